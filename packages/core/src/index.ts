@@ -1,1 +1,4 @@
+export * from './agreement';
+export * from './roadmap';
 export * from './shared';
+export * as worksheet from './worksheet';

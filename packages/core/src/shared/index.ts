@@ -1,1 +1,2 @@
+export { createRandom, createXoshiro128StarStar, type Random } from './random';
 export { err, ok, type Result } from './result';

@@ -1,0 +1,166 @@
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../../../..');
+const REFERENCE = '/work/shared/reference-data';
+const expected = JSON.parse(readFileSync(join(REFERENCE, 'expected.json'), 'utf8')) as Record<
+  string,
+  { files: { long: string; wide: string }; expected: Record<string, unknown> }
+>;
+
+let dir = '';
+let bundle = '';
+
+beforeAll(() => {
+  // The same bundle `npm install` builds, written to a private folder so the shared one is left alone.
+  dir = mkdtempSync(join(tmpdir(), 'raisin-cli-'));
+  bundle = join(dir, 'raisin.mjs');
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], {
+    env: { ...process.env, RAISIN_CLI_OUTFILE: bundle },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+});
+
+afterAll(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true });
+});
+
+function raisin(args: readonly string[], input?: string): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [bundle, ...args], {
+    encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
+  });
+}
+
+describe('raisin agreement', () => {
+  it.each(Object.entries(expected))('prints the published values of %s as one JSON object', (_, set) => {
+    for (const file of [set.files.long, set.files.wide]) {
+      const run = raisin(['agreement', join(REFERENCE, file), '--json', '--bootstrap', '0']);
+      expect(run.status).toBe(0);
+      const report = JSON.parse(run.stdout) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(set.expected)) {
+        if (typeof value === 'number') expect(report[key]).toBeCloseTo(value, 6);
+        else if (value !== null && typeof value === 'object') {
+          for (const [level, alpha] of Object.entries(value)) {
+            const got = (report[key] as Record<string, unknown>)[level];
+            if (alpha === null) expect(got).toBeNull();
+            else expect(got).toBeCloseTo(alpha as number, 6);
+          }
+        } else expect(report[key]).toBe(value);
+      }
+    }
+  });
+
+  it('prints a readable table with intervals, bands, the ceiling and warnings', () => {
+    const run = raisin(['agreement', join(REFERENCE, 'krippendorff2011.long.csv'), '--bootstrap', '200']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Krippendorff α \(nominal\)\s+0\.743\s+\[0\.\d+, 0\.\d+\]\s+tentative/);
+    expect(run.stdout).toMatch(/Krippendorff α \(ordinal\)\s+0\.815/);
+    expect(run.stdout).toContain('Human ceiling:');
+    expect(run.stdout).toContain('Warnings:');
+    expect(run.stderr).toBe('');
+  });
+
+  it('reads stdin for "-" and gives the same report as the file', () => {
+    const file = join(REFERENCE, 'fleiss1971_diagnoses.wide.csv');
+    const fromFile = raisin(['agreement', file, '--json', '--bootstrap', '50']);
+    const fromStdin = raisin(['agreement', '-', '--json', '--bootstrap', '50'], readFileSync(file, 'utf8'));
+    expect(fromStdin.status).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toEqual(JSON.parse(fromFile.stdout));
+  });
+
+  it('exits 1 with the reason on stderr when α is below --min-alpha, 0 when above', () => {
+    const file = join(REFERENCE, 'krippendorff2011.long.csv');
+    const below = raisin(['agreement', file, '--json', '--bootstrap', '0', '--min-alpha', '0.8']);
+    expect(below.status).toBe(1);
+    expect(below.stderr).toMatch(/nominal α = 0\.743 is below the required 0\.8/);
+    expect(JSON.parse(below.stdout)).toHaveProperty('krippendorffAlpha');
+    const ordinal = raisin([
+      'agreement',
+      file,
+      '--bootstrap',
+      '0',
+      '--level',
+      'ordinal',
+      '--min-alpha',
+      '0.8',
+    ]);
+    expect(ordinal.status).toBe(0);
+  });
+
+  it('exits 1 when α is undefined at the chosen level', () => {
+    const run = raisin(
+      ['agreement', '-', '--bootstrap', '0', '--min-alpha', '0.5'],
+      'item,a,b\n1,x,x\n2,x,x\n',
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/undefined/);
+  });
+
+  it('exits 2 on bad input, naming the line on stderr and printing nothing on stdout', () => {
+    const run = raisin(['agreement', '-', '--json'], 'item,annotator,label\n1,a,x\n1,b\n');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/stdin:3: Line 3 has 2 fields, but the header has 3\. \[ragged_row\]/);
+  });
+
+  it('exits 2 on non-numeric labels at the interval level, with line and column', () => {
+    const run = raisin(['agreement', '-', '--level', 'interval'], 'item,annotator,label\n1,a,1\n1,b,two\n');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('stdin:3:3:');
+  });
+
+  it('exits 2 on bad options and a missing file', () => {
+    expect(raisin(['agreement', 'x.csv', '--level', 'fancy']).status).toBe(2);
+    expect(raisin(['agreement', 'x.csv', '--nope']).status).toBe(2);
+    const missing = raisin(['agreement', join(dir, 'missing.csv')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read/);
+  });
+
+  it('maps columns, declares an order and resolves duplicates from options', () => {
+    const text = 'q,who,grade\n1,a,low\n1,b,high\n1,a,mid\n2,a,mid\n2,b,mid\n';
+    const run = raisin(
+      [
+        'agreement',
+        '-',
+        '--json',
+        '--bootstrap',
+        '0',
+        '--item',
+        'q',
+        '--annotator',
+        'who',
+        '--label',
+        'grade',
+      ].concat(['--order', 'low,mid,high', '--duplicates', 'last', '--level', 'ordinal']),
+      text,
+    );
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { categories: string[]; annotations: number };
+    expect(report.categories).toEqual(['low', 'mid', 'high']);
+    expect(report.annotations).toBe(4);
+  });
+
+  it('prints help for raisin and for the command', () => {
+    const top = raisin(['--help']);
+    expect(top.status).toBe(0);
+    expect(top.stdout).toMatch(/agreement\s+Inter-annotator agreement/);
+    const command = raisin(['agreement', '--help']);
+    expect(command.status).toBe(0);
+    expect(command.stdout).toContain('--min-alpha X');
+  });
+
+  it('runs from the TypeScript sources through bin/raisin.mjs when asked', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'apps/cli/bin/raisin.mjs'), 'agreement', '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, RAISIN_CLI_FROM_SOURCE: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: raisin agreement FILE');
+  });
+});

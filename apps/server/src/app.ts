@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join, relative, sep } from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { appRouter, createContextInner } from '@raisin/api';
+import { checkMigrationsApplied, type DbHandle, getOrCreateSecret } from '@raisin/db';
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
+import type { Config, TrustProxy } from './config';
+
+type AppRouter = typeof appRouter;
+
+export interface BuildAppOptions {
+  /** Replaces the pino logger options (tests pass `false`). */
+  readonly logger?: boolean;
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Vite names built assets `assets/<name>-<hash>.<ext>`, so their content never changes under one URL.
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+function cacheControlFor(file: string): string {
+  if (file === 'index.html') return 'no-cache';
+  return file.startsWith(`assets${sep}`) ? IMMUTABLE_CACHE : 'public, max-age=3600';
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+/** Paths the web app routes itself: not the API, and not a file (a missing asset stays a 404). */
+function isSpaPath(path: string): boolean {
+  if (path === '/api' || path.startsWith('/api/') || path === '/trpc' || path.startsWith('/trpc/'))
+    return false;
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  return !/\.[A-Za-z0-9]+$/.test(lastSegment);
+}
+
+/**
+ * CSRF defence for cookie sessions: a state-changing request must come from our own origin, as the
+ * browser reports it. SameSite=Lax already stops most cross-site posts; this also covers sibling
+ * subdomains and old browsers.
+ */
+export function isSameOriginRequest(request: FastifyRequest, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (typeof origin === 'string') return origin === publicUrl;
+  return request.headers['sec-fetch-site'] === 'same-origin';
+}
+
+function toFastifyTrustProxy(
+  setting: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  // A hop count: trust that many proxies nearest to us (Fastify's types omit the number form).
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
+
+function sendError(reply: FastifyReply, status: number, error: string, message: string) {
+  return reply.code(status).send({ error, message, requestId: reply.request.id });
+}
+
+/**
+ * Composes the HTTP server: security headers, CSRF check, better-auth at /api/auth, tRPC at /trpc,
+ * health probes and the built web app with SPA fallback. The caller owns the database handle.
+ */
+export async function buildApp(config: Config, handle: DbHandle, options: BuildAppOptions = {}) {
+  const { db } = handle;
+  const https = new URL(config.publicUrl).protocol === 'https:';
+
+  const logger: FastifyServerOptions['logger'] =
+    options.logger ??
+    (config.logLevel === 'silent'
+      ? false
+      : {
+          level: config.logLevel,
+          serializers: {
+            // Paths only: tRPC GET inputs (invitation tokens) travel in the query string.
+            req: (req: FastifyRequest) => ({
+              method: req.method,
+              path: pathOf(req.url),
+              remoteAddress: req.ip,
+            }),
+          },
+        });
+
+  const app = Fastify({
+    logger,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    bodyLimit: config.bodyLimit,
+    trustProxy: toFastifyTrustProxy(config.trustProxy),
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  const secret = config.authSecret ?? (await getOrCreateSecret(db, 'auth'));
+  const auth: Auth = createAuth(db, { publicUrl: config.publicUrl, secret, logger: app.log });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React sets style props through the CSSOM (allowed), but Radix's scroll lock injects <style>.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // Invitation and share links carry tokens in the path; never leak them to other sites.
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS over plain http is ignored by browsers and would pin localhost dev setups to https.
+    strictTransportSecurity: https ? { maxAge: 15_552_000, includeSubDomains: true } : false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!UNSAFE_METHODS.has(request.method) || isSameOriginRequest(request, config.publicUrl)) return;
+    request.log.warn({ origin: request.headers.origin ?? null }, 'cross-origin request refused');
+    return sendError(reply, 403, 'Forbidden', 'Cross-origin request refused.');
+  });
+
+  app.setErrorHandler<FastifyError>((error, request, reply) => {
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendError(reply, status, 'Internal Server Error', 'Something went wrong on our side.');
+    }
+    request.log.info({ err: { code: error.code, message: error.message } }, 'request rejected');
+    // Client errors raised by Fastify itself (body too large, bad JSON) carry safe, useful messages.
+    return sendError(reply, status, httpName(status), error.message);
+  });
+
+  await registerAuthRoutes(app, auth, config.publicUrl);
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req }) => {
+        const user = await getSessionUser(auth, req.headers);
+        return createContextInner({ db, user, requestId: req.id, baseUrl: config.publicUrl });
+      },
+      onError: ({ error, path, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    try {
+      await handle.ping();
+    } catch (error) {
+      request.log.error({ err: error }, 'readiness: database unreachable');
+      return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
+    }
+    const migrations = await checkMigrationsApplied(db);
+    if (!migrations.applied) {
+      return reply.code(503).send({
+        status: 'unavailable',
+        reason: `${migrations.missing} of ${migrations.expected} migrations not applied`,
+      });
+    }
+    return { status: 'ready' };
+  });
+
+  const hasWebApp = existsSync(join(config.webDist, 'index.html'));
+  if (hasWebApp) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', cacheControlFor(relative(config.webDist, filePath)));
+      },
+    });
+  } else {
+    app.log.warn({ webDist: config.webDist }, 'web app not built: run `npm run build` to serve the UI');
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = pathOf(request.url);
+    if (hasWebApp && (request.method === 'GET' || request.method === 'HEAD') && isSpaPath(path)) {
+      // Deep links (e.g. /projects/abc) survive a reload: the web app's router takes over.
+      return reply.sendFile('index.html');
+    }
+    return sendError(reply, 404, 'Not Found', 'No such route.');
+  });
+
+  return app;
+}
+
+const HTTP_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+};
+
+function httpName(status: number): string {
+  return HTTP_NAMES[status] ?? 'Error';
+}
+
+export type App = FastifyInstance;

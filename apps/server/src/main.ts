@@ -1,0 +1,67 @@
+// Entry point: `node --import tsx apps/server/src/main.ts` (run directly, not via `npm run -w`, so signals reach it).
+import { createDb, type DbHandle, migrateDb } from '@raisin/db';
+import { buildApp } from './app';
+import { type Config, ConfigError, loadConfig } from './config';
+
+// A request still running after this long is abandoned so an orchestrator's restart is not blocked.
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let handle: DbHandle | undefined;
+  try {
+    handle = await createDb(
+      config.databaseUrl === undefined ? { dataDir: config.dataDir } : { url: config.databaseUrl },
+    );
+    await migrateDb(handle.db, handle.driver);
+    const app = await buildApp(config, handle);
+    const address = await app.listen({ port: config.port, host: config.host });
+    // process.uptime() counts from process start, so module loading and the WASM compile are included.
+    const startupMs = Math.round(process.uptime() * 1000);
+    app.log.info(
+      { address, publicUrl: config.publicUrl, driver: handle.driver, startupMs },
+      `Raisin listening on ${address} (public URL ${config.publicUrl}), ready in ${startupMs} ms`,
+    );
+
+    const db = handle;
+    let closing = false;
+    const shutdown = async (signal: NodeJS.Signals) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+      setTimeout(() => {
+        app.log.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS).unref();
+      try {
+        // Stops accepting connections and waits for in-flight requests (new ones get 503 meanwhile).
+        await app.close();
+        await db.close();
+        process.exit(0);
+      } catch (error) {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    };
+    process.once('SIGTERM', (signal) => void shutdown(signal));
+    process.once('SIGINT', (signal) => void shutdown(signal));
+  } catch (error) {
+    console.error('Raisin failed to start:', error);
+    await handle?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,88 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+export const ORIGIN = 'http://localhost:3000';
+
+let ipCounter = 0;
+/** A fresh client address per test, so better-auth's per-IP sign-up limit never couples tests. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `10.${Math.floor(ipCounter / 250) % 250}.${ipCounter % 250}.${1 + (ipCounter % 200)}`;
+}
+
+let emailCounter = 0;
+export function nextEmail(label = 'user'): string {
+  emailCounter += 1;
+  return `${label}-${emailCounter}-${process.pid}@example.com`;
+}
+
+/** The `Cookie` header a browser would send back after this response. */
+export function cookieHeader(response: LightMyRequestResponse): string {
+  return response.cookies
+    .filter((c) => c.value !== '' && c.maxAge !== 0)
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+}
+
+export function sessionToken(response: LightMyRequestResponse): string | undefined {
+  return response.cookies.find((c) => c.name.endsWith('session_token'))?.value;
+}
+
+interface CallOptions {
+  readonly cookie?: string;
+  readonly origin?: string | null;
+  readonly ip?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export function postJson(app: FastifyInstance, url: string, body: unknown, options: CallOptions = {}) {
+  const origin = options.origin === undefined ? ORIGIN : options.origin;
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      'content-type': 'application/json',
+      ...(origin === null ? {} : { origin }),
+      ...(options.cookie === undefined ? {} : { cookie: options.cookie }),
+      ...options.headers,
+    },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+    remoteAddress: options.ip ?? '127.0.0.1',
+  });
+}
+
+export function trpcQuery(app: FastifyInstance, path: string, input: unknown, options: CallOptions = {}) {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  return app.inject({
+    method: 'GET',
+    url: `/trpc/${path}${query}`,
+    headers: { ...(options.cookie === undefined ? {} : { cookie: options.cookie }), ...options.headers },
+    remoteAddress: options.ip ?? '127.0.0.1',
+  });
+}
+
+export interface SignedUp {
+  readonly cookie: string;
+  readonly token: string | undefined;
+  readonly userId: string;
+  readonly email: string;
+  readonly password: string;
+}
+
+export async function signUp(app: FastifyInstance, label = 'user', ip = nextIp()): Promise<SignedUp> {
+  const email = nextEmail(label);
+  const password = 'correct horse battery staple';
+  const response = await postJson(app, '/api/auth/sign-up/email', { email, password, name: label }, { ip });
+  if (response.statusCode !== 200) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+  const body = response.json<{ user: { id: string } }>();
+  return {
+    cookie: cookieHeader(response),
+    token: sessionToken(response),
+    userId: body.user.id,
+    email,
+    password,
+  };
+}
+
+export function signIn(app: FastifyInstance, email: string, password: string, ip = nextIp()) {
+  return postJson(app, '/api/auth/sign-in/email', { email, password }, { ip });
+}

@@ -1,0 +1,9 @@
+// Light building blocks only: the sign-in page's chunk includes this module and everything it imports.
+// The Radix-heavy ones are imported from their own modules (`components/dialog`, `components/select`,
+// `components/tabs`) so that they load with the signed-in pages that use them.
+export { Button, type ButtonProps, type ButtonVariant } from './button';
+export { EmptyState, type EmptyStateProps } from './empty-state';
+export { ErrorMessage, type ErrorMessageProps } from './error-message';
+export { NotFound } from './not-found';
+export { Spinner, type SpinnerProps } from './spinner';
+export { TextAreaField, type TextAreaFieldProps, TextField, type TextFieldProps } from './text-field';

@@ -1,0 +1,143 @@
+import { hashKey, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Button, ErrorMessage, Spinner, TextField } from '../../components';
+import { authClient } from '../../lib/auth-client';
+import { authPathWithNext, toSafeNextPath } from '../../lib/safe-next';
+import { trpc } from '../../lib/trpc';
+import { useSession } from './use-session';
+import { type AuthFieldErrors, describeAuthError, validateAuthFields } from './validation';
+
+type Mode = 'sign-in' | 'sign-up';
+
+const COPY = {
+  'sign-in': {
+    title: 'Sign in to Raisin',
+    submit: 'Sign in',
+    busy: 'Signing in…',
+    switchPrompt: 'New to Raisin?',
+    switchLink: 'Create an account',
+    switchPath: '/sign-up',
+  },
+  'sign-up': {
+    title: 'Create your Raisin account',
+    submit: 'Create account',
+    busy: 'Creating account…',
+    switchPrompt: 'Already have an account?',
+    switchLink: 'Sign in',
+    switchPath: '/sign-in',
+  },
+} as const;
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const copy = COPY[mode];
+  const [searchParams] = useSearchParams();
+  const next = toSafeNextPath(searchParams.get('next'));
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const sessionKey = trpc.session.me.queryKey();
+
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<AuthFieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  if (session.isPending) return <Spinner />;
+  if (session.data?.user && !busy) return <Navigate to={next} replace />;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const errors = validateAuthFields({ name, email, password }, mode);
+    setFieldErrors(errors);
+    // Move focus to the first invalid field so keyboard and screen-reader users land on the problem.
+    if (errors.name) return nameRef.current?.focus();
+    if (errors.email) return emailRef.current?.focus();
+    if (errors.password) return passwordRef.current?.focus();
+
+    setBusy(true);
+    try {
+      const result =
+        mode === 'sign-up'
+          ? await authClient.signUp.email({ name: name.trim(), email: email.trim(), password })
+          : await authClient.signIn.email({ email: email.trim(), password });
+      if (result.error) {
+        const display = describeAuthError(result.error);
+        if (display.field) {
+          setFieldErrors({ [display.field]: display.message });
+          (display.field === 'email' ? emailRef : passwordRef).current?.focus();
+        } else {
+          setFormError(display.message);
+        }
+        setBusy(false);
+        return;
+      }
+      // Everything cached belonged to "nobody signed in": drop it and wait for this user's session.
+      queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(sessionKey) });
+      await queryClient.refetchQueries({ queryKey: sessionKey });
+      navigate(next, { replace: true });
+    } catch {
+      setFormError('Could not reach the server. Check your connection and try again.');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="auth-card">
+      <p className="brand brand--large">Raisin</p>
+      <title>{`${copy.submit} · Raisin`}</title>
+      <h1>{copy.title}</h1>
+      {formError && <ErrorMessage>{formError}</ErrorMessage>}
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        {mode === 'sign-up' && (
+          <TextField
+            ref={nameRef}
+            label="Name"
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            error={fieldErrors.name}
+            maxLength={80}
+          />
+        )}
+        <TextField
+          ref={emailRef}
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={fieldErrors.email}
+          maxLength={254}
+        />
+        <TextField
+          ref={passwordRef}
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fieldErrors.password}
+          hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
+          maxLength={128}
+        />
+        <Button type="submit" variant="primary" busy={busy}>
+          {busy ? copy.busy : copy.submit}
+        </Button>
+      </form>
+      <p>
+        {copy.switchPrompt}{' '}
+        <Link to={authPathWithNext(copy.switchPath, searchParams.get('next') ?? '/')}>{copy.switchLink}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Button, ErrorMessage, TextField } from '../../components';
+import { Select } from '../../components/select';
+import { describeApiError } from '../../lib/api-error';
+import { ROLE_LABELS, ROLES, type Role } from '../../lib/roles';
+import { trpc } from '../../lib/trpc';
+import { validateEmail } from '../auth/validation';
+import { invitationLink } from './invitation-link';
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** Owners invite by email; there is no mail server, so the result is a link to copy and send. */
+export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [emailError, setEmailError] = useState<string | undefined>();
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const linkFieldId = useId();
+  const create = useMutation(
+    trpc.invitations.create.mutationOptions({
+      onSuccess: async () => {
+        setEmail('');
+        setCopied('idle');
+        await queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
+      },
+    }),
+  );
+  const link = create.data ? invitationLink(window.location.origin, create.data.token) : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const error = validateEmail(email);
+    setEmailError(error);
+    if (error) return;
+    create.mutate({ workspaceId, email: email.trim(), role });
+  }
+
+  async function copy() {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('copied');
+    } catch {
+      // Clipboard access can be denied (insecure origin, permissions); the link stays selectable.
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <section aria-labelledby="invite-heading" className="section panel">
+      <h2 id="invite-heading">Invite a teammate</h2>
+      <form className="inline-form" onSubmit={onSubmit} noValidate>
+        <TextField
+          label="Email of the person to invite"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={emailError}
+          maxLength={254}
+        />
+        <Select<Role> label="Role" value={role} options={ROLE_OPTIONS} onValueChange={setRole} />
+        <Button type="submit" variant="primary" busy={create.isPending}>
+          Create invitation link
+        </Button>
+      </form>
+      {create.isError && <ErrorMessage>{describeApiError(create.error)}</ErrorMessage>}
+      {create.data && link && (
+        <div className="invite-result">
+          <p>
+            Send this link to <strong>{create.data.email}</strong> ({ROLE_LABELS[create.data.role]}). It works
+            once and expires on {new Date(create.data.expiresAt).toLocaleDateString()}. It is shown only now.
+          </p>
+          <div className="copy-row">
+            <label htmlFor={linkFieldId} className="field__label">
+              Invitation link
+            </label>
+            <input
+              id={linkFieldId}
+              className="field__control"
+              readOnly
+              value={link}
+              onFocus={(event) => event.target.select()}
+            />
+            <Button onClick={copy}>Copy link</Button>
+          </div>
+          <p role="status" className="muted">
+            {copied === 'copied' && 'Link copied to the clipboard.'}
+            {copied === 'failed' && 'Could not copy automatically: select the link and copy it.'}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ErrorMessage, Spinner } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import { ROLE_LABELS } from '../../lib/roles';
+import { trpc } from '../../lib/trpc';
+
+export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
+  const queryClient = useQueryClient();
+  const invitations = useQuery(trpc.invitations.list.queryOptions({ workspaceId }));
+  const revoke = useMutation(
+    trpc.invitations.revoke.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() }),
+    }),
+  );
+
+  return (
+    <section aria-labelledby="pending-heading" className="section">
+      <h2 id="pending-heading">Pending invitations</h2>
+      {invitations.isPending && <Spinner label="Loading invitations…" />}
+      {invitations.isError && <ErrorMessage>{describeApiError(invitations.error)}</ErrorMessage>}
+      {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
+      {invitations.data?.length === 0 && <p className="muted">No pending invitations.</p>}
+      {invitations.data && invitations.data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.data.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>{invitation.email}</td>
+                <td>{ROLE_LABELS[invitation.role]}</td>
+                <td>{new Date(invitation.expiresAt).toLocaleDateString()}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={`Revoke invitation for ${invitation.email}`}
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate({ workspaceId, invitationId: invitation.id })}
+                  >
+                    Revoke
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ErrorMessage, Spinner } from '../../components';
+import { Select } from '../../components/select';
+import { describeApiError } from '../../lib/api-error';
+import type { Member } from '../../lib/api-types';
+import { hasRole, ROLE_LABELS, ROLES, type Role } from '../../lib/roles';
+import { trpc } from '../../lib/trpc';
+import { useSession } from '../auth';
+import { InviteMemberForm, PendingInvitations } from '../invitations';
+import { useWorkspace } from '../workspaces';
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** `/w/:workspaceId/members`: owners manage members and invitations; everyone else reads the list. */
+export function MembersPage() {
+  const workspace = useWorkspace();
+  const isOwner = hasRole(workspace.role, 'owner');
+  const members = useQuery(trpc.members.list.queryOptions({ workspaceId: workspace.id }));
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <title>{`Members · ${workspace.name} · Raisin`}</title>
+          <h1>Members</h1>
+          <p className="muted">{workspace.name}</p>
+        </div>
+      </div>
+      {isOwner && <InviteMemberForm workspaceId={workspace.id} />}
+      <section aria-labelledby="members-heading" className="section">
+        <h2 id="members-heading">People in this workspace</h2>
+        {!isOwner && <p className="notice">Only owners can invite people or change roles.</p>}
+        {members.isPending && <Spinner label="Loading members…" />}
+        {members.isError && <ErrorMessage>{describeApiError(members.error)}</ErrorMessage>}
+        {members.data && (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                {isOwner && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((member) => (
+                <MemberRow
+                  key={member.userId}
+                  member={member}
+                  workspaceId={workspace.id}
+                  editable={isOwner}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {isOwner && <PendingInvitations workspaceId={workspace.id} />}
+    </div>
+  );
+}
+
+function MemberRow({
+  member,
+  workspaceId,
+  editable,
+}: {
+  member: Member;
+  workspaceId: string;
+  editable: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const isSelf = session.data?.user?.id === member.userId;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+  const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSettled: refresh }));
+  const remove = useMutation(trpc.members.remove.mutationOptions({ onSettled: refresh }));
+  const who = member.name || member.email;
+  const failure = changeRole.error ?? remove.error;
+
+  return (
+    <tr>
+      <td>
+        {member.name}
+        {isSelf && <span className="muted"> (you)</span>}
+      </td>
+      <td>{member.email}</td>
+      <td>
+        {editable ? (
+          <Select<Role>
+            label={`Role of ${who}`}
+            hideLabel
+            value={member.role}
+            options={ROLE_OPTIONS}
+            disabled={changeRole.isPending}
+            onValueChange={(role) => changeRole.mutate({ workspaceId, userId: member.userId, role })}
+          />
+        ) : (
+          ROLE_LABELS[member.role]
+        )}
+        {failure && <ErrorMessage>{describeApiError(failure)}</ErrorMessage>}
+      </td>
+      {editable && (
+        <td>
+          <button
+            type="button"
+            className="button button--danger"
+            aria-label={`Remove ${who}`}
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(`Remove ${who} from this workspace?`)) {
+                remove.mutate({ workspaceId, userId: member.userId });
+              }
+            }}
+          >
+            Remove
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}

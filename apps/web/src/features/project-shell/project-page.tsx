@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { ErrorMessage, NotFound, Spinner } from '../../components';
+import { Tabs } from '../../components/tabs';
+import { describeApiError, isNotFoundOrForbidden } from '../../lib/api-error';
+import { hasRole } from '../../lib/roles';
+import { trpc } from '../../lib/trpc';
+import { ArchiveProjectButton } from './archive-project-button';
+import { PROJECT_TABS, type ProjectTab, parseProjectTab, projectTabPath } from './project-tabs';
+import { RenameProjectDialog } from './rename-project-dialog';
+
+/** `/w/:workspaceId/p/:projectId/:tab`: the project header and its tabs; the selected tab IS the URL. */
+export function ProjectPage() {
+  const { workspaceId = '', projectId = '', tab: tabSegment } = useParams();
+  const tab = parseProjectTab(tabSegment);
+  const navigate = useNavigate();
+  const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
+
+  if (!tab) return <NotFound />;
+  if (project.isPending) return <Spinner label="Loading project…" />;
+  if (project.isError) {
+    if (isNotFoundOrForbidden(project.error)) return <NotFound />;
+    return <ErrorMessage>{describeApiError(project.error)}</ErrorMessage>;
+  }
+  // A project reached through another workspace's URL is not "in" this one.
+  if (project.data.workspaceId !== workspaceId) return <NotFound />;
+
+  const canEdit = hasRole(project.data.role, 'editor');
+  const current = PROJECT_TABS.find((candidate) => candidate.value === tab) ?? PROJECT_TABS[0];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <title>{`${current.label} · ${project.data.name} · Raisin`}</title>
+          <h1>{project.data.name}</h1>
+          {project.data.archived && <span className="badge">Archived</span>}
+          {project.data.description && <p className="muted">{project.data.description}</p>}
+        </div>
+        {canEdit && (
+          <div className="actions">
+            <RenameProjectDialog project={project.data} />
+            <ArchiveProjectButton project={project.data} />
+          </div>
+        )}
+      </div>
+      {!canEdit && (
+        <p className="notice">You can view this project. Ask an owner for the editor role to change it.</p>
+      )}
+      <Tabs<ProjectTab>
+        label="Project sections"
+        value={tab}
+        items={PROJECT_TABS}
+        onValueChange={(next) => navigate(projectTabPath(workspaceId, projectId, next))}
+      >
+        <h2>{current.label}</h2>
+        <p>
+          <strong>This tab is not built yet.</strong> {current.plan}
+        </p>
+      </Tabs>
+    </div>
+  );
+}

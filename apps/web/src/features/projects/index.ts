@@ -1,0 +1,10 @@
+export { CreateProjectDialog } from './create-project-dialog';
+export {
+  PROJECT_DESCRIPTION_MAX_LENGTH,
+  PROJECT_NAME_MAX_LENGTH,
+  type ProjectDraft,
+  type ProjectDraftErrors,
+  validateProjectDraft,
+} from './project-fields';
+export { ProjectForm } from './project-form';
+export { ProjectsPage } from './projects-page';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeApiError, getApiErrorCode, isExpectedApiError, isNotFoundOrForbidden } from './api-error';
+
+// The shape TRPCClientError carries: `data.code` from the server's default error formatter.
+function trpcError(code: string, message = 'boom'): Error & { data: { code: string; httpStatus: number } } {
+  return Object.assign(new Error(message), { data: { code, httpStatus: 400 } });
+}
+
+describe('getApiErrorCode', () => {
+  it('reads the tRPC code', () => {
+    expect(getApiErrorCode(trpcError('CONFLICT'))).toBe('CONFLICT');
+  });
+
+  it('is undefined for network errors, unknown codes and non-errors', () => {
+    expect(getApiErrorCode(new TypeError('Failed to fetch'))).toBeUndefined();
+    expect(getApiErrorCode(trpcError('TEAPOT'))).toBeUndefined();
+    expect(getApiErrorCode(null)).toBeUndefined();
+    expect(getApiErrorCode({ data: null })).toBeUndefined();
+  });
+});
+
+describe('isNotFoundOrForbidden', () => {
+  it('treats NOT_FOUND, FORBIDDEN and a malformed id alike, so existence is not revealed', () => {
+    expect(
+      ['NOT_FOUND', 'FORBIDDEN', 'BAD_REQUEST'].map((code) => isNotFoundOrForbidden(trpcError(code))),
+    ).toEqual([true, true, true]);
+    expect(isNotFoundOrForbidden(trpcError('INTERNAL_SERVER_ERROR'))).toBe(false);
+    expect(isNotFoundOrForbidden(new Error('offline'))).toBe(false);
+  });
+});
+
+describe('isExpectedApiError', () => {
+  it('does not retry answers, only failures', () => {
+    expect(isExpectedApiError(trpcError('NOT_FOUND'))).toBe(true);
+    expect(isExpectedApiError(trpcError('INTERNAL_SERVER_ERROR'))).toBe(false);
+    expect(isExpectedApiError(new TypeError('Failed to fetch'))).toBe(false);
+  });
+});
+
+describe('describeApiError', () => {
+  it('passes the server sentence through for conflicts (e.g. "cannot remove the last owner")', () => {
+    expect(describeApiError(trpcError('CONFLICT', 'A workspace needs at least one owner.'))).toBe(
+      'A workspace needs at least one owner.',
+    );
+  });
+
+  it('never shows raw messages for other codes', () => {
+    expect(describeApiError(trpcError('FORBIDDEN', 'role check failed at line 42'))).toBe(
+      'You do not have permission to do this.',
+    );
+    expect(describeApiError(new Error('stack…'))).toMatch(/connection/);
+  });
+});

@@ -1,0 +1,1 @@
+export { useUiStore } from './ui-store';

@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import {
+  createInvitationViaApi,
+  createProjectViaApi,
+  createWorkspaceViaApi,
+  expect,
+  signUpViaApi,
+  test,
+} from './fixtures';
+
+/** Fails with the rule ids, targets and help text of every serious or critical axe violation. */
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
+
+test.describe('accessibility', () => {
+  test('signed-out pages', async ({ page }) => {
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { name: 'Sign in to Raisin' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'sign-in');
+
+    await page.goto('/sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByText('Enter your name.')).toBeVisible();
+    await expectNoSeriousViolations(page, 'sign-up with errors');
+  });
+
+  test('signed-in pages, dialogs and tabs', async ({ page, account }) => {
+    await signUpViaApi(page, account('axe'));
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Create your first workspace' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'first-workspace empty state');
+
+    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+    await page.goto(`/w/${workspace.id}`);
+    await expect(page.getByRole('heading', { name: 'No active projects' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'projects list (empty)');
+
+    await page.getByRole('button', { name: 'New project' }).click();
+    await expect(page.getByRole('dialog', { name: 'New project' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'new project dialog');
+    await page.keyboard.press('Escape');
+
+    const project = await createProjectViaApi(page, workspace.id, 'Readable project', 'With a description.');
+    await createProjectViaApi(page, workspace.id, 'Second project');
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Readable project' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'projects list (filled)');
+
+    await page.getByRole('button', { name: 'Workspace: Accessible ML' }).click();
+    await expect(page.getByRole('menu')).toBeVisible();
+    await expectNoSeriousViolations(page, 'workspace switcher open');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'account menu open');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`/w/${workspace.id}/members`);
+    await page.getByLabel('Email of the person to invite').fill('someone@example.com');
+    await page.getByRole('button', { name: 'Create invitation link' }).click();
+    await expect(page.getByLabel('Invitation link')).toBeVisible();
+    await expectNoSeriousViolations(page, 'members with invitation link');
+
+    const { token } = await createInvitationViaApi(page, workspace.id, 'other@example.com', 'editor');
+    await page.goto(`/invite/${token}`);
+    await expect(page.getByRole('heading', { name: 'Join Accessible ML' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'invitation preview');
+
+    for (const tab of ['worksheet', 'agreement', 'tradeoff', 'roadmap', 'report']) {
+      await page.goto(`/w/${workspace.id}/p/${project.id}/${tab}`);
+      await expect(page.getByRole('tab', { selected: true })).toHaveText(new RegExp(tab, 'i'));
+      await expectNoSeriousViolations(page, `project tab ${tab}`);
+    }
+
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect(page.getByRole('dialog', { name: 'Rename project' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'rename dialog');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`/w/${workspace.id}/p/00000000-0000-4000-8000-000000000000/worksheet`);
+    await expect(page.getByRole('heading', { name: "Not found or you don't have access" })).toBeVisible();
+    await expectNoSeriousViolations(page, 'not found');
+  });
+
+  test('keyboard only: dialogs trap and return focus, tabs follow the arrow keys', async ({
+    page,
+    account,
+  }) => {
+    await signUpViaApi(page, account('keys'));
+    const workspace = await createWorkspaceViaApi(page, 'Keyboard ML');
+    const project = await createProjectViaApi(page, workspace.id, 'Arrow keys');
+    await page.goto(`/w/${workspace.id}`);
+
+    const newProject = page.getByRole('button', { name: 'New project' });
+    await newProject.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'New project' });
+    await expect(dialog.getByLabel('Project name')).toBeFocused();
+    // Tabbing past the last control stays inside the dialog.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(newProject).toBeFocused();
+
+    // A dialog opened from a menu item returns focus to the menu's button, since the item is gone.
+    const switcher = page.getByRole('button', { name: 'Workspace: Keyboard ML' });
+    await switcher.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: /Keyboard ML/ })).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(page.getByRole('menuitem', { name: 'New workspace' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'New workspace' }).getByLabel('Workspace name')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(switcher).toBeFocused();
+
+    await page.goto(`/w/${workspace.id}/p/${project.id}/worksheet`);
+    await page.getByRole('tab', { name: 'Worksheet' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/\/agreement$/);
+    await expect(page.getByRole('tab', { name: 'Agreement' })).toBeFocused();
+
+    // Focus is visible: the focused control draws an outline.
+    const outline = await page
+      .getByRole('tab', { name: 'Agreement' })
+      .evaluate((element) => getComputedStyle(element).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+
+  test('the layout fits a 768 px tablet without horizontal scrolling', async ({ page, account }) => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await signUpViaApi(page, account('tablet'));
+    const workspace = await createWorkspaceViaApi(page, 'A workspace with a rather long name for a tablet');
+    const project = await createProjectViaApi(page, workspace.id, 'Tablet project');
+    for (const path of [
+      `/w/${workspace.id}`,
+      `/w/${workspace.id}/members`,
+      `/w/${workspace.id}/p/${project.id}/tradeoff`,
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { createRandom } from '../shared';
+import type { Interval } from './types';
+
+/**
+ * A statistic, or a vector of `size` statistics, that can be recomputed for any multiset of items given
+ * as multiplicity weights (`weights[i]`: how many times item i was drawn; `null`: every item once, which
+ * gives the point estimate). `evaluate` writes `NaN` for a value that is undefined for those weights.
+ */
+export interface ResampledStatistic {
+  readonly size: number;
+  evaluate(weights: Int32Array | null, out: Float64Array): void;
+}
+
+/**
+ * Nonparametric bootstrap over items (Efron & Tibshirani 1993, ch. 6): `resamples` times, draw
+ * `itemCount` items with replacement using the seeded xoshiro128** generator, and re-evaluate every
+ * statistic from its per-item sufficient statistics with the draw's multiplicity weights; annotations
+ * are never copied. Returns, per statistic, its values with component j's resamples at
+ * `[j · resamples, (j + 1) · resamples)`. The same seed gives the same draws, hence the same intervals.
+ */
+export function bootstrapDistributions(
+  statistics: readonly ResampledStatistic[],
+  itemCount: number,
+  resamples: number,
+  seed: number,
+): Float64Array[] {
+  const random = createRandom(seed);
+  const weights = new Int32Array(itemCount);
+  const distributions = statistics.map((statistic) => new Float64Array(statistic.size * resamples));
+  const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
+  for (let r = 0; r < resamples; r++) {
+    weights.fill(0);
+    for (let draw = 0; draw < itemCount; draw++) {
+      const i = random.nextInt(itemCount);
+      weights[i] = (weights[i] ?? 0) + 1;
+    }
+    statistics.forEach((statistic, s) => {
+      const out = scratch[s] ?? new Float64Array(statistic.size);
+      const distribution = distributions[s] ?? new Float64Array(0);
+      statistic.evaluate(weights, out);
+      for (let j = 0; j < statistic.size; j++) distribution[j * resamples + r] = out[j] ?? Number.NaN;
+    });
+  }
+  return distributions;
+}
+
+/** A percentile interval and how many resamples left the statistic undefined (they are left out). */
+export interface PercentileInterval {
+  readonly interval: Interval | null;
+  readonly undefinedResamples: number;
+}
+
+/**
+ * Percentile bootstrap interval: the (1 − confidence)/2 and (1 + confidence)/2 quantiles of the defined
+ * resampled values, interpolated linearly between order statistics (R's `quantile(type = 7)`). `null`
+ * when fewer than half of the resamples define the statistic, since the interval would then describe
+ * an unrepresentative subset.
+ */
+export function percentileInterval(values: Float64Array, confidence: number): PercentileInterval {
+  const defined = values.filter((value) => Number.isFinite(value)).sort();
+  const undefinedResamples = values.length - defined.length;
+  if (defined.length === 0 || defined.length * 2 < values.length)
+    return { interval: null, undefinedResamples };
+  const quantile = (p: number): number => {
+    const h = (defined.length - 1) * p;
+    const lo = Math.floor(h);
+    const a = defined[lo] ?? Number.NaN;
+    const b = defined[Math.min(lo + 1, defined.length - 1)] ?? a;
+    return a + (h - lo) * (b - a);
+  };
+  const tail = (1 - confidence) / 2;
+  return { interval: [quantile(tail), quantile(1 - tail)], undefinedResamples };
+}

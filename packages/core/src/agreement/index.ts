@@ -1,0 +1,12 @@
+/** The agreement engine: parse a labeled sample (parse/), then compute its agreement report. */
+export { alphaBand, kappaBand } from './bands';
+export {
+  bootstrapDistributions,
+  type PercentileInterval,
+  percentileInterval,
+  type ResampledStatistic,
+} from './bootstrap';
+export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
+export { computeConfusionMatrix } from './diagnostics';
+export * from './parse';
+export * from './types';

@@ -1,0 +1,498 @@
+/**
+ * CSV/TSV in long (item, annotator, label) or wide (item, one column per annotator) form. Rows without a
+ * quote character go through a byte-level fast path that splits on the delimiter and interns ids from the
+ * bytes; from the first row with a quote on, the rest of the input goes through papaparse.
+ */
+import Papa from 'papaparse';
+import { err, ok, type Result } from '../../shared';
+import type { SampleIssue } from '../types';
+import type { SampleBuilder } from './builder';
+import { listHeaders, mapColumns, missingColumnIssue } from './columns';
+import { concatBytes, countNewlines, isSpaceByte, trimAscii } from './text';
+import type { ColumnMapping, Delimiter, ParseOptions } from './types';
+
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const QUOTE = 34;
+const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
+
+export interface DelimitedHeader {
+  readonly delimiter: Delimiter;
+  /** `\r` only for old Mac files without any `\n`, which then go through papaparse entirely. */
+  readonly newline: '\n' | '\r';
+  readonly header: readonly string[];
+  /** 1-based line of the header. */
+  readonly line: number;
+  /** Byte offset just after the header's line break. */
+  readonly end: number;
+}
+
+export type DelimitedPlan =
+  | { readonly kind: 'long'; readonly item: number; readonly annotator: number; readonly label: number }
+  | { readonly kind: 'wide'; readonly item: number };
+
+/**
+ * Finds the header (the first non-blank line) and the delimiter in the first bytes of a file.
+ * Returns `null` when the header line is not complete yet and more input may come.
+ */
+export function sniffDelimited(
+  bytes: Uint8Array,
+  complete: boolean,
+  forced?: Delimiter,
+): Result<DelimitedHeader, SampleIssue> | null {
+  const newlineByte =
+    bytes.indexOf(NEWLINE) < 0 && bytes.indexOf(CARRIAGE_RETURN) >= 0 ? CARRIAGE_RETURN : NEWLINE;
+  let pos = 0;
+  let line = 1;
+  for (;;) {
+    let end = bytes.indexOf(newlineByte, pos);
+    if (end < 0) {
+      if (!complete) return null;
+      end = bytes.length;
+    }
+    let stop = end;
+    while (stop > pos && isSpaceByte(bytes[stop - 1] ?? 0)) stop--;
+    let first = pos;
+    while (first < stop && isSpaceByte(bytes[first] ?? 0)) first++;
+    if (first < stop) {
+      const decoder = new TextDecoder();
+      const text = decoder.decode(bytes.subarray(pos, stop));
+      const next = secondLine(bytes, end + 1, newlineByte);
+      const delimiter = forced ?? chooseDelimiter(text, next === null ? null : decoder.decode(next));
+      if (delimiter === null) {
+        return err({
+          code: 'unknown_format',
+          message: `Could not recognise the format: line ${line} has no comma, tab or semicolon, and the file is not JSON.`,
+          line,
+        });
+      }
+      const header = splitHeader(text, delimiter);
+      return ok({
+        delimiter,
+        newline: newlineByte === NEWLINE ? '\n' : '\r',
+        header,
+        line,
+        end: Math.min(end + 1, bytes.length),
+      });
+    }
+    if (end >= bytes.length) {
+      return err({ code: 'empty_file', message: 'The file is empty.' });
+    }
+    pos = end + 1;
+    line++;
+  }
+}
+
+function secondLine(bytes: Uint8Array, start: number, newlineByte: number): Uint8Array | null {
+  if (start >= bytes.length) return null;
+  const end = bytes.indexOf(newlineByte, start);
+  return bytes.subarray(start, end < 0 ? bytes.length : end);
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/** The delimiter that splits the header most often, preferring one that splits the next line as often. */
+function chooseDelimiter(header: string, next: string | null): Delimiter | null {
+  let best: Delimiter | null = null;
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const n = count(header, delimiter);
+    if (n === 0) continue;
+    const consistent = next === null || next.trim() === '' || count(next, delimiter) === n;
+    const score = consistent ? n * 2 + 1 : n;
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function splitHeader(text: string, delimiter: Delimiter): string[] {
+  const cells = text.includes('"')
+    ? ((Papa.parse<string[]>(text, { delimiter }).data[0] ?? []) as string[])
+    : text.split(delimiter);
+  return cells.map(trimAscii);
+}
+
+/** Decides long vs wide and which columns play which role. */
+export function planDelimited(
+  header: readonly string[],
+  options: Pick<ParseOptions, 'format' | 'columns'>,
+  line: number,
+): Result<DelimitedPlan, SampleIssue> {
+  const given = options.columns ?? {};
+  const mapped = mapColumns(header, given, line);
+  if (!mapped.ok) return mapped;
+  const { index, unmapped } = mapped.value;
+  const givenAny = given.item !== undefined || given.annotator !== undefined || given.label !== undefined;
+  const format = options.format ?? 'auto';
+  // A header naming an annotator or label column is a long table (missing roles are then an error);
+  // otherwise the columns after the item are read as annotators.
+  const long =
+    format === 'long' || (format !== 'wide' && (givenAny || index.annotator >= 0 || index.label >= 0));
+  if (long) {
+    if (unmapped.length > 0) return err(missingColumnIssue(unmapped, header, line));
+    return ok({ kind: 'long', item: index.item, annotator: index.annotator, label: index.label });
+  }
+  if (header.length < 2) {
+    return err({
+      code: 'unknown_format',
+      message: `Line ${line} has a single column (${listHeaders(header)}); expected item, annotator and label columns, or an item column and one column per annotator.`,
+      line,
+    });
+  }
+  return ok({ kind: 'wide', item: Math.max(index.item, 0) });
+}
+
+export function columnMappingOf(plan: DelimitedPlan, header: readonly string[]): ColumnMapping | undefined {
+  if (plan.kind !== 'long') return undefined;
+  return {
+    item: header[plan.item] ?? '',
+    annotator: header[plan.annotator] ?? '',
+    label: header[plan.label] ?? '',
+  };
+}
+
+export interface RowsHandler {
+  push(chunk: Uint8Array): SampleIssue | null;
+  finish(): SampleIssue | null;
+  /** Non-blank data rows seen. */
+  readonly rows: number;
+}
+
+function raggedIssue(line: number, expected: number, got: number): SampleIssue {
+  return {
+    code: 'ragged_row',
+    message: `Line ${line} has ${got} field${got === 1 ? '' : 's'}, but the header has ${expected}.`,
+    line,
+  };
+}
+
+function emptyIdIssue(line: number, column: number, role: 'item' | 'annotator', name: string): SampleIssue {
+  return {
+    code: 'invalid_record',
+    message: `Line ${line}, column ${column} ("${name}"): the ${role} is empty.`,
+    line,
+    column,
+  };
+}
+
+/** Data rows of a delimited file, fed as byte chunks after the header. */
+export class DelimitedRows implements RowsHandler {
+  rows = 0;
+  private line: number;
+  private carry: Uint8Array | null = null;
+  private papa: PapaRows | null = null;
+  private readonly width: number;
+  private readonly delimiter: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** Wide form: annotator id per column, -1 until the column's first label. */
+  private readonly columnAnnotator: Int32Array;
+  private consumed = 0;
+  private reserved = false;
+
+  constructor(
+    private readonly builder: SampleBuilder,
+    private readonly plan: DelimitedPlan,
+    private readonly header: readonly string[],
+    private readonly dialect: { readonly delimiter: Delimiter; readonly newline: '\n' | '\r' },
+    firstLine: number,
+    private readonly options: { readonly papaparseOnly: boolean; readonly sizeHint?: number },
+  ) {
+    this.line = firstLine;
+    this.width = header.length;
+    this.delimiter = dialect.delimiter.charCodeAt(0);
+    this.starts = new Int32Array(this.width);
+    this.ends = new Int32Array(this.width);
+    this.columnAnnotator = new Int32Array(this.width).fill(-1);
+    if (options.papaparseOnly || dialect.newline === '\r') this.papa = this.startPapa();
+  }
+
+  push(chunk: Uint8Array): SampleIssue | null {
+    if (this.papa !== null) return this.papa.push(chunk);
+    let start = 0;
+    if (this.carry !== null) {
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline < 0) {
+        this.carry = concatBytes(this.carry, chunk);
+        return null;
+      }
+      const joined = concatBytes(this.carry, chunk.subarray(0, newline + 1));
+      this.carry = null;
+      const issue = this.block(joined, 0, joined.length);
+      if (issue !== null) return issue;
+      start = newline + 1;
+      const papa = this.switchedToPapa();
+      if (papa !== null) return papa.push(chunk.subarray(start));
+    }
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last >= start) {
+      const issue = this.block(chunk, start, last + 1);
+      if (issue !== null) return issue;
+      start = last + 1;
+      const papa = this.switchedToPapa();
+      if (papa !== null) return papa.push(chunk.subarray(start));
+    }
+    if (start < chunk.length) this.carry = chunk.slice(start);
+    this.reserveOnce(chunk.length);
+    return null;
+  }
+
+  /** Re-reads the mode after `block`, which may have switched it (a read TS cannot narrow across calls). */
+  private switchedToPapa(): PapaRows | null {
+    return this.papa;
+  }
+
+  finish(): SampleIssue | null {
+    if (this.papa === null && this.carry !== null) {
+      const rest = this.carry;
+      this.carry = null;
+      const issue = this.block(rest, 0, rest.length);
+      if (issue !== null) return issue;
+    }
+    const papa = this.switchedToPapa();
+    return papa === null ? null : papa.finish();
+  }
+
+  /** Sizes the arrays once from the first chunk's annotations per byte and the expected input size. */
+  private reserveOnce(bytes: number): void {
+    this.consumed += bytes;
+    const hint = this.options.sizeHint;
+    if (this.reserved || hint === undefined || this.builder.length < 1000) return;
+    this.reserved = true;
+    this.builder.reserve((this.builder.length / this.consumed) * hint * 1.05 + 1024);
+  }
+
+  /** Complete lines `buf[start..end)`; rows from the first one holding a quote on go to papaparse. */
+  private block(buf: Uint8Array, start: number, end: number): SampleIssue | null {
+    const quote = buf.indexOf(QUOTE, start);
+    let fastEnd = end;
+    if (quote >= 0 && quote < end) {
+      fastEnd = quote === start ? start : Math.max(start, buf.lastIndexOf(NEWLINE, quote - 1) + 1);
+    }
+    const issue = this.scan(buf, start, fastEnd);
+    if (issue !== null) return issue;
+    if (fastEnd < end) {
+      this.papa = this.startPapa();
+      return this.papa.push(buf.subarray(fastEnd, end));
+    }
+    return null;
+  }
+
+  private startPapa(): PapaRows {
+    return new PapaRows(this.dialect, this.line, (cells, line) => this.cellsRow(cells, line));
+  }
+
+  /**
+   * Complete lines `buf[start..end)` (the last may lack its line break only at the end of input), split in
+   * one pass over the bytes: field bounds go to `starts`/`ends`, each row to `longRow`/`wideRow`.
+   */
+  private scan(buf: Uint8Array, start: number, end: number): SampleIssue | null {
+    const delimiter = this.delimiter;
+    const width = this.width;
+    const starts = this.starts;
+    const ends = this.ends;
+    const long = this.plan.kind === 'long';
+    let line = this.line;
+    let fields = 0;
+    let lineStart = start;
+    let fieldStart = start;
+    for (let i = start; i <= end; i++) {
+      const c = i < end ? buf[i] : NEWLINE;
+      if (c === delimiter) {
+        if (fields < width) {
+          starts[fields] = fieldStart;
+          ends[fields] = i;
+        }
+        fields++;
+        fieldStart = i + 1;
+        continue;
+      }
+      if (c !== NEWLINE) continue;
+      if (i === end && lineStart === end) break;
+      let stop = i;
+      if (stop > lineStart && buf[stop - 1] === CARRIAGE_RETURN) stop--;
+      if (stop > lineStart) {
+        if (fields < width) {
+          starts[fields] = fieldStart;
+          ends[fields] = stop;
+        }
+        fields++;
+        if (fields !== width) return raggedIssue(line, width, fields);
+        this.rows++;
+        const issue = long ? this.longRow(buf, line) : this.wideRow(buf, line);
+        if (issue !== null) return issue;
+      }
+      line++;
+      fields = 0;
+      lineStart = i + 1;
+      fieldStart = i + 1;
+    }
+    this.line = line;
+    return null;
+  }
+
+  /** Trims field `f` of ASCII whitespace in place; returns its length. */
+  private trimField(buf: Uint8Array, f: number): number {
+    let s = this.starts[f] ?? 0;
+    let e = this.ends[f] ?? 0;
+    while (s < e && isSpaceByte(buf[s] ?? 0)) s++;
+    while (e > s && isSpaceByte(buf[e - 1] ?? 0)) e--;
+    this.starts[f] = s;
+    this.ends[f] = e;
+    return e - s;
+  }
+
+  private longRow(buf: Uint8Array, line: number): SampleIssue | null {
+    const plan = this.plan;
+    if (plan.kind !== 'long') return null;
+    if (this.trimField(buf, plan.label) === 0) return null;
+    if (this.trimField(buf, plan.item) === 0) {
+      return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
+    }
+    if (this.trimField(buf, plan.annotator) === 0) {
+      return emptyIdIssue(line, plan.annotator + 1, 'annotator', this.header[plan.annotator] ?? '');
+    }
+    const builder = this.builder;
+    const starts = this.starts;
+    const ends = this.ends;
+    const category = builder.categories.intern(buf, starts[plan.label] ?? 0, ends[plan.label] ?? 0);
+    builder.noteCategory(category, line, plan.label + 1);
+    builder.add(
+      builder.items.intern(buf, starts[plan.item] ?? 0, ends[plan.item] ?? 0),
+      builder.annotators.intern(buf, starts[plan.annotator] ?? 0, ends[plan.annotator] ?? 0),
+      category,
+      line,
+    );
+    return null;
+  }
+
+  private wideRow(buf: Uint8Array, line: number): SampleIssue | null {
+    const itemColumn = this.plan.item;
+    const builder = this.builder;
+    const starts = this.starts;
+    const ends = this.ends;
+    let item = -1;
+    for (let column = 0; column < this.width; column++) {
+      if (column === itemColumn || this.trimField(buf, column) === 0) continue;
+      if (item < 0) {
+        if (this.trimField(buf, itemColumn) === 0) {
+          return emptyIdIssue(line, itemColumn + 1, 'item', this.header[itemColumn] ?? '');
+        }
+        item = builder.items.intern(buf, starts[itemColumn] ?? 0, ends[itemColumn] ?? 0);
+      }
+      const category = builder.categories.intern(buf, starts[column] ?? 0, ends[column] ?? 0);
+      builder.noteCategory(category, line, column + 1);
+      builder.add(item, this.annotatorOfColumn(column), category, line);
+    }
+    return null;
+  }
+
+  private annotatorOfColumn(column: number): number {
+    const known = this.columnAnnotator[column] ?? -1;
+    if (known >= 0) return known;
+    const name = this.header[column] || `column ${column + 1}`;
+    const id = this.builder.annotators.internString(name);
+    this.columnAnnotator[column] = id;
+    return id;
+  }
+
+  /** The same row logic over cells from papaparse. */
+  private cellsRow(cells: readonly string[], line: number): SampleIssue | null {
+    if (cells.length === 1 && (cells[0] === '' || cells[0] === '\r')) return null;
+    if (cells.length !== this.width) return raggedIssue(line, this.width, cells.length);
+    this.rows++;
+    const builder = this.builder;
+    const plan = this.plan;
+    const itemName = trimAscii(cells[plan.item] ?? '');
+    if (plan.kind === 'long') {
+      const label = trimAscii(cells[plan.label] ?? '');
+      if (label === '') return null;
+      if (itemName === '') return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
+      const annotator = trimAscii(cells[plan.annotator] ?? '');
+      if (annotator === '') {
+        return emptyIdIssue(line, plan.annotator + 1, 'annotator', this.header[plan.annotator] ?? '');
+      }
+      builder.addStrings(itemName, annotator, label, line, plan.label + 1);
+      return null;
+    }
+    let item = -1;
+    for (let column = 0; column < this.width; column++) {
+      if (column === plan.item) continue;
+      const label = trimAscii(cells[column] ?? '');
+      if (label === '') continue;
+      if (item < 0) {
+        if (itemName === '') return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
+        item = builder.items.internString(itemName);
+      }
+      const category = builder.categories.internString(label);
+      builder.noteCategory(category, line, column + 1);
+      builder.add(item, this.annotatorOfColumn(column), category, line);
+    }
+    return null;
+  }
+}
+
+interface PapaChunkResult {
+  readonly data: string[][];
+  readonly errors: readonly { readonly code: string; readonly message: string; readonly row?: number }[];
+  readonly meta: { readonly cursor: number };
+}
+
+/** Streams text through papaparse's low-level parser, keeping the unfinished last row for the next chunk. */
+export class PapaRows {
+  private readonly decoder = new TextDecoder();
+  private readonly parser: Papa.Parser;
+  private rest = '';
+
+  constructor(
+    dialect: { readonly delimiter: Delimiter; readonly newline: '\n' | '\r' },
+    private line: number,
+    private readonly onRow: (cells: readonly string[], line: number) => SampleIssue | null,
+  ) {
+    this.parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
+  }
+
+  push(chunk: Uint8Array): SampleIssue | null {
+    return this.run(this.rest + this.decoder.decode(chunk, { stream: true }), true);
+  }
+
+  finish(): SampleIssue | null {
+    return this.run(this.rest + this.decoder.decode(), false);
+  }
+
+  private run(text: string, more: boolean): SampleIssue | null {
+    const result = this.parser.parse(text, 0, more) as PapaChunkResult;
+    const firstError = result.errors[0];
+    const errorRow = firstError === undefined ? -1 : (firstError.row ?? 0);
+    const rows = result.data;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r] ?? [];
+      if (r === errorRow && firstError !== undefined) {
+        return {
+          code: 'invalid_record',
+          message: `Line ${this.line}: malformed quoting (${firstError.message}).`,
+          line: this.line,
+        };
+      }
+      const issue = this.onRow(cells, this.line);
+      if (issue !== null) return issue;
+      this.line += 1 + countNewlines(cells);
+    }
+    if (errorRow >= rows.length && firstError !== undefined) {
+      return {
+        code: 'invalid_record',
+        message: `Line ${this.line}: malformed quoting (${firstError.message}).`,
+        line: this.line,
+      };
+    }
+    this.rest = more ? text.slice(result.meta.cursor) : '';
+    return null;
+  }
+}

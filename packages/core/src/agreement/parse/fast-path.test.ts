@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSampleParser, type ParseOptions, parseSample } from './index';
+import { plainSample, tripleSet } from './test-helpers';
+
+const REFERENCE = '/work/shared/reference-data';
+const referenceFiles = readdirSync(REFERENCE).filter((name) => name.endsWith('.csv'));
+
+/** Both engines' results on the same input, as comparable plain data (or issue codes and lines). */
+function both(input: string | Uint8Array, options: ParseOptions = {}) {
+  const view = (engine: 'auto' | 'papaparse') => {
+    const result = parseSample(input, { ...options, csvEngine: engine });
+    return result.ok
+      ? { ok: true, sample: plainSample(result.value.sample), format: result.value.format }
+      : { ok: false, code: result.error.code, line: result.error.line };
+  };
+  return { fast: view('auto'), papa: view('papaparse') };
+}
+
+describe('byte-level fast path vs papaparse', () => {
+  it.each(referenceFiles)('gives the identical EncodedSample on %s', (name) => {
+    const { fast, papa } = both(readFileSync(join(REFERENCE, name)));
+    expect(fast.ok).toBe(true);
+    expect(fast).toEqual(papa);
+  });
+
+  const id = fc.stringMatching(/^[A-Za-z0-9_é-]{1,6}$/);
+  const label = fc.oneof(fc.constantFrom('', ' ', 'x', 'yes', 'no', ' 1', '2 ', '3.0', '-1'), id);
+  const row = fc.tuple(id, id, label);
+
+  it('gives identical samples or identical errors on generated unquoted CSV/TSV', () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(',', '\t', ';'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 5 }),
+        (rows, delimiter, newline, trailingNewline, blankLine, ragged) => {
+          const lines = rows.map((cells) => cells.join(delimiter));
+          if (blankLine) lines.splice(Math.floor(lines.length / 2), 0, '');
+          if (ragged === 1) lines.push(`x${delimiter}y`);
+          const text = `item${delimiter}annotator${delimiter}label${newline}${lines.join(newline)}${trailingNewline ? newline : ''}`;
+          const { fast, papa } = both(text, { duplicates: 'last' });
+          expect(fast).toEqual(papa);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives identical wide samples on generated wide tables', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.array(fc.tuple(id, fc.array(label, { minLength: 5, maxLength: 5 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (annotators, rows) => {
+          const header = ['item', ...Array.from({ length: annotators }, (_, i) => `coder ${i}`)].join(',');
+          const body = rows
+            .map(([item, labels]) => [item, ...labels.slice(0, annotators)].join(','))
+            .join('\n');
+          const { fast, papa } = both(`${header}\n${body}\n`, { format: 'wide', duplicates: 'first' });
+          expect(fast).toEqual(papa);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('switches to papaparse mid-stream at the first quoted row without changing the result', () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `i${Math.floor(i / 6)},r${i % 6},${i % 7}`);
+    rows.splice(20_000, 0, 'q1,"r, 1","x ""y"""', 'q1,r2,"multi\nline"');
+    const text = `item,annotator,label\n${rows.join('\n')}\n`;
+    const { fast, papa } = both(text);
+    expect(fast.ok).toBe(true);
+    expect(fast).toEqual(papa);
+    const bytes = new TextEncoder().encode(text);
+    const parser = createSampleParser();
+    for (let i = 0; i < bytes.length; i += 4096) parser.push(bytes.subarray(i, i + 4096));
+    const streamed = parser.finish();
+    expect(streamed.ok && plainSample(streamed.value.sample)).toEqual(fast.ok && fast.sample);
+  });
+});
+
+describe('reference data: long and wide forms', () => {
+  const stems = [...new Set(referenceFiles.map((name) => name.replace(/\.(long|wide)\.csv$/, '')))];
+  it.each(stems)('%s gives the same triples in both forms', (stem) => {
+    const long = parseSample(readFileSync(join(REFERENCE, `${stem}.long.csv`)));
+    const wide = parseSample(readFileSync(join(REFERENCE, `${stem}.wide.csv`)));
+    expect(long.ok && long.value.format).toBe('long');
+    expect(wide.ok && wide.value.format).toBe('wide');
+    if (!long.ok || !wide.ok) return;
+    expect(tripleSet(long.value.sample)).toEqual(tripleSet(wide.value.sample));
+    expect(long.value.sample.categories).toEqual(wide.value.sample.categories);
+    expect(long.value.sample.ordered).toBe(wide.value.sample.ordered);
+  });
+});

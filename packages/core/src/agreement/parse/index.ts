@@ -1,0 +1,17 @@
+export { isNumericLabel } from './builder';
+export { columnRoleOf, normalizeColumnName } from './columns';
+export { createSampleParser, parseSample } from './parser';
+export { previewSample } from './preview';
+export {
+  COLUMN_ROLES,
+  type ColumnMapping,
+  type ColumnRole,
+  type Delimiter,
+  type DuplicatePolicy,
+  type ParsedSample,
+  type ParseOptions,
+  SAMPLE_FORMATS,
+  type SampleFormat,
+  type SampleParser,
+  type SamplePreview,
+} from './types';

@@ -1,0 +1,337 @@
+/**
+ * JSON inputs: JSON Lines with item/annotator/label keys, Prodigy `db-out` JSONL, and Label Studio's JSON export.
+ * Multi-choice answers (several options selected) become one label: the choices sorted and joined with `|`,
+ * so two annotators agree only when they selected the same set.
+ */
+import type { SampleIssue } from '../types';
+import type { SampleBuilder } from './builder';
+import { columnRoleOf, listHeaders, normalizeColumnName } from './columns';
+import type { RowsHandler } from './delimited';
+import { lineAt, trimAscii } from './text';
+import type { ColumnMapping, ColumnRole, ParseOptions } from './types';
+
+export interface Triple {
+  readonly item: string;
+  readonly annotator: string;
+  /** `null` when the record carries no label (a missing annotation). */
+  readonly label: string | null;
+}
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A label from a JSON value: trimmed text, a number, or a set of choices. */
+export function labelText(value: unknown): string | null {
+  if (Array.isArray(value)) return combineChoices(value);
+  if (typeof value === 'string') {
+    const text = trimAscii(value);
+    return text === '' ? null : text;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return null;
+}
+
+/** Several selected choices as one label (sorted, joined with `|`); one choice as itself. */
+export function combineChoices(values: readonly unknown[]): string | null {
+  const labels = [
+    ...new Set(values.map(labelText).filter((label): label is string => label !== null)),
+  ].sort();
+  return labels.length === 0 ? null : labels.join('|');
+}
+
+/** An id from a JSON value; a user object reads as its email, then username, then id. */
+export function idText(value: unknown): string | null {
+  if (isJsonObject(value)) return idText(value.email) ?? idText(value.username) ?? idText(value.id);
+  if (typeof value === 'string') {
+    const text = trimAscii(value);
+    return text === '' ? null : text;
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return null;
+}
+
+/** The key each role is read from in a JSON Lines record (a caller-given name wins over synonyms). */
+export function mapRecordKeys(
+  record: JsonObject,
+  given: Readonly<Partial<Record<ColumnRole, string>>> = {},
+): Partial<Record<ColumnRole, string>> {
+  const keys = Object.keys(record);
+  const out: Partial<Record<ColumnRole, string>> = {};
+  for (const role of ['item', 'annotator', 'label'] as const) {
+    const name = given[role];
+    if (name !== undefined) {
+      const found = keys.includes(name)
+        ? name
+        : keys.find((key) => normalizeColumnName(key) === normalizeColumnName(name));
+      if (found !== undefined) out[role] = found;
+      continue;
+    }
+    const found = keys.find((key) => columnRoleOf(key) === role && !Object.values(out).includes(key));
+    if (found !== undefined) out[role] = found;
+  }
+  return out;
+}
+
+/**
+ * One Prodigy example (a `db-out` line) as a triple, or `null` when it is skipped (`answer: "ignore"`).
+ * Choice tasks (with an `accept` list): the item is the input (`_input_hash`), the label the selected options,
+ * or the answer itself when none was selected. Binary tasks (`label` + `answer`): the item is the question
+ * (`_task_hash`, i.e. the input with its proposed label) and the label is `accept` or `reject`.
+ */
+export function prodigyTriple(record: JsonObject): Triple | string | null {
+  const answer = typeof record.answer === 'string' ? record.answer : null;
+  if (answer === 'ignore') return null;
+  const annotator = idText(record._annotator_id) ?? idText(record._session_id);
+  if (annotator === null) return 'the example has no "_annotator_id" or "_session_id"';
+  const inputHash = idText(record._input_hash);
+  const taskHash = idText(record._task_hash);
+  if (Array.isArray(record.accept)) {
+    const item = inputHash ?? taskHash;
+    if (item === null) return 'the example has no "_input_hash" or "_task_hash"';
+    return { item, annotator, label: combineChoices(record.accept) ?? answer };
+  }
+  if (answer === 'accept' || answer === 'reject') {
+    const proposed = labelText(record.label);
+    const item =
+      taskHash ?? (inputHash === null ? null : proposed === null ? inputHash : `${inputHash}:${proposed}`);
+    if (item === null) return 'the example has no "_task_hash" or "_input_hash"';
+    return { item, annotator, label: answer };
+  }
+  const item = inputHash ?? taskHash;
+  if (item === null) return 'the example has no "_input_hash" or "_task_hash"';
+  return { item, annotator, label: labelText(record.label) };
+}
+
+function positionOf(error: unknown): number | null {
+  const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+function jsonMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** JSON Lines, generic or Prodigy: one JSON object per line, parsed as the lines arrive. */
+export class JsonLinesRows implements RowsHandler {
+  rows = 0;
+  private readonly decoder = new TextDecoder();
+  private rest = '';
+  private line = 1;
+  private keys: Partial<Record<ColumnRole, string>> | null = null;
+  columns: ColumnMapping | undefined;
+
+  constructor(
+    private readonly builder: SampleBuilder,
+    private readonly kind: 'jsonl' | 'prodigy',
+    private readonly given: ParseOptions['columns'] = {},
+  ) {}
+
+  push(chunk: Uint8Array): SampleIssue | null {
+    const text = this.rest + this.decoder.decode(chunk, { stream: true });
+    const last = text.lastIndexOf('\n');
+    if (last < 0) {
+      this.rest = text;
+      return null;
+    }
+    this.rest = text.slice(last + 1);
+    return this.lines(text, last);
+  }
+
+  finish(): SampleIssue | null {
+    const text = this.rest + this.decoder.decode();
+    this.rest = '';
+    return this.lines(text, text.length);
+  }
+
+  private lines(text: string, end: number): SampleIssue | null {
+    let pos = 0;
+    while (pos < end) {
+      let stop = text.indexOf('\n', pos);
+      if (stop < 0 || stop > end) stop = end;
+      const issue = this.record(text.slice(pos, stop), this.line);
+      if (issue !== null) return issue;
+      this.line++;
+      pos = stop + 1;
+    }
+    return null;
+  }
+
+  private record(raw: string, line: number): SampleIssue | null {
+    const text = raw.trim();
+    if (text === '') return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const position = positionOf(error);
+      return {
+        code: 'invalid_json',
+        message: `Line ${line}: invalid JSON (${jsonMessage(error)}).`,
+        line,
+        ...(position === null ? {} : { column: position + 1 + raw.indexOf(text[0] ?? '') }),
+      };
+    }
+    if (!isJsonObject(value)) {
+      return { code: 'invalid_record', message: `Line ${line}: expected a JSON object.`, line };
+    }
+    this.rows++;
+    if (this.kind === 'prodigy') {
+      const triple = prodigyTriple(value);
+      if (typeof triple === 'string')
+        return { code: 'invalid_record', message: `Line ${line}: ${triple}.`, line };
+      if (triple !== null && triple.label !== null) {
+        this.builder.addStrings(triple.item, triple.annotator, triple.label, line);
+      }
+      return null;
+    }
+    let keys = this.keys;
+    if (
+      keys === null ||
+      keys.item === undefined ||
+      !(keys.item in value) ||
+      keys.annotator === undefined ||
+      !(keys.annotator in value)
+    ) {
+      keys = mapRecordKeys(value, this.given);
+      const unmapped = (['item', 'annotator', 'label'] as const).filter((role) => keys?.[role] === undefined);
+      if (unmapped.length > 0 && (unmapped.length < 3 || this.keys === null)) {
+        return {
+          code: 'missing_column',
+          message: `Line ${line}: no key for the ${unmapped.join(' and ')} among ${listHeaders(Object.keys(value))}.`,
+          line,
+        };
+      }
+      if (this.keys === null) {
+        this.columns = { item: keys.item ?? '', annotator: keys.annotator ?? '', label: keys.label ?? '' };
+      }
+      this.keys = keys;
+    }
+    const item = idText(value[keys.item ?? '']);
+    const annotator = idText(value[keys.annotator ?? '']);
+    const label = labelText(value[keys.label ?? '']);
+    if (label === null) return null;
+    if (item === null)
+      return { code: 'invalid_record', message: `Line ${line}: the item ("${keys.item}") is empty.`, line };
+    if (annotator === null) {
+      return {
+        code: 'invalid_record',
+        message: `Line ${line}: the annotator ("${keys.annotator}") is empty.`,
+        line,
+      };
+    }
+    this.builder.addStrings(item, annotator, label, line);
+    return null;
+  }
+}
+
+/** Start offsets of the elements of a top-level JSON array (found by a scan that skips strings). */
+function elementOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      if (depth === 1) offsets.push(i);
+    } else if (c === 123 || c === 91) {
+      if (depth === 1) offsets.push(i);
+      depth++;
+    } else if (c === 125 || c === 93) depth--;
+    else if (depth === 1 && c > 32 && c !== 44) offsets.push(i);
+  }
+  return offsets;
+}
+
+/** Label Studio tasks: one label per annotation from its first `choices` or `rating` result. */
+export function labelStudioTriples(
+  task: JsonObject,
+  index: number,
+): { triples: Triple[]; issue: string | null } {
+  const item = idText(task.id) ?? `task ${index + 1}`;
+  const annotations = task.annotations ?? task.completions ?? [];
+  if (!Array.isArray(annotations)) return { triples: [], issue: `task ${item}: "annotations" is not a list` };
+  const triples: Triple[] = [];
+  for (const annotation of annotations) {
+    if (!isJsonObject(annotation) || annotation.was_cancelled === true) continue;
+    const annotator =
+      idText(annotation.completed_by) ?? idText(annotation.created_username) ?? idText(annotation.created_by);
+    if (annotator === null) {
+      return {
+        triples,
+        issue: `task ${item}: annotation ${idText(annotation.id) ?? '?'} has no "completed_by"`,
+      };
+    }
+    const results = Array.isArray(annotation.result) ? annotation.result : [];
+    let label: string | null = null;
+    for (const result of results) {
+      const value = isJsonObject(result) && isJsonObject(result.value) ? result.value : null;
+      if (value === null) continue;
+      label = Array.isArray(value.choices) ? combineChoices(value.choices) : labelText(value.rating);
+      if (label !== null) break;
+    }
+    triples.push({ item, annotator, label });
+  }
+  return { triples, issue: null };
+}
+
+/** Label Studio's JSON export: one array, parsed whole when the input ends. */
+export class LabelStudioRows implements RowsHandler {
+  rows = 0;
+  private readonly decoder = new TextDecoder();
+  private readonly parts: string[] = [];
+
+  constructor(private readonly builder: SampleBuilder) {}
+
+  push(chunk: Uint8Array): SampleIssue | null {
+    this.parts.push(this.decoder.decode(chunk, { stream: true }));
+    return null;
+  }
+
+  finish(): SampleIssue | null {
+    this.parts.push(this.decoder.decode());
+    const text = this.parts.join('');
+    this.parts.length = 0;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const position = positionOf(error);
+      const line = position === null ? undefined : lineAt(text, position);
+      return {
+        code: 'invalid_json',
+        message: `Invalid JSON${line === undefined ? '' : ` on line ${line}`} (${jsonMessage(error)}).`,
+        ...(line === undefined ? {} : { line }),
+      };
+    }
+    const tasks = Array.isArray(value) ? value : [value];
+    const offsets = Array.isArray(value) ? elementOffsets(text) : [0];
+    let line = 1;
+    let scanned = 0;
+    for (let t = 0; t < tasks.length; t++) {
+      const offset = offsets[t] ?? scanned;
+      for (let i = text.indexOf('\n', scanned); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+      scanned = Math.max(scanned, offset);
+      const task = tasks[t];
+      if (!isJsonObject(task)) {
+        return { code: 'invalid_record', message: `Line ${line}: task ${t + 1} is not a JSON object.`, line };
+      }
+      this.rows++;
+      const { triples, issue } = labelStudioTriples(task, t);
+      if (issue !== null) return { code: 'invalid_record', message: `Line ${line}: ${issue}.`, line };
+      for (const triple of triples) {
+        if (triple.label !== null) this.builder.addStrings(triple.item, triple.annotator, triple.label, line);
+      }
+    }
+    return null;
+  }
+}

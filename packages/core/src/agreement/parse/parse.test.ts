@@ -1,0 +1,303 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SampleIssue } from '../types';
+import { createSampleParser, type ParseOptions, parseSample, previewSample } from './index';
+import { tripleSet } from './test-helpers';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
+
+function parsed(input: string | Uint8Array, options?: ParseOptions) {
+  const result = parseSample(input, options);
+  if (!result.ok) throw new Error(`expected a sample, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+function issue(input: string | Uint8Array, options?: ParseOptions): SampleIssue {
+  const result = parseSample(input, options);
+  if (result.ok) throw new Error('expected an issue');
+  return result.error;
+}
+
+describe('parseSample: formats', () => {
+  it('reads a long CSV and records its columns', () => {
+    const value = parsed('item,annotator,label\n1,a,x\n1,b,y\n2,a,x\n2,b,x\n');
+    expect(value.format).toBe('long');
+    expect(value.columns).toEqual({ item: 'item', annotator: 'annotator', label: 'label' });
+    expect(tripleSet(value.sample)).toEqual(['1|a|x', '1|b|y', '2|a|x', '2|b|x']);
+    expect(value.sample.ordered).toBe(false);
+    expect(value.sample.categoryValues).toBeNull();
+  });
+
+  it('maps synonyms case-, space- and underscore-insensitively, in any column order', () => {
+    const value = parsed('Rating ,Worker_ID,Doc\n3,w1,d1\n4,w2,d1\n');
+    expect(value.columns).toEqual({ item: 'Doc', annotator: 'Worker_ID', label: 'Rating' });
+    expect(tripleSet(value.sample)).toEqual(['d1|w1|3', 'd1|w2|4']);
+  });
+
+  it('takes caller-named columns over synonyms', () => {
+    const value = parsed('q,who,pick,label\nq1,a,x,zz\nq1,b,x,zz\n', {
+      columns: { item: 'q', annotator: 'who', label: 'pick' },
+    });
+    expect(tripleSet(value.sample)).toEqual(['q1|a|x', 'q1|b|x']);
+  });
+
+  it('reads a wide CSV: an empty cell is a missing annotation', () => {
+    const value = parsed('item,A,B,C\n1,x,x,\n2,y,,x\n3,,,\n');
+    expect(value.format).toBe('wide');
+    expect(value.sample.items).toEqual(['1', '2']);
+    expect(tripleSet(value.sample)).toEqual(['1|A|x', '1|B|x', '2|A|y', '2|C|x']);
+  });
+
+  it('reads TSV with synonyms and numeric labels', () => {
+    const value = parsed(fixture('ratings.tsv'));
+    expect(value.columns).toEqual({ item: 'text_id', annotator: 'coder', label: 'rating' });
+    expect(value.sample.categories).toEqual(['1', '2', '3']);
+    expect(value.sample.ordered).toBe(true);
+  });
+
+  it('reads an Excel-style semicolon CSV: BOM, CRLF, quoted delimiters, escaped quotes and newlines', () => {
+    const value = parsed(fixture('excel-semicolon.csv'));
+    expect(value.columns).toEqual({ item: 'Item ID', annotator: 'Rater', label: 'Answer' });
+    expect(tripleSet(value.sample)).toEqual([
+      'q1|ann|yes, mostly',
+      'q1|ben|yes, mostly',
+      'q2|ann|no',
+      'q2|ben|"maybe"',
+      'q3|ann|line one\r\nline two',
+      'q3|ben|no',
+    ]);
+  });
+
+  it('reads JSON Lines with synonym keys; a null label is missing, blank lines are skipped', () => {
+    const value = parsed(fixture('records.jsonl'));
+    expect(value.format).toBe('jsonl');
+    expect(value.columns).toEqual({ item: 'doc_id', annotator: 'rater', label: 'category' });
+    expect(tripleSet(value.sample)).toEqual(['d1|ann|spam', 'd1|ben|spam', 'd2|ann|ham', 'd2|ben|spam']);
+  });
+
+  it('reads a Label Studio export: completed_by ids or user objects, cancelled skipped, multi-choice combined', () => {
+    const value = parsed(fixture('label-studio-sentiment.json'));
+    expect(value.format).toBe('labelstudio');
+    expect(tripleSet(value.sample)).toEqual([
+      '101|1|Positive',
+      '101|bea@example.com|Positive',
+      '102|1|Negative',
+      '102|bea@example.com|Neutral',
+      '103|1|Negative',
+      '103|3|Negative|Neutral',
+    ]);
+  });
+
+  it('reads Label Studio ratings as numeric labels', () => {
+    const value = parsed(fixture('label-studio-rating.json'));
+    expect(value.sample.categories).toEqual(['2', '4', '5']);
+    expect([...(value.sample.categoryValues ?? [])]).toEqual([2, 4, 5]);
+  });
+
+  it('reads Prodigy choice tasks: item is the input hash, ignore skipped, multi-choice order-free', () => {
+    const value = parsed(fixture('prodigy-textcat-choice.jsonl'));
+    expect(value.format).toBe('prodigy');
+    expect(tripleSet(value.sample)).toEqual([
+      '-1290563761|support_intents-alice|BILLING',
+      '-1290563761|support_intents-bob|BILLING',
+      '310993456|support_intents-alice|PRODUCT|SHIPPING',
+      '310993456|support_intents-bob|PRODUCT|SHIPPING',
+      '874102377|support_intents-alice|SHIPPING',
+      '874102377|support_intents-bob|PRODUCT',
+    ]);
+  });
+
+  it('reads Prodigy binary tasks: item is the task hash, label the answer, annotator from _session_id', () => {
+    const value = parsed(fixture('prodigy-textcat-binary.jsonl'));
+    expect(tripleSet(value.sample)).toEqual([
+      '2001|sentiment-carol|accept',
+      '2001|sentiment-dan|accept',
+      '2002|sentiment-carol|reject',
+      '2002|sentiment-dan|accept',
+    ]);
+  });
+
+  it('lets the caller force the format', () => {
+    const wide = parseSample('item,annotator,label\n1,a,x\n', { format: 'wide' });
+    expect(wide.ok && tripleSet(wide.value.sample)).toEqual(['1|annotator|a', '1|label|x']);
+  });
+});
+
+describe('parseSample: labels', () => {
+  it('sorts numeric labels by value and merges equal values written differently', () => {
+    const value = parsed('item,annotator,label\n1,a,10\n1,b,2\n2,a,2.0\n2,b,-1\n');
+    expect(value.sample.categories).toEqual(['-1', '2', '10']);
+    expect([...(value.sample.categoryValues ?? [])]).toEqual([-1, 2, 10]);
+    expect(tripleSet(value.sample)).toEqual(['1|a|10', '1|b|2', '2|a|2', '2|b|-1']);
+  });
+
+  it('trims labels and ids', () => {
+    expect(tripleSet(parsed('item,annotator,label\n 1 , a ,  x \n1,b,x\n').sample)).toEqual([
+      '1|a|x',
+      '1|b|x',
+    ]);
+  });
+
+  it('orders string labels by a declared order and rejects a label outside it, naming its line', () => {
+    const text = 'item,annotator,label\n1,a,high\n1,b,low\n2,a,mid\n2,b,huge\n';
+    const value = parsed(text.replace('huge', 'low'), { order: ['low', 'mid', 'high'] });
+    expect(value.sample.categories).toEqual(['low', 'mid', 'high']);
+    expect(value.sample.ordered).toBe(true);
+    expect(issue(text, { order: ['low', 'mid', 'high'] })).toMatchObject({
+      code: 'unknown_category',
+      line: 5,
+      column: 3,
+    });
+  });
+
+  it('requires numeric labels for interval and ratio, and numbers or an order for ordinal', () => {
+    const text = 'item,annotator,label\n1,a,1\n1,b,2\n2,a,three\n2,b,1\n';
+    for (const level of ['interval', 'ratio', 'ordinal'] as const) {
+      expect(issue(text, { level })).toMatchObject({ code: 'non_numeric_label', line: 4, column: 3 });
+    }
+    expect(parsed(text, { level: 'nominal' }).sample.categories).toHaveLength(3);
+  });
+});
+
+describe('parseSample: duplicates', () => {
+  const conflicting = 'item,annotator,label\n1,a,x\n1,b,x\n2,a,y\n1,a,z\n2,b,y\n';
+
+  it('reports a conflicting repeat naming both lines', () => {
+    const found = issue(conflicting);
+    expect(found).toMatchObject({ code: 'duplicate_conflict', line: 5 });
+    expect(found.message).toContain('line 2');
+    expect(found.message).toContain('line 5');
+  });
+
+  it('keeps the first or the last label when asked', () => {
+    const first = parsed(conflicting, { duplicates: 'first' });
+    expect(first.duplicatesResolved).toBe(1);
+    expect(tripleSet(first.sample)).toContain('1|a|x');
+    const last = parsed(conflicting, { duplicates: 'last' });
+    expect(tripleSet(last.sample)).toContain('1|a|z');
+    expect(tripleSet(last.sample)).not.toContain('1|a|x');
+  });
+
+  it('collapses identical repeats silently, grouped or not', () => {
+    const value = parsed('item,annotator,label\n1,a,x\n2,a,y\n1,a,x\n1,b,x\n2,b,y\n2,b,y\n');
+    expect(value.duplicatesResolved).toBe(0);
+    expect(tripleSet(value.sample)).toEqual(['1|a|x', '1|b|x', '2|a|y', '2|b|y']);
+  });
+});
+
+describe('parseSample: errors name their line and column', () => {
+  it.each([
+    ['empty file', '', { code: 'empty_file' }],
+    ['whitespace only', ' \n\n', { code: 'empty_file' }],
+    ['header only', 'item,annotator,label\n', { code: 'header_only', line: 1 }],
+    ['single column', 'hello\nworld\n', { code: 'unknown_format', line: 1 }],
+    ['ragged row', 'item,annotator,label\n1,a,x\n1,b\n', { code: 'ragged_row', line: 3 }],
+    [
+      'ragged row after a blank line',
+      'item,annotator,label\n1,a,x\n\n1,b,x,y\n',
+      { code: 'ragged_row', line: 4 },
+    ],
+    ['missing label column', 'item,annotator,stuff\n1,a,x\n', { code: 'missing_column', line: 1 }],
+    [
+      'empty annotator',
+      'item,annotator,label\n1,a,x\n1,,x\n',
+      { code: 'invalid_record', line: 3, column: 2 },
+    ],
+    [
+      'invalid JSON line',
+      '{"item":1,"annotator":"a","label":"x"}\n{"item":1,"annotator":\n',
+      { code: 'invalid_json', line: 2 },
+    ],
+    ['invalid Label Studio JSON', '[{"id": 1,\n "annotations": [],}]', { code: 'invalid_json', line: 2 }],
+    ['one annotator', 'item,annotator,label\n1,a,x\n2,a,y\n', { code: 'too_few_annotators' }],
+    ['no pairable item', 'item,annotator,label\n1,a,x\n2,b,y\n', { code: 'no_pairable_item' }],
+    ['unterminated quote', 'item,annotator,label\n1,a,x\n1,b,"x\n', { code: 'invalid_record', line: 3 }],
+  ] as const)('%s', (_, input, expected) => {
+    expect(issue(input)).toMatchObject(expected);
+  });
+
+  it('names the missing role and lists the headers', () => {
+    expect(issue('item,annotator,stuff\n1,a,x\n').message).toMatch(/label.*"item", "annotator", "stuff"/);
+    expect(issue('a,b,c\n1,2,3\n', { columns: { item: 'id' } })).toMatchObject({ code: 'missing_column' });
+  });
+
+  it('refuses input over maxBytes', () => {
+    expect(issue('item,annotator,label\n1,a,x\n1,b,x\n', { maxBytes: 10 })).toMatchObject({
+      code: 'file_too_large',
+    });
+  });
+
+  it('returns no partial result after an error in a later chunk', () => {
+    const parser = createSampleParser();
+    const encoder = new TextEncoder();
+    parser.push(encoder.encode('item,annotator,label\n1,a,x\n1,b,x\n'));
+    parser.push(encoder.encode('2,a\n'));
+    expect(parser.finish()).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'ragged_row', line: 4 }),
+    });
+    // Past the bytes used to detect the format, the issue is visible as soon as the bad chunk is pushed.
+    const streaming = createSampleParser();
+    streaming.push(encoder.encode(`item,annotator,label\n${'1,a,x\n'.repeat(12_000)}`));
+    expect(streaming.issue).toBeNull();
+    streaming.push(encoder.encode('2,a\n'));
+    expect(streaming.issue).toMatchObject({ code: 'ragged_row', line: 12_002 });
+  });
+});
+
+describe('createSampleParser', () => {
+  it('gives the same sample whatever the chunk boundaries (rows, quotes and UTF-8 split across chunks)', () => {
+    const text =
+      'item,annotator,label\r\n1,ann,café\r\n1,bob,café\r\n2,ann,"a, ""b"""\r\n2,bob,"x\ny"\r\n3,ann,ü\n3,bob,ü';
+    const bytes = new TextEncoder().encode(text);
+    const whole = parsed(bytes);
+    for (const size of [1, 2, 3, 7, 16]) {
+      const parser = createSampleParser();
+      for (let i = 0; i < bytes.length; i += size) parser.push(bytes.slice(i, i + size));
+      expect(parser.bytesRead).toBe(bytes.length);
+      const result = parser.finish();
+      expect(result.ok && tripleSet(result.value.sample)).toEqual(tripleSet(whole.sample));
+    }
+    expect(tripleSet(whole.sample)).toContain('2|bob|x\ny');
+  });
+});
+
+describe('previewSample', () => {
+  it('shows the header, first rows and the mapping of a long table', () => {
+    const preview = previewSample('doc,worker,answer\nd1,w1,yes\nd1,w2,no\n');
+    expect(preview).toMatchObject({
+      ok: true,
+      value: {
+        format: 'long',
+        delimiter: ',',
+        header: ['doc', 'worker', 'answer'],
+        rows: [
+          ['d1', 'w1', 'yes'],
+          ['d1', 'w2', 'no'],
+        ],
+        columns: { item: 'doc', annotator: 'worker', label: 'answer' },
+        unmapped: [],
+      },
+    });
+  });
+
+  it('lists unmapped roles so a UI can ask for them', () => {
+    const preview = previewSample('doc\tcoder\tverdict_text\nd1\tc1\tok\n');
+    expect(preview.ok && preview.value.unmapped).toEqual(['label']);
+    expect(preview.ok && preview.value.columns).toEqual({ item: 'doc', annotator: 'coder', label: null });
+  });
+
+  it('shows at most 20 rows, and the annotator columns of a wide table', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},x,y`).join('\n');
+    const preview = previewSample(`item,alice,bob\n${rows}\n`);
+    expect(preview.ok && preview.value.rows).toHaveLength(20);
+    expect(preview.ok && preview.value.annotatorColumns).toEqual(['alice', 'bob']);
+  });
+
+  it('previews JSON formats as triples', () => {
+    const preview = previewSample(fixture('prodigy-textcat-choice.jsonl'));
+    expect(preview.ok && preview.value.format).toBe('prodigy');
+    expect(preview.ok && preview.value.rows[0]).toEqual(['-1290563761', 'support_intents-alice', 'BILLING']);
+  });
+});

@@ -1,0 +1,160 @@
+/** A first look at a file, for a UI that lets the user map columns before parsing everything. */
+import Papa from 'papaparse';
+import { err, ok, type Result } from '../../shared';
+import type { SampleIssue } from '../types';
+import { mapColumns } from './columns';
+import { sniffDelimited } from './delimited';
+import { detectJsonFormat, withoutBom } from './detect';
+import { idText, isJsonObject, labelStudioTriples, mapRecordKeys, prodigyTriple, type Triple } from './json';
+import { trimAscii } from './text';
+import { COLUMN_ROLES, type ColumnRole, type ParseOptions, type SamplePreview } from './types';
+
+const PREVIEW_ROWS = 20;
+/** Enough text for the header and the first rows of any sane file. */
+const PREVIEW_BYTES = 1024 * 1024;
+
+const encoder = new TextEncoder();
+
+function tripleRow(triple: Triple): string[] {
+  return [triple.item, triple.annotator, triple.label ?? ''];
+}
+
+/**
+ * Detects the format of the start of a file and returns its header, first rows and the column found for
+ * each role (or which roles are left unmapped), without parsing the rest.
+ */
+export function previewSample(
+  input: string | Uint8Array,
+  options: Pick<ParseOptions, 'format' | 'columns' | 'delimiter'> = {},
+): Result<SamplePreview, SampleIssue> {
+  const all = typeof input === 'string' ? encoder.encode(input.slice(0, PREVIEW_BYTES)) : input;
+  const bytes = withoutBom(all.subarray(0, PREVIEW_BYTES));
+  const complete = all.length <= PREVIEW_BYTES;
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === '') return err({ code: 'empty_file', message: 'The file is empty.' });
+  const forced = options.format ?? 'auto';
+  const json =
+    forced === 'auto'
+      ? detectJsonFormat(bytes, true)
+      : forced === 'long' || forced === 'wide'
+        ? null
+        : forced;
+  if (json === 'labelstudio') return previewLabelStudio(text);
+  if (json === 'jsonl' || json === 'prodigy') return previewJsonLines(text, json, options);
+  if (json === 'more') return err({ code: 'unknown_format', message: 'Could not recognise the format.' });
+
+  const sniffed = sniffDelimited(bytes, true, options.delimiter);
+  if (sniffed === null) return err({ code: 'unknown_format', message: 'Could not recognise the format.' });
+  if (!sniffed.ok) return sniffed;
+  const { header, delimiter, end, line } = sniffed.value;
+  const mapped = mapColumns(header, options.columns ?? {}, line);
+  if (!mapped.ok) return mapped;
+  const { index, unmapped } = mapped.value;
+  const body = new TextDecoder().decode(bytes.subarray(end));
+  const parsed = Papa.parse<string[]>(body, { delimiter, preview: PREVIEW_ROWS + 1, skipEmptyLines: true });
+  // The last row may be cut off by the preview's byte limit.
+  const rows = parsed.data.slice(0, complete ? PREVIEW_ROWS : Math.min(PREVIEW_ROWS, parsed.data.length - 1));
+  const cells = rows.map((row) => row.map(trimAscii));
+  const given = options.columns ?? {};
+  const long =
+    forced === 'long' ||
+    (forced !== 'wide' &&
+      (given.item !== undefined ||
+        given.annotator !== undefined ||
+        given.label !== undefined ||
+        index.annotator >= 0 ||
+        index.label >= 0));
+  const columns = Object.fromEntries(
+    COLUMN_ROLES.map((role) => [role, header[index[role]] ?? null]),
+  ) as Record<ColumnRole, string | null>;
+  if (long) return ok({ format: 'long', delimiter, header, rows: cells, columns, unmapped });
+  const item = Math.max(index.item, 0);
+  return ok({
+    format: 'wide',
+    delimiter,
+    header,
+    rows: cells,
+    columns: { item: header[item] ?? null, annotator: null, label: null },
+    unmapped: [],
+    annotatorColumns: header.filter((_, i) => i !== item),
+  });
+}
+
+function previewJsonLines(
+  text: string,
+  format: 'jsonl' | 'prodigy',
+  options: Pick<ParseOptions, 'columns'>,
+): Result<SamplePreview, SampleIssue> {
+  const records: Readonly<Record<string, unknown>>[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && records.length < PREVIEW_ROWS; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isJsonObject(value)) records.push(value);
+    } catch {
+      if (i < lines.length - 1) {
+        return err({ code: 'invalid_json', message: `Line ${i + 1}: invalid JSON.`, line: i + 1 });
+      }
+    }
+  }
+  const first = records[0];
+  if (first === undefined) return err({ code: 'empty_file', message: 'The file holds no records.' });
+  if (format === 'prodigy') {
+    const triples = records
+      .map(prodigyTriple)
+      .filter((t): t is Triple => t !== null && typeof t !== 'string');
+    const choice = Array.isArray(first.accept);
+    return ok({
+      format,
+      header: Object.keys(first),
+      rows: triples.map(tripleRow),
+      columns: {
+        item: choice ? '_input_hash' : '_task_hash',
+        annotator: '_annotator_id' in first ? '_annotator_id' : '_session_id',
+        label: choice ? 'accept' : 'answer',
+      },
+      unmapped: [],
+    });
+  }
+  const keys = mapRecordKeys(first, options.columns ?? {});
+  const rows = records.map((record) => [
+    idText(record[keys.item ?? '']) ?? '',
+    idText(record[keys.annotator ?? '']) ?? '',
+    idText(record[keys.label ?? '']) ?? '',
+  ]);
+  return ok({
+    format,
+    header: Object.keys(first),
+    rows,
+    columns: { item: keys.item ?? null, annotator: keys.annotator ?? null, label: keys.label ?? null },
+    unmapped: COLUMN_ROLES.filter((role) => keys[role] === undefined),
+  });
+}
+
+function previewLabelStudio(text: string): Result<SamplePreview, SampleIssue> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return err({
+      code: 'invalid_json',
+      message: `Invalid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    });
+  }
+  const tasks = Array.isArray(value) ? value : [value];
+  const rows: string[][] = [];
+  for (let t = 0; t < tasks.length && rows.length < PREVIEW_ROWS; t++) {
+    const task = tasks[t];
+    if (!isJsonObject(task)) continue;
+    for (const triple of labelStudioTriples(task, t).triples) rows.push(tripleRow(triple));
+  }
+  return ok({
+    format: 'labelstudio',
+    header: ['item', 'annotator', 'label'],
+    rows: rows.slice(0, PREVIEW_ROWS),
+    columns: { item: 'id', annotator: 'completed_by', label: 'result' },
+    unmapped: [],
+  });
+}

@@ -1,0 +1,32 @@
+/** Small text helpers shared by the parsers; whitespace means ASCII whitespace everywhere, on bytes and strings alike. */
+
+const EDGE_SPACE = /^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g;
+
+/** Trims ASCII whitespace only, exactly as the byte-level fast path does, so both paths agree. */
+export function trimAscii(value: string): string {
+  return value.replace(EDGE_SPACE, '');
+}
+
+export function isSpaceByte(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
+}
+
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** 1-based line of a character offset in a text. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export function countNewlines(values: readonly string[]): number {
+  let n = 0;
+  for (const value of values) for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) n++;
+  return n;
+}

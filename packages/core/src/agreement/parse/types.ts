@@ -1,0 +1,91 @@
+import type { Result } from '../../shared';
+import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
+
+/** The file shapes Raisin reads a labeled sample from. */
+export type SampleFormat = 'long' | 'wide' | 'jsonl' | 'labelstudio' | 'prodigy';
+
+export const SAMPLE_FORMATS = [
+  'long',
+  'wide',
+  'jsonl',
+  'labelstudio',
+  'prodigy',
+] as const satisfies readonly SampleFormat[];
+
+/** The three roles a long table's columns (or a JSON record's keys) play. */
+export type ColumnRole = 'item' | 'annotator' | 'label';
+
+export const COLUMN_ROLES = ['item', 'annotator', 'label'] as const satisfies readonly ColumnRole[];
+
+/** What to do with a repeated (item, annotator) pair whose labels conflict. Identical repeats always collapse. */
+export type DuplicatePolicy = 'error' | 'first' | 'last';
+
+export type Delimiter = ',' | '\t' | ';';
+
+export interface ParseOptions {
+  /** `auto` (the default) detects the format from the first bytes. */
+  readonly format?: SampleFormat | 'auto';
+  /** Column (or JSON key) names for the roles, when the synonyms do not find them. */
+  readonly columns?: Readonly<Partial<Record<ColumnRole, string>>>;
+  /** `interval`/`ratio` require numeric labels; `ordinal` requires numeric labels or `order`. */
+  readonly level?: MeasurementLevel;
+  /** Declared ordinal order of string labels; a label outside it is an `unknown_category` error. */
+  readonly order?: readonly string[];
+  /** Default `error`. */
+  readonly duplicates?: DuplicatePolicy;
+  /** Refuse inputs larger than this many bytes (`file_too_large`). */
+  readonly maxBytes?: number;
+  /** Forces the delimiter of CSV/TSV input instead of detecting it. */
+  readonly delimiter?: Delimiter;
+  /** Expected input size in bytes (e.g. the file size), used only to size buffers up front. */
+  readonly sizeHint?: number;
+  /**
+   * `auto` uses the byte-level fast path for unquoted rows and papaparse from the first quoted row on;
+   * `papaparse` sends every row through papaparse (for tests and benchmarks that compare the two).
+   */
+  readonly csvEngine?: 'auto' | 'papaparse';
+}
+
+/** The columns a long table (or JSON records) were read from. */
+export interface ColumnMapping {
+  readonly item: string;
+  readonly annotator: string;
+  readonly label: string;
+}
+
+export interface ParsedSample {
+  readonly sample: EncodedSample;
+  readonly format: SampleFormat;
+  /** Long tables and JSON Lines: the column or key each role was read from. */
+  readonly columns?: ColumnMapping;
+  /** Conflicting repeats of an (item, annotator) pair dropped under `duplicates: 'first' | 'last'`. */
+  readonly duplicatesResolved: number;
+}
+
+/** A push parser for uploads and files read in chunks. */
+export interface SampleParser {
+  /** Feeds the next bytes. The chunk may be reused by the caller once this returns. */
+  push(chunk: Uint8Array): void;
+  /** Ends the input and returns the sample, or the first issue met. */
+  finish(): Result<ParsedSample, SampleIssue>;
+  /** Bytes pushed so far. */
+  readonly bytesRead: number;
+  /** The first issue met so far (parsing stops at it), so a reader can stop early. */
+  readonly issue: SampleIssue | null;
+}
+
+/** What a UI needs to ask the user to map columns before parsing the whole file. */
+export interface SamplePreview {
+  readonly format: SampleFormat;
+  readonly delimiter?: Delimiter;
+  /** CSV/TSV header; for JSON formats, the keys of the first record (or `item, annotator, label`). */
+  readonly header: readonly string[];
+  /** The first rows (at most 20), as cells (JSON formats: item, annotator, label). */
+  readonly rows: readonly (readonly string[])[];
+  /** The column found for each role; `null` when it could not be mapped. */
+  readonly columns: Readonly<Record<ColumnRole, string | null>>;
+  /** Roles left without a column (empty when the file can be parsed as is). */
+  readonly unmapped: readonly ColumnRole[];
+  /** Wide tables: the annotator columns. */
+  readonly annotatorColumns?: readonly string[];
+}

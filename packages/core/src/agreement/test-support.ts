@@ -1,0 +1,67 @@
+/**
+ * Test-only helpers: build an `EncodedSample` from (item, annotator, label) triples, or from a long CSV
+ * of the reference data, following the contract in `types.ts` (first-seen ids; categories in ascending
+ * numeric order when every label is numeric, else first-seen). Not part of the public API: the real
+ * parsers live in `parse/`.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { EncodedSample } from './types';
+
+export type Triple = readonly [item: string, annotator: string, label: string];
+
+export function encodeTriples(triples: readonly Triple[], declaredOrder?: readonly string[]): EncodedSample {
+  const items = new Map<string, number>();
+  const annotators = new Map<string, number>();
+  const labels = new Map<string, number>();
+  const intern = (map: Map<string, number>, key: string): number => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    return id;
+  };
+  const itemOf = new Int32Array(triples.length);
+  const annotatorOf = new Int32Array(triples.length);
+  const firstSeen = new Int32Array(triples.length);
+  triples.forEach(([item, annotator, label], a) => {
+    itemOf[a] = intern(items, item);
+    annotatorOf[a] = intern(annotators, annotator);
+    firstSeen[a] = intern(labels, label);
+  });
+  const seen = [...labels.keys()];
+  const numeric =
+    seen.length > 0 && seen.every((label) => label.trim() !== '' && Number.isFinite(Number(label)));
+  let categories: string[];
+  if (declaredOrder !== undefined) categories = [...declaredOrder];
+  else if (numeric) categories = [...seen].sort((x, y) => Number(x) - Number(y));
+  else categories = seen;
+  const position = new Map(categories.map((label, k) => [label, k]));
+  const categoryOf = firstSeen.map((k) => position.get(seen[k] ?? '') ?? 0);
+  const allNumeric = categories.every((label) => label.trim() !== '' && Number.isFinite(Number(label)));
+  return {
+    items: [...items.keys()],
+    annotators: [...annotators.keys()],
+    categories,
+    categoryValues: allNumeric && categories.length > 0 ? Float64Array.from(categories, Number) : null,
+    ordered: declaredOrder !== undefined || (allNumeric && categories.length > 0),
+    itemOf,
+    annotatorOf,
+    categoryOf,
+  };
+}
+
+export const REFERENCE_DATA_DIR = fileURLToPath(new URL('./reference-data/', import.meta.url));
+
+/** Reads a long CSV (`item,annotator,label`, no quoted fields) from the reference data. */
+export function loadLongCsv(path: string): EncodedSample {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).slice(1);
+  const triples: Triple[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const [item = '', annotator = '', label = ''] = line.split(',');
+    triples.push([item, annotator, label]);
+  }
+  return encodeTriples(triples);
+}

@@ -1,0 +1,56 @@
+import type { AttackAngle } from './types';
+
+/**
+ * The four steps of the time–quality tradeoff as a new project's editable example: a keyword rule in a
+ * minute (the worst quality), a baseline in a day, a decent model in a week, an awesome one in a year.
+ * Qualities are accuracies in [0, 1]; the ranges are illustrative, each wider where the work is longer
+ * and less certain, and the efforts span a factor of about 3 either side of the likely value.
+ */
+export function seedAttackAngles(): AttackAngle[] {
+  return [
+    {
+      id: 'keyword-rule',
+      name: 'Keyword rule',
+      effort: {
+        low: { value: 1, unit: 'minute' },
+        likely: { value: 1, unit: 'minute' },
+        high: { value: 1, unit: 'hour' },
+      },
+      quality: { low: 0.5, likely: 0.6, high: 0.65 },
+      riskNotes: 'Brittle: misses every phrasing the keywords do not cover.',
+    },
+    {
+      id: 'baseline',
+      name: 'Baseline model',
+      effort: {
+        low: { value: 4, unit: 'hour' },
+        likely: { value: 1, unit: 'day' },
+        high: { value: 3, unit: 'day' },
+      },
+      quality: { low: 0.65, likely: 0.72, high: 0.78 },
+      riskNotes: 'Off-the-shelf features; quality depends on the label sample.',
+    },
+    {
+      id: 'decent',
+      name: 'Decent model',
+      effort: {
+        low: { value: 3, unit: 'day' },
+        likely: { value: 1, unit: 'week' },
+        high: { value: 3, unit: 'week' },
+      },
+      quality: { low: 0.74, likely: 0.82, high: 0.86 },
+      riskNotes: 'Needs a labelled training set and an evaluation harness.',
+    },
+    {
+      id: 'awesome',
+      name: 'Awesome model',
+      effort: {
+        low: { value: 6, unit: 'month' },
+        likely: { value: 1, unit: 'year' },
+        high: { value: 2, unit: 'year' },
+      },
+      quality: { low: 0.84, likely: 0.9, high: 0.93 },
+      riskNotes: 'Research risk: the last points may not be reachable against noisy labels.',
+    },
+  ];
+}

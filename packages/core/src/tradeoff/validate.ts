@@ -1,0 +1,100 @@
+import { durationToDays } from './durations';
+import type { AttackAngle, MeasuredPoint } from './types';
+
+export interface TradeoffInputIssue {
+  /** Dotted path of the offending field, e.g. `angles.2.effort.high`. */
+  readonly path: string;
+  readonly code: 'not-positive' | 'not-finite' | 'out-of-order' | 'out-of-range';
+  readonly message: string;
+}
+
+export interface QualityRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Checks attack angles and measured points field by field: efforts positive and finite,
+ * low ≤ likely ≤ high for effort (compared in days) and quality, qualities finite and within
+ * `qualityRange` when given. Returns every issue with the path of its field; empty when valid.
+ */
+export function validateTradeoffInputs(
+  angles: readonly AttackAngle[],
+  measured: readonly MeasuredPoint[] = [],
+  qualityRange?: QualityRange,
+): TradeoffInputIssue[] {
+  const issues: TradeoffInputIssue[] = [];
+  const checkQuality = (path: string, value: number) => {
+    if (!Number.isFinite(value)) {
+      issues.push({ path, code: 'not-finite', message: `${path} must be a number` });
+    } else if (qualityRange && (value < qualityRange.min || value > qualityRange.max)) {
+      issues.push({
+        path,
+        code: 'out-of-range',
+        message: `${path} must lie in the metric's range [${qualityRange.min}, ${qualityRange.max}]`,
+      });
+    }
+  };
+  const checkEffort = (path: string, days: number) => {
+    if (!Number.isFinite(days))
+      issues.push({ path, code: 'not-finite', message: `${path} must be a number` });
+    else if (!(days > 0))
+      issues.push({ path, code: 'not-positive', message: `${path} must be a positive duration` });
+  };
+  const checkOrder = (path: string, low: number, likely: number, high: number, what: string) => {
+    if (low > likely) {
+      issues.push({
+        path: `${path}.low`,
+        code: 'out-of-order',
+        message: `${what}: low must not exceed likely`,
+      });
+    }
+    if (likely > high) {
+      issues.push({
+        path: `${path}.high`,
+        code: 'out-of-order',
+        message: `${what}: high must not be below likely`,
+      });
+    }
+  };
+
+  angles.forEach((angle, index) => {
+    const base = `angles.${index}`;
+    const low = durationToDays(angle.effort.low);
+    const likely = durationToDays(angle.effort.likely);
+    const high = durationToDays(angle.effort.high);
+    checkEffort(`${base}.effort.low`, low);
+    checkEffort(`${base}.effort.likely`, likely);
+    checkEffort(`${base}.effort.high`, high);
+    checkOrder(`${base}.effort`, low, likely, high, `${angle.name} effort`);
+    checkQuality(`${base}.quality.low`, angle.quality.low);
+    checkQuality(`${base}.quality.likely`, angle.quality.likely);
+    checkQuality(`${base}.quality.high`, angle.quality.high);
+    checkOrder(
+      `${base}.quality`,
+      angle.quality.low,
+      angle.quality.likely,
+      angle.quality.high,
+      `${angle.name} quality`,
+    );
+    if (angle.costRate && !(angle.costRate.amount >= 0 && Number.isFinite(angle.costRate.amount))) {
+      issues.push({
+        path: `${base}.costRate.amount`,
+        code: 'not-finite',
+        message: 'A cost rate must be a non-negative number',
+      });
+    }
+    if (angle.fixedCost !== undefined && !(angle.fixedCost >= 0 && Number.isFinite(angle.fixedCost))) {
+      issues.push({
+        path: `${base}.fixedCost`,
+        code: 'not-finite',
+        message: 'A fixed cost must be a non-negative number',
+      });
+    }
+  });
+  measured.forEach((point, index) => {
+    checkEffort(`measured.${index}.effort`, durationToDays(point.effort));
+    checkQuality(`measured.${index}.quality`, point.quality);
+  });
+  return issues;
+}

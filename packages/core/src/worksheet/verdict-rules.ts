@@ -1,0 +1,457 @@
+/**
+ * The verdict rules of the feasibility worksheet, as plain data.
+ *
+ * Each rule reads a few answers (and what other tabs know, through `input.context`) and returns at most
+ * one finding: `no-go` (stop), `spike` (de-risk with a short experiment first), `go` (a signal in favour)
+ * or `info` (advice that does not change the verdict). `computeVerdict` combines them: any no-go → no-go;
+ * else any spike → spike first; else go once the essential questions are answered; else undecided.
+ *
+ * How to add a rule:
+ * 1. Append an object to `VERDICT_RULES` with a new kebab-case `id` (never reuse one: reports cite it),
+ *    a `title`, and `needs`: every question id it reads. A context value counts as its derived question
+ *    (`E.human-ceiling` for the human ceiling, `F.time-to-target`, `F.attack-angles`, `J.current-maturity`).
+ * 2. Write `evaluate(input)`: read answers with the typed readers (`readNumber`, `readChoice`, …), which
+ *    return `undefined` for unanswered questions; return `null` unless the rule fires. Put the numbers in
+ *    the reason, in plain words, and list the questions that produced it in `questionIds`.
+ * 3. If the rule cannot fire once some answer is known (e.g. only online serving matters), add
+ *    `pendingNeeds(input)` returning the needs still relevant, so "to answer" stays short.
+ * 4. Add a test to verdict-rules.test.ts for both sides of every threshold.
+ * Thresholds are named constants below so a reader can find and argue with them.
+ */
+import { durationToDays } from '../tradeoff';
+import {
+  readChoice,
+  readDuration,
+  readNumber,
+  readRange,
+  readText,
+  readYesNo,
+  type WorksheetAnswers,
+  type WorksheetContext,
+} from './answers';
+import { formatDays, formatDuration, formatNumber } from './format';
+import type { QuestionId } from './question-bank';
+
+export const FINDING_EFFECTS = ['no-go', 'spike', 'go', 'info'] as const;
+export type FindingEffect = (typeof FINDING_EFFECTS)[number];
+
+export const FINDING_SOURCES = ['worksheet', 'agreement', 'tradeoff', 'roadmap'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly effect: FindingEffect;
+  /** Plain words with the numbers, e.g. "the target accuracy 0.95 is above the human ceiling 0.81 (Agreement)". */
+  readonly reason: string;
+  /** The questions whose answers produced the finding, for linking back to them. */
+  readonly questionIds: readonly QuestionId[];
+  /** Where the decisive value came from, when another tab supplied it. */
+  readonly source?: FindingSource;
+}
+
+/** What a rule returns; `computeVerdict` stamps the rule's id on it, so the two cannot disagree. */
+export type FindingDraft = Omit<Finding, 'ruleId'>;
+
+export interface RuleInput {
+  readonly answers: WorksheetAnswers;
+  readonly context: WorksheetContext;
+}
+
+export interface VerdictRule {
+  readonly id: string;
+  readonly title: string;
+  /** Every question the rule reads; unanswered ones are listed as "to answer" while the rule is silent. */
+  readonly needs: readonly QuestionId[];
+  /** The subset of `needs` still relevant given the answers so far (default: all of `needs`). */
+  readonly pendingNeeds?: (input: RuleInput) => readonly QuestionId[];
+  readonly evaluate: (input: RuleInput) => FindingDraft | null;
+}
+
+/** Answers that only differ by float noise (0.81 − 0.79 = 0.020000000000000018) count as equal. */
+const TOLERANCE = 1e-9;
+/** A target this close below the ceiling is reachable only at super-linear cost. */
+export const NEAR_CEILING_MARGIN = 0.02;
+/** Beyond this delay without labels, a project cannot learn or be evaluated in a useful time. */
+export const MAX_OUTCOME_DELAY_WITHOUT_LABELS = { value: 6, unit: 'month' } as const;
+/** At or below this p99 budget (ms), an online model class must be checked for feasibility first. */
+export const TIGHT_LATENCY_MS = 10;
+
+const atLeast = (a: number, b: number) => a >= b - TOLERANCE;
+const atMost = (a: number, b: number) => a <= b + TOLERANCE;
+
+/** The optimizing metric's name for reasons ("the target accuracy 0.95"), or a neutral word. */
+function metricName(answers: WorksheetAnswers): string {
+  return readText(answers, 'E.optimizing-metric') ?? 'quality';
+}
+
+/** The human ceiling: the Agreement tab's live value, else a value the team entered by hand. */
+function humanCeiling({ answers, context }: RuleInput) {
+  if (context.humanCeiling !== undefined) {
+    return { ...context.humanCeiling, source: 'agreement', label: 'Agreement' } as const;
+  }
+  const value = readNumber(answers, 'E.human-ceiling');
+  return value === undefined ? undefined : ({ value, source: 'worksheet', label: 'estimated' } as const);
+}
+
+/** Pessimistic (P90) days to reach the target: the Tradeoff tab's live value, else the team's estimate. */
+function timeToTargetP90({ answers, context }: RuleInput) {
+  if (context.timeToTarget !== undefined) {
+    return { days: context.timeToTarget.p90Days, source: 'tradeoff', label: 'Tradeoff' } as const;
+  }
+  const duration = readDuration(answers, 'F.time-to-target');
+  return duration === undefined
+    ? undefined
+    : ({ days: durationToDays(duration), source: 'worksheet', label: 'estimated' } as const);
+}
+
+/** The current MLOps level: the Roadmap tab's self-assessment, else the team's answer. */
+function currentMaturity({ answers, context }: RuleInput) {
+  if (context.maturityLevel !== undefined)
+    return { level: context.maturityLevel, source: 'roadmap' } as const;
+  const level = readChoice(answers, 'J.current-maturity');
+  return level === undefined ? undefined : ({ level: Number(level), source: 'worksheet' } as const);
+}
+
+/** Needs still open for a rule that only matters with online serving. */
+const onlyWhenOnline =
+  (needs: readonly QuestionId[]) =>
+  ({ answers }: RuleInput): readonly QuestionId[] => {
+    const mode = readChoice(answers, 'G.serving-mode');
+    return mode === undefined || mode === 'online' ? needs : [];
+  };
+
+const FREQUENT_RETRAINING = ['weekly', 'daily'] as const;
+
+export const VERDICT_RULES: readonly VerdictRule[] = [
+  {
+    id: 'target-above-ceiling',
+    title: 'The target is at or above the human ceiling',
+    needs: ['E.target-quality', 'E.human-ceiling'],
+    evaluate(input) {
+      const target = readNumber(input.answers, 'E.target-quality');
+      const ceiling = humanCeiling(input);
+      if (target === undefined || ceiling === undefined || !atLeast(target, ceiling.value)) return null;
+      const relation = target > ceiling.value + TOLERANCE ? 'above' : 'at';
+      return {
+        effect: 'no-go',
+        reason:
+          `the target ${metricName(input.answers)} ${formatNumber(target)} is ${relation} the human ceiling ` +
+          `${formatNumber(ceiling.value)} (${ceiling.label}): not measurable against these labels`,
+        questionIds: ['E.target-quality', 'E.human-ceiling'],
+        source: ceiling.source,
+      };
+    },
+  },
+  {
+    id: 'target-near-ceiling',
+    title: 'The target is just below the human ceiling',
+    needs: ['E.target-quality', 'E.human-ceiling'],
+    evaluate(input) {
+      const target = readNumber(input.answers, 'E.target-quality');
+      const ceiling = humanCeiling(input);
+      if (target === undefined || ceiling === undefined || atLeast(target, ceiling.value)) return null;
+      const ci = 'ci' in ceiling ? ceiling.ci : undefined;
+      let closeness: string;
+      if (atMost(ceiling.value - target, NEAR_CEILING_MARGIN)) closeness = `within ${NEAR_CEILING_MARGIN} of`;
+      else if (ci !== undefined && atLeast(target, ci[0])) {
+        closeness = `inside the 95 % confidence interval [${formatNumber(ci[0])}, ${formatNumber(ci[1])}] of`;
+      } else return null;
+      return {
+        effect: 'spike',
+        reason:
+          `the target ${metricName(input.answers)} ${formatNumber(target)} is ${closeness} the human ceiling ` +
+          `${formatNumber(ceiling.value)} (${ceiling.label}): cost grows super-linearly near the ceiling`,
+        questionIds: ['E.target-quality', 'E.human-ceiling'],
+        source: ceiling.source,
+      };
+    },
+  },
+  {
+    id: 'no-labels-no-outcome',
+    title: 'No labels, and the true outcome comes too late',
+    needs: ['D.labels-exist', 'C.outcome-delay'],
+    pendingNeeds({ answers }) {
+      const labels = readYesNo(answers, 'D.labels-exist');
+      return labels === undefined || labels === 'no' ? ['D.labels-exist', 'C.outcome-delay'] : [];
+    },
+    evaluate({ answers }) {
+      const delay = readDuration(answers, 'C.outcome-delay');
+      if (readYesNo(answers, 'D.labels-exist') !== 'no' || delay === undefined) return null;
+      const limitDays = durationToDays(MAX_OUTCOME_DELAY_WITHOUT_LABELS);
+      if (atMost(durationToDays(delay), limitDays)) return null;
+      return {
+        effect: 'no-go',
+        reason:
+          `no labels exist and the true outcome is observed only after ${formatDuration(delay)}, ` +
+          `so none can be observed within ${formatDuration(MAX_OUTCOME_DELAY_WITHOUT_LABELS)}`,
+        questionIds: ['D.labels-exist', 'C.outcome-delay'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'heuristic-meets-target',
+    title: 'A 1-minute heuristic already meets the target',
+    needs: ['B.heuristic-quality', 'E.target-quality'],
+    evaluate({ answers }) {
+      const heuristic = readNumber(answers, 'B.heuristic-quality');
+      const target = readNumber(answers, 'E.target-quality');
+      if (heuristic === undefined || target === undefined || !atLeast(heuristic, target)) return null;
+      return {
+        effect: 'go',
+        reason:
+          `a 1-minute heuristic already meets the target (${metricName(answers)} ${formatNumber(heuristic)} ` +
+          `≥ ${formatNumber(target)}): ship the rule first`,
+        questionIds: ['B.heuristic-quality', 'E.target-quality'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'heuristic-meets-launch',
+    title: 'The heuristic is good enough to launch',
+    needs: ['B.heuristic-quality', 'E.min-launch-quality', 'E.target-quality'],
+    evaluate({ answers }) {
+      const heuristic = readNumber(answers, 'B.heuristic-quality');
+      const minimum = readNumber(answers, 'E.min-launch-quality');
+      const target = readNumber(answers, 'E.target-quality');
+      if (heuristic === undefined || minimum === undefined || target === undefined) return null;
+      if (!atLeast(heuristic, minimum) || atLeast(heuristic, target)) return null;
+      return {
+        effect: 'info',
+        reason:
+          `the heuristic's ${metricName(answers)} ${formatNumber(heuristic)} meets the minimum launch quality ` +
+          `${formatNumber(minimum)} but not the target ${formatNumber(target)}: launch the heuristic first, then ML`,
+        questionIds: ['B.heuristic-quality', 'E.min-launch-quality', 'E.target-quality'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'tight-latency-online',
+    title: 'A very tight latency budget with online serving',
+    needs: ['G.serving-mode', 'G.latency-p99'],
+    pendingNeeds: onlyWhenOnline(['G.serving-mode', 'G.latency-p99']),
+    evaluate({ answers }) {
+      const latency = readNumber(answers, 'G.latency-p99');
+      if (readChoice(answers, 'G.serving-mode') !== 'online' || latency === undefined) return null;
+      if (!atMost(latency, TIGHT_LATENCY_MS)) return null;
+      return {
+        effect: 'spike',
+        reason: `latency budget ${formatNumber(latency)} ms with online serving: check feasibility of the model class`,
+        questionIds: ['G.serving-mode', 'G.latency-p99'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'inputs-missing-online',
+    title: 'Online serving without every input at prediction time',
+    needs: ['G.serving-mode', 'D.inputs-at-prediction'],
+    pendingNeeds: onlyWhenOnline(['G.serving-mode', 'D.inputs-at-prediction']),
+    evaluate({ answers }) {
+      const available = readYesNo(answers, 'D.inputs-at-prediction');
+      if (
+        readChoice(answers, 'G.serving-mode') !== 'online' ||
+        available === undefined ||
+        available === 'yes'
+      ) {
+        return null;
+      }
+      const questionIds: readonly QuestionId[] = ['G.serving-mode', 'D.inputs-at-prediction'];
+      return available === 'no'
+        ? {
+            effect: 'no-go',
+            reason:
+              'online serving needs every input at prediction time, but some are not available then: ' +
+              'pre-compute the predictions or drop those inputs',
+            questionIds,
+            source: 'worksheet',
+          }
+        : {
+            effect: 'spike',
+            reason: 'online serving needs every input at prediction time, and it is unknown whether they are',
+            questionIds,
+            source: 'worksheet',
+          };
+    },
+  },
+  {
+    id: 'production-after-horizon',
+    title: 'Production comes after the stakeholders’ horizon',
+    needs: ['H.months-to-production', 'K.horizon'],
+    evaluate({ answers }) {
+      const months = readRange(answers, 'H.months-to-production');
+      const horizon = readDuration(answers, 'K.horizon');
+      if (months === undefined || horizon === undefined) return null;
+      const horizonMonths = durationToDays(horizon) / durationToDays({ value: 1, unit: 'month' });
+      if (atMost(months.high, horizonMonths)) return null;
+      return {
+        effect: 'spike',
+        reason:
+          `pessimistically ${formatNumber(months.high)} months to production, beyond the stakeholders' ` +
+          `horizon of ${formatDuration(horizon)}`,
+        questionIds: ['H.months-to-production', 'K.horizon'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'people-disagree',
+    title: 'People do not agree on the right answer',
+    needs: ['B.people-agree'],
+    evaluate({ answers }) {
+      if (readYesNo(answers, 'B.people-agree') !== 'no') return null;
+      return {
+        effect: 'info',
+        reason: "people do not agree on the right answer: augment, don't automate",
+        questionIds: ['B.people-agree'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'complex-rules',
+    title: 'Today’s logic is a complex, brittle rule set',
+    needs: ['B.complex-rules'],
+    evaluate({ answers }) {
+      if (readYesNo(answers, 'B.complex-rules') !== 'yes') return null;
+      return {
+        effect: 'go',
+        reason: "today's logic is a complex, brittle rule set: prefer ML over a complex heuristic",
+        questionIds: ['B.complex-rules'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'no-single-metric',
+    title: 'No single optimizing metric',
+    needs: ['E.single-metric'],
+    evaluate({ answers }) {
+      const agreed = readYesNo(answers, 'E.single-metric');
+      if (agreed === undefined || agreed === 'yes') return null;
+      return {
+        effect: 'spike',
+        reason: 'no single optimizing metric is agreed: agree on one before comparing approaches',
+        questionIds: ['E.single-metric'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'time-to-target-after-horizon',
+    title: 'The pessimistic time to target is beyond the horizon',
+    needs: ['F.time-to-target', 'K.horizon'],
+    evaluate(input) {
+      const time = timeToTargetP90(input);
+      const horizon = readDuration(input.answers, 'K.horizon');
+      if (time === undefined || horizon === undefined) return null;
+      if (atMost(time.days, durationToDays(horizon))) return null;
+      return {
+        effect: 'spike',
+        reason:
+          `the time to reach the target is ${formatDays(time.days)} at P90 (${time.label}), ` +
+          `beyond the stakeholders' horizon of ${formatDuration(horizon)}`,
+        questionIds: ['F.time-to-target', 'K.horizon'],
+        source: time.source,
+      };
+    },
+  },
+  {
+    id: 'best-angle-short-of-target',
+    title: 'The best attack angle falls short of the target',
+    needs: ['F.attack-angles', 'E.target-quality'],
+    evaluate({ answers, context }) {
+      const target = readNumber(answers, 'E.target-quality');
+      const best = context.bestAngle;
+      if (target === undefined || best === undefined || atLeast(best.expectedQuality, target)) return null;
+      return {
+        effect: 'spike',
+        reason:
+          `the best attack angle, ${best.name}, is expected to reach ${formatNumber(best.expectedQuality)}, ` +
+          `below the target ${formatNumber(target)} (Tradeoff)`,
+        questionIds: ['F.attack-angles', 'E.target-quality'],
+        source: 'tradeoff',
+      };
+    },
+  },
+  {
+    id: 'autonomous-high-stakes',
+    title: 'An autonomous product with costly errors',
+    needs: ['B.archetype', 'A.cost-of-errors'],
+    pendingNeeds({ answers }) {
+      const archetype = readChoice(answers, 'B.archetype');
+      return archetype === undefined || archetype === 'autonomous' ? ['B.archetype', 'A.cost-of-errors'] : [];
+    },
+    evaluate({ answers }) {
+      const cost = readChoice(answers, 'A.cost-of-errors');
+      if (readChoice(answers, 'B.archetype') !== 'autonomous') return null;
+      if (cost !== 'high' && cost !== 'severe') return null;
+      return {
+        effect: 'spike',
+        reason: `an autonomous product where the cost of errors is ${cost}: start with a human in the loop`,
+        questionIds: ['B.archetype', 'A.cost-of-errors'],
+        source: 'worksheet',
+      };
+    },
+  },
+  {
+    id: 'frequent-retraining-manual-ops',
+    title: 'Frequent retraining with manual operations',
+    needs: ['H.retraining-cadence', 'J.current-maturity'],
+    pendingNeeds({ answers }) {
+      const cadence = readChoice(answers, 'H.retraining-cadence');
+      const frequent = cadence === undefined || (FREQUENT_RETRAINING as readonly string[]).includes(cadence);
+      return frequent ? ['H.retraining-cadence', 'J.current-maturity'] : [];
+    },
+    evaluate(input) {
+      const cadence = readChoice(input.answers, 'H.retraining-cadence');
+      const maturity = currentMaturity(input);
+      if (cadence !== 'weekly' && cadence !== 'daily') return null;
+      if (maturity === undefined || maturity.level > 0) return null;
+      return {
+        effect: 'info',
+        reason:
+          `retraining ${cadence === 'daily' ? 'daily' : 'weekly'} at MLOps level 0` +
+          `${maturity.source === 'roadmap' ? ' (Roadmap)' : ''}: plan pipeline automation (level 1) in the roadmap`,
+        questionIds: ['H.retraining-cadence', 'J.current-maturity'],
+        source: maturity.source,
+      };
+    },
+  },
+  {
+    id: 'target-below-launch',
+    title: 'The target is below the minimum launch quality',
+    needs: ['E.target-quality', 'E.min-launch-quality'],
+    evaluate({ answers }) {
+      const target = readNumber(answers, 'E.target-quality');
+      const minimum = readNumber(answers, 'E.min-launch-quality');
+      if (target === undefined || minimum === undefined || atLeast(target, minimum)) return null;
+      return {
+        effect: 'info',
+        reason:
+          `the target ${formatNumber(target)} is below the minimum launch quality ${formatNumber(minimum)}: ` +
+          'check both answers',
+        questionIds: ['E.target-quality', 'E.min-launch-quality'],
+        source: 'worksheet',
+      };
+    },
+  },
+];
+
+/**
+ * Questions that must be answered before the worksheet can end in "go": the ones the main rules turn on.
+ * Conditional questions (latency only matters online, the outcome delay only without labels) are not
+ * essential; the rules list them as "to answer" when they become relevant.
+ */
+export const ESSENTIAL_QUESTION_IDS = [
+  'E.target-quality',
+  'E.human-ceiling',
+  'E.single-metric',
+  'B.heuristic-quality',
+  'D.labels-exist',
+  'G.serving-mode',
+  'H.months-to-production',
+  'K.horizon',
+] as const satisfies readonly QuestionId[];

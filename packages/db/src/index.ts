@@ -1,0 +1,17 @@
+export {
+  type CreateDbOptions,
+  checkMigrationsApplied,
+  createDb,
+  type Db,
+  type DbHandle,
+  type Driver,
+  MIGRATIONS_FOLDER,
+  type MigrationStatus,
+  migrateDb,
+  type Schema,
+} from './client';
+export { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode, isDomainError } from './errors';
+export * from './queries';
+export { isRole, ROLES, type Role, roleAtLeast } from './roles';
+// The tables, for the server's better-auth drizzle adapter (`drizzleAdapter(db, { provider: 'pg', schema })`).
+export * as schema from './schema';

@@ -1,0 +1,117 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { DomainError } from '../errors';
+import { project } from '../schema';
+import { writeAuditEntry } from './audit';
+import { versionConflict } from './workspaces';
+
+export type ProjectRow = typeof project.$inferSelect;
+
+export async function listProjects(
+  db: Db,
+  params: { workspaceId: string; includeArchived?: boolean },
+): Promise<ProjectRow[]> {
+  const inWorkspace = eq(project.workspaceId, params.workspaceId);
+  return db
+    .select()
+    .from(project)
+    .where(params.includeArchived ? inWorkspace : and(inWorkspace, eq(project.archived, false)))
+    .orderBy(desc(project.updatedAt), desc(project.id));
+}
+
+export async function getProject(db: Db, params: { projectId: string }): Promise<ProjectRow | null> {
+  const [row] = await db.select().from(project).where(eq(project.id, params.projectId));
+  return row ?? null;
+}
+
+export async function createProject(
+  db: Db,
+  params: { workspaceId: string; name: string; description?: string; actorId: string },
+): Promise<ProjectRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(project)
+      .values({
+        workspaceId: params.workspaceId,
+        name: params.name,
+        description: params.description ?? '',
+        createdBy: params.actorId,
+        updatedBy: params.actorId,
+      })
+      .returning();
+    if (!created) throw new Error('createProject: insert returned no row');
+    await writeAuditEntry(tx, {
+      workspaceId: created.workspaceId,
+      actorId: params.actorId,
+      action: 'project.created',
+      entityType: 'project',
+      entityId: created.id,
+      details: { name: created.name },
+    });
+    return created;
+  });
+}
+
+type ProjectChanges = Partial<Pick<ProjectRow, 'name' | 'description' | 'archived'>>;
+
+/**
+ * Optimistic update: applies `changes` only if the project is still at `version`, bumping it.
+ * The row is read under lock first, so a concurrent writer waits and then sees the new version;
+ * that read also tells a missing project from a stale version when the guarded UPDATE matches nothing.
+ */
+async function updateProjectAtVersion(
+  db: Db,
+  params: { projectId: string; version: number; actorId: string; changes: ProjectChanges; action: string },
+): Promise<ProjectRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(project).where(eq(project.id, params.projectId)).for('update');
+    const [updated] = await tx
+      .update(project)
+      .set({
+        ...params.changes,
+        version: sql`${project.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: params.actorId,
+      })
+      .where(and(eq(project.id, params.projectId), eq(project.version, params.version)))
+      .returning();
+    if (!updated) {
+      if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
+      throw versionConflict('project', before.version);
+    }
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of Object.keys(params.changes) as (keyof ProjectChanges)[]) {
+      if (before && before[key] !== updated[key]) changed[key] = { from: before[key], to: updated[key] };
+    }
+    await writeAuditEntry(tx, {
+      workspaceId: updated.workspaceId,
+      actorId: params.actorId,
+      action: params.action,
+      entityType: 'project',
+      entityId: updated.id,
+      details: { version: updated.version, changed },
+    });
+    return updated;
+  });
+}
+
+export async function updateProject(
+  db: Db,
+  params: { projectId: string; version: number; name?: string; description?: string; actorId: string },
+): Promise<ProjectRow> {
+  const changes: ProjectChanges = {};
+  if (params.name !== undefined) changes.name = params.name;
+  if (params.description !== undefined) changes.description = params.description;
+  return updateProjectAtVersion(db, { ...params, changes, action: 'project.updated' });
+}
+
+export async function setProjectArchived(
+  db: Db,
+  params: { projectId: string; version: number; archived: boolean; actorId: string },
+): Promise<ProjectRow> {
+  return updateProjectAtVersion(db, {
+    ...params,
+    changes: { archived: params.archived },
+    action: params.archived ? 'project.archived' : 'project.unarchived',
+  });
+}
