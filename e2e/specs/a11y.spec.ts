@@ -36,7 +36,7 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'sign-up with errors');
   });
 
-  test('signed-in pages, dialogs and tabs', async ({ page, account }) => {
+  test('workspace pages, dialogs and menus', async ({ page, account }) => {
     await signUpViaApi(page, account('axe'));
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Create your first workspace' })).toBeVisible();
@@ -52,7 +52,7 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'new project dialog');
     await page.keyboard.press('Escape');
 
-    const project = await createProjectViaApi(page, workspace.id, 'Readable project', 'With a description.');
+    await createProjectViaApi(page, workspace.id, 'Readable project', 'With a description.');
     await createProjectViaApi(page, workspace.id, 'Second project');
     await page.reload();
     await expect(page.getByRole('link', { name: 'Readable project' })).toBeVisible();
@@ -67,7 +67,11 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
     await expectNoSeriousViolations(page, 'account menu open');
     await page.keyboard.press('Escape');
+  });
 
+  test('members and invitation pages', async ({ page, account }) => {
+    await signUpViaApi(page, account('axe-members'));
+    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
     await page.goto(`/w/${workspace.id}/members`);
     await page.getByLabel('Email of the person to invite').fill('someone@example.com');
     await page.getByRole('button', { name: 'Create invitation link' }).click();
@@ -78,7 +82,12 @@ test.describe('accessibility', () => {
     await page.goto(`/invite/${token}`);
     await expect(page.getByRole('heading', { name: 'Join Accessible ML' })).toBeVisible();
     await expectNoSeriousViolations(page, 'invitation preview');
+  });
 
+  test('project tabs, rename dialog and the not-found page', async ({ page, account }) => {
+    await signUpViaApi(page, account('axe-project'));
+    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+    const project = await createProjectViaApi(page, workspace.id, 'Readable project', 'With a description.');
     for (const tab of ['worksheet', 'agreement', 'tradeoff', 'roadmap', 'report']) {
       await page.goto(`/w/${workspace.id}/p/${project.id}/${tab}`);
       await expect(page.getByRole('tab', { selected: true })).toHaveText(new RegExp(tab, 'i'));
@@ -124,7 +133,9 @@ test.describe('accessibility', () => {
     await page.keyboard.press('End');
     await expect(page.getByRole('menuitem', { name: 'New workspace' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('dialog', { name: 'New workspace' }).getByLabel('Workspace name')).toBeFocused();
+    await expect(
+      page.getByRole('dialog', { name: 'New workspace' }).getByLabel('Workspace name'),
+    ).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(switcher).toBeFocused();
 

@@ -19,7 +19,17 @@ function clientAddressFor(testInfo: TestInfo): string {
   return `10.${(hash >>> 16) & 255}.${(hash >>> 8) & 255}.${(hash & 254) + 1}`;
 }
 
-export const test = base.extend<{ account: (label: string) => Account }>({
+export const test = base.extend<{ account: (label: string) => Account; failOnPageErrors: undefined }>({
+  /** Any uncaught exception in the page fails the test, even when the UI happened to look right. */
+  failOnPageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      await use(undefined);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
   extraHTTPHeaders: async ({}, use, testInfo) => {
     await use({ 'x-forwarded-for': clientAddressFor(testInfo) });

@@ -66,6 +66,35 @@ function toFastifyTrustProxy(
   return setting;
 }
 
+function dropStackFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropStackFields);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'stack')
+      .map(([key, inner]) => [key, dropStackFields(inner)]),
+  );
+}
+
+/**
+ * tRPC adds `data.stack` to error shapes whenever NODE_ENV is not "production" (its `isDev`
+ * default). Remove it from error responses here, so no deployment leaks stack traces whatever the
+ * router's settings. Successful (200) responses pass through untouched.
+ */
+async function withoutStacks(reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (!(payload instanceof Response) || payload.status === 200) return payload;
+  const text = await payload.text();
+  reply.code(payload.status);
+  payload.headers.forEach((value, name) => {
+    if (name !== 'content-length') reply.header(name, value);
+  });
+  try {
+    return JSON.stringify(dropStackFields(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
 function sendError(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).send({ error, message, requestId: reply.request.id });
 }
@@ -100,7 +129,6 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     bodyLimit: config.bodyLimit,
     trustProxy: toFastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 5000 },
@@ -131,6 +159,8 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
+    // The legacy header agrees with frame-ancestors 'none' for browsers that predate CSP 2.
+    frameguard: { action: 'deny' },
     // Invitation and share links carry tokens in the path; never leak them to other sites.
     referrerPolicy: { policy: 'no-referrer' },
     // HSTS over plain http is ignored by browsers and would pin localhost dev setups to https.
@@ -159,19 +189,22 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
 
   await registerAuthRoutes(app, auth, config.publicUrl);
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: async ({ req }) => {
-        const user = await getSessionUser(auth, req.headers);
-        return createContextInner({ db, user, requestId: req.id, baseUrl: config.publicUrl });
-      },
-      onError: ({ error, path, req }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  await app.register(async (scope) => {
+    scope.addHook('onSend', async (_request, reply, payload) => withoutStacks(reply, payload));
+    await scope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        createContext: async ({ req }) => {
+          const user = await getSessionUser(auth, req.headers);
+          return createContextInner({ db, user, requestId: req.id, baseUrl: config.publicUrl });
+        },
+        onError: ({ error, path, req }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+    });
   });
 
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));

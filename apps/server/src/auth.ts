@@ -9,9 +9,10 @@ import {
   recordFailedSignIn,
   schema,
 } from '@raisin/db';
-import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+// The minimal entry leaves out the Kysely adapter we do not use: about a second less to start.
+import { betterAuth } from 'better-auth/minimal';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 

@@ -1,10 +1,22 @@
 // Entry point: `node --import tsx apps/server/src/main.ts` (run directly, not via `npm run -w`, so signals reach it).
+import { performance } from 'node:perf_hooks';
 import { createDb, type DbHandle, migrateDb } from '@raisin/db';
 import { buildApp } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 
 // A request still running after this long is abandoned so an orchestrator's restart is not blocked.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/** Milliseconds since the previous call (or creation), for the startup log line. */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = Math.round(now - last);
+    last = now;
+    return elapsed;
+  };
+}
 
 function readConfig(): Config {
   try {
@@ -22,16 +34,20 @@ async function main(): Promise<void> {
   const config = readConfig();
   let handle: DbHandle | undefined;
   try {
+    const since = stopwatch();
     handle = await createDb(
       config.databaseUrl === undefined ? { dataDir: config.dataDir } : { url: config.databaseUrl },
     );
+    const openMs = since();
     await migrateDb(handle.db, handle.driver);
+    const migrateMs = since();
     const app = await buildApp(config, handle);
     const address = await app.listen({ port: config.port, host: config.host });
+    const appMs = since();
     // process.uptime() counts from process start, so module loading and the WASM compile are included.
     const startupMs = Math.round(process.uptime() * 1000);
     app.log.info(
-      { address, publicUrl: config.publicUrl, driver: handle.driver, startupMs },
+      { address, publicUrl: config.publicUrl, driver: handle.driver, startupMs, openMs, migrateMs, appMs },
       `Raisin listening on ${address} (public URL ${config.publicUrl}), ready in ${startupMs} ms`,
     );
 

@@ -1,4 +1,6 @@
 export * from './agreement';
+export * from './fitting';
 export * from './roadmap';
 export * from './shared';
+export * from './tradeoff';
 export * as worksheet from './worksheet';

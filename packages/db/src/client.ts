@@ -46,14 +46,21 @@ const pools = new WeakMap<Db, pg.Pool>();
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    let closing = false;
     // An idle client losing its connection emits on the pool; without a listener Node would crash.
-    pool.on('error', (error) => console.error('[db] idle PostgreSQL client error', error));
+    // Once closing, connections cut by the server (e.g. a dropped test database) are expected.
+    pool.on('error', (error) => {
+      if (!closing) console.error('[db] idle PostgreSQL client error', error);
+    });
     const db: Db = drizzlePg(pool, { schema });
     pools.set(db, pool);
     return {
       db,
       driver: 'postgres',
-      close: () => pool.end(),
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
       ping: async () => {
         await pool.query('select 1');
       },

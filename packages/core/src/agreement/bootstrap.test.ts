@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapDistributions, percentileInterval } from './bootstrap';
+import { bootstrapDistributions, percentileInterval, type Resample } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import { buildItemIndex } from './item-index';
 import { buildItemTable } from './item-table';
-import { buildPairEntries, buildPairTable } from './pair-table';
+import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
 import {
   createAlphaStatistic,
   createLightStatistic,
@@ -39,8 +39,8 @@ describe('bootstrapDistributions', () => {
   it('is seeded: the same seed gives the same resamples', () => {
     const counter = {
       size: 1,
-      evaluate(weights: Int32Array | null, out: Float64Array) {
-        out[0] = weights === null ? 0 : (weights[0] ?? 0) * 1000 + (weights[1] ?? 0);
+      evaluate(resample: Resample | null, out: Float64Array) {
+        out[0] = resample === null ? 0 : (resample.weights[0] ?? 0) * 1000 + (resample.weights[1] ?? 0);
       },
     };
     const a = bootstrapDistributions([counter], 10, 50, 7)[0];
@@ -50,14 +50,22 @@ describe('bootstrapDistributions', () => {
     expect(c).not.toEqual(a);
   });
 
-  it('draws each resample as N items with replacement', () => {
+  it('draws each resample as N items with replacement, listing the drawn items', () => {
     const total = {
-      size: 1,
-      evaluate(weights: Int32Array | null, out: Float64Array) {
-        out[0] = weights?.reduce((sum, w) => sum + w, 0) ?? 0;
+      size: 2,
+      evaluate(resample: Resample | null, out: Float64Array) {
+        const weights = resample?.weights ?? new Int32Array(0);
+        const drawn = weights.reduce((n, w) => n + (w > 0 ? 1 : 0), 0);
+        const listed = [...(resample?.items.subarray(0, resample.count) ?? [])];
+        const consistent =
+          resample?.count === drawn &&
+          listed.every((i, k) => (weights[i] ?? 0) > 0 && (k === 0 || i > (listed[k - 1] ?? 0)));
+        out[0] = weights.reduce((sum, w) => sum + w, 0);
+        out[1] = consistent ? 1 : 0;
       },
     };
-    expect([...(bootstrapDistributions([total], 37, 20, 1)[0] ?? [])]).toEqual(new Array(20).fill(37));
+    const [values] = bootstrapDistributions([total], 37, 20, 1);
+    expect([...(values ?? [])]).toEqual([...new Array(20).fill(37), ...new Array(20).fill(1)]);
   });
 });
 
@@ -68,25 +76,54 @@ describe('resampled statistics', () => {
       const index = buildItemIndex(sample);
       const table = buildItemTable(sample, index);
       const pairs = buildPairTable(sample, index);
-      const entries = buildPairEntries(sample, index, pairs);
-      const ones = new Int32Array(sample.items.length).fill(1);
+      const C = sample.categories.length;
+      const dense = {
+        kind: 'dense',
+        cells: buildItemPairCells(sample, index, pairs),
+        pairCount: pairs.pairCount,
+        categoryCount: C,
+      } as const;
+      const sparse = {
+        kind: 'sparse',
+        entries: buildPairEntries(sample, index, pairs),
+        categoryCount: C,
+      } as const;
+      const everyItemOnce: Resample = {
+        weights: new Int32Array(sample.items.length).fill(1),
+        items: Int32Array.from(sample.items, (_, i) => i),
+        count: sample.items.length,
+      };
       const statistics = [
         createMultiRaterStatistic(table, true),
         createAlphaStatistic(table, ['nominal', 'ordinal', 'interval'], sample.categoryValues),
+        createAlphaStatistic(table, ['nominal'], sample.categoryValues),
         createMajorityStatistic(sample, index, table, 3, true),
-        createLightStatistic(entries, sample.categories.length),
-        createTwoRaterStatistic(entries, 0, sample.categories.length, true),
+        createLightStatistic(dense),
+        createLightStatistic(sparse),
+        createTwoRaterStatistic(dense, true),
+        createTwoRaterStatistic(sparse, true),
       ];
       for (const statistic of statistics) {
         const point = new Float64Array(statistic.size);
         const weighted = new Float64Array(statistic.size);
         statistic.evaluate(null, point);
-        statistic.evaluate(ones, weighted);
+        statistic.evaluate(everyItemOnce, weighted);
         expect([...weighted]).toEqual([...point]);
       }
-      const light = new Float64Array(1);
-      statistics[3]?.evaluate(null, light);
-      expect(light[0]).toBeCloseTo(lightKappaFromPairTable(pairs).value, 12);
+      const values = statistics.map((statistic) => {
+        const out = new Float64Array(statistic.size);
+        statistic.evaluate(null, out);
+        return [...out];
+      });
+      // Nominal α alone (trace and marginals) equals nominal α from the full coincidence matrix.
+      expect(values[2]?.[0]).toBeCloseTo(values[1]?.[0] ?? Number.NaN, 12);
+      // Both pair sources agree, and Light's κ matches the pair table's point estimate.
+      expect(values[4]?.[0]).toBeCloseTo(values[5]?.[0] ?? Number.NaN, 12);
+      expect(values[4]?.[0]).toBeCloseTo(lightKappaFromPairTable(pairs).value, 12);
+      values[6]?.forEach((value, j) => {
+        if (Number.isNaN(value)) expect(values[7]?.[j]).toBeNaN();
+        else expect(value).toBeCloseTo(values[7]?.[j] ?? Number.NaN, 12);
+      });
     }
   });
 
@@ -98,7 +135,7 @@ describe('resampled statistics', () => {
     weights[5] = 2; // item 6: labels 1, 2, 3, 4, no agreeing pair
     weights[6] = 1; // item 7: all 4
     const out = new Float64Array(4);
-    statistic.evaluate(weights, out);
+    statistic.evaluate({ weights, items: Int32Array.of(5, 6), count: 2 }, out);
     expect(out[0]).toBeCloseTo(1 / 3, 12);
   });
 });

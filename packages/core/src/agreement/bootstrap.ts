@@ -2,13 +2,24 @@ import { createRandom } from '../shared';
 import type { Interval } from './types';
 
 /**
- * A statistic, or a vector of `size` statistics, that can be recomputed for any multiset of items given
- * as multiplicity weights (`weights[i]`: how many times item i was drawn; `null`: every item once, which
- * gives the point estimate). `evaluate` writes `NaN` for a value that is undefined for those weights.
+ * A bootstrap resample of the items as multiplicity weights: `weights[i]` is how many times item i was
+ * drawn, and `items[0 … count − 1]` lists, ascending, the items drawn at least once, so that per-item
+ * passes skip the undrawn third without a branch per item.
+ */
+export interface Resample {
+  readonly weights: Int32Array;
+  readonly items: Int32Array;
+  readonly count: number;
+}
+
+/**
+ * A statistic, or a vector of `size` statistics, that can be recomputed for any resample of the items
+ * (`null`: every item once, which gives the point estimate). `evaluate` writes `NaN` for a value that is
+ * undefined for that resample.
  */
 export interface ResampledStatistic {
   readonly size: number;
-  evaluate(weights: Int32Array | null, out: Float64Array): void;
+  evaluate(resample: Resample | null, out: Float64Array): void;
 }
 
 /**
@@ -26,6 +37,7 @@ export function bootstrapDistributions(
 ): Float64Array[] {
   const random = createRandom(seed);
   const weights = new Int32Array(itemCount);
+  const items = new Int32Array(itemCount);
   const distributions = statistics.map((statistic) => new Float64Array(statistic.size * resamples));
   const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
   for (let r = 0; r < resamples; r++) {
@@ -34,10 +46,16 @@ export function bootstrapDistributions(
       const i = random.nextInt(itemCount);
       weights[i] = (weights[i] ?? 0) + 1;
     }
+    let count = 0;
+    for (let i = 0; i < itemCount; i++) {
+      items[count] = i;
+      count += Math.min(weights[i] ?? 0, 1);
+    }
+    const resample: Resample = { weights, items, count };
     statistics.forEach((statistic, s) => {
       const out = scratch[s] ?? new Float64Array(statistic.size);
       const distribution = distributions[s] ?? new Float64Array(0);
-      statistic.evaluate(weights, out);
+      statistic.evaluate(resample, out);
       for (let j = 0; j < statistic.size; j++) distribution[j * resamples + r] = out[j] ?? Number.NaN;
     });
   }

@@ -9,8 +9,9 @@ import {
 } from './diagnostics';
 import { buildItemIndex } from './item-index';
 import { buildItemTable } from './item-table';
-import { buildPairEntries, buildPairTable, type PairTable } from './pair-table';
+import { buildPairTable, type PairTable } from './pair-table';
 import {
+  buildPairSource,
   createAlphaStatistic,
   createLightStatistic,
   createMultiRaterStatistic,
@@ -212,16 +213,14 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
   };
 
   const twoAnnotators = annotatorCount === 2;
-  const needPairEntries = (twoAnnotators && pairs.pairCount === 1) || (annotatorCount >= 3 && resamples > 0);
-  const pairEntries = needPairEntries ? buildPairEntries(sample, index, pairs) : null;
+  const light = annotatorCount >= 3 ? lightKappaFromPairTable(pairs) : null;
+  const needPairSource =
+    (twoAnnotators && pairs.pairCount === 1) || (light !== null && light.definedPairs > 0 && resamples > 0);
+  const pairSource = needPairSource ? buildPairSource(sample, index, pairs) : null;
   const twoRater =
-    twoAnnotators && pairEntries !== null && pairs.pairCount === 1
-      ? createTwoRaterStatistic(pairEntries, 0, C, sample.ordered)
-      : null;
+    twoAnnotators && pairSource !== null ? createTwoRaterStatistic(pairSource, sample.ordered) : null;
   const two = new Float64Array(4).fill(Number.NaN);
   twoRater?.evaluate(null, two);
-
-  const light = annotatorCount >= 3 ? lightKappaFromPairTable(pairs) : null;
 
   // The ceiling and each annotator's agreement with the majority of the others, on items with ≥ 3 labels;
   // with none, on pairable items, where the ceiling is percent agreement.
@@ -345,7 +344,7 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
     if (chosenAlpha !== null) statistics.push(chosenAlpha);
     if (twoRater !== null && estimates.cohenKappa !== null) statistics.push(twoRater);
     const lightStatistic =
-      estimates.lightKappa !== null && pairEntries !== null ? createLightStatistic(pairEntries, C) : null;
+      estimates.lightKappa !== null && pairSource !== null ? createLightStatistic(pairSource) : null;
     if (lightStatistic !== null) statistics.push(lightStatistic);
     const withAnnotators = annotatorCount * resamples <= ANNOTATOR_BOOTSTRAP_MAX_VALUES;
     if (!withAnnotators) {

@@ -56,7 +56,7 @@ function buildItemRange(
   hi: number,
 ): void {
   const { itemStart, order } = index;
-  let entries = build.entries;
+  let { entries, pairableItems, itemsWithThreeOrMore, minPairableLabels, maxPairableLabels } = build;
   for (let i = lo; i < hi; i++) {
     const start = itemStart[i] ?? 0;
     const end = itemStart[i + 1] ?? 0;
@@ -77,13 +77,19 @@ function buildItemRange(
     }
     const m = end - start;
     if (m >= 2) {
-      build.pairableItems++;
-      if (m >= 3) build.itemsWithThreeOrMore++;
-      if (build.minPairableLabels === 0 || m < build.minPairableLabels) build.minPairableLabels = m;
-      if (m > build.maxPairableLabels) build.maxPairableLabels = m;
+      pairableItems++;
+      if (m >= 3) itemsWithThreeOrMore++;
+      if (minPairableLabels === 0 || m < minPairableLabels) minPairableLabels = m;
+      if (m > maxPairableLabels) maxPairableLabels = m;
     }
   }
-  build.entries = entries;
+  Object.assign(build, {
+    entries,
+    pairableItems,
+    itemsWithThreeOrMore,
+    minPairableLabels,
+    maxPairableLabels,
+  });
 }
 
 /** Builds the per-item table in one pass over the annotations, grouped by item by `index`. */

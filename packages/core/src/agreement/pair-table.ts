@@ -296,3 +296,42 @@ export function buildPairEntries(sample: EncodedSample, index: ItemIndex, table:
   }
   return { pairStart, item, rowCategory, colCategory };
 }
+
+/**
+ * Every item's label pairs as cells of a dense array of all pairs' confusion matrices,
+ * `cell = p · C² + r · C + c`, grouped by item (`[itemStart[i], itemStart[i + 1])`): a resample then adds
+ * each drawn item's weight to its cells, reading the weight once per item and skipping undrawn items.
+ * Needs pair ids below 2^31 / C², which the dense pair table guarantees.
+ */
+export interface ItemPairCells {
+  readonly itemStart: Int32Array;
+  readonly cell: Int32Array;
+}
+
+export function buildItemPairCells(sample: EncodedSample, index: ItemIndex, table: PairTable): ItemPairCells {
+  const C = table.categoryCount;
+  const C2 = C * C;
+  let total = 0;
+  for (const items of table.items) total += items;
+  const itemStart = new Int32Array(sample.items.length + 1);
+  const cell = new Int32Array(total);
+  const largest = largestItem(index);
+  const annotators = new Int32Array(largest);
+  const categories = new Int32Array(largest);
+  let next = 0;
+  for (let i = 0; i < sample.items.length; i++) {
+    const m = gatherItem(sample, index, i, annotators, categories);
+    for (let x = 0; x < m; x++) {
+      for (let y = x + 1; y < m; y++) {
+        const ax = annotators[x] ?? 0;
+        const ay = annotators[y] ?? 0;
+        const cx = categories[x] ?? 0;
+        const cy = categories[y] ?? 0;
+        cell[next++] =
+          ax < ay ? table.pairId(ax, ay) * C2 + cx * C + cy : table.pairId(ay, ax) * C2 + cy * C + cx;
+      }
+    }
+    itemStart[i + 1] = next;
+  }
+  return { itemStart, cell };
+}

@@ -1,12 +1,13 @@
-import type { ResampledStatistic } from './bootstrap';
-import type { ItemTable } from './item-table';
+import type { Resample, ResampledStatistic } from './bootstrap';
+import type { ItemIndex } from './item-index';
+import { ITEM_CHUNK, type ItemTable } from './item-table';
 import {
   cohenKappaFromTotals,
   kappaFromChanceProducts,
   scottPiFromTotals,
   weightedKappaFromTotals,
 } from './metrics/kappa';
-import { accumulateCoincidence, alphaFromCoincidence } from './metrics/krippendorff';
+import { accumulateCoincidence, alphaFromCoincidence, nominalAlpha } from './metrics/krippendorff';
 import {
   accumulateMultiRaterTotals,
   brennanPredigerFromTotals,
@@ -15,8 +16,14 @@ import {
   gwetAC1FromTotals,
   percentAgreementFromTotals,
 } from './metrics/multi-rater';
-import type { PairEntries, PairTable } from './pair-table';
-import type { MeasurementLevel } from './types';
+import {
+  buildItemPairCells,
+  buildPairEntries,
+  type ItemPairCells,
+  type PairEntries,
+  type PairTable,
+} from './pair-table';
+import type { EncodedSample, MeasurementLevel } from './types';
 
 /**
  * The coefficients as `ResampledStatistic`s: each reads only per-item (or per-pair) sufficient statistics,
@@ -32,8 +39,8 @@ export function createMultiRaterStatistic(table: ItemTable, fleissApplies: boole
   const totals = createMultiRaterTotals(table.categoryCount);
   return {
     size: 4,
-    evaluate(weights: Int32Array | null, out: Float64Array): void {
-      accumulateMultiRaterTotals(table, weights, totals);
+    evaluate(resample: Resample | null, out: Float64Array): void {
+      accumulateMultiRaterTotals(table, resample, totals);
       out[MULTI_RATER.percentAgreement] = percentAgreementFromTotals(totals);
       out[MULTI_RATER.fleissKappa] = fleissApplies ? fleissKappaFromTotals(totals) : Number.NaN;
       out[MULTI_RATER.gwetAC1] = gwetAC1FromTotals(totals, table.observedCategories);
@@ -42,18 +49,30 @@ export function createMultiRaterStatistic(table: ItemTable, fleissApplies: boole
   };
 }
 
-/** Krippendorff's α at the given levels (one output per level, in order). */
+/**
+ * Krippendorff's α at the given levels (one output per level, in order), from the coincidence matrix; α at
+ * the nominal level alone needs only its trace and marginals (`nominalAlpha`), which resamples faster.
+ */
 export function createAlphaStatistic(
   table: ItemTable,
   levels: readonly MeasurementLevel[],
   values: Float64Array | null,
 ): ResampledStatistic {
   const C = table.categoryCount;
+  if (levels.length === 1 && levels[0] === 'nominal') {
+    const sums = { agreeing: 0, marginals: new Float64Array(C) };
+    return {
+      size: 1,
+      evaluate(resample: Resample | null, out: Float64Array): void {
+        out[0] = nominalAlpha(table, resample, sums);
+      },
+    };
+  }
   const o = new Float64Array(C * C);
   return {
     size: levels.length,
-    evaluate(weights: Int32Array | null, out: Float64Array): void {
-      accumulateCoincidence(table, weights, o);
+    evaluate(resample: Resample | null, out: Float64Array): void {
+      accumulateCoincidence(table, resample, o);
       levels.forEach((level, j) => {
         out[j] = alphaFromCoincidence(o, C, level, values);
       });
@@ -61,53 +80,231 @@ export function createAlphaStatistic(
   };
 }
 
+interface PairTotals {
+  n: number;
+  agreeing: number;
+  /** Σ |r − c| and Σ (r − c)² over the shared items (category ranks), for weighted κ. */
+  linear: number;
+  quadratic: number;
+  /** Σ_k r_k c_k, so that p_e = chanceProducts / n². */
+  chanceProducts: number;
+}
+
+const emptyTotals = (): PairTotals => ({ n: 0, agreeing: 0, linear: 0, quadratic: 0, chanceProducts: 0 });
+
+/**
+ * Where a pair's totals come from in a (re)sample: with few annotators and categories, every pair's
+ * confusion matrix is recounted item by item (`dense`); for a sparse crowd, each pair's shared items are
+ * walked pair by pair (`sparse`), so no pair ever costs C² cells.
+ */
+export type PairSource =
+  | {
+      readonly kind: 'dense';
+      readonly cells: ItemPairCells;
+      readonly pairCount: number;
+      readonly categoryCount: number;
+    }
+  | { readonly kind: 'sparse'; readonly entries: PairEntries; readonly categoryCount: number };
+
+/**
+ * Chooses and builds the pair source: dense when all pairs' confusion matrices (pairs × C² cells) are
+ * no more than their shared items, so that recounting them costs no more than walking the items.
+ */
+export function buildPairSource(sample: EncodedSample, index: ItemIndex, pairs: PairTable): PairSource {
+  const C = pairs.categoryCount;
+  let shared = 0;
+  for (const items of pairs.items) shared += items;
+  if (pairs.confusion !== null && pairs.pairCount * C * C <= shared) {
+    return {
+      kind: 'dense',
+      cells: buildItemPairCells(sample, index, pairs),
+      pairCount: pairs.pairCount,
+      categoryCount: C,
+    };
+  }
+  return { kind: 'sparse', entries: buildPairEntries(sample, index, pairs), categoryCount: C };
+}
+
+/** The pair confusions of a (re)sample: each drawn item adds its weight to its label pairs' cells. */
+function countPairCells(
+  cells: ItemPairCells,
+  resample: Resample | null,
+  confusion: Float64Array,
+  lo: number,
+  hi: number,
+): void {
+  const { itemStart, cell } = cells;
+  const list = resample === null ? null : resample.items;
+  const weights = resample === null ? null : resample.weights;
+  for (let t = lo; t < hi; t++) {
+    const i = list === null ? t : (list[t] ?? 0);
+    const w = weights === null ? 1 : (weights[i] ?? 0);
+    for (let e = itemStart[i] ?? 0; e < (itemStart[i + 1] ?? 0); e++) {
+      const k = cell[e] ?? 0;
+      confusion[k] = (confusion[k] ?? 0) + w;
+    }
+  }
+}
+
+function countPairConfusions(cells: ItemPairCells, resample: Resample | null, confusion: Float64Array): void {
+  confusion.fill(0);
+  const positions = resample === null ? cells.itemStart.length - 1 : resample.count;
+  for (let lo = 0; lo < positions; lo += ITEM_CHUNK) {
+    countPairCells(cells, resample, confusion, lo, Math.min(positions, lo + ITEM_CHUNK));
+  }
+}
+
+/** Totals of the pair whose C × C confusion starts at `offset`; fills `row` and `col` (zeroed first). */
+function totalsFromConfusion(
+  confusion: Float64Array,
+  offset: number,
+  C: number,
+  row: Float64Array,
+  col: Float64Array,
+  totals: PairTotals,
+): void {
+  row.fill(0);
+  col.fill(0);
+  let n = 0;
+  let agreeing = 0;
+  let linear = 0;
+  let quadratic = 0;
+  for (let r = 0; r < C; r++) {
+    for (let c = 0; c < C; c++) {
+      const v = confusion[offset + r * C + c] ?? 0;
+      if (v === 0) continue;
+      const d = r > c ? r - c : c - r;
+      n += v;
+      if (d === 0) agreeing += v;
+      linear += v * d;
+      quadratic += v * d * d;
+      row[r] = (row[r] ?? 0) + v;
+      col[c] = (col[c] ?? 0) + v;
+    }
+  }
+  let chanceProducts = 0;
+  for (let k = 0; k < C; k++) chanceProducts += (row[k] ?? 0) * (col[k] ?? 0);
+  Object.assign(totals, { n, agreeing, linear, quadratic, chanceProducts });
+}
+
+/**
+ * Totals of sparse pair p over its shared items, each weighted by its item's multiplicity, leaving each
+ * annotator's label totals in `row` and `col`; zero them afterwards with `clearSparseMarginals`, in
+ * O(shared items) rather than O(C). Zero weights are added rather than branched on: cheaper than
+ * mispredicting a third of the time.
+ */
+function sparsePairTotals(
+  entries: PairEntries,
+  p: number,
+  weights: Int32Array | null,
+  row: Float64Array,
+  col: Float64Array,
+  totals: PairTotals,
+): void {
+  const { item, rowCategory, colCategory } = entries;
+  const start = entries.pairStart[p] ?? 0;
+  const end = entries.pairStart[p + 1] ?? 0;
+  let n = 0;
+  let agreeing = 0;
+  let linear = 0;
+  let quadratic = 0;
+  for (let e = start; e < end; e++) {
+    const w = weights === null ? 1 : (weights[item[e] ?? 0] ?? 0);
+    const r = rowCategory[e] ?? 0;
+    const c = colCategory[e] ?? 0;
+    const d = r > c ? r - c : c - r;
+    n += w;
+    if (d === 0) agreeing += w;
+    linear += w * d;
+    quadratic += w * d * d;
+    row[r] = (row[r] ?? 0) + w;
+    col[c] = (col[c] ?? 0) + w;
+  }
+  // Σ_k r_k c_k = Σ over shared items of (weight × B's total for A's label): no pass over C.
+  let chanceProducts = 0;
+  for (let e = start; e < end; e++) {
+    const w = weights === null ? 1 : (weights[item[e] ?? 0] ?? 0);
+    chanceProducts += w * (col[rowCategory[e] ?? 0] ?? 0);
+  }
+  Object.assign(totals, { n, agreeing, linear, quadratic, chanceProducts });
+}
+
+function clearSparseMarginals(entries: PairEntries, p: number, row: Float64Array, col: Float64Array): void {
+  for (let e = entries.pairStart[p] ?? 0; e < (entries.pairStart[p + 1] ?? 0); e++) {
+    row[entries.rowCategory[e] ?? 0] = 0;
+    col[entries.colCategory[e] ?? 0] = 0;
+  }
+}
+
+/** Calls `visit(p, totals, row, col)` for every pair of `source` in a (re)sample. */
+function forEachPairTotals(
+  source: PairSource,
+  resample: Resample | null,
+  scratch: {
+    readonly confusion: Float64Array;
+    readonly row: Float64Array;
+    readonly col: Float64Array;
+    readonly totals: PairTotals;
+  },
+  visit: (p: number, totals: PairTotals, row: Float64Array, col: Float64Array) => void,
+): void {
+  const { confusion, row, col, totals } = scratch;
+  const C = source.categoryCount;
+  if (source.kind === 'dense') {
+    countPairConfusions(source.cells, resample, confusion);
+    for (let p = 0; p < source.pairCount; p++) {
+      totalsFromConfusion(confusion, p * C * C, C, row, col, totals);
+      visit(p, totals, row, col);
+    }
+    return;
+  }
+  const weights = resample === null ? null : resample.weights;
+  const pairCount = source.entries.pairStart.length - 1;
+  for (let p = 0; p < pairCount; p++) {
+    sparsePairTotals(source.entries, p, weights, row, col, totals);
+    visit(p, totals, row, col);
+    clearSparseMarginals(source.entries, p, row, col);
+  }
+}
+
+function pairScratch(source: PairSource) {
+  const C = source.categoryCount;
+  return {
+    confusion: new Float64Array(source.kind === 'dense' ? source.pairCount * C * C : 0),
+    row: new Float64Array(C),
+    col: new Float64Array(C),
+    totals: emptyTotals(),
+  };
+}
+
 /** Output slots of `createTwoRaterStatistic`. */
 export const TWO_RATER = { cohenKappa: 0, scottPi: 1, weightedLinear: 2, weightedQuadratic: 3 } as const;
 
 /**
- * Cohen's κ, Scott's π and (when `ordered`) linear and quadratic weighted κ of pair `pair`, over the items
- * both annotators labeled, from the pair's entries.
+ * Cohen's κ, Scott's π and (when `ordered`) linear and quadratic weighted κ of the only pair of a
+ * 2-annotator sample (pair 0 of `source`), over the items both annotators labeled.
  */
-export function createTwoRaterStatistic(
-  entries: PairEntries,
-  pair: number,
-  categoryCount: number,
-  ordered: boolean,
-): ResampledStatistic {
-  const row = new Float64Array(categoryCount);
-  const col = new Float64Array(categoryCount);
-  const start = entries.pairStart[pair] ?? 0;
-  const end = entries.pairStart[pair + 1] ?? 0;
-  const { item, rowCategory, colCategory } = entries;
+export function createTwoRaterStatistic(source: PairSource, ordered: boolean): ResampledStatistic {
+  const C = source.categoryCount;
+  const scratch = pairScratch(source);
   return {
     size: 4,
-    evaluate(weights: Int32Array | null, out: Float64Array): void {
-      row.fill(0);
-      col.fill(0);
-      let n = 0;
-      let agreeing = 0;
-      let linear = 0;
-      let quadratic = 0;
-      for (let e = start; e < end; e++) {
-        const w = weights === null ? 1 : (weights[item[e] ?? 0] ?? 0);
-        if (w === 0) continue;
-        const r = rowCategory[e] ?? 0;
-        const c = colCategory[e] ?? 0;
-        n += w;
-        if (r === c) agreeing += w;
-        row[r] = (row[r] ?? 0) + w;
-        col[c] = (col[c] ?? 0) + w;
-        const d = r > c ? r - c : c - r;
-        linear += w * d;
-        quadratic += w * d * d;
-      }
-      out[TWO_RATER.cohenKappa] = cohenKappaFromTotals(n, agreeing, row, col, 0, categoryCount);
-      out[TWO_RATER.scottPi] = scottPiFromTotals(n, agreeing, row, col, categoryCount);
-      const weighted = ordered
-        ? weightedKappaFromTotals(n, linear, quadratic, row, col, categoryCount)
-        : { linear: Number.NaN, quadratic: Number.NaN };
-      out[TWO_RATER.weightedLinear] = weighted.linear;
-      out[TWO_RATER.weightedQuadratic] = weighted.quadratic;
+    evaluate(resample: Resample | null, out: Float64Array): void {
+      out.fill(Number.NaN);
+      forEachPairTotals(
+        source,
+        resample,
+        scratch,
+        (p, { n, agreeing, linear, quadratic, chanceProducts }, row, col) => {
+          if (p !== 0) return;
+          out[TWO_RATER.cohenKappa] = kappaFromChanceProducts(n, agreeing, chanceProducts);
+          out[TWO_RATER.scottPi] = scottPiFromTotals(n, agreeing, row, col, C);
+          if (!ordered) return;
+          const weighted = weightedKappaFromTotals(n, linear, quadratic, row, col, C);
+          out[TWO_RATER.weightedLinear] = weighted.linear;
+          out[TWO_RATER.weightedQuadratic] = weighted.quadratic;
+        },
+      );
     },
   };
 }
@@ -138,47 +335,22 @@ export function lightKappaFromPairTable(table: PairTable): { value: number; defi
 }
 
 /**
- * Light's κ recomputed from each pair's entries (for the bootstrap; `lightKappaFromPairTable` is the
- * cheaper point estimate). Per pair it touches only that pair's entries, never a C-wide row per pair.
+ * Light's κ recomputed from each pair's shared items (for the bootstrap; `lightKappaFromPairTable` is the
+ * cheaper point estimate), leaving out pairs whose κ is undefined in the resample.
  */
-export function createLightStatistic(entries: PairEntries, categoryCount: number): ResampledStatistic {
-  const row = new Float64Array(categoryCount);
-  const col = new Float64Array(categoryCount);
-  const { pairStart, item, rowCategory, colCategory } = entries;
-  const pairCount = pairStart.length - 1;
+export function createLightStatistic(source: PairSource): ResampledStatistic {
+  const scratch = pairScratch(source);
   return {
     size: 1,
-    evaluate(weights: Int32Array | null, out: Float64Array): void {
+    evaluate(resample: Resample | null, out: Float64Array): void {
       let sum = 0;
       let defined = 0;
-      for (let p = 0; p < pairCount; p++) {
-        const start = pairStart[p] ?? 0;
-        const end = pairStart[p + 1] ?? 0;
-        let n = 0;
-        let agreeing = 0;
-        for (let e = start; e < end; e++) {
-          const w = weights === null ? 1 : (weights[item[e] ?? 0] ?? 0);
-          if (w === 0) continue;
-          const r = rowCategory[e] ?? 0;
-          const c = colCategory[e] ?? 0;
-          n += w;
-          if (r === c) agreeing += w;
-          row[r] = (row[r] ?? 0) + w;
-          col[c] = (col[c] ?? 0) + w;
-        }
-        // Σ_k r_k c_k over the categories A used, zeroing each as it is counted so it is counted once.
-        let chanceProducts = 0;
-        for (let e = start; e < end; e++) {
-          const r = rowCategory[e] ?? 0;
-          chanceProducts += (row[r] ?? 0) * (col[r] ?? 0);
-          row[r] = 0;
-        }
-        for (let e = start; e < end; e++) col[colCategory[e] ?? 0] = 0;
+      forEachPairTotals(source, resample, scratch, (_p, { n, agreeing, chanceProducts }) => {
         const kappa = kappaFromChanceProducts(n, agreeing, chanceProducts);
-        if (Number.isNaN(kappa)) continue;
+        if (Number.isNaN(kappa)) return;
         sum += kappa;
         defined++;
-      }
+      });
       out[0] = defined > 0 ? sum / defined : Number.NaN;
     },
   };

@@ -72,7 +72,11 @@ describe('levenbergMarquardt: contrived problems (clean data)', () => {
     it(`recovers the parameters of ${problem.name}`, () => {
       const ys = problem.xs.map((x) => problem.model(Float64Array.from(problem.truth), x));
       const base = curveProblem(problem.model, problem.xs, ys);
-      const result = levenbergMarquardt({ ...base, parameterCount: problem.truth.length }, problem.start, problem.options);
+      const result = levenbergMarquardt(
+        { ...base, parameterCount: problem.truth.length },
+        problem.start,
+        problem.options,
+      );
       if (!result.ok) throw new Error(result.error.message);
       problem.truth.forEach((value, j) => {
         expect(result.value.parameters[j]).toBeCloseTo(value, problem.digits);

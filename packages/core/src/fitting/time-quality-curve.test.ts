@@ -22,9 +22,21 @@ function pointsOn(curve: TimeQualityCurve, n: number, from = MINUTE, to = YEAR):
 
 // Named reference problems: exact points generated from known parameters, which the fit must recover.
 const referenceProblems: { name: string; truth: TimeQualityCurve; n: number; ceiling?: number }[] = [
-  { name: 'seed-like: rule 0.5 → 0.9, half-way in a week', truth: { q0: 0.5, qc: 0.9, halfTime: 7, steepness: 1.5 }, n: 8 },
-  { name: 'shallow: δ = 0.5 over ten decades', truth: { q0: 0.3, qc: 0.95, halfTime: 2, steepness: 0.5 }, n: 10 },
-  { name: 'steep: δ = 4, half-way in a month', truth: { q0: 0.6, qc: 0.8, halfTime: 30, steepness: 4 }, n: 12 },
+  {
+    name: 'seed-like: rule 0.5 → 0.9, half-way in a week',
+    truth: { q0: 0.5, qc: 0.9, halfTime: 7, steepness: 1.5 },
+    n: 8,
+  },
+  {
+    name: 'shallow: δ = 0.5 over ten decades',
+    truth: { q0: 0.3, qc: 0.95, halfTime: 2, steepness: 0.5 },
+    n: 10,
+  },
+  {
+    name: 'steep: δ = 4, half-way in a month',
+    truth: { q0: 0.6, qc: 0.8, halfTime: 30, steepness: 4 },
+    n: 12,
+  },
   { name: 'from zero: Q0 = 0 on its bound', truth: { q0: 0, qc: 0.7, halfTime: 0.5, steepness: 1 }, n: 8 },
   {
     name: 'asymptote exactly on the ceiling',
@@ -80,7 +92,14 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
   });
 
   it('errors on fewer than 2 distinct efforts', () => {
-    for (const points of [[], [{ days: 1, quality: 0.7 }], [{ days: 2, quality: 0.6 }, { days: 2, quality: 0.8 }]]) {
+    for (const points of [
+      [],
+      [{ days: 1, quality: 0.7 }],
+      [
+        { days: 2, quality: 0.6 },
+        { days: 2, quality: 0.8 },
+      ],
+    ]) {
       const result = fitTimeQualityCurve(points);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('too-few-points');
@@ -92,14 +111,19 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
       { days: 1, quality: 0.5 },
       { days: 0, quality: 0.7 },
     ]);
-    expect(!result.ok && result.error.code === 'invalid-point' && [result.error.index, result.error.field]).toEqual([1, 'days']);
+    expect(
+      !result.ok && result.error.code === 'invalid-point' && [result.error.index, result.error.field],
+    ).toEqual([1, 'days']);
   });
 
   it('fixes δ = 1 with 2 or 3 distinct efforts, says so, and still passes through 2 points', () => {
-    const two = fitTimeQualityCurve([
-      { days: 1, quality: 0.6 },
-      { days: 30, quality: 0.8 },
-    ], { ceiling: 0.9 });
+    const two = fitTimeQualityCurve(
+      [
+        { days: 1, quality: 0.6 },
+        { days: 30, quality: 0.8 },
+      ],
+      { ceiling: 0.9 },
+    );
     if (!two.ok) throw new Error(two.error.message);
     expect(two.value.steepnessFixed).toBe(true);
     expect(two.value.curve.steepness).toBe(1);
@@ -135,7 +159,9 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
       { days: YEAR, quality: 0.9 },
     ];
     const light = fitTimeQualityCurve(base);
-    const heavy = fitTimeQualityCurve(base.map((point) => (point.days === 8 ? { ...point, weight: 20 } : point)));
+    const heavy = fitTimeQualityCurve(
+      base.map((point) => (point.days === 8 ? { ...point, weight: 20 } : point)),
+    );
     if (!light.ok || !heavy.ok) throw new Error('fit failed');
     const miss = (fit: typeof light) => (fit.ok ? Math.abs(evaluateCurve(fit.value.curve, 8) - 0.85) : 1);
     expect(miss(heavy)).toBeLessThan(miss(light));
@@ -208,7 +234,8 @@ describe('properties of the curve', () => {
         fc.pre(curve.qc - curve.q0 > 1e-6);
         const target = curve.q0 + share * (curve.qc - curve.q0);
         const reach = timeToReach(curve, target);
-        if (reach.days === null || !Number.isFinite(reach.days) || reach.days === 0) return reach.days !== null;
+        if (reach.days === null || !Number.isFinite(reach.days) || reach.days === 0)
+          return reach.days !== null;
         return Math.abs(evaluateCurve(curve, reach.days) - target) <= 1e-9 * Math.max(1, curve.qc);
       }),
     );

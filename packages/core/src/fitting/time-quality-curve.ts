@@ -129,7 +129,8 @@ export interface CurveFit {
  * - one-sided p ≥ 0: p = √(u² + 1) − 1.
  * Qualities are divided by a scale (the upper bound, else the largest |quality|) so that u is of order 1.
  * Q0 ≥ 0; Qc = Q0 + gap with the gap ≥ 0 (so Qc ≥ Q0), and with an upper bound c (the ceiling or the
- * metric's maximum): Q0 ∈ [0, c] and Qc ∈ [Q0, c]; ln t½ is free; δ ∈ [0.2, 10].
+ * metric's maximum): Q0 ∈ [0, c] and Qc ∈ [Q0, c]; t½ ∈ [1e-9, 1e9] days (a numerical guard, applied
+ * by projection); δ ∈ [0.2, 10].
  */
 interface InternalModel {
   readonly bounded: boolean;
@@ -138,6 +139,7 @@ interface InternalModel {
 
 const INTERIOR = 1e-3;
 const SNAP = 1e-5;
+const LOG_HALF_TIME_LIMIT = Math.log(1e9);
 const clampFraction = (value: number) => Math.min(1 - INTERIOR, Math.max(INTERIOR, value));
 const toTwoSided = (fraction: number) => Math.asin(2 * clampFraction(fraction) - 1);
 const toOneSided = (value: number) => {
@@ -273,6 +275,9 @@ export function createCurveFitter(
         snapOneSided(u, 1);
       }
       if (model.fixedSteepness === null) snapTwoSided(u, 3);
+      // ln t½ is free in principle; when the points pull the curve into a step at t → 0 or t → ∞ it
+      // would run off until t½ under- or overflows, so it is kept within 1e-9…1e9 days.
+      u[2] = Math.min(LOG_HALF_TIME_LIMIT, Math.max(-LOG_HALF_TIME_LIMIT, at(u, 2)));
     },
     residuals(u: Float64Array, out: Float64Array): void {
       decode(u);

@@ -14,11 +14,11 @@ export interface Random {
   nextUint32(): number;
   /** A uniform float in [0, 1) with 53 random bits. */
   nextFloat(): number;
-  /** A uniform integer in [0, n), exactly uniform (rejection sampling); `n` must be an integer in [1, 2^32]. */
+  /** A uniform integer in [0, n), exactly uniform (rejection sampling); `n` must be an integer in [1, 2^31]. */
   nextInt(n: number): number;
 }
 
-const TWO_POW_32 = 4294967296;
+const TWO_POW_31 = 2147483648;
 
 /**
  * Creates a xoshiro128** generator seeded from `seed` (any finite number; its integer part modulo 2^32 is used).
@@ -52,6 +52,8 @@ export function createXoshiro128StarStar(a: number, b: number, c: number, d: num
   let s3 = d | 0;
   if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
 
+  let cachedN = 0;
+  let cachedLimit = 0;
   const nextUint32 = (): number => {
     const m = Math.imul(s1, 5);
     const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
@@ -69,10 +71,14 @@ export function createXoshiro128StarStar(a: number, b: number, c: number, d: num
     nextUint32,
     nextFloat: () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
     nextInt: (n: number): number => {
-      // Reject the top sliver of the 32-bit range that would make `% n` favour small values.
-      const limit = TWO_POW_32 - (TWO_POW_32 % n);
-      let value = nextUint32();
-      while (value >= limit) value = nextUint32();
+      // Draw 31 bits so that `%` stays an integer operation (V8 falls back to floating-point fmod above
+      // 2^31 − 1), and reject the top sliver of the range that would make `% n` favour small values.
+      if (n !== cachedN) {
+        cachedN = n;
+        cachedLimit = TWO_POW_31 - (((0x7fffffff % n) + 1) % n);
+      }
+      let value = nextUint32() >>> 1;
+      while (value >= cachedLimit) value = nextUint32() >>> 1;
       return value % n;
     },
   };

@@ -77,6 +77,12 @@ describe('durations', () => {
       'month',
       'year',
     ]);
-    expect(logTimeTicks(0.5, 4000).map((tick) => tick.label)).toEqual(['day', 'week', 'month', 'year', '10 years']);
+    expect(logTimeTicks(0.5, 4000).map((tick) => tick.label)).toEqual([
+      'day',
+      'week',
+      'month',
+      'year',
+      '10 years',
+    ]);
   });
 });

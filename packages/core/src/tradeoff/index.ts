@@ -1,8 +1,65 @@
-export * from './beta-distribution';
-export * from './durations';
-export * from './pert';
-export * from './roi';
-export * from './seed';
-export * from './simulate';
-export type * from './types';
-export * from './validate';
+export {
+  betaDensity,
+  betaQuantile,
+  logBeta,
+  logGamma,
+  regularizedIncompleteBeta,
+  sampleBeta,
+  sampleGamma,
+  sampleStandardNormal,
+} from './beta-distribution';
+export {
+  DAYS_PER_UNIT,
+  DURATION_UNITS,
+  type Duration,
+  type DurationParseError,
+  type DurationUnit,
+  daysToDuration,
+  durationToDays,
+  formatDays,
+  formatDuration,
+  logTimeTicks,
+  parseDuration,
+  type TimeAxisTick,
+} from './durations';
+export {
+  effortQuantile,
+  effortShape,
+  logEstimate,
+  PERT_LAMBDA,
+  type PertShape,
+  pertMean,
+  pertQuantile,
+  pertShape,
+  pertStandardDeviation,
+  pertVariance,
+  sampleEffort,
+  samplePert,
+  samplePertShape,
+  type ThreePointEstimate,
+} from './pert';
+export {
+  analyzeRoi,
+  type RoiAnalysis,
+  type RoiError,
+  type RoiOptions,
+  type RoiRow,
+  type RoiSensitivity,
+  type SensitivityScenario,
+  type ValueModel,
+} from './roi';
+export { seedAttackAngles } from './seed';
+export {
+  type FanBand,
+  MEASURED_POINT_WEIGHT,
+  probabilityByDate,
+  SIMULATION_DEFAULTS,
+  type SimulationError,
+  type SimulationOptions,
+  type SimulationWarning,
+  simulateTradeoff,
+  type TimeToTargetPercentiles,
+  type TradeoffSimulation,
+} from './simulate';
+export type { AttackAngle, CostRate, EffortEstimate, MeasuredPoint } from './types';
+export { type QualityRange, type TradeoffInputIssue, validateTradeoffInputs } from './validate';

@@ -108,12 +108,13 @@ function evaluateAngle(
 ): AngleFigures {
   const maxQuality = options.maxQuality ?? 1;
   const cap = Math.min(options.ceiling ?? Number.POSITIVE_INFINITY, maxQuality);
-  const raw = angle.quality.likely * qualityFactor;
+  const baseline = options.value.baselineQuality ?? 0;
+  const raw = baseline + (angle.quality.likely - baseline) * qualityFactor;
   const quality = Math.min(raw, cap);
   const effortDays = durationToDays(angle.effort.likely) * effortFactor;
   const cost = effortDays * perDay(angle.costRate ?? options.teamCost) + (angle.fixedCost ?? 0);
   const model = options.value;
-  const gain = quality - (model.baselineQuality ?? 0);
+  const gain = quality - baseline;
   const value =
     model.mode === 'per-quality-point'
       ? (gain / (maxQuality / 100)) * model.valuePerPoint
@@ -133,6 +134,9 @@ function bestIndex(nets: readonly number[]): number {
  * cost, value from the `ValueModel`, net = value − cost; ranked by net. Sensitivity (one-at-a-time, as
  * in a tornado chart): each angle's effort and quality moved by ±20% in turn, the others held, with
  * that angle's net and the best angle under each change, and whether any change dethrones the best.
+ * The quality change applies to the gain over the baseline ((likely − baseline) × 1.2, capped), since
+ * ±20% of an absolute accuracy (0.82 → 0.66) is far beyond any real estimation error, while ±20% of
+ * the improvement is the uncertainty people actually have.
  */
 export function analyzeRoi(
   angles: readonly AttackAngle[],

@@ -12,6 +12,7 @@ import {
 import { createRandom, err, ok, type Result } from '../shared';
 import { DAYS_PER_UNIT, durationToDays } from './durations';
 import { effortShape, type PertShape, pertShape, samplePertShape } from './pert';
+import { countAtMost, selectQuantile, sortedQuantile } from './quantile';
 import type { AttackAngle, MeasuredPoint } from './types';
 import { type TradeoffInputIssue, validateTradeoffInputs } from './validate';
 
@@ -104,28 +105,6 @@ export interface TradeoffSimulation {
   readonly sortedDays: Float64Array;
   readonly band: FanBand;
   readonly warnings: readonly SimulationWarning[];
-}
-
-/** Linear interpolation between order statistics of an ascending array (R's `quantile(type = 7)`). */
-function sortedQuantile(sorted: Float64Array, p: number): number {
-  const position = (sorted.length - 1) * p;
-  const below = Math.floor(position);
-  const lower = sorted[below] ?? Number.NaN;
-  const upper = sorted[Math.min(below + 1, sorted.length - 1)] ?? Number.NaN;
-  if (lower === upper) return lower;
-  return lower + (upper - lower) * (position - below);
-}
-
-/** Count of values ≤ x in an ascending array (binary search). */
-function countAtMost(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? Number.POSITIVE_INFINITY) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -306,12 +285,12 @@ export function simulateTradeoff(
   const fitted: number[] = [];
   const reachProbability: number[] = [];
   for (let g = 0; g < gridSize; g++) {
-    const row = bandValues.subarray(g * draws, (g + 1) * draws).sort();
+    const row = bandValues.subarray(g * draws, (g + 1) * draws);
     const days = Math.exp(gridLogDays[g] ?? 0);
     band.days.push(days);
-    band.p10.push(sortedQuantile(row, 0.1));
-    band.p50.push(sortedQuantile(row, 0.5));
-    band.p90.push(sortedQuantile(row, 0.9));
+    band.p10.push(selectQuantile(row, 0.1));
+    band.p50.push(selectQuantile(row, 0.5));
+    band.p90.push(selectQuantile(row, 0.9));
     const { q0, qc, halfTime, steepness } = pointFit.curve;
     fitted.push(qc - (qc - q0) / (1 + (days / halfTime) ** steepness));
     reachProbability.push(countAtMost(times, days) / draws);

@@ -73,7 +73,8 @@ describe('formatWorksheetMarkdown', () => {
     expect(markdown).toContain(
       '- no-go: the target accuracy 0.95 is above the human ceiling 0.81 (Agreement): not measurable against these labels',
     );
-    expect(markdown).toContain('To answer:\n\n- What quality does that heuristic achieve');
+    expect(markdown).toContain('To answer:\n\n- Overall, how costly is a wrong prediction?\n');
+    expect(markdown).toContain('\n- What quality does that heuristic achieve, on the project’s metric?\n');
   });
 
   it('lists every question under its group, quoting answers so they cannot add headings', () => {

@@ -9,7 +9,7 @@ export type ProjectRow = typeof project.$inferSelect;
 
 export async function listProjects(
   db: Db,
-  params: { workspaceId: string; includeArchived?: boolean },
+  params: { workspaceId: string; includeArchived?: boolean | undefined },
 ): Promise<ProjectRow[]> {
   const inWorkspace = eq(project.workspaceId, params.workspaceId);
   return db
@@ -26,7 +26,7 @@ export async function getProject(db: Db, params: { projectId: string }): Promise
 
 export async function createProject(
   db: Db,
-  params: { workspaceId: string; name: string; description?: string; actorId: string },
+  params: { workspaceId: string; name: string; description?: string | undefined; actorId: string },
 ): Promise<ProjectRow> {
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -97,7 +97,13 @@ async function updateProjectAtVersion(
 
 export async function updateProject(
   db: Db,
-  params: { projectId: string; version: number; name?: string; description?: string; actorId: string },
+  params: {
+    projectId: string;
+    version: number;
+    name?: string | undefined;
+    description?: string | undefined;
+    actorId: string;
+  },
 ): Promise<ProjectRow> {
   const changes: ProjectChanges = {};
   if (params.name !== undefined) changes.name = params.name;

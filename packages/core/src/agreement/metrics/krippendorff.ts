@@ -1,17 +1,20 @@
+import type { Resample } from '../bootstrap';
 import { ITEM_CHUNK, type ItemTable } from '../item-table';
 import type { MeasurementLevel } from '../types';
 
 function accumulateRange(
   table: ItemTable,
-  weights: Int32Array | null,
+  resample: Resample | null,
   o: Float64Array,
   lo: number,
   hi: number,
 ): void {
   const { categoryCount: C, itemStart, entryStart, entryCategory, entryCount } = table;
-  for (let i = lo; i < hi; i++) {
+  const list = resample === null ? null : resample.items;
+  const weights = resample === null ? null : resample.weights;
+  for (let t = lo; t < hi; t++) {
+    const i = list === null ? t : (list[t] ?? 0);
     const w = weights === null ? 1 : (weights[i] ?? 0);
-    if (w === 0) continue;
     const m = (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
     if (m < 2) continue;
     const scale = w / (m - 1);
@@ -32,13 +35,72 @@ function accumulateRange(
 /**
  * Fills the C × C coincidence matrix o (row-major, `o[c · C + k]`) of Krippendorff's α: each pairable
  * item i adds n_ic (n_ik − [c = k]) / (m_i − 1), i.e. every ordered pair of its labels weighted
- * 1 / (m_i − 1), times the item's bootstrap weight. Items with one label are not pairable and add nothing.
+ * 1 / (m_i − 1), times the item's multiplicity in the resample. Items with one label are not pairable and add nothing.
  */
-export function accumulateCoincidence(table: ItemTable, weights: Int32Array | null, o: Float64Array): void {
+export function accumulateCoincidence(table: ItemTable, resample: Resample | null, o: Float64Array): void {
   o.fill(0);
-  for (let lo = 0; lo < table.itemCount; lo += ITEM_CHUNK) {
-    accumulateRange(table, weights, o, lo, Math.min(table.itemCount, lo + ITEM_CHUNK));
+  const positions = resample === null ? table.itemCount : resample.count;
+  for (let lo = 0; lo < positions; lo += ITEM_CHUNK) {
+    accumulateRange(table, resample, o, lo, Math.min(positions, lo + ITEM_CHUNK));
   }
+}
+
+function accumulateNominalRange(
+  table: ItemTable,
+  resample: Resample | null,
+  sums: NominalSums,
+  lo: number,
+  hi: number,
+): void {
+  const { itemStart, entryStart, entryCount, entryCategory } = table;
+  const { marginals } = sums;
+  const list = resample === null ? null : resample.items;
+  const weights = resample === null ? null : resample.weights;
+  let agreeing = 0;
+  for (let t = lo; t < hi; t++) {
+    const i = list === null ? t : (list[t] ?? 0);
+    const w = weights === null ? 1 : (weights[i] ?? 0);
+    const m = (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
+    if (m < 2) continue;
+    let same = 0;
+    for (let e = entryStart[i] ?? 0; e < (entryStart[i + 1] ?? 0); e++) {
+      const n = entryCount[e] ?? 0;
+      const k = entryCategory[e] ?? 0;
+      same += n * (n - 1);
+      marginals[k] = (marginals[k] ?? 0) + w * n;
+    }
+    agreeing += (w * same) / (m - 1);
+  }
+  sums.agreeing += agreeing;
+}
+
+/** What nominal α needs of the coincidence matrix: its trace Σ_c o_cc and its marginals n_c. */
+export interface NominalSums {
+  agreeing: number;
+  readonly marginals: Float64Array;
+}
+
+/**
+ * Nominal α without the C × C matrix, in O(categories per item) instead of its square: only the trace
+ * Σ_c o_cc = Σ_i Σ_c n_ic(n_ic − 1)/(m_i − 1) and the marginals n_c = Σ_i n_ic enter
+ * α = 1 − (n − 1)(n − Σ_c o_cc) / (n² − Σ_c n_c²).
+ */
+export function nominalAlpha(table: ItemTable, resample: Resample | null, sums: NominalSums): number {
+  sums.agreeing = 0;
+  sums.marginals.fill(0);
+  const positions = resample === null ? table.itemCount : resample.count;
+  for (let lo = 0; lo < positions; lo += ITEM_CHUNK) {
+    accumulateNominalRange(table, resample, sums, lo, Math.min(positions, lo + ITEM_CHUNK));
+  }
+  let n = 0;
+  let squares = 0;
+  for (const nc of sums.marginals) {
+    n += nc;
+    squares += nc * nc;
+  }
+  const expected = n * n - squares;
+  if (n <= 1 + 1e-12 || expected <= 1e-12 * n * n) return Number.NaN;
+  return 1 - ((n - 1) * (n - sums.agreeing)) / expected;
 }
 
 /**

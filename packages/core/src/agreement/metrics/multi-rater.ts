@@ -1,8 +1,9 @@
+import type { Resample } from '../bootstrap';
 import { ITEM_CHUNK, type ItemTable } from '../item-table';
 
 /**
  * Weighted sums over items from which percent agreement, Fleiss' κ, Gwet's AC1 and Brennan–Prediger
- * follow. A weight is an item's multiplicity in a bootstrap resample (`null`: every item once).
+ * follow. An item's weight is its multiplicity in a bootstrap resample (1 for the point estimate).
  */
 export interface MultiRaterTotals {
   /** Σ w over items with ≥ 1 label (irrCAC's n for the classification probabilities π_k). */
@@ -32,20 +33,22 @@ export function createMultiRaterTotals(categoryCount: number): MultiRaterTotals 
 
 function accumulateRange(
   table: ItemTable,
-  weights: Int32Array | null,
+  resample: Resample | null,
   totals: MultiRaterTotals,
   lo: number,
   hi: number,
 ): void {
+  const list = resample === null ? null : resample.items;
+  const weights = resample === null ? null : resample.weights;
   const { itemStart, entryStart, entryCategory, entryCount } = table;
   const { pairableCategoryLabels, categoryShares } = totals;
   let labeledItems = 0;
   let pairableItems = 0;
   let agreementSum = 0;
   let pairableLabels = 0;
-  for (let i = lo; i < hi; i++) {
+  for (let t = lo; t < hi; t++) {
+    const i = list === null ? t : (list[t] ?? 0);
     const w = weights === null ? 1 : (weights[i] ?? 0);
-    if (w === 0) continue;
     const m = (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
     if (m === 0) continue;
     labeledItems += w;
@@ -74,7 +77,7 @@ function accumulateRange(
 /** Fills `totals` from the item table in one pass over items and their category entries. */
 export function accumulateMultiRaterTotals(
   table: ItemTable,
-  weights: Int32Array | null,
+  resample: Resample | null,
   totals: MultiRaterTotals,
 ): void {
   totals.pairableCategoryLabels.fill(0);
@@ -83,8 +86,9 @@ export function accumulateMultiRaterTotals(
   totals.pairableItems = 0;
   totals.agreementSum = 0;
   totals.pairableLabels = 0;
-  for (let lo = 0; lo < table.itemCount; lo += ITEM_CHUNK) {
-    accumulateRange(table, weights, totals, lo, Math.min(table.itemCount, lo + ITEM_CHUNK));
+  const positions = resample === null ? table.itemCount : resample.count;
+  for (let lo = 0; lo < positions; lo += ITEM_CHUNK) {
+    accumulateRange(table, resample, totals, lo, Math.min(positions, lo + ITEM_CHUNK));
   }
 }
 

@@ -1,0 +1,37 @@
+import type { Db } from '@raisin/db';
+
+/** The signed-in user as the server reads it from the better-auth session. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface CreateContextOptions {
+  db: Db;
+  user: SessionUser | null;
+  /** Correlates log lines of one request. */
+  requestId: string;
+  /** The public origin (e.g. `https://raisin.example`), for building links; absent in tests. */
+  baseUrl?: string | undefined;
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+  requestId: string;
+  baseUrl: string | null;
+}
+
+/**
+ * Builds the context without HTTP: the server calls it with the session's user, tests call it
+ * directly with a seeded user (model: trpc examples/next-prisma-starter `createContextInner`).
+ */
+export function createContextInner(options: CreateContextOptions): Context {
+  return {
+    db: options.db,
+    user: options.user,
+    requestId: options.requestId,
+    baseUrl: options.baseUrl ?? null,
+  };
+}

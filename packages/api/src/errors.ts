@@ -1,0 +1,31 @@
+import { type DomainError, type DomainErrorCode, isDomainError } from '@raisin/db';
+import { TRPCError } from '@trpc/server';
+
+type TRPCErrorCode = TRPCError['code'];
+
+/**
+ * The one table from domain error codes to tRPC codes (model: documenso `app-error.ts`). Query
+ * functions say what went wrong; only this table decides how the API reports it. Missing things
+ * and things the caller may not see share NOT_FOUND, so ids never reveal that a workspace exists.
+ */
+export const DOMAIN_TO_TRPC_CODE = {
+  WORKSPACE_NOT_FOUND: 'NOT_FOUND',
+  PROJECT_NOT_FOUND: 'NOT_FOUND',
+  MEMBER_NOT_FOUND: 'NOT_FOUND',
+  INVITATION_NOT_FOUND: 'NOT_FOUND',
+  VERSION_CONFLICT: 'CONFLICT',
+  LAST_OWNER: 'CONFLICT',
+  ALREADY_MEMBER: 'CONFLICT',
+  INVITATION_ALREADY_USED: 'CONFLICT',
+  INVITATION_EMAIL_MISMATCH: 'FORBIDDEN',
+  INSUFFICIENT_ROLE: 'FORBIDDEN',
+} as const satisfies Record<DomainErrorCode, TRPCErrorCode>;
+
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: DOMAIN_TO_TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+/** The domain code behind a tRPC error, if any (the error formatter sends it to clients). */
+export function domainCodeOf(error: TRPCError): DomainErrorCode | null {
+  return isDomainError(error.cause) ? error.cause.code : null;
+}

@@ -1,0 +1,11 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root';
+
+export { type Context, type CreateContextOptions, createContextInner, type SessionUser } from './context';
+export { DOMAIN_TO_TRPC_CODE } from './errors';
+export { type AppRouter, appRouter, createCaller } from './root';
+export { createCallerFactory } from './trpc';
+
+/** Procedure inputs and outputs by path, e.g. `RouterOutputs['projects']['get']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Raisin's own ids are UUIDs. */
+export const idSchema = z.uuid();
+
+/** better-auth user ids are opaque strings. */
+export const userIdSchema = z.string().min(1).max(128);
+
+/** Optimistic-concurrency version as read by the client. */
+export const versionSchema = z.number().int().min(1).max(2_147_483_647);
+
+export const emailSchema = z.email().max(254);

@@ -1,0 +1,102 @@
+import {
+  DomainError,
+  getMembershipRole,
+  getProject,
+  isDomainError,
+  type ProjectRow,
+  type Role,
+  roleAtLeast,
+} from '@raisin/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError, z } from 'zod';
+import type { Context } from './context';
+import { domainCodeOf, toTRPCError } from './errors';
+import { idSchema, userIdSchema } from './schemas/common';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    // Unexpected errors may carry SQL or stack details: clients get a generic message in production.
+    const hideMessage = error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
+    return {
+      ...shape,
+      message: hideMessage ? 'Internal server error' : shape.message,
+      data: {
+        ...shape.data,
+        domainCode: domainCodeOf(error),
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns domain errors thrown below (query functions, access checks) into tRPC errors via the table. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Requires a session; narrows `ctx.user` to non-null for everything after it. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  return next({ ctx: { user: ctx.user } });
+});
+
+function requireRole(role: Role | null, minimum: Role, notFound: DomainError): Role {
+  // Not a member reads as "does not exist", so ids never reveal other teams' workspaces.
+  if (!role) throw notFound;
+  if (!roleAtLeast(role, minimum)) {
+    throw new DomainError('INSUFFICIENT_ROLE', `This needs the ${minimum} role; you are ${role}`);
+  }
+  return role;
+}
+
+const workspaceNotFound = () => new DomainError('WORKSPACE_NOT_FOUND', 'Workspace not found');
+const projectNotFound = () => new DomainError('PROJECT_NOT_FOUND', 'Project not found');
+
+/**
+ * A procedure on one workspace, named by `workspaceId` in the input: the caller must be a member
+ * with at least `minRole`. Handlers get `ctx.workspaceId` and `ctx.role` and never check roles.
+ */
+export function workspaceProcedure(minRole: Role) {
+  return protectedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next }) => {
+    const role = await getMembershipRole(ctx.db, { workspaceId: input.workspaceId, userId: ctx.user.id });
+    return next({
+      ctx: { workspaceId: input.workspaceId, role: requireRole(role, minRole, workspaceNotFound()) },
+    });
+  });
+}
+
+/**
+ * A procedure about one member (`userId`) of a workspace: acting on oneself needs only membership
+ * (e.g. leaving), acting on someone else needs `minRole`.
+ */
+export function memberProcedure(minRole: Role) {
+  return protectedProcedure
+    .input(z.object({ workspaceId: idSchema, userId: userIdSchema }))
+    .use(async ({ ctx, input, next }) => {
+      const role = await getMembershipRole(ctx.db, { workspaceId: input.workspaceId, userId: ctx.user.id });
+      const needed = input.userId === ctx.user.id ? 'viewer' : minRole;
+      return next({
+        ctx: { workspaceId: input.workspaceId, role: requireRole(role, needed, workspaceNotFound()) },
+      });
+    });
+}
+
+/**
+ * A procedure on one project, named by `projectId`: loads the project and requires the caller's
+ * role in its workspace to be at least `minRole`. Handlers get `ctx.project` and `ctx.role`.
+ */
+export function projectProcedure(minRole: Role) {
+  return protectedProcedure.input(z.object({ projectId: idSchema })).use(async ({ ctx, input, next }) => {
+    const project: ProjectRow | null = await getProject(ctx.db, { projectId: input.projectId });
+    if (!project) throw projectNotFound();
+    const role = await getMembershipRole(ctx.db, { workspaceId: project.workspaceId, userId: ctx.user.id });
+    return next({ ctx: { project, role: requireRole(role, minRole, projectNotFound()) } });
+  });
+}
