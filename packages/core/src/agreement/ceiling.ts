@@ -17,53 +17,54 @@ interface MajorityScratch {
   annotations: number;
 }
 
+/** The point estimate over items lo … hi − 1, scoring annotations on the fly (no per-annotation memory). */
 function accumulateRange(
   sample: EncodedSample,
   index: ItemIndex,
   table: ItemTable,
   minLabels: number,
   perAnnotator: boolean,
-  resample: Resample | null,
   scratch: MajorityScratch,
   lo: number,
   hi: number,
 ): void {
-  const list = resample === null ? null : resample.items;
-  const weights = resample === null ? null : resample.weights;
   const { itemStart, entryStart, entryCategory, entryCount } = table;
   const { order } = index;
   const { annotatorOf, categoryOf } = sample;
   const { scoreOfCategory, agreement, compared } = scratch;
   let sum = 0;
   let annotations = 0;
-  for (let t = lo; t < hi; t++) {
-    const i = list === null ? t : (list[t] ?? 0);
+  for (let i = lo; i < hi; i++) {
     const start = itemStart[i] ?? 0;
     const end = itemStart[i + 1] ?? 0;
     if (end - start < minLabels) continue;
-    const w = weights === null ? 1 : (weights[i] ?? 0);
     const first = entryStart[i] ?? 0;
     const last = entryStart[i + 1] ?? 0;
-    sum += w * scoreMajorityOfOthers(entryCategory, entryCount, first, last, scoreOfCategory);
-    annotations += w * (end - start);
+    sum += scoreMajorityOfOthers(entryCategory, entryCount, first, last, scoreOfCategory);
+    annotations += end - start;
     if (!perAnnotator) continue;
     for (let j = start; j < end; j++) {
       const a = order === null ? j : (order[j] ?? 0);
       const annotator = annotatorOf[a] ?? 0;
-      agreement[annotator] = (agreement[annotator] ?? 0) + w * (scoreOfCategory[categoryOf[a] ?? 0] ?? 0);
-      compared[annotator] = (compared[annotator] ?? 0) + w;
+      agreement[annotator] = (agreement[annotator] ?? 0) + (scoreOfCategory[categoryOf[a] ?? 0] ?? 0);
+      compared[annotator] = (compared[annotator] ?? 0) + 1;
     }
   }
   scratch.sum += sum;
   scratch.annotations += annotations;
 }
 
-/** What the majority statistic keeps between resamples: each scored item's Σ agreement, each annotation's. */
+/**
+ * What the majority statistic keeps between resamples, since scores do not depend on the weights: each
+ * scored item's Σ agreement, and each annotator's scored annotations (annotator-major, so that a resample
+ * sums them into two running totals per annotator instead of read-modify-writes per annotation).
+ */
 interface MajorityScores {
   /** Per item (m_i ≥ minLabels, else 0): Σ over its annotations of the agreement with the others' majority. */
   readonly itemAgreement: Float64Array;
-  /** Per annotation, in item-grouped order `j`: its annotator and its agreement (only for scored items). */
-  readonly annotator: Int32Array;
+  /** Annotator a's scored annotations are `[annotatorStart[a], annotatorStart[a + 1])`: item and agreement. */
+  readonly annotatorStart: Int32Array;
+  readonly item: Int32Array;
   readonly agreement: Float64Array;
 }
 
@@ -76,59 +77,76 @@ function scoreAnnotations(
 ): MajorityScores {
   const { itemStart, entryStart, entryCategory, entryCount } = table;
   const { order } = index;
+  const annotatorCount = sample.annotators.length;
   const itemAgreement = new Float64Array(table.itemCount);
-  const annotator = new Int32Array(sample.categoryOf.length);
-  const agreement = new Float64Array(sample.categoryOf.length);
+  const annotatorStart = new Int32Array(annotatorCount + 1);
   const scoreOfCategory = new Float64Array(table.categoryCount);
+  const eligible = (i: number) => (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0) >= minLabels;
   for (let i = 0; i < table.itemCount; i++) {
-    const start = itemStart[i] ?? 0;
-    const end = itemStart[i + 1] ?? 0;
-    if (end - start < minLabels) continue;
+    if (!eligible(i)) continue;
+    for (let j = itemStart[i] ?? 0; j < (itemStart[i + 1] ?? 0); j++) {
+      const annotator = sample.annotatorOf[order === null ? j : (order[j] ?? 0)] ?? 0;
+      annotatorStart[annotator + 1] = (annotatorStart[annotator + 1] ?? 0) + 1;
+    }
+  }
+  for (let a = 0; a < annotatorCount; a++)
+    annotatorStart[a + 1] = (annotatorStart[a + 1] ?? 0) + (annotatorStart[a] ?? 0);
+  const next = annotatorStart.slice(0, annotatorCount);
+  const item = new Int32Array(annotatorStart[annotatorCount] ?? 0);
+  const agreement = new Float64Array(item.length);
+  for (let i = 0; i < table.itemCount; i++) {
+    if (!eligible(i)) continue;
     const first = entryStart[i] ?? 0;
     const last = entryStart[i + 1] ?? 0;
     itemAgreement[i] = scoreMajorityOfOthers(entryCategory, entryCount, first, last, scoreOfCategory);
-    for (let j = start; j < end; j++) {
+    for (let j = itemStart[i] ?? 0; j < (itemStart[i + 1] ?? 0); j++) {
       const a = order === null ? j : (order[j] ?? 0);
-      annotator[j] = sample.annotatorOf[a] ?? 0;
-      agreement[j] = scoreOfCategory[sample.categoryOf[a] ?? 0] ?? 0;
+      const annotator = sample.annotatorOf[a] ?? 0;
+      const slot = next[annotator] ?? 0;
+      next[annotator] = slot + 1;
+      item[slot] = i;
+      agreement[slot] = scoreOfCategory[sample.categoryOf[a] ?? 0] ?? 0;
     }
   }
-  return { itemAgreement, annotator, agreement };
+  return { itemAgreement, annotatorStart, item, agreement };
 }
 
-function accumulateScoredRange(
+/** One resample from the kept scores: the ceiling over the drawn items, then each annotator's two sums. */
+function evaluateScored(
   table: ItemTable,
   scores: MajorityScores,
   minLabels: number,
   perAnnotator: boolean,
   resample: Resample,
   scratch: MajorityScratch,
-  lo: number,
-  hi: number,
 ): void {
   const { itemStart } = table;
-  const { items, weights } = resample;
-  const { itemAgreement, annotator, agreement: annotationAgreement } = scores;
-  const { agreement, compared } = scratch;
+  const { items, weights, count } = resample;
+  const { itemAgreement, annotatorStart, item, agreement } = scores;
   let sum = 0;
   let annotations = 0;
-  for (let t = lo; t < hi; t++) {
+  for (let t = 0; t < count; t++) {
     const i = items[t] ?? 0;
-    const start = itemStart[i] ?? 0;
-    const end = itemStart[i + 1] ?? 0;
-    if (end - start < minLabels) continue;
+    const m = (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
+    if (m < minLabels) continue;
     const w = weights[i] ?? 0;
     sum += w * (itemAgreement[i] ?? 0);
-    annotations += w * (end - start);
-    if (!perAnnotator) continue;
-    for (let j = start; j < end; j++) {
-      const a = annotator[j] ?? 0;
-      agreement[a] = (agreement[a] ?? 0) + w * (annotationAgreement[j] ?? 0);
-      compared[a] = (compared[a] ?? 0) + w;
-    }
+    annotations += w * m;
   }
-  scratch.sum += sum;
-  scratch.annotations += annotations;
+  scratch.sum = sum;
+  scratch.annotations = annotations;
+  if (!perAnnotator) return;
+  for (let a = 0; a + 1 < annotatorStart.length; a++) {
+    let agreed = 0;
+    let compared = 0;
+    for (let e = annotatorStart[a] ?? 0; e < (annotatorStart[a + 1] ?? 0); e++) {
+      const w = weights[item[e] ?? 0] ?? 0;
+      agreed += w * (agreement[e] ?? 0);
+      compared += w;
+    }
+    scratch.agreement[a] = agreed;
+    scratch.compared[a] = compared;
+  }
 }
 
 /**
@@ -170,15 +188,14 @@ export function createMajorityStatistic(
       scratch.compared.fill(0);
       scratch.sum = 0;
       scratch.annotations = 0;
-      const positions = resample === null ? table.itemCount : resample.count;
-      if (resample !== null) scores ??= scoreAnnotations(sample, index, table, minLabels);
-      for (let lo = 0; lo < positions; lo += ITEM_CHUNK) {
-        const hi = Math.min(positions, lo + ITEM_CHUNK);
-        if (resample === null || scores === null) {
-          accumulateRange(sample, index, table, minLabels, perAnnotator, resample, scratch, lo, hi);
-        } else {
-          accumulateScoredRange(table, scores, minLabels, perAnnotator, resample, scratch, lo, hi);
+      if (resample === null) {
+        for (let lo = 0; lo < table.itemCount; lo += ITEM_CHUNK) {
+          const hi = Math.min(table.itemCount, lo + ITEM_CHUNK);
+          accumulateRange(sample, index, table, minLabels, perAnnotator, scratch, lo, hi);
         }
+      } else {
+        scores ??= scoreAnnotations(sample, index, table, minLabels);
+        evaluateScored(table, scores, minLabels, perAnnotator, resample, scratch);
       }
       out[0] = scratch.annotations > 0 ? scratch.sum / scratch.annotations : Number.NaN;
       if (!perAnnotator) return;

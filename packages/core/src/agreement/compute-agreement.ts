@@ -1,5 +1,10 @@
 import { alphaBand, kappaBand } from './bands';
-import { bootstrapDistributions, percentileInterval, type ResampledStatistic } from './bootstrap';
+import {
+  bootstrapDistributions,
+  type PercentileInterval,
+  percentileInterval,
+  type ResampledStatistic,
+} from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import {
   computeCategoryAgreement,
@@ -9,7 +14,7 @@ import {
 } from './diagnostics';
 import { buildItemIndex } from './item-index';
 import { buildItemTable } from './item-table';
-import { buildPairTable, type PairTable } from './pair-table';
+import { buildPairTable } from './pair-table';
 import {
   buildPairSource,
   createAlphaStatistic,
@@ -33,6 +38,7 @@ import type {
   KappaBand,
   MeasurementLevel,
 } from './types';
+import { alphaInapplicable, COEFFICIENT_NAMES, explainUndefined, LEVELS } from './warnings';
 
 export const AGREEMENT_DEFAULTS = {
   level: 'nominal',
@@ -49,26 +55,8 @@ const CONFUSION_MATRIX_MAX_CATEGORIES = 100;
 /** Per-annotator intervals need annotators × resamples floats; above this (128 MB) they are skipped. */
 const ANNOTATOR_BOOTSTRAP_MAX_VALUES = 16_000_000;
 
-const LEVELS: readonly MeasurementLevel[] = ['nominal', 'ordinal', 'interval', 'ratio'];
-
-const COEFFICIENT_NAMES: Record<AgreementCiKey, string> = {
-  alpha: "Krippendorff's α",
-  percentAgreement: 'Percent agreement',
-  cohenKappa: "Cohen's κ",
-  scottPi: "Scott's π",
-  lightKappa: "Light's κ",
-  fleissKappa: "Fleiss' κ",
-  gwetAC1: "Gwet's AC1",
-  brennanPrediger: 'Brennan–Prediger',
-  weightedKappaLinear: 'Linear weighted κ',
-  weightedKappaQuadratic: 'Quadratic weighted κ',
-  humanCeiling: 'The human ceiling',
-};
-
 const finite = (value: number | undefined): number | null =>
   value !== undefined && Number.isFinite(value) ? value : null;
-
-const quote = (label: string | undefined): string => `'${label ?? ''}'`;
 
 /** Options with their defaults, invalid values replaced by the default with a warning. */
 function resolveOptions(options: AgreementOptions, warnings: AgreementWarning[]): Required<AgreementOptions> {
@@ -114,26 +102,29 @@ function resolveOptions(options: AgreementOptions, warnings: AgreementWarning[])
   };
 }
 
-/** Why Krippendorff's α at `level` cannot be computed from these labels at all, or `null` if it can. */
-function alphaInapplicable(sample: EncodedSample, level: MeasurementLevel): string | null {
-  if (level === 'ordinal' && !sample.ordered) {
-    return 'ordinal α needs ordered labels (numbers, or a declared category order).';
-  }
-  if ((level === 'interval' || level === 'ratio') && sample.categoryValues === null) {
-    return `${level} α needs numeric labels.`;
-  }
-  if (level === 'ratio' && sample.categoryValues?.some((value) => value < 0)) {
-    return 'ratio α needs non-negative values; some labels are negative (use interval α).';
-  }
-  return null;
+/** One bootstrap interval to compute: component `component` of `statistic`. */
+interface IntervalRequest {
+  readonly statistic: ResampledStatistic;
+  readonly component: number;
 }
 
-/** The single label of a pair's shared items when both annotators used only it, for warnings. */
-function onlyLabelOfPair(sample: EncodedSample, pairs: PairTable, p: number): string | undefined {
-  const C = pairs.categoryCount;
-  const n = pairs.items[p] ?? 0;
-  for (let k = 0; k < C; k++) if ((pairs.rowTotals[p * C + k] ?? 0) === n) return sample.categories[k];
-  return undefined;
+/** Runs the bootstrap once for every statistic the requests name, and returns their intervals in order. */
+function computeIntervals(
+  requests: readonly IntervalRequest[],
+  itemCount: number,
+  resamples: number,
+  seed: number,
+  confidence: number,
+): PercentileInterval[] {
+  const statistics = [...new Set(requests.map((r) => r.statistic))];
+  const distributions = bootstrapDistributions(statistics, itemCount, resamples, seed);
+  return requests.map(({ statistic, component }) => {
+    const distribution = distributions[statistics.indexOf(statistic)] ?? new Float64Array(0);
+    return percentileInterval(
+      distribution.subarray(component * resamples, (component + 1) * resamples),
+      confidence,
+    );
+  });
 }
 
 /**
@@ -181,21 +172,6 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
   const table = buildItemTable(sample, index);
   const pairs = buildPairTable(sample, index);
   const pairable = table.pairableItems > 0;
-  const singleCategory = table.observedCategories === 1;
-  const onlyCategory = sample.categories[table.categoryTotals.findIndex((count) => count > 0)];
-
-  if (annotationCount === 0) warn('sample', 'The sample has no annotations.');
-  else if (annotatorCount < 2)
-    warn('sample', 'Only one annotator labeled this sample; agreement needs at least two.');
-  else if (!pairable)
-    warn('sample', 'No item was labeled by two or more annotators, so no two labels can be compared.');
-  const noPairs = (key: string, name: string) =>
-    warn(key, `${name} is undefined: no item has labels from two or more annotators.`);
-  const oneCategory = (key: string, name: string) =>
-    warn(
-      key,
-      `${name} is undefined: every label is ${quote(onlyCategory)}, so chance agreement is 1 (the labels agree, but nothing shows they could have disagreed).`,
-    );
 
   // --- Point estimates -------------------------------------------------------------------------------
   const fleissApplies = pairable && table.minPairableLabels === table.maxPairableLabels;
@@ -247,105 +223,38 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
         : finite(multi[MULTI_RATER.percentAgreement]),
   };
 
-  // --- Reasons for what is undefined --------------------------------------------------------------------
-  if (annotationCount > 0 && annotatorCount >= 2) {
-    if (!pairable) {
-      noPairs('percentAgreement', 'Percent agreement');
-      noPairs('fleissKappa', "Fleiss' κ");
-      noPairs('gwetAC1', "Gwet's AC1");
-      noPairs('brennanPrediger', 'Brennan–Prediger');
-      noPairs('humanCeiling', 'The human ceiling');
-      for (const l of alphaLevels) noPairs(`krippendorffAlpha.${l}`, `${l} α`);
-    } else {
-      if (!fleissApplies) {
-        warn(
-          'fleissKappa',
-          `Fleiss' κ needs the same number of labels on every item; items here have between ${table.minPairableLabels} and ${table.maxPairableLabels} (Krippendorff's α allows missing labels).`,
-        );
-      } else if (estimates.fleissKappa === null) {
-        warn(
-          'fleissKappa',
-          "Fleiss' κ is undefined: every label on items with two or more labels falls in one category, so chance agreement is 1.",
-        );
-      }
-      const unpairable = itemCount - table.pairableItems;
-      if (fleissApplies && estimates.fleissKappa !== null && unpairable > 0) {
-        warn(
-          'fleissKappa',
-          `${unpairable} item${unpairable === 1 ? '' : 's'} with a single label ${unpairable === 1 ? 'was' : 'were'} left out of Fleiss' κ (no pair to compare).`,
-        );
-      }
-      if (singleCategory) {
-        oneCategory('gwetAC1', "Gwet's AC1");
-        oneCategory('brennanPrediger', 'Brennan–Prediger');
-      }
-      for (const l of alphaLevels) {
-        if (alphaOf(l) !== null) continue;
-        warn(
-          `krippendorffAlpha.${l}`,
-          l === 'nominal' || l === 'ordinal'
-            ? `${l} α is undefined: every label on items with two or more labels falls in one category, so expected disagreement is 0.`
-            : `${l} α is undefined: every label on items with two or more labels has the same value, so expected disagreement is 0.`,
-        );
-      }
-    }
-    if (sample.categoryValues?.some((value) => value < 0)) {
-      warn('krippendorffAlpha.ratio', alphaInapplicable(sample, 'ratio') ?? '');
-    }
-    const chosenInapplicable = alphaInapplicable(sample, level);
-    if (chosenInapplicable !== null) warn('alpha', `No α at the chosen level: ${chosenInapplicable}`);
-
-    if (twoAnnotators) {
-      if (pairs.pairCount === 0) {
-        for (const key of ['cohenKappa', 'scottPi'] as const) {
-          warn(key, `${COEFFICIENT_NAMES[key]} is undefined: the two annotators labeled no item in common.`);
-        }
-      } else if (estimates.cohenKappa === null) {
-        const label = quote(onlyLabelOfPair(sample, pairs, 0));
-        for (const key of ['cohenKappa', 'scottPi'] as const) {
-          warn(
-            key,
-            `${COEFFICIENT_NAMES[key]} is undefined: both annotators gave every shared item the label ${label}, so chance agreement is 1.`,
-          );
-        }
-      }
-      if (sample.ordered && pairs.pairCount > 0 && estimates.weightedKappaLinear === null) {
-        warn(
-          'weightedKappa',
-          'Weighted κ is undefined: both annotators gave every shared item the same single label, so expected disagreement is 0.',
-        );
-      }
-    }
-    if (light !== null) {
-      const left = pairs.pairCount - light.definedPairs;
-      if (pairs.pairCount === 0) {
-        warn('lightKappa', "Light's κ is undefined: no two annotators labeled an item in common.");
-      } else if (light.definedPairs === 0) {
-        warn(
-          'lightKappa',
-          "Light's κ is undefined: every annotator pair gave all its shared items one and the same label, so each pair's chance agreement is 1.",
-        );
-      } else if (left > 0) {
-        warn(
-          'lightKappa',
-          `${left} of ${pairs.pairCount} annotator pairs were left out of Light's κ: each gave all its shared items one and the same label, so its κ is undefined.`,
-        );
-      }
-    }
-  }
+  warnings.push(
+    ...explainUndefined({
+      sample,
+      table,
+      pairs,
+      level,
+      alphaLevels,
+      estimates,
+      alphaOf,
+      light,
+      fleissApplies,
+    }),
+  );
 
   // --- Bootstrap ---------------------------------------------------------------------------------------
   const ci: Partial<Record<AgreementCiKey, Interval>> = {};
-  const annotatorIntervals: (Interval | null)[] = new Array<Interval | null>(annotatorCount).fill(null);
+  let annotatorIntervals: readonly (Interval | null)[] = [];
   if (resamples > 0 && pairable) {
-    const statistics: ResampledStatistic[] = [multiRater];
-    const chosenAlpha =
-      estimates.alpha !== null ? createAlphaStatistic(table, [level], sample.categoryValues) : null;
-    if (chosenAlpha !== null) statistics.push(chosenAlpha);
-    if (twoRater !== null && estimates.cohenKappa !== null) statistics.push(twoRater);
-    const lightStatistic =
-      estimates.lightKappa !== null && pairSource !== null ? createLightStatistic(pairSource) : null;
-    if (lightStatistic !== null) statistics.push(lightStatistic);
+    const requests: (IntervalRequest & { readonly key: AgreementCiKey })[] = [];
+    const request = (key: AgreementCiKey, statistic: ResampledStatistic | null, component: number) => {
+      if (statistic !== null && estimates[key] !== null) requests.push({ key, statistic, component });
+    };
+    request('alpha', createAlphaStatistic(table, [level], sample.categoryValues), 0);
+    request('percentAgreement', multiRater, MULTI_RATER.percentAgreement);
+    request('cohenKappa', twoRater, TWO_RATER.cohenKappa);
+    request('scottPi', twoRater, TWO_RATER.scottPi);
+    if (light !== null && pairSource !== null) request('lightKappa', createLightStatistic(pairSource), 0);
+    request('fleissKappa', multiRater, MULTI_RATER.fleissKappa);
+    request('gwetAC1', multiRater, MULTI_RATER.gwetAC1);
+    request('brennanPrediger', multiRater, MULTI_RATER.brennanPrediger);
+    request('weightedKappaLinear', twoRater, TWO_RATER.weightedLinear);
+    request('weightedKappaQuadratic', twoRater, TWO_RATER.weightedQuadratic);
     const withAnnotators = annotatorCount * resamples <= ANNOTATOR_BOOTSTRAP_MAX_VALUES;
     if (!withAnnotators) {
       warn(
@@ -353,37 +262,25 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
         `Per-annotator intervals were skipped: ${annotatorCount} annotators × ${resamples} resamples is too many values to keep.`,
       );
     }
-    const resampledMajority =
-      ceilingBasis === 'majority-of-others' || withAnnotators
-        ? createMajorityStatistic(sample, index, table, minLabels, withAnnotators)
-        : null;
-    if (resampledMajority !== null) statistics.push(resampledMajority);
+    const resampledMajority = createMajorityStatistic(sample, index, table, minLabels, withAnnotators);
+    if (ceilingBasis === 'majority-of-others') request('humanCeiling', resampledMajority, 0);
+    else request('humanCeiling', multiRater, MULTI_RATER.percentAgreement);
+    const annotatorRequests: IntervalRequest[] = withAnnotators
+      ? sample.annotators.map((_, a) => ({ statistic: resampledMajority, component: 1 + a }))
+      : [];
 
-    const distributions = bootstrapDistributions(statistics, itemCount, resamples, seed);
-    const component = (statistic: ResampledStatistic | null, j: number): Float64Array | null => {
-      const s = statistic === null ? -1 : statistics.indexOf(statistic);
-      return s < 0 ? null : (distributions[s]?.subarray(j * resamples, (j + 1) * resamples) ?? null);
-    };
-    const sources: Record<AgreementCiKey, Float64Array | null> = {
-      alpha: component(chosenAlpha, 0),
-      percentAgreement: component(multiRater, MULTI_RATER.percentAgreement),
-      cohenKappa: component(twoRater, TWO_RATER.cohenKappa),
-      scottPi: component(twoRater, TWO_RATER.scottPi),
-      lightKappa: component(lightStatistic, 0),
-      fleissKappa: component(multiRater, MULTI_RATER.fleissKappa),
-      gwetAC1: component(multiRater, MULTI_RATER.gwetAC1),
-      brennanPrediger: component(multiRater, MULTI_RATER.brennanPrediger),
-      weightedKappaLinear: component(twoRater, TWO_RATER.weightedLinear),
-      weightedKappaQuadratic: component(twoRater, TWO_RATER.weightedQuadratic),
-      humanCeiling:
-        ceilingBasis === 'majority-of-others'
-          ? component(resampledMajority, 0)
-          : component(multiRater, MULTI_RATER.percentAgreement),
-    };
-    for (const key of Object.keys(sources) as AgreementCiKey[]) {
-      const values = sources[key];
-      if (values === null || estimates[key] === null) continue;
-      const { interval, undefinedResamples } = percentileInterval(values, confidence);
+    const intervals = computeIntervals(
+      [...requests, ...annotatorRequests],
+      itemCount,
+      resamples,
+      seed,
+      confidence,
+    );
+    requests.forEach(({ key }, r) => {
+      const { interval, undefinedResamples } = intervals[r] ?? {
+        interval: null,
+        undefinedResamples: resamples,
+      };
       if (interval !== null) ci[key] = interval;
       const name = COEFFICIENT_NAMES[key];
       if (interval === null) {
@@ -397,15 +294,10 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
           `${name} is undefined in ${undefinedResamples} of ${resamples} resamples (e.g. resamples with a single category); its interval uses the others.`,
         );
       }
-    }
-    if (withAnnotators) {
-      for (let a = 0; a < annotatorCount; a++) {
-        const values = component(resampledMajority, 1 + a);
-        if (values !== null && Number.isFinite(majorityValues[1 + a])) {
-          annotatorIntervals[a] = percentileInterval(values, confidence).interval;
-        }
-      }
-    }
+    });
+    annotatorIntervals = annotatorRequests.map((_, a) =>
+      Number.isFinite(majorityValues[1 + a]) ? (intervals[requests.length + a]?.interval ?? null) : null,
+    );
   }
 
   // --- Bands -------------------------------------------------------------------------------------------
