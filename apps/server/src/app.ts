@@ -14,6 +14,8 @@ import Fastify, {
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
+import { registerAgreementUpload } from './agreement/upload-route';
+import { createScoringPool } from './agreement/worker-jobs';
 import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
 import type { Config, TrustProxy } from './config';
 
@@ -189,6 +191,10 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
 
   await registerAuthRoutes(app, auth, config.publicUrl);
 
+  // One scoring job at a time: on two cores the other one keeps serving requests.
+  const scoringPool = createScoringPool(1);
+  await registerAgreementUpload(app, { db, auth, pool: scoringPool, uploadLimit: config.uploadLimit });
+
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => withoutStacks(reply, payload));
     await scope.register(fastifyTRPCPlugin, {
@@ -197,7 +203,13 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
         router: appRouter,
         createContext: async ({ req }) => {
           const user = await getSessionUser(auth, req.headers);
-          return createContextInner({ db, user, requestId: req.id, baseUrl: config.publicUrl });
+          return createContextInner({
+            db,
+            user,
+            requestId: req.id,
+            baseUrl: config.publicUrl,
+            agreementScorer: scoringPool,
+          });
         },
         onError: ({ error, path, req }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')

@@ -22,6 +22,8 @@ export interface Config {
   /** When absent the secret is generated once and kept in the database, so every instance shares it. */
   readonly authSecret?: string;
   readonly bodyLimit: number;
+  /** Largest labeled-sample upload (multipart file), in bytes. */
+  readonly uploadLimit: number;
   readonly trustProxy: TrustProxy;
   readonly logLevel: LogLevel;
   /** Absolute folder of the built web app (Vite's output). */
@@ -57,6 +59,11 @@ export const CONFIG_VARIABLES = [
     name: 'RAISIN_BODY_LIMIT',
     default: '1mb',
     description: 'Largest JSON request body, in bytes or with a kb/mb suffix.',
+  },
+  {
+    name: 'RAISIN_UPLOAD_LIMIT',
+    default: '200mb',
+    description: 'Largest labeled-sample upload on the Agreement tab, in bytes or with a kb/mb suffix.',
   },
   {
     name: 'RAISIN_TRUST_PROXY',
@@ -149,6 +156,7 @@ const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (try `openssl rand -base64 32`)').optional(),
   ),
   RAISIN_BODY_LIMIT: optionalString.pipe(z.string().default('1mb').transform(parseBytes)),
+  RAISIN_UPLOAD_LIMIT: optionalString.pipe(z.string().default('200mb').transform(parseBytes)),
   RAISIN_TRUST_PROXY: optionalString.pipe(z.string().default('false').transform(parseTrustProxy)),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).default('info')),
   RAISIN_WEB_DIST: optionalString.pipe(z.string().default(join('apps', 'web', 'dist'))),
@@ -180,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.RAISIN_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     ...(e.RAISIN_AUTH_SECRET === undefined ? {} : { authSecret: e.RAISIN_AUTH_SECRET }),
     bodyLimit: e.RAISIN_BODY_LIMIT,
+    uploadLimit: e.RAISIN_UPLOAD_LIMIT,
     trustProxy: e.RAISIN_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     // The web build lives in the repo, so a relative default resolves against the repo root whatever INIT_CWD is.

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { generateRoadmap, type MergeConflict, type Roadmap, setPhaseEstimate } from '@raisin/core';
 import {
   createInvitation,
+  createMeasuredPoint,
   createProject,
   createWorkspace,
   type Db,
+  listWorksheetHistory,
   type Role,
   roleAtLeast,
+  saveWorksheetAnswer,
   schema,
 } from '@raisin/db';
 import { describeOnEachDatabase, type SeededUser, seedUsers } from '@raisin/db/testing';
 import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
+import { seedAgreementSample } from './agreement/test-support';
 import { appRouter } from './root';
 import { type Caller, callerFor } from './test-helpers';
 
@@ -31,13 +36,46 @@ interface World {
   invitationId: string;
   /** A pending invitation to `users.invitee`'s email. */
   invitationToken: string;
+  /** An agreement sample of the project (nominal, version 1). */
+  agreementSampleId: string;
+  /** A worksheet history entry of the project (`K.readers` answered once, at version 1). */
+  historyId: number;
   users: Record<Actor | 'target', SeededUser>;
+  db: Db;
 }
 
 interface MatrixRow {
   access: Access;
   /** A call that succeeds when access is granted (each runs against a freshly seeded world). */
   call: (api: Caller, world: World) => Promise<unknown>;
+}
+
+const MATRIX_ANGLE = {
+  name: 'Matrix angle',
+  effort: {
+    low: { value: 1, unit: 'day' as const },
+    likely: { value: 2, unit: 'day' as const },
+    high: { value: 1, unit: 'week' as const },
+  },
+  quality: { low: 0.6, likely: 0.7, high: 0.75 },
+  costRate: null,
+  riskNotes: '',
+};
+const MATRIX_POINT = {
+  effort: { value: 3, unit: 'day' as const },
+  measuredOn: null,
+  quality: 0.7,
+  label: '',
+};
+
+/** A measured point of the world's project, written by its owner (so any caller can be tried on it). */
+async function seedMatrixPoint(w: World): Promise<string> {
+  const row = await createMeasuredPoint(w.db, {
+    projectId: w.projectId,
+    point: MATRIX_POINT,
+    actorId: w.users.owner.id,
+  });
+  return row.id;
 }
 
 const MATRIX: Record<string, MatrixRow> = {
@@ -110,6 +148,171 @@ const MATRIX: Record<string, MatrixRow> = {
     access: 'viewer',
     call: (api, w) => api.audit.list({ workspaceId: w.workspaceId, limit: 5 }),
   },
+  'agreement.list': { access: 'viewer', call: (api, w) => api.agreement.list({ projectId: w.projectId }) },
+  'agreement.get': {
+    access: 'viewer',
+    call: (api, w) => api.agreement.get({ projectId: w.projectId, sampleId: w.agreementSampleId }),
+  },
+  'agreement.rename': {
+    access: 'editor',
+    call: (api, w) =>
+      api.agreement.rename({ projectId: w.projectId, sampleId: w.agreementSampleId, version: 1, name: 'B2' }),
+  },
+  'agreement.rescore': {
+    access: 'editor',
+    call: (api, w) =>
+      api.agreement.rescore({
+        projectId: w.projectId,
+        sampleId: w.agreementSampleId,
+        version: 1,
+        level: 'ordinal',
+        order: ['x', 'y'],
+      }),
+  },
+  'agreement.delete': {
+    access: 'editor',
+    call: (api, w) => api.agreement.delete({ projectId: w.projectId, sampleId: w.agreementSampleId }),
+  },
+  'agreement.setReference': {
+    access: 'editor',
+    call: (api, w) => api.agreement.setReference({ projectId: w.projectId, sampleId: null }),
+  },
+  'worksheet.get': { access: 'viewer', call: (api, w) => api.worksheet.get({ projectId: w.projectId }) },
+  'worksheet.save': {
+    access: 'editor',
+    call: (api, w) =>
+      api.worksheet.save({
+        projectId: w.projectId,
+        questionId: 'C.entity',
+        baseVersion: 0,
+        value: 'A listing',
+      }),
+  },
+  'worksheet.history': {
+    access: 'viewer',
+    call: (api, w) => api.worksheet.history({ projectId: w.projectId }),
+  },
+  'worksheet.restore': {
+    access: 'editor',
+    call: (api, w) =>
+      api.worksheet.restore({ projectId: w.projectId, historyId: w.historyId, baseVersion: 1 }),
+  },
+  'worksheet.applyTemplate': {
+    access: 'editor',
+    call: (api, w) =>
+      api.worksheet.applyTemplate({ projectId: w.projectId, templateId: 'ranking-retrieval' }),
+  },
+  'roadmap.assessment': {
+    access: 'viewer',
+    call: (api, w) => api.roadmap.assessment({ projectId: w.projectId }),
+  },
+  'roadmap.saveAnswers': {
+    access: 'editor',
+    call: (api, w) =>
+      api.roadmap.saveAnswers({ projectId: w.projectId, version: 0, answers: { 'code.review': 'yes' } }),
+  },
+  'roadmap.setTargetOverride': {
+    access: 'editor',
+    call: (api, w) =>
+      api.roadmap.setTargetOverride({
+        projectId: w.projectId,
+        version: 0,
+        override: { level: 2, reason: 'Many markets' },
+      }),
+  },
+  'roadmap.get': { access: 'viewer', call: (api, w) => api.roadmap.get({ projectId: w.projectId }) },
+  'roadmap.generate': {
+    access: 'editor',
+    call: (api, w) => api.roadmap.generate({ projectId: w.projectId, version: 1, startDate: '2025-03-03' }),
+  },
+  'roadmap.edit': {
+    access: 'editor',
+    call: (api, w) =>
+      api.roadmap.edit({
+        projectId: w.projectId,
+        version: 1,
+        edit: { type: 'renamePhase', phaseId: 'heuristic', name: 'Rules live' },
+      }),
+  },
+  'roadmap.resolveConflicts': {
+    access: 'editor',
+    call: (api, w) =>
+      api.roadmap.resolveConflicts({
+        projectId: w.projectId,
+        version: 1,
+        resolutions: [{ phaseId: 'pipeline-automation', field: null, choice: 'keep-manual' }],
+      }),
+  },
+  'roadmap.export': {
+    access: 'viewer',
+    call: (api, w) => api.roadmap.export({ projectId: w.projectId, format: 'ics' }),
+  },
+  'tradeoff.get': { access: 'viewer', call: (api, w) => api.tradeoff.get({ projectId: w.projectId }) },
+  'tradeoff.summary': {
+    access: 'viewer',
+    call: (api, w) => api.tradeoff.summary({ projectId: w.projectId }),
+  },
+  'tradeoff.createAngle': {
+    access: 'editor',
+    call: (api, w) => api.tradeoff.createAngle({ projectId: w.projectId, angle: MATRIX_ANGLE }),
+  },
+  // Angle and point ids come from the caller's own read: for anonymous callers and outsiders that read
+  // already fails with the code the mutation would (UNAUTHORIZED, NOT_FOUND); viewers read, then are refused.
+  'tradeoff.updateAngle': {
+    access: 'editor',
+    call: async (api, w) => {
+      const { angles } = await api.tradeoff.get({ projectId: w.projectId });
+      const angle = angles[0];
+      if (!angle) throw new Error('expected the seed angles');
+      return api.tradeoff.updateAngle({
+        projectId: w.projectId,
+        angleId: angle.id,
+        version: 1,
+        angle: MATRIX_ANGLE,
+      });
+    },
+  },
+  'tradeoff.deleteAngle': {
+    access: 'editor',
+    call: async (api, w) => {
+      const { angles } = await api.tradeoff.get({ projectId: w.projectId });
+      const angle = angles[0];
+      if (!angle) throw new Error('expected the seed angles');
+      return api.tradeoff.deleteAngle({ projectId: w.projectId, angleId: angle.id, version: 1 });
+    },
+  },
+  'tradeoff.createMeasured': {
+    access: 'editor',
+    call: (api, w) => api.tradeoff.createMeasured({ projectId: w.projectId, point: MATRIX_POINT }),
+  },
+  'tradeoff.updateMeasured': {
+    access: 'editor',
+    call: async (api, w) => {
+      const point = await seedMatrixPoint(w);
+      return api.tradeoff.updateMeasured({
+        projectId: w.projectId,
+        pointId: point,
+        version: 1,
+        point: MATRIX_POINT,
+      });
+    },
+  },
+  'tradeoff.deleteMeasured': {
+    access: 'editor',
+    call: async (api, w) =>
+      api.tradeoff.deleteMeasured({ projectId: w.projectId, pointId: await seedMatrixPoint(w), version: 1 }),
+  },
+  'tradeoff.updateSettings': {
+    access: 'editor',
+    call: async (api, w) => {
+      const { settings } = await api.tradeoff.get({ projectId: w.projectId });
+      return api.tradeoff.updateSettings({
+        projectId: w.projectId,
+        version: 1,
+        settings: { ...settings, targetQuality: 0.8 },
+      });
+    },
+  },
 };
 
 /** Every caller tried on every procedure: no session, a member of another workspace, each role, the invitee. */
@@ -128,6 +331,18 @@ function expectedOutcome(access: Access, actor: Actor): Outcome {
 }
 
 /** A workspace with one member per role, a project, a pending invitation, and an outsider with a workspace of their own. */
+/**
+ * The world's roadmap (version 1): generated to level 1, its pipeline phase edited by hand, and one
+ * pending conflict on that phase, so edit, regenerate, resolve and export all have something to act on.
+ */
+const MATRIX_ROADMAP: { data: Roadmap; pendingConflicts: MergeConflict[] } = (() => {
+  const generated = generateRoadmap({ startDate: '2025-03-03', currentLevel: 0, targetLevel: 1 });
+  if (!generated.ok) throw new Error(generated.error.message);
+  const edited = setPhaseEstimate(generated.value, 'pipeline-automation', { low: 5, likely: 8, high: 13 });
+  if (!edited.ok) throw new Error(edited.error.message);
+  return { data: edited.value, pendingConflicts: [{ kind: 'phase', phaseId: 'pipeline-automation' }] };
+})();
+
 async function seedWorld(db: Db): Promise<World> {
   const [owner, editor, viewer, target, outsider, invitee] = await seedUsers(db, [{}, {}, {}, {}, {}, {}]);
   if (!owner || !editor || !viewer || !target || !outsider || !invitee) throw new Error('seed failed');
@@ -139,18 +354,36 @@ async function seedWorld(db: Db): Promise<World> {
   ]);
   await createWorkspace(db, { name: 'Elsewhere', actorId: outsider.id });
   const project = await createProject(db, { workspaceId: ws.id, name: 'P1', actorId: owner.id });
+  await db.insert(schema.roadmap).values({ projectId: project.id, ...MATRIX_ROADMAP });
   const invitation = await createInvitation(db, {
     workspaceId: ws.id,
     email: invitee.email,
     role: 'viewer',
     actorId: owner.id,
   });
+  await saveWorksheetAnswer(db, {
+    projectId: project.id,
+    questionId: 'K.readers',
+    baseVersion: 0,
+    value: 'The director',
+    actorId: owner.id,
+  });
+  const [entry] = await listWorksheetHistory(db, { projectId: project.id, limit: 1 });
+  if (!entry) throw new Error('seed failed');
+  const agreementSample = await seedAgreementSample(db, {
+    projectId: project.id,
+    workspaceId: ws.id,
+    actorId: owner.id,
+  });
   return {
     workspaceId: ws.id,
     projectId: project.id,
+    agreementSampleId: agreementSample.id,
+    historyId: entry.id,
     invitationId: invitation.id,
     invitationToken: invitation.token,
     users: { anonymous: owner, owner, editor, viewer, target, outsider, invitee },
+    db,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '@raisin/db';
+import { type AgreementScorer, inProcessAgreementScorer } from './agreement';
 
 /** The signed-in user as the server reads it from the better-auth session. */
 export interface SessionUser {
@@ -14,6 +15,8 @@ export interface CreateContextOptions {
   requestId: string;
   /** The public origin (e.g. `https://raisin.example`), for building links; absent in tests. */
   baseUrl?: string | undefined;
+  /** Re-scores agreement samples; the server passes a worker-thread one (default: in process). */
+  agreementScorer?: AgreementScorer | undefined;
 }
 
 export interface Context {
@@ -21,6 +24,7 @@ export interface Context {
   user: SessionUser | null;
   requestId: string;
   baseUrl: string | null;
+  agreementScorer: AgreementScorer;
 }
 
 /**
@@ -33,5 +37,6 @@ export function createContextInner(options: CreateContextOptions): Context {
     user: options.user,
     requestId: options.requestId,
     baseUrl: options.baseUrl ?? null,
+    agreementScorer: options.agreementScorer ?? inProcessAgreementScorer,
   };
 }

@@ -19,10 +19,23 @@ export const DOMAIN_TO_TRPC_CODE = {
   INVITATION_ALREADY_USED: 'CONFLICT',
   INVITATION_EMAIL_MISMATCH: 'FORBIDDEN',
   INSUFFICIENT_ROLE: 'FORBIDDEN',
+  AGREEMENT_SAMPLE_NOT_FOUND: 'NOT_FOUND',
+  INVALID_SAMPLE: 'BAD_REQUEST',
+  INVALID_ANSWER: 'BAD_REQUEST',
+  WORKSHEET_HISTORY_NOT_FOUND: 'NOT_FOUND',
+  ROADMAP_NOT_FOUND: 'NOT_FOUND',
+  ROADMAP_INVALID: 'BAD_REQUEST',
+  TRADEOFF_ITEM_NOT_FOUND: 'NOT_FOUND',
+  TRADEOFF_INVALID: 'BAD_REQUEST',
 } as const satisfies Record<DomainErrorCode, TRPCErrorCode>;
 
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: DOMAIN_TO_TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+/** The details a domain error carries for the client (e.g. a conflict's current value), if any. */
+export function domainDetailsOf(error: TRPCError): Readonly<Record<string, unknown>> | null {
+  return isDomainError(error.cause) ? (error.cause.details ?? null) : null;
 }
 
 /** The domain code behind a tRPC error, if any (the error formatter sends it to clients). */

@@ -1,9 +1,17 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
+export {
+  type AgreementScorer,
+  inProcessAgreementScorer,
+  type RescoreInput,
+  type RescoreResult,
+  rescoreInProcess,
+} from './agreement';
 export { type Context, type CreateContextOptions, createContextInner, type SessionUser } from './context';
 export { DOMAIN_TO_TRPC_CODE } from './errors';
 export { type AppRouter, appRouter, createCaller } from './root';
+export { type AgreementSampleDto, toSampleDto } from './routers';
 export { createCallerFactory } from './trpc';
 
 /** Procedure inputs and outputs by path, e.g. `RouterOutputs['projects']['get']`. */

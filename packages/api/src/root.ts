@@ -1,9 +1,13 @@
 import {
+  agreementRouter,
   auditRouter,
   invitationsRouter,
   membersRouter,
   projectsRouter,
+  roadmapRouter,
   sessionRouter,
+  tradeoffRouter,
+  worksheetRouter,
   workspacesRouter,
 } from './routers';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -15,6 +19,10 @@ export const appRouter = createTRPCRouter({
   invitations: invitationsRouter,
   projects: projectsRouter,
   audit: auditRouter,
+  agreement: agreementRouter,
+  worksheet: worksheetRouter,
+  roadmap: roadmapRouter,
+  tradeoff: tradeoffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,7 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { domainCodeOf, toTRPCError } from './errors';
+import { domainCodeOf, domainDetailsOf, toTRPCError } from './errors';
 import { idSchema, userIdSchema } from './schemas/common';
 
 const t = initTRPC.context<Context>().create({
@@ -23,6 +23,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         domainCode: domainCodeOf(error),
+        domainDetails: domainDetailsOf(error),
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
       },
     };

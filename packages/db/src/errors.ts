@@ -13,6 +13,14 @@ export const DOMAIN_ERROR_CODES = [
   'INVITATION_ALREADY_USED',
   'INVITATION_EMAIL_MISMATCH',
   'INSUFFICIENT_ROLE',
+  'AGREEMENT_SAMPLE_NOT_FOUND',
+  'INVALID_SAMPLE',
+  'INVALID_ANSWER',
+  'WORKSHEET_HISTORY_NOT_FOUND',
+  'ROADMAP_NOT_FOUND',
+  'ROADMAP_INVALID',
+  'TRADEOFF_ITEM_NOT_FOUND',
+  'TRADEOFF_INVALID',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -20,10 +28,16 @@ export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 export class DomainError extends Error {
   override readonly name = 'DomainError';
   readonly code: DomainErrorCode;
+  /**
+   * Facts the client needs to recover, sent with the error (e.g. a CONFLICT's current value and who saved
+   * it). Only ever data the caller may read anyway: the API forwards it as is.
+   */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: DomainErrorCode, message: string) {
+  constructor(code: DomainErrorCode, message: string, details?: Readonly<Record<string, unknown>>) {
     super(message);
     this.code = code;
+    this.details = details;
   }
 }
 

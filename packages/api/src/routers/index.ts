@@ -1,6 +1,10 @@
+export { type AgreementSampleDto, agreementRouter, toSampleDto } from './agreement';
 export { auditRouter } from './audit';
 export { invitationsRouter } from './invitations';
 export { membersRouter } from './members';
 export { projectsRouter } from './projects';
+export { roadmapRouter } from './roadmap';
 export { sessionRouter } from './session';
+export { tradeoffRouter } from './tradeoff';
+export { worksheetRouter } from './worksheet';
 export { workspacesRouter } from './workspaces';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../shared';
 import { bootstrapDistributions, percentileInterval, type Resample } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import { buildItemIndex } from './item-index';
@@ -124,6 +125,47 @@ describe('resampled statistics', () => {
         if (Number.isNaN(value)) expect(values[7]?.[j]).toBeNaN();
         else expect(value).toBeCloseTo(values[7]?.[j] ?? Number.NaN, 12);
       });
+    }
+  });
+
+  it('give the same Light κ and 2-annotator coefficients from dense and sparse pair sources on a resample', () => {
+    for (const name of ['krippendorff2011', 'wikipedia_fleiss_example', 'sklearn_weighted_example']) {
+      const sample = loadLongCsv(`${REFERENCE_DATA_DIR}${name}.long.csv`);
+      const index = buildItemIndex(sample);
+      const pairs = buildPairTable(sample, index);
+      const C = sample.categories.length;
+      const dense = {
+        kind: 'dense',
+        cells: buildItemPairCells(sample, index, pairs),
+        pairCount: pairs.pairCount,
+        categoryCount: C,
+      } as const;
+      const sparse = {
+        kind: 'sparse',
+        entries: buildPairEntries(sample, index, pairs),
+        categoryCount: C,
+      } as const;
+      const random = createRandom(5);
+      const weights = new Int32Array(sample.items.length);
+      for (let draw = 0; draw < weights.length; draw++) {
+        const i = random.nextInt(weights.length);
+        weights[i] = (weights[i] ?? 0) + 1;
+      }
+      const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
+      const resample: Resample = { weights, items: Int32Array.from(drawn), count: drawn.length };
+      for (const [a, b] of [
+        [createLightStatistic(dense), createLightStatistic(sparse)],
+        [createTwoRaterStatistic(dense, true), createTwoRaterStatistic(sparse, true)],
+      ] as const) {
+        const x = new Float64Array(a.size);
+        const y = new Float64Array(b.size);
+        a.evaluate(resample, x);
+        b.evaluate(resample, y);
+        x.forEach((value, j) => {
+          if (Number.isNaN(value)) expect(y[j]).toBeNaN();
+          else expect(value).toBeCloseTo(y[j] ?? Number.NaN, 12);
+        });
+      }
     }
   });
 

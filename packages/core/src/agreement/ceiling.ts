@@ -19,7 +19,6 @@ interface MajorityScratch {
 
 /** The point estimate over items lo … hi − 1, scoring annotations on the fly (no per-annotation memory). */
 function accumulateRange(
-  sample: EncodedSample,
   index: ItemIndex,
   table: ItemTable,
   minLabels: number,
@@ -29,8 +28,7 @@ function accumulateRange(
   hi: number,
 ): void {
   const { itemStart, entryStart, entryCategory, entryCount } = table;
-  const { order } = index;
-  const { annotatorOf, categoryOf } = sample;
+  const { annotatorAt, categoryAt } = index;
   const { scoreOfCategory, agreement, compared } = scratch;
   let sum = 0;
   let annotations = 0;
@@ -44,9 +42,8 @@ function accumulateRange(
     annotations += end - start;
     if (!perAnnotator) continue;
     for (let j = start; j < end; j++) {
-      const a = order === null ? j : (order[j] ?? 0);
-      const annotator = annotatorOf[a] ?? 0;
-      agreement[annotator] = (agreement[annotator] ?? 0) + (scoreOfCategory[categoryOf[a] ?? 0] ?? 0);
+      const annotator = annotatorAt[j] ?? 0;
+      agreement[annotator] = (agreement[annotator] ?? 0) + (scoreOfCategory[categoryAt[j] ?? 0] ?? 0);
       compared[annotator] = (compared[annotator] ?? 0) + 1;
     }
   }
@@ -76,7 +73,7 @@ function scoreAnnotations(
   minLabels: number,
 ): MajorityScores {
   const { itemStart, entryStart, entryCategory, entryCount } = table;
-  const { order } = index;
+  const { annotatorAt, categoryAt } = index;
   const annotatorCount = sample.annotators.length;
   const itemAgreement = new Float64Array(table.itemCount);
   const annotatorStart = new Int32Array(annotatorCount + 1);
@@ -85,7 +82,7 @@ function scoreAnnotations(
   for (let i = 0; i < table.itemCount; i++) {
     if (!eligible(i)) continue;
     for (let j = itemStart[i] ?? 0; j < (itemStart[i + 1] ?? 0); j++) {
-      const annotator = sample.annotatorOf[order === null ? j : (order[j] ?? 0)] ?? 0;
+      const annotator = annotatorAt[j] ?? 0;
       annotatorStart[annotator + 1] = (annotatorStart[annotator + 1] ?? 0) + 1;
     }
   }
@@ -100,12 +97,11 @@ function scoreAnnotations(
     const last = entryStart[i + 1] ?? 0;
     itemAgreement[i] = scoreMajorityOfOthers(entryCategory, entryCount, first, last, scoreOfCategory);
     for (let j = itemStart[i] ?? 0; j < (itemStart[i + 1] ?? 0); j++) {
-      const a = order === null ? j : (order[j] ?? 0);
-      const annotator = sample.annotatorOf[a] ?? 0;
+      const annotator = annotatorAt[j] ?? 0;
       const slot = next[annotator] ?? 0;
       next[annotator] = slot + 1;
       item[slot] = i;
-      agreement[slot] = scoreOfCategory[sample.categoryOf[a] ?? 0] ?? 0;
+      agreement[slot] = scoreOfCategory[categoryAt[j] ?? 0] ?? 0;
     }
   }
   return { itemAgreement, annotatorStart, item, agreement };
@@ -191,7 +187,7 @@ export function createMajorityStatistic(
       if (resample === null) {
         for (let lo = 0; lo < table.itemCount; lo += ITEM_CHUNK) {
           const hi = Math.min(table.itemCount, lo + ITEM_CHUNK);
-          accumulateRange(sample, index, table, minLabels, perAnnotator, scratch, lo, hi);
+          accumulateRange(index, table, minLabels, perAnnotator, scratch, lo, hi);
         }
       } else {
         scores ??= scoreAnnotations(sample, index, table, minLabels);

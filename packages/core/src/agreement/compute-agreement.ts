@@ -322,7 +322,11 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
   const pairDiagnostics = computePairAgreement(sample, pairs);
   // One label per (item, annotator), so an annotator's items are its annotations.
   const labeledItems = new Int32Array(annotatorCount);
-  for (const annotator of sample.annotatorOf) labeledItems[annotator] = (labeledItems[annotator] ?? 0) + 1;
+  const { annotatorOf } = sample;
+  for (let a = 0; a < annotationCount; a++) {
+    const annotator = annotatorOf[a] ?? 0;
+    labeledItems[annotator] = (labeledItems[annotator] ?? 0) + 1;
+  }
   const annotatorVsMajority: AnnotatorAgreement[] = sample.annotators.map((annotator, a) => ({
     annotator,
     items: labeledItems[a] ?? 0,

@@ -3,7 +3,8 @@ import { createRandom } from '../shared';
 import { computeAgreement } from './compute-agreement';
 import { computeConfusionMatrix } from './diagnostics';
 import { buildItemIndex } from './item-index';
-import { buildPairTable } from './pair-table';
+import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
+import { createLightStatistic, lightKappaFromPairTable } from './statistics';
 import { encodeTriples, loadLongCsv, REFERENCE_DATA_DIR, type Triple } from './test-support';
 
 describe('computeConfusionMatrix', () => {
@@ -96,6 +97,40 @@ describe('annotator pairs in a sparse crowd', () => {
     let shared = 0;
     for (const items of pairs.items) shared += items;
     expect(shared).toBe(4000 * 10);
+  });
+
+  it("computes Light's κ over single-item pairs as a dense recount does, on a resample", () => {
+    const index = buildItemIndex(sample);
+    const pairs = buildPairTable(sample, index);
+    const C = sample.categories.length;
+    const dense = {
+      kind: 'dense',
+      cells: buildItemPairCells(sample, index, pairs),
+      pairCount: pairs.pairCount,
+      categoryCount: C,
+    } as const;
+    const sparse = {
+      kind: 'sparse',
+      entries: buildPairEntries(sample, index, pairs),
+      categoryCount: C,
+    } as const;
+    const weights = new Int32Array(sample.items.length);
+    for (let draw = 0; draw < weights.length; draw++) {
+      const i = random.nextInt(weights.length);
+      weights[i] = (weights[i] ?? 0) + 1;
+    }
+    const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
+    const resample = { weights, items: Int32Array.from(drawn), count: drawn.length };
+    for (const which of [null, resample]) {
+      const x = new Float64Array(1);
+      const y = new Float64Array(1);
+      createLightStatistic(dense).evaluate(which, x);
+      createLightStatistic(sparse).evaluate(which, y);
+      expect(y[0]).toBeCloseTo(x[0] ?? Number.NaN, 12);
+    }
+    const point = new Float64Array(1);
+    createLightStatistic(sparse).evaluate(null, point);
+    expect(point[0]).toBeCloseTo(lightKappaFromPairTable(pairs).value, 12);
   });
 
   it('reports them, with confusion matrices counted from the items', () => {

@@ -123,14 +123,13 @@ export function findTopDisagreements(
       if (chosen.length > limit) chosen.pop();
     }
   }
-  const { order } = index;
+  const { annotatorAt, categoryAt } = index;
   return chosen.map(({ item, agreement }) => {
     const labels: { annotator: string; label: string }[] = [];
     for (let j = itemStart[item] ?? 0; j < (itemStart[item + 1] ?? 0); j++) {
-      const a = order === null ? j : (order[j] ?? 0);
       labels.push({
-        annotator: sample.annotators[sample.annotatorOf[a] ?? 0] ?? '',
-        label: sample.categories[sample.categoryOf[a] ?? 0] ?? '',
+        annotator: sample.annotators[annotatorAt[j] ?? 0] ?? '',
+        label: sample.categories[categoryAt[j] ?? 0] ?? '',
       });
     }
     return { item: sample.items[item] ?? '', agreement, labels };
@@ -150,15 +149,12 @@ export function computeConfusionMatrices(
   const cells = pairs.map(() => new Float64Array(C * C));
   const shared = new Int32Array(pairs.length);
   const labelOf = new Int32Array(sample.annotators.length).fill(-1);
-  const { itemStart, order } = index;
+  const { itemStart, annotatorAt, categoryAt } = index;
   for (let i = 0; i < sample.items.length; i++) {
     const start = itemStart[i] ?? 0;
     const end = itemStart[i + 1] ?? 0;
     if (end - start < 2) continue;
-    for (let j = start; j < end; j++) {
-      const a = order === null ? j : (order[j] ?? 0);
-      labelOf[sample.annotatorOf[a] ?? 0] = sample.categoryOf[a] ?? 0;
-    }
+    for (let j = start; j < end; j++) labelOf[annotatorAt[j] ?? 0] = categoryAt[j] ?? 0;
     pairs.forEach(([a, b], p) => {
       const row = labelOf[a] ?? -1;
       const col = labelOf[b] ?? -1;
@@ -168,8 +164,7 @@ export function computeConfusionMatrices(
       matrix[row * C + col] = (matrix[row * C + col] ?? 0) + 1;
       shared[p] = (shared[p] ?? 0) + 1;
     });
-    for (let j = start; j < end; j++)
-      labelOf[sample.annotatorOf[order === null ? j : (order[j] ?? 0)] ?? 0] = -1;
+    for (let j = start; j < end; j++) labelOf[annotatorAt[j] ?? 0] = -1;
   }
   return pairs.map(([a, b], p) => {
     const matrix = cells[p] ?? new Float64Array(C * C);

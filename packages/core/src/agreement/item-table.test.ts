@@ -45,7 +45,8 @@ describe('buildItemTable', () => {
       ['c', 'C', 'x'],
     ]);
     const index = buildItemIndex(sample);
-    expect(index.order).not.toBeNull();
+    expect(index.copied).toBe(true);
+    expect([...index.categoryAt].map((k) => sample.categories[k])).toEqual(['x', 'x', 'y', 'y', 'x', 'x']);
     const table = buildItemTable(sample, index);
     expect([...table.itemStart]).toEqual([0, 2, 5, 6]);
     const entriesOf = (i: number) =>
@@ -73,6 +74,8 @@ describe('buildItemTable', () => {
       ['a', 'B', 'x'],
       ['b', 'A', 'y'],
     ]);
-    expect(buildItemIndex(sample).order).toBeNull();
+    const index = buildItemIndex(sample);
+    expect(index.copied).toBe(false);
+    expect(index.categoryAt).toBe(sample.categoryOf);
   });
 });

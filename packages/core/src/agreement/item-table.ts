@@ -44,7 +44,6 @@ interface TableBuild {
 }
 
 function buildItemRange(
-  categoryOf: Int32Array,
   index: ItemIndex,
   counts: Int32Array,
   entryStart: Int32Array,
@@ -55,14 +54,14 @@ function buildItemRange(
   lo: number,
   hi: number,
 ): void {
-  const { itemStart, order } = index;
+  const { itemStart, categoryAt } = index;
   let { entries, pairableItems, itemsWithThreeOrMore, minPairableLabels, maxPairableLabels } = build;
   for (let i = lo; i < hi; i++) {
     const start = itemStart[i] ?? 0;
     const end = itemStart[i + 1] ?? 0;
     const first = entries;
     for (let j = start; j < end; j++) {
-      const category = categoryOf[order === null ? j : (order[j] ?? 0)] ?? 0;
+      const category = categoryAt[j] ?? 0;
       const seen = counts[category] ?? 0;
       if (seen === 0) entryCategory[entries++] = category;
       counts[category] = seen + 1;
@@ -112,18 +111,7 @@ export function buildItemTable(sample: EncodedSample, index: ItemIndex): ItemTab
   };
   for (let lo = 0; lo < itemCount; lo += ITEM_CHUNK) {
     const hi = Math.min(itemCount, lo + ITEM_CHUNK);
-    buildItemRange(
-      sample.categoryOf,
-      index,
-      counts,
-      entryStart,
-      entryCategory,
-      entryCount,
-      categoryTotals,
-      build,
-      lo,
-      hi,
-    );
+    buildItemRange(index, counts, entryStart, entryCategory, entryCount, categoryTotals, build, lo, hi);
   }
   let observedCategories = 0;
   for (const count of categoryTotals) if (count > 0) observedCategories++;

@@ -55,20 +55,13 @@ function grow(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuf
 }
 
 /** Copies item i's annotators and labels into the scratch arrays; returns m_i. */
-function gatherItem(
-  sample: EncodedSample,
-  index: ItemIndex,
-  i: number,
-  annotators: Int32Array,
-  categories: Int32Array,
-): number {
-  const { itemStart, order } = index;
+function gatherItem(index: ItemIndex, i: number, annotators: Int32Array, categories: Int32Array): number {
+  const { itemStart, annotatorAt, categoryAt } = index;
   const start = itemStart[i] ?? 0;
   const end = itemStart[i + 1] ?? 0;
   for (let j = start; j < end; j++) {
-    const a = order === null ? j : (order[j] ?? 0);
-    annotators[j - start] = sample.annotatorOf[a] ?? 0;
-    categories[j - start] = sample.categoryOf[a] ?? 0;
+    annotators[j - start] = annotatorAt[j] ?? 0;
+    categories[j - start] = categoryAt[j] ?? 0;
   }
   return end - start;
 }
@@ -114,16 +107,14 @@ function countDenseRange(
   const A = sample.annotators.length;
   const C = sample.categories.length;
   const C2 = C * C;
-  const { annotatorOf, categoryOf } = sample;
-  const { itemStart, order } = index;
+  const { itemStart, annotatorAt, categoryAt } = index;
   for (let i = lo; i < hi; i++) {
     const start = itemStart[i] ?? 0;
     const m = (itemStart[i + 1] ?? 0) - start;
     if (m < 2) continue;
     for (let x = 0; x < m; x++) {
-      const a = order === null ? start + x : (order[start + x] ?? 0);
-      const annotator = annotatorOf[a] ?? 0;
-      const category = categoryOf[a] ?? 0;
+      const annotator = annotatorAt[start + x] ?? 0;
+      const category = categoryAt[start + x] ?? 0;
       rowParts[x] = annotator * A * C2 + category * C;
       colParts[x] = annotator * C2 + category;
     }
@@ -218,7 +209,7 @@ function buildSparsePairTable(sample: EncodedSample, index: ItemIndex): PairTabl
   let colTotals = new Int32Array(capacity * C);
 
   for (let i = 0; i < sample.items.length; i++) {
-    const m = gatherItem(sample, index, i, annotators, categories);
+    const m = gatherItem(index, i, annotators, categories);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {
         const swap = (annotators[x] ?? 0) > (annotators[y] ?? 0);
@@ -279,7 +270,7 @@ export function buildPairEntries(sample: EncodedSample, index: ItemIndex, table:
   const annotators = new Int32Array(largest);
   const categories = new Int32Array(largest);
   for (let i = 0; i < sample.items.length; i++) {
-    const m = gatherItem(sample, index, i, annotators, categories);
+    const m = gatherItem(index, i, annotators, categories);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {
         const swap = (annotators[x] ?? 0) > (annotators[y] ?? 0);
@@ -320,7 +311,7 @@ export function buildItemPairCells(sample: EncodedSample, index: ItemIndex, tabl
   const categories = new Int32Array(largest);
   let next = 0;
   for (let i = 0; i < sample.items.length; i++) {
-    const m = gatherItem(sample, index, i, annotators, categories);
+    const m = gatherItem(index, i, annotators, categories);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {
         const ax = annotators[x] ?? 0;

@@ -27,7 +27,7 @@ import type { EncodedSample, MeasurementLevel } from './types';
 
 /**
  * The coefficients as `ResampledStatistic`s: each reads only per-item (or per-pair) sufficient statistics,
- * so `evaluate(null, …)` is the point estimate and `evaluate(weights, …)` one bootstrap resample, with
+ * so `evaluate(null, …)` is the point estimate and `evaluate(resample, …)` one bootstrap resample, with
  * the same code.
  */
 
@@ -184,7 +184,11 @@ function totalsFromConfusion(
   }
   let chanceProducts = 0;
   for (let k = 0; k < C; k++) chanceProducts += (row[k] ?? 0) * (col[k] ?? 0);
-  Object.assign(totals, { n, agreeing, linear, quadratic, chanceProducts });
+  totals.n = n;
+  totals.agreeing = agreeing;
+  totals.linear = linear;
+  totals.quadratic = quadratic;
+  totals.chanceProducts = chanceProducts;
 }
 
 /**
@@ -226,7 +230,11 @@ function sparsePairTotals(
     const w = weights === null ? 1 : (weights[item[e] ?? 0] ?? 0);
     chanceProducts += w * (col[rowCategory[e] ?? 0] ?? 0);
   }
-  Object.assign(totals, { n, agreeing, linear, quadratic, chanceProducts });
+  totals.n = n;
+  totals.agreeing = agreeing;
+  totals.linear = linear;
+  totals.quadratic = quadratic;
+  totals.chanceProducts = chanceProducts;
 }
 
 function clearSparseMarginals(entries: PairEntries, p: number, row: Float64Array, col: Float64Array): void {
@@ -340,9 +348,14 @@ export function lightKappaFromPairTable(table: PairTable): { value: number; defi
  */
 export function createLightStatistic(source: PairSource): ResampledStatistic {
   const scratch = pairScratch(source);
+  const crowd = source.kind === 'sparse' ? splitSinglePairs(source.entries) : null;
   return {
     size: 1,
     evaluate(resample: Resample | null, out: Float64Array): void {
+      if (source.kind === 'sparse' && crowd !== null) {
+        out[0] = sparseLightKappa(source.entries, crowd, resample, scratch);
+        return;
+      }
       let sum = 0;
       let defined = 0;
       forEachPairTotals(source, resample, scratch, (_p, { n, agreeing, chanceProducts }) => {
@@ -354,4 +367,58 @@ export function createLightStatistic(source: PairSource): ResampledStatistic {
       out[0] = defined > 0 ? sum / defined : Number.NaN;
     },
   };
+}
+
+/**
+ * A sparse crowd's pairs split by size. A pair sharing a single item has κ = 0 when its two labels differ
+ * (p_o = p_e = 0) and no κ when they agree (p_e = 1) or when a resample leaves the item out; so such pairs
+ * only add a count of zeros per drawn item, and a resample walks just the pairs sharing two or more items.
+ */
+interface CrowdPairs {
+  /** Pairs sharing two or more items. */
+  readonly larger: Int32Array;
+  /** Per item: single-item pairs whose two labels on it differ. */
+  readonly singleDisagreements: Int32Array;
+}
+
+function splitSinglePairs(entries: PairEntries): CrowdPairs {
+  const { pairStart, item, rowCategory, colCategory } = entries;
+  const larger: number[] = [];
+  let itemCount = 0;
+  for (const i of item) itemCount = Math.max(itemCount, i + 1);
+  const singleDisagreements = new Int32Array(itemCount);
+  for (let p = 0; p + 1 < pairStart.length; p++) {
+    const start = pairStart[p] ?? 0;
+    if ((pairStart[p + 1] ?? 0) - start >= 2) larger.push(p);
+    else if (rowCategory[start] !== colCategory[start]) {
+      const i = item[start] ?? 0;
+      singleDisagreements[i] = (singleDisagreements[i] ?? 0) + 1;
+    }
+  }
+  return { larger: Int32Array.from(larger), singleDisagreements };
+}
+
+/** Light's κ over a sparse crowd's pairs: single-item pairs counted per drawn item, larger pairs walked. */
+function sparseLightKappa(
+  entries: PairEntries,
+  crowd: CrowdPairs,
+  resample: Resample | null,
+  scratch: ReturnType<typeof pairScratch>,
+): number {
+  const { row, col, totals } = scratch;
+  const weights = resample === null ? null : resample.weights;
+  let defined = 0;
+  const { singleDisagreements } = crowd;
+  if (resample === null) for (const zeros of singleDisagreements) defined += zeros;
+  else for (let t = 0; t < resample.count; t++) defined += singleDisagreements[resample.items[t] ?? 0] ?? 0;
+  let sum = 0;
+  for (const p of crowd.larger) {
+    sparsePairTotals(entries, p, weights, row, col, totals);
+    clearSparseMarginals(entries, p, row, col);
+    const kappa = kappaFromChanceProducts(totals.n, totals.agreeing, totals.chanceProducts);
+    if (Number.isNaN(kappa)) continue;
+    sum += kappa;
+    defined++;
+  }
+  return defined > 0 ? sum / defined : Number.NaN;
 }

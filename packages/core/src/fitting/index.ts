@@ -6,6 +6,12 @@ export {
   type SolverRun,
 } from './levenberg-marquardt';
 export {
+  CURVE_PARAMETER,
+  createLinearisedRefit,
+  LINEARISED_REFIT_DAMPING,
+  type LinearisedRefit,
+} from './linearised-refit';
+export {
   type CurveFit,
   type CurveFitError,
   type CurveFitOptions,

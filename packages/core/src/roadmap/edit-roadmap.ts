@@ -7,7 +7,7 @@
  * and removing phases keep a chain; dependencies set by hand are kept and checked.
  */
 import { err, ok, type Result } from '../shared';
-import type { PhaseDurationEstimate } from './pert';
+import type { PhaseDurationEstimate } from './phase-duration';
 import { scheduleRoadmap } from './schedule';
 import {
   EDITABLE_FIELDS,

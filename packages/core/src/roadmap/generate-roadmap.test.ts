@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { workingDaysBetween } from './calendar';
 import { DEFAULT_PHASE_ESTIMATES, type GenerateRoadmapInput, generateRoadmap } from './generate-roadmap';
 import { MATURITY_ITEMS, type MaturityLevel } from './maturity-items';
-import { durationPercentiles } from './pert';
+import { durationPercentiles } from './phase-duration';
 import type { Roadmap } from './types';
 
 function generate(input: GenerateRoadmapInput): Roadmap {

@@ -17,7 +17,7 @@ import {
   type PhaseKind,
   unsatisfiedItems,
 } from './maturity-items';
-import type { DurationPercentiles, PhaseDurationEstimate } from './pert';
+import type { DurationPercentiles, PhaseDurationEstimate } from './phase-duration';
 import { scheduleRoadmap } from './schedule';
 import type { Roadmap, RoadmapError, RoadmapMilestone, RoadmapPhasePlan } from './types';
 

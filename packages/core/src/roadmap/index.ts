@@ -4,6 +4,7 @@
  * automation pipelines in machine learning"
  * (cloud.google.com/architecture/mlops-continuous-delivery-and-automation-pipelines-in-machine-learning).
  */
+export { applyRoadmapEdit, type RoadmapEdit, type RoadmapEditType } from './apply-edit';
 export {
   addWorkingDays,
   type CalendarError,
@@ -71,13 +72,21 @@ export {
   unsatisfiedItems,
 } from './maturity-items';
 export {
-  betaPertQuantile,
   type DurationPercentiles,
   durationPercentiles,
   type EstimateError,
   type PhaseDurationEstimate,
   validateDurationEstimate,
-} from './pert';
+} from './phase-duration';
+export {
+  nextMonday,
+  roadmapEstimatesFromTradeoff,
+  SINGLE_POINT_SPREAD,
+  TARGET_LEVEL_QUESTIONS,
+  type TradeoffEstimateSummary,
+  targetLevelInputsFromWorksheet,
+  WORKING_DAYS_PER_CALENDAR_DAY,
+} from './planning-inputs';
 export { scheduleRoadmap } from './schedule';
 export {
   MANY_MODELS_LEVEL_1,

@@ -11,7 +11,7 @@ import {
   parseIsoCalendarDate,
   rollForwardDayNumber,
 } from './calendar';
-import { durationPercentiles, validateDurationEstimate } from './pert';
+import { durationPercentiles, validateDurationEstimate } from './phase-duration';
 import type {
   PhaseSchedule,
   Roadmap,
@@ -39,7 +39,7 @@ interface Offsets {
  * Computes every phase's dates and the target-quality dates of a plan.
  *
  * Per phase, the P50 and P90 durations are the Beta-PERT quantiles of its estimate rounded up to whole
- * working days (see `betaPertQuantile`). P50 dates chain P50 durations: a phase starts on the working
+ * working days (see `durationPercentiles`). P50 dates chain P50 durations: a phase starts on the working
  * day after its last dependency ends (finish-to-start). P90 dates do not chain P90 durations, which
  * would assume every phase runs late at once; the P90 end of a phase is its P50 end plus the
  * root-sum-square of the P90 − P50 buffers along its path, the "square root of the sum of the squares"

@@ -1,6 +1,6 @@
 import type { IsoCalendarDate, WorkingCalendar } from './calendar';
 import type { MaturityLevel, PhaseKind } from './maturity-items';
-import type { DurationPercentiles, PhaseDurationEstimate } from './pert';
+import type { DurationPercentiles, PhaseDurationEstimate } from './phase-duration';
 
 /** A milestone marks the end of its phase: its dates are the phase's P50 and P90 end dates. */
 export interface RoadmapMilestone {

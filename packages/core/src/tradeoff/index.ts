@@ -1,4 +1,10 @@
 export {
+  analyzeTradeoff,
+  summarizeTradeoff,
+  type TradeoffAnalysis,
+  type TradeoffSummary,
+} from './analyze';
+export {
   betaDensity,
   betaQuantile,
   logBeta,
@@ -23,10 +29,23 @@ export {
   type TimeAxisTick,
 } from './durations';
 export {
+  type CeilingSource,
+  daysBetween,
+  type ResolvedTradeoffInputs,
+  resolveTradeoffInputs,
+  type StoredAttackAngle,
+  type StoredMeasuredPoint,
+  type TargetSource,
+  type TradeoffComputationSettings,
+} from './inputs';
+export {
+  createPertSampler,
   effortQuantile,
   effortShape,
   logEstimate,
   PERT_LAMBDA,
+  PERT_TABLE_SIZE,
+  type PertSampler,
   type PertShape,
   pertMean,
   pertQuantile,
@@ -54,7 +73,9 @@ export {
   MEASURED_POINT_WEIGHT,
   probabilityByDate,
   SIMULATION_DEFAULTS,
+  SIMULATION_METHODS,
   type SimulationError,
+  type SimulationMethod,
   type SimulationOptions,
   type SimulationWarning,
   simulateTradeoff,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../shared';
 import { betaQuantile, logGamma, regularizedIncompleteBeta, sampleGamma } from './beta-distribution';
 import {
+  createPertSampler,
   effortQuantile,
   pertMean,
   pertQuantile,
@@ -110,5 +111,46 @@ describe('Beta-PERT', () => {
     expect(Array.from({ length: 5 }, () => samplePert(estimate, a))).toEqual(
       Array.from({ length: 5 }, () => samplePert(estimate, b)),
     );
+  });
+});
+
+describe('createPertSampler', () => {
+  const estimates = [
+    { low: 0.65, likely: 0.72, high: 0.78 },
+    { low: 0.5, likely: 0.6, high: 0.65 },
+    { low: 0, likely: 0, high: 4.09 },
+    { low: 2, likely: 9, high: 9 },
+  ];
+
+  it('draws with the Beta-PERT quantiles and mean', () => {
+    for (const estimate of estimates) {
+      const sampler = createPertSampler(pertShape(estimate));
+      const random = createRandom(11);
+      const draws = Float64Array.from({ length: 20_000 }, () => sampler.sample(random)).sort();
+      const range = estimate.high - estimate.low;
+      for (const p of [0.05, 0.25, 0.5, 0.75, 0.95]) {
+        const empirical = draws[Math.floor(p * draws.length)] ?? Number.NaN;
+        // Sampling error of a quantile of 20,000 draws is about 1% of the range; the table adds ~1e-4.
+        expect(Math.abs(empirical - pertQuantile(estimate, p))).toBeLessThan(0.02 * range);
+      }
+      const mean = draws.reduce((sum, x) => sum + x, 0) / draws.length;
+      expect(Math.abs(mean - pertMean(estimate))).toBeLessThan(0.01 * range);
+      expect(draws[0]).toBeGreaterThanOrEqual(estimate.low);
+      expect(draws.at(-1)).toBeLessThanOrEqual(estimate.high);
+    }
+  });
+
+  it('inverts the CDF: uniform u maps to the u-quantile within the table resolution', () => {
+    const estimate = { low: 3, likely: 7, high: 21 };
+    for (const u of [0.01, 0.1, 0.37, 0.5, 0.9, 0.99]) {
+      const fixed = { nextFloat: () => u, nextUint32: () => 0, nextInt: () => 0 };
+      const value = createPertSampler(pertShape(estimate)).sample(fixed);
+      expect(Math.abs(value - pertQuantile(estimate, u))).toBeLessThan(1e-3 * (estimate.high - estimate.low));
+    }
+  });
+
+  it('returns the value of a point estimate', () => {
+    const sampler = createPertSampler(pertShape({ low: 4, likely: 4, high: 4 }));
+    expect(sampler.sample(createRandom(1))).toBe(4);
   });
 });

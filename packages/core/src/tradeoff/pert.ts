@@ -106,3 +106,60 @@ export function effortQuantile(estimate: ThreePointEstimate, p: number, lambda =
 export function sampleEffort(estimate: ThreePointEstimate, random: Random, lambda = PERT_LAMBDA): number {
   return Math.exp(samplePertShape(effortShape(estimate, lambda), random));
 }
+
+/** Points of the tabulated quantile function of `createPertSampler`. */
+export const PERT_TABLE_SIZE = 512;
+
+/** Draws from one Beta-PERT shape by a tabulated inverse CDF: one uniform and one interpolation per draw. */
+export interface PertSampler {
+  readonly shape: PertShape;
+  sample(random: Random): number;
+}
+
+/**
+ * A sampler for `shape` by inversion (Devroye 1986, Non-Uniform Random Variate Generation, §II.2): the
+ * Beta(α, β) density x^(α−1)(1−x)^(β−1) is integrated by the trapezoidal rule on 4·`tableSize` equal
+ * steps of [0, 1] (α, β ≥ 1 for every PERT shape, so the density is bounded and the rule converges),
+ * the CDF is inverted at `tableSize` equally spaced probabilities, and each draw interpolates linearly
+ * between them. Exact in distribution up to the table's resolution (quantiles within about 1e-4 of the
+ * range for λ = 4, checked against `pertQuantile` in the tests), and about 20× cheaper per draw than two
+ * Marsaglia–Tsang Gamma draws, which is what lets the Monte Carlo run while a value is dragged.
+ */
+export function createPertSampler(shape: PertShape, tableSize = PERT_TABLE_SIZE): PertSampler {
+  const { min, max, alpha, beta } = shape;
+  const width = max - min;
+  if (!(width > 0)) return { shape, sample: () => min };
+  const steps = 4 * tableSize;
+  const cdf = new Float64Array(steps + 1);
+  const density = (x: number) => x ** (alpha - 1) * (1 - x) ** (beta - 1);
+  let previous = density(0);
+  for (let i = 1; i <= steps; i++) {
+    const current = density(i / steps);
+    cdf[i] = (cdf[i - 1] ?? 0) + (previous + current) / 2;
+    previous = current;
+  }
+  const total = cdf[steps] ?? 1;
+  // quantiles[k] = F⁻¹(k / tableSize), found by walking the CDF once (both are increasing).
+  const quantiles = new Float64Array(tableSize + 1);
+  let i = 0;
+  for (let k = 0; k <= tableSize; k++) {
+    const p = (k / tableSize) * total;
+    while (i < steps && (cdf[i + 1] ?? total) < p) i++;
+    const lo = cdf[i] ?? 0;
+    const hi = cdf[i + 1] ?? total;
+    const fraction = hi > lo ? Math.min(1, Math.max(0, (p - lo) / (hi - lo))) : 0;
+    quantiles[k] = min + width * ((i + fraction) / steps);
+  }
+  quantiles[0] = min;
+  quantiles[tableSize] = max;
+  return {
+    shape,
+    sample(random: Random): number {
+      const position = random.nextFloat() * tableSize;
+      const k = Math.floor(position);
+      const lo = quantiles[k] ?? max;
+      const hi = quantiles[k + 1] ?? max;
+      return lo + (hi - lo) * (position - k);
+    },
+  };
+}

@@ -103,6 +103,32 @@ describe('simulateTradeoff', () => {
     expect(p50(withPoint.value.timeToTarget.p50)).toBeLessThan(p50(lightPoint.value.timeToTarget.p50));
   });
 
+  it('agrees with the exact Levenberg–Marquardt refit of every draw (the method it replaces)', () => {
+    const cases = [
+      { target: 0.85, measured: [] },
+      { target: 0.8, measured: [] },
+      { target: 0.85, measured: [{ effort: { value: 2, unit: 'week' as const }, quality: 0.88 }] },
+    ];
+    for (const { target, measured } of cases) {
+      const options = { target, ceiling: 0.92, draws: 1_500, seed: 5 };
+      const fast = simulateTradeoff(angles, measured, options);
+      const exact = simulateTradeoff(angles, measured, { ...options, method: 'refit' });
+      if (!fast.ok || !exact.ok) throw new Error('simulation failed');
+      for (const key of ['p10', 'p50', 'p90'] as const) {
+        const a = fast.value.timeToTarget[key];
+        const b = exact.value.timeToTarget[key];
+        if (a === null || b === null) throw new Error(`expected ${key} to be reached`);
+        // Within 15% in days: far inside the spread between P10 and P90 (a factor of about 8).
+        expect(Math.abs(Math.log(a / b))).toBeLessThan(Math.log(1.15));
+      }
+    }
+  });
+
+  it('rejects an unknown method', () => {
+    const result = simulateTradeoff(angles, [], { target: 0.85, method: 'exact' as 'refit' });
+    expect(result.ok).toBe(false);
+  });
+
   it('reports invalid inputs with the field named', () => {
     const broken: AttackAngle[] = angles.map((angle, i) =>
       i === 1 ? { ...angle, quality: { low: 0.8, likely: 0.7, high: 0.9 } } : angle,

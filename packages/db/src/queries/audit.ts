@@ -6,7 +6,7 @@ export interface AuditEntryInput {
   workspaceId: string | null;
   actorId: string | null;
   action: string;
-  entityType: 'workspace' | 'membership' | 'invitation' | 'project';
+  entityType: 'workspace' | 'membership' | 'invitation' | 'project' | 'agreement_sample';
   entityId: string;
   details?: AuditDetails;
 }

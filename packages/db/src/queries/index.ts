@@ -1,3 +1,19 @@
+export {
+  type AgreementSampleSummary,
+  type AgreementSampleWithReport,
+  type CreateAgreementSampleParams,
+  createAgreementSample,
+  deleteAgreementSample,
+  getAgreementSample,
+  getAgreementSampleTriples,
+  getReferenceCeiling,
+  listAgreementSamples,
+  type ReferenceCeiling,
+  renameAgreementSample,
+  saveAgreementRescore,
+  setReferenceSample,
+} from './agreement';
+export { decodeSample, encodeSample, prepareSampleForLevel, STORED_REPORT_OPTIONS } from './agreement-codec';
 export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';
 export {
   acceptInvitation,
@@ -23,11 +39,59 @@ export {
   updateProject,
 } from './projects';
 export {
+  type ConflictResolution,
+  editProjectRoadmap,
+  generateProjectRoadmap,
+  getMaturityOverview,
+  getMaturitySummary,
+  getProjectRoadmap,
+  getRoadmapPlanningInputs,
+  type MaturityAssessmentRow,
+  type MaturityOverview,
+  type RoadmapPlanningInputs,
+  type RoadmapRow,
+  type RoadmapWriteResult,
+  resolveRoadmapConflicts,
+  saveMaturityAnswers,
+  setTargetLevelOverride,
+} from './roadmap';
+export {
   clearFailedSignIns,
   countRecentFailedSignIns,
   getOrCreateSecret,
   recordFailedSignIn,
 } from './security';
+export {
+  type AttackAngleInput,
+  type AttackAngleRow,
+  createAttackAngle,
+  createMeasuredPoint,
+  DEFAULT_TRADEOFF_SETTINGS,
+  deleteAttackAngle,
+  deleteMeasuredPoint,
+  getTradeoff,
+  getTradeoffSummary,
+  type MeasuredPointInput,
+  type MeasuredPointRow,
+  resolveStoredTradeoff,
+  TARGET_QUALITY_QUESTION,
+  type TradeoffSettingsRow,
+  type TradeoffState,
+  updateAttackAngle,
+  updateMeasuredPoint,
+  updateTradeoffSettings,
+} from './tradeoff';
+export {
+  applyWorksheetTemplate,
+  checkWorksheetAnswer,
+  getWorksheetAnswers,
+  listWorksheetAnswers,
+  listWorksheetHistory,
+  restoreWorksheetAnswer,
+  saveWorksheetAnswer,
+  type WorksheetAnswerRow,
+  type WorksheetHistoryEntry,
+} from './worksheet';
 export {
   createWorkspace,
   deleteWorkspace,

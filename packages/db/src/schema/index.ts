@@ -1,5 +1,15 @@
+export { agreementSample, agreementSampleData } from './agreement';
 export { type AuditDetails, auditLog } from './audit';
 export { account, rateLimit, session, user, verification } from './auth';
 export { project } from './projects';
+export { maturityAssessment, roadmap } from './roadmap';
 export { appSecret, signInAttempt } from './security';
+export {
+  attackAngle,
+  measuredPoint,
+  type TradeoffSettings,
+  type TradeoffValueSettings,
+  tradeoffSettings,
+} from './tradeoff';
+export { worksheetAnswer, worksheetAnswerHistory } from './worksheet';
 export { invitation, membership, workspace } from './workspaces';

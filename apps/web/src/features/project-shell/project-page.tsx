@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorMessage, NotFound, Spinner } from '../../components';
 import { Tabs } from '../../components/tabs';
@@ -8,6 +9,10 @@ import { trpc } from '../../lib/trpc';
 import { ArchiveProjectButton } from './archive-project-button';
 import { PROJECT_TABS, type ProjectTab, parseProjectTab, projectTabPath } from './project-tabs';
 import { RenameProjectDialog } from './rename-project-dialog';
+
+// Each tab is its own chunk: a project page loads only the selected tab's code (and charts only with their tab).
+const WorksheetTab = lazy(() => import('../worksheet').then((m) => ({ default: m.WorksheetTab })));
+const RoadmapTab = lazy(() => import('../roadmap').then((m) => ({ default: m.RoadmapTab })));
 
 /** `/w/:workspaceId/p/:projectId/:tab`: the project header and its tabs; the selected tab IS the URL. */
 export function ProjectPage() {
@@ -53,10 +58,27 @@ export function ProjectPage() {
         items={PROJECT_TABS}
         onValueChange={(next) => navigate(projectTabPath(workspaceId, projectId, next))}
       >
-        <h2>{current.label}</h2>
-        <p>
-          <strong>This tab is not built yet.</strong> {current.plan}
-        </p>
+        {tab === 'worksheet' ? (
+          <Suspense fallback={<Spinner label="Loading worksheet…" />}>
+            <WorksheetTab
+              workspaceId={workspaceId}
+              projectId={projectId}
+              projectName={project.data.name}
+              canEdit={canEdit}
+            />
+          </Suspense>
+        ) : tab === 'roadmap' ? (
+          <Suspense fallback={<Spinner label="Loading roadmap…" />}>
+            <RoadmapTab projectId={projectId} canEdit={canEdit} />
+          </Suspense>
+        ) : (
+          <>
+            <h2>{current.label}</h2>
+            <p>
+              <strong>This tab is not built yet.</strong> {current.plan}
+            </p>
+          </>
+        )}
       </Tabs>
     </div>
   );

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { betaPertQuantile, durationPercentiles, regularizedBeta, validateDurationEstimate } from './pert';
+import { durationPercentiles, validateDurationEstimate } from './phase-duration';
 
-describe('regularizedBeta', () => {
-  it('matches closed forms', () => {
-    // I_x(3, 3) = 10x³ − 15x⁴ + 6x⁵; I_x(1, 5) = 1 − (1 − x)⁵.
-    for (const x of [0.05, 0.3, 0.5, 0.77, 0.99]) {
-      expect(regularizedBeta(x, 3, 3)).toBeCloseTo(10 * x ** 3 - 15 * x ** 4 + 6 * x ** 5, 12);
-      expect(regularizedBeta(x, 1, 5)).toBeCloseTo(1 - (1 - x) ** 5, 12);
-    }
-  });
-});
-
-describe('betaPertQuantile', () => {
+describe('durationPercentiles', () => {
   it('reproduces scipy.stats.beta.ppf on the PERT shape parameters', () => {
     // python3: a + (b - a) * scipy.stats.beta.ppf(p, 1 + 4(m-a)/(b-a), 1 + 4(b-m)/(b-a)), scipy 1.17.1
     const cases = [
@@ -21,13 +11,14 @@ describe('betaPertQuantile', () => {
       { estimate: { low: 1, likely: 3, high: 12 }, p50: 3.8950327649683762, p90: 6.839461137240994 },
     ];
     for (const { estimate, p50, p90 } of cases) {
-      expect(betaPertQuantile(estimate, 0.5)).toBeCloseTo(p50, 9);
-      expect(betaPertQuantile(estimate, 0.9)).toBeCloseTo(p90, 9);
+      const percentiles = durationPercentiles(estimate);
+      expect(percentiles.p50).toBeCloseTo(p50, 9);
+      expect(percentiles.p90).toBeCloseTo(p90, 9);
     }
   });
 
   it('is the likely value at P50 for a symmetric estimate, and low for a degenerate one', () => {
-    expect(betaPertQuantile({ low: 4, likely: 7, high: 10 }, 0.5)).toBeCloseTo(7, 10);
+    expect(durationPercentiles({ low: 4, likely: 7, high: 10 }).p50).toBeCloseTo(7, 10);
     expect(durationPercentiles({ low: 3, likely: 3, high: 3 })).toEqual({ p50: 3, p90: 3 });
   });
 

@@ -1,0 +1,52 @@
+/** Messages between the server and the scoring worker (score-worker.ts). */
+import type {
+  AgreementReport,
+  ColumnMapping,
+  MeasurementLevel,
+  ParseOptions,
+  SampleFormat,
+  SampleIssue,
+} from '@raisin/core/agreement';
+
+export type ToWorker =
+  | { readonly type: 'chunk'; readonly bytes: Uint8Array }
+  | { readonly type: 'end' }
+  | {
+      readonly type: 'rescore';
+      readonly triples: Uint8Array;
+      readonly level: MeasurementLevel;
+      readonly order: readonly string[] | null;
+    };
+
+/** `workerData` of an upload job: how to parse and at which level to score. */
+export interface UploadJobData {
+  readonly kind: 'upload';
+  readonly parse: ParseOptions;
+  readonly level: MeasurementLevel;
+}
+
+export interface RescoreJobData {
+  readonly kind: 'rescore';
+}
+
+export type JobData = UploadJobData | RescoreJobData;
+
+export type FromWorker =
+  | { readonly type: 'parse-failed'; readonly issue: SampleIssue }
+  | {
+      readonly type: 'parsed';
+      readonly format: SampleFormat;
+      readonly columns: ColumnMapping | null;
+      readonly annotations: number;
+      readonly items: number;
+      readonly parseMs: number;
+    }
+  | {
+      readonly type: 'scored';
+      readonly report: AgreementReport;
+      readonly triples: Uint8Array;
+      readonly scoreMs: number;
+    }
+  | { readonly type: 'rescored'; readonly ok: true; readonly report: AgreementReport }
+  | { readonly type: 'rescored'; readonly ok: false; readonly message: string }
+  | { readonly type: 'failed'; readonly message: string };

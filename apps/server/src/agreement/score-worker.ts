@@ -1,0 +1,78 @@
+/**
+ * The scoring worker: parses an upload as its chunks arrive, then scores it and encodes its triples,
+ * all off the server's event loop. One worker per job; the server terminates it afterwards.
+ */
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { computeAgreement, createSampleParser } from '@raisin/core/agreement';
+import { decodeSample, encodeSample, prepareSampleForLevel, STORED_REPORT_OPTIONS } from '@raisin/db';
+import type { FromWorker, JobData, ToWorker } from './protocol';
+
+const port = parentPort;
+if (port === null) throw new Error('score-worker must run in a worker thread');
+const job = workerData as JobData;
+
+function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+function transferable(bytes: Uint8Array): ArrayBuffer[] {
+  return bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
+
+const started = performance.now();
+const parser = job.kind === 'upload' ? createSampleParser(job.parse) : null;
+let reported = false;
+
+function handle(message: ToWorker): void {
+  if (message.type === 'rescore') {
+    // The same steps as the API's in-process scorer (rescoreInProcess), without loading the API here.
+    const prepared = prepareSampleForLevel(decodeSample(message.triples), message.level, message.order);
+    if (!prepared.ok) {
+      send({ type: 'rescored', ok: false, message: prepared.message });
+      return;
+    }
+    const report = computeAgreement(prepared.sample, { ...STORED_REPORT_OPTIONS, level: message.level });
+    send({ type: 'rescored', ok: true, report });
+    return;
+  }
+  if (parser === null || job.kind !== 'upload' || reported) return;
+  if (message.type === 'chunk') {
+    parser.push(message.bytes);
+    if (parser.issue !== null) {
+      reported = true;
+      send({ type: 'parse-failed', issue: parser.issue });
+    }
+    return;
+  }
+  reported = true;
+  const parsed = parser.finish();
+  if (!parsed.ok) {
+    send({ type: 'parse-failed', issue: parsed.error });
+    return;
+  }
+  const { sample, format, columns } = parsed.value;
+  send({
+    type: 'parsed',
+    format,
+    columns: columns ?? null,
+    annotations: sample.itemOf.length,
+    items: sample.items.length,
+    parseMs: Math.round(performance.now() - started),
+  });
+  const scoring = performance.now();
+  const report = computeAgreement(sample, { ...STORED_REPORT_OPTIONS, level: job.level });
+  const triples = encodeSample(sample);
+  send(
+    { type: 'scored', report, triples, scoreMs: Math.round(performance.now() - scoring) },
+    transferable(triples),
+  );
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    handle(message);
+  } catch (error) {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,230 @@
+/**
+ * POST /api/projects/:projectId/agreement/samples: a multipart upload of a labeled sample. The form's
+ * text fields (name, level, order, columns, format) come first, then the file, which is streamed
+ * into a worker thread that parses it as it arrives. A malformed file gets 400 with the parser's
+ * issue (line and column); a file over the limit gets 413; neither stores anything. Once parsed, the
+ * answer is NDJSON: progress lines, then `{"type":"done","sample":…}` after the sample and its
+ * result are stored in one transaction (or `{"type":"error",…}`).
+ */
+import { PassThrough } from 'node:stream';
+import multipart from '@fastify/multipart';
+import { toSampleDto } from '@raisin/api';
+import { createAgreementSample, type Db, getMembershipRole, getProject, roleAtLeast } from '@raisin/db';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { type Auth, getSessionUser } from '../auth';
+import type { ScoringPool } from './worker-jobs';
+
+const UUID = z.uuid();
+const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+const FORMATS = ['auto', 'long', 'wide', 'jsonl', 'labelstudio', 'prodigy'] as const;
+
+const jsonField = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .max(100_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const column = z.string().trim().min(1).max(200);
+
+const fieldsSchema = z.object({
+  name: z.string().trim().max(120).optional(),
+  level: z.enum(LEVELS).default('nominal'),
+  format: z.enum(FORMATS).default('auto'),
+  order: jsonField(z.array(z.string().trim().min(1).max(200)).min(2).max(1000)).optional(),
+  columns: jsonField(
+    z.object({ item: column.optional(), annotator: column.optional(), label: column.optional() }),
+  ).optional(),
+});
+
+export interface AgreementUploadOptions {
+  readonly db: Db;
+  readonly auth: Auth;
+  readonly pool: ScoringPool;
+  /** Largest file, in bytes. */
+  readonly uploadLimit: number;
+}
+
+function fail(reply: FastifyReply, status: number, error: string, message: string, extra: object = {}) {
+  return reply.code(status).send({ error, message, requestId: reply.request.id, ...extra });
+}
+
+function tooLarge(reply: FastifyReply, limit: number) {
+  const mb = Math.round((limit / (1024 * 1024)) * 10) / 10;
+  return fail(reply, 413, 'Payload Too Large', `The file is larger than the upload limit of ${mb} MB.`, {
+    code: 'PAYLOAD_TOO_LARGE',
+  });
+}
+
+function fileNameToSampleName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return (base.trim() || 'Sample').slice(0, 120);
+}
+
+export async function registerAgreementUpload(
+  app: FastifyInstance,
+  options: AgreementUploadOptions,
+): Promise<void> {
+  const { db, auth, pool, uploadLimit } = options;
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: uploadLimit, files: 1, fields: 10, fieldSize: 100_000, parts: 12 },
+    });
+
+    scope.post<{ Params: { projectId: string } }>(
+      '/api/projects/:projectId/agreement/samples',
+      async (request, reply) => {
+        const user = await getSessionUser(auth, request.headers);
+        if (!user) return fail(reply, 401, 'Unauthorized', 'Sign in first.');
+        const projectId = UUID.safeParse(request.params.projectId);
+        const project = projectId.success ? await getProject(db, { projectId: projectId.data }) : null;
+        const role = project
+          ? await getMembershipRole(db, { workspaceId: project.workspaceId, userId: user.id })
+          : null;
+        if (!project || !role) return fail(reply, 404, 'Not Found', 'Project not found.');
+        if (!roleAtLeast(role, 'editor')) {
+          return fail(reply, 403, 'Forbidden', `Uploading samples needs the editor role; you are ${role}.`);
+        }
+        if (!request.isMultipart()) {
+          return fail(reply, 415, 'Unsupported Media Type', 'Send the sample as multipart/form-data.');
+        }
+        // Refuse an announced oversize body before reading any of it (multipart overhead aside).
+        const announced = Number(request.headers['content-length'] ?? Number.NaN);
+        if (Number.isFinite(announced) && announced > uploadLimit + 64 * 1024)
+          return tooLarge(reply, uploadLimit);
+
+        const raw: Record<string, string> = {};
+        for await (const part of request.parts()) {
+          if (part.type === 'field') {
+            if (typeof part.value === 'string') raw[part.fieldname] = part.value;
+            continue;
+          }
+          const fields = fieldsSchema.safeParse(raw);
+          if (!fields.success) {
+            part.file.resume();
+            const issue = fields.error.issues[0];
+            const field = issue?.path.join('.') ?? 'form';
+            return fail(reply, 400, 'Bad Request', `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
+          }
+          const { name, level, format, order, columns } = fields.data;
+          const job = await pool.startUpload({
+            kind: 'upload',
+            level,
+            parse: {
+              format,
+              level,
+              maxBytes: uploadLimit,
+              ...(order === undefined ? {} : { order }),
+              ...(columns === undefined
+                ? {}
+                : {
+                    columns: Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)),
+                  }),
+            },
+          });
+          try {
+            for await (const chunk of part.file) {
+              // After a parse error the rest is read only to finish the request, not parsed.
+              if (job.earlyFailure === null) job.push(chunk as Buffer);
+            }
+            if (part.file.truncated) return tooLarge(reply, uploadLimit);
+            const parsed = await job.finishParse();
+            if (!parsed.ok) {
+              const { issue } = parsed;
+              const where =
+                issue.line === undefined
+                  ? ''
+                  : ` (line ${issue.line}${issue.column === undefined ? '' : `, column ${issue.column}`})`;
+              request.log.info({ issue }, 'agreement upload refused');
+              return fail(
+                reply,
+                400,
+                'Bad Request',
+                /line \d+/i.test(issue.message) ? issue.message : `${issue.message}${where}`,
+                {
+                  code: 'INVALID_SAMPLE',
+                  issue,
+                },
+              );
+            }
+            return await streamScoring(reply, {
+              announce: {
+                type: 'progress',
+                phase: 'scoring',
+                annotations: parsed.annotations,
+                items: parsed.items,
+              },
+              run: async () => {
+                const scored = await job.score();
+                const row = await createAgreementSample(db, {
+                  projectId: project.id,
+                  workspaceId: project.workspaceId,
+                  name: name || fileNameToSampleName(part.filename),
+                  fileName: part.filename.slice(0, 255) || 'upload',
+                  fileBytes: job.bytesReceived,
+                  format: parsed.format,
+                  columns: parsed.columns,
+                  level,
+                  categoryOrder: order ?? null,
+                  report: scored.report,
+                  triples: scored.triples,
+                  actorId: user.id,
+                });
+                request.log.info(
+                  {
+                    sampleId: row.id,
+                    annotations: row.annotations,
+                    parseMs: parsed.parseMs,
+                    scoreMs: scored.scoreMs,
+                  },
+                  'agreement sample stored',
+                );
+                return {
+                  type: 'done',
+                  sample: toSampleDto(row),
+                  timings: { parseMs: parsed.parseMs, scoreMs: scored.scoreMs },
+                };
+              },
+              onError: (error) => request.log.error({ err: error }, 'agreement scoring failed'),
+            });
+          } finally {
+            // Every path ends the job: its worker stops and the next queued upload gets the slot.
+            await job.dispose();
+          }
+        }
+        return fail(reply, 400, 'Bad Request', 'No file: attach the sample as the form field "file".');
+      },
+    );
+  });
+}
+
+/** Answers with NDJSON: the announcement at once, then the outcome of `run` as the last line. */
+async function streamScoring(
+  reply: FastifyReply,
+  steps: { announce: object; run: () => Promise<object>; onError: (error: unknown) => void },
+): Promise<FastifyReply> {
+  const body = new PassThrough();
+  body.write(`${JSON.stringify(steps.announce)}\n`);
+  void reply
+    .code(200)
+    .type('application/x-ndjson; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(body);
+  try {
+    body.end(`${JSON.stringify(await steps.run())}\n`);
+  } catch (error) {
+    steps.onError(error);
+    body.end(
+      `${JSON.stringify({ type: 'error', message: 'Scoring failed on the server; nothing was stored.' })}\n`,
+    );
+  }
+  return reply;
+}

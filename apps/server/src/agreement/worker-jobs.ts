@@ -1,0 +1,180 @@
+/** Runs scoring jobs in worker threads, at most `concurrency` at a time (the rest wait their turn). */
+import { Worker } from 'node:worker_threads';
+import type { AgreementScorer, RescoreInput, RescoreResult } from '@raisin/api';
+import type { AgreementReport, ColumnMapping, SampleFormat, SampleIssue } from '@raisin/core/agreement';
+import type { FromWorker, JobData, ToWorker, UploadJobData } from './protocol';
+
+const WORKER_URL = new URL('./score-worker-entry.mjs', import.meta.url);
+
+/** Starts a worker on score-worker.ts (through its entry, which lets the worker load TypeScript). */
+function spawnWorker(data: JobData): Worker {
+  return new Worker(WORKER_URL, { workerData: data });
+}
+
+/** A counting semaphore: a second upload while one is running is queued, not refused. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(count: number) {
+    this.free = count;
+  }
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    };
+  }
+  get queued(): number {
+    return this.waiting.length;
+  }
+}
+
+/** Delivers the worker's messages in order to whoever asks next. */
+class Inbox {
+  private readonly messages: FromWorker[] = [];
+  private readonly readers: ((message: FromWorker) => void)[] = [];
+  constructor(worker: Worker) {
+    const deliver = (message: FromWorker) => {
+      const reader = this.readers.shift();
+      if (reader) reader(message);
+      else this.messages.push(message);
+    };
+    worker.on('message', deliver);
+    worker.on('error', (error) => deliver({ type: 'failed', message: error.message }));
+    worker.on('exit', (code) => {
+      if (code !== 0) deliver({ type: 'failed', message: `The scoring worker stopped (exit code ${code}).` });
+    });
+  }
+  next(): Promise<FromWorker> {
+    const message = this.messages.shift();
+    if (message) return Promise.resolve(message);
+    return new Promise((resolve) => this.readers.push(resolve));
+  }
+  /** The first message so far that ends the parse early, without waiting. */
+  peekFailure(): SampleIssue | null {
+    for (const message of this.messages) if (message.type === 'parse-failed') return message.issue;
+    return null;
+  }
+}
+
+export type ParseOutcome =
+  | {
+      ok: true;
+      format: SampleFormat;
+      columns: ColumnMapping | null;
+      annotations: number;
+      items: number;
+      parseMs: number;
+    }
+  | { ok: false; issue: SampleIssue };
+
+export interface ScoreOutcome {
+  report: AgreementReport;
+  triples: Uint8Array;
+  scoreMs: number;
+}
+
+/** One upload: push its bytes as they arrive, then `finishParse`, then `score`. Always `dispose`. */
+export class UploadJob {
+  private readonly worker: Worker;
+  private readonly inbox: Inbox;
+  private bytes = 0;
+
+  constructor(
+    data: UploadJobData,
+    private readonly release: () => void,
+  ) {
+    this.worker = spawnWorker(data);
+    this.inbox = new Inbox(this.worker);
+  }
+
+  get bytesReceived(): number {
+    return this.bytes;
+  }
+
+  /** The parse error met so far, if any (reading the rest of the upload is then pointless). */
+  get earlyFailure(): SampleIssue | null {
+    return this.inbox.peekFailure();
+  }
+
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    // A copy of just this view, transferred: cloning the view would copy its whole pooled buffer.
+    const copy = new Uint8Array(chunk);
+    this.post({ type: 'chunk', bytes: copy }, [copy.buffer]);
+  }
+
+  async finishParse(): Promise<ParseOutcome> {
+    this.post({ type: 'end' });
+    const message = await this.inbox.next();
+    if (message.type === 'parse-failed') return { ok: false, issue: message.issue };
+    if (message.type === 'parsed') {
+      const { format, columns, annotations, items, parseMs } = message;
+      return { ok: true, format, columns, annotations, items, parseMs };
+    }
+    throw new Error(message.type === 'failed' ? message.message : `unexpected ${message.type}`);
+  }
+
+  async score(): Promise<ScoreOutcome> {
+    const message = await this.inbox.next();
+    if (message.type === 'scored')
+      return { report: message.report, triples: message.triples, scoreMs: message.scoreMs };
+    throw new Error(message.type === 'failed' ? message.message : `unexpected ${message.type}`);
+  }
+
+  async dispose(): Promise<void> {
+    this.release();
+    await this.worker.terminate();
+  }
+
+  private post(message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+}
+
+export interface ScoringPool extends AgreementScorer {
+  /** Waits for a free slot, then starts an upload job on its own worker. */
+  startUpload(data: UploadJobData): Promise<UploadJob>;
+  /** Jobs waiting for a slot. */
+  readonly queued: number;
+}
+
+/** The server's scorer: uploads and re-scores run in worker threads, `concurrency` at a time. */
+export function createScoringPool(concurrency: number): ScoringPool {
+  const slots = new Slots(concurrency);
+  return {
+    get queued() {
+      return slots.queued;
+    },
+    async startUpload(data) {
+      const release = await slots.acquire();
+      try {
+        return new UploadJob(data, release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    async rescore(input: RescoreInput): Promise<RescoreResult> {
+      const release = await slots.acquire();
+      const worker = spawnWorker({ kind: 'rescore' });
+      try {
+        const inbox = new Inbox(worker);
+        const message: ToWorker = { type: 'rescore', ...input };
+        worker.postMessage(message);
+        const reply = await inbox.next();
+        if (reply.type === 'rescored') return reply.ok ? { ok: true, report: reply.report } : reply;
+        throw new Error(reply.type === 'failed' ? reply.message : `unexpected ${reply.type}`);
+      } finally {
+        release();
+        await worker.terminate();
+      }
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createDb, type DbHandle, listAgreementSamples, migrateDb } from '@raisin/db';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, loadConfig } from '../src/index';
+import { ORIGIN, postJson, type SignedUp, signUp, trpcQuery } from './helpers';
+
+const REFERENCE = fileURLToPath(
+  new URL('../../../packages/core/src/agreement/reference-data/krippendorff2011.wide.csv', import.meta.url),
+);
+const UPLOAD_LIMIT = 64 * 1024;
+
+let handle: DbHandle;
+let app: FastifyInstance;
+let owner: SignedUp;
+let viewer: SignedUp;
+let projectId: string;
+
+function multipart(fields: Record<string, string>, file: { name: string; content: string | Buffer } | null) {
+  const boundary = `----raisin${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+function upload(
+  who: SignedUp | null,
+  fields: Record<string, string>,
+  file: { name: string; content: string | Buffer } | null,
+  options: { origin?: string; project?: string } = {},
+) {
+  const body = multipart(fields, file);
+  return app.inject({
+    method: 'POST',
+    url: `/api/projects/${options.project ?? projectId}/agreement/samples`,
+    headers: {
+      'content-type': body.contentType,
+      origin: options.origin ?? ORIGIN,
+      ...(who ? { cookie: who.cookie } : {}),
+    },
+    payload: body.payload,
+  });
+}
+
+function lines(body: string): Record<string, unknown>[] {
+  return body
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+async function mutation<T>(who: SignedUp, path: string, input: unknown): Promise<T> {
+  const response = await postJson(app, `/trpc/${path}`, input, { cookie: who.cookie });
+  if (response.statusCode !== 200) throw new Error(`${path}: ${response.body}`);
+  return response.json<{ result: { data: T } }>().result.data;
+}
+
+beforeAll(async () => {
+  handle = await createDb();
+  await migrateDb(handle.db, handle.driver);
+  const config = loadConfig({
+    RAISIN_PUBLIC_URL: ORIGIN,
+    RAISIN_WEB_DIST: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT),
+  });
+  app = await buildApp(config, handle);
+  await app.ready();
+  owner = await signUp(app, 'owner');
+  viewer = await signUp(app, 'viewer');
+  const ws = await mutation<{ id: string }>(owner, 'workspaces.create', { name: 'Uploads' });
+  const invitation = await mutation<{ token: string }>(owner, 'invitations.create', {
+    workspaceId: ws.id,
+    email: viewer.email,
+    role: 'viewer',
+  });
+  await mutation(viewer, 'invitations.accept', { token: invitation.token });
+  projectId = (await mutation<{ id: string }>(owner, 'projects.create', { workspaceId: ws.id, name: 'Meds' }))
+    .id;
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+describe('agreement upload route', () => {
+  it('parses and scores a file in a worker, stores it, and streams progress then the sample', async () => {
+    const response = await upload(
+      owner,
+      { name: 'Krippendorff C', level: 'nominal' },
+      {
+        name: 'krippendorff2011.wide.csv',
+        content: readFileSync(REFERENCE),
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const [progress, done] = lines(response.body);
+    expect(progress).toMatchObject({ type: 'progress', phase: 'scoring', annotations: 41, items: 12 });
+    expect(done).toMatchObject({
+      type: 'done',
+      sample: { name: 'Krippendorff C', format: 'wide', isReference: true },
+    });
+    const sample = (done as { sample: { id: string; alpha: number } }).sample;
+    expect(sample.alpha).toBeCloseTo(0.743, 3);
+
+    const got = await trpcQuery(
+      app,
+      'agreement.get',
+      { projectId, sampleId: sample.id },
+      { cookie: viewer.cookie },
+    );
+    expect(got.json().result.data.report.krippendorffAlpha.interval).toBeCloseTo(0.849, 3);
+
+    // Re-scoring through tRPC runs in the server's worker pool too.
+    const rescored = await mutation<{ alpha: number; level: string }>(owner, 'agreement.rescore', {
+      projectId,
+      sampleId: sample.id,
+      version: 1,
+      level: 'ordinal',
+    });
+    expect(rescored.level).toBe('ordinal');
+    expect(rescored.alpha).toBeCloseTo(0.815, 3);
+  }, 30_000);
+
+  it('uses mapped columns for unusual headers', async () => {
+    const csv = 'doc,who,verdict\nd1,ann,spam\nd1,ben,spam\nd2,ann,ham\nd2,ben,spam\n';
+    const response = await upload(
+      owner,
+      { columns: JSON.stringify({ item: 'doc', annotator: 'who', label: 'verdict' }) },
+      {
+        name: 'odd headers.csv',
+        content: csv,
+      },
+    );
+    expect(response.statusCode).toBe(200);
+    const done = lines(response.body).at(-1);
+    expect(done).toMatchObject({
+      type: 'done',
+      sample: {
+        name: 'odd headers',
+        columns: { item: 'doc', annotator: 'who', label: 'verdict' },
+        annotations: 4,
+      },
+    });
+  }, 30_000);
+
+  it('answers a malformed file with the line of the problem and stores nothing', async () => {
+    const before = (await listAgreementSamples(handle.db, { projectId })).length;
+    const response = await upload(
+      owner,
+      {},
+      { name: 'broken.csv', content: 'item,annotator,label\n1,a,x\n1,b,x,extra\n2,a,y\n' },
+    );
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ code: string; message: string; issue: { code: string; line: number } }>();
+    expect(body.code).toBe('INVALID_SAMPLE');
+    expect(body.issue).toMatchObject({ code: 'ragged_row', line: 3 });
+    expect(body.message).toMatch(/line 3/i);
+    expect((await listAgreementSamples(handle.db, { projectId })).length).toBe(before);
+  }, 30_000);
+
+  it('answers 413 with a message to a file over the limit and stores nothing', async () => {
+    const before = (await listAgreementSamples(handle.db, { projectId })).length;
+    const row = 'item-000000,annotator-a,label-x\n';
+    const big = `item,annotator,label\n${row.repeat(Math.ceil((UPLOAD_LIMIT * 1.5) / row.length))}`;
+    const response = await upload(owner, {}, { name: 'big.csv', content: big });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringMatching(/upload limit/),
+    });
+    expect((await listAgreementSamples(handle.db, { projectId })).length).toBe(before);
+  }, 30_000);
+
+  it('refuses viewers (403), strangers (401), cross-origin posts (403) and unknown projects (404)', async () => {
+    const file = { name: 'k.csv', content: readFileSync(REFERENCE) };
+    const before = (await listAgreementSamples(handle.db, { projectId })).length;
+    const asViewer = await upload(viewer, {}, file);
+    expect(asViewer.statusCode).toBe(403);
+    expect(asViewer.json().message).toMatch(/editor role/);
+    expect((await upload(null, {}, file)).statusCode).toBe(401);
+    const crossSite = await upload(owner, {}, file, { origin: 'https://evil.example' });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.json().message).toMatch(/Cross-origin/);
+    expect((await upload(owner, {}, file, { project: crypto.randomUUID() })).statusCode).toBe(404);
+    expect((await listAgreementSamples(handle.db, { projectId })).length).toBe(before);
+  }, 30_000);
+
+  it('names a bad form field', async () => {
+    const response = await upload(
+      owner,
+      { level: 'cardinal' },
+      { name: 'k.csv', content: readFileSync(REFERENCE) },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/^Invalid level/);
+  });
+});

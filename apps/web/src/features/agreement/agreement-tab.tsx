@@ -1,0 +1,293 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, EmptyState, ErrorMessage, Spinner, TextField } from '../../components';
+import { Dialog, DialogClose } from '../../components/dialog';
+import { describeApiError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+import { formatInterval, formatNumber } from './format';
+import { SampleResults } from './results';
+import { TrendChart } from './trend-chart';
+import type { AgreementSample } from './types';
+import { UploadPanel } from './upload-panel';
+
+const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+
+function RenameSample({ projectId, sample }: { projectId: string; sample: AgreementSample }) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(sample.name);
+  const rename = useMutation(
+    trpc.agreement.rename.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.agreement.pathKey() });
+        setOpen(false);
+      },
+    }),
+  );
+  const trimmed = name.trim();
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) setName(sample.name);
+      }}
+      title={`Rename ${sample.name}`}
+      trigger={<Button aria-label={`Rename ${sample.name}`}>Rename</Button>}
+    >
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (trimmed === '' || trimmed.length > 120) return;
+          rename.mutate({ projectId, sampleId: sample.id, version: sample.version, name: trimmed });
+        }}
+      >
+        <TextField
+          label="Sample name"
+          value={name}
+          maxLength={120}
+          error={trimmed === '' ? 'Sample name: enter a name.' : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {rename.isError && <ErrorMessage>{describeApiError(rename.error)}</ErrorMessage>}
+        <div className="actions">
+          <DialogClose asChild>
+            <Button>Cancel</Button>
+          </DialogClose>
+          <Button type="submit" variant="primary" busy={rename.isPending} disabled={trimmed === ''}>
+            Save
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function SampleActions({
+  projectId,
+  sample,
+  onDeleted,
+}: {
+  projectId: string;
+  sample: AgreementSample;
+  onDeleted: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.agreement.pathKey() });
+  const setReference = useMutation(trpc.agreement.setReference.mutationOptions({ onSuccess: invalidate }));
+  const remove = useMutation(
+    trpc.agreement.delete.mutationOptions({
+      onSuccess: async () => {
+        onDeleted();
+        await invalidate();
+      },
+    }),
+  );
+  const rescore = useMutation(trpc.agreement.rescore.mutationOptions({ onSuccess: invalidate }));
+  const [level, setLevel] = useState<(typeof LEVELS)[number]>(sample.level);
+  const [confirming, setConfirming] = useState(false);
+  const error = setReference.error ?? remove.error ?? rescore.error;
+  return (
+    <div className="stack">
+      <div className="toolbar">
+        <RenameSample projectId={projectId} sample={sample} />
+        {!sample.isReference && (
+          <Button
+            busy={setReference.isPending}
+            onClick={() => setReference.mutate({ projectId, sampleId: sample.id })}
+          >
+            Mark as reference
+          </Button>
+        )}
+        <div className="field">
+          <label className="field__label" htmlFor="agreement-rescore-level">
+            Re-score at level
+          </label>
+          <select
+            id="agreement-rescore-level"
+            className="field__control"
+            value={level}
+            onChange={(event) => {
+              const next = LEVELS.find((candidate) => candidate === event.target.value);
+              if (next) setLevel(next);
+            }}
+          >
+            {LEVELS.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button
+          busy={rescore.isPending}
+          disabled={level === sample.level && sample.categoryOrder === null}
+          onClick={() =>
+            rescore.mutate({
+              projectId,
+              sampleId: sample.id,
+              version: sample.version,
+              level,
+              order: level === 'ordinal' ? sample.categoryOrder : null,
+            })
+          }
+        >
+          Re-score
+        </Button>
+        <Dialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Delete ${sample.name}?`}
+          description="The sample, its labels and its results are removed for everyone in the workspace."
+          trigger={<Button variant="danger">Delete</Button>}
+        >
+          <div className="actions">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button
+              variant="danger"
+              busy={remove.isPending}
+              onClick={() =>
+                remove.mutate({ projectId, sampleId: sample.id }, { onSettled: () => setConfirming(false) })
+              }
+            >
+              Delete sample
+            </Button>
+          </div>
+        </Dialog>
+      </div>
+      {error && <ErrorMessage>{describeApiError(error)}</ErrorMessage>}
+    </div>
+  );
+}
+
+function SampleList({
+  samples,
+  selectedId,
+  onSelect,
+}: {
+  samples: readonly AgreementSample[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption>Samples of this project, oldest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sample</th>
+            <th scope="col">Uploaded</th>
+            <th scope="col">Items</th>
+            <th scope="col">α</th>
+            <th scope="col">Ceiling</th>
+            <th scope="col">Reference</th>
+          </tr>
+        </thead>
+        <tbody>
+          {samples.map((s) => (
+            <tr key={s.id} aria-current={s.id === selectedId ? 'true' : undefined}>
+              <th scope="row">
+                <Button variant="ghost" onClick={() => onSelect(s.id)} aria-pressed={s.id === selectedId}>
+                  {s.name}
+                </Button>
+              </th>
+              <td>{new Date(s.createdAt).toLocaleString('en-GB')}</td>
+              <td>{s.items.toLocaleString('en')}</td>
+              <td>
+                {formatNumber(s.alpha)} <span className="muted">({s.level})</span>
+              </td>
+              <td>
+                {formatNumber(s.ceiling)} <span className="muted">{formatInterval(s.ceilingCi, 2)}</span>
+              </td>
+              <td>{s.isReference ? <span className="badge">Reference</span> : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SelectedSample({
+  projectId,
+  sampleId,
+  canEdit,
+  onDeleted,
+}: {
+  projectId: string;
+  sampleId: string;
+  canEdit: boolean;
+  onDeleted: () => void;
+}) {
+  const sample = useQuery(trpc.agreement.get.queryOptions({ projectId, sampleId }));
+  if (sample.isPending) return <Spinner label="Loading the sample's results…" />;
+  if (sample.isError) return <ErrorMessage>{describeApiError(sample.error)}</ErrorMessage>;
+  const { report, ...summary } = sample.data;
+  return (
+    <div className="stack">
+      {canEdit && (
+        <SampleActions
+          key={`${summary.id}:${summary.version}`}
+          projectId={projectId}
+          sample={summary}
+          onDeleted={onDeleted}
+        />
+      )}
+      <SampleResults report={report} sampleName={summary.name} />
+    </div>
+  );
+}
+
+/** The Agreement tab: upload labeled samples, read their agreement and ceiling, follow the trend. */
+export function AgreementTab({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const samples = useQuery(trpc.agreement.list.queryOptions({ projectId }));
+  const select = (id: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (id === null) next.delete('sample');
+        else next.set('sample', id);
+        return next;
+      },
+      { replace: true },
+    );
+
+  if (samples.isPending) return <Spinner label="Loading samples…" />;
+  if (samples.isError) return <ErrorMessage>{describeApiError(samples.error)}</ErrorMessage>;
+  const list = samples.data;
+  const requested = params.get('sample');
+  const selected = list.find((s) => s.id === requested) ?? list.at(-1);
+
+  return (
+    <div className="stack agreement-tab">
+      <h2>Agreement</h2>
+      {canEdit && <UploadPanel projectId={projectId} onUploaded={(id) => select(id)} />}
+      {list.length === 0 ? (
+        <EmptyState title="No labeled sample yet" headingLevel={3}>
+          {canEdit
+            ? 'Upload a sample that several annotators labeled (the same items, labeled independently) to measure how much they agree and the ceiling a model can be measured against.'
+            : 'No sample has been uploaded yet. An editor can upload one to measure annotator agreement.'}
+        </EmptyState>
+      ) : (
+        <>
+          <SampleList samples={list} selectedId={selected?.id} onSelect={select} />
+          {list.length >= 2 && <TrendChart samples={list} />}
+          {selected && (
+            <SelectedSample
+              key={selected.id}
+              projectId={projectId}
+              sampleId={selected.id}
+              canEdit={canEdit}
+              onDeleted={() => select(null)}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+/** Pure helpers of the Agreement tab: wording, tables and the CSV export (tested in format.test.ts). */
+import type {
+  AgreementBandKey,
+  AgreementCiKey,
+  AgreementReport,
+  DisagreementItem,
+  Interval,
+} from '@raisin/core/agreement';
+
+export function formatNumber(value: number | null | undefined, digits = 3): string {
+  return value === null || value === undefined ? '—' : value.toFixed(digits);
+}
+
+export function formatInterval(
+  ci: Interval | readonly [number, number] | null | undefined,
+  digits = 3,
+): string {
+  return ci ? `${ci[0].toFixed(digits)}–${ci[1].toFixed(digits)}` : '—';
+}
+
+/** Half the width of an interval, the "±" of the headline. */
+export function halfWidth(ci: readonly [number, number] | null | undefined): number | null {
+  return ci ? (ci[1] - ci[0]) / 2 : null;
+}
+
+/**
+ * The ceiling in plain words: "a model as good as your annotators' consensus would score about
+ * 0.78 ± 0.03 accuracy against one annotator's labels".
+ */
+export function describeCeiling(ceiling: AgreementReport['humanCeiling']): string {
+  if (ceiling === null) {
+    return 'The human ceiling is not defined for this sample: no item has labels from two or more annotators.';
+  }
+  const spread = halfWidth(ceiling.ci);
+  const value =
+    spread === null ? ceiling.value.toFixed(2) : `${ceiling.value.toFixed(2)} ± ${spread.toFixed(2)}`;
+  const basis =
+    ceiling.basis === 'majority-of-others'
+      ? `agreement with the majority of the other labels, over ${ceiling.items} items with three or more labels`
+      : `the percent agreement of the two annotators, over ${ceiling.items} items`;
+  return `A model as good as your annotators' consensus would score about ${value} accuracy against one annotator's labels (${basis}).`;
+}
+
+const BAND_WORDS: Record<string, string> = {
+  reliable: 'reliable (α ≥ 0.800)',
+  tentative: 'tentative (0.667 ≤ α < 0.800): draw only tentative conclusions',
+  unreliable: 'unreliable (α < 0.667)',
+};
+
+export function describeAlphaBand(band: string | undefined): string {
+  return band ? (BAND_WORDS[band] ?? band) : 'no band (undefined)';
+}
+
+export interface CoefficientRow {
+  key: string;
+  name: string;
+  value: number | null;
+  ci: Interval | null;
+  band: string | null;
+}
+
+type Row = readonly [
+  key: string,
+  name: string,
+  value: (r: AgreementReport) => number | null,
+  ci?: AgreementCiKey,
+  band?: AgreementBandKey,
+];
+
+const ROWS: readonly Row[] = [
+  ['percentAgreement', 'Percent agreement', (r) => r.percentAgreement, 'percentAgreement'],
+  ['krippendorffAlpha.nominal', "Krippendorff's α (nominal)", (r) => r.krippendorffAlpha.nominal],
+  ['krippendorffAlpha.ordinal', "Krippendorff's α (ordinal)", (r) => r.krippendorffAlpha.ordinal],
+  ['krippendorffAlpha.interval', "Krippendorff's α (interval)", (r) => r.krippendorffAlpha.interval],
+  ['krippendorffAlpha.ratio', "Krippendorff's α (ratio)", (r) => r.krippendorffAlpha.ratio],
+  ['cohenKappa', "Cohen's κ", (r) => r.cohenKappa, 'cohenKappa', 'cohenKappa'],
+  [
+    'weightedKappa.linear',
+    'Weighted κ (linear)',
+    (r) => r.weightedKappa?.linear ?? null,
+    'weightedKappaLinear',
+    'weightedKappaLinear',
+  ],
+  [
+    'weightedKappa.quadratic',
+    'Weighted κ (quadratic)',
+    (r) => r.weightedKappa?.quadratic ?? null,
+    'weightedKappaQuadratic',
+    'weightedKappaQuadratic',
+  ],
+  ['scottPi', "Scott's π", (r) => r.scottPi, 'scottPi', 'scottPi'],
+  ['lightKappa', "Light's κ", (r) => r.lightKappa, 'lightKappa', 'lightKappa'],
+  ['fleissKappa', "Fleiss' κ", (r) => r.fleissKappa, 'fleissKappa', 'fleissKappa'],
+  ['gwetAC1', "Gwet's AC1", (r) => r.gwetAC1, 'gwetAC1', 'gwetAC1'],
+  ['brennanPrediger', 'Brennan–Prediger', (r) => r.brennanPrediger, 'brennanPrediger', 'brennanPrediger'],
+  ['humanCeiling', 'Human ceiling', (r) => r.humanCeiling?.value ?? null, 'humanCeiling'],
+];
+
+/** Every coefficient of the report with its interval and band; the chosen level's α carries `ci.alpha`. */
+export function coefficientRows(report: AgreementReport): CoefficientRow[] {
+  const alphaKey = `krippendorffAlpha.${report.level}`;
+  return ROWS.map(([key, name, read, ciKey, bandKey]) => {
+    const isChosenAlpha = key === alphaKey;
+    return {
+      key,
+      name,
+      value: read(report),
+      ci: (isChosenAlpha ? report.ci.alpha : ciKey ? report.ci[ciKey] : undefined) ?? null,
+      band: (isChosenAlpha ? report.bands.alpha : bandKey ? report.bands[bandKey] : undefined) ?? null,
+    };
+  });
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The disagreement list as CSV, one row per item with a column per annotator (for guideline review).
+ * Cells that a spreadsheet would read as a formula are quoted.
+ */
+export function disagreementsToCsv(items: readonly DisagreementItem[]): string {
+  const annotators = [...new Set(items.flatMap((item) => item.labels.map((l) => l.annotator)))];
+  const header = ['item', 'agreement', ...annotators];
+  const rows = items.map((item) => {
+    const byAnnotator = new Map(item.labels.map((l) => [l.annotator, l.label]));
+    return [item.item, item.agreement.toFixed(3), ...annotators.map((a) => byAnnotator.get(a) ?? '')];
+  });
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Items whose id, labels or annotators contain `query` (case-insensitive). */
+export function filterDisagreements(items: readonly DisagreementItem[], query: string): DisagreementItem[] {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') return [...items];
+  return items.filter(
+    (item) =>
+      item.item.toLowerCase().includes(needle) ||
+      item.labels.some(
+        (l) => l.label.toLowerCase().includes(needle) || l.annotator.toLowerCase().includes(needle),
+      ),
+  );
+}
+
+/** Agreement of each annotator pair as a square grid, in annotator order; null where a pair shares no item. */
+export function pairGrid(report: AgreementReport): { annotators: string[]; cells: (number | null)[][] } {
+  const annotators = [
+    ...new Set(report.diagnostics.pairs.flatMap((p) => [p.annotatorA, p.annotatorB])),
+  ].sort();
+  const index = new Map(annotators.map((a, i) => [a, i]));
+  const cells: (number | null)[][] = annotators.map((_, i) =>
+    annotators.map((__, j) => (i === j ? 1 : null)),
+  );
+  for (const pair of report.diagnostics.pairs) {
+    const i = index.get(pair.annotatorA);
+    const j = index.get(pair.annotatorB);
+    if (i === undefined || j === undefined) continue;
+    const row = cells[i];
+    const mirror = cells[j];
+    if (row) row[j] = pair.percentAgreement;
+    if (mirror) mirror[i] = pair.percentAgreement;
+  }
+  return { annotators, cells };
+}
+
+/** A parsed line of the upload's NDJSON answer. */
+export type UploadEvent =
+  | { type: 'progress'; phase: string; annotations?: number; items?: number }
+  | { type: 'done'; sample: { id: string; name: string } }
+  | { type: 'error'; message: string };
+
+function isUploadEvent(value: unknown): value is UploadEvent {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  return value.type === 'progress' || value.type === 'done' || value.type === 'error';
+}
+
+/** The complete lines of an NDJSON answer received so far (a partial last line waits for more). */
+export function parseUploadEvents(text: string): UploadEvent[] {
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  const events: UploadEvent[] = [];
+  for (const line of complete.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isUploadEvent(value)) events.push(value);
+    } catch {
+      // A line that is not JSON is not ours (e.g. a proxy's error page); the status code decides.
+    }
+  }
+  return events;
+}

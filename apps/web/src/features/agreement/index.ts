@@ -1,0 +1,1 @@
+export { AgreementTab } from './agreement-tab';

@@ -1,0 +1,406 @@
+import type { AgreementReport } from '@raisin/core/agreement';
+import { useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Button, TextField } from '../../components';
+import {
+  coefficientRows,
+  describeAlphaBand,
+  describeCeiling,
+  disagreementsToCsv,
+  filterDisagreements,
+  formatInterval,
+  formatNumber,
+  pairGrid,
+} from './format';
+
+function downloadText(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** A white-to-purple scale for agreement in [0, 1]; text flips to white on dark cells for contrast. */
+function cellStyle(value: number | null) {
+  if (value === null) return { background: 'var(--color-surface)', color: 'var(--color-text-muted)' };
+  const v = Math.max(0, Math.min(1, value));
+  const lightness = 96 - v * 66;
+  return {
+    background: `hsl(272 52% ${lightness}%)`,
+    color: lightness < 55 ? '#ffffff' : 'var(--color-text)',
+  };
+}
+
+function Headline({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
+  const alpha = report.krippendorffAlpha[report.level];
+  return (
+    <section className="panel" aria-labelledby="agreement-headline">
+      <h3 id="agreement-headline">{sampleName}: headline</h3>
+      <dl className="facts">
+        <dt>Krippendorff's α ({report.level})</dt>
+        <dd data-testid="headline-alpha">
+          <strong>{formatNumber(alpha)}</strong> (95% CI {formatInterval(report.ci.alpha)}) —{' '}
+          {describeAlphaBand(report.bands.alpha)}
+        </dd>
+        <dt>Human ceiling</dt>
+        <dd>
+          <strong>{formatNumber(report.humanCeiling?.value ?? null)}</strong> (95% CI{' '}
+          {formatInterval(report.humanCeiling?.ci ?? null)})
+        </dd>
+        <dt>Sample</dt>
+        <dd>
+          {report.items.toLocaleString('en')} items, {report.annotators} annotators,{' '}
+          {report.annotations.toLocaleString('en')} labels, {report.categories.length} categories
+        </dd>
+      </dl>
+      <p className="agreement-ceiling-sentence">{describeCeiling(report.humanCeiling)}</p>
+    </section>
+  );
+}
+
+function Coefficients({ report }: { report: AgreementReport }) {
+  return (
+    <div className="table-scroll">
+      <table className="table">
+        <caption>
+          Every coefficient, with its 95% bootstrap interval ({report.bootstrap.resamples} resamples)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Coefficient</th>
+            <th scope="col">Value</th>
+            <th scope="col">95% CI</th>
+            <th scope="col">Band</th>
+          </tr>
+        </thead>
+        <tbody>
+          {coefficientRows(report).map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td>{formatNumber(row.value)}</td>
+              <td>{formatInterval(row.ci)}</td>
+              <td>{row.band ?? (row.value === null ? 'not applicable' : '—')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Warnings({ report }: { report: AgreementReport }) {
+  if (report.warnings.length === 0) return null;
+  return (
+    <section aria-labelledby="agreement-warnings">
+      <h4 id="agreement-warnings">Notes on this sample</h4>
+      <ul>
+        {report.warnings.map((warning) => (
+          <li key={`${warning.key}:${warning.message}`}>{warning.message}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PairHeatmap({ report }: { report: AgreementReport }) {
+  const { annotators, cells } = pairGrid(report);
+  const [asTable, setAsTable] = useState(false);
+  if (annotators.length < 2) return null;
+  return (
+    <section aria-labelledby="agreement-heatmap">
+      <h4 id="agreement-heatmap">Agreement between annotators</h4>
+      <Button variant="ghost" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}>
+        Show as table
+      </Button>
+      <div className="table-scroll">
+        <table
+          className={asTable ? 'table' : 'heatmap'}
+          aria-label="Annotator × annotator agreement heatmap (share of co-labeled items on which the two agree)"
+        >
+          <thead>
+            <tr>
+              <td />
+              {annotators.map((a) => (
+                <th key={a} scope="col">
+                  {a}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {annotators.map((a, i) => (
+              <tr key={a}>
+                <th scope="row">{a}</th>
+                {annotators.map((b, j) => {
+                  const value = cells[i]?.[j] ?? null;
+                  return (
+                    <td key={b} style={asTable ? undefined : cellStyle(value)} title={`${a} × ${b}`}>
+                      {value === null ? '—' : value.toFixed(2)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function CategoryBars({ report }: { report: AgreementReport }) {
+  const data = report.diagnostics.perCategory.map((c) => ({
+    category: c.category,
+    agreement: c.specificAgreement ?? 0,
+    count: c.count,
+  }));
+  return (
+    <section aria-labelledby="agreement-categories">
+      <h4 id="agreement-categories">Agreement per category</h4>
+      <div role="img" aria-label="Bar chart: specific agreement per category" className="chart">
+        <ResponsiveContainer width="100%" height={240}>
+          <BarChart data={data}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="category" />
+            <YAxis domain={[0, 1]} />
+            <Tooltip />
+            <Bar
+              dataKey="agreement"
+              name="Specific agreement"
+              fill="var(--color-primary)"
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>Per-category table</summary>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Labels</th>
+              <th scope="col">Specific agreement</th>
+              <th scope="col">κ (one vs rest)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.diagnostics.perCategory.map((c) => (
+              <tr key={c.category}>
+                <th scope="row">{c.category}</th>
+                <td>{c.count}</td>
+                <td>{formatNumber(c.specificAgreement)}</td>
+                <td>{formatNumber(c.kappa)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
+function AnnotatorBars({ report }: { report: AgreementReport }) {
+  const rows = report.diagnostics.annotatorVsMajority.filter((a) => a.agreement !== null);
+  if (rows.length === 0) return null;
+  const data = rows.map((a) => {
+    const value = a.agreement ?? 0;
+    return {
+      annotator: a.annotator,
+      agreement: value,
+      error: a.ci ? [value - a.ci[0], a.ci[1] - value] : [0, 0],
+    };
+  });
+  return (
+    <section aria-labelledby="agreement-annotators">
+      <h4 id="agreement-annotators">Each annotator against the majority of the others</h4>
+      <div
+        role="img"
+        aria-label="Bar chart with 95% interval whiskers: each annotator's agreement with the majority of the others"
+        className="chart"
+      >
+        <ResponsiveContainer width="100%" height={240}>
+          <BarChart data={data}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="annotator" />
+            <YAxis domain={[0, 1]} />
+            <Tooltip />
+            <Bar
+              dataKey="agreement"
+              name="Agreement with majority"
+              fill="var(--color-primary)"
+              isAnimationActive={false}
+            >
+              <ErrorBar dataKey="error" width={6} stroke="var(--color-text)" />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <details>
+        <summary>Per-annotator table</summary>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Annotator</th>
+              <th scope="col">Items</th>
+              <th scope="col">Agreement with majority</th>
+              <th scope="col">95% CI</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.annotator}>
+                <th scope="row">{a.annotator}</th>
+                <td>{a.items}</td>
+                <td>{formatNumber(a.agreement)}</td>
+                <td>{formatInterval(a.ci)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
+function Confusion({ report }: { report: AgreementReport }) {
+  const matrices = report.diagnostics.confusionMatrices;
+  const [index, setIndex] = useState(0);
+  const matrix = matrices[index] ?? matrices[0];
+  if (!matrix) return null;
+  const max = Math.max(1, ...matrix.counts.flat());
+  return (
+    <section aria-labelledby="agreement-confusion">
+      <h4 id="agreement-confusion">Confusion matrix of a pair</h4>
+      <div className="field">
+        <label className="field__label" htmlFor="agreement-pair">
+          Annotator pair
+        </label>
+        <select
+          id="agreement-pair"
+          className="field__control"
+          value={index}
+          onChange={(event) => setIndex(Number(event.target.value))}
+        >
+          {matrices.map((m, i) => (
+            <option key={`${m.annotatorA}|${m.annotatorB}`} value={i}>
+              {m.annotatorA} × {m.annotatorB} ({m.items} shared items)
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="table-scroll">
+        <table
+          className="heatmap"
+          aria-label={`Confusion matrix: rows ${matrix.annotatorA}, columns ${matrix.annotatorB}`}
+        >
+          <thead>
+            <tr>
+              <th scope="col">
+                {matrix.annotatorA} ↓ / {matrix.annotatorB} →
+              </th>
+              {matrix.categories.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.categories.map((row, r) => (
+              <tr key={row}>
+                <th scope="row">{row}</th>
+                {matrix.categories.map((col, c) => {
+                  const count = matrix.counts[r]?.[c] ?? 0;
+                  return (
+                    <td key={col} style={cellStyle(count / max)}>
+                      {count}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Disagreements({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
+  const [query, setQuery] = useState('');
+  const items = report.diagnostics.topDisagreements;
+  const shown = useMemo(() => filterDisagreements(items, query), [items, query]);
+  return (
+    <section aria-labelledby="agreement-disagreements">
+      <h4 id="agreement-disagreements">Items with the most disagreement</h4>
+      <div className="toolbar">
+        <TextField
+          label="Search items and labels"
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <Button
+          onClick={() =>
+            downloadText(
+              `${sampleName}-disagreements.csv`,
+              disagreementsToCsv(shown),
+              'text/csv;charset=utf-8',
+            )
+          }
+          disabled={shown.length === 0}
+        >
+          Export CSV
+        </Button>
+      </div>
+      {items.length === 0 ? (
+        <p className="muted">Every item was labeled the same way by all its annotators.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>
+              {shown.length} of {items.length} items shown (the {items.length} with the lowest agreement)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Agreement</th>
+                <th scope="col">Labels</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((item) => (
+                <tr key={item.item}>
+                  <th scope="row">{item.item}</th>
+                  <td>{item.agreement.toFixed(2)}</td>
+                  <td>{item.labels.map((l) => `${l.annotator}: ${l.label}`).join(' · ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Everything the report says about one sample. */
+export function SampleResults({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
+  return (
+    <div className="stack agreement-results">
+      <Headline report={report} sampleName={sampleName} />
+      <Warnings report={report} />
+      <Coefficients report={report} />
+      <div className="agreement-charts">
+        <PairHeatmap report={report} />
+        <CategoryBars report={report} />
+        <AnnotatorBars report={report} />
+        <Confusion report={report} />
+      </div>
+      <Disagreements report={report} sampleName={sampleName} />
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+import { type ColumnRole, previewSample, type SamplePreview } from '@raisin/core/agreement';
+import { useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, useId, useRef, useState } from 'react';
+import { Button, ErrorMessage, TextField } from '../../components';
+import { trpc } from '../../lib/trpc';
+import { type UploadFields, type UploadProgress, uploadSample } from './upload';
+
+const PREVIEW_BYTES = 1024 * 1024;
+const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+type Level = (typeof LEVELS)[number];
+const ROLE_LABELS: Record<ColumnRole, string> = {
+  item: 'Item column',
+  annotator: 'Annotator column',
+  label: 'Label column',
+};
+
+interface Pending {
+  file: File;
+  fields: UploadFields;
+}
+
+function NativeSelect({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="field__control"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function describeProgress(progress: UploadProgress | null): { label: string; value: number | undefined } {
+  if (progress === null) return { label: 'Starting…', value: 0 };
+  if (progress.phase === 'uploading') {
+    const share = progress.total > 0 ? progress.loaded / progress.total : 0;
+    return { label: `Uploading… ${Math.round(share * 100)}%`, value: share };
+  }
+  const count =
+    progress.annotations === null ? '' : ` ${progress.annotations.toLocaleString('en')} annotations`;
+  return { label: `Scoring${count} on the server…`, value: undefined };
+}
+
+/** Pick or drop a file, check its columns on a local preview, then upload it; later files wait their turn. */
+export function UploadPanel({
+  projectId,
+  onUploaded,
+}: {
+  projectId: string;
+  onUploaded: (sampleId: string) => void;
+}) {
+  const queryClient = useQueryClient();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<SamplePreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [columns, setColumns] = useState<Record<ColumnRole, string>>({ item: '', annotator: '', label: '' });
+  const [name, setName] = useState('');
+  const [level, setLevel] = useState<Level>('nominal');
+  const [order, setOrder] = useState('');
+  const [orderError, setOrderError] = useState<string | undefined>(undefined);
+  const [queue, setQueue] = useState<Pending[]>([]);
+  const [running, setRunning] = useState<Pending | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  async function choose(next: File) {
+    setFile(next);
+    setError(null);
+    setPreviewError(null);
+    setName(next.name.replace(/\.[^.]+$/, ''));
+    const bytes = new Uint8Array(await next.slice(0, PREVIEW_BYTES).arrayBuffer());
+    const result = previewSample(bytes);
+    if (!result.ok) {
+      setPreview(null);
+      setPreviewError(result.error.message);
+      return;
+    }
+    setPreview(result.value);
+    setColumns({
+      item: result.value.columns.item ?? '',
+      annotator: result.value.columns.annotator ?? '',
+      label: result.value.columns.label ?? '',
+    });
+  }
+
+  async function run(first: Pending) {
+    let current: Pending | undefined = first;
+    while (current) {
+      setRunning(current);
+      setProgress(null);
+      const outcome = await uploadSample(projectId, current.file, current.fields, setProgress);
+      await queryClient.invalidateQueries({ queryKey: trpc.agreement.list.queryKey({ projectId }) });
+      if (outcome.ok) onUploaded(outcome.sampleId);
+      else setError(`${current.file.name}: ${outcome.message}`);
+      current = await new Promise<Pending | undefined>((resolve) =>
+        setQueue((waiting) => {
+          resolve(waiting[0]);
+          return waiting.slice(1);
+        }),
+      );
+    }
+    setRunning(null);
+    setProgress(null);
+  }
+
+  function submit() {
+    if (!file) return;
+    const declared = order
+      .split(/[,\n]/)
+      .map((label) => label.trim())
+      .filter((label) => label !== '');
+    if (declared.length === 1) {
+      setOrderError('Category order: list at least two labels, lowest first, separated by commas.');
+      return;
+    }
+    setOrderError(undefined);
+    const mapping =
+      preview && (preview.format === 'long' || preview.format === 'jsonl')
+        ? Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== ''))
+        : null;
+    const pending: Pending = {
+      file,
+      fields: { name, level, order: declared.length > 0 ? declared : null, columns: mapping },
+    };
+    setFile(null);
+    setPreview(null);
+    setName('');
+    if (inputRef.current) inputRef.current.value = '';
+    if (running) setQueue((waiting) => [...waiting, pending]);
+    else void run(pending);
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) void choose(dropped);
+  }
+
+  const needsMapping = preview !== null && preview.unmapped.length > 0;
+  const mappingComplete =
+    !needsMapping || (columns.item !== '' && columns.annotator !== '' && columns.label !== '');
+  const shown = describeProgress(progress);
+  const headerOptions = [
+    { value: '', label: '— choose a column —' },
+    ...(preview?.header ?? []).map((h) => ({ value: h, label: h })),
+  ];
+
+  return (
+    <section className="panel agreement-upload" aria-labelledby="agreement-upload-title">
+      <h3 id="agreement-upload-title">Upload a labeled sample</h3>
+      <section
+        className={`dropzone${dragging ? ' dropzone--active' : ''}`}
+        aria-label="Drop a sample file here"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <div className="field">
+          <label className="field__label" htmlFor="agreement-file">
+            Sample file
+          </label>
+          <input
+            ref={inputRef}
+            id="agreement-file"
+            type="file"
+            accept=".csv,.tsv,.txt,.json,.jsonl,.ndjson,text/csv,application/json"
+            onChange={(event) => {
+              const picked = event.target.files?.[0];
+              if (picked) void choose(picked);
+            }}
+          />
+          <p className="field__hint">
+            Drop a file here or pick one: CSV or TSV (long: item, annotator, label; or wide: one column per
+            annotator), JSON Lines, a Label Studio export or a Prodigy export.
+          </p>
+        </div>
+      </section>
+
+      {previewError && <ErrorMessage>{`This file cannot be read: ${previewError}`}</ErrorMessage>}
+
+      {file && preview && (
+        <div className="stack">
+          <p className="muted">
+            Detected format: <strong>{preview.format}</strong>
+            {preview.annotatorColumns ? ` with annotators ${preview.annotatorColumns.join(', ')}` : ''}.
+          </p>
+          {needsMapping && (
+            <p className="notice" role="status">
+              Some columns were not recognised. Choose which column holds the item, the annotator and the
+              label.
+            </p>
+          )}
+          {(preview.format === 'long' || preview.format === 'jsonl') && (
+            <fieldset className="column-mapping">
+              <legend>Columns</legend>
+              {(['item', 'annotator', 'label'] as const).map((role) => (
+                <NativeSelect
+                  key={role}
+                  label={ROLE_LABELS[role]}
+                  value={columns[role]}
+                  options={headerOptions}
+                  onChange={(value) => setColumns((current) => ({ ...current, [role]: value }))}
+                />
+              ))}
+            </fieldset>
+          )}
+          <div className="table-scroll">
+            <table className="table">
+              <caption>First rows of {file.name}</caption>
+              <thead>
+                <tr>
+                  {(preview.format === 'labelstudio' || preview.format === 'prodigy'
+                    ? ['item', 'annotator', 'label']
+                    : preview.header
+                  ).map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.slice(0, 5).map((row, r) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no id of their own.
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
+                      <td key={c}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <TextField
+            label="Sample name"
+            value={name}
+            maxLength={120}
+            onChange={(event) => setName(event.target.value)}
+          />
+          <NativeSelect
+            label="Level of measurement"
+            value={level}
+            options={LEVELS.map((value) => ({ value, label: value }))}
+            onChange={(value) => {
+              const next = LEVELS.find((candidate) => candidate === value);
+              if (next) setLevel(next);
+            }}
+          />
+          {level === 'ordinal' && (
+            <TextField
+              label="Category order (ordinal labels)"
+              hint="Lowest first, separated by commas, e.g. bad, ok, good. Leave empty for numeric labels."
+              value={order}
+              error={orderError}
+              onChange={(event) => setOrder(event.target.value)}
+            />
+          )}
+          <div className="actions">
+            <Button variant="primary" onClick={submit} disabled={!mappingComplete}>
+              {running ? 'Queue upload' : 'Upload and score'}
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {running && (
+        <div className="stack" aria-live="polite">
+          <label htmlFor="agreement-progress">
+            {running.file.name}: {shown.label}
+          </label>
+          <progress
+            id="agreement-progress"
+            max={1}
+            {...(shown.value === undefined ? {} : { value: shown.value })}
+          />
+          {queue.length > 0 && <p className="muted">{queue.length} more waiting.</p>}
+        </div>
+      )}
+      {error && <ErrorMessage>{error}</ErrorMessage>}
+    </section>
+  );
+}

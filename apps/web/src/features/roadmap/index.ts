@@ -1,0 +1,1 @@
+export { RoadmapTab, type RoadmapTabProps } from './roadmap-tab';

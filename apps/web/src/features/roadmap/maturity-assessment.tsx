@@ -1,0 +1,95 @@
+import {
+  MATURITY_ITEMS,
+  MATURITY_SECTIONS,
+  type MaturityAnswer,
+  type MaturityItem,
+} from '@raisin/core/roadmap';
+import { useId } from 'react';
+
+const ANSWER_OPTIONS: ReadonlyArray<{ value: MaturityAnswer; label: string }> = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'na', label: 'Not applicable' },
+];
+
+export interface MaturityAssessmentProps {
+  answers: Readonly<Record<string, MaturityAnswer>>;
+  canEdit: boolean;
+  onAnswer: (itemId: string, answer: MaturityAnswer | null) => void;
+}
+
+/** The self-assessment: one yes / no / not applicable question per item, grouped by section. */
+export function MaturityAssessment({ answers, canEdit, onAnswer }: MaturityAssessmentProps) {
+  return (
+    <div className="maturity-sections">
+      {MATURITY_SECTIONS.map((section) => {
+        const items = MATURITY_ITEMS.filter((item) => item.section === section.id);
+        const answered = items.filter((item) => answers[item.id] !== undefined).length;
+        return (
+          <details key={section.id} className="maturity-section" open={answered < items.length}>
+            <summary>
+              <h4 className="maturity-section__title">{section.title}</h4>
+              <span className="muted">
+                {answered} of {items.length} answered
+              </span>
+            </summary>
+            {items.map((item) => (
+              <MaturityQuestion
+                key={item.id}
+                item={item}
+                answer={answers[item.id]}
+                canEdit={canEdit}
+                onAnswer={onAnswer}
+              />
+            ))}
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+interface MaturityQuestionProps {
+  item: MaturityItem;
+  answer: MaturityAnswer | undefined;
+  canEdit: boolean;
+  onAnswer: (itemId: string, answer: MaturityAnswer | null) => void;
+}
+
+function MaturityQuestion({ item, answer, canEdit, onAnswer }: MaturityQuestionProps) {
+  const id = useId();
+  return (
+    <fieldset className="maturity-item" aria-describedby={`${id}-guidance`}>
+      <legend className="maturity-item__text">{item.text}</legend>
+      <p id={`${id}-guidance`} className="field__hint">
+        <span className="badge">Level {item.level}</span> {item.guidance}
+      </p>
+      {canEdit ? (
+        <div className="maturity-item__options">
+          {ANSWER_OPTIONS.map((option) => (
+            <label key={option.value} className="maturity-item__option">
+              <input
+                type="radio"
+                name={id}
+                value={option.value}
+                checked={answer === option.value}
+                onChange={() => onAnswer(item.id, option.value)}
+              />
+              {option.label}
+            </label>
+          ))}
+          {answer !== undefined && (
+            <button type="button" className="button button--ghost" onClick={() => onAnswer(item.id, null)}>
+              Clear<span className="visually-hidden"> the answer to “{item.text}”</span>
+            </button>
+          )}
+        </div>
+      ) : (
+        <p className="maturity-item__answer">
+          Answer:{' '}
+          <strong>{ANSWER_OPTIONS.find((option) => option.value === answer)?.label ?? 'Not answered'}</strong>
+        </p>
+      )}
+    </fieldset>
+  );
+}

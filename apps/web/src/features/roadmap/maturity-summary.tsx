@@ -1,0 +1,153 @@
+import {
+  assessMaturity,
+  MATURITY_ITEMS,
+  type MaturityAnswer,
+  type MaturityLevel,
+} from '@raisin/core/roadmap';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, ErrorMessage, TextAreaField } from '../../components';
+import { trpc } from '../../lib/trpc';
+import { type AssessmentDto, roadmapErrorText } from './api';
+
+export const LEVEL_NAMES: Readonly<Record<MaturityLevel, string>> = {
+  0: 'Manual process',
+  1: 'ML pipeline automation',
+  2: 'CI/CD pipeline automation',
+};
+
+export interface MaturitySummaryProps {
+  projectId: string;
+  assessment: AssessmentDto;
+  /** The answers on screen (including ones still being saved), so the level follows every click. */
+  answers: Readonly<Record<string, MaturityAnswer>>;
+  canEdit: boolean;
+}
+
+/** The current level with what holds it back, and the target level with its reasons and override. */
+export function MaturitySummary({ projectId, assessment, answers, canEdit }: MaturitySummaryProps) {
+  const current = assessMaturity(answers);
+  const { target } = assessment;
+  return (
+    <div className="maturity-summary">
+      <section className="panel" aria-labelledby="current-level-heading">
+        <h3 id="current-level-heading">Current level</h3>
+        <p className="maturity-summary__level" aria-live="polite">
+          Level {current.level}: {LEVEL_NAMES[current.level]}
+        </p>
+        <p className="muted">
+          {current.answered} of {current.total} items answered.
+        </p>
+        {current.level < 2 && (
+          <details>
+            <summary>
+              {current.blockers.length} item{current.blockers.length === 1 ? '' : 's'} hold back level{' '}
+              {current.level + 1}
+            </summary>
+            <ul className="maturity-summary__blockers">
+              {current.blockers.map((item) => (
+                <li key={item.id}>{item.text}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="target-level-heading">
+        <h3 id="target-level-heading">Target level</h3>
+        <p className="maturity-summary__level">
+          Level {target.level}: {LEVEL_NAMES[target.level]}
+        </p>
+        {target.overridden && (
+          <p className="muted">Overridden; the worksheet recommends level {target.recommendedLevel}.</p>
+        )}
+        <ul>
+          {target.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+        {canEdit && <TargetOverrideForm projectId={projectId} assessment={assessment} />}
+      </section>
+    </div>
+  );
+}
+
+function TargetOverrideForm({ projectId, assessment }: { projectId: string; assessment: AssessmentDto }) {
+  const queryClient = useQueryClient();
+  const [level, setLevel] = useState<MaturityLevel>(assessment.override?.level ?? assessment.target.level);
+  const [reason, setReason] = useState(assessment.override?.reason ?? '');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const save = useMutation(
+    trpc.roadmap.setTargetOverride.mutationOptions({
+      onSuccess: async (saved) => {
+        queryClient.setQueryData(trpc.roadmap.assessment.queryKey({ projectId }), saved);
+        await queryClient.invalidateQueries({ queryKey: trpc.roadmap.get.queryKey({ projectId }) });
+      },
+    }),
+  );
+  const levelId = 'target-override-level';
+  return (
+    <form
+      className="stack"
+      aria-label="Override the target level"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reason.trim() === '') {
+          setReasonError('Give a reason for planning another level than the recommended one.');
+          return;
+        }
+        setReasonError(undefined);
+        save.mutate({ projectId, version: assessment.version, override: { level, reason: reason.trim() } });
+      }}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={levelId}>
+          Plan for level
+        </label>
+        <select
+          id={levelId}
+          className="field__control"
+          value={level}
+          onChange={(event) => {
+            const next = Number(event.target.value);
+            if (next === 0 || next === 1 || next === 2) setLevel(next);
+          }}
+        >
+          {([0, 1, 2] as const).map((option) => (
+            <option key={option} value={option}>
+              Level {option}: {LEVEL_NAMES[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextAreaField
+        label="Reason for the override"
+        value={reason}
+        error={reasonError}
+        maxLength={500}
+        rows={2}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      {save.isError && <ErrorMessage>{roadmapErrorText(save.error)}</ErrorMessage>}
+      <div className="actions">
+        <Button type="submit" busy={save.isPending}>
+          Save override
+        </Button>
+        {assessment.override !== null && (
+          <Button
+            variant="ghost"
+            disabled={save.isPending}
+            onClick={() => {
+              setReason('');
+              save.mutate({ projectId, version: assessment.version, override: null });
+            }}
+          >
+            Use the recommendation
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Item texts by id, for lists of item ids (a phase's `closes`). */
+export const ITEM_TEXT = new Map(MATURITY_ITEMS.map((item) => [item.id, item.text]));

@@ -1,0 +1,136 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+import { ConflictsPanel } from './conflicts-panel';
+import { ExportButtons } from './export-buttons';
+import { GanttChart } from './gantt-chart';
+import { localToday } from './gantt-layout';
+import { GenerateForm } from './generate-form';
+import { MaturityAssessment } from './maturity-assessment';
+import { LEVEL_NAMES, MaturitySummary } from './maturity-summary';
+import { AddPhaseForm } from './phase-edit-dialog';
+import { PhaseTable } from './phase-table';
+import { useAssessmentAutosave } from './use-assessment-autosave';
+import { useRoadmapActions } from './use-roadmap-actions';
+import './roadmap.css';
+
+export interface RoadmapTabProps {
+  projectId: string;
+  canEdit: boolean;
+}
+
+/** The Roadmap tab: the MLOps maturity self-assessment, then the dated roadmap, its chart, edits and exports. */
+export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
+  const assessment = useQuery(trpc.roadmap.assessment.queryOptions({ projectId }));
+  const roadmap = useQuery(trpc.roadmap.get.queryOptions({ projectId }));
+  const autosave = useAssessmentAutosave(projectId, assessment.data);
+  const actions = useRoadmapActions(projectId);
+
+  if (assessment.isPending || roadmap.isPending) return <Spinner label="Loading the roadmap…" />;
+  if (assessment.isError) return <ErrorMessage>{describeApiError(assessment.error)}</ErrorMessage>;
+  if (roadmap.isError) return <ErrorMessage>{describeApiError(roadmap.error)}</ErrorMessage>;
+
+  const stored = roadmap.data.stored;
+  const { planning } = roadmap.data;
+  const status = autosave.status;
+
+  return (
+    <div className="roadmap-tab">
+      <section aria-labelledby="maturity-heading" className="stack">
+        <h2 id="maturity-heading">MLOps maturity</h2>
+        <MaturitySummary
+          projectId={projectId}
+          assessment={assessment.data}
+          answers={autosave.answers}
+          canEdit={canEdit}
+        />
+        <details className="roadmap-tab__assessment" open={stored === null}>
+          <summary>
+            <h3>Self-assessment</h3>
+          </summary>
+          <p className="muted">
+            Answer each statement for the team and the model as they are today. “Not applicable” counts as
+            met; an unanswered item counts as not met.
+          </p>
+          {canEdit && (
+            <p role="status" className="autosave-status">
+              {status.state === 'saving' ? 'Saving…' : status.state === 'saved' ? 'All answers saved.' : ''}
+            </p>
+          )}
+          {(status.state === 'conflict' || status.state === 'error') && (
+            <ErrorMessage
+              action={
+                status.state === 'conflict' ? (
+                  <Button onClick={() => void autosave.loadLatest()}>Load the latest answers</Button>
+                ) : undefined
+              }
+            >
+              {status.message}
+            </ErrorMessage>
+          )}
+          <MaturityAssessment answers={autosave.answers} canEdit={canEdit} onAnswer={autosave.answer} />
+        </details>
+      </section>
+
+      <section aria-labelledby="roadmap-heading" className="stack section">
+        <h2 id="roadmap-heading">Roadmap</h2>
+        <p className="muted">
+          From level {planning.currentLevel} ({LEVEL_NAMES[planning.currentLevel]}) to level{' '}
+          {planning.targetLevel} ({LEVEL_NAMES[planning.targetLevel]}).{' '}
+          {planning.fromTradeoff
+            ? 'Durations of the first phases come from the Tradeoff tab’s estimates.'
+            : 'Durations are rules of thumb until the Tradeoff tab has estimates; edit any phase to change them.'}
+        </p>
+        {canEdit && (
+          <GenerateForm
+            hasRoadmap={stored !== null}
+            startDate={stored?.roadmap.startDate ?? null}
+            busy={actions.pending}
+            onGenerate={actions.generate}
+          />
+        )}
+        {actions.error && (
+          <ErrorMessage action={<Button onClick={() => void actions.reload()}>Reload the roadmap</Button>}>
+            {actions.error}
+          </ErrorMessage>
+        )}
+        {stored === null ? (
+          <EmptyState title="No roadmap yet" headingLevel={3}>
+            {canEdit
+              ? 'Answer the self-assessment above, choose a start date and generate a roadmap.'
+              : 'An editor of this project can generate the roadmap once the self-assessment is answered.'}
+          </EmptyState>
+        ) : (
+          <>
+            <ConflictsPanel
+              roadmap={stored.roadmap}
+              conflicts={stored.conflicts}
+              canEdit={canEdit}
+              busy={actions.pending}
+              onResolve={actions.resolve}
+            />
+            <p>
+              Starts {stored.roadmap.phases[0]?.schedule.p50Start ?? stored.roadmap.startDate}; expected end{' '}
+              <strong>{stored.roadmap.end.p50}</strong> (P50), <strong>{stored.roadmap.end.p90}</strong>{' '}
+              (P90).
+              {stored.roadmap.targetQuality !== null &&
+                ` Target quality expected by ${stored.roadmap.targetQuality.p50} (P50), ${stored.roadmap.targetQuality.p90} (P90).`}
+            </p>
+            <GanttChart roadmap={stored.roadmap} today={localToday()} />
+            <h3>Phases</h3>
+            <PhaseTable
+              roadmap={stored.roadmap}
+              canEdit={canEdit}
+              busy={actions.pending}
+              onEdit={actions.edit}
+            />
+            {canEdit && <AddPhaseForm busy={actions.pending} onEdit={actions.edit} />}
+            <h3>Export</h3>
+            <ExportButtons projectId={projectId} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { daysBetween, formatDays, probabilityByDate, type TradeoffAnalysis } from '@raisin/core/tradeoff';
+import { useId, useState } from 'react';
+
+const fmt = (value: number) => value.toFixed(3);
+
+/** Time to target P10/P50/P90, the chance by a chosen date, and the plain warnings. */
+export function AnswersPanel({
+  analysis,
+  startedOn,
+}: {
+  analysis: TradeoffAnalysis;
+  /** The day effort is counted from (the settings' start, else the project's creation day). */
+  startedOn: string;
+}) {
+  const dateId = useId();
+  const [byDate, setByDate] = useState('');
+  const { inputs, simulation } = analysis;
+  const { target, ceiling } = inputs;
+  const warnings: string[] = [];
+  if (target !== null && ceiling !== null && target >= ceiling) {
+    warnings.push(
+      `The target ${fmt(target)} is at or above the human ceiling ${fmt(ceiling)}. A model is scored against human labels, so quality above what people agree on cannot be measured: the time to reach this target is unbounded. Lower the target below the ceiling, or improve the labels (guidelines, adjudication) to raise the ceiling.`,
+    );
+  }
+  for (const warning of simulation?.pointFit.warnings ?? []) {
+    if (warning.code === 'non-monotone') {
+      warnings.push(
+        `The estimates are not monotone: ${warning.message}. More effort should not give lower quality; check those angles' likely values.`,
+      );
+    }
+    if (warning.code === 'points-above-ceiling') warnings.push(warning.message);
+  }
+  for (const skipped of inputs.skippedMeasured)
+    warnings.push(`A measured point is left out: ${skipped.reason}.`);
+
+  const t = simulation?.timeToTarget;
+  const days = byDate === '' ? null : daysBetween(startedOn, byDate);
+  const chance =
+    simulation && days !== null && Number.isFinite(days) ? probabilityByDate(simulation, days) : null;
+  const percentile = (value: number | null | undefined) =>
+    value === null || value === undefined ? 'not reached' : formatDays(value, 1);
+
+  return (
+    <section aria-labelledby="tradeoff-answers" className="tradeoff-answers panel">
+      <h3 id="tradeoff-answers">Answers</h3>
+      {warnings.map((warning) => (
+        <p key={warning} role="alert" className="notice tradeoff-warning">
+          {warning}
+        </p>
+      ))}
+      {analysis.simulationError && (
+        <p className="notice">The curve cannot be fitted yet: {analysis.simulationError}.</p>
+      )}
+      {target === null ? (
+        <p>
+          Set a target quality in the settings below (or answer <em>E. target quality</em> in the worksheet)
+          to see the time to reach it.
+        </p>
+      ) : (
+        t && (
+          <>
+            <h4>Time to reach {fmt(target)}</h4>
+            <dl className="facts" aria-label="Time to target">
+              <dt>P10 (optimistic)</dt>
+              <dd data-testid="p10">{percentile(t.p10)}</dd>
+              <dt>P50 (median)</dt>
+              <dd data-testid="p50">{percentile(t.p50)}</dd>
+              <dt>P90 (pessimistic)</dt>
+              <dd data-testid="p90">{percentile(t.p90)}</dd>
+            </dl>
+            {t.unreachableShare > 0 && (
+              <p className="muted">
+                In {(t.unreachableShare * 100).toFixed(1)}% of the {simulation?.draws.toLocaleString('en')}{' '}
+                simulated outcomes the curve levels off below the target.
+              </p>
+            )}
+            <div className="field tradeoff-answers__date">
+              <label className="field__label" htmlFor={dateId}>
+                Chance of reaching the target by
+              </label>
+              <input
+                id={dateId}
+                type="date"
+                className="field__control"
+                value={byDate}
+                onChange={(event) => setByDate(event.target.value)}
+              />
+              <p className="field__hint">Effort counted from {startedOn}.</p>
+            </div>
+            {chance !== null && (
+              <p aria-live="polite" data-testid="chance-by-date">
+                {(chance * 100).toFixed(0)}% chance of reaching {fmt(target)} by {byDate}.
+              </p>
+            )}
+          </>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { type AngleDraft, angleToDraft, effectiveAngle, parseAngleDraft, parseNumber } from './form-values';
+
+const saved = {
+  name: 'Decent model',
+  effort: {
+    low: { value: 3, unit: 'day' as const },
+    likely: { value: 1, unit: 'week' as const },
+    high: { value: 3, unit: 'week' as const },
+  },
+  quality: { low: 0.74, likely: 0.82, high: 0.86 },
+  costRate: null,
+  riskNotes: '',
+};
+
+describe('angle drafts', () => {
+  it('round-trips a saved angle through its draft', () => {
+    const parsed = parseAngleDraft(angleToDraft(saved), 1);
+    expect(parsed).toEqual({ ok: true, value: saved });
+  });
+
+  it('names each bad field', () => {
+    const draft: AngleDraft = {
+      ...angleToDraft(saved),
+      name: ' ',
+      quality: { low: '0.9', likely: '0.82', high: 'x' },
+      effort: { ...angleToDraft(saved).effort, likely: { value: '-2', unit: 'week' } },
+      costAmount: '-5',
+    };
+    const parsed = parseAngleDraft(draft, 1);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.errors).sort()).toEqual(
+      ['costAmount', 'effort.likely', 'name', 'quality.high'].sort(),
+    );
+    expect(parsed.errors['effort.likely']).toMatch(/^Likely effort/);
+  });
+
+  it('checks the order of the estimates and the metric range', () => {
+    const outOfOrder = parseAngleDraft(
+      { ...angleToDraft(saved), quality: { low: '0.9', likely: '0.82', high: '0.95' } },
+      1,
+    );
+    expect(outOfOrder.ok ? {} : outOfOrder.errors).toEqual({
+      'quality.low': 'Low quality: must not exceed the likely quality',
+    });
+    const tooHigh = parseAngleDraft(
+      { ...angleToDraft(saved), quality: { low: '0.8', likely: '0.9', high: '1.1' } },
+      1,
+    );
+    expect(tooHigh.ok ? {} : tooHigh.errors).toEqual({
+      'quality.high': 'High quality: must lie between 0 and 1',
+    });
+  });
+
+  it('computes with the draft while it parses and with the saved angle otherwise', () => {
+    const editing = { ...angleToDraft(saved), quality: { low: '0.74', likely: '0.84', high: '0.86' } };
+    expect(effectiveAngle('a', saved, editing, 1).quality.likely).toBe(0.84);
+    const broken = { ...editing, quality: { low: '0.74', likely: '', high: '0.86' } };
+    expect(effectiveAngle('a', saved, broken, 1).quality.likely).toBe(0.82);
+  });
+
+  it('parses numbers and refuses blanks and words', () => {
+    expect(parseNumber(' 0.5 ')).toBe(0.5);
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('abc')).toBeNull();
+  });
+});

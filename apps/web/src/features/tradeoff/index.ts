@@ -1,0 +1,1 @@
+export { TradeoffTab, type TradeoffTabProps } from './tradeoff-tab';

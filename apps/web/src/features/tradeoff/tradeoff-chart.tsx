@@ -1,0 +1,168 @@
+import { formatDays } from '@raisin/core/tradeoff';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  ErrorBar,
+  Legend,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { type ChartData, formatLogDays } from './chart-data';
+
+export interface TradeoffChartProps {
+  readonly data: ChartData;
+  readonly maxQuality: number;
+  readonly target: number | null;
+  readonly ceiling: { value: number; ci: [number, number] | null } | null;
+  readonly metricName: string;
+}
+
+const fmt = (value: number) => value.toFixed(3);
+
+/**
+ * Quality against effort on a log-time axis: the fitted curve with its 80% band, the estimates with
+ * low–high bars, measured points, the ceiling (and its CI) and the target; the area above the ceiling
+ * is shaded. The same numbers are in a table below it for screen readers and for copying.
+ */
+export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }: TradeoffChartProps) {
+  const ceilingText = ceiling ? `, human ceiling ${fmt(ceiling.value)}` : '';
+  const targetText = target === null ? '' : `, target ${fmt(target)}`;
+  return (
+    <section aria-labelledby="tradeoff-chart-heading" className="tradeoff-chart">
+      <h3 id="tradeoff-chart-heading">Quality against effort</h3>
+      <div
+        role="img"
+        aria-label={`Chart: ${metricName} against effort on a log-time axis, fitted curve with its 80% band and ${data.estimates.length} estimates${ceilingText}${targetText}`}
+        className="chart"
+      >
+        <ResponsiveContainer width="100%" height={360}>
+          <ComposedChart data={data.curve} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={data.domain}
+              ticks={data.ticks.map((tick) => tick.x)}
+              tickFormatter={(x: number) =>
+                data.ticks.find((tick) => Math.abs(tick.x - x) < 1e-9)?.label ?? ''
+              }
+              allowDataOverflow
+            />
+            <YAxis type="number" domain={[0, maxQuality]} tickFormatter={(q: number) => q.toFixed(2)} />
+            {ceiling && (
+              <ReferenceArea
+                y1={ceiling.value}
+                y2={maxQuality}
+                fill="#c0bfbc"
+                fillOpacity={0.35}
+                label={{
+                  value: 'Not measurable against these labels',
+                  position: 'insideTopLeft',
+                  fontSize: 12,
+                }}
+              />
+            )}
+            {ceiling?.ci && (
+              <ReferenceArea y1={ceiling.ci[0]} y2={ceiling.ci[1]} fill="#1a5fb4" fillOpacity={0.12} />
+            )}
+            <Area
+              dataKey="band"
+              name="80% band"
+              stroke="none"
+              fill="#5b2a86"
+              fillOpacity={0.18}
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="fitted"
+              name="Fitted curve"
+              stroke="#5b2a86"
+              dot={false}
+              strokeWidth={2}
+              isAnimationActive={false}
+            />
+            <Scatter
+              data={data.estimates}
+              dataKey="quality"
+              name="Estimates"
+              fill="#1c71d8"
+              isAnimationActive={false}
+            >
+              <ErrorBar dataKey="qualityError" direction="y" stroke="#1c71d8" />
+              <ErrorBar dataKey="effortError" direction="x" stroke="#1c71d8" />
+            </Scatter>
+            {data.measured.length > 0 && (
+              <Scatter
+                data={data.measured}
+                dataKey="quality"
+                name="Measured"
+                fill="#c01c28"
+                shape="diamond"
+                isAnimationActive={false}
+              />
+            )}
+            {ceiling && (
+              <ReferenceLine
+                y={ceiling.value}
+                stroke="#1a5fb4"
+                strokeDasharray="6 3"
+                label={{
+                  value: `Human ceiling ${fmt(ceiling.value)}`,
+                  position: 'insideBottomRight',
+                  fontSize: 12,
+                }}
+              />
+            )}
+            {target !== null && (
+              <ReferenceLine
+                y={target}
+                stroke="#26a269"
+                label={{ value: `Target ${fmt(target)}`, position: 'insideBottomLeft', fontSize: 12 }}
+              />
+            )}
+            <Tooltip
+              labelFormatter={(x) => (typeof x === 'number' ? formatLogDays(x) : String(x))}
+              formatter={(value) =>
+                Array.isArray(value) ? value.map((v) => fmt(Number(v))).join(' – ') : fmt(Number(value))
+              }
+            />
+            <Legend />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="tradeoff-chart__table">
+        <summary>Chart data as a table</summary>
+        <table className="table">
+          <caption>Fitted curve and its 80% band</caption>
+          <thead>
+            <tr>
+              <th scope="col">Effort</th>
+              <th scope="col">Fitted {metricName}</th>
+              <th scope="col">80% band</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.curve
+              .filter((_, i) => i % 6 === 0)
+              .map((row) => (
+                <tr key={row.x}>
+                  <td>{formatDays(row.days, 1)}</td>
+                  <td>{fmt(row.fitted)}</td>
+                  <td>
+                    {fmt(row.band[0])} – {fmt(row.band[1])}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

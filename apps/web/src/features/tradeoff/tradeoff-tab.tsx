@@ -1,0 +1,318 @@
+import {
+  analyzeTradeoff,
+  durationToDays,
+  resolveTradeoffInputs,
+  type StoredAttackAngle,
+  seedAttackAngles,
+} from '@raisin/core/tradeoff';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Button, ErrorMessage, Spinner } from '../../components';
+import { describeApiError, getApiErrorCode } from '../../lib/api-error';
+import { trpc, trpcClient } from '../../lib/trpc';
+import { AngleEditor } from './angle-editor';
+import { AnswersPanel } from './answers-panel';
+import { buildChartData } from './chart-data';
+import {
+  type AngleDraft,
+  type AngleValues,
+  angleToDraft,
+  effectiveAngle,
+  parseAngleDraft,
+} from './form-values';
+import { type MeasuredPointDto, MeasuredPoints, type NewMeasuredPoint } from './measured-points';
+import { RoiTable } from './roi-table';
+import { SettingsForm } from './settings-form';
+import { parseSettingsDraft, type SettingsDraft, settingsToDraft } from './settings-values';
+import { TradeoffChart } from './tradeoff-chart';
+import './tradeoff.css';
+
+export interface TradeoffTabProps {
+  readonly projectId: string;
+  readonly canEdit: boolean;
+}
+
+const NEW_ANGLE_ID = 'new';
+
+function blankAngle(): AngleValues {
+  const example = seedAttackAngles()[2];
+  return {
+    name: '',
+    effort: example?.effort ?? {
+      low: { value: 1, unit: 'day' },
+      likely: { value: 1, unit: 'week' },
+      high: { value: 1, unit: 'month' },
+    },
+    quality: example?.quality ?? { low: 0.5, likely: 0.6, high: 0.7 },
+    costRate: null,
+    riskNotes: '',
+  };
+}
+
+/**
+ * The Tradeoff tab: attack angles, measured points and settings as forms; the chart, the answers and the
+ * ROI table recomputed in the browser (seeded, 10,000 draws) from what is being typed, before it is saved.
+ */
+export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
+  const queryClient = useQueryClient();
+  const queryOptions = trpc.tradeoff.get.queryOptions({ projectId });
+  const query = useQuery(queryOptions);
+  const [drafts, setDrafts] = useState<Record<string, AngleDraft>>({});
+  const [settingsDraft, setSettingsDraft] = useState<SettingsDraft | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; conflict: boolean } | null>(null);
+
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: queryOptions.queryKey }),
+    [queryClient, queryOptions.queryKey],
+  );
+
+  const run = useCallback(
+    async (write: () => Promise<unknown>, after?: () => void): Promise<boolean> => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        await write();
+        after?.();
+        await refresh();
+        return true;
+      } catch (error) {
+        const conflict = getApiErrorCode(error) === 'CONFLICT';
+        setMessage({ text: describeApiError(error), conflict });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [refresh],
+  );
+
+  const data = query.data;
+  const settingsParsed = data && settingsDraft ? parseSettingsDraft(settingsDraft) : null;
+  const settings = settingsParsed?.ok ? settingsParsed.value : data?.settings;
+  const maxQuality = settings?.maxQuality ?? 1;
+
+  const angles: StoredAttackAngle[] = useMemo(
+    () =>
+      data ? data.angles.map((angle) => effectiveAngle(angle.id, angle, drafts[angle.id], maxQuality)) : [],
+    [data, drafts, maxQuality],
+  );
+  const resolved = useMemo(
+    () =>
+      data && settings
+        ? resolveTradeoffInputs({
+            angles,
+            measured: data.measured,
+            settings,
+            referenceCeiling: data.referenceCeiling?.value ?? null,
+            worksheetTarget: data.worksheetTarget,
+            fallbackStart: data.projectStartedOn,
+          })
+        : null,
+    [angles, data, settings],
+  );
+  // Typing stays responsive: the simulation catches up with the latest parsed values.
+  const deferred = useDeferredValue(resolved);
+  const analysis = useMemo(() => (deferred ? analyzeTradeoff(deferred) : null), [deferred]);
+
+  if (query.isPending) return <Spinner label="Loading tradeoff…" />;
+  if (query.isError || !data || !settings) {
+    return <ErrorMessage>{describeApiError(query.error)}</ErrorMessage>;
+  }
+
+  const sDraft = settingsDraft ?? settingsToDraft(data.settings);
+  const settingsErrors = settingsParsed && !settingsParsed.ok ? settingsParsed.errors : {};
+  const startedOn = settings.workStartedOn ?? data.projectStartedOn;
+  const measuredDays = (analysis?.inputs.measured ?? []).map((point) => ({
+    days: durationToDays(point.effort),
+    quality: point.quality,
+    label: point.label ?? '',
+  }));
+  const ceiling =
+    analysis?.inputs.ceiling == null
+      ? null
+      : {
+          value: analysis.inputs.ceiling,
+          ci:
+            analysis.inputs.ceilingSource === 'reference-sample' ? (data.referenceCeiling?.ci ?? null) : null,
+        };
+
+  const saveAngle = (id: string, saved: AngleValues, version: number | null) => {
+    const draft = drafts[id] ?? angleToDraft(saved);
+    const parsed = parseAngleDraft(draft, maxQuality);
+    if (!parsed.ok) return;
+    const clear = () =>
+      setDrafts((current) => {
+        const { [id]: _dropped, ...rest } = current;
+        return rest;
+      });
+    void run(
+      () =>
+        version === null
+          ? trpcClient.tradeoff.createAngle.mutate({ projectId, angle: parsed.value })
+          : trpcClient.tradeoff.updateAngle.mutate({ projectId, angleId: id, version, angle: parsed.value }),
+      clear,
+    );
+  };
+
+  const newDraft = drafts[NEW_ANGLE_ID];
+
+  return (
+    <div className="tradeoff-tab">
+      <p className="muted">
+        Estimate a few ways to attack the problem: how long each takes (low / likely / high) and what{' '}
+        {settings.metricName} it would reach. The chart and answers follow as you type; save to share them.
+      </p>
+      {message && (
+        <div role="alert" className="error-message">
+          <p>{message.text}</p>
+          {message.conflict && (
+            <Button
+              onClick={() => {
+                setDrafts({});
+                setSettingsDraft(null);
+                setMessage(null);
+                void refresh();
+              }}
+            >
+              Reload the latest version (drops your unsaved changes)
+            </Button>
+          )}
+        </div>
+      )}
+      {analysis && <AnswersPanel analysis={analysis} startedOn={startedOn} />}
+      {analysis?.simulation && (
+        <TradeoffChart
+          data={buildChartData(analysis.simulation, analysis.inputs.angles, measuredDays)}
+          maxQuality={maxQuality}
+          target={analysis.inputs.target}
+          ceiling={ceiling}
+          metricName={settings.metricName}
+        />
+      )}
+      {analysis && <RoiTable roi={analysis.roi} roiError={analysis.roiError} />}
+
+      <section aria-labelledby="tradeoff-angles" className="tradeoff-angles">
+        <h3 id="tradeoff-angles">Attack angles</h3>
+        {data.angles.length === 0 && (
+          <p className="muted">
+            No attack angles yet. Add one below: a keyword rule, an off-the-shelf API, a model.
+          </p>
+        )}
+        <div className="card-list">
+          {data.angles.map((angle) => {
+            const draft = drafts[angle.id] ?? angleToDraft(angle);
+            const parsed = parseAngleDraft(draft, maxQuality);
+            return (
+              <AngleEditor
+                key={angle.id}
+                title={angle.name}
+                draft={draft}
+                errors={parsed.ok ? {} : parsed.errors}
+                dirty={drafts[angle.id] !== undefined}
+                canEdit={canEdit}
+                busy={busy}
+                metricName={settings.metricName}
+                saveLabel={`Save ${angle.name}`}
+                onChange={(next) => setDrafts((current) => ({ ...current, [angle.id]: next }))}
+                onSave={() => saveAngle(angle.id, angle, angle.version)}
+                onReset={() =>
+                  setDrafts((current) => {
+                    const { [angle.id]: _dropped, ...rest } = current;
+                    return rest;
+                  })
+                }
+                onDelete={() => {
+                  if (window.confirm(`Delete the attack angle "${angle.name}"?`)) {
+                    void run(() =>
+                      trpcClient.tradeoff.deleteAngle.mutate({
+                        projectId,
+                        angleId: angle.id,
+                        version: angle.version,
+                      }),
+                    );
+                  }
+                }}
+              />
+            );
+          })}
+        </div>
+        {canEdit &&
+          (newDraft ? (
+            <AngleEditor
+              title="New attack angle"
+              draft={newDraft}
+              errors={(() => {
+                const parsed = parseAngleDraft(newDraft, maxQuality);
+                return parsed.ok ? {} : parsed.errors;
+              })()}
+              dirty
+              canEdit
+              busy={busy}
+              metricName={settings.metricName}
+              saveLabel="Add attack angle"
+              onChange={(next) => setDrafts((current) => ({ ...current, [NEW_ANGLE_ID]: next }))}
+              onSave={() => saveAngle(NEW_ANGLE_ID, blankAngle(), null)}
+              onReset={() =>
+                setDrafts((current) => {
+                  const { [NEW_ANGLE_ID]: _dropped, ...rest } = current;
+                  return rest;
+                })
+              }
+            />
+          ) : (
+            <Button
+              onClick={() =>
+                setDrafts((current) => ({ ...current, [NEW_ANGLE_ID]: angleToDraft(blankAngle()) }))
+              }
+            >
+              New attack angle
+            </Button>
+          ))}
+      </section>
+
+      <MeasuredPoints
+        points={data.measured satisfies readonly MeasuredPointDto[]}
+        canEdit={canEdit}
+        busy={busy}
+        maxQuality={maxQuality}
+        onAdd={(point: NewMeasuredPoint) =>
+          run(() => trpcClient.tradeoff.createMeasured.mutate({ projectId, point }))
+        }
+        onDelete={(point) =>
+          void run(() =>
+            trpcClient.tradeoff.deleteMeasured.mutate({
+              projectId,
+              pointId: point.id,
+              version: point.version,
+            }),
+          )
+        }
+      />
+
+      <SettingsForm
+        draft={sDraft}
+        errors={settingsErrors}
+        dirty={settingsDraft !== null}
+        canEdit={canEdit}
+        busy={busy}
+        worksheetTarget={data.worksheetTarget}
+        referenceCeiling={data.referenceCeiling}
+        onChange={setSettingsDraft}
+        onReset={() => setSettingsDraft(null)}
+        onSave={() => {
+          if (!settingsParsed?.ok) return;
+          void run(
+            () =>
+              trpcClient.tradeoff.updateSettings.mutate({
+                projectId,
+                version: data.version,
+                settings: settingsParsed.value,
+              }),
+            () => setSettingsDraft(null),
+          );
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { WorksheetTab, type WorksheetTabProps } from './worksheet-tab';

@@ -1,0 +1,49 @@
+import {
+  type Answer,
+  findQuestion,
+  validateAnswer,
+  type WorksheetAnswers,
+  type WorksheetContext,
+} from '@raisin/core/worksheet';
+import type { WorksheetDrafts } from './draft-store';
+import { parseRaw } from './raw-answer';
+import type { AnswerDto, WorksheetContextDto } from './types';
+
+/** The other tabs' values as the core rules read them; a time never reached arrives as null and means Infinity. */
+export function toWorksheetContext(dto: WorksheetContextDto): WorksheetContext {
+  const never = (days: number | null) => days ?? Number.POSITIVE_INFINITY;
+  return {
+    ...(dto.humanCeiling && {
+      humanCeiling: dto.humanCeiling.ci
+        ? { value: dto.humanCeiling.value, ci: dto.humanCeiling.ci }
+        : { value: dto.humanCeiling.value },
+    }),
+    ...(dto.bestAngle && { bestAngle: dto.bestAngle }),
+    ...(dto.timeToTarget && {
+      timeToTarget: { p50Days: never(dto.timeToTarget.p50Days), p90Days: never(dto.timeToTarget.p90Days) },
+    }),
+    ...(dto.maturityLevel !== null && { maturityLevel: dto.maturityLevel }),
+  };
+}
+
+/**
+ * The answers the page shows and judges: the server's, overlaid with this device's unsent drafts that
+ * are valid, so progress and the verdict follow the user's typing instead of the last save.
+ */
+export function mergeAnswers(answers: readonly AnswerDto[], drafts: WorksheetDrafts): WorksheetAnswers {
+  const merged: Record<string, Answer> = {};
+  for (const dto of answers) if (dto.value !== null) merged[dto.questionId] = dto.value;
+  for (const [questionId, draft] of Object.entries(drafts)) {
+    const question = findQuestion(questionId);
+    if (question === undefined) continue;
+    const parsed = parseRaw(question, draft.raw);
+    if (parsed.status !== 'value') continue;
+    if (parsed.value === null) {
+      delete merged[questionId];
+      continue;
+    }
+    const answer = validateAnswer(question, parsed.value);
+    if (answer.ok) merged[questionId] = answer.value;
+  }
+  return merged;
+}

@@ -1,0 +1,293 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import {
+  callMutation,
+  createInvitationViaApi,
+  createProjectViaApi,
+  createWorkspaceViaApi,
+  expect,
+  signUpViaApi,
+  test,
+} from './fixtures';
+
+const CODE_VERSIONED =
+  'Training and serving code live in version control, and every model records the commit it came from.';
+
+/** RFC 4180 CSV: quoted fields may hold commas, line breaks and doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+interface ICalComponent {
+  name: string;
+  properties: Array<{ name: string; params: string; value: string }>;
+  children: ICalComponent[];
+}
+
+/**
+ * A minimal RFC 5545 reader: unfolds continuation lines (§3.1: CRLF followed by a space or tab),
+ * splits each content line into name, parameters and value, and nests BEGIN/END components. Throws on
+ * bare LF line ends, unbalanced BEGIN/END or a line without a colon, so a malformed file fails the test.
+ */
+function parseICalendar(text: string): ICalComponent {
+  expect(text.replace(/\r\n/g, '').includes('\n'), 'lines end with CRLF').toBe(false);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
+  const root: ICalComponent = { name: '', properties: [], children: [] };
+  const stack: ICalComponent[] = [root];
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon < 0) throw new Error(`Not a content line: ${line}`);
+    const [name = '', ...params] = line.slice(0, colon).split(';');
+    const value = line.slice(colon + 1);
+    const top = stack[stack.length - 1];
+    if (!top) throw new Error('component stack underflow');
+    if (name === 'BEGIN') {
+      const child: ICalComponent = { name: value, properties: [], children: [] };
+      top.children.push(child);
+      stack.push(child);
+    } else if (name === 'END') {
+      if (top.name !== value) throw new Error(`END:${value} closes ${top.name}`);
+      stack.pop();
+    } else top.properties.push({ name, params: params.join(';'), value });
+  }
+  if (stack.length !== 1) throw new Error('unclosed component');
+  const [calendar] = root.children;
+  if (!calendar || root.children.length !== 1) throw new Error('expected exactly one VCALENDAR');
+  return calendar;
+}
+
+const prop = (component: ICalComponent, name: string) =>
+  component.properties.find((property) => property.name === name);
+
+async function downloadText(page: Page, buttonName: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+test.describe('roadmap and MLOps maturity (issue #7)', () => {
+  test('assess maturity, generate, edit, regenerate keeping the edit, export CSV and .ics', async ({
+    page,
+    account,
+  }) => {
+    test.setTimeout(120_000);
+    await signUpViaApi(page, account('planner'));
+    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
+    const project = await createProjectViaApi(page, ws.id, 'Medicines detector for product titles');
+    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+
+    // 1. The self-assessment: every answer autosaves and the level follows.
+    await expect(page.getByRole('heading', { level: 2, name: 'MLOps maturity' })).toBeVisible();
+    const currentLevel = page.getByRole('region', { name: 'Current level' });
+    await expect(currentLevel).toContainText('Level 0: Manual process');
+    await expect(page.getByRole('heading', { name: 'No roadmap yet' })).toBeVisible();
+    const yesAnswers = page.getByRole('radio', { name: 'Yes' });
+    const count = await yesAnswers.count();
+    expect(count).toBeGreaterThan(20);
+    for (let i = 0; i < count; i++) await yesAnswers.nth(i).check();
+    await expect(currentLevel).toContainText('Level 2: CI/CD pipeline automation');
+    await page.getByRole('group', { name: CODE_VERSIONED }).getByRole('radio', { name: 'No' }).check();
+    await expect(currentLevel).toContainText('Level 0: Manual process');
+    await expect(currentLevel.getByText('1 item hold back level 1')).toBeVisible();
+    await expect(page.getByText('All answers saved.')).toBeVisible();
+    await page.reload();
+    await expect(currentLevel).toContainText('Level 0: Manual process');
+    await expect(
+      page.getByRole('group', { name: CODE_VERSIONED }).getByRole('radio', { name: 'No' }),
+    ).toBeChecked();
+
+    // The target level: recommended from the worksheet (nothing answered: level 0), overridden with a reason.
+    const targetLevel = page.getByRole('region', { name: 'Target level' });
+    await expect(targetLevel).toContainText('Level 0: Manual process');
+    await targetLevel.getByLabel('Plan for level').selectOption({ label: 'Level 1: ML pipeline automation' });
+    await targetLevel.getByRole('button', { name: 'Save override' }).click();
+    await expect(targetLevel.getByText('Give a reason for planning another level')).toBeVisible();
+    await targetLevel.getByLabel('Reason for the override').fill('Monthly retraining is planned');
+    await targetLevel.getByRole('button', { name: 'Save override' }).click();
+    await expect(targetLevel).toContainText('Overridden to level 1: Monthly retraining is planned');
+
+    // 2. Generate a roadmap from a chosen start date.
+    await page.getByLabel('Start date').fill('2030-01-07');
+    await page.getByRole('button', { name: 'Generate roadmap' }).click();
+    const chart = page.getByRole('img', { name: /Gantt chart of the roadmap/ });
+    await expect(chart).toBeVisible();
+    const table = page.getByRole('table', { name: 'Roadmap phases with P50 and P90 dates' });
+    await expect(table.getByRole('row')).toHaveCount(5);
+    const heuristicRow = table.getByRole('row', { name: /Heuristic in production/ });
+    await expect(heuristicRow).toContainText('Mon 7 Jan 2030');
+    await expect(
+      table.getByRole('row', { name: /Pipeline automation and continuous training/ }),
+    ).toBeVisible();
+
+    // 3. Edit a phase, then regenerate from a later date: the edit survives.
+    await page.getByRole('button', { name: 'Edit “ML baseline”' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit phase “ML baseline”' });
+    await dialog.getByLabel('Phase name').fill('');
+    await dialog.getByRole('button', { name: 'Save phase' }).click();
+    await expect(dialog.getByText('Enter a name for the phase.')).toBeVisible();
+    await dialog.getByLabel('Phase name').fill('Logistic regression baseline');
+    await dialog.getByLabel('Likely').fill('8');
+    await dialog.getByRole('button', { name: 'Save phase' }).click();
+    await expect(dialog).toBeHidden();
+    const baselineRow = table.getByRole('row', { name: /Logistic regression baseline/ });
+    await expect(baselineRow).toContainText('Edited');
+
+    await page.getByLabel('Start date').fill('2030-01-14');
+    await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    await expect(heuristicRow).toContainText('Mon 14 Jan 2030');
+    await expect(baselineRow).toBeVisible();
+    await expect(table.getByRole('row', { name: /^\d+ ML baseline/ })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: /Regeneration changed/ })).toHaveCount(0);
+
+    // A phase edited by hand that the generator drops is asked about, not discarded.
+    await page
+      .getByRole('button', { name: 'Edit “Pipeline automation and continuous training (level 1)”' })
+      .click();
+    const pipelineDialog = page.getByRole('dialog');
+    await pipelineDialog.getByLabel('Likely').fill('30');
+    await pipelineDialog.getByRole('button', { name: 'Save phase' }).click();
+    await expect(pipelineDialog).toBeHidden();
+    await targetLevel.getByLabel('Plan for level').selectOption({ label: 'Level 0: Manual process' });
+    await targetLevel.getByLabel('Reason for the override').fill('Pilot runs by hand');
+    await targetLevel.getByRole('button', { name: 'Save override' }).click();
+    await expect(targetLevel).toContainText('Overridden to level 0: Pilot runs by hand');
+    await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    const conflicts = page.getByRole('region', { name: /Regeneration changed/ });
+    await expect(conflicts).toContainText('no longer has this phase');
+    await expect(table.getByRole('row', { name: /Pipeline automation/ })).toBeVisible();
+    await conflicts.getByRole('button', { name: 'Keep the phase with your edits' }).click();
+    await expect(conflicts).toHaveCount(0);
+    await expect(table.getByRole('row', { name: /Pipeline automation/ })).toBeVisible();
+    await expect(baselineRow).toBeVisible();
+
+    // 4. Exports: CSV for issue trackers and iCalendar, checked by parsing them.
+    const csv = await downloadText(page, 'Download CSV (issue trackers)');
+    expect(csv.name).toBe('medicines-detector-for-product-titles-roadmap.csv');
+    const [header, ...rows] = parseCsv(csv.text);
+    expect(header).toEqual(['ID', 'Summary', 'Description', 'Start date', 'Due date', 'Parent']);
+    const byId = new Map(rows.map((row) => [row[0], row]));
+    expect(byId.get('heuristic')?.slice(1, 2)).toEqual(['Heuristic in production']);
+    expect(byId.get('heuristic')?.[3]).toBe('2030-01-14');
+    expect(byId.get('ml-baseline')?.[1]).toBe('Logistic regression baseline');
+    expect(byId.get('ml-baseline')?.[2]).toContain('P90 end:');
+    const milestoneRows = rows.filter((row) => row[5] !== '');
+    expect(milestoneRows.length).toBeGreaterThanOrEqual(4);
+    for (const row of milestoneRows) expect(byId.has(row[5])).toBe(true);
+
+    const ics = await downloadText(page, 'Download iCalendar (.ics)');
+    expect(ics.name).toBe('medicines-detector-for-product-titles-roadmap.ics');
+    const calendar = parseICalendar(ics.text);
+    expect(calendar.name).toBe('VCALENDAR');
+    expect(prop(calendar, 'VERSION')?.value).toBe('2.0');
+    expect(prop(calendar, 'PRODID')?.value).toBeTruthy();
+    const events = calendar.children.filter((child) => child.name === 'VEVENT');
+    expect(events).toHaveLength(milestoneRows.length);
+    const uids = new Set<string>();
+    for (const event of events) {
+      const summary = prop(event, 'SUMMARY')?.value ?? '';
+      const start = prop(event, 'DTSTART');
+      expect(start?.params).toBe('VALUE=DATE');
+      expect(start?.value).toMatch(/^\d{8}$/);
+      expect(prop(event, 'DTSTAMP')?.value).toMatch(/^\d{8}T\d{6}Z$/);
+      uids.add(prop(event, 'UID')?.value ?? '');
+      // Each event is the milestone of the same name in the CSV, on its due date.
+      const row = milestoneRows.find((candidate) => candidate[1] === summary);
+      expect(row, `a CSV row for ${summary}`).toBeDefined();
+      expect(start?.value).toBe(row?.[4]?.replace(/-/g, ''));
+    }
+    expect(uids.size).toBe(events.length);
+    const summaries = events.map((event) => prop(event, 'SUMMARY')?.value);
+    expect(summaries).toEqual(
+      expect.arrayContaining(['Heuristic live', 'Baseline measured', 'First model in production']),
+    );
+    expect(prop(events[0] ?? calendar, 'DTSTART')?.value).toBe(byId.get('heuristic')?.[4]?.replace(/-/g, ''));
+  });
+
+  test('a viewer reads the roadmap and exports it but sees no edit controls', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const owner = account('owner');
+    const viewer = account('viewer');
+    await signUpViaApi(page, owner);
+    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
+    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
+    await callMutation(page, 'roadmap.saveAnswers', {
+      projectId: project.id,
+      version: 0,
+      answers: { 'code.review': 'yes' },
+    });
+    await callMutation(page, 'roadmap.generate', {
+      projectId: project.id,
+      version: 0,
+      startDate: '2030-01-07',
+    });
+    const invitation = await createInvitationViaApi(page, ws.id, viewer.email, 'viewer');
+
+    const baseURL = test.info().project.use.baseURL;
+    if (baseURL === undefined) throw new Error('baseURL is not configured');
+    // Its own client address, as fixtures.ts gives each test, so sign-up limits apply per person.
+    const viewerContext = await browser.newContext({
+      baseURL,
+      extraHTTPHeaders: { 'x-forwarded-for': `10.251.7.${(Date.now() % 250) + 1}` },
+    });
+    const viewerPage = await viewerContext.newPage();
+    await signUpViaApi(viewerPage, viewer);
+    await callMutation(viewerPage, 'invitations.accept', { token: invitation.token });
+    await viewerPage.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    await expect(viewerPage.getByRole('img', { name: /Gantt chart of the roadmap/ })).toBeVisible();
+    await expect(
+      viewerPage.getByRole('table', { name: 'Roadmap phases with P50 and P90 dates' }),
+    ).toContainText('Heuristic in production');
+    await expect(viewerPage.getByRole('region', { name: 'Current level' })).toContainText('Level 0');
+    await expect(viewerPage.getByRole('radio')).toHaveCount(0);
+    await expect(viewerPage.getByRole('button', { name: /Generate roadmap|Regenerate roadmap/ })).toHaveCount(
+      0,
+    );
+    await expect(viewerPage.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
+    await expect(viewerPage.getByRole('button', { name: 'Save override' })).toHaveCount(0);
+    const markdown = await downloadText(viewerPage, 'Download Markdown');
+    expect(markdown.text).toContain('| 1 | Heuristic in production |');
+    // The API refuses what the page hides.
+    await expect(
+      callMutation(viewerPage, 'roadmap.edit', {
+        projectId: project.id,
+        version: 1,
+        edit: { type: 'removePhase', phaseId: 'heuristic' },
+      }),
+    ).rejects.toThrow(/FORBIDDEN/);
+    await viewerContext.close();
+  });
+});

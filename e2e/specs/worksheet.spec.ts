@@ -1,0 +1,248 @@
+import type { Browser, Page } from '@playwright/test';
+import {
+  type Account,
+  callMutation,
+  callQuery,
+  createInvitationViaApi,
+  createProjectViaApi,
+  createWorkspaceViaApi,
+  expect,
+  signUpViaApi,
+  test,
+} from './fixtures';
+
+interface Setup {
+  workspaceId: string;
+  projectId: string;
+  url: string;
+}
+
+async function ownerWithProject(page: Page, owner: Account): Promise<Setup> {
+  await signUpViaApi(page, owner);
+  const workspace = await createWorkspaceViaApi(page, 'Marketplace ML');
+  const project = await createProjectViaApi(page, workspace.id, 'Medicines detector');
+  return {
+    workspaceId: workspace.id,
+    projectId: project.id,
+    url: `/w/${workspace.id}/p/${project.id}/worksheet`,
+  };
+}
+
+/** A second person in their own browser context, invited to the workspace with `role`. */
+async function teammate(
+  browser: Browser,
+  ownerPage: Page,
+  setup: Setup,
+  account: Account,
+  role: 'editor' | 'viewer',
+): Promise<Page> {
+  const { token } = await createInvitationViaApi(ownerPage, setup.workspaceId, account.email, role);
+  const { baseURL } = test.info().project.use;
+  const context = await browser.newContext({
+    ...(baseURL ? { baseURL } : {}),
+    extraHTTPHeaders: { 'x-forwarded-for': `10.250.${role === 'editor' ? 1 : 2}.${(Date.now() % 250) + 1}` },
+  });
+  const page = await context.newPage();
+  await signUpViaApi(page, account);
+  await callMutation(page, 'invitations.accept', { token });
+  return page;
+}
+
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /saved|Saving|Offline|attention/ });
+
+test.describe('feasibility worksheet', () => {
+  test('fill a section, reload, answers kept; the verdict gives its reasons', async ({ page, account }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    await page.goto(setup.url);
+    await expect(page.getByRole('heading', { name: 'Feasibility worksheet' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Start the worksheet' })).toBeVisible();
+
+    const framing = page.getByRole('region', { name: 'C. Framing' });
+    await expect(framing.getByText('0 of 5 answered')).toBeVisible();
+    await framing
+      .getByRole('group', { name: 'How is the problem framed?' })
+      .getByLabel('Classification')
+      .check();
+    await framing.getByRole('group', { name: 'What is the output?' }).getByLabel('A single answer').check();
+    await framing.getByLabel('What is one prediction about (the entity)?').fill('A product listing');
+    await framing.getByLabel('What outcome is predicted?').fill('Whether it is a medicine');
+    await framing.getByLabel('How long until the true outcome is observed?', { exact: true }).fill('2');
+    await framing.getByLabel('Unit for: How long until the true outcome is observed?').selectOption('week');
+    await expect(framing.getByText('5 of 5 answered')).toBeVisible();
+    await expect(status(page)).toHaveText('All changes saved');
+
+    // A bad value is named and never sent.
+    const quality = page.getByRole('region', { name: 'E. Quality target and ceiling' });
+    await quality.getByLabel('What is the quality target on the optimizing metric?').fill('1.5');
+    await expect(quality.getByText('value must be ≤ 1')).toBeVisible();
+    await quality.getByLabel('What is the quality target on the optimizing metric?').fill('0.95');
+    await quality.getByLabel('What is human-level performance (the human ceiling)?').fill('0.81');
+    await expect(quality.getByText(/Not measured yet — go to the Agreement tab/)).toBeVisible();
+
+    const verdict = page.getByRole('region', { name: 'Verdict' });
+    await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
+    const reasons = verdict.getByRole('list', { name: 'Reasons' });
+    await expect(reasons).toContainText('the target quality 0.95 is above the human ceiling 0.81');
+    // Each reason leads to its question.
+    await reasons.getByRole('link', { name: 'What is the quality target on the optimizing metric?' }).click();
+    await expect(quality.getByLabel('What is the quality target on the optimizing metric?')).toBeFocused();
+    await expect(verdict.getByRole('list', { name: 'To answer' })).toBeVisible();
+    await expect(status(page)).toHaveText('All changes saved');
+
+    await page.reload();
+    await expect(framing.getByLabel('What is one prediction about (the entity)?')).toHaveValue(
+      'A product listing',
+    );
+    await expect(
+      framing.getByRole('group', { name: 'How is the problem framed?' }).getByLabel('Classification'),
+    ).toBeChecked();
+    await expect(
+      framing.getByLabel('How long until the true outcome is observed?', { exact: true }),
+    ).toHaveValue('2');
+    await expect(framing.getByLabel('Unit for: How long until the true outcome is observed?')).toHaveValue(
+      'week',
+    );
+    await expect(quality.getByLabel('What is the quality target on the optimizing metric?')).toHaveValue(
+      '0.95',
+    );
+    await expect(framing.getByText('5 of 5 answered')).toBeVisible();
+    await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
+
+    // History: who changed what; an earlier value can be restored.
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const history = page.getByRole('table');
+    await expect(history.getByRole('row', { name: /What is the quality target.*0\.95/ })).toBeVisible();
+    await quality.getByLabel('What is the quality target on the optimizing metric?').fill('0.7');
+    await expect(status(page)).toHaveText('All changes saved');
+    await history
+      .getByRole('button', {
+        name: 'Restore “0.95” for: What is the quality target on the optimizing metric?',
+      })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+    await expect(quality.getByLabel('What is the quality target on the optimizing metric?')).toHaveValue(
+      '0.95',
+    );
+
+    // Export as Markdown.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Markdown' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('medicines-detector-worksheet.md');
+  });
+
+  test('two people change the same answer: the second sees both values and chooses', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    const editor = await teammate(browser, page, setup, account('editor'), 'editor');
+    await page.goto(setup.url);
+    await editor.goto(setup.url);
+    const prompt = 'Who is the end user, and what is their goal?';
+    await expect(editor.getByLabel(prompt)).toBeVisible();
+
+    // The editor types while their network is down, so their edit is based on the empty answer.
+    await editor.context().setOffline(true);
+    await editor.getByLabel(prompt).fill('Category managers');
+    await expect(status(editor)).toHaveText('Offline — changes kept on this device');
+
+    await page.getByLabel(prompt).fill('Pharmacy buyers');
+    await expect(status(page)).toHaveText('All changes saved');
+
+    await editor.context().setOffline(false);
+    const conflict = editor.getByRole('alert').filter({ hasText: 'saved a different answer' });
+    await expect(conflict).toContainText('Owner Tester saved a different answer while you were editing');
+    await expect(conflict).toContainText('Category managers');
+    await expect(conflict).toContainText('Pharmacy buyers');
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(conflict).toHaveCount(0);
+    await expect(status(editor)).toHaveText('All changes saved');
+
+    // The owner sees the editor's choice within seconds, without reloading.
+    await expect(page.getByLabel(prompt)).toHaveValue('Category managers');
+    await expect(page.getByText('Last changed by Editor Tester')).toBeVisible();
+
+    // The other choice: take theirs.
+    const readers = 'Who reads the feasibility report?';
+    await editor.context().setOffline(true);
+    await editor.getByLabel(readers).fill('The board');
+    await page.getByLabel(readers).fill('The director');
+    await expect(status(page)).toHaveText('All changes saved');
+    await editor.context().setOffline(false);
+    const second = editor.getByRole('alert').filter({ hasText: 'saved a different answer' });
+    await second.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(editor.getByLabel(readers)).toHaveValue('The director');
+    await expect(status(editor)).toHaveText('All changes saved');
+    await editor.context().close();
+  });
+
+  test('offline edits are kept on the device and saved when back online', async ({ page, account }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    await page.goto(setup.url);
+    const prompt = 'Who signs off on launch?';
+    await expect(page.getByLabel(prompt)).toBeVisible();
+    await page.context().setOffline(true);
+    await page.getByLabel(prompt).fill('The head of category');
+    await expect(status(page)).toHaveText('Offline — changes kept on this device');
+    const stored = await page.evaluate(() => localStorage.getItem('raisin.worksheet-drafts') ?? '');
+    expect(stored).toContain('The head of category');
+
+    await page.context().setOffline(false);
+    await expect(status(page)).toHaveText('All changes saved');
+    const saved = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
+      page,
+      'worksheet.get',
+      { projectId: setup.projectId },
+    );
+    expect(saved.answers.find((a) => a.questionId === 'K.sign-off')?.value?.value).toBe(
+      'The head of category',
+    );
+    await page.reload();
+    await expect(page.getByLabel(prompt)).toHaveValue('The head of category');
+  });
+
+  test('a template pre-fills the framing answers; a viewer reads but cannot edit', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    await page.goto(setup.url);
+    await page.getByLabel('What is one prediction about (the entity)?').fill('A SKU');
+    await expect(status(page)).toHaveText('All changes saved');
+    await page
+      .getByLabel('Template', { exact: true })
+      .selectOption({ label: 'Text classification of product listings' });
+    await page.getByRole('button', { name: 'Apply template' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Filled \d+ empty answers/ })).toBeVisible();
+    // Only empty answers were filled.
+    await expect(page.getByLabel('What is one prediction about (the entity)?')).toHaveValue('A SKU');
+    await expect(page.getByLabel('What outcome is predicted?')).toHaveValue('The listing’s product category');
+
+    const viewer = await teammate(browser, page, setup, account('viewer'), 'viewer');
+    await viewer.goto(setup.url);
+    await expect(viewer.getByRole('heading', { name: 'Feasibility worksheet' })).toBeVisible();
+    await expect(viewer.getByText('Read only')).toBeVisible();
+    await expect(viewer.getByText('A SKU')).toBeVisible();
+    await expect(viewer.getByRole('textbox')).toHaveCount(0);
+    await expect(viewer.getByRole('radio')).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: 'Apply template' })).toHaveCount(0);
+    await viewer.getByRole('button', { name: 'Show history' }).click();
+    await expect(viewer.getByRole('table')).toBeVisible();
+    await expect(viewer.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+    // The API refuses a viewer's save, whatever the UI shows.
+    const refused = await viewer.evaluate(async (projectId) => {
+      const response = await fetch('/trpc/worksheet.save', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ projectId, questionId: 'C.entity', baseVersion: 1, value: 'Viewer was here' }),
+      });
+      const body = (await response.json()) as { error?: { data?: { code?: string } } };
+      return { status: response.status, code: body.error?.data?.code };
+    }, setup.projectId);
+    expect(refused).toEqual({ status: 403, code: 'FORBIDDEN' });
+    await viewer.context().close();
+  });
+});

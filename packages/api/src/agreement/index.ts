@@ -1,0 +1,7 @@
+export {
+  type AgreementScorer,
+  inProcessAgreementScorer,
+  type RescoreInput,
+  type RescoreResult,
+  rescoreInProcess,
+} from './scorer';

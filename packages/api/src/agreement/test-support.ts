@@ -1,0 +1,36 @@
+/** Test-only: stores a scored sample the way the upload route does, without HTTP or a worker. */
+import { computeAgreement, parseSample } from '@raisin/core/agreement';
+import {
+  type AgreementSampleSummary,
+  createAgreementSample,
+  type Db,
+  encodeSample,
+  STORED_REPORT_OPTIONS,
+} from '@raisin/db';
+
+/** Three annotators, four items, labels that disagree on two items. */
+export const SMALL_SAMPLE_CSV =
+  'item,annotator,label\n1,a,x\n1,b,x\n1,c,x\n2,a,y\n2,b,y\n2,c,x\n3,a,x\n3,b,y\n3,c,y\n4,a,y\n4,b,y\n4,c,y\n';
+
+export async function seedAgreementSample(
+  db: Db,
+  params: { projectId: string; workspaceId: string; actorId: string; name?: string; csv?: string },
+): Promise<AgreementSampleSummary> {
+  const parsed = parseSample(params.csv ?? SMALL_SAMPLE_CSV);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const report = computeAgreement(parsed.value.sample, { ...STORED_REPORT_OPTIONS, bootstrap: 20 });
+  return createAgreementSample(db, {
+    projectId: params.projectId,
+    workspaceId: params.workspaceId,
+    actorId: params.actorId,
+    name: params.name ?? 'pilot',
+    fileName: 'pilot.csv',
+    fileBytes: (params.csv ?? SMALL_SAMPLE_CSV).length,
+    format: parsed.value.format,
+    columns: parsed.value.columns ?? null,
+    level: 'nominal',
+    categoryOrder: null,
+    report,
+    triples: encodeSample(parsed.value.sample),
+  });
+}

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getReferenceCeiling, listAuditEntries } from '@raisin/db';
+import { describeOnEachDatabase } from '@raisin/db/testing';
+import { expect, it } from 'vitest';
+import { seedAgreementSample } from '../agreement/test-support';
+import { expectTRPCError, seedCallers } from '../test-helpers';
+
+const KRIPPENDORFF_WIDE = readFileSync(
+  fileURLToPath(
+    new URL('../../../core/src/agreement/reference-data/krippendorff2011.wide.csv', import.meta.url),
+  ),
+  'utf8',
+);
+
+describeOnEachDatabase('agreement router', (getDb) => {
+  async function setup() {
+    const db = getDb();
+    const [owner, editor, viewer] = await seedCallers(db, 3);
+    if (!owner || !editor || !viewer) throw new Error('seed failed');
+    const ws = await owner.caller.workspaces.create({ name: 'ML' });
+    for (const [member, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
+      const inv = await owner.caller.invitations.create({
+        workspaceId: ws.id,
+        email: member.user.email,
+        role,
+      });
+      await member.caller.invitations.accept({ token: inv.token });
+    }
+    const project = await editor.caller.projects.create({ workspaceId: ws.id, name: 'Meds' });
+    const upload = (name: string, csv?: string) =>
+      seedAgreementSample(db, {
+        projectId: project.id,
+        workspaceId: ws.id,
+        actorId: editor.user.id,
+        name,
+        ...(csv === undefined ? {} : { csv }),
+      });
+    return { db, ws, project, owner, editor, viewer, upload };
+  }
+
+  it('lists uploaded samples and opens one with its report, for viewers too', async () => {
+    const { project, viewer, upload } = await setup();
+    const pilot = await upload('pilot', KRIPPENDORFF_WIDE);
+    const list = await viewer.caller.agreement.list({ projectId: project.id });
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      id: pilot.id,
+      name: 'pilot',
+      isReference: true,
+      items: 12,
+      annotators: 4,
+    });
+    expect(list[0]?.alpha).toBeCloseTo(0.743, 3);
+    expect(typeof list[0]?.createdAt).toBe('string');
+    const full = await viewer.caller.agreement.get({ projectId: project.id, sampleId: pilot.id });
+    expect(full.report.krippendorffAlpha.nominal).toBeCloseTo(0.7434, 4);
+    expect(full.report.diagnostics.pairs.length).toBeGreaterThan(0);
+  });
+
+  it('re-scores at the interval level from the stored triples', async () => {
+    const { project, editor, upload, db } = await setup();
+    const pilot = await upload('pilot', KRIPPENDORFF_WIDE);
+    const rescored = await editor.caller.agreement.rescore({
+      projectId: project.id,
+      sampleId: pilot.id,
+      version: 1,
+      level: 'interval',
+    });
+    expect(rescored).toMatchObject({ level: 'interval', version: 2 });
+    expect(rescored.alpha).toBeCloseTo(0.849, 3);
+    const full = await editor.caller.agreement.get({ projectId: project.id, sampleId: pilot.id });
+    expect(full.report.level).toBe('interval');
+    expect((await getReferenceCeiling(db, project.id))?.krippendorffAlpha).toBeCloseTo(0.849, 3);
+    // A stale version is refused and changes nothing.
+    await expectTRPCError(
+      editor.caller.agreement.rescore({
+        projectId: project.id,
+        sampleId: pilot.id,
+        version: 1,
+        level: 'nominal',
+      }),
+      'CONFLICT',
+    );
+  });
+
+  it('refuses a level the labels do not support, naming why, and keeps the old result', async () => {
+    const { project, editor, upload } = await setup();
+    const words = await upload('words');
+    const error = await expectTRPCError(
+      editor.caller.agreement.rescore({
+        projectId: project.id,
+        sampleId: words.id,
+        version: 1,
+        level: 'interval',
+      }),
+      'BAD_REQUEST',
+    );
+    expect(error.message).toBe('The interval level needs numeric labels.');
+    const ordinal = await editor.caller.agreement.rescore({
+      projectId: project.id,
+      sampleId: words.id,
+      version: 1,
+      level: 'ordinal',
+      order: ['x', 'y'],
+    });
+    expect(ordinal).toMatchObject({ level: 'ordinal', categoryOrder: ['x', 'y'], version: 2 });
+    await expectTRPCError(
+      editor.caller.agreement.rescore({
+        projectId: project.id,
+        sampleId: words.id,
+        version: 2,
+        level: 'ordinal',
+        order: ['x', 'x'],
+      }),
+      'BAD_REQUEST',
+    );
+  });
+
+  it('renames, moves the reference and deletes, with audit entries', async () => {
+    const { ws, project, owner, editor, upload, db } = await setup();
+    const pilot = await upload('pilot');
+    const batch = await upload('batch 2');
+    expect(batch.isReference).toBe(false);
+    await editor.caller.agreement.rename({
+      projectId: project.id,
+      sampleId: batch.id,
+      version: 1,
+      name: 'Batch 2',
+    });
+    await owner.caller.agreement.setReference({ projectId: project.id, sampleId: batch.id });
+    const list = await editor.caller.agreement.list({ projectId: project.id });
+    expect(list.map((s) => [s.name, s.isReference])).toEqual([
+      ['pilot', false],
+      ['Batch 2', true],
+    ]);
+    expect((await getReferenceCeiling(db, project.id))?.sampleName).toBe('Batch 2');
+    await editor.caller.agreement.delete({ projectId: project.id, sampleId: pilot.id });
+    await expectTRPCError(
+      editor.caller.agreement.get({ projectId: project.id, sampleId: pilot.id }),
+      'NOT_FOUND',
+    );
+    const actions = (await listAuditEntries(db, { workspaceId: ws.id, limit: 3 })).map((e) => e.action);
+    expect(actions).toEqual([
+      'agreement_sample.deleted',
+      'agreement_sample.reference_set',
+      'agreement_sample.renamed',
+    ]);
+  });
+
+  it('lets viewers look but not change anything', async () => {
+    const { project, viewer, upload, editor } = await setup();
+    const pilot = await upload('pilot');
+    const ref = { projectId: project.id, sampleId: pilot.id };
+    await expectTRPCError(viewer.caller.agreement.rename({ ...ref, version: 1, name: 'Mine' }), 'FORBIDDEN');
+    await expectTRPCError(
+      viewer.caller.agreement.rescore({ ...ref, version: 1, level: 'nominal' }),
+      'FORBIDDEN',
+    );
+    await expectTRPCError(viewer.caller.agreement.delete(ref), 'FORBIDDEN');
+    await expectTRPCError(viewer.caller.agreement.setReference({ ...ref, sampleId: null }), 'FORBIDDEN');
+    expect(await editor.caller.agreement.get(ref)).toMatchObject({
+      name: 'pilot',
+      version: 1,
+      isReference: true,
+    });
+  });
+
+  it('does not reach samples through another project', async () => {
+    const { ws, editor, upload } = await setup();
+    const pilot = await upload('pilot');
+    const other = await editor.caller.projects.create({ workspaceId: ws.id, name: 'Other' });
+    await expectTRPCError(
+      editor.caller.agreement.get({ projectId: other.id, sampleId: pilot.id }),
+      'NOT_FOUND',
+    );
+    await expectTRPCError(
+      editor.caller.agreement.delete({ projectId: other.id, sampleId: pilot.id }),
+      'NOT_FOUND',
+    );
+  });
+});

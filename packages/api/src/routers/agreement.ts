@@ -1,0 +1,100 @@
+import {
+  type AgreementSampleSummary,
+  DomainError,
+  deleteAgreementSample,
+  getAgreementSample,
+  getAgreementSampleTriples,
+  listAgreementSamples,
+  renameAgreementSample,
+  saveAgreementRescore,
+  setReferenceSample,
+} from '@raisin/db';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { renameSampleInput, rescoreSampleInput, sampleRefInput, setReferenceInput } from '../schemas';
+import { projectProcedure } from '../trpc';
+
+/** The sample as the web app reads it: dates as ISO strings. */
+export function toSampleDto(row: AgreementSampleSummary) {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+export type AgreementSampleDto = ReturnType<typeof toSampleDto>;
+
+export const agreementRouter = {
+  /** The project's samples, oldest first: the list and the trend chart. */
+  list: projectProcedure('viewer').query(async ({ ctx }) => {
+    const rows = await listAgreementSamples(ctx.db, { projectId: ctx.project.id });
+    return rows.map(toSampleDto);
+  }),
+
+  /** One sample with its report (summaries and top disagreements only, never every item). */
+  get: projectProcedure('viewer')
+    .input(sampleRefInput)
+    .query(async ({ ctx, input }) => {
+      const { report, ...summary } = await getAgreementSample(ctx.db, {
+        projectId: ctx.project.id,
+        sampleId: input.sampleId,
+      });
+      return { ...toSampleDto(summary), report };
+    }),
+
+  rename: projectProcedure('editor')
+    .input(renameSampleInput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await renameAgreementSample(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        sampleId: input.sampleId,
+        version: input.version,
+        name: input.name,
+        actorId: ctx.user.id,
+      });
+      return toSampleDto(row);
+    }),
+
+  /** Scores the stored triples again, e.g. at another level of measurement or with a category order. */
+  rescore: projectProcedure('editor')
+    .input(rescoreSampleInput)
+    .mutation(async ({ ctx, input }) => {
+      const where = { projectId: ctx.project.id, sampleId: input.sampleId };
+      const triples = await getAgreementSampleTriples(ctx.db, where);
+      const order = input.order ?? null;
+      const result = await ctx.agreementScorer.rescore({ triples, level: input.level, order });
+      if (!result.ok) throw new DomainError('INVALID_SAMPLE', result.message);
+      const row = await saveAgreementRescore(ctx.db, {
+        ...where,
+        workspaceId: ctx.project.workspaceId,
+        version: input.version,
+        level: input.level,
+        categoryOrder: order,
+        report: result.report,
+        actorId: ctx.user.id,
+      });
+      return toSampleDto(row);
+    }),
+
+  delete: projectProcedure('editor')
+    .input(sampleRefInput)
+    .mutation(async ({ ctx, input }) => {
+      await deleteAgreementSample(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        sampleId: input.sampleId,
+        actorId: ctx.user.id,
+      });
+      return { deleted: input.sampleId };
+    }),
+
+  /** Marks the project's reference sample (its ceiling feeds the tradeoff and the report); null clears it. */
+  setReference: projectProcedure('editor')
+    .input(setReferenceInput)
+    .mutation(async ({ ctx, input }) => {
+      await setReferenceSample(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        sampleId: input.sampleId,
+        actorId: ctx.user.id,
+      });
+      return { referenceSampleId: input.sampleId };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,216 @@
+import { seedAttackAngles } from '@raisin/core';
+import { saveWorksheetAnswer } from '@raisin/db';
+import { describeOnEachDatabase } from '@raisin/db/testing';
+import { expect, it } from 'vitest';
+import { expectTRPCError, seedCallers } from '../test-helpers';
+
+const angleInput = {
+  name: 'Fine-tuned small model',
+  effort: {
+    low: { value: 1, unit: 'week' as const },
+    likely: { value: 2, unit: 'week' as const },
+    high: { value: 2, unit: 'month' as const },
+  },
+  quality: { low: 0.8, likely: 0.85, high: 0.88 },
+  costRate: null,
+  riskNotes: 'Needs 5k labels',
+};
+
+describeOnEachDatabase('tradeoff router', (getDb) => {
+  async function setup() {
+    const [owner, editor, viewer] = await seedCallers(getDb(), 3);
+    if (!owner || !editor || !viewer) throw new Error('seed failed');
+    const ws = await owner.caller.workspaces.create({ name: 'ML' });
+    for (const [member, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
+      const inv = await owner.caller.invitations.create({
+        workspaceId: ws.id,
+        email: member.user.email,
+        role,
+      });
+      await member.caller.invitations.accept({ token: inv.token });
+    }
+    const project = await owner.caller.projects.create({ workspaceId: ws.id, name: 'Medicines detector' });
+    return { owner, editor, viewer, projectId: project.id };
+  }
+
+  it('starts a new project from the seed example, once, and has no summary before that', async () => {
+    const { viewer, projectId } = await setup();
+    expect(await viewer.caller.tradeoff.summary({ projectId })).toBeNull();
+    const first = await viewer.caller.tradeoff.get({ projectId });
+    const again = await viewer.caller.tradeoff.get({ projectId });
+    expect(first.angles.map((angle) => angle.name)).toEqual(seedAttackAngles().map((angle) => angle.name));
+    expect(again.angles.map((angle) => angle.id)).toEqual(first.angles.map((angle) => angle.id));
+    expect(first.settings).toMatchObject({ maxQuality: 1, targetQuality: null, ceilingOverride: null });
+    expect(first.version).toBe(1);
+  });
+
+  it('creates, updates and deletes angles with versions; a stale edit is a CONFLICT that changes nothing', async () => {
+    const { editor, owner, projectId } = await setup();
+    const created = await editor.caller.tradeoff.createAngle({ projectId, angle: angleInput });
+    expect(created).toMatchObject({ version: 1, name: angleInput.name, riskNotes: 'Needs 5k labels' });
+    const state = await owner.caller.tradeoff.get({ projectId });
+    expect(state.angles.at(-1)?.id).toBe(created.id);
+
+    const updated = await editor.caller.tradeoff.updateAngle({
+      projectId,
+      angleId: created.id,
+      version: 1,
+      angle: { ...angleInput, quality: { low: 0.8, likely: 0.86, high: 0.9 } },
+    });
+    expect(updated).toMatchObject({ version: 2, quality: { likely: 0.86 } });
+    const error = await expectTRPCError(
+      owner.caller.tradeoff.updateAngle({ projectId, angleId: created.id, version: 1, angle: angleInput }),
+      'CONFLICT',
+    );
+    expect(error.message).toMatch(/changed by someone else/);
+    await expectTRPCError(
+      owner.caller.tradeoff.deleteAngle({ projectId, angleId: created.id, version: 1 }),
+      'CONFLICT',
+    );
+    const after = await owner.caller.tradeoff.get({ projectId });
+    expect(after.angles.find((angle) => angle.id === created.id)?.quality.likely).toBe(0.86);
+
+    await owner.caller.tradeoff.deleteAngle({ projectId, angleId: created.id, version: 2 });
+    const gone = await owner.caller.tradeoff.get({ projectId });
+    expect(gone.angles.some((angle) => angle.id === created.id)).toBe(false);
+    await expectTRPCError(
+      owner.caller.tradeoff.deleteAngle({ projectId, angleId: created.id, version: 2 }),
+      'NOT_FOUND',
+    );
+  });
+
+  it('refuses invalid estimates with the field named, and stores nothing', async () => {
+    const { editor, projectId } = await setup();
+    const before = await editor.caller.tradeoff.get({ projectId });
+    const outOfOrder = await expectTRPCError(
+      editor.caller.tradeoff.createAngle({
+        projectId,
+        angle: { ...angleInput, quality: { low: 0.9, likely: 0.85, high: 0.95 } },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(outOfOrder.message).toMatch(/^quality\.low/);
+    const aboveRange = await expectTRPCError(
+      editor.caller.tradeoff.createAngle({
+        projectId,
+        angle: { ...angleInput, quality: { low: 0.8, likely: 0.9, high: 1.2 } },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(aboveRange.message).toMatch(/^quality\.high.*range/);
+    const effort = await expectTRPCError(
+      editor.caller.tradeoff.createAngle({
+        projectId,
+        angle: { ...angleInput, effort: { ...angleInput.effort, high: { value: 1, unit: 'day' } } },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(effort.message).toMatch(/^effort\.high/);
+    // Shape errors come from zod with their path.
+    const zod = await expectTRPCError(
+      editor.caller.tradeoff.createAngle({
+        projectId,
+        angle: { ...angleInput, effort: { ...angleInput.effort, low: { value: -1, unit: 'day' } } },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(zod.message).toMatch(/effort/);
+    const after = await editor.caller.tradeoff.get({ projectId });
+    expect(after.angles).toHaveLength(before.angles.length);
+  });
+
+  it('records measured points by effort or by date, which move the server summary', async () => {
+    const { editor, projectId } = await setup();
+    const state = await editor.caller.tradeoff.get({ projectId });
+    await editor.caller.tradeoff.updateSettings({
+      projectId,
+      version: state.version,
+      settings: { ...state.settings, targetQuality: 0.85, ceilingOverride: 0.92 },
+    });
+    const before = await editor.caller.tradeoff.summary({ projectId });
+    if (!before?.timeToTarget) throw new Error('expected a time to target');
+    expect(before.timeToTarget.p10Days).toBeLessThanOrEqual(before.timeToTarget.p50Days);
+    expect(before.timeToTarget.p50Days).toBeLessThanOrEqual(before.timeToTarget.p90Days);
+    expect(before.angles).toHaveLength(4);
+    expect(before.bestAngle?.name).toBe('Awesome model');
+
+    const point = await editor.caller.tradeoff.createMeasured({
+      projectId,
+      point: { effort: { value: 2, unit: 'week' }, measuredOn: null, quality: 0.88, label: 'v1' },
+    });
+    expect(point).toMatchObject({ version: 1, quality: 0.88 });
+    const after = await editor.caller.tradeoff.summary({ projectId });
+    if (!after?.timeToTarget) throw new Error('expected a time to target');
+    expect(after.timeToTarget.p50Days).toBeLessThan(before.timeToTarget.p50Days);
+
+    const dated = await editor.caller.tradeoff.updateMeasured({
+      projectId,
+      pointId: point.id,
+      version: 1,
+      point: { effort: null, measuredOn: '2999-01-01', quality: 0.88, label: 'v1' },
+    });
+    expect(dated).toMatchObject({ version: 2, effort: null, measuredOn: '2999-01-01' });
+    await expectTRPCError(
+      editor.caller.tradeoff.createMeasured({
+        projectId,
+        point: { effort: null, measuredOn: null, quality: 0.8, label: '' },
+      }),
+      'BAD_REQUEST',
+    );
+    await editor.caller.tradeoff.deleteMeasured({ projectId, pointId: point.id, version: 2 });
+    expect((await editor.caller.tradeoff.get({ projectId })).measured).toEqual([]);
+  });
+
+  it('takes the target from the worksheet until the settings set one, and versions the settings', async () => {
+    const { editor, owner, projectId } = await setup();
+    await saveWorksheetAnswer(getDb(), {
+      projectId,
+      questionId: 'E.target-quality',
+      baseVersion: 0,
+      value: 0.83,
+      actorId: owner.user.id,
+    });
+    const state = await editor.caller.tradeoff.get({ projectId });
+    expect(state.worksheetTarget).toBe(0.83);
+    const saved = await editor.caller.tradeoff.updateSettings({
+      projectId,
+      version: 1,
+      settings: { ...state.settings, targetQuality: 0.9 },
+    });
+    expect(saved).toMatchObject({ version: 2, settings: { targetQuality: 0.9 } });
+    await expectTRPCError(
+      owner.caller.tradeoff.updateSettings({ projectId, version: 1, settings: state.settings }),
+      'CONFLICT',
+    );
+    const error = await expectTRPCError(
+      editor.caller.tradeoff.updateSettings({
+        projectId,
+        version: 2,
+        settings: { ...state.settings, targetQuality: 1.5 },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(error.message).toMatch(/^targetQuality/);
+    expect((await editor.caller.tradeoff.get({ projectId })).settings.targetQuality).toBe(0.9);
+  });
+
+  it('lets a viewer read but not change anything', async () => {
+    const { viewer, projectId } = await setup();
+    const state = await viewer.caller.tradeoff.get({ projectId });
+    const angle = state.angles[0];
+    if (!angle) throw new Error('expected the seed angles');
+    await expectTRPCError(viewer.caller.tradeoff.createAngle({ projectId, angle: angleInput }), 'FORBIDDEN');
+    await expectTRPCError(
+      viewer.caller.tradeoff.updateAngle({ projectId, angleId: angle.id, version: 1, angle: angleInput }),
+      'FORBIDDEN',
+    );
+    await expectTRPCError(
+      viewer.caller.tradeoff.updateSettings({ projectId, version: 1, settings: state.settings }),
+      'FORBIDDEN',
+    );
+    expect((await viewer.caller.tradeoff.get({ projectId })).angles[0]).toEqual(angle);
+  });
+});

@@ -1,0 +1,159 @@
+import {
+  type AttackAngleRow,
+  createAttackAngle,
+  createMeasuredPoint,
+  deleteAttackAngle,
+  deleteMeasuredPoint,
+  getTradeoff,
+  getTradeoffSummary,
+  type MeasuredPointRow,
+  updateAttackAngle,
+  updateMeasuredPoint,
+  updateTradeoffSettings,
+} from '@raisin/db';
+import type { TRPCRouterRecord } from '@trpc/server';
+import {
+  createAngleInput,
+  createMeasuredInput,
+  deleteAngleInput,
+  deleteMeasuredInput,
+  updateAngleInput,
+  updateMeasuredInput,
+  updateTradeoffSettingsInput,
+} from '../schemas';
+import { projectProcedure } from '../trpc';
+
+function toAngleDto(row: AttackAngleRow) {
+  return {
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    effort: row.effort,
+    quality: row.quality,
+    costRate: row.costRate,
+    riskNotes: row.riskNotes,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toMeasuredDto(row: MeasuredPointRow) {
+  return {
+    id: row.id,
+    version: row.version,
+    effort: row.effort,
+    measuredOn: row.measuredOn,
+    quality: row.quality,
+    label: row.label,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export const tradeoffRouter = {
+  /**
+   * The tab's data (seeded with the example angles on first read), the reference ceiling and the
+   * worksheet's target; the browser computes the fit, percentiles and ROI from it with `@raisin/core`.
+   */
+  get: projectProcedure('viewer').query(async ({ ctx }) => {
+    const state = await getTradeoff(ctx.db, { projectId: ctx.project.id });
+    return {
+      settings: state.settings,
+      version: state.version,
+      angles: state.angles.map(toAngleDto),
+      measured: state.measured.map(toMeasuredDto),
+      referenceCeiling: state.referenceCeiling,
+      worksheetTarget: state.worksheetTarget,
+      projectStartedOn: state.projectStartedOn,
+    };
+  }),
+
+  /** The server-side recomputation other tabs use (`getTradeoffSummary`). */
+  summary: projectProcedure('viewer').query(({ ctx }) => getTradeoffSummary(ctx.db, ctx.project.id)),
+
+  createAngle: projectProcedure('editor')
+    .input(createAngleInput)
+    .mutation(async ({ ctx, input }) =>
+      toAngleDto(
+        await createAttackAngle(ctx.db, {
+          projectId: ctx.project.id,
+          angle: input.angle,
+          actorId: ctx.user.id,
+        }),
+      ),
+    ),
+
+  updateAngle: projectProcedure('editor')
+    .input(updateAngleInput)
+    .mutation(async ({ ctx, input }) =>
+      toAngleDto(
+        await updateAttackAngle(ctx.db, {
+          projectId: ctx.project.id,
+          angleId: input.angleId,
+          version: input.version,
+          angle: input.angle,
+          actorId: ctx.user.id,
+        }),
+      ),
+    ),
+
+  deleteAngle: projectProcedure('editor')
+    .input(deleteAngleInput)
+    .mutation(async ({ ctx, input }) => {
+      await deleteAttackAngle(ctx.db, {
+        projectId: ctx.project.id,
+        angleId: input.angleId,
+        version: input.version,
+        actorId: ctx.user.id,
+      });
+      return { id: input.angleId };
+    }),
+
+  createMeasured: projectProcedure('editor')
+    .input(createMeasuredInput)
+    .mutation(async ({ ctx, input }) =>
+      toMeasuredDto(
+        await createMeasuredPoint(ctx.db, {
+          projectId: ctx.project.id,
+          point: input.point,
+          actorId: ctx.user.id,
+        }),
+      ),
+    ),
+
+  updateMeasured: projectProcedure('editor')
+    .input(updateMeasuredInput)
+    .mutation(async ({ ctx, input }) =>
+      toMeasuredDto(
+        await updateMeasuredPoint(ctx.db, {
+          projectId: ctx.project.id,
+          pointId: input.pointId,
+          version: input.version,
+          point: input.point,
+          actorId: ctx.user.id,
+        }),
+      ),
+    ),
+
+  deleteMeasured: projectProcedure('editor')
+    .input(deleteMeasuredInput)
+    .mutation(async ({ ctx, input }) => {
+      await deleteMeasuredPoint(ctx.db, {
+        projectId: ctx.project.id,
+        pointId: input.pointId,
+        version: input.version,
+        actorId: ctx.user.id,
+      });
+      return { id: input.pointId };
+    }),
+
+  updateSettings: projectProcedure('editor')
+    .input(updateTradeoffSettingsInput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await updateTradeoffSettings(ctx.db, {
+        projectId: ctx.project.id,
+        version: input.version,
+        settings: input.settings,
+        actorId: ctx.user.id,
+      });
+      return { settings: row.settings, version: row.version };
+    }),
+} satisfies TRPCRouterRecord;

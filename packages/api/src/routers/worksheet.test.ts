@@ -1,0 +1,235 @@
+import { describeOnEachDatabase } from '@raisin/db/testing';
+import { expect, it } from 'vitest';
+import { domainDetailsOf } from '../errors';
+import { MAX_ANSWER_JSON_LENGTH } from '../schemas';
+import { expectTRPCError, seedCallers } from '../test-helpers';
+
+describeOnEachDatabase('worksheet router', (getDb) => {
+  async function setup() {
+    const [owner, editor, viewer] = await seedCallers(getDb(), 3);
+    if (!owner || !editor || !viewer) throw new Error('seed failed');
+    const ws = await owner.caller.workspaces.create({ name: 'ML' });
+    for (const [member, role] of [
+      [editor, 'editor'],
+      [viewer, 'viewer'],
+    ] as const) {
+      const inv = await owner.caller.invitations.create({
+        workspaceId: ws.id,
+        email: member.user.email,
+        role,
+      });
+      await member.caller.invitations.accept({ token: inv.token });
+    }
+    const project = await owner.caller.projects.create({ workspaceId: ws.id, name: 'Meds' });
+    return { owner, editor, viewer, projectId: project.id };
+  }
+
+  it('saves answers that every member then reads, with who saved them', async () => {
+    const { owner, editor, viewer, projectId } = await setup();
+    expect(await viewer.caller.worksheet.get({ projectId })).toEqual({
+      answers: [],
+      context: { humanCeiling: null, bestAngle: null, timeToTarget: null, maturityLevel: null },
+    });
+    const saved = await editor.caller.worksheet.save({
+      projectId,
+      questionId: 'H.months-to-pilot',
+      baseVersion: 0,
+      value: { low: 2, likely: 3, high: 6 },
+    });
+    expect(saved).toMatchObject({
+      questionId: 'H.months-to-pilot',
+      value: { kind: 'range', value: { low: 2, likely: 3, high: 6 } },
+      version: 1,
+      updatedBy: editor.user.id,
+      updatedByName: editor.user.name,
+    });
+    await owner.caller.worksheet.save({
+      projectId,
+      questionId: 'C.outcome-delay',
+      baseVersion: 0,
+      value: { value: 3, unit: 'month' },
+    });
+    const { answers } = await viewer.caller.worksheet.get({ projectId });
+    expect(answers.map((a) => [a.questionId, a.version, a.updatedByName])).toEqual([
+      ['C.outcome-delay', 1, owner.user.name],
+      ['H.months-to-pilot', 1, editor.user.name],
+    ]);
+  });
+
+  it('answers a stale save with CONFLICT carrying the current value and who saved it; keep mine re-saves', async () => {
+    const { owner, editor, projectId } = await setup();
+    await owner.caller.worksheet.save({
+      projectId,
+      questionId: 'E.target-quality',
+      baseVersion: 0,
+      value: 0.9,
+    });
+    const error = await expectTRPCError(
+      editor.caller.worksheet.save({ projectId, questionId: 'E.target-quality', baseVersion: 0, value: 0.8 }),
+      'CONFLICT',
+    );
+    expect(error.message).toContain(owner.user.name);
+    // What the error formatter sends to the client as `data.domainDetails`.
+    expect(domainDetailsOf(error)).toMatchObject({
+      questionId: 'E.target-quality',
+      current: { value: { kind: 'number', value: 0.9 }, version: 1, updatedByName: owner.user.name },
+    });
+    // "Keep mine": the same value again, on the version the conflict reported.
+    const kept = await editor.caller.worksheet.save({
+      projectId,
+      questionId: 'E.target-quality',
+      baseVersion: 1,
+      value: 0.8,
+    });
+    expect(kept).toMatchObject({ version: 2, value: { value: 0.8 }, updatedByName: editor.user.name });
+  });
+
+  it('lists history and restores an earlier value as a new version', async () => {
+    const { owner, editor, viewer, projectId } = await setup();
+    await owner.caller.worksheet.save({
+      projectId,
+      questionId: 'G.serving-mode',
+      baseVersion: 0,
+      value: 'online',
+    });
+    await editor.caller.worksheet.save({
+      projectId,
+      questionId: 'G.serving-mode',
+      baseVersion: 1,
+      value: 'precomputed',
+    });
+    await editor.caller.worksheet.save({ projectId, questionId: 'K.readers', baseVersion: 0, value: 'CFO' });
+    const history = await viewer.caller.worksheet.history({ projectId, questionId: 'G.serving-mode' });
+    expect(
+      history.map((h) => [h.version, h.actorName, h.oldValue?.value ?? null, h.newValue?.value]),
+    ).toEqual([
+      [2, editor.user.name, 'online', 'precomputed'],
+      [1, owner.user.name, null, 'online'],
+    ]);
+    expect(await viewer.caller.worksheet.history({ projectId, limit: 1 })).toMatchObject([
+      { questionId: 'K.readers' },
+    ]);
+    const first = history[1];
+    if (!first) throw new Error('history missing');
+    await expectTRPCError(
+      owner.caller.worksheet.restore({ projectId, historyId: first.id, baseVersion: 1 }),
+      'CONFLICT',
+    );
+    const restored = await owner.caller.worksheet.restore({ projectId, historyId: first.id, baseVersion: 2 });
+    expect(restored).toMatchObject({ version: 3, value: { kind: 'single', value: 'online' } });
+    const [latest] = await viewer.caller.worksheet.history({
+      projectId,
+      questionId: 'G.serving-mode',
+      limit: 1,
+    });
+    expect(latest).toMatchObject({ version: 3, restoredFromId: first.id, actorName: owner.user.name });
+  });
+
+  it('refuses bad input with BAD_REQUEST naming the field, and stores nothing', async () => {
+    const { editor, projectId } = await setup();
+    const range = await expectTRPCError(
+      editor.caller.worksheet.save({
+        projectId,
+        questionId: 'H.months-to-production',
+        baseVersion: 0,
+        value: { low: 9, likely: 3, high: 12 },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(range.message).toBe('H.months-to-production: low must be ≤ likely');
+    const text = await expectTRPCError(
+      editor.caller.worksheet.save({ projectId, questionId: 'A.end-user', baseVersion: 0, value: 12 }),
+      'BAD_REQUEST',
+    );
+    expect(text.message).toBe('A.end-user: value must be text');
+    const long = await expectTRPCError(
+      editor.caller.worksheet.save({
+        projectId,
+        questionId: 'A.end-user',
+        baseVersion: 0,
+        value: 'x'.repeat(201),
+      }),
+      'BAD_REQUEST',
+    );
+    expect(long.message).toContain('value must be at most 200 characters');
+    const huge = await expectTRPCError(
+      editor.caller.worksheet.save({
+        projectId,
+        questionId: 'A.decision',
+        baseVersion: 0,
+        value: 'x'.repeat(MAX_ANSWER_JSON_LENGTH),
+      }),
+      'BAD_REQUEST',
+    );
+    expect(huge.message).toContain('value');
+    await expectTRPCError(
+      editor.caller.worksheet.save({ projectId, questionId: 'Q.unknown', baseVersion: 0, value: 'x' }),
+      'BAD_REQUEST',
+    );
+    expect((await editor.caller.worksheet.get({ projectId })).answers).toEqual([]);
+    expect(await editor.caller.worksheet.history({ projectId })).toEqual([]);
+  });
+
+  it('denies viewers every change (FORBIDDEN) and hides the worksheet from outsiders', async () => {
+    const { owner, viewer, projectId } = await setup();
+    await owner.caller.worksheet.save({ projectId, questionId: 'K.readers', baseVersion: 0, value: 'CFO' });
+    const [entry] = await owner.caller.worksheet.history({ projectId });
+    if (!entry) throw new Error('history missing');
+    await expectTRPCError(
+      viewer.caller.worksheet.save({ projectId, questionId: 'K.readers', baseVersion: 1, value: 'Me' }),
+      'FORBIDDEN',
+    );
+    await expectTRPCError(
+      viewer.caller.worksheet.restore({ projectId, historyId: entry.id, baseVersion: 1 }),
+      'FORBIDDEN',
+    );
+    await expectTRPCError(
+      viewer.caller.worksheet.applyTemplate({ projectId, templateId: 'ranking-retrieval' }),
+      'FORBIDDEN',
+    );
+    const [outsider] = await seedCallers(getDb(), 1);
+    if (!outsider) throw new Error('seed failed');
+    await expectTRPCError(outsider.caller.worksheet.get({ projectId }), 'NOT_FOUND');
+    // A history id of another project is not found through this one.
+    const other = await outsider.caller.projects.create({
+      workspaceId: (await outsider.caller.workspaces.create({ name: 'Theirs' })).id,
+      name: 'Other',
+    });
+    await expectTRPCError(
+      outsider.caller.worksheet.restore({ projectId: other.id, historyId: entry.id, baseVersion: 0 }),
+      'NOT_FOUND',
+    );
+    expect((await viewer.caller.worksheet.get({ projectId })).answers).toMatchObject([
+      { value: { value: 'CFO' }, version: 1 },
+    ]);
+  });
+
+  it('applies a template into empty answers only', async () => {
+    const { editor, projectId } = await setup();
+    await editor.caller.worksheet.save({
+      projectId,
+      questionId: 'C.framing',
+      baseVersion: 0,
+      value: 'generation',
+    });
+    const { filled } = await editor.caller.worksheet.applyTemplate({
+      projectId,
+      templateId: 'ranking-retrieval',
+    });
+    expect(filled).toContain('C.output');
+    expect(filled).not.toContain('C.framing');
+    const { answers } = await editor.caller.worksheet.get({ projectId });
+    expect(answers.find((a) => a.questionId === 'C.framing')?.value).toEqual({
+      kind: 'single',
+      value: 'generation',
+    });
+    expect(answers.find((a) => a.questionId === 'C.output')?.value).toEqual({
+      kind: 'single',
+      value: 'ranked-list',
+    });
+    await expectTRPCError(
+      editor.caller.worksheet.applyTemplate({ projectId, templateId: 'no-such-template' }),
+      'BAD_REQUEST',
+    );
+  });
+});

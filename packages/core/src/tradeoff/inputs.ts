@@ -1,0 +1,151 @@
+import { type Duration, daysToDuration } from './durations';
+import type { ThreePointEstimate } from './pert';
+import type { RoiOptions, ValueModel } from './roi';
+import type { AttackAngle, CostRate, EffortEstimate, MeasuredPoint } from './types';
+
+/** A measured point as stored: the effort spent, or the date it was measured (effort counted from the start). */
+export interface StoredMeasuredPoint {
+  readonly id: string;
+  readonly effort: Duration | null;
+  /** ISO calendar date, YYYY-MM-DD. */
+  readonly measuredOn: string | null;
+  readonly quality: number;
+  readonly label: string;
+}
+
+/** An attack angle as stored (a risk note is always a string, possibly empty). */
+export interface StoredAttackAngle {
+  readonly id: string;
+  readonly name: string;
+  readonly effort: EffortEstimate;
+  readonly quality: ThreePointEstimate;
+  readonly costRate: CostRate | null;
+  readonly riskNotes: string;
+}
+
+/** The settings that decide how the tradeoff is computed. */
+export interface TradeoffComputationSettings {
+  readonly maxQuality: number;
+  readonly targetQuality: number | null;
+  readonly ceilingOverride: number | null;
+  readonly value: {
+    readonly mode: 'per-quality-point' | 'per-error-avoided';
+    readonly valuePerPoint: number | null;
+    readonly costPerError: number | null;
+    readonly volume: number | null;
+    readonly baselineQuality: number | null;
+  };
+  readonly teamCost: CostRate | null;
+  readonly workStartedOn: string | null;
+}
+
+export type CeilingSource = 'override' | 'reference-sample' | null;
+export type TargetSource = 'settings' | 'worksheet' | null;
+
+/** Everything `simulateTradeoff` and `analyzeRoi` need, resolved from what is stored. */
+export interface ResolvedTradeoffInputs {
+  readonly angles: AttackAngle[];
+  readonly measured: MeasuredPoint[];
+  /** Measured points left out, with why (a date before the start, or no start date). */
+  readonly skippedMeasured: ReadonlyArray<{ readonly id: string; readonly reason: string }>;
+  readonly target: number | null;
+  readonly targetSource: TargetSource;
+  readonly ceiling: number | null;
+  readonly ceilingSource: CeilingSource;
+  readonly maxQuality: number;
+  /** Null until both a value model and a team cost are set. */
+  readonly roi: RoiOptions | null;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days from `start` to `end` (ISO calendar dates, UTC), or NaN when either does not parse. */
+export function daysBetween(start: string, end: string): number {
+  return (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / MS_PER_DAY;
+}
+
+function valueModel(settings: TradeoffComputationSettings): ValueModel | null {
+  const { value } = settings;
+  const baseline = value.baselineQuality === null ? {} : { baselineQuality: value.baselineQuality };
+  if (value.mode === 'per-quality-point') {
+    return value.valuePerPoint === null
+      ? null
+      : { mode: 'per-quality-point', valuePerPoint: value.valuePerPoint, ...baseline };
+  }
+  return value.costPerError === null || value.volume === null
+    ? null
+    : { mode: 'per-error-avoided', costPerError: value.costPerError, volume: value.volume, ...baseline };
+}
+
+/**
+ * Resolves stored tradeoff data into the core's inputs. The target is the settings' target, else the
+ * worksheet's (`E.target-quality`); the ceiling is the settings' override, else the reference sample's.
+ * A measured point given by date gets the effort from `workStartedOn` (else `fallbackStart`, the
+ * project's creation day) to that date; one dated on or before the start is skipped with a reason.
+ */
+export function resolveTradeoffInputs(params: {
+  readonly angles: readonly StoredAttackAngle[];
+  readonly measured: readonly StoredMeasuredPoint[];
+  readonly settings: TradeoffComputationSettings;
+  readonly referenceCeiling: number | null;
+  readonly worksheetTarget: number | null;
+  readonly fallbackStart: string;
+}): ResolvedTradeoffInputs {
+  const { settings } = params;
+  const angles: AttackAngle[] = params.angles.map((angle) => ({
+    id: angle.id,
+    name: angle.name,
+    effort: angle.effort,
+    quality: angle.quality,
+    ...(angle.costRate === null ? {} : { costRate: angle.costRate }),
+    ...(angle.riskNotes === '' ? {} : { riskNotes: angle.riskNotes }),
+  }));
+  const start = settings.workStartedOn ?? params.fallbackStart;
+  const measured: MeasuredPoint[] = [];
+  const skippedMeasured: Array<{ id: string; reason: string }> = [];
+  for (const point of params.measured) {
+    const label = point.label === '' ? {} : { label: point.label };
+    if (point.effort !== null) {
+      measured.push({ effort: point.effort, quality: point.quality, ...label });
+      continue;
+    }
+    const days = point.measuredOn === null ? Number.NaN : daysBetween(start, point.measuredOn);
+    if (!(days > 0)) {
+      skippedMeasured.push({
+        id: point.id,
+        reason: `measured on ${point.measuredOn ?? '?'}, not after the start of the work (${start})`,
+      });
+      continue;
+    }
+    const duration = daysToDuration(days);
+    measured.push({ effort: duration, quality: point.quality, ...label });
+  }
+  const target = settings.targetQuality ?? params.worksheetTarget;
+  const ceiling = settings.ceilingOverride ?? params.referenceCeiling;
+  const value = valueModel(settings);
+  return {
+    angles,
+    measured,
+    skippedMeasured,
+    target,
+    targetSource:
+      settings.targetQuality !== null ? 'settings' : params.worksheetTarget !== null ? 'worksheet' : null,
+    ceiling,
+    ceilingSource:
+      settings.ceilingOverride !== null
+        ? 'override'
+        : params.referenceCeiling !== null
+          ? 'reference-sample'
+          : null,
+    maxQuality: settings.maxQuality,
+    roi:
+      value === null || settings.teamCost === null
+        ? null
+        : {
+            value,
+            teamCost: settings.teamCost,
+            maxQuality: settings.maxQuality,
+            ...(ceiling === null ? {} : { ceiling }),
+          },
+  };
+}

@@ -1,0 +1,403 @@
+import type { AgreementReport, ColumnMapping, MeasurementLevel, SampleFormat } from '@raisin/core/agreement';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { DomainError } from '../errors';
+import { agreementSample, agreementSampleData, user } from '../schema';
+import { writeAuditEntry } from './audit';
+
+type SampleRow = typeof agreementSample.$inferSelect;
+
+/** What the sample list, the trend and the headline need: everything but the report and the triples. */
+export interface AgreementSampleSummary {
+  id: string;
+  projectId: string;
+  name: string;
+  fileName: string;
+  fileBytes: number;
+  format: SampleFormat;
+  columns: ColumnMapping | null;
+  level: MeasurementLevel;
+  categoryOrder: string[] | null;
+  items: number;
+  annotators: number;
+  annotations: number;
+  /** Krippendorff's α at `level`, with its interval. */
+  alpha: number | null;
+  alphaCi: [number, number] | null;
+  ceiling: number | null;
+  ceilingCi: [number, number] | null;
+  ceilingItems: number | null;
+  isReference: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string | null;
+  createdByName: string | null;
+}
+
+export interface AgreementSampleWithReport extends AgreementSampleSummary {
+  report: AgreementReport;
+}
+
+const { report: _report, ...summaryColumns } = getTableColumns(agreementSample);
+
+function interval(low: number | null, high: number | null): [number, number] | null {
+  return low === null || high === null ? null : [low, high];
+}
+
+function toSummary(
+  row: Omit<SampleRow, 'report'> & { createdByName: string | null },
+): AgreementSampleSummary {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    fileName: row.fileName,
+    fileBytes: row.fileBytes,
+    format: row.format,
+    columns: row.columns,
+    level: row.level,
+    categoryOrder: row.categoryOrder,
+    items: row.items,
+    annotators: row.annotators,
+    annotations: row.annotations,
+    alpha: row.alpha,
+    alphaCi: interval(row.alphaLow, row.alphaHigh),
+    ceiling: row.ceiling,
+    ceilingCi: interval(row.ceilingLow, row.ceilingHigh),
+    ceilingItems: row.ceilingItems,
+    isReference: row.isReference,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.createdBy,
+    createdByName: row.createdByName,
+  };
+}
+
+/** The headline columns, copied out of the report so listings never parse it. */
+function headlineOf(report: AgreementReport, level: MeasurementLevel) {
+  const ceiling = report.humanCeiling;
+  return {
+    level,
+    items: report.items,
+    annotators: report.annotators,
+    annotations: report.annotations,
+    alpha: report.krippendorffAlpha[level],
+    alphaLow: report.ci.alpha?.[0] ?? null,
+    alphaHigh: report.ci.alpha?.[1] ?? null,
+    ceiling: ceiling?.value ?? null,
+    ceilingLow: ceiling?.ci?.[0] ?? null,
+    ceilingHigh: ceiling?.ci?.[1] ?? null,
+    ceilingItems: ceiling?.items ?? null,
+  };
+}
+
+const sampleNotFound = () => new DomainError('AGREEMENT_SAMPLE_NOT_FOUND', 'Sample not found');
+
+function sampleConflict(current: number): DomainError {
+  return new DomainError(
+    'VERSION_CONFLICT',
+    `This sample was changed by someone else (now at version ${current}); reload and try again`,
+  );
+}
+
+export interface CreateAgreementSampleParams {
+  projectId: string;
+  /** The project's workspace, for the audit log. */
+  workspaceId: string;
+  name: string;
+  fileName: string;
+  fileBytes: number;
+  format: SampleFormat;
+  columns: ColumnMapping | null;
+  level: MeasurementLevel;
+  categoryOrder: string[] | null;
+  report: AgreementReport;
+  /** The triples as `encodeSample` wrote them. */
+  triples: Uint8Array;
+  actorId: string;
+}
+
+/**
+ * Stores a scored sample: its row, its triples and an audit entry in one transaction, so there is
+ * never a sample without its result. The project's first sample becomes its reference.
+ */
+export async function createAgreementSample(
+  db: Db,
+  params: CreateAgreementSampleParams,
+): Promise<AgreementSampleSummary> {
+  return db.transaction(async (tx) => {
+    const [existingReference] = await tx
+      .select({ id: agreementSample.id })
+      .from(agreementSample)
+      .where(and(eq(agreementSample.projectId, params.projectId), eq(agreementSample.isReference, true)));
+    const [created] = await tx
+      .insert(agreementSample)
+      .values({
+        projectId: params.projectId,
+        name: params.name,
+        fileName: params.fileName,
+        fileBytes: params.fileBytes,
+        format: params.format,
+        columns: params.columns,
+        categoryOrder: params.categoryOrder,
+        report: params.report,
+        isReference: existingReference === undefined,
+        createdBy: params.actorId,
+        updatedBy: params.actorId,
+        ...headlineOf(params.report, params.level),
+      })
+      .returning(summaryColumns);
+    if (!created) throw new Error('createAgreementSample: insert returned no row');
+    await tx.insert(agreementSampleData).values({ sampleId: created.id, triples: params.triples });
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'agreement_sample.created',
+      entityType: 'agreement_sample',
+      entityId: created.id,
+      details: { projectId: params.projectId, name: created.name, annotations: created.annotations },
+    });
+    const [author] = await tx.select({ name: user.name }).from(user).where(eq(user.id, params.actorId));
+    return toSummary({ ...created, createdByName: author?.name ?? null });
+  });
+}
+
+/** A project's samples, oldest first (the order of the trend chart). */
+export async function listAgreementSamples(
+  db: Db,
+  params: { projectId: string },
+): Promise<AgreementSampleSummary[]> {
+  const rows = await db
+    .select({ ...summaryColumns, createdByName: user.name })
+    .from(agreementSample)
+    .leftJoin(user, eq(user.id, agreementSample.createdBy))
+    .where(eq(agreementSample.projectId, params.projectId))
+    .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id));
+  return rows.map(toSummary);
+}
+
+/** One sample of the project with its report. @throws DomainError AGREEMENT_SAMPLE_NOT_FOUND */
+export async function getAgreementSample(
+  db: Db,
+  params: { projectId: string; sampleId: string },
+): Promise<AgreementSampleWithReport> {
+  const [row] = await db
+    .select({ ...summaryColumns, report: agreementSample.report, createdByName: user.name })
+    .from(agreementSample)
+    .leftJoin(user, eq(user.id, agreementSample.createdBy))
+    .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)));
+  if (!row) throw sampleNotFound();
+  return { ...toSummary(row), report: row.report };
+}
+
+/** The stored triples of a sample, for re-scoring. @throws DomainError AGREEMENT_SAMPLE_NOT_FOUND */
+export async function getAgreementSampleTriples(
+  db: Db,
+  params: { projectId: string; sampleId: string },
+): Promise<Uint8Array> {
+  const [row] = await db
+    .select({ triples: agreementSampleData.triples })
+    .from(agreementSampleData)
+    .innerJoin(agreementSample, eq(agreementSample.id, agreementSampleData.sampleId))
+    .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)));
+  if (!row) throw sampleNotFound();
+  return row.triples;
+}
+
+/**
+ * Updates one sample at `version` (optimistic concurrency), bumping it, with an audit row in the
+ * same transaction.
+ */
+async function updateSampleAtVersion(
+  db: Db,
+  params: {
+    projectId: string;
+    workspaceId: string;
+    sampleId: string;
+    version: number;
+    actorId: string;
+    changes: Partial<typeof agreementSample.$inferInsert>;
+    action: string;
+    details: Record<string, unknown>;
+  },
+): Promise<AgreementSampleSummary> {
+  return db.transaction(async (tx) => {
+    const where = and(
+      eq(agreementSample.id, params.sampleId),
+      eq(agreementSample.projectId, params.projectId),
+    );
+    const [before] = await tx
+      .select({ version: agreementSample.version })
+      .from(agreementSample)
+      .where(where)
+      .for('update');
+    if (!before) throw sampleNotFound();
+    const [updated] = await tx
+      .update(agreementSample)
+      .set({
+        ...params.changes,
+        version: sql`${agreementSample.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: params.actorId,
+      })
+      .where(and(where, eq(agreementSample.version, params.version)))
+      .returning(summaryColumns);
+    if (!updated) throw sampleConflict(before.version);
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: params.action,
+      entityType: 'agreement_sample',
+      entityId: params.sampleId,
+      details: { projectId: params.projectId, version: updated.version, ...params.details },
+    });
+    const [author] = updated.createdBy
+      ? await tx.select({ name: user.name }).from(user).where(eq(user.id, updated.createdBy))
+      : [];
+    return toSummary({ ...updated, createdByName: author?.name ?? null });
+  });
+}
+
+export async function renameAgreementSample(
+  db: Db,
+  params: {
+    projectId: string;
+    workspaceId: string;
+    sampleId: string;
+    version: number;
+    name: string;
+    actorId: string;
+  },
+): Promise<AgreementSampleSummary> {
+  return updateSampleAtVersion(db, {
+    ...params,
+    changes: { name: params.name },
+    action: 'agreement_sample.renamed',
+    details: { name: params.name },
+  });
+}
+
+/** Stores the result of re-scoring a sample (at another level or category order). */
+export async function saveAgreementRescore(
+  db: Db,
+  params: {
+    projectId: string;
+    workspaceId: string;
+    sampleId: string;
+    version: number;
+    level: MeasurementLevel;
+    categoryOrder: string[] | null;
+    report: AgreementReport;
+    actorId: string;
+  },
+): Promise<AgreementSampleSummary> {
+  return updateSampleAtVersion(db, {
+    ...params,
+    changes: {
+      report: params.report,
+      categoryOrder: params.categoryOrder,
+      ...headlineOf(params.report, params.level),
+    },
+    action: 'agreement_sample.rescored',
+    details: { level: params.level, categoryOrder: params.categoryOrder },
+  });
+}
+
+export async function deleteAgreementSample(
+  db: Db,
+  params: { projectId: string; workspaceId: string; sampleId: string; actorId: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(agreementSample)
+      .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)))
+      .returning({ id: agreementSample.id, name: agreementSample.name });
+    if (!deleted) throw sampleNotFound();
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'agreement_sample.deleted',
+      entityType: 'agreement_sample',
+      entityId: deleted.id,
+      details: { projectId: params.projectId, name: deleted.name },
+    });
+  });
+}
+
+/**
+ * Makes `sampleId` the project's reference sample (the one whose ceiling the tradeoff and the report
+ * use), or clears the reference when `sampleId` is null.
+ */
+export async function setReferenceSample(
+  db: Db,
+  params: { projectId: string; workspaceId: string; sampleId: string | null; actorId: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (params.sampleId !== null) {
+      const [target] = await tx
+        .select({ id: agreementSample.id })
+        .from(agreementSample)
+        .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)))
+        .for('update');
+      if (!target) throw sampleNotFound();
+    }
+    // Clear first: the partial unique index allows one reference per project at any moment.
+    await tx
+      .update(agreementSample)
+      .set({ isReference: false })
+      .where(and(eq(agreementSample.projectId, params.projectId), eq(agreementSample.isReference, true)));
+    if (params.sampleId !== null) {
+      await tx
+        .update(agreementSample)
+        .set({ isReference: true })
+        .where(eq(agreementSample.id, params.sampleId));
+    }
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'agreement_sample.reference_set',
+      entityType: 'agreement_sample',
+      entityId: params.sampleId ?? params.projectId,
+      details: { projectId: params.projectId, sampleId: params.sampleId },
+    });
+  });
+}
+
+export interface ReferenceCeiling {
+  value: number;
+  ci: [number, number] | null;
+  items: number;
+  krippendorffAlpha: number | null;
+  sampleId: string;
+  sampleName: string;
+}
+
+/**
+ * The human ceiling of the project's reference sample (cross-feature contract: the worksheet, the
+ * tradeoff and the report read it). Null when no sample is the reference or its ceiling is undefined.
+ */
+export async function getReferenceCeiling(db: Db, projectId: string): Promise<ReferenceCeiling | null> {
+  const [row] = await db
+    .select({
+      id: agreementSample.id,
+      name: agreementSample.name,
+      alpha: agreementSample.alpha,
+      ceiling: agreementSample.ceiling,
+      ceilingLow: agreementSample.ceilingLow,
+      ceilingHigh: agreementSample.ceilingHigh,
+      ceilingItems: agreementSample.ceilingItems,
+    })
+    .from(agreementSample)
+    .where(and(eq(agreementSample.projectId, projectId), eq(agreementSample.isReference, true)));
+  if (!row || row.ceiling === null) return null;
+  return {
+    value: row.ceiling,
+    ci: interval(row.ceilingLow, row.ceilingHigh),
+    items: row.ceilingItems ?? 0,
+    krippendorffAlpha: row.alpha,
+    sampleId: row.id,
+    sampleName: row.name,
+  };
+}

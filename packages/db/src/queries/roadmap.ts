@@ -1,0 +1,501 @@
+import {
+  applyRoadmapEdit,
+  assessMaturity,
+  type EditableField,
+  generateRoadmap,
+  type IsoCalendarDate,
+  MATURITY_ITEMS_VERSION,
+  type MaturityAnswer,
+  type MaturityAssessment,
+  type MaturityLevel,
+  type MergeConflict,
+  mergeRegenerated,
+  type PhaseKind,
+  type Roadmap,
+  type RoadmapEdit,
+  type RoadmapError,
+  type RoadmapEstimates,
+  recommendTargetLevel,
+  resolveConflict,
+  roadmapEstimatesFromTradeoff,
+  type TargetLevelRecommendation,
+  type TradeoffEstimateSummary,
+  targetLevelInputsFromWorksheet,
+} from '@raisin/core';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { DomainError } from '../errors';
+import { maturityAssessment, project, roadmap } from '../schema';
+import { writeAuditEntry } from './audit';
+import { getWorksheetAnswers } from './worksheet';
+
+export type MaturityAssessmentRow = typeof maturityAssessment.$inferSelect;
+export type RoadmapRow = typeof roadmap.$inferSelect;
+
+/** The assessment as stored (or an empty one at version 0), its level and the target level to plan for. */
+export interface MaturityOverview {
+  /** 0 while nothing has been saved: the first save names version 0. */
+  readonly version: number;
+  readonly itemsVersion: number;
+  readonly answers: Readonly<Record<string, MaturityAnswer>>;
+  readonly override: { readonly level: MaturityLevel; readonly reason: string } | null;
+  readonly assessment: MaturityAssessment;
+  readonly target: TargetLevelRecommendation;
+  readonly updatedAt: Date | null;
+  readonly updatedBy: string | null;
+}
+
+function roadmapVersionConflict(what: 'assessment' | 'roadmap', current: number): DomainError {
+  return new DomainError(
+    'VERSION_CONFLICT',
+    current === 0
+      ? `This ${what} was removed by someone else; reload and try again`
+      : `This ${what} was changed by someone else (now at version ${current}); reload and try again`,
+    { currentVersion: current },
+  );
+}
+
+function roadmapRefused(error: RoadmapError): DomainError {
+  return new DomainError('ROADMAP_INVALID', error.message, {
+    reason: error.code,
+    ...(error.phaseId === undefined ? {} : { phaseId: error.phaseId }),
+  });
+}
+
+async function requireWorkspaceId(db: Db, projectId: string): Promise<string> {
+  const [row] = await db
+    .select({ workspaceId: project.workspaceId })
+    .from(project)
+    .where(eq(project.id, projectId));
+  if (!row) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
+  return row.workspaceId;
+}
+
+function overrideOf(row: MaturityAssessmentRow | null): MaturityOverview['override'] {
+  if (!row || row.targetOverrideLevel === null || row.targetOverrideReason === null) return null;
+  const level = row.targetOverrideLevel;
+  if (level !== 0 && level !== 1 && level !== 2) return null;
+  return { level, reason: row.targetOverrideReason };
+}
+
+function overviewOf(
+  row: MaturityAssessmentRow | null,
+  worksheetAnswers: Readonly<Record<string, unknown>>,
+): MaturityOverview {
+  const answers = row?.answers ?? {};
+  const override = overrideOf(row);
+  const target = recommendTargetLevel(
+    targetLevelInputsFromWorksheet(worksheetAnswers),
+    override ?? undefined,
+  );
+  // The stored override always has a reason (a check constraint), so only a malformed worksheet number
+  // can fail here; the override-free recommendation is the fallback then.
+  const fallback: TargetLevelRecommendation = {
+    level: override?.level ?? 0,
+    recommendedLevel: 0,
+    reasons: ['The worksheet answers could not be read; level 0 is assumed.'],
+    overridden: override !== null,
+  };
+  return {
+    version: row?.version ?? 0,
+    itemsVersion: row?.itemsVersion ?? MATURITY_ITEMS_VERSION,
+    answers,
+    override,
+    assessment: assessMaturity(answers),
+    target: target.ok ? target.value : fallback,
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedBy ?? null,
+  };
+}
+
+async function selectAssessment(db: Db, projectId: string): Promise<MaturityAssessmentRow | null> {
+  const [row] = await db.select().from(maturityAssessment).where(eq(maturityAssessment.projectId, projectId));
+  return row ?? null;
+}
+
+/** The project's maturity self-assessment with its computed level and target level (version 0 when unsaved). */
+export async function getMaturityOverview(db: Db, params: { projectId: string }): Promise<MaturityOverview> {
+  const [row, worksheetAnswers] = await Promise.all([
+    selectAssessment(db, params.projectId),
+    getWorksheetAnswers(db, params.projectId),
+  ]);
+  return overviewOf(row, worksheetAnswers);
+}
+
+/**
+ * The current MLOps level from the self-assessment and the target level to plan for (the override when
+ * set, else the worksheet's recommendation), or null when the assessment was never saved.
+ */
+export async function getMaturitySummary(
+  db: Db,
+  projectId: string,
+): Promise<{ currentLevel: MaturityLevel; targetLevel: MaturityLevel } | null> {
+  const overview = await getMaturityOverview(db, { projectId });
+  if (overview.version === 0) return null;
+  return { currentLevel: overview.assessment.level, targetLevel: overview.target.level };
+}
+
+type AssessmentChanges = Partial<
+  Pick<MaturityAssessmentRow, 'answers' | 'targetOverrideLevel' | 'targetOverrideReason'>
+>;
+
+/**
+ * Writes the assessment if it is still at `version` (0: not saved yet), bumping the version, with an
+ * audit row in the same transaction. A stale version is a VERSION_CONFLICT carrying the current one.
+ */
+async function writeAssessment(
+  db: Db,
+  params: {
+    projectId: string;
+    version: number;
+    actorId: string;
+    action: string;
+    change: (current: MaturityAssessmentRow | null) => AssessmentChanges;
+    details: Record<string, unknown>;
+  },
+): Promise<MaturityOverview> {
+  const saved = await db.transaction(async (tx) => {
+    const workspaceId = await requireWorkspaceId(tx, params.projectId);
+    const [current] = await tx
+      .select()
+      .from(maturityAssessment)
+      .where(eq(maturityAssessment.projectId, params.projectId))
+      .for('update');
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== params.version) throw roadmapVersionConflict('assessment', currentVersion);
+    const changes = params.change(current ?? null);
+    let row: MaturityAssessmentRow | undefined;
+    if (!current) {
+      // Two first saves race on the primary key: the loser inserts nothing and gets the conflict.
+      [row] = await tx
+        .insert(maturityAssessment)
+        .values({
+          projectId: params.projectId,
+          itemsVersion: MATURITY_ITEMS_VERSION,
+          answers: {},
+          ...changes,
+          updatedBy: params.actorId,
+        })
+        .onConflictDoNothing()
+        .returning();
+    } else {
+      [row] = await tx
+        .update(maturityAssessment)
+        .set({
+          ...changes,
+          itemsVersion: MATURITY_ITEMS_VERSION,
+          version: sql`${maturityAssessment.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: params.actorId,
+        })
+        .where(
+          and(
+            eq(maturityAssessment.projectId, params.projectId),
+            eq(maturityAssessment.version, params.version),
+          ),
+        )
+        .returning();
+    }
+    if (!row) throw roadmapVersionConflict('assessment', currentVersion + 1);
+    await writeAuditEntry(tx, {
+      workspaceId,
+      actorId: params.actorId,
+      action: params.action,
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { version: row.version, ...params.details },
+    });
+    return row;
+  });
+  return overviewOf(saved, await getWorksheetAnswers(db, params.projectId));
+}
+
+/**
+ * Saves answers of the self-assessment: each key is an item id, `null` clears the answer; other answers
+ * are kept. Optimistic: `version` is the one the caller read (0 before the first save).
+ */
+export async function saveMaturityAnswers(
+  db: Db,
+  params: {
+    projectId: string;
+    version: number;
+    answers: Readonly<Record<string, MaturityAnswer | null>>;
+    actorId: string;
+  },
+): Promise<MaturityOverview> {
+  return writeAssessment(db, {
+    projectId: params.projectId,
+    version: params.version,
+    actorId: params.actorId,
+    action: 'roadmap.assessment.answered',
+    details: { answers: params.answers },
+    change: (current) => {
+      const answers: Record<string, MaturityAnswer> = { ...(current?.answers ?? {}) };
+      for (const [itemId, answer] of Object.entries(params.answers)) {
+        if (answer === null) delete answers[itemId];
+        else answers[itemId] = answer;
+      }
+      return { answers };
+    },
+  });
+}
+
+/** Sets (or with `null` clears) the override of the recommended target level; the reason must not be blank. */
+export async function setTargetLevelOverride(
+  db: Db,
+  params: {
+    projectId: string;
+    version: number;
+    override: { level: MaturityLevel; reason: string } | null;
+    actorId: string;
+  },
+): Promise<MaturityOverview> {
+  const reason = params.override?.reason.trim() ?? null;
+  if (params.override !== null && !reason) {
+    throw new DomainError('ROADMAP_INVALID', 'Overriding the recommended target level needs a reason.', {
+      reason: 'override_reason_required',
+    });
+  }
+  return writeAssessment(db, {
+    projectId: params.projectId,
+    version: params.version,
+    actorId: params.actorId,
+    action: 'roadmap.target.overridden',
+    details: { override: params.override === null ? null : { level: params.override.level, reason } },
+    change: () => ({
+      targetOverrideLevel: params.override?.level ?? null,
+      targetOverrideReason: params.override === null ? null : reason,
+    }),
+  });
+}
+
+/** A stored roadmap with the conflicts its last regeneration left, or null when none was generated. */
+export async function getProjectRoadmap(db: Db, params: { projectId: string }): Promise<RoadmapRow | null> {
+  const [row] = await db.select().from(roadmap).where(eq(roadmap.projectId, params.projectId));
+  return row ?? null;
+}
+
+/**
+ * INTEGRATION POINT (issue #7 ← Tradeoff tab): replace the body with
+ * `return getTradeoffSummary(db, projectId)` (from './tradeoff') once the Tradeoff helper lands it. Until
+ * then the roadmap uses `DEFAULT_PHASE_ESTIMATES` and shows no target-quality date.
+ */
+async function loadTradeoffSummary(_db: Db, _projectId: string): Promise<TradeoffEstimateSummary | null> {
+  return null;
+}
+
+/** The inputs a roadmap is generated from, for the UI to show where the durations come from. */
+export interface RoadmapPlanningInputs {
+  readonly currentLevel: MaturityLevel;
+  readonly targetLevel: MaturityLevel;
+  readonly estimates: RoadmapEstimates;
+  readonly fromTradeoff: boolean;
+  readonly answers: Readonly<Record<string, MaturityAnswer>>;
+}
+
+export async function getRoadmapPlanningInputs(db: Db, projectId: string): Promise<RoadmapPlanningInputs> {
+  const [overview, tradeoff] = await Promise.all([
+    getMaturityOverview(db, { projectId }),
+    loadTradeoffSummary(db, projectId),
+  ]);
+  return {
+    currentLevel: overview.assessment.level,
+    targetLevel: overview.target.level,
+    estimates: roadmapEstimatesFromTradeoff(tradeoff),
+    fromTradeoff: tradeoff !== null,
+    answers: overview.answers,
+  };
+}
+
+export interface RoadmapWriteResult {
+  readonly row: RoadmapRow;
+  /** Conflicts this write left pending (a regeneration's; empty after generating a first roadmap). */
+  readonly conflicts: readonly MergeConflict[];
+}
+
+async function writeRoadmap(
+  db: Db,
+  params: {
+    projectId: string;
+    version: number;
+    actorId: string;
+    action: string;
+    details: Record<string, unknown>;
+    compute: (current: RoadmapRow | null) => Promise<{ data: Roadmap; pendingConflicts: MergeConflict[] }>;
+  },
+): Promise<RoadmapRow> {
+  return db.transaction(async (tx) => {
+    const workspaceId = await requireWorkspaceId(tx, params.projectId);
+    const [current] = await tx
+      .select()
+      .from(roadmap)
+      .where(eq(roadmap.projectId, params.projectId))
+      .for('update');
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== params.version) throw roadmapVersionConflict('roadmap', currentVersion);
+    const next = await params.compute(current ?? null);
+    let row: RoadmapRow | undefined;
+    if (!current) {
+      [row] = await tx
+        .insert(roadmap)
+        .values({ projectId: params.projectId, ...next, updatedBy: params.actorId })
+        .onConflictDoNothing()
+        .returning();
+    } else {
+      [row] = await tx
+        .update(roadmap)
+        .set({
+          ...next,
+          version: sql`${roadmap.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: params.actorId,
+        })
+        .where(and(eq(roadmap.projectId, params.projectId), eq(roadmap.version, params.version)))
+        .returning();
+    }
+    if (!row) throw roadmapVersionConflict('roadmap', currentVersion + 1);
+    await writeAuditEntry(tx, {
+      workspaceId,
+      actorId: params.actorId,
+      action: params.action,
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { version: row.version, ...params.details },
+    });
+    return row;
+  });
+}
+
+/** Conflicts that still name a phase of the roadmap (an edit may have removed the phase since). */
+function stillPending(conflicts: readonly MergeConflict[], data: Roadmap): MergeConflict[] {
+  const ids = new Set(data.phases.map((phase) => phase.id));
+  return conflicts.filter((conflict) => ids.has(conflict.phaseId));
+}
+
+/**
+ * Generates the project's roadmap from its assessment (current level, answers), the target level and the
+ * tradeoff's estimates, starting `startDate`. With no roadmap yet (`version` 0) it is stored as is; over
+ * an existing one (at `version`) the fresh roadmap is merged with `mergeRegenerated`, so every manual edit
+ * is kept, and the conflicts (edits the generator would now change) are returned and stored as pending.
+ * A roadmap the core refuses (e.g. nothing left to do) is ROADMAP_INVALID with the core's message.
+ */
+export async function generateProjectRoadmap(
+  db: Db,
+  params: {
+    projectId: string;
+    version: number;
+    startDate: IsoCalendarDate;
+    completedPhases?: readonly PhaseKind[] | undefined;
+    actorId: string;
+  },
+): Promise<RoadmapWriteResult> {
+  const inputs = await getRoadmapPlanningInputs(db, params.projectId);
+  const generated = generateRoadmap({
+    startDate: params.startDate,
+    currentLevel: inputs.currentLevel,
+    targetLevel: inputs.targetLevel,
+    estimates: inputs.estimates,
+    answers: inputs.answers,
+    ...(params.completedPhases === undefined ? {} : { completedPhases: params.completedPhases }),
+  });
+  if (!generated.ok) throw roadmapRefused(generated.error);
+  let conflicts: MergeConflict[] = [];
+  const row = await writeRoadmap(db, {
+    projectId: params.projectId,
+    version: params.version,
+    actorId: params.actorId,
+    action: params.version === 0 ? 'roadmap.generated' : 'roadmap.regenerated',
+    details: {
+      startDate: params.startDate,
+      currentLevel: inputs.currentLevel,
+      targetLevel: inputs.targetLevel,
+    },
+    compute: async (current) => {
+      if (!current) return { data: generated.value, pendingConflicts: [] };
+      const merged = mergeRegenerated(current.data, generated.value);
+      if (!merged.ok) throw roadmapRefused(merged.error);
+      conflicts = [...merged.value.conflicts];
+      return { data: merged.value.roadmap, pendingConflicts: conflicts };
+    },
+  });
+  return { row, conflicts };
+}
+
+/** Applies one manual edit at `version`; refused edits (empty name, last phase, …) are ROADMAP_INVALID. */
+export async function editProjectRoadmap(
+  db: Db,
+  params: { projectId: string; version: number; edit: RoadmapEdit; actorId: string },
+): Promise<RoadmapRow> {
+  return writeRoadmap(db, {
+    projectId: params.projectId,
+    version: params.version,
+    actorId: params.actorId,
+    action: 'roadmap.edited',
+    details: { edit: params.edit },
+    compute: async (current) => {
+      if (!current) throw new DomainError('ROADMAP_NOT_FOUND', 'Generate a roadmap before editing it.');
+      const edited = applyRoadmapEdit(current.data, params.edit);
+      if (!edited.ok) throw roadmapRefused(edited.error);
+      return { data: edited.value, pendingConflicts: stillPending(current.pendingConflicts, edited.value) };
+    },
+  });
+}
+
+export interface ConflictResolution {
+  readonly phaseId: string;
+  /** The conflicting field, or null for a phase the generator no longer produces. */
+  readonly field: EditableField | null;
+  readonly choice: 'keep-manual' | 'use-generated';
+}
+
+function conflictKey(phaseId: string, field: EditableField | null): string {
+  return `${phaseId}\u0000${field ?? ''}`;
+}
+
+/**
+ * Settles pending regeneration conflicts: `keep-manual` keeps the edit, `use-generated` takes the
+ * generator's value (or drops a phase it no longer produces). Each resolution must name a pending one.
+ */
+export async function resolveRoadmapConflicts(
+  db: Db,
+  params: {
+    projectId: string;
+    version: number;
+    resolutions: readonly ConflictResolution[];
+    actorId: string;
+  },
+): Promise<RoadmapRow> {
+  return writeRoadmap(db, {
+    projectId: params.projectId,
+    version: params.version,
+    actorId: params.actorId,
+    action: 'roadmap.conflicts.resolved',
+    details: { resolutions: params.resolutions },
+    compute: async (current) => {
+      if (!current) throw new DomainError('ROADMAP_NOT_FOUND', 'Generate a roadmap first.');
+      const pending = new Map(
+        current.pendingConflicts.map((conflict) => [
+          conflictKey(conflict.phaseId, conflict.kind === 'field' ? conflict.field : null),
+          conflict,
+        ]),
+      );
+      let data = current.data;
+      for (const resolution of params.resolutions) {
+        const key = conflictKey(resolution.phaseId, resolution.field);
+        const conflict = pending.get(key);
+        if (conflict === undefined) {
+          throw new DomainError(
+            'ROADMAP_INVALID',
+            `There is no pending conflict on "${resolution.phaseId}"${resolution.field ? ` (${resolution.field})` : ''}.`,
+            { reason: 'unknown_conflict', phaseId: resolution.phaseId },
+          );
+        }
+        const resolved = resolveConflict(data, conflict, resolution.choice);
+        if (!resolved.ok) throw roadmapRefused(resolved.error);
+        data = resolved.value;
+        pending.delete(key);
+      }
+      return { data, pendingConflicts: stillPending([...pending.values()], data) };
+    },
+  });
+}

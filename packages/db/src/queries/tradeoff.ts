@@ -1,0 +1,448 @@
+import {
+  analyzeTradeoff,
+  type CostRate,
+  type Duration,
+  type EffortEstimate,
+  type ResolvedTradeoffInputs,
+  resolveTradeoffInputs,
+  seedAttackAngles,
+  summarizeTradeoff,
+  type ThreePointEstimate,
+  type TradeoffSummary,
+  validateTradeoffInputs,
+  type worksheet,
+} from '@raisin/core';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { DomainError } from '../errors';
+import { attackAngle, measuredPoint, project, type TradeoffSettings, tradeoffSettings } from '../schema';
+import { getReferenceCeiling, type ReferenceCeiling } from './agreement';
+import { writeAuditEntry } from './audit';
+import { getWorksheetAnswers } from './worksheet';
+
+export type AttackAngleRow = typeof attackAngle.$inferSelect;
+export type MeasuredPointRow = typeof measuredPoint.$inferSelect;
+export type TradeoffSettingsRow = typeof tradeoffSettings.$inferSelect;
+
+/** The worksheet question whose answer is the default target quality. */
+export const TARGET_QUALITY_QUESTION = 'E.target-quality';
+
+/** Settings of a project that never opened its Tradeoff tab: accuracy in [0, 1], no money yet. */
+export const DEFAULT_TRADEOFF_SETTINGS: TradeoffSettings = {
+  metricName: 'accuracy',
+  maxQuality: 1,
+  targetQuality: null,
+  ceilingOverride: null,
+  value: {
+    mode: 'per-quality-point',
+    valuePerPoint: null,
+    costPerError: null,
+    volume: null,
+    baselineQuality: null,
+  },
+  teamCost: null,
+  workStartedOn: null,
+};
+
+/** What an editor sends for an angle. */
+export interface AttackAngleInput {
+  readonly name: string;
+  readonly effort: EffortEstimate;
+  readonly quality: ThreePointEstimate;
+  readonly costRate: CostRate | null;
+  readonly riskNotes: string;
+}
+
+/** What an editor sends for a measured point: the effort spent, or the date it was measured. */
+export interface MeasuredPointInput {
+  readonly effort: Duration | null;
+  readonly measuredOn: string | null;
+  readonly quality: number;
+  readonly label: string;
+}
+
+/** Everything the Tradeoff tab shows, with the other tabs' values it depends on. */
+export interface TradeoffState {
+  readonly settings: TradeoffSettings;
+  readonly version: number;
+  readonly angles: AttackAngleRow[];
+  readonly measured: MeasuredPointRow[];
+  readonly referenceCeiling: ReferenceCeiling | null;
+  readonly worksheetTarget: number | null;
+  /** The project's creation day (YYYY-MM-DD): dated measured points count from it without a start date. */
+  readonly projectStartedOn: string;
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('TRADEOFF_INVALID', message, { field });
+}
+
+function conflict(what: string, current: number): DomainError {
+  return new DomainError(
+    'VERSION_CONFLICT',
+    `This ${what} was changed by someone else (now at version ${current}); reload and try again`,
+    { currentVersion: current },
+  );
+}
+
+async function requireProject(db: Db, projectId: string): Promise<{ workspaceId: string; createdAt: Date }> {
+  const [row] = await db
+    .select({ workspaceId: project.workspaceId, createdAt: project.createdAt })
+    .from(project)
+    .where(eq(project.id, projectId));
+  if (!row) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
+  return row;
+}
+
+/**
+ * Creates the settings row and the seed's four angles (`seedAttackAngles`) the first time a project's
+ * tradeoff is read, so a new project starts from an editable example. Idempotent: the settings insert
+ * is the guard, so two first readers seed once.
+ */
+async function ensureInitialised(db: Db, projectId: string): Promise<void> {
+  const [existing] = await db
+    .select({ projectId: tradeoffSettings.projectId })
+    .from(tradeoffSettings)
+    .where(eq(tradeoffSettings.projectId, projectId));
+  if (existing) return;
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(tradeoffSettings)
+      .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
+      .onConflictDoNothing()
+      .returning({ projectId: tradeoffSettings.projectId });
+    if (inserted.length === 0) return;
+    await tx.insert(attackAngle).values(
+      seedAttackAngles().map((angle, position) => ({
+        projectId,
+        position,
+        name: angle.name,
+        effort: angle.effort,
+        quality: angle.quality,
+        costRate: angle.costRate ?? null,
+        riskNotes: angle.riskNotes ?? '',
+      })),
+    );
+  });
+}
+
+function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>): number | null {
+  const answer = answers[TARGET_QUALITY_QUESTION];
+  return answer?.kind === 'number' && Number.isFinite(answer.value) ? answer.value : null;
+}
+
+/** The project's tradeoff (seeded on first read), with the reference ceiling and the worksheet's target. */
+export async function getTradeoff(db: Db, params: { projectId: string }): Promise<TradeoffState> {
+  const { projectId } = params;
+  const owner = await requireProject(db, projectId);
+  await ensureInitialised(db, projectId);
+  const [[settingsRow], angles, measured, referenceCeiling, answers] = await Promise.all([
+    db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId)),
+    db
+      .select()
+      .from(attackAngle)
+      .where(eq(attackAngle.projectId, projectId))
+      .orderBy(asc(attackAngle.position), asc(attackAngle.createdAt)),
+    db
+      .select()
+      .from(measuredPoint)
+      .where(eq(measuredPoint.projectId, projectId))
+      .orderBy(asc(measuredPoint.createdAt)),
+    getReferenceCeiling(db, projectId),
+    getWorksheetAnswers(db, projectId),
+  ]);
+  return {
+    settings: { ...DEFAULT_TRADEOFF_SETTINGS, ...settingsRow?.settings },
+    version: settingsRow?.version ?? 1,
+    angles,
+    measured,
+    referenceCeiling,
+    worksheetTarget: worksheetTargetOf(answers),
+    projectStartedOn: owner.createdAt.toISOString().slice(0, 10),
+  };
+}
+
+/** The core's inputs from a stored state (the same resolution the browser does). */
+export function resolveStoredTradeoff(state: TradeoffState): ResolvedTradeoffInputs {
+  return resolveTradeoffInputs({
+    angles: state.angles,
+    measured: state.measured,
+    settings: state.settings,
+    referenceCeiling: state.referenceCeiling?.value ?? null,
+    worksheetTarget: state.worksheetTarget,
+    fallbackStart: state.projectStartedOn,
+  });
+}
+
+/**
+ * The tradeoff summary other tabs read (cross-feature contract): the best angle, the time to target as
+ * P10/P50/P90 calendar days (recomputed here with the core's seeded simulation, 10,000 draws), and each
+ * angle's likely effort and quality. Null when the project never opened its Tradeoff tab.
+ */
+export async function getTradeoffSummary(db: Db, projectId: string): Promise<TradeoffSummary | null> {
+  const [existing] = await db
+    .select({ projectId: tradeoffSettings.projectId })
+    .from(tradeoffSettings)
+    .where(eq(tradeoffSettings.projectId, projectId));
+  if (!existing) return null;
+  const state = await getTradeoff(db, { projectId });
+  return summarizeTradeoff(analyzeTradeoff(resolveStoredTradeoff(state)));
+}
+
+function checkAngle(angle: AttackAngleInput, maxQuality: number): void {
+  const issues = validateTradeoffInputs(
+    [{ id: 'angle', name: angle.name, effort: angle.effort, quality: angle.quality }],
+    [],
+    { min: 0, max: maxQuality },
+  );
+  const issue = issues[0];
+  if (issue) {
+    // The core names fields `angles.0.quality.low`; the client knows one angle, so `quality.low`.
+    const field = issue.path.replace(/^angles\.0\./, '');
+    throw invalid(field, `${field}: ${issue.message.replace(/^angles\.0\./, '')}`);
+  }
+}
+
+function checkMeasured(point: MeasuredPointInput, maxQuality: number): void {
+  if (point.effort === null && point.measuredOn === null) {
+    throw invalid('effort', 'effort: give the effort spent or the date it was measured');
+  }
+  if (!(point.quality >= 0 && point.quality <= maxQuality)) {
+    throw invalid('quality', `quality: must lie in the metric's range [0, ${maxQuality}]`);
+  }
+}
+
+function checkSettings(settings: TradeoffSettings): void {
+  const { maxQuality } = settings;
+  const inRange = (field: string, value: number | null) => {
+    if (value !== null && !(value >= 0 && value <= maxQuality)) {
+      throw invalid(field, `${field}: must lie in the metric's range [0, ${maxQuality}]`);
+    }
+  };
+  inRange('targetQuality', settings.targetQuality);
+  inRange('ceilingOverride', settings.ceilingOverride);
+  inRange('value.baselineQuality', settings.value.baselineQuality);
+  if (settings.ceilingOverride === 0) throw invalid('ceilingOverride', 'ceilingOverride: must be above 0');
+}
+
+async function currentSettings(db: Db, projectId: string): Promise<TradeoffSettingsRow> {
+  await ensureInitialised(db, projectId);
+  const [row] = await db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId));
+  if (!row) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
+  return row;
+}
+
+/** Adds an angle at the end of the list. */
+export async function createAttackAngle(
+  db: Db,
+  params: { projectId: string; angle: AttackAngleInput; actorId: string },
+): Promise<AttackAngleRow> {
+  const owner = await requireProject(db, params.projectId);
+  const settings = await currentSettings(db, params.projectId);
+  checkAngle(params.angle, settings.settings.maxQuality);
+  return db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ position: sql<number>`coalesce(max(${attackAngle.position}), -1)` })
+      .from(attackAngle)
+      .where(eq(attackAngle.projectId, params.projectId));
+    const [created] = await tx
+      .insert(attackAngle)
+      .values({
+        projectId: params.projectId,
+        position: Number(last?.position ?? -1) + 1,
+        ...params.angle,
+        updatedBy: params.actorId,
+      })
+      .returning();
+    if (!created) throw new Error('createAttackAngle: insert returned no row');
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.angle.created',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { angleId: created.id, name: created.name },
+    });
+    return created;
+  });
+}
+
+/** Replaces an angle's fields if it is still at `version` (else VERSION_CONFLICT), bumping the version. */
+export async function updateAttackAngle(
+  db: Db,
+  params: { projectId: string; angleId: string; version: number; angle: AttackAngleInput; actorId: string },
+): Promise<AttackAngleRow> {
+  const owner = await requireProject(db, params.projectId);
+  const settings = await currentSettings(db, params.projectId);
+  checkAngle(params.angle, settings.settings.maxQuality);
+  return db.transaction(async (tx) => {
+    const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
+    const [before] = await tx.select().from(attackAngle).where(where).for('update');
+    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
+    if (before.version !== params.version) throw conflict('attack angle', before.version);
+    const [updated] = await tx
+      .update(attackAngle)
+      .set({
+        ...params.angle,
+        version: sql`${attackAngle.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: params.actorId,
+      })
+      .where(and(where, eq(attackAngle.version, params.version)))
+      .returning();
+    if (!updated) throw conflict('attack angle', before.version);
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.angle.updated',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { angleId: updated.id, name: updated.name, version: updated.version },
+    });
+    return updated;
+  });
+}
+
+/** Deletes an angle if it is still at `version`. */
+export async function deleteAttackAngle(
+  db: Db,
+  params: { projectId: string; angleId: string; version: number; actorId: string },
+): Promise<void> {
+  const owner = await requireProject(db, params.projectId);
+  await db.transaction(async (tx) => {
+    const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
+    const [before] = await tx.select().from(attackAngle).where(where).for('update');
+    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
+    if (before.version !== params.version) throw conflict('attack angle', before.version);
+    await tx.delete(attackAngle).where(where);
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.angle.deleted',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { angleId: before.id, name: before.name },
+    });
+  });
+}
+
+/** Records a measured point. */
+export async function createMeasuredPoint(
+  db: Db,
+  params: { projectId: string; point: MeasuredPointInput; actorId: string },
+): Promise<MeasuredPointRow> {
+  const owner = await requireProject(db, params.projectId);
+  const settings = await currentSettings(db, params.projectId);
+  checkMeasured(params.point, settings.settings.maxQuality);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(measuredPoint)
+      .values({ projectId: params.projectId, ...params.point, updatedBy: params.actorId })
+      .returning();
+    if (!created) throw new Error('createMeasuredPoint: insert returned no row');
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.measured.created',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { pointId: created.id, quality: created.quality },
+    });
+    return created;
+  });
+}
+
+/** Replaces a measured point if it is still at `version`. */
+export async function updateMeasuredPoint(
+  db: Db,
+  params: { projectId: string; pointId: string; version: number; point: MeasuredPointInput; actorId: string },
+): Promise<MeasuredPointRow> {
+  const owner = await requireProject(db, params.projectId);
+  const settings = await currentSettings(db, params.projectId);
+  checkMeasured(params.point, settings.settings.maxQuality);
+  return db.transaction(async (tx) => {
+    const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
+    const [before] = await tx.select().from(measuredPoint).where(where).for('update');
+    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
+    if (before.version !== params.version) throw conflict('measured point', before.version);
+    const [updated] = await tx
+      .update(measuredPoint)
+      .set({
+        ...params.point,
+        version: sql`${measuredPoint.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: params.actorId,
+      })
+      .where(and(where, eq(measuredPoint.version, params.version)))
+      .returning();
+    if (!updated) throw conflict('measured point', before.version);
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.measured.updated',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { pointId: updated.id, quality: updated.quality },
+    });
+    return updated;
+  });
+}
+
+/** Deletes a measured point if it is still at `version`. */
+export async function deleteMeasuredPoint(
+  db: Db,
+  params: { projectId: string; pointId: string; version: number; actorId: string },
+): Promise<void> {
+  const owner = await requireProject(db, params.projectId);
+  await db.transaction(async (tx) => {
+    const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
+    const [before] = await tx.select().from(measuredPoint).where(where).for('update');
+    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
+    if (before.version !== params.version) throw conflict('measured point', before.version);
+    await tx.delete(measuredPoint).where(where);
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.measured.deleted',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { pointId: before.id },
+    });
+  });
+}
+
+/** Replaces the settings if they are still at `version`. */
+export async function updateTradeoffSettings(
+  db: Db,
+  params: { projectId: string; version: number; settings: TradeoffSettings; actorId: string },
+): Promise<TradeoffSettingsRow> {
+  const owner = await requireProject(db, params.projectId);
+  checkSettings(params.settings);
+  await ensureInitialised(db, params.projectId);
+  return db.transaction(async (tx) => {
+    const where = eq(tradeoffSettings.projectId, params.projectId);
+    const [before] = await tx.select().from(tradeoffSettings).where(where).for('update');
+    if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
+    if (before.version !== params.version) throw conflict('tradeoff settings', before.version);
+    const [updated] = await tx
+      .update(tradeoffSettings)
+      .set({
+        settings: params.settings,
+        version: sql`${tradeoffSettings.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: params.actorId,
+      })
+      .where(and(where, eq(tradeoffSettings.version, params.version)))
+      .returning();
+    if (!updated) throw conflict('tradeoff settings', before.version);
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action: 'tradeoff.settings.updated',
+      entityType: 'project',
+      entityId: params.projectId,
+      details: { version: updated.version },
+    });
+    return updated;
+  });
+}

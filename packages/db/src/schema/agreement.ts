@@ -1,0 +1,84 @@
+import type { AgreementReport, ColumnMapping, MeasurementLevel, SampleFormat } from '@raisin/core/agreement';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { project } from './projects';
+
+// drizzle-orm 0.45 has no bytea column; `pg` reads it as a Buffer and PGlite as a Uint8Array.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value)),
+});
+
+const levelCheck = sql.raw(`level in ('nominal', 'ordinal', 'interval', 'ratio')`);
+
+/**
+ * A labeled sample of a project and its agreement report. The headline numbers are columns so the
+ * sample list and the trend never read the report JSON; the triples live in `agreement_sample_data`.
+ */
+export const agreementSample = pgTable(
+  'agreement_sample',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    fileName: text('file_name').notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    format: text('format').$type<SampleFormat>().notNull(),
+    /** The columns the long table or JSON records were read from, when the format has columns. */
+    columns: jsonb('columns').$type<ColumnMapping>(),
+    level: text('level').$type<MeasurementLevel>().notNull(),
+    /** The declared category order for ordinal labels, when one was given. */
+    categoryOrder: jsonb('category_order').$type<string[]>(),
+    items: integer('items').notNull(),
+    annotators: integer('annotators').notNull(),
+    annotations: integer('annotations').notNull(),
+    /** Krippendorff's α at `level`, and its interval. */
+    alpha: doublePrecision('alpha'),
+    alphaLow: doublePrecision('alpha_low'),
+    alphaHigh: doublePrecision('alpha_high'),
+    ceiling: doublePrecision('ceiling'),
+    ceilingLow: doublePrecision('ceiling_low'),
+    ceilingHigh: doublePrecision('ceiling_high'),
+    ceilingItems: integer('ceiling_items'),
+    report: jsonb('report').$type<AgreementReport>().notNull(),
+    isReference: boolean('is_reference').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('agreement_sample_project_idx').on(t.projectId, t.createdAt),
+    // At most one reference sample per project, whatever races between two "mark as reference" calls.
+    uniqueIndex('agreement_sample_one_reference_idx').on(t.projectId).where(sql`${t.isReference}`),
+    index('agreement_sample_created_by_idx').on(t.createdBy),
+    index('agreement_sample_updated_by_idx').on(t.updatedBy),
+    check('agreement_sample_level_check', levelCheck),
+  ],
+);
+
+/** The sample's normalised triples, deflated (see `encodeSample`), kept apart so listings never load them. */
+export const agreementSampleData = pgTable('agreement_sample_data', {
+  sampleId: uuid('sample_id')
+    .primaryKey()
+    .references(() => agreementSample.id, { onDelete: 'cascade' }),
+  triples: bytea('triples').notNull(),
+});
