@@ -80,7 +80,7 @@ test.describe('feasibility worksheet', () => {
     await expect(quality.getByText(/Not measured yet — go to the Agreement tab/)).toBeVisible();
 
     const verdict = page.getByRole('region', { name: 'Verdict' });
-    await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
+    await expect(verdict.getByText('Verdict: No-go')).toBeVisible();
     const reasons = verdict.getByRole('list', { name: 'Reasons' });
     await expect(reasons).toContainText('the target quality 0.95 is above the human ceiling 0.81');
     // Each reason leads to its question.
@@ -106,7 +106,7 @@ test.describe('feasibility worksheet', () => {
       '0.95',
     );
     await expect(framing.getByText('5 of 5 answered')).toBeVisible();
-    await expect(verdict.getByText('No-go', { exact: true })).toBeVisible();
+    await expect(verdict.getByText('Verdict: No-go')).toBeVisible();
 
     // History: who changed what; an earlier value can be restored.
     await page.getByRole('button', { name: 'Show history' }).click();

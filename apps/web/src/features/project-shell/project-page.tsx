@@ -13,6 +13,7 @@ import { RenameProjectDialog } from './rename-project-dialog';
 // Each tab is its own chunk: a project page loads only the selected tab's code (and charts only with their tab).
 const WorksheetTab = lazy(() => import('../worksheet').then((m) => ({ default: m.WorksheetTab })));
 const RoadmapTab = lazy(() => import('../roadmap').then((m) => ({ default: m.RoadmapTab })));
+const AgreementTab = lazy(() => import('../agreement').then((m) => ({ default: m.AgreementTab })));
 
 /** `/w/:workspaceId/p/:projectId/:tab`: the project header and its tabs; the selected tab IS the URL. */
 export function ProjectPage() {
@@ -66,6 +67,10 @@ export function ProjectPage() {
               projectName={project.data.name}
               canEdit={canEdit}
             />
+          </Suspense>
+        ) : tab === 'agreement' ? (
+          <Suspense fallback={<Spinner label="Loading agreement…" />}>
+            <AgreementTab projectId={projectId} canEdit={canEdit} />
           </Suspense>
         ) : tab === 'roadmap' ? (
           <Suspense fallback={<Spinner label="Loading roadmap…" />}>

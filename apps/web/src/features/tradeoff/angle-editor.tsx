@@ -40,7 +40,8 @@ export function AngleEditor(props: AngleEditorProps) {
           error={errors.name}
           onChange={(event) => onChange({ ...draft, name: event.target.value })}
         />
-        <div className="angle-editor__grid" role="group" aria-label="Effort (calendar time)">
+        <fieldset className="angle-editor__grid angle-editor__set">
+          <legend>Effort (calendar time)</legend>
           {ESTIMATE_POINTS.map((point) => (
             <div key={point} className="angle-editor__pair">
               <TextField
@@ -72,8 +73,9 @@ export function AngleEditor(props: AngleEditorProps) {
               />
             </div>
           ))}
-        </div>
-        <div className="angle-editor__grid" role="group" aria-label={`Quality (${props.metricName})`}>
+        </fieldset>
+        <fieldset className="angle-editor__grid angle-editor__set">
+          <legend>Quality ({props.metricName})</legend>
           {ESTIMATE_POINTS.map((point) => (
             <TextField
               key={point}
@@ -87,7 +89,7 @@ export function AngleEditor(props: AngleEditorProps) {
               }
             />
           ))}
-        </div>
+        </fieldset>
         <div className="angle-editor__pair">
           <TextField
             label="Cost per unit of time (optional)"

@@ -1,8 +1,8 @@
 import {
+  type AttackAngle,
   durationToDays,
   formatDays,
   logTimeTicks,
-  type StoredAttackAngle,
   type TradeoffSimulation,
 } from '@raisin/core/tradeoff';
 
@@ -41,7 +41,7 @@ export interface ChartData {
 /** Turns the simulation and the angles into the chart's series, on a log10(days) axis. */
 export function buildChartData(
   simulation: TradeoffSimulation,
-  angles: readonly StoredAttackAngle[],
+  angles: readonly AttackAngle[],
   measured: ReadonlyArray<{ days: number; quality: number; label: string }>,
 ): ChartData {
   const { band } = simulation;

@@ -48,7 +48,10 @@ export function VerdictPanel({ result }: { result: VerdictResult }) {
   return (
     <section className="panel worksheet-verdict" aria-labelledby="worksheet-verdict-title">
       <h3 id="worksheet-verdict-title">Verdict</h3>
-      <p className={`worksheet-verdict__badge worksheet-verdict__badge--${result.verdict}`}>{text.label}</p>
+      <p className={`worksheet-verdict__badge worksheet-verdict__badge--${result.verdict}`}>
+        <span className="visually-hidden">Verdict: </span>
+        {text.label}
+      </p>
       <p className="muted">{text.summary}</p>
       {result.findings.length > 0 && (
         <>
