@@ -81,6 +81,59 @@ export function ensureDenseLongCsv(
 }
 
 /**
+ * The same cells as `ensureDenseLongCsv(spec)` (same seed, same labels), written in a seeded random row
+ * order, so that item ids no longer come grouped: the parser and the statistics must then regroup them.
+ */
+export function ensureShuffledLongCsv(
+  dir: string,
+  name: string,
+  spec: DenseSpec,
+  shuffleSeed = 11,
+): { path: string; bytes: number } {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  if (!existsSync(path)) {
+    const random = createRandom(spec.seed);
+    const capacity = spec.items * spec.annotators;
+    // One cell as item · annotators · categories + annotator · categories + label: one int per row.
+    const cells = new Float64Array(capacity);
+    let count = 0;
+    for (let i = 0; i < spec.items; i++) {
+      const truth = Math.floor(random() * spec.categories);
+      for (let a = 0; a < spec.annotators; a++) {
+        if (random() < spec.missing) continue;
+        const label = random() < 0.7 ? truth : Math.floor(random() * spec.categories);
+        cells[count++] = (i * spec.annotators + a) * spec.categories + label;
+      }
+    }
+    const shuffle = createRandom(shuffleSeed);
+    for (let k = count - 1; k > 0; k--) {
+      const j = Math.floor(shuffle() * (k + 1));
+      const t = cells[k] ?? 0;
+      cells[k] = cells[j] ?? 0;
+      cells[j] = t;
+    }
+    writeAtomically(path, (out) => {
+      out.write('item,annotator,label\n');
+      let rows = '';
+      for (let k = 0; k < count; k++) {
+        const cell = cells[k] ?? 0;
+        const label = cell % spec.categories;
+        const slot = (cell - label) / spec.categories;
+        const a = slot % spec.annotators;
+        rows += `i${(slot - a) / spec.annotators},r${a},${label}\n`;
+        if (rows.length > 1 << 16) {
+          out.write(rows);
+          rows = '';
+        }
+      }
+      out.write(rows);
+    });
+  }
+  return { path, bytes: statSync(path).size };
+}
+
+/**
  * Many annotators with few labels each (1,000 × 20 by default): 10,000 items with 2 labels from distinct
  * annotators, so the pairwise statistics see about 10,000 distinct annotator pairs.
  */

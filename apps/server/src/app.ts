@@ -193,6 +193,7 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
 
   // One scoring job at a time: on two cores the other one keeps serving requests.
   const scoringPool = createScoringPool(1);
+  app.addHook('onClose', () => scoringPool.close());
   await registerAgreementUpload(app, { db, auth, pool: scoringPool, uploadLimit: config.uploadLimit });
 
   await app.register(async (scope) => {

@@ -178,6 +178,10 @@ const MATRIX: Record<string, MatrixRow> = {
     call: (api, w) => api.agreement.setReference({ projectId: w.projectId, sampleId: null }),
   },
   'worksheet.get': { access: 'viewer', call: (api, w) => api.worksheet.get({ projectId: w.projectId }) },
+  'worksheet.context': {
+    access: 'viewer',
+    call: (api, w) => api.worksheet.context({ projectId: w.projectId }),
+  },
   'worksheet.save': {
     access: 'editor',
     call: (api, w) =>

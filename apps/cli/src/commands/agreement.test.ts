@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../../..');
-const REFERENCE = '/work/shared/reference-data';
+// The published reference samples (copied from ../shared/reference-data with their sources).
+const REFERENCE = join(ROOT, 'packages/core/src/agreement/reference-data');
 const expected = JSON.parse(readFileSync(join(REFERENCE, 'expected.json'), 'utf8')) as Record<
   string,
   { files: { long: string; wide: string }; expected: Record<string, unknown> }

@@ -132,6 +132,7 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   }
   const file = positionals[0] ?? '-';
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let parsed: Awaited<ReturnType<typeof readSample>>;
   try {
     parsed = await readSample(file, options);
@@ -145,12 +146,14 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
     return 2;
   }
   const read = performance.now();
+  const cpuRead = process.cpuUsage();
   const report: AgreementReport = computeAgreement(parsed.value.sample, {
     level,
     ...(bootstrap === undefined ? {} : { bootstrap }),
     ...(seed === undefined ? {} : { seed }),
   });
   const computed = performance.now();
+  const cpuComputed = process.cpuUsage();
   io.stdout(
     values.json === true
       ? `${JSON.stringify(report)}\n`
@@ -162,10 +165,15 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   );
   if (process.env.RAISIN_REPORT_PEAK_RSS === '1') {
     // For the benchmark: peak memory and phase times of this process, on stderr so stdout stays one JSON object.
+    // CPU times as well as wall times: on a shared machine the wall clock mostly measures the neighbours.
+    const cpuMs = (to: NodeJS.CpuUsage, from: NodeJS.CpuUsage) =>
+      Math.round((to.user - from.user + to.system - from.system) / 1000);
     const stats = {
       peakRssKb: process.resourceUsage().maxRSS,
       parseMs: Math.round(read - started),
       computeMs: Math.round(computed - read),
+      parseCpuMs: cpuMs(cpuRead, cpuStarted),
+      computeCpuMs: cpuMs(cpuComputed, cpuRead),
     };
     io.stderr(`raisin-stats ${JSON.stringify(stats)}\n`);
   }

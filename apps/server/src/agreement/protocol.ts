@@ -9,6 +9,7 @@ import type {
 } from '@raisin/core/agreement';
 
 export type ToWorker =
+  | { readonly type: 'start'; readonly job: JobData }
   | { readonly type: 'chunk'; readonly bytes: Uint8Array }
   | { readonly type: 'end' }
   | {
@@ -18,7 +19,7 @@ export type ToWorker =
       readonly order: readonly string[] | null;
     };
 
-/** `workerData` of an upload job: how to parse and at which level to score. */
+/** An upload job (the `start` message): how to parse and at which level to score. */
 export interface UploadJobData {
   readonly kind: 'upload';
   readonly parse: ParseOptions;

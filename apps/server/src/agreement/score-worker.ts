@@ -1,16 +1,24 @@
 /**
  * The scoring worker: parses an upload as its chunks arrive, then scores it and encodes its triples,
- * all off the server's event loop. One worker per job; the server terminates it afterwards.
+ * all off the server's event loop. One worker per job (taken warm from the pool); the server terminates it afterwards.
  */
 import { performance } from 'node:perf_hooks';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type { SampleParser } from '@raisin/core/agreement';
 import { computeAgreement, createSampleParser } from '@raisin/core/agreement';
-import { decodeSample, encodeSample, prepareSampleForLevel, STORED_REPORT_OPTIONS } from '@raisin/db';
+// The codec alone: importing all of @raisin/db would load both database drivers into every worker.
+import {
+  decodeSample,
+  encodeSample,
+  prepareSampleForLevel,
+  STORED_REPORT_OPTIONS,
+} from '@raisin/db/agreement-codec';
 import type { FromWorker, JobData, ToWorker } from './protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('score-worker must run in a worker thread');
-const job = workerData as JobData;
+// Workers start before their job is known (a warm one waits in the pool), so the job comes as `start`.
+let job: JobData | null = null;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
@@ -20,11 +28,17 @@ function transferable(bytes: Uint8Array): ArrayBuffer[] {
   return bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
 }
 
-const started = performance.now();
-const parser = job.kind === 'upload' ? createSampleParser(job.parse) : null;
+let started = performance.now();
+let parser: SampleParser | null = null;
 let reported = false;
 
 function handle(message: ToWorker): void {
+  if (message.type === 'start') {
+    job = message.job;
+    started = performance.now();
+    parser = job.kind === 'upload' ? createSampleParser(job.parse) : null;
+    return;
+  }
   if (message.type === 'rescore') {
     // The same steps as the API's in-process scorer (rescoreInProcess), without loading the API here.
     const prepared = prepareSampleForLevel(decodeSample(message.triples), message.level, message.order);
@@ -36,7 +50,7 @@ function handle(message: ToWorker): void {
     send({ type: 'rescored', ok: true, report });
     return;
   }
-  if (parser === null || job.kind !== 'upload' || reported) return;
+  if (parser === null || job === null || job.kind !== 'upload' || reported) return;
   if (message.type === 'chunk') {
     parser.push(message.bytes);
     if (parser.issue !== null) {

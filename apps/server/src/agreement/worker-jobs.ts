@@ -2,13 +2,46 @@
 import { Worker } from 'node:worker_threads';
 import type { AgreementScorer, RescoreInput, RescoreResult } from '@raisin/api';
 import type { AgreementReport, ColumnMapping, SampleFormat, SampleIssue } from '@raisin/core/agreement';
-import type { FromWorker, JobData, ToWorker, UploadJobData } from './protocol';
+import type { FromWorker, ToWorker, UploadJobData } from './protocol';
 
 const WORKER_URL = new URL('./score-worker-entry.mjs', import.meta.url);
 
 /** Starts a worker on score-worker.ts (through its entry, which lets the worker load TypeScript). */
-function spawnWorker(data: JobData): Worker {
-  return new Worker(WORKER_URL, { workerData: data });
+function spawnWorker(): Worker {
+  return new Worker(WORKER_URL);
+}
+
+/**
+ * Keeps one started worker waiting, so a job does not pay the worker's start (≈ 1 s of module
+ * loading) on top of its own work. The waiting worker does not keep the process alive.
+ */
+class WarmWorkers {
+  private warm: Worker | null = null;
+  take(): Worker {
+    const worker = this.warm ?? spawnWorker();
+    this.warm = null;
+    worker.ref();
+    // Warm the next one once this job has its worker, off the request's critical path.
+    setImmediate(() => this.refill());
+    return worker;
+  }
+  /** Stops the waiting worker (the server's shutdown). */
+  async close(): Promise<void> {
+    const worker = this.warm;
+    this.warm = null;
+    await worker?.terminate();
+  }
+  refill(): void {
+    if (this.warm !== null) return;
+    const worker = spawnWorker();
+    worker.unref();
+    // A warm worker that dies (e.g. at shutdown) is simply replaced on the next take.
+    worker.once('exit', () => {
+      if (this.warm === worker) this.warm = null;
+    });
+    worker.on('error', () => undefined);
+    this.warm = worker;
+  }
 }
 
 /** A counting semaphore: a second upload while one is running is queued, not refused. */
@@ -87,11 +120,13 @@ export class UploadJob {
   private bytes = 0;
 
   constructor(
+    worker: Worker,
     data: UploadJobData,
     private readonly release: () => void,
   ) {
-    this.worker = spawnWorker(data);
+    this.worker = worker;
     this.inbox = new Inbox(this.worker);
+    this.post({ type: 'start', job: data });
   }
 
   get bytesReceived(): number {
@@ -143,19 +178,24 @@ export interface ScoringPool extends AgreementScorer {
   startUpload(data: UploadJobData): Promise<UploadJob>;
   /** Jobs waiting for a slot. */
   readonly queued: number;
+  /** Stops the idle worker; running jobs finish on their own. */
+  close(): Promise<void>;
 }
 
 /** The server's scorer: uploads and re-scores run in worker threads, `concurrency` at a time. */
 export function createScoringPool(concurrency: number): ScoringPool {
   const slots = new Slots(concurrency);
+  const workers = new WarmWorkers();
+  workers.refill();
   return {
+    close: () => workers.close(),
     get queued() {
       return slots.queued;
     },
     async startUpload(data) {
       const release = await slots.acquire();
       try {
-        return new UploadJob(data, release);
+        return new UploadJob(workers.take(), data, release);
       } catch (error) {
         release();
         throw error;
@@ -163,10 +203,12 @@ export function createScoringPool(concurrency: number): ScoringPool {
     },
     async rescore(input: RescoreInput): Promise<RescoreResult> {
       const release = await slots.acquire();
-      const worker = spawnWorker({ kind: 'rescore' });
+      const worker = workers.take();
       try {
         const inbox = new Inbox(worker);
+        const start: ToWorker = { type: 'start', job: { kind: 'rescore' } };
         const message: ToWorker = { type: 'rescore', ...input };
+        worker.postMessage(start);
         worker.postMessage(message);
         const reply = await inbox.next();
         if (reply.type === 'rescored') return reply.ok ? { ok: true, report: reply.report } : reply;

@@ -1,3 +1,4 @@
+import { saveMaturityAnswers } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { domainDetailsOf } from '../errors';
@@ -26,10 +27,7 @@ describeOnEachDatabase('worksheet router', (getDb) => {
 
   it('saves answers that every member then reads, with who saved them', async () => {
     const { owner, editor, viewer, projectId } = await setup();
-    expect(await viewer.caller.worksheet.get({ projectId })).toEqual({
-      answers: [],
-      context: { humanCeiling: null, bestAngle: null, timeToTarget: null, maturityLevel: null },
-    });
+    expect(await viewer.caller.worksheet.get({ projectId })).toEqual({ answers: [] });
     const saved = await editor.caller.worksheet.save({
       projectId,
       questionId: 'H.months-to-pilot',
@@ -54,6 +52,19 @@ describeOnEachDatabase('worksheet router', (getDb) => {
       ['C.outcome-delay', 1, owner.user.name],
       ['H.months-to-pilot', 1, editor.user.name],
     ]);
+  });
+
+  it('reads the other tabs’ values for the derived questions, null until a tab has some', async () => {
+    const { owner, viewer, projectId } = await setup();
+    expect(await viewer.caller.worksheet.context({ projectId })).toEqual({
+      humanCeiling: null,
+      bestAngle: null,
+      timeToTarget: null,
+      maturityLevel: null,
+    });
+    // A saved (empty) self-assessment on the Roadmap tab puts the project at maturity level 0.
+    await saveMaturityAnswers(getDb(), { projectId, version: 0, answers: {}, actorId: owner.user.id });
+    expect(await viewer.caller.worksheet.context({ projectId })).toMatchObject({ maturityLevel: 0 });
   });
 
   it('answers a stale save with CONFLICT carrying the current value and who saved it; keep mine re-saves', async () => {

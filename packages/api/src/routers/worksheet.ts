@@ -1,6 +1,9 @@
 import {
   applyWorksheetTemplate,
   type Db,
+  getMaturitySummary,
+  getReferenceCeiling,
+  getTradeoffSummary,
   listWorksheetAnswers,
   listWorksheetHistory,
   restoreWorksheetAnswer,
@@ -35,24 +38,45 @@ export interface WorksheetContextDto {
   maturityLevel: 0 | 1 | 2 | null;
 }
 
+const finiteOrNull = (days: number) => (Number.isFinite(days) ? days : null);
+
 /**
- * INTEGRATION POINT (issue #5 ↔ #6, #7, #8): reads the Agreement, Tradeoff and Roadmap tabs through their
- * `@raisin/db` contract functions `getReferenceCeiling`, `getTradeoffSummary` and `getMaturitySummary`.
- * Until a producer lands, its part stays null and the tab says "not measured yet".
+ * Reads the Agreement, Tradeoff and Roadmap tabs through their `@raisin/db` contract functions
+ * (`getReferenceCeiling`, `getTradeoffSummary`, `getMaturitySummary`); a tab with nothing yet gives null.
  */
-async function loadWorksheetContext(_db: Db, _projectId: string): Promise<WorksheetContextDto> {
-  return { humanCeiling: null, bestAngle: null, timeToTarget: null, maturityLevel: null };
+async function loadWorksheetContext(db: Db, projectId: string): Promise<WorksheetContextDto> {
+  const [ceiling, tradeoff, maturity] = await Promise.all([
+    getReferenceCeiling(db, projectId),
+    getTradeoffSummary(db, projectId),
+    getMaturitySummary(db, projectId),
+  ]);
+  return {
+    humanCeiling: ceiling && { value: ceiling.value, ci: ceiling.ci, sampleName: ceiling.sampleName },
+    bestAngle: tradeoff?.bestAngle
+      ? { name: tradeoff.bestAngle.name, expectedQuality: tradeoff.bestAngle.quality }
+      : null,
+    timeToTarget: tradeoff?.timeToTarget
+      ? {
+          p50Days: finiteOrNull(tradeoff.timeToTarget.p50Days),
+          p90Days: finiteOrNull(tradeoff.timeToTarget.p90Days),
+        }
+      : null,
+    maturityLevel: maturity?.currentLevel ?? null,
+  };
 }
 
 export const worksheetRouter = {
-  /** Every answer with its version and who saved it, plus the other tabs' values; polled by the tab. */
+  /** Every answer with its version and who saved it; polled by the tab for teammates' saves. */
   get: projectProcedure('viewer').query(async ({ ctx }) => {
-    const [rows, context] = await Promise.all([
-      listWorksheetAnswers(ctx.db, { projectId: ctx.project.id }),
-      loadWorksheetContext(ctx.db, ctx.project.id),
-    ]);
-    return { answers: rows.map(toAnswerDto), context };
+    const rows = await listWorksheetAnswers(ctx.db, { projectId: ctx.project.id });
+    return { answers: rows.map(toAnswerDto) };
   }),
+
+  /**
+   * What the other tabs know, for the derived questions and the verdict. Separate from `get` because the
+   * tradeoff summary runs a simulation: the tab reads it on opening and polls it slowly.
+   */
+  context: projectProcedure('viewer').query(({ ctx }) => loadWorksheetContext(ctx.db, ctx.project.id)),
 
   save: projectProcedure('editor')
     .input(saveAnswerInput)

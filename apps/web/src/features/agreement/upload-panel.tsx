@@ -175,7 +175,7 @@ export function UploadPanel({
       <h3 id="agreement-upload-title">Upload a labeled sample</h3>
       <section
         className={`dropzone${dragging ? ' dropzone--active' : ''}`}
-        aria-label="Drop a sample file here"
+        aria-label="Drop zone: drop a file here to upload it"
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);

@@ -14,6 +14,7 @@ import { RenameProjectDialog } from './rename-project-dialog';
 const WorksheetTab = lazy(() => import('../worksheet').then((m) => ({ default: m.WorksheetTab })));
 const RoadmapTab = lazy(() => import('../roadmap').then((m) => ({ default: m.RoadmapTab })));
 const AgreementTab = lazy(() => import('../agreement').then((m) => ({ default: m.AgreementTab })));
+const TradeoffTab = lazy(() => import('../tradeoff').then((m) => ({ default: m.TradeoffTab })));
 
 /** `/w/:workspaceId/p/:projectId/:tab`: the project header and its tabs; the selected tab IS the URL. */
 export function ProjectPage() {
@@ -71,6 +72,10 @@ export function ProjectPage() {
         ) : tab === 'agreement' ? (
           <Suspense fallback={<Spinner label="Loading agreement…" />}>
             <AgreementTab projectId={projectId} canEdit={canEdit} />
+          </Suspense>
+        ) : tab === 'tradeoff' ? (
+          <Suspense fallback={<Spinner label="Loading tradeoff…" />}>
+            <TradeoffTab projectId={projectId} canEdit={canEdit} />
           </Suspense>
         ) : tab === 'roadmap' ? (
           <Suspense fallback={<Spinner label="Loading roadmap…" />}>

@@ -4,7 +4,7 @@ import {
   type MaturityAnswer,
   type MaturityItem,
 } from '@raisin/core/roadmap';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
 const ANSWER_OPTIONS: ReadonlyArray<{ value: MaturityAnswer; label: string }> = [
   { value: 'yes', label: 'Yes' },
@@ -22,30 +22,47 @@ export interface MaturityAssessmentProps {
 export function MaturityAssessment({ answers, canEdit, onAnswer }: MaturityAssessmentProps) {
   return (
     <div className="maturity-sections">
-      {MATURITY_SECTIONS.map((section) => {
-        const items = MATURITY_ITEMS.filter((item) => item.section === section.id);
-        const answered = items.filter((item) => answers[item.id] !== undefined).length;
-        return (
-          <details key={section.id} className="maturity-section" open={answered < items.length}>
-            <summary>
-              <h4 className="maturity-section__title">{section.title}</h4>
-              <span className="muted">
-                {answered} of {items.length} answered
-              </span>
-            </summary>
-            {items.map((item) => (
-              <MaturityQuestion
-                key={item.id}
-                item={item}
-                answer={answers[item.id]}
-                canEdit={canEdit}
-                onAnswer={onAnswer}
-              />
-            ))}
-          </details>
-        );
-      })}
+      {MATURITY_SECTIONS.map((section) => (
+        <MaturitySectionPanel
+          key={section.id}
+          title={section.title}
+          items={MATURITY_ITEMS.filter((item) => item.section === section.id)}
+          answers={answers}
+          canEdit={canEdit}
+          onAnswer={onAnswer}
+        />
+      ))}
     </div>
+  );
+}
+
+interface MaturitySectionPanelProps extends MaturityAssessmentProps {
+  title: string;
+  items: readonly MaturityItem[];
+}
+
+function MaturitySectionPanel({ title, items, answers, canEdit, onAnswer }: MaturitySectionPanelProps) {
+  const answered = items.filter((item) => answers[item.id] !== undefined).length;
+  // Open at first when something is left to answer; afterwards the person decides (never collapse under a click).
+  const [initiallyOpen] = useState(answered < items.length);
+  return (
+    <details className="maturity-section" open={initiallyOpen}>
+      <summary>
+        <h4 className="maturity-section__title">{title}</h4>
+        <span className="muted">
+          {answered} of {items.length} answered
+        </span>
+      </summary>
+      {items.map((item) => (
+        <MaturityQuestion
+          key={item.id}
+          item={item}
+          answer={answers[item.id]}
+          canEdit={canEdit}
+          onAnswer={onAnswer}
+        />
+      ))}
+    </details>
   );
 }
 

@@ -41,8 +41,8 @@ export function MaturitySummary({ projectId, assessment, answers, canEdit }: Mat
         {current.level < 2 && (
           <details>
             <summary>
-              {current.blockers.length} item{current.blockers.length === 1 ? '' : 's'} hold back level{' '}
-              {current.level + 1}
+              {current.blockers.length === 1 ? '1 item holds' : `${current.blockers.length} items hold`} back
+              level {current.level + 1}
             </summary>
             <ul className="maturity-summary__blockers">
               {current.blockers.map((item) => (

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
@@ -45,7 +46,7 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
           answers={autosave.answers}
           canEdit={canEdit}
         />
-        <details className="roadmap-tab__assessment" open={stored === null}>
+        <OpenOnce className="roadmap-tab__assessment" initiallyOpen={stored === null}>
           <summary>
             <h3>Self-assessment</h3>
           </summary>
@@ -70,7 +71,7 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
             </ErrorMessage>
           )}
           <MaturityAssessment answers={autosave.answers} canEdit={canEdit} onAnswer={autosave.answer} />
-        </details>
+        </OpenOnce>
       </section>
 
       <section aria-labelledby="roadmap-heading" className="stack section">
@@ -132,5 +133,23 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
         )}
       </section>
     </div>
+  );
+}
+
+/** A `<details>` whose first state is chosen for the reader; afterwards only the reader opens or closes it. */
+function OpenOnce({
+  initiallyOpen,
+  className,
+  children,
+}: {
+  initiallyOpen: boolean;
+  className: string;
+  children: ReactNode;
+}) {
+  const [open] = useState(initiallyOpen);
+  return (
+    <details className={className} open={open}>
+      {children}
+    </details>
   );
 }

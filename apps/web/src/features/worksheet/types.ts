@@ -3,7 +3,7 @@ import type { trpc } from '../../lib/trpc';
 
 export type WorksheetData = inferOutput<typeof trpc.worksheet.get>;
 export type AnswerDto = WorksheetData['answers'][number];
-export type WorksheetContextDto = WorksheetData['context'];
+export type WorksheetContextDto = inferOutput<typeof trpc.worksheet.context>;
 export type HistoryEntryDto = inferOutput<typeof trpc.worksheet.history>[number];
 /** The JSON value a save carries (checked against its question by `parseRaw` before sending). */
 export type AnswerValueInput = inferInput<typeof trpc.worksheet.save>['value'];

@@ -91,6 +91,8 @@ export function useAnswerSync(params: {
   const [inFlight, setInFlight] = useState<ReadonlySet<string>>(new Set());
   const [unreachable, setUnreachable] = useState(false);
   const sending = useRef(new Set<string>());
+  // Versions this tab wrote itself: a poll answered from before a save must not make a new edit look older.
+  const written = useRef(new Map<string, number>());
   // The latest render's values, for callbacks fired by timers and events.
   const latest = useRef({ answers, conflicts, errors, online });
   latest.current = { answers, conflicts, errors, online };
@@ -108,8 +110,10 @@ export function useAnswerSync(params: {
           value: value as AnswerValueInput,
         });
         setUnreachable(false);
-        store.settle(key, questionId, draft.raw, saved.version);
-        setErrors((previous) => without(previous, questionId));
+        written.current.set(questionId, Math.max(saved.version, written.current.get(questionId) ?? 0));
+        // A poll sent before this save would answer with the old value: drop it, the next one is fresh.
+        await queryClient.cancelQueries({ queryKey });
+        // The cache first, then the draft: in between, the field shows the draft, never the old value.
         queryClient.setQueryData(queryKey, (previous) =>
           previous
             ? {
@@ -118,6 +122,8 @@ export function useAnswerSync(params: {
               }
             : previous,
         );
+        store.settle(key, questionId, draft.raw, saved.version);
+        setErrors((previous) => without(previous, questionId));
       } catch (error) {
         const code = getApiErrorCode(error);
         if (code === undefined) {
@@ -213,7 +219,10 @@ export function useAnswerSync(params: {
 
   const edit = useCallback(
     (questionId: string, raw: RawAnswer) => {
-      const baseVersion = latest.current.answers.get(questionId)?.version ?? 0;
+      const baseVersion = Math.max(
+        latest.current.answers.get(questionId)?.version ?? 0,
+        written.current.get(questionId) ?? 0,
+      );
       useDraftStore.getState().edit(key, questionId, raw, baseVersion);
       setErrors((previous) => without(previous, questionId));
     },

@@ -4,6 +4,7 @@ import {
   questionsInGroup,
   WORKSHEET_GROUP_IDS,
   WORKSHEET_GROUP_TITLES,
+  type WorksheetContext,
   type WorksheetGroup,
 } from '@raisin/core/worksheet';
 import { useQuery } from '@tanstack/react-query';
@@ -25,6 +26,8 @@ import './worksheet.css';
 
 /** How often the tab asks for teammates' saves (issue #5: "within seconds"). */
 const POLL_INTERVAL_MS = 3_000;
+/** How often the other tabs' values (ceiling, tradeoff, maturity) are re-read while the tab stays open. */
+const CONTEXT_POLL_INTERVAL_MS = 30_000;
 
 export interface WorksheetTabProps {
   workspaceId: string;
@@ -35,6 +38,7 @@ export interface WorksheetTabProps {
 
 const EMPTY_ANSWERS: readonly AnswerDto[] = [];
 const NO_DRAFTS: WorksheetDrafts = {};
+const NO_CONTEXT: WorksheetContext = {};
 
 /** The project's Worksheet tab: groups A–K with progress, autosaved answers, history, and the verdict. */
 export function WorksheetTab({ workspaceId, projectId, projectName, canEdit }: WorksheetTabProps) {
@@ -43,6 +47,12 @@ export function WorksheetTab({ workspaceId, projectId, projectName, canEdit }: W
     ...trpc.worksheet.get.queryOptions({ projectId }),
     refetchInterval: POLL_INTERVAL_MS,
   });
+  // Read on opening (so coming back from another tab shows its latest value), then slowly: it runs a simulation.
+  const contextQuery = useQuery({
+    ...trpc.worksheet.context.queryOptions({ projectId }),
+    staleTime: 0,
+    refetchInterval: CONTEXT_POLL_INTERVAL_MS,
+  });
   const userId = session.data?.user?.id ?? '';
   const answerRows = worksheet.data?.answers ?? EMPTY_ANSWERS;
   const byId = useMemo(() => new Map(answerRows.map((row) => [row.questionId, row])), [answerRows]);
@@ -50,8 +60,8 @@ export function WorksheetTab({ workspaceId, projectId, projectName, canEdit }: W
   const [historyOpen, setHistoryOpen] = useState(false);
 
   const context = useMemo(
-    () => (worksheet.data ? toWorksheetContext(worksheet.data.context) : {}),
-    [worksheet.data],
+    () => (contextQuery.data ? toWorksheetContext(contextQuery.data) : NO_CONTEXT),
+    [contextQuery.data],
   );
   const drafts = canEdit ? sync.drafts : NO_DRAFTS;
   const answers = useMemo(() => mergeAnswers(answerRows, drafts), [answerRows, drafts]);

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_DATA_DIR as REFERENCE } from '../test-support';
 import { createSampleParser, type ParseOptions, parseSample } from './index';
 import { plainSample, tripleSet } from './test-helpers';
 
-const REFERENCE = '/work/shared/reference-data';
 const referenceFiles = readdirSync(REFERENCE).filter((name) => name.endsWith('.csv'));
 
 /** Both engines' results on the same input, as comparable plain data (or issue codes and lines). */

@@ -1,0 +1,90 @@
+import { computeAgreement, parseSample } from '@raisin/core/agreement';
+import { describe, expect, it } from 'vitest';
+import {
+  coefficientRows,
+  describeCeiling,
+  disagreementsToCsv,
+  filterDisagreements,
+  pairGrid,
+  parseUploadEvents,
+} from './format';
+
+function reportOf(csv: string) {
+  const parsed = parseSample(csv);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return computeAgreement(parsed.value.sample, { bootstrap: 100 });
+}
+
+const THREE =
+  'item,annotator,label\n1,a,x\n1,b,x\n1,c,x\n2,a,y\n2,b,y\n2,c,x\n3,a,x\n3,b,y\n3,c,y\n4,a,y\n4,b,y\n4,c,y\n';
+
+describe('agreement tab wording and tables', () => {
+  it('says the ceiling in plain words with its ± from the interval', () => {
+    const report = reportOf(THREE);
+    const ceiling = report.humanCeiling;
+    if (!ceiling?.ci) throw new Error('expected a ceiling with an interval');
+    const sentence = describeCeiling(ceiling);
+    const spread = ((ceiling.ci[1] - ceiling.ci[0]) / 2).toFixed(2);
+    expect(sentence).toContain(
+      `would score about ${ceiling.value.toFixed(2)} ± ${spread} accuracy against one annotator's labels`,
+    );
+    expect(sentence).toContain('over 4 items with three or more labels');
+    expect(describeCeiling(null)).toMatch(/not defined/);
+  });
+
+  it('lists every coefficient, giving the chosen level its α interval and band', () => {
+    const report = reportOf(THREE);
+    const rows = coefficientRows(report);
+    const nominal = rows.find((r) => r.key === 'krippendorffAlpha.nominal');
+    expect(nominal).toMatchObject({
+      value: report.krippendorffAlpha.nominal,
+      ci: report.ci.alpha,
+      band: report.bands.alpha,
+    });
+    expect(rows.find((r) => r.key === 'cohenKappa')).toMatchObject({ value: null, ci: null, band: null });
+    expect(rows).toHaveLength(14);
+  });
+
+  it('exports disagreements as CSV with a column per annotator, quoting risky cells', () => {
+    const csv = disagreementsToCsv([
+      {
+        item: 'q1',
+        agreement: 0,
+        labels: [
+          { annotator: 'ann', label: 'yes, mostly' },
+          { annotator: 'ben', label: '=1+1' },
+        ],
+      },
+      { item: 'q2', agreement: 1 / 3, labels: [{ annotator: 'ben', label: 'no' }] },
+    ]);
+    expect(csv).toBe('item,agreement,ann,ben\r\nq1,0.000,"yes, mostly","=1+1"\r\nq2,0.333,,no\r\n');
+  });
+
+  it('searches items, labels and annotators', () => {
+    const items = [
+      { item: 'Aspirin 500', agreement: 0, labels: [{ annotator: 'ann', label: 'meds' }] },
+      { item: 'Shoe', agreement: 0, labels: [{ annotator: 'ben', label: 'apparel' }] },
+    ];
+    expect(filterDisagreements(items, 'MEDS').map((i) => i.item)).toEqual(['Aspirin 500']);
+    expect(filterDisagreements(items, 'ben').map((i) => i.item)).toEqual(['Shoe']);
+    expect(filterDisagreements(items, '  ')).toHaveLength(2);
+  });
+
+  it('builds a symmetric pair grid from the pairs', () => {
+    const grid = pairGrid(reportOf(THREE));
+    expect(grid.annotators).toEqual(['a', 'b', 'c']);
+    expect(grid.cells[0]?.[1]).toBe(grid.cells[1]?.[0]);
+    expect(grid.cells[0]?.[1]).toBe(0.75);
+    expect(grid.cells[2]?.[2]).toBe(1);
+  });
+
+  it('reads complete NDJSON lines and waits for a partial one', () => {
+    const text =
+      '{"type":"progress","phase":"scoring","annotations":41}\n{"type":"done","sample":{"id":"s","na';
+    expect(parseUploadEvents(text)).toEqual([{ type: 'progress', phase: 'scoring', annotations: 41 }]);
+    expect(parseUploadEvents(`${text}me":"x"}}\n`).at(-1)).toEqual({
+      type: 'done',
+      sample: { id: 's', name: 'x' },
+    });
+  });
+});
