@@ -2,10 +2,12 @@
 // tests never assert on time. Sections: `npm run bench -- bundle agreement` runs only those.
 import { benchAgreement } from './bench/agreement';
 import { benchBundle } from './bench/bundle';
+import { benchTradeoff } from './bench/tradeoff';
 
 const sections: Record<string, () => Promise<void>> = {
   bundle: benchBundle,
   agreement: benchAgreement,
+  tradeoff: benchTradeoff,
 };
 
 const requested = process.argv.slice(2);

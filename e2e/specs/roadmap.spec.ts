@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
   callMutation,
@@ -86,6 +87,20 @@ function parseICalendar(text: string): ICalComponent {
 
 const prop = (component: ICalComponent, name: string) =>
   component.properties.find((property) => property.name === name);
+
+/** No serious or critical axe violation (WCAG 2.1 A/AA), as e2e/specs/a11y.spec.ts checks every page. */
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+}
 
 async function downloadText(page: Page, buttonName: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([
@@ -192,6 +207,7 @@ test.describe('roadmap and MLOps maturity (issue #7)', () => {
     const conflicts = page.getByRole('region', { name: /Regeneration changed/ });
     await expect(conflicts).toContainText('no longer has this phase');
     await expect(phaseRow('Pipeline automation')).toBeVisible();
+    await expectNoSeriousViolations(page);
     await conflicts.getByRole('button', { name: 'Keep the phase with your edits' }).click();
     await expect(conflicts).toHaveCount(0);
     await expect(phaseRow('Pipeline automation')).toBeVisible();
@@ -284,6 +300,7 @@ test.describe('roadmap and MLOps maturity (issue #7)', () => {
     );
     await expect(viewerPage.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
     await expect(viewerPage.getByRole('button', { name: 'Save override' })).toHaveCount(0);
+    await expectNoSeriousViolations(viewerPage);
     const markdown = await downloadText(viewerPage, 'Download Markdown');
     expect(markdown.text).toContain('| 1 | Heuristic in production |');
     // The API refuses what the page hides.

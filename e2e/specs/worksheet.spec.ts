@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import {
   type Account,
@@ -46,6 +47,20 @@ async function teammate(
   await signUpViaApi(page, account);
   await callMutation(page, 'invitations.accept', { token });
   return page;
+}
+
+/** Fails with every serious or critical axe violation (as a11y.spec.ts does for the other pages). */
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /saved|Saving|Offline|attention/ });
@@ -112,6 +127,7 @@ test.describe('feasibility worksheet', () => {
     await page.getByRole('button', { name: 'Show history' }).click();
     const history = page.getByRole('table');
     await expect(history.getByRole('row', { name: /What is the quality target.*0\.95/ })).toBeVisible();
+    await expectNoSeriousViolations(page, 'worksheet with answers, verdict and history');
     await quality.getByLabel('What is the quality target on the optimizing metric?').fill('0.7');
     await expect(status(page)).toHaveText('All changes saved');
     await history
@@ -129,6 +145,12 @@ test.describe('feasibility worksheet', () => {
     await page.getByRole('button', { name: 'Export Markdown' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('medicines-detector-worksheet.md');
+
+    // Tablet width: one column, nothing wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await expect(verdict).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 
   test('two people change the same answer: the second sees both values and chooses', async ({
@@ -156,6 +178,7 @@ test.describe('feasibility worksheet', () => {
     await expect(conflict).toContainText('Owner Tester saved a different answer while you were editing');
     await expect(conflict).toContainText('Category managers');
     await expect(conflict).toContainText('Pharmacy buyers');
+    await expectNoSeriousViolations(editor, 'worksheet with a conflict');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect(conflict).toHaveCount(0);
     await expect(status(editor)).toHaveText('All changes saved');

@@ -5,7 +5,6 @@ import {
   generateProjectRoadmap,
   getMaturityOverview,
   getProjectRoadmap,
-  getRoadmapPlanningInputs,
   type MaturityOverview,
   type RoadmapRow,
   resolveRoadmapConflicts,
@@ -113,20 +112,10 @@ export const roadmapRouter = {
       ),
     ),
 
-  /** The stored roadmap (null before the first generation) and what a generation would start from. */
+  /** The stored roadmap with its pending regeneration conflicts, or null before the first generation. */
   get: projectProcedure('viewer').query(async ({ ctx }) => {
-    const [row, inputs] = await Promise.all([
-      getProjectRoadmap(ctx.db, { projectId: ctx.project.id }),
-      getRoadmapPlanningInputs(ctx.db, ctx.project.id),
-    ]);
-    return {
-      stored: row === null ? null : toRoadmapDto(row),
-      planning: {
-        currentLevel: inputs.currentLevel,
-        targetLevel: inputs.targetLevel,
-        fromTradeoff: inputs.fromTradeoff,
-      },
-    };
+    const row = await getProjectRoadmap(ctx.db, { projectId: ctx.project.id });
+    return { stored: row === null ? null : toRoadmapDto(row) };
   }),
 
   /** Generates the first roadmap (version 0) or regenerates over the stored one, keeping manual edits. */

@@ -49,8 +49,25 @@ function placeRange(
   }
 }
 
+/**
+ * Indexes that the parser already built while checking for duplicate pairs, handed over once to the first
+ * `buildItemIndex` of the sample: regrouping a shuffled file of millions of rows is a pass of scattered
+ * writes, not worth doing twice. Weak, so an index never outlives its sample.
+ */
+const prebuilt = new WeakMap<EncodedSample, ItemIndex>();
+
+/** Offers `index` (which must be exactly what `buildItemIndex(sample)` would return) to the next build. */
+export function rememberItemIndex(sample: EncodedSample, index: ItemIndex): void {
+  prebuilt.set(sample, index);
+}
+
 /** Groups a sample's annotations by item with one counting sort (stable: an item keeps its annotations' order). */
 export function buildItemIndex(sample: EncodedSample): ItemIndex {
+  const known = prebuilt.get(sample);
+  if (known !== undefined) {
+    prebuilt.delete(sample);
+    return known;
+  }
   const itemCount = sample.items.length;
   const itemOf = sample.itemOf;
   const total = itemOf.length;

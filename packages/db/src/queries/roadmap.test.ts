@@ -1,4 +1,4 @@
-import { MATURITY_ITEMS } from '@raisin/core';
+import { MATURITY_ITEMS, roadmapEstimatesFromTradeoff } from '@raisin/core';
 import { expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { worksheetAnswer } from '../schema';
@@ -15,6 +15,7 @@ import {
   saveMaturityAnswers,
   setTargetLevelOverride,
 } from './roadmap';
+import { getTradeoff, getTradeoffSummary } from './tradeoff';
 import { createWorkspace } from './workspaces';
 
 const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
@@ -258,6 +259,25 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
     });
     expect(resolved.pendingConflicts).toEqual([]);
     expect(resolved.data.phases.map((phase) => phase.id)).not.toContain('pipeline-automation');
+  });
+
+  it('sizes the first phases from the tradeoff once the project has one', async () => {
+    const { db, a, projectId } = await setup();
+    // Opening the Tradeoff tab seeds its example attack angles.
+    await getTradeoff(db, { projectId });
+    const summary = await getTradeoffSummary(db, projectId);
+    if (summary === null) throw new Error('expected a tradeoff summary');
+    const expected = roadmapEstimatesFromTradeoff(summary);
+    expect(expected.heuristic).toBeDefined();
+    const { row } = await generateProjectRoadmap(db, {
+      projectId,
+      version: 0,
+      startDate: '2025-01-06',
+      actorId: a.id,
+    });
+    expect(row.data.phases[0]?.estimate).toEqual(expected.heuristic);
+    expect(row.data.phases[1]?.estimate).toEqual(expected.baseline);
+    expect(row.data.timeToTarget).toEqual(expected.timeToTarget ?? null);
   });
 
   it('refuses a roadmap with nothing to do and the removal of its last phase, with clear messages', async () => {

@@ -19,7 +19,6 @@ import {
   resolveConflict,
   roadmapEstimatesFromTradeoff,
   type TargetLevelRecommendation,
-  type TradeoffEstimateSummary,
   targetLevelInputsFromWorksheet,
 } from '@raisin/core';
 import { and, eq, sql } from 'drizzle-orm';
@@ -27,6 +26,7 @@ import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { maturityAssessment, project, roadmap } from '../schema';
 import { writeAuditEntry } from './audit';
+import { getTradeoffSummary } from './tradeoff';
 import { getWorksheetAnswers } from './worksheet';
 
 export type MaturityAssessmentRow = typeof maturityAssessment.$inferSelect;
@@ -275,15 +275,6 @@ export async function getProjectRoadmap(db: Db, params: { projectId: string }): 
   return row ?? null;
 }
 
-/**
- * INTEGRATION POINT (issue #7 ← Tradeoff tab): replace the body with
- * `return getTradeoffSummary(db, projectId)` (from './tradeoff') once the Tradeoff helper lands it. Until
- * then the roadmap uses `DEFAULT_PHASE_ESTIMATES` and shows no target-quality date.
- */
-async function loadTradeoffSummary(_db: Db, _projectId: string): Promise<TradeoffEstimateSummary | null> {
-  return null;
-}
-
 /** The inputs a roadmap is generated from, for the UI to show where the durations come from. */
 export interface RoadmapPlanningInputs {
   readonly currentLevel: MaturityLevel;
@@ -296,7 +287,7 @@ export interface RoadmapPlanningInputs {
 export async function getRoadmapPlanningInputs(db: Db, projectId: string): Promise<RoadmapPlanningInputs> {
   const [overview, tradeoff] = await Promise.all([
     getMaturityOverview(db, { projectId }),
-    loadTradeoffSummary(db, projectId),
+    getTradeoffSummary(db, projectId),
   ]);
   return {
     currentLevel: overview.assessment.level,

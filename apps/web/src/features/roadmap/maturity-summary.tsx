@@ -78,9 +78,8 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
   const [reasonError, setReasonError] = useState<string | undefined>();
   const save = useMutation(
     trpc.roadmap.setTargetOverride.mutationOptions({
-      onSuccess: async (saved) => {
+      onSuccess: (saved) => {
         queryClient.setQueryData(trpc.roadmap.assessment.queryKey({ projectId }), saved);
-        await queryClient.invalidateQueries({ queryKey: trpc.roadmap.get.queryKey({ projectId }) });
       },
     }),
   );

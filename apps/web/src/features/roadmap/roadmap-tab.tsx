@@ -1,3 +1,4 @@
+import { assessMaturity } from '@raisin/core/roadmap';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
@@ -6,7 +7,7 @@ import { trpc } from '../../lib/trpc';
 import { ConflictsPanel } from './conflicts-panel';
 import { ExportButtons } from './export-buttons';
 import { GanttChart } from './gantt-chart';
-import { localToday } from './gantt-layout';
+import { formatDay, localToday } from './gantt-layout';
 import { GenerateForm } from './generate-form';
 import { MaturityAssessment } from './maturity-assessment';
 import { LEVEL_NAMES, MaturitySummary } from './maturity-summary';
@@ -33,7 +34,9 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
   if (roadmap.isError) return <ErrorMessage>{describeApiError(roadmap.error)}</ErrorMessage>;
 
   const stored = roadmap.data.stored;
-  const { planning } = roadmap.data;
+  // What a generation would start from: the levels on screen (the server computes the same from what is saved).
+  const currentLevel = assessMaturity(autosave.answers).level;
+  const targetLevel = assessment.data.target.level;
   const status = autosave.status;
 
   return (
@@ -77,11 +80,10 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
       <section aria-labelledby="roadmap-heading" className="stack section">
         <h2 id="roadmap-heading">Roadmap</h2>
         <p className="muted">
-          From level {planning.currentLevel} ({LEVEL_NAMES[planning.currentLevel]}) to level{' '}
-          {planning.targetLevel} ({LEVEL_NAMES[planning.targetLevel]}).{' '}
-          {planning.fromTradeoff
-            ? 'Durations of the first phases come from the Tradeoff tab’s estimates.'
-            : 'Durations are rules of thumb until the Tradeoff tab has estimates; edit any phase to change them.'}
+          From level {currentLevel} ({LEVEL_NAMES[currentLevel]}) to level {targetLevel} (
+          {LEVEL_NAMES[targetLevel]}). The first two phases are sized from the Tradeoff tab’s two cheapest
+          attack angles when it has them, and the target-quality date from its time to target; other durations
+          are rules of thumb. Edit any phase to change it.
         </p>
         {canEdit && (
           <GenerateForm
@@ -112,11 +114,11 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
               onResolve={actions.resolve}
             />
             <p>
-              Starts {stored.roadmap.phases[0]?.schedule.p50Start ?? stored.roadmap.startDate}; expected end{' '}
-              <strong>{stored.roadmap.end.p50}</strong> (P50), <strong>{stored.roadmap.end.p90}</strong>{' '}
-              (P90).
+              Starts {formatDay(stored.roadmap.phases[0]?.schedule.p50Start ?? stored.roadmap.startDate)}.
+              Expected end <strong>{formatDay(stored.roadmap.end.p50)}</strong> (P50),{' '}
+              <strong>{formatDay(stored.roadmap.end.p90)}</strong> (P90).
               {stored.roadmap.targetQuality !== null &&
-                ` Target quality expected by ${stored.roadmap.targetQuality.p50} (P50), ${stored.roadmap.targetQuality.p90} (P90).`}
+                ` Target quality expected by ${formatDay(stored.roadmap.targetQuality.p50)} (P50), ${formatDay(stored.roadmap.targetQuality.p90)} (P90).`}
             </p>
             <GanttChart roadmap={stored.roadmap} today={localToday()} />
             <h3>Phases</h3>

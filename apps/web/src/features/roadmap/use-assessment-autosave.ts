@@ -47,8 +47,6 @@ export function useAssessmentAutosave(projectId: string, server: AssessmentDto |
       });
       version.current = saved.version;
       queryClient.setQueryData(queryKey, saved);
-      // The roadmap's planning levels follow the assessment.
-      void queryClient.invalidateQueries({ queryKey: trpc.roadmap.get.queryKey({ projectId }) });
       setLocal((current) => {
         const next = { ...current };
         for (const [itemId, answer] of Object.entries(batch))

@@ -143,13 +143,27 @@ export const QuestionItem = memo(function QuestionItem(props: QuestionItemProps)
           question={question}
           raw={raw}
           conflict={conflict}
-          onKeepMine={() => props.onKeepMine(question.id)}
-          onTakeTheirs={() => props.onTakeTheirs(question.id)}
+          onKeepMine={() => {
+            props.onKeepMine(question.id);
+            focusControl(question.id);
+          }}
+          onTakeTheirs={() => {
+            props.onTakeTheirs(question.id);
+            focusControl(question.id);
+          }}
         />
       )}
     </div>
   );
 });
+
+/** After a choice the notice (and its focused button) goes away: focus returns to the question's control. */
+function focusControl(questionId: string) {
+  document
+    .getElementById(questionAnchor(questionId))
+    ?.querySelector<HTMLElement>('input, textarea, select')
+    ?.focus();
+}
 
 function ConflictNotice({
   question,

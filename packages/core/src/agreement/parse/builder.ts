@@ -4,6 +4,7 @@
  * so every input format shares them.
  */
 import { err, ok, type Result } from '../../shared';
+import { type ItemIndex, rememberItemIndex } from '../item-index';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
 import { ByteInterner } from './byte-interner';
 import type { DuplicatePolicy } from './types';
@@ -43,6 +44,8 @@ export class SampleBuilder {
   categoryOf: Int32Array;
   lineOf: Int32Array;
   length = 0;
+  /** Set by `resolveDuplicates` when it regrouped ungrouped rows (and found no duplicate pair). */
+  private itemIndex: ItemIndex | null = null;
   /** Where each category was first seen, for error messages. */
   private readonly categoryLine: number[] = [];
   private readonly categoryColumn: (number | undefined)[] = [];
@@ -125,6 +128,10 @@ export class SampleBuilder {
       annotatorOf: fit(this.annotatorOf, kept),
       categoryOf: fit(categoryOf, kept),
     };
+    if (this.itemIndex !== null) {
+      const { itemStart, annotatorAt, categoryAt } = this.itemIndex;
+      rememberItemIndex(sample, { itemStart, annotatorAt, categoryAt, copied: true });
+    }
     return ok({ sample, duplicatesResolved: resolved });
   }
 
@@ -252,18 +259,38 @@ export class SampleBuilder {
       seen[item] = 1;
       previous = item;
     }
-    let order: Int32Array | null = null;
+    // Ungrouped rows are regrouped by a stable counting sort that writes each row's annotator (and its
+    // index, for the rare duplicate) to its item's slots: the scattered accesses are writes, which do not
+    // stall, and the pass below reads everything in sequence. Reading the rows through a permutation
+    // instead would cost a cache miss per array per row on a shuffled file of millions of rows.
     if (!grouped) {
-      const start = new Int32Array(nItems + 1);
-      for (let a = 0; a < n; a++) start[(itemOf[a] ?? 0) + 1] = (start[(itemOf[a] ?? 0) + 1] ?? 0) + 1;
-      for (let i = 0; i < nItems; i++) start[i + 1] = (start[i + 1] ?? 0) + (start[i] ?? 0);
-      order = new Int32Array(n);
+      const index = this.groupWithoutDuplicates();
+      if (index !== null) {
+        this.itemIndex = index;
+        return ok({ removed: null, resolved: 0, pairableItems: index.pairableItems });
+      }
+    }
+    let order: Int32Array | null = null;
+    let groupedAnnotator = annotatorOf;
+    let groupedItem: Int32Array | null = null;
+    if (!grouped) {
+      const next = new Int32Array(nItems + 1);
       for (let a = 0; a < n; a++) {
         const item = itemOf[a] ?? 0;
-        const slot = start[item] ?? 0;
-        order[slot] = a;
-        start[item] = slot + 1;
+        next[item + 1] = (next[item + 1] ?? 0) + 1;
       }
+      for (let i = 0; i < nItems; i++) next[i + 1] = (next[i + 1] ?? 0) + (next[i] ?? 0);
+      order = new Int32Array(n);
+      groupedAnnotator = new Int32Array(n);
+      for (let a = 0; a < n; a++) {
+        const item = itemOf[a] ?? 0;
+        const slot = next[item] ?? 0;
+        order[slot] = a;
+        groupedAnnotator[slot] = annotatorOf[a] ?? 0;
+        next[item] = slot + 1;
+      }
+      // `next[i]` is now the end of item i's slots: runs are told apart by those ends.
+      groupedItem = next;
     }
 
     const stampRun = new Int32Array(this.annotators.size).fill(-1);
@@ -274,23 +301,29 @@ export class SampleBuilder {
     let conflict: { first: number; second: number } | null = null;
     let run = 0;
     let runItem = -1;
+    let runEnd = 0;
     let runCount = 0;
     for (let k = 0; k < n; k++) {
-      const a = order === null ? k : (order[k] ?? 0);
-      const item = itemOf[a] ?? 0;
+      let item: number;
+      if (groupedItem === null) item = itemOf[k] ?? 0;
+      else {
+        item = runItem;
+        while (k >= runEnd) runEnd = groupedItem[++item] ?? 0;
+      }
       if (item !== runItem) {
         if (runCount >= 2) pairableItems++;
         runItem = item;
         runCount = 0;
         run++;
       }
-      const annotator = annotatorOf[a] ?? 0;
+      const annotator = groupedAnnotator[k] ?? 0;
       if (stampRun[annotator] !== run) {
         stampRun[annotator] = run;
-        stampAt[annotator] = a;
+        stampAt[annotator] = order === null ? k : (order[k] ?? 0);
         runCount++;
         continue;
       }
+      const a = order === null ? k : (order[k] ?? 0);
       const prior = stampAt[annotator] ?? 0;
       removed ??= new Uint8Array(n);
       if (categoryOf[prior] === categoryOf[a] || policy === 'first') {
@@ -319,6 +352,48 @@ export class SampleBuilder {
       });
     }
     return ok({ removed, resolved, pairableItems });
+  }
+
+  /**
+   * Rows not grouped by item, regrouped by a stable counting sort into the `ItemIndex` that `computeAgreement`
+   * would build next (so it is built once), with a pass over it that finds no repeated (item, annotator)
+   * pair; `null` when there is one (the general pass in `resolveDuplicates` then handles it). The scattered
+   * accesses are writes, which do not stall; reading the rows through a permutation instead would cost a
+   * cache miss per array per row on a shuffled file of millions of rows.
+   */
+  private groupWithoutDuplicates(): (ItemIndex & { readonly pairableItems: number }) | null {
+    const n = this.length;
+    const nItems = this.items.size;
+    const { itemOf, annotatorOf, categoryOf } = this;
+    const itemStart = new Int32Array(nItems + 1);
+    for (let a = 0; a < n; a++) {
+      const item = itemOf[a] ?? 0;
+      itemStart[item + 1] = (itemStart[item + 1] ?? 0) + 1;
+    }
+    for (let i = 0; i < nItems; i++) itemStart[i + 1] = (itemStart[i + 1] ?? 0) + (itemStart[i] ?? 0);
+    const next = itemStart.slice(0, nItems);
+    const annotatorAt = new Int32Array(n);
+    const categoryAt = new Int32Array(n);
+    for (let a = 0; a < n; a++) {
+      const item = itemOf[a] ?? 0;
+      const slot = next[item] ?? 0;
+      annotatorAt[slot] = annotatorOf[a] ?? 0;
+      categoryAt[slot] = categoryOf[a] ?? 0;
+      next[item] = slot + 1;
+    }
+    const seenOn = new Int32Array(this.annotators.size).fill(-1);
+    let pairableItems = 0;
+    for (let i = 0; i < nItems; i++) {
+      const start = itemStart[i] ?? 0;
+      const end = itemStart[i + 1] ?? 0;
+      if (end - start >= 2) pairableItems++;
+      for (let j = start; j < end; j++) {
+        const annotator = annotatorAt[j] ?? 0;
+        if (seenOn[annotator] === i) return null;
+        seenOn[annotator] = i;
+      }
+    }
+    return { itemStart, annotatorAt, categoryAt, copied: true, pairableItems };
   }
 
   private compact(removed: Uint8Array): number {

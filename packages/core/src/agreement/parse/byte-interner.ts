@@ -2,6 +2,10 @@
  * Dictionary encoding of ids straight from UTF-8 bytes: an open-addressing hash table over byte slices, so a
  * million-row file decodes only its distinct ids to strings (decoding every field is what makes generic CSV
  * parsers slow here).
+ *
+ * Millions of distinct ids in random row order make every lookup a cache miss, so a lookup touches as few
+ * cache lines as possible: a slot holds the hash, the id and where its bytes are, and the bytes follow in
+ * the pool (two lines per lookup; a separate id → bytes index would add a third).
  */
 
 const EMPTY_POOL = new Uint8Array(0);
@@ -9,6 +13,8 @@ const utf8 = new TextEncoder();
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const INITIAL_SLOTS = 1024;
+/** Int32s per slot: hash, id + 1 (0 = empty), start in the pool, length. */
+const SLOT = 4;
 const SHORT_CACHE_MASK = 255;
 
 /** FNV-1a (32-bit) of `buf[start..end)`: enough for short ids, which are compared byte by byte behind it. */
@@ -19,21 +25,22 @@ export function hashBytes(buf: Uint8Array, start: number, end: number): number {
 }
 
 export class ByteInterner {
-  /** Per slot: hash, then id + 1 (0 = empty), interleaved so a probe reads one cache line. At most half full. */
-  private table: Int32Array = new Int32Array(2 * INITIAL_SLOTS);
+  /** SLOT int32s per slot; at most half the slots are used. */
+  private table: Int32Array = new Int32Array(SLOT * INITIAL_SLOTS);
   private mask = INITIAL_SLOTS - 1;
-  /** Per id: start and end of its bytes in `pool`, side by side so a lookup reads one cache line. */
-  private spans: Int32Array = new Int32Array(512);
   private pool: Uint8Array = new Uint8Array(4096);
   private poolLength = 0;
   private scratch: Uint8Array = EMPTY_POOL;
+  /** The last id returned and its bytes in the pool: sorted files repeat it row after row. */
   private last = -1;
+  private lastStart = 0;
+  private lastLength = 0;
   /** Per entry: packed bytes, length (0 = empty: a length-0 id never reaches the cache), id. */
   private readonly shortCache = new Int32Array(3 * (SHORT_CACHE_MASK + 1));
   private allAscii = true;
   size = 0;
 
-  /** Sizes the table and arrays once for about `ids` distinct ids of `bytesEach` bytes (an estimate). */
+  /** Sizes the table and the pool once for about `ids` distinct ids of `bytesEach` bytes (an estimate). */
   reserve(ids: number, bytesEach: number): void {
     const wanted = Math.ceil(ids);
     if (wanted * 2 > this.mask + 1) {
@@ -41,7 +48,6 @@ export class ByteInterner {
       while (slots < wanted * 2) slots *= 2;
       this.rehash(slots);
     }
-    if (wanted * 2 > this.spans.length) this.spans = resized(this.spans, wanted * 2);
     const bytes = Math.ceil(wanted * bytesEach);
     if (bytes > this.pool.length) {
       const next = new Uint8Array(bytes);
@@ -53,7 +59,7 @@ export class ByteInterner {
   /** The id of the bytes `buf[start..end)`, adding them when new. */
   intern(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    if (len > 4) return this.internLong(buf, start, end);
+    if (len > 4 || len === 0) return this.lookup(buf, start, end);
     // Short ids (annotator codes, labels like `0` or `pos`) change every row, so the last-id check misses;
     // packed into one int, they hit a small direct-mapped cache instead of being hashed and compared.
     let packed = 0;
@@ -61,53 +67,10 @@ export class ByteInterner {
     const cache = this.shortCache;
     const at = 3 * ((packed ^ (packed >>> 13) ^ (len << 5)) & SHORT_CACHE_MASK);
     if (cache[at] === packed && cache[at + 1] === len) return cache[at + 2] ?? 0;
-    const id = this.internLong(buf, start, end);
+    const id = this.lookup(buf, start, end);
     cache[at] = packed;
     cache[at + 1] = len;
     cache[at + 2] = id;
-    return id;
-  }
-
-  private internLong(buf: Uint8Array, start: number, end: number): number {
-    const len = end - start;
-    const pool = this.pool;
-    const spans = this.spans;
-    // Sorted files repeat the previous id (long rows of one item): check it before hashing.
-    const last = this.last;
-    if (last >= 0) {
-      const s = spans[2 * last] ?? 0;
-      if ((spans[2 * last + 1] ?? 0) - s === len) {
-        let k = 0;
-        while (k < len && pool[s + k] === buf[start + k]) k++;
-        if (k === len) return last;
-      }
-    }
-    const h = hashBytes(buf, start, end);
-    const table = this.table;
-    const mask = this.mask;
-    let slot = h & mask;
-    for (;;) {
-      const entry = table[2 * slot + 1] ?? 0;
-      if (entry === 0) break;
-      if (table[2 * slot] === h) {
-        const id = entry - 1;
-        const s = spans[2 * id] ?? 0;
-        if ((spans[2 * id + 1] ?? 0) - s === len) {
-          let k = 0;
-          while (k < len && pool[s + k] === buf[start + k]) k++;
-          if (k === len) {
-            this.last = id;
-            return id;
-          }
-        }
-      }
-      slot = (slot + 1) & mask;
-    }
-    const id = this.add(buf, start, end);
-    table[2 * slot] = h;
-    table[2 * slot + 1] = id + 1;
-    if (this.size * 2 > mask) this.rehash(2 * (mask + 1));
-    this.last = id;
     return id;
   }
 
@@ -122,23 +85,100 @@ export class ByteInterner {
   /** All ids as strings, by id. */
   strings(): string[] {
     const out = new Array<string>(this.size);
+    const starts = new Int32Array(this.size);
+    const ends = new Int32Array(this.size);
+    const table = this.table;
+    for (let at = 0; at < table.length; at += SLOT) {
+      const entry = table[at + 1] ?? 0;
+      if (entry === 0) continue;
+      const start = table[at + 2] ?? 0;
+      starts[entry - 1] = start;
+      ends[entry - 1] = start + (table[at + 3] ?? 0);
+    }
     const decoder = new TextDecoder();
-    const spans = this.spans;
     if (this.allAscii) {
       // One decode of the whole pool, then slices: byte offsets are character offsets in ASCII.
       const whole = decoder.decode(this.pool.subarray(0, this.poolLength));
-      for (let id = 0; id < this.size; id++) out[id] = whole.slice(spans[2 * id], spans[2 * id + 1]);
+      for (let id = 0; id < this.size; id++) out[id] = whole.slice(starts[id], ends[id]);
     } else {
       for (let id = 0; id < this.size; id++) {
-        out[id] = decoder.decode(this.pool.subarray(spans[2 * id] ?? 0, spans[2 * id + 1] ?? 0));
+        out[id] = decoder.decode(this.pool.subarray(starts[id] ?? 0, ends[id] ?? 0));
       }
     }
     return out;
   }
 
-  private add(buf: Uint8Array, start: number, end: number): number {
+  /**
+   * Reads the slot a hash starts probing at, so that its cache line is loaded before `internHashed` needs it.
+   * Called for a batch of rows in a row, the misses overlap instead of each stalling a lookup in turn (JS has
+   * no prefetch instruction; a plain load whose value is used does the same). Returns a value to keep.
+   */
+  touchSlot(h: number): number {
+    return this.table[SLOT * (h & this.mask) + 2] ?? 0;
+  }
+
+  /** The same for the bytes of the id in that slot (if any), the second line a lookup reads. */
+  touchBytes(h: number): number {
+    return this.pool[this.table[SLOT * (h & this.mask) + 2] ?? 0] ?? 0;
+  }
+
+  /** `intern` when the caller has already hashed the bytes with `hashBytes`. */
+  internHashed(buf: Uint8Array, start: number, end: number, h: number): number {
+    return this.isLast(buf, start, end) ? this.last : this.probe(buf, start, end, h);
+  }
+
+  private lookup(buf: Uint8Array, start: number, end: number): number {
+    return this.isLast(buf, start, end) ? this.last : this.probe(buf, start, end, hashBytes(buf, start, end));
+  }
+
+  private isLast(buf: Uint8Array, start: number, end: number): boolean {
+    const len = end - start;
+    if (this.last < 0 || this.lastLength !== len) return false;
+    const pool = this.pool;
+    const s = this.lastStart;
+    let k = 0;
+    while (k < len && pool[s + k] === buf[start + k]) k++;
+    return k === len;
+  }
+
+  private probe(buf: Uint8Array, start: number, end: number, h: number): number {
+    const len = end - start;
+    const pool = this.pool;
+    const table = this.table;
+    const mask = this.mask;
+    let at = SLOT * (h & mask);
+    for (;;) {
+      const entry = table[at + 1] ?? 0;
+      if (entry === 0) break;
+      if (table[at] === h && table[at + 3] === len) {
+        const s = table[at + 2] ?? 0;
+        let k = 0;
+        while (k < len && pool[s + k] === buf[start + k]) k++;
+        if (k === len) {
+          this.last = entry - 1;
+          this.lastStart = s;
+          this.lastLength = len;
+          return entry - 1;
+        }
+      }
+      at = (at + SLOT) & (SLOT * mask + SLOT - 1);
+    }
     const id = this.size;
-    if (2 * id === this.spans.length) this.spans = resized(this.spans, this.spans.length * 2);
+    const s = this.append(buf, start, end);
+    table[at] = h;
+    table[at + 1] = id + 1;
+    table[at + 2] = s;
+    table[at + 3] = len;
+    this.size = id + 1;
+    this.last = id;
+    this.lastStart = s;
+    this.lastLength = len;
+    if (this.size * 2 > mask) this.rehash(2 * (mask + 1));
+    return id;
+  }
+
+  /** Copies the bytes to the end of the pool; returns where they start. */
+  private append(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
     if (this.poolLength + len > this.pool.length) {
       const next = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + len));
@@ -154,34 +194,22 @@ export class ByteInterner {
       pool[at + k] = b;
     }
     if (high >= 0x80) this.allAscii = false;
-    this.spans[2 * id] = at;
-    this.spans[2 * id + 1] = at + len;
     this.poolLength = at + len;
-    this.size = id + 1;
-    return id;
+    return at;
   }
 
   /** Moves every entry to a table of `slots` slots (a power of two), reading the hashes from the old table. */
   private rehash(slots: number): void {
     const old = this.table;
-    const table = new Int32Array(slots * 2);
+    const table = new Int32Array(slots * SLOT);
     const mask = slots - 1;
-    for (let from = 0; from < old.length; from += 2) {
-      const entry = old[from + 1] ?? 0;
-      if (entry === 0) continue;
-      const h = old[from] ?? 0;
-      let slot = h & mask;
-      while ((table[2 * slot + 1] ?? 0) !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = h;
-      table[2 * slot + 1] = entry;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if ((old[from + 1] ?? 0) === 0) continue;
+      let at = SLOT * ((old[from] ?? 0) & mask);
+      while ((table[at + 1] ?? 0) !== 0) at = (at + SLOT) & (SLOT * slots - 1);
+      table.set(old.subarray(from, from + SLOT), at);
     }
     this.table = table;
     this.mask = mask;
   }
-}
-
-function resized(a: Int32Array, length: number): Int32Array {
-  const next = new Int32Array(length);
-  next.set(a.subarray(0, Math.min(a.length, length)));
-  return next;
 }

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import type { SampleBuilder } from './builder';
 import { listHeaders, mapColumns, missingColumnIssue } from './columns';
+import { hashBytes } from './byte-interner';
 import { concatBytes, countNewlines, isSpaceByte, trimAscii } from './text';
 import type { ColumnMapping, Delimiter, ParseOptions } from './types';
 
@@ -15,6 +16,9 @@ const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
 const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
+/** Long rows interned together (see `scanLong`): enough to overlap many cache misses, few enough to stay in L1. */
+const LONG_BATCH = 64;
+const BATCH_FIELDS = 7;
 
 export interface DelimitedHeader {
   readonly delimiter: Delimiter;
@@ -196,6 +200,12 @@ export class DelimitedRows implements RowsHandler {
   private readonly columnAnnotator: Int32Array;
   private consumed = 0;
   private reserved = false;
+  /** Long rows waiting in `scanLong`: BATCH_FIELDS int32s each (item, annotator, label bounds; line). */
+  private readonly batch = new Int32Array(LONG_BATCH * BATCH_FIELDS);
+  private readonly batchHashes = new Int32Array(LONG_BATCH);
+  private readonly batchRepeats = new Uint8Array(LONG_BATCH);
+  /** Keeps the values of the cache-warming loads in `flushLong`, so they are not optimized away. */
+  sink = 0;
 
   constructor(
     private readonly builder: SampleBuilder,
@@ -351,10 +361,10 @@ export class DelimitedRows implements RowsHandler {
   }
 
   /**
-   * `scan` for long tables, as one loop with the row work inline: this is the hot path of big files, where a
-   * method call per field and re-reading `this` per row cost more than the splitting itself. Same rules as
-   * `cellsRow`: fields are trimmed of ASCII whitespace, a row with an empty label is skipped, an empty item or
-   * annotator is an error.
+   * `scan` for long tables: one loop over the bytes finds each row's item, annotator and label fields (kept
+   * untrimmed in `batch`), and every `LONG_BATCH` rows `flushLong` interns them. Batching lets the item
+   * lookups of many rows be in flight at once, which is what a file in random row order (every lookup a
+   * cache miss in a table of millions of ids) needs.
    */
   private scanLong(
     buf: Uint8Array,
@@ -366,16 +376,13 @@ export class DelimitedRows implements RowsHandler {
     const width = this.width;
     const starts = this.starts;
     const ends = this.ends;
-    const builder = this.builder;
-    const items = builder.items;
-    const annotators = builder.annotators;
-    const categories = builder.categories;
+    const batch = this.batch;
     const itemColumn = plan.item;
     const annotatorColumn = plan.annotator;
     const labelColumn = plan.label;
     let line = this.line;
     let rows = this.rows;
-    let issue: SampleIssue | null = null;
+    let count = 0;
     let fields = 0;
     let lineStart = start;
     let fieldStart = start;
@@ -401,39 +408,26 @@ export class DelimitedRows implements RowsHandler {
         }
         fields++;
         if (fields !== width) {
-          issue = raggedIssue(line, width, fields);
-          break;
+          this.rows = rows;
+          return this.flushLong(buf, count, plan) ?? raggedIssue(line, width, fields);
         }
         rows++;
-        let labelStart = starts[labelColumn] ?? 0;
-        let labelEnd = ends[labelColumn] ?? 0;
-        while (labelStart < labelEnd && isSpaceByte(buf[labelStart] ?? 0)) labelStart++;
-        while (labelEnd > labelStart && isSpaceByte(buf[labelEnd - 1] ?? 0)) labelEnd--;
-        if (labelStart < labelEnd) {
-          let itemStart = starts[itemColumn] ?? 0;
-          let itemEnd = ends[itemColumn] ?? 0;
-          while (itemStart < itemEnd && isSpaceByte(buf[itemStart] ?? 0)) itemStart++;
-          while (itemEnd > itemStart && isSpaceByte(buf[itemEnd - 1] ?? 0)) itemEnd--;
-          if (itemStart === itemEnd) {
-            issue = emptyIdIssue(line, itemColumn + 1, 'item', this.header[itemColumn] ?? '');
-            break;
+        const at = count * BATCH_FIELDS;
+        batch[at] = starts[itemColumn] ?? 0;
+        batch[at + 1] = ends[itemColumn] ?? 0;
+        batch[at + 2] = starts[annotatorColumn] ?? 0;
+        batch[at + 3] = ends[annotatorColumn] ?? 0;
+        batch[at + 4] = starts[labelColumn] ?? 0;
+        batch[at + 5] = ends[labelColumn] ?? 0;
+        batch[at + 6] = line;
+        count++;
+        if (count === LONG_BATCH) {
+          const issue = this.flushLong(buf, count, plan);
+          if (issue !== null) {
+            this.rows = rows;
+            return issue;
           }
-          let annotatorStart = starts[annotatorColumn] ?? 0;
-          let annotatorEnd = ends[annotatorColumn] ?? 0;
-          while (annotatorStart < annotatorEnd && isSpaceByte(buf[annotatorStart] ?? 0)) annotatorStart++;
-          while (annotatorEnd > annotatorStart && isSpaceByte(buf[annotatorEnd - 1] ?? 0)) annotatorEnd--;
-          if (annotatorStart === annotatorEnd) {
-            issue = emptyIdIssue(line, annotatorColumn + 1, 'annotator', this.header[annotatorColumn] ?? '');
-            break;
-          }
-          const category = categories.intern(buf, labelStart, labelEnd);
-          builder.noteCategory(category, line, labelColumn + 1);
-          builder.add(
-            items.intern(buf, itemStart, itemEnd),
-            annotators.intern(buf, annotatorStart, annotatorEnd),
-            category,
-            line,
-          );
+          count = 0;
         }
       }
       line++;
@@ -443,7 +437,82 @@ export class DelimitedRows implements RowsHandler {
     }
     this.line = line;
     this.rows = rows;
-    return issue;
+    return this.flushLong(buf, count, plan);
+  }
+
+  /**
+   * Interns and adds the first `count` rows of `batch`, in order; the first issue stops it. First the item
+   * of every row that does not repeat the previous row's is hashed and its table slot read, then the bytes
+   * that slot points to, so those cache misses overlap; only then are the rows interned one by one.
+   */
+  private flushLong(
+    buf: Uint8Array,
+    count: number,
+    plan: { readonly item: number; readonly annotator: number; readonly label: number },
+  ): SampleIssue | null {
+    const batch = this.batch;
+    const hashes = this.batchHashes;
+    const builder = this.builder;
+    const items = builder.items;
+    const annotators = builder.annotators;
+    const categories = builder.categories;
+    for (let r = 0; r < count; r++) {
+      const at = r * BATCH_FIELDS;
+      for (let f = at; f < at + 6; f += 2) {
+        let s = batch[f] ?? 0;
+        let e = batch[f + 1] ?? 0;
+        while (s < e && isSpaceByte(buf[s] ?? 0)) s++;
+        while (e > s && isSpaceByte(buf[e - 1] ?? 0)) e--;
+        batch[f] = s;
+        batch[f + 1] = e;
+      }
+    }
+    // A row whose item bytes equal the previous kept row's (grouped files) reuses its id unhashed.
+    const repeats = this.batchRepeats;
+    hashes.fill(0, 0, count);
+    let touched = 0;
+    let previousStart = 0;
+    let previousEnd = -1;
+    for (let r = 0; r < count; r++) {
+      const at = r * BATCH_FIELDS;
+      if (batch[at + 4] === batch[at + 5]) continue;
+      const s = batch[at] ?? 0;
+      const e = batch[at + 1] ?? 0;
+      const len = e - s;
+      let same = len === previousEnd - previousStart;
+      for (let k = 0; same && k < len; k++) same = buf[s + k] === buf[previousStart + k];
+      repeats[r] = same ? 1 : 0;
+      previousStart = s;
+      previousEnd = e;
+      if (!same) hashes[r] = hashBytes(buf, s, e);
+    }
+    // Tight loops of independent loads, so that many rows' misses are in flight together; only kept rows
+    // that do not repeat need them, but touching the others too costs less than a branch per row.
+    for (let r = 0; r < count; r++) touched += items.touchSlot(hashes[r] ?? 0);
+    for (let r = 0; r < count; r++) touched += items.touchBytes(hashes[r] ?? 0);
+    this.sink = touched;
+
+    let item = -1;
+    for (let r = 0; r < count; r++) {
+      const at = r * BATCH_FIELDS;
+      const labelStart = batch[at + 4] ?? 0;
+      const labelEnd = batch[at + 5] ?? 0;
+      if (labelStart === labelEnd) continue;
+      const line = batch[at + 6] ?? 0;
+      const itemStart = batch[at] ?? 0;
+      const itemEnd = batch[at + 1] ?? 0;
+      if (itemStart === itemEnd) return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
+      const annotatorStart = batch[at + 2] ?? 0;
+      const annotatorEnd = batch[at + 3] ?? 0;
+      if (annotatorStart === annotatorEnd) {
+        return emptyIdIssue(line, plan.annotator + 1, 'annotator', this.header[plan.annotator] ?? '');
+      }
+      if (repeats[r] === 0) item = items.internHashed(buf, itemStart, itemEnd, hashes[r] ?? 0);
+      const category = categories.intern(buf, labelStart, labelEnd);
+      builder.noteCategory(category, line, plan.label + 1);
+      builder.add(item, annotators.intern(buf, annotatorStart, annotatorEnd), category, line);
+    }
+    return null;
   }
 
   /** Trims field `f` of ASCII whitespace in place; returns its length. */
