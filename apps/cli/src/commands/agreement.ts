@@ -174,6 +174,8 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
       computeMs: Math.round(computed - read),
       parseCpuMs: cpuMs(cpuRead, cpuStarted),
       computeCpuMs: cpuMs(cpuComputed, cpuRead),
+      // The whole process so far, start-up and output included.
+      cpuMs: cpuMs(process.cpuUsage(), { user: 0, system: 0 }),
     };
     io.stderr(`raisin-stats ${JSON.stringify(stats)}\n`);
   }

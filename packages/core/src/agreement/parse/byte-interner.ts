@@ -40,8 +40,9 @@ export class ByteInterner {
   private allAscii = true;
   size = 0;
 
-  /** Sizes the table and the pool once for about `ids` distinct ids of `bytesEach` bytes (an estimate). */
-  reserve(ids: number, bytesEach: number): void {
+  /** Sizes the table and the pool once for about `ids` distinct ids as long on average as those so far. */
+  reserve(ids: number): void {
+    const bytesEach = this.size > 0 ? this.poolLength / this.size + 1 : 16;
     const wanted = Math.ceil(ids);
     if (wanted * 2 > this.mask + 1) {
       let slots = this.mask + 1;

@@ -7,8 +7,8 @@ import Papa from 'papaparse';
 import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import type { SampleBuilder } from './builder';
-import { listHeaders, mapColumns, missingColumnIssue } from './columns';
 import { hashBytes } from './byte-interner';
+import { listHeaders, mapColumns, missingColumnIssue } from './columns';
 import { concatBytes, countNewlines, isSpaceByte, trimAscii } from './text';
 import type { ColumnMapping, Delimiter, ParseOptions } from './types';
 
@@ -282,7 +282,7 @@ export class DelimitedRows implements RowsHandler {
     // Item ids: sized up front only when rows look grouped by item (few new ids per row), where the estimate
     // holds; a shuffled file would overestimate by its whole row count, so its table grows as it goes.
     const items = builder.items;
-    if (items.size * 2 <= builder.length) items.reserve(items.size * scale * 1.05 + 1024, 16);
+    if (items.size * 2 <= builder.length) items.reserve(items.size * scale * 1.05 + 1024);
   }
 
   /** Complete lines `buf[start..end)`; rows from the first one holding a quote on go to papaparse. */
@@ -501,7 +501,8 @@ export class DelimitedRows implements RowsHandler {
       const line = batch[at + 6] ?? 0;
       const itemStart = batch[at] ?? 0;
       const itemEnd = batch[at + 1] ?? 0;
-      if (itemStart === itemEnd) return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
+      if (itemStart === itemEnd)
+        return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
       const annotatorStart = batch[at + 2] ?? 0;
       const annotatorEnd = batch[at + 3] ?? 0;
       if (annotatorStart === annotatorEnd) {
