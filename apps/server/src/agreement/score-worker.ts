@@ -11,7 +11,7 @@ import {
   decodeSample,
   encodeSample,
   prepareSampleForLevel,
-  STORED_REPORT_OPTIONS,
+  storedReportOptions,
 } from '@raisin/db/agreement-codec';
 import type { FromWorker, JobData, ToWorker } from './protocol';
 
@@ -46,7 +46,10 @@ function handle(message: ToWorker): void {
       send({ type: 'rescored', ok: false, message: prepared.message });
       return;
     }
-    const report = computeAgreement(prepared.sample, { ...STORED_REPORT_OPTIONS, level: message.level });
+    const report = computeAgreement(prepared.sample, {
+      ...storedReportOptions(prepared.sample.items.length),
+      level: message.level,
+    });
     send({ type: 'rescored', ok: true, report });
     return;
   }
@@ -75,7 +78,7 @@ function handle(message: ToWorker): void {
     parseMs: Math.round(performance.now() - started),
   });
   const scoring = performance.now();
-  const report = computeAgreement(sample, { ...STORED_REPORT_OPTIONS, level: job.level });
+  const report = computeAgreement(sample, { ...storedReportOptions(sample.items.length), level: job.level });
   const triples = encodeSample(sample);
   send(
     { type: 'scored', report, triples, scoreMs: Math.round(performance.now() - scoring) },

@@ -1,5 +1,5 @@
 import { type AgreementReport, computeAgreement, type MeasurementLevel } from '@raisin/core/agreement';
-import { decodeSample, prepareSampleForLevel, STORED_REPORT_OPTIONS } from '@raisin/db';
+import { decodeSample, prepareSampleForLevel, storedReportOptions } from '@raisin/db';
 
 export interface RescoreInput {
   /** The stored triples (`encodeSample`). */
@@ -24,7 +24,10 @@ export function rescoreInProcess(input: RescoreInput): RescoreResult {
   if (!prepared.ok) return prepared;
   return {
     ok: true,
-    report: computeAgreement(prepared.sample, { ...STORED_REPORT_OPTIONS, level: input.level }),
+    report: computeAgreement(prepared.sample, {
+      ...storedReportOptions(prepared.sample.items.length),
+      level: input.level,
+    }),
   };
 }
 

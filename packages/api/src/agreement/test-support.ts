@@ -5,7 +5,7 @@ import {
   createAgreementSample,
   type Db,
   encodeSample,
-  STORED_REPORT_OPTIONS,
+  storedReportOptions,
 } from '@raisin/db';
 
 /** Three annotators, four items, labels that disagree on two items. */
@@ -18,7 +18,10 @@ export async function seedAgreementSample(
 ): Promise<AgreementSampleSummary> {
   const parsed = parseSample(params.csv ?? SMALL_SAMPLE_CSV);
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const report = computeAgreement(parsed.value.sample, { ...STORED_REPORT_OPTIONS, bootstrap: 20 });
+  const report = computeAgreement(parsed.value.sample, {
+    ...storedReportOptions(parsed.value.sample.items.length),
+    bootstrap: 20,
+  });
   return createAgreementSample(db, {
     projectId: params.projectId,
     workspaceId: params.workspaceId,

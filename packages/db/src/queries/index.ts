@@ -13,7 +13,7 @@ export {
   saveAgreementRescore,
   setReferenceSample,
 } from './agreement';
-export { decodeSample, encodeSample, prepareSampleForLevel, STORED_REPORT_OPTIONS } from './agreement-codec';
+export { decodeSample, encodeSample, prepareSampleForLevel, storedReportOptions } from './agreement-codec';
 export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';
 export {
   acceptInvitation,
