@@ -56,11 +56,11 @@ export async function benchBundle(): Promise<void> {
   console.log(`app entry (every page): ${kb(gzippedBytes(manifest, entry))} gzipped JS`);
   console.log('route chunk'.padEnd(60), 'page total (gzip)');
   for (const row of rows) console.log(row.route.padEnd(60), kb(row.bytes));
-  const signIn = rows.find((row) => /sign-in/i.test(row.route));
-  if (signIn) {
-    const ratio = signIn.bytes / SIGN_IN_TARGET_BYTES;
-    console.log(
-      `sign-in page: ${kb(signIn.bytes)} vs target ${kb(SIGN_IN_TARGET_BYTES)} (ratio ${ratio.toFixed(2)})`,
-    );
-  }
+  // The sign-in and sign-up pages ship in the app entry (they are the first page most visitors load);
+  // if they ever move to a lazy chunk, that chunk's page total is the figure to watch.
+  const signInBytes = rows.find((row) => /sign-in/i.test(row.route))?.bytes ?? gzippedBytes(manifest, entry);
+  const ratio = signInBytes / SIGN_IN_TARGET_BYTES;
+  console.log(
+    `sign-in page: ${kb(signInBytes)} vs target ${kb(SIGN_IN_TARGET_BYTES)} (ratio ${ratio.toFixed(2)})`,
+  );
 }
