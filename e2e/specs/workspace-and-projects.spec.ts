@@ -70,7 +70,7 @@ test.describe('workspace and projects (issue #2 acceptance paragraph)', () => {
     await expect(page.getByRole('heading', { level: 1, name: PROJECT })).toBeVisible();
     await expect(page).toHaveURL(/\/w\/[^/]+\/p\/[^/]+\/worksheet$/);
     await expect(page.getByRole('tab', { name: 'Worksheet' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page.getByText('This tab is not built yet.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Feasibility worksheet' })).toBeVisible();
 
     // Rename it.
     await page.getByRole('button', { name: 'Rename' }).click();
