@@ -61,13 +61,13 @@ describe('agreement tab wording and tables', () => {
   });
 
   it('searches items, labels and annotators', () => {
-    const items = [
+    const disagreements = [
       { item: 'Aspirin 500', agreement: 0, labels: [{ annotator: 'ann', label: 'meds' }] },
       { item: 'Shoe', agreement: 0, labels: [{ annotator: 'ben', label: 'apparel' }] },
     ];
-    expect(filterDisagreements(items, 'MEDS').map((i) => i.item)).toEqual(['Aspirin 500']);
-    expect(filterDisagreements(items, 'ben').map((i) => i.item)).toEqual(['Shoe']);
-    expect(filterDisagreements(items, '  ')).toHaveLength(2);
+    expect(filterDisagreements(disagreements, 'MEDS').map((row) => row.item)).toEqual(['Aspirin 500']);
+    expect(filterDisagreements(disagreements, 'ben').map((row) => row.item)).toEqual(['Shoe']);
+    expect(filterDisagreements(disagreements, '  ')).toHaveLength(2);
   });
 
   it('builds a symmetric pair grid from the pairs', () => {
