@@ -1,5 +1,11 @@
 import * as Label from '@radix-ui/react-label';
-import { type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 interface FieldChrome {
   label: string;
@@ -8,31 +14,35 @@ interface FieldChrome {
   hint?: string | undefined;
 }
 
-export interface TextFieldProps extends FieldChrome, Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
-  ref?: Ref<HTMLInputElement>;
+/** The attributes that tie a control to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
 }
 
-function describedBy(hintId: string | undefined, errorId: string | undefined): string | undefined {
-  const ids = [hintId, errorId].filter(Boolean).join(' ');
-  return ids === '' ? undefined : ids;
-}
-
-export function TextField({ label, error, hint, className, ...rest }: TextFieldProps) {
+/** Label, hint and error around one control: every text control of the app looks and reads the same. */
+function Field({
+  label,
+  error,
+  hint,
+  className,
+  renderControl,
+}: FieldChrome & { className: string | undefined; renderControl: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <Label.Root className="field__label" htmlFor={id}>
         {label}
       </Label.Root>
-      <input
-        {...rest}
-        id={id}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-      />
+      {renderControl({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy === '' ? undefined : describedBy,
+      })}
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}
@@ -47,6 +57,22 @@ export function TextField({ label, error, hint, className, ...rest }: TextFieldP
   );
 }
 
+export interface TextFieldProps extends FieldChrome, Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  ref?: Ref<HTMLInputElement>;
+}
+
+export function TextField({ label, error, hint, className, ...rest }: TextFieldProps) {
+  return (
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      renderControl={(control) => <input {...rest} {...control} className="field__control" />}
+    />
+  );
+}
+
 export interface TextAreaFieldProps
   extends FieldChrome,
     Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
@@ -54,31 +80,15 @@ export interface TextAreaFieldProps
 }
 
 export function TextAreaField({ label, error, hint, className, ...rest }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <Label.Root className="field__label" htmlFor={id}>
-        {label}
-      </Label.Root>
-      <textarea
-        {...rest}
-        id={id}
-        className="field__control field__control--multiline"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId)}
-      />
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
+    <Field
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      renderControl={(control) => (
+        <textarea {...rest} {...control} className="field__control field__control--multiline" />
       )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    />
   );
 }
