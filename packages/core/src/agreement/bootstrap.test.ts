@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../shared';
 import { bootstrapDistributions, percentileInterval, type Resample } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import { buildItemIndex } from './item-index';
@@ -12,7 +11,7 @@ import {
   createTwoRaterStatistic,
   lightKappaFromPairTable,
 } from './statistics';
-import { loadLongCsv, REFERENCE_DATA_DIR } from './test-support';
+import { buildPairSources, drawResample, loadLongCsv, REFERENCE_DATA_DIR } from './test-support';
 
 describe('percentileInterval', () => {
   it("interpolates between order statistics like R's quantile(type = 7)", () => {
@@ -131,28 +130,8 @@ describe('resampled statistics', () => {
   it('give the same Light κ and 2-annotator coefficients from dense and sparse pair sources on a resample', () => {
     for (const name of ['krippendorff2011', 'wikipedia_fleiss_example', 'sklearn_weighted_example']) {
       const sample = loadLongCsv(`${REFERENCE_DATA_DIR}${name}.long.csv`);
-      const index = buildItemIndex(sample);
-      const pairs = buildPairTable(sample, index);
-      const C = sample.categories.length;
-      const dense = {
-        kind: 'dense',
-        cells: buildItemPairCells(sample, index, pairs),
-        pairCount: pairs.pairCount,
-        categoryCount: C,
-      } as const;
-      const sparse = {
-        kind: 'sparse',
-        entries: buildPairEntries(sample, index, pairs),
-        categoryCount: C,
-      } as const;
-      const random = createRandom(5);
-      const weights = new Int32Array(sample.items.length);
-      for (let draw = 0; draw < weights.length; draw++) {
-        const i = random.nextInt(weights.length);
-        weights[i] = (weights[i] ?? 0) + 1;
-      }
-      const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
-      const resample: Resample = { weights, items: Int32Array.from(drawn), count: drawn.length };
+      const { dense, sparse } = buildPairSources(sample);
+      const resample = drawResample(sample.items.length, 5);
       for (const [a, b] of [
         [createLightStatistic(dense), createLightStatistic(sparse)],
         [createTwoRaterStatistic(dense, true), createTwoRaterStatistic(sparse, true)],

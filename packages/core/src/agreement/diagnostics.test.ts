@@ -3,9 +3,16 @@ import { createRandom } from '../shared';
 import { computeAgreement } from './compute-agreement';
 import { computeConfusionMatrix } from './diagnostics';
 import { buildItemIndex } from './item-index';
-import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
+import { buildPairTable } from './pair-table';
 import { createLightStatistic, lightKappaFromPairTable } from './statistics';
-import { encodeTriples, loadLongCsv, REFERENCE_DATA_DIR, type Triple } from './test-support';
+import {
+  buildPairSources,
+  drawResample,
+  encodeTriples,
+  loadLongCsv,
+  REFERENCE_DATA_DIR,
+  type Triple,
+} from './test-support';
 
 describe('computeConfusionMatrix', () => {
   const sample = loadLongCsv(`${REFERENCE_DATA_DIR}artstein_poesio2008_table1.long.csv`);
@@ -100,27 +107,8 @@ describe('annotator pairs in a sparse crowd', () => {
   });
 
   it("computes Light's κ over single-item pairs as a dense recount does, on a resample", () => {
-    const index = buildItemIndex(sample);
-    const pairs = buildPairTable(sample, index);
-    const C = sample.categories.length;
-    const dense = {
-      kind: 'dense',
-      cells: buildItemPairCells(sample, index, pairs),
-      pairCount: pairs.pairCount,
-      categoryCount: C,
-    } as const;
-    const sparse = {
-      kind: 'sparse',
-      entries: buildPairEntries(sample, index, pairs),
-      categoryCount: C,
-    } as const;
-    const weights = new Int32Array(sample.items.length);
-    for (let draw = 0; draw < weights.length; draw++) {
-      const i = random.nextInt(weights.length);
-      weights[i] = (weights[i] ?? 0) + 1;
-    }
-    const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
-    const resample = { weights, items: Int32Array.from(drawn), count: drawn.length };
+    const { dense, sparse, pairs } = buildPairSources(sample);
+    const resample = drawResample(sample.items.length, 7);
     for (const which of [null, resample]) {
       const x = new Float64Array(1);
       const y = new Float64Array(1);

@@ -6,6 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from '../shared';
+import type { Resample } from './bootstrap';
+import { buildItemIndex } from './item-index';
+import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
 import type { EncodedSample } from './types';
 
 export type Triple = readonly [item: string, annotator: string, label: string];
@@ -64,4 +68,31 @@ export function loadLongCsv(path: string): EncodedSample {
     triples.push([item, annotator, label]);
   }
   return encodeTriples(triples);
+}
+
+/** The same annotator-pair statistics in both layouts the engine chooses between (dense cells, sparse entries). */
+export function buildPairSources(sample: EncodedSample) {
+  const index = buildItemIndex(sample);
+  const pairs = buildPairTable(sample, index);
+  const categoryCount = sample.categories.length;
+  const dense = {
+    kind: 'dense',
+    cells: buildItemPairCells(sample, index, pairs),
+    pairCount: pairs.pairCount,
+    categoryCount,
+  } as const;
+  const sparse = { kind: 'sparse', entries: buildPairEntries(sample, index, pairs), categoryCount } as const;
+  return { dense, sparse, pairs };
+}
+
+/** One bootstrap resample of `itemCount` items (multiplicity weights), drawn with a seeded generator. */
+export function drawResample(itemCount: number, seed: number): Resample {
+  const random = createRandom(seed);
+  const weights = new Int32Array(itemCount);
+  for (let draw = 0; draw < itemCount; draw++) {
+    const i = random.nextInt(itemCount);
+    weights[i] = (weights[i] ?? 0) + 1;
+  }
+  const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
+  return { weights, items: Int32Array.from(drawn), count: drawn.length };
 }
