@@ -50,6 +50,36 @@ const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0
 const failed =
   (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
 
+// The CI log may keep only the tail of the output: name every failing test right above the summary.
+const failingTests = [
+  ...(vitest?.testResults ?? []).flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map(
+        (test) =>
+          `${file.name.replace(`${root}/`, '')} › ${test.fullName}\n      ${firstLine(test.failureMessages)}`,
+      ),
+  ),
+  ...playwrightFailures(playwright?.suites ?? []),
+];
+function firstLine(messages) {
+  return String(messages?.[0] ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
+}
+function playwrightFailures(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => `${spec.file}:${spec.line} › ${spec.title}`),
+    ...playwrightFailures(suite.suites ?? []),
+  ]);
+}
+if (failingTests.length > 0) {
+  console.log('\nFailing tests');
+  for (const line of failingTests) console.log(`  ✗ ${line}`);
+}
+
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds.toFixed(1)} s)`);
 const failedSteps = results.filter((r) => !r.ok).length;

@@ -143,6 +143,22 @@ describe('generateRoadmap dates', () => {
     expect(third.p90End).toBe('2025-01-17');
   });
 
+  it('gives a phase estimated at zero days one working day, so it never ends before it starts', () => {
+    const zero = fixed(0);
+    const roadmap = generate({
+      startDate: '2025-01-06',
+      currentLevel: 0,
+      targetLevel: 0,
+      estimates: { heuristic: zero, baseline: zero, firstProductionModel: zero },
+    });
+    expect(roadmap.phases.map((phase) => [phase.schedule.p50Start, phase.schedule.p50End])).toEqual([
+      ['2025-01-06', '2025-01-06'],
+      ['2025-01-07', '2025-01-07'],
+      ['2025-01-08', '2025-01-08'],
+    ]);
+    expect(roadmap.end).toEqual({ p50: '2025-01-08', p90: '2025-01-08' });
+  });
+
   it('keeps P50 ≤ P90, respects dependencies, and is never worse than chaining every P90', () => {
     const estimate = fc
       .tuple(

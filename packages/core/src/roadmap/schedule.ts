@@ -23,6 +23,7 @@ import type {
 
 /** Guards the rounding up of quantiles that are integers up to floating-point noise (5.0000000001). */
 const ROUNDING_SLACK = 1e-9;
+const MIN_PHASE_WORKING_DAYS = 1;
 
 interface Offsets {
   /** Working-day index (0 = the first working day on or after the start date) where the phase starts, P50. */
@@ -88,7 +89,9 @@ export function scheduleRoadmap(plan: RoadmapPlan): Result<Roadmap, RoadmapError
     const estimate = validateDurationEstimate(phase.estimate, `estimate of "${phase.name}"`);
     if (!estimate.ok) return err({ ...estimate.error, phaseId: phase.id });
     const quantiles = durationPercentiles(estimate.value);
-    const d50 = Math.max(0, Math.ceil(quantiles.p50 - ROUNDING_SLACK));
+    // Every phase occupies at least one working day: a zero-length phase would end before it starts,
+    // and even a one-minute rule takes a day to ship and review.
+    const d50 = Math.max(MIN_PHASE_WORKING_DAYS, Math.ceil(quantiles.p50 - ROUNDING_SLACK));
     const d90 = Math.max(d50, Math.ceil(quantiles.p90 - ROUNDING_SLACK));
     const buffer = d90 - d50;
 
