@@ -1,6 +1,7 @@
 // Bundles the `raisin` CLI into one ES module so it starts in milliseconds (no TypeScript loader at run time).
 // Runs on `npm install` (the root `prepare` script) and on `npm run build`.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,10 +10,11 @@ const entry = join(root, 'apps/cli/src/main.ts');
 if (!existsSync(entry)) process.exit(0);
 
 const { build } = await import('esbuild');
+// RAISIN_CLI_OUTFILE lets tests and benchmarks build a private copy without touching the shared bundle.
+const outfile = process.env.RAISIN_CLI_OUTFILE ?? join(root, 'apps/cli/dist/raisin.mjs');
 await build({
   entryPoints: [entry],
-  // RAISIN_CLI_OUTFILE lets tests and benchmarks build a private copy without touching the shared bundle.
-  outfile: process.env.RAISIN_CLI_OUTFILE ?? join(root, 'apps/cli/dist/raisin.mjs'),
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -24,3 +26,10 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// PGlite (used by `raisin report export`) loads its WebAssembly and data files from beside its module,
+// which in the bundle is beside the outfile.
+const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+for (const file of ['pglite.wasm', 'pglite.data', 'initdb.wasm']) {
+  copyFileSync(join(pgliteDist, file), join(dirname(outfile), file));
+}

@@ -18,6 +18,10 @@ const COMMANDS: Readonly<
     summary: 'Inter-annotator agreement of a labeled sample (CSV, TSV, JSONL, Label Studio, Prodigy)',
     load: async () => (await import('./commands/agreement')).runAgreement,
   },
+  report: {
+    summary: 'Export a published report version as Markdown, HTML or PDF (raisin report export --help)',
+    load: async () => (await import('./commands/report-export')).runReportExport,
+  },
 };
 
 const USAGE = `Usage: raisin <command> [options]

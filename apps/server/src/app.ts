@@ -4,8 +4,8 @@ import type { IncomingMessage } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { appRouter, createContextInner } from '@raisin/api';
-import { checkMigrationsApplied, type DbHandle, getOrCreateSecret } from '@raisin/db';
+import { appRouter, createContextInner, DATABASE_UNAVAILABLE_MESSAGE, toUnavailableError } from '@raisin/api';
+import { checkMigrationsApplied, type DbHandle, getOrCreateSecret, isDatabaseUnavailable } from '@raisin/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, {
   type FastifyError,
@@ -18,6 +18,7 @@ import { registerAgreementUpload } from './agreement/upload-route';
 import { createScoringPool } from './agreement/worker-jobs';
 import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
 import type { Config, TrustProxy } from './config';
+import { registerSharePage } from './share-page';
 
 type AppRouter = typeof appRouter;
 
@@ -180,6 +181,10 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
       typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
         ? error.statusCode
         : 500;
+    if (status === 500 && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
+      return sendError(reply, 503, 'Service Unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return sendError(reply, status, 'Internal Server Error', 'Something went wrong on our side.');
@@ -203,18 +208,22 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
       trpcOptions: {
         router: appRouter,
         createContext: async ({ req }) => {
-          const user = await getSessionUser(auth, req.headers);
+          const user = await getSessionUser(auth, req.headers).catch((error: unknown) => {
+            throw toUnavailableError(error) ?? error;
+          });
           return createContextInner({
             db,
             user,
             requestId: req.id,
             baseUrl: config.publicUrl,
             agreementScorer: scoringPool,
+            clientIp: req.ip,
           });
         },
         onError: ({ error, path, req }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+          else if (error.code === 'SERVICE_UNAVAILABLE') req.log.warn({ path }, 'database unavailable');
         },
       } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
     });
@@ -229,7 +238,10 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
       request.log.error({ err: error }, 'readiness: database unreachable');
       return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
     }
-    const migrations = await checkMigrationsApplied(db);
+    const migrations = await checkMigrationsApplied(db).catch(() => null);
+    if (migrations === null) {
+      return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
+    }
     if (!migrations.applied) {
       return reply.code(503).send({
         status: 'unavailable',
@@ -250,6 +262,7 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
         reply.header('cache-control', cacheControlFor(relative(config.webDist, filePath)));
       },
     });
+    registerSharePage(app, { db, webDist: config.webDist });
   } else {
     app.log.warn({ webDist: config.webDist }, 'web app not built: run `npm run build` to serve the UI');
   }

@@ -12,6 +12,8 @@ const ProjectsPage = lazy(() => import('./features/projects').then((m) => ({ def
 const MembersPage = lazy(() => import('./features/members').then((m) => ({ default: m.MembersPage })));
 const InvitePage = lazy(() => import('./features/invitations').then((m) => ({ default: m.InvitePage })));
 const ProjectPage = lazy(() => import('./features/project-shell').then((m) => ({ default: m.ProjectPage })));
+// A shared report is read without an account: outside RequireAuth and without the app's navigation.
+const SharePage = lazy(() => import('./features/report').then((m) => ({ default: m.SharePage })));
 
 /** Pages without the signed-in header: sign-in and sign-up. */
 function PlainLayout() {
@@ -33,6 +35,7 @@ export function App() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-up" element={<SignUpPage />} />
           </Route>
+          <Route path="/s/:token" element={<SharePage />} />
           <Route element={<RequireAuth />}>
             <Route element={<AppLayout />}>
               <Route index element={<HomePage />} />

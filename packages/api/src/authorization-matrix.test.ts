@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { generateRoadmap, type MergeConflict, type Roadmap, setPhaseEstimate } from '@raisin/core';
+import {
+  emptyReportSnapshot,
+  generateRoadmap,
+  type MergeConflict,
+  type Roadmap,
+  setPhaseEstimate,
+} from '@raisin/core';
 import {
   createInvitation,
   createMeasuredPoint,
   createProject,
+  createShareLink,
   createWorkspace,
   type Db,
   listWorksheetHistory,
+  publishReportVersion,
   type Role,
   roleAtLeast,
   saveWorksheetAnswer,
@@ -78,6 +86,30 @@ async function seedMatrixPoint(w: World): Promise<string> {
   return row.id;
 }
 
+/** A published report version of the world's project, by its owner. */
+async function seedMatrixVersion(w: World): Promise<string> {
+  const row = await publishReportVersion(w.db, {
+    projectId: w.projectId,
+    workspaceId: w.workspaceId,
+    note: null,
+    actorId: w.users.owner.id,
+    actorName: w.users.owner.name,
+    snapshot: emptyReportSnapshot(),
+  });
+  return row.id;
+}
+
+/** A share link to a fresh version of the world's project (a share token is read access to that version only). */
+async function seedMatrixShareLink(w: World): Promise<{ id: string; token: string }> {
+  return createShareLink(w.db, {
+    projectId: w.projectId,
+    workspaceId: w.workspaceId,
+    versionId: await seedMatrixVersion(w),
+    expiresAt: null,
+    actorId: w.users.owner.id,
+  });
+}
+
 const MATRIX: Record<string, MatrixRow> = {
   'session.me': { access: 'public', call: (api) => api.session.me() },
   'workspaces.list': { access: 'signed-in', call: (api) => api.workspaces.list() },
@@ -144,10 +176,24 @@ const MATRIX: Record<string, MatrixRow> = {
     access: 'editor',
     call: (api, w) => api.projects.setArchived({ projectId: w.projectId, version: 1, archived: true }),
   },
+  'portability.exportJson': {
+    access: 'viewer',
+    call: (api, w) => api.portability.exportJson({ projectId: w.projectId }),
+  },
+  // Importing creates a project in the named workspace: editor of that workspace, like projects.create.
+  'portability.importJson': {
+    access: 'editor',
+    call: async (api, w) => {
+      const file = await callerFor(w.db, w.users.owner).portability.exportJson({ projectId: w.projectId });
+      return api.portability.importJson({ workspaceId: w.workspaceId, file: JSON.stringify(file) });
+    },
+  },
   'audit.list': {
     access: 'viewer',
     call: (api, w) => api.audit.list({ workspaceId: w.workspaceId, limit: 5 }),
   },
+  'demo.instance': { access: 'public', call: (api) => api.demo.instance() },
+  'demo.create': { access: 'signed-in', call: (api) => api.demo.create() },
   'agreement.list': { access: 'viewer', call: (api, w) => api.agreement.list({ projectId: w.projectId }) },
   'agreement.get': {
     access: 'viewer',
@@ -316,6 +362,37 @@ const MATRIX: Record<string, MatrixRow> = {
         settings: { ...settings, targetQuality: 0.8 },
       });
     },
+  },
+  'report.preview': { access: 'viewer', call: (api, w) => api.report.preview({ projectId: w.projectId }) },
+  'report.publish': { access: 'editor', call: (api, w) => api.report.publish({ projectId: w.projectId }) },
+  'report.versions': { access: 'viewer', call: (api, w) => api.report.versions({ projectId: w.projectId }) },
+  'report.getVersion': {
+    access: 'viewer',
+    call: async (api, w) =>
+      api.report.getVersion({ projectId: w.projectId, versionId: await seedMatrixVersion(w) }),
+  },
+  'report.diff': {
+    access: 'viewer',
+    call: async (api, w) => api.report.diff({ projectId: w.projectId, to: await seedMatrixVersion(w) }),
+  },
+  'report.createShareLink': {
+    access: 'editor',
+    call: async (api, w) =>
+      api.report.createShareLink({ projectId: w.projectId, versionId: await seedMatrixVersion(w) }),
+  },
+  'report.listShareLinks': {
+    access: 'viewer',
+    call: (api, w) => api.report.listShareLinks({ projectId: w.projectId }),
+  },
+  'report.revokeShareLink': {
+    access: 'editor',
+    call: async (api, w) =>
+      api.report.revokeShareLink({ projectId: w.projectId, linkId: (await seedMatrixShareLink(w)).id }),
+  },
+  // Public: the token is the credential, scoped to its one version (report.test.ts proves the scope).
+  'report.shared': {
+    access: 'public',
+    call: async (api, w) => api.report.shared({ token: (await seedMatrixShareLink(w)).token }),
   },
 };
 

@@ -17,6 +17,8 @@ export interface CreateContextOptions {
   baseUrl?: string | undefined;
   /** Re-scores agreement samples; the server passes a worker-thread one (default: in process). */
   agreementScorer?: AgreementScorer | undefined;
+  /** The client's address (behind trusted proxies: from X-Forwarded-For), for per-client rate limits. */
+  clientIp?: string | undefined;
 }
 
 export interface Context {
@@ -25,6 +27,7 @@ export interface Context {
   requestId: string;
   baseUrl: string | null;
   agreementScorer: AgreementScorer;
+  clientIp: string | null;
 }
 
 /**
@@ -38,5 +41,6 @@ export function createContextInner(options: CreateContextOptions): Context {
     requestId: options.requestId,
     baseUrl: options.baseUrl ?? null,
     agreementScorer: options.agreementScorer ?? inProcessAgreementScorer,
+    clientIp: options.clientIp ?? null,
   };
 }

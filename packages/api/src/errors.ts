@@ -1,4 +1,4 @@
-import { type DomainError, type DomainErrorCode, isDomainError } from '@raisin/db';
+import { type DomainError, type DomainErrorCode, isDatabaseUnavailable, isDomainError } from '@raisin/db';
 import { TRPCError } from '@trpc/server';
 
 type TRPCErrorCode = TRPCError['code'];
@@ -27,10 +27,28 @@ export const DOMAIN_TO_TRPC_CODE = {
   ROADMAP_INVALID: 'BAD_REQUEST',
   TRADEOFF_ITEM_NOT_FOUND: 'NOT_FOUND',
   TRADEOFF_INVALID: 'BAD_REQUEST',
+  REPORT_VERSION_NOT_FOUND: 'NOT_FOUND',
+  SHARE_LINK_NOT_FOUND: 'NOT_FOUND',
+  REPORT_INVALID: 'BAD_REQUEST',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  INVALID_PROJECT_FILE: 'BAD_REQUEST',
+  PROJECT_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 } as const satisfies Record<DomainErrorCode, TRPCErrorCode>;
 
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: DOMAIN_TO_TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is unavailable right now; please try again shortly.';
+
+/**
+ * A lost database connection is an outage, not a bug: HTTP 503 with a plain message the client can
+ * show and retry on, instead of a 500 with driver details. Null when `error` is something else.
+ */
+export function toUnavailableError(error: unknown): TRPCError | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  return new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: error });
 }
 
 /** The details a domain error carries for the client (e.g. a conflict's current value), if any. */

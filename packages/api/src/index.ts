@@ -9,7 +9,7 @@ export {
   rescoreInProcess,
 } from './agreement';
 export { type Context, type CreateContextOptions, createContextInner, type SessionUser } from './context';
-export { DOMAIN_TO_TRPC_CODE } from './errors';
+export { DATABASE_UNAVAILABLE_MESSAGE, DOMAIN_TO_TRPC_CODE, toUnavailableError } from './errors';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { type AgreementSampleDto, toSampleDto } from './routers';
 export { createCallerFactory } from './trpc';

@@ -1,9 +1,12 @@
 import {
   agreementRouter,
   auditRouter,
+  demoRouter,
   invitationsRouter,
   membersRouter,
+  portabilityRouter,
   projectsRouter,
+  reportRouter,
   roadmapRouter,
   sessionRouter,
   tradeoffRouter,
@@ -18,11 +21,14 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   projects: projectsRouter,
+  portability: portabilityRouter,
   audit: auditRouter,
+  demo: demoRouter,
   agreement: agreementRouter,
   worksheet: worksheetRouter,
   roadmap: roadmapRouter,
   tradeoff: tradeoffRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,7 @@ import {
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
-import { domainCodeOf, domainDetailsOf, toTRPCError } from './errors';
+import { domainCodeOf, domainDetailsOf, toTRPCError, toUnavailableError } from './errors';
 import { idSchema, userIdSchema } from './schemas/common';
 
 const t = initTRPC.context<Context>().create({
@@ -33,14 +33,50 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Turns domain errors thrown below (query functions, access checks) into tRPC errors via the table. */
+/**
+ * Turns domain errors thrown below (query functions, access checks) into tRPC errors via the table,
+ * and a lost database connection into SERVICE_UNAVAILABLE (503).
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  if (isDomainError(result.error.cause)) throw toTRPCError(result.error.cause);
+  const unavailable = toUnavailableError(result.error.cause);
+  if (unavailable) throw unavailable;
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Where a raw input holds a NUL character (a path like `angle.name`), or null; iterative, so depth cannot overflow the stack. */
+function nulCharacterPath(input: unknown): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || '(input)';
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        const at = path === '' ? key : `${path}.${key}`;
+        if (key.includes('\u0000')) return at;
+        stack.push({ value: inner, path: at });
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so such a string would fail deep in a query as a 500. No field of
+ * Raisin needs it: refuse it up front, for every procedure, as a client error.
+ */
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const path = nulCharacterPath(await getRawInput());
+  if (path !== null) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: `${path}: text must not contain NUL characters` });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNulCharacters);
 
 /** Requires a session; narrows `ctx.user` to non-null for everything after it. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

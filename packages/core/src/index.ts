@@ -1,5 +1,6 @@
 export * from './agreement';
 export * from './fitting';
+export * from './report';
 export * from './roadmap';
 export * from './shared';
 export * from './tradeoff';

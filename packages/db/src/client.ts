@@ -40,12 +40,19 @@ export interface CreateDbOptions {
 /** Resolved from this file, not the working folder, so every entry point finds the same migrations. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
 
+const CONNECT_TIMEOUT_MS = 5_000;
+
 // PostgreSQL handles keep their pool so migrateDb can hold an advisory lock on one connection.
 const pools = new WeakMap<Db, pg.Pool>();
 
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      // An unreachable database fails a request within seconds (503) instead of holding it open.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     let closing = false;
     // An idle client losing its connection emits on the pool; without a listener Node would crash.
     // Once closing, connections cut by the server (e.g. a dropped test database) are expected.

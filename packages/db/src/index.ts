@@ -15,3 +15,4 @@ export * from './queries';
 export { isRole, ROLES, type Role, roleAtLeast } from './roles';
 // The tables, for the server's better-auth drizzle adapter (`drizzleAdapter(db, { provider: 'pg', schema })`).
 export * as schema from './schema';
+export { isDatabaseUnavailable } from './unavailable';

@@ -1,8 +1,11 @@
 export { type AgreementSampleDto, agreementRouter, toSampleDto } from './agreement';
 export { auditRouter } from './audit';
+export { demoRouter } from './demo';
 export { invitationsRouter } from './invitations';
 export { membersRouter } from './members';
+export { portabilityRouter } from './portability';
 export { projectsRouter } from './projects';
+export { reportRouter } from './report';
 export { roadmapRouter } from './roadmap';
 export { sessionRouter } from './session';
 export { tradeoffRouter } from './tradeoff';

@@ -44,7 +44,7 @@ const finiteOrNull = (days: number) => (Number.isFinite(days) ? days : null);
  * Reads the Agreement, Tradeoff and Roadmap tabs through their `@raisin/db` contract functions
  * (`getReferenceCeiling`, `getTradeoffSummary`, `getMaturitySummary`); a tab with nothing yet gives null.
  */
-async function loadWorksheetContext(db: Db, projectId: string): Promise<WorksheetContextDto> {
+export async function loadWorksheetContext(db: Db, projectId: string): Promise<WorksheetContextDto> {
   const [ceiling, tradeoff, maturity] = await Promise.all([
     getReferenceCeiling(db, projectId),
     getTradeoffSummary(db, projectId),

@@ -1,5 +1,6 @@
 export * from './agreement';
 export * from './common';
+export * from './portability';
 export * from './projects';
 export * from './roadmap';
 export * from './tradeoff';

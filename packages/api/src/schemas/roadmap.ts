@@ -10,7 +10,7 @@ export const maturityLevelSchema = z.union([z.literal(0), z.literal(1), z.litera
 
 export const maturityAnswerSchema = z.enum(['yes', 'no', 'na']);
 
-const itemIdSchema = z
+export const maturityItemIdSchema = z
   .string()
   .max(64)
   .refine((id) => KNOWN_ITEM_IDS.has(id), { message: 'Unknown assessment item' });
@@ -19,7 +19,7 @@ export const saveMaturityAnswersInput = z.object({
   version: roadmapVersionSchema,
   // null clears an answer; at most one entry per item.
   answers: z
-    .record(itemIdSchema, maturityAnswerSchema.nullable())
+    .record(maturityItemIdSchema, maturityAnswerSchema.nullable())
     .refine((answers) => Object.keys(answers).length > 0, { message: 'Give at least one answer' }),
 });
 

@@ -6,6 +6,7 @@ export {
   percentileInterval,
   type ResampledStatistic,
 } from './bootstrap';
+export { type CoefficientRow, coefficientRows } from './coefficient-rows';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
 export { computeConfusionMatrix } from './diagnostics';
 export * from './parse';

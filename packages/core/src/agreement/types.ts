@@ -40,7 +40,8 @@ export type SampleIssueCode =
   | 'unknown_category'
   | 'too_few_annotators'
   | 'no_pairable_item'
-  | 'file_too_large';
+  | 'file_too_large'
+  | 'not_text';
 
 export interface SampleIssue {
   readonly code: SampleIssueCode;

@@ -75,6 +75,7 @@ export {
   type DurationPercentiles,
   durationPercentiles,
   type EstimateError,
+  MAX_PHASE_WORKING_DAYS,
   type PhaseDurationEstimate,
   validateDurationEstimate,
 } from './phase-duration';

@@ -23,7 +23,14 @@ export type EstimateError = {
   readonly message: string;
 };
 
-/** Checks that an estimate is finite, non-negative and ordered low ≤ likely ≤ high. */
+/**
+ * The longest phase a roadmap plans, in working days (about ten years). Scheduling walks the calendar day
+ * by day, so an unbounded estimate (a tradeoff angle of a million years) would exhaust memory, not just
+ * look odd.
+ */
+export const MAX_PHASE_WORKING_DAYS = 2_600;
+
+/** Checks that an estimate is finite, non-negative, ordered low ≤ likely ≤ high and at most `MAX_PHASE_WORKING_DAYS`. */
 export function validateDurationEstimate(
   estimate: PhaseDurationEstimate,
   label = 'estimate',
@@ -33,6 +40,12 @@ export function validateDurationEstimate(
     return err({
       code: 'invalid_estimate',
       message: `The ${label} must have finite, non-negative low, likely and high values.`,
+    });
+  }
+  if (high > MAX_PHASE_WORKING_DAYS) {
+    return err({
+      code: 'invalid_estimate',
+      message: `The ${label} must be at most ${MAX_PHASE_WORKING_DAYS} working days (got ${high}).`,
     });
   }
   if (!(low <= likely && likely <= high)) {

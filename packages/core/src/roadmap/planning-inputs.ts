@@ -4,7 +4,7 @@
  */
 import { formatIsoCalendarDate, type IsoCalendarDate, parseIsoCalendarDate } from './calendar';
 import type { RoadmapEstimates } from './generate-roadmap';
-import type { PhaseDurationEstimate } from './phase-duration';
+import { MAX_PHASE_WORKING_DAYS, type PhaseDurationEstimate } from './phase-duration';
 import type { RetrainingCadence, Severity, TargetLevelInputs } from './target-level';
 
 /** Worksheet question ids (packages/core/src/worksheet/question-bank.ts) that bear on the target level. */
@@ -82,8 +82,12 @@ export const WORKING_DAYS_PER_CALENDAR_DAY = 5 / 7;
 export const SINGLE_POINT_SPREAD = 2;
 
 function spreadEstimate(calendarDays: number): PhaseDurationEstimate {
-  // At least one working day: a minutes-long angle (a keyword rule) still takes a day to ship.
-  const likely = Math.max(1, calendarDays * WORKING_DAYS_PER_CALENDAR_DAY);
+  // At least one working day: a minutes-long angle (a keyword rule) still takes a day to ship; at most
+  // what a phase may take, so an absurd angle (a million years) caps the phase instead of failing generation.
+  const likely = Math.min(
+    MAX_PHASE_WORKING_DAYS / SINGLE_POINT_SPREAD,
+    Math.max(1, calendarDays * WORKING_DAYS_PER_CALENDAR_DAY),
+  );
   return { low: likely / SINGLE_POINT_SPREAD, likely, high: likely * SINGLE_POINT_SPREAD };
 }
 
@@ -91,8 +95,9 @@ function spreadEstimate(calendarDays: number): PhaseDurationEstimate {
  * Phase estimates from the tradeoff: the cheapest attack angle (by likely effort) sizes "Heuristic in
  * production" and the next cheapest "ML baseline", each as likely / 2 … likely × 2 working days
  * (`SINGLE_POINT_SPREAD`, calendar days × 5/7); the time to target's P50/P90 become working days.
- * Angles with a non-finite or non-positive effort are ignored; without a summary the result is empty and
- * the generator's defaults apply.
+ * Angles with a non-finite or non-positive effort are ignored, longer ones cap at `MAX_PHASE_WORKING_DAYS`,
+ * and a time to target beyond it is left out; without a summary the result is empty and the generator's
+ * defaults apply.
  */
 export function roadmapEstimatesFromTradeoff(summary: TradeoffEstimateSummary | null): RoadmapEstimates {
   if (summary === null) return {};
@@ -107,7 +112,7 @@ export function roadmapEstimatesFromTradeoff(summary: TradeoffEstimateSummary | 
   return {
     ...(heuristic === undefined ? {} : { heuristic: spreadEstimate(heuristic) }),
     ...(baseline === undefined ? {} : { baseline: spreadEstimate(baseline) }),
-    ...(timeOk && Number.isFinite(time.p90Days)
+    ...(timeOk && time.p90Days * WORKING_DAYS_PER_CALENDAR_DAY <= MAX_PHASE_WORKING_DAYS
       ? {
           timeToTarget: {
             p50: time.p50Days * WORKING_DAYS_PER_CALENDAR_DAY,

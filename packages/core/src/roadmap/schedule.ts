@@ -11,7 +11,7 @@ import {
   parseIsoCalendarDate,
   rollForwardDayNumber,
 } from './calendar';
-import { durationPercentiles, validateDurationEstimate } from './phase-duration';
+import { durationPercentiles, MAX_PHASE_WORKING_DAYS, validateDurationEstimate } from './phase-duration';
 import type {
   PhaseSchedule,
   Roadmap,
@@ -67,11 +67,16 @@ export function scheduleRoadmap(plan: RoadmapPlan): Result<Roadmap, RoadmapError
   const timeToTarget = plan.timeToTarget;
   if (
     timeToTarget !== null &&
-    !(Number.isFinite(timeToTarget.p50) && timeToTarget.p50 >= 0 && timeToTarget.p90 >= timeToTarget.p50)
+    !(
+      Number.isFinite(timeToTarget.p50) &&
+      timeToTarget.p50 >= 0 &&
+      timeToTarget.p90 >= timeToTarget.p50 &&
+      timeToTarget.p90 <= MAX_PHASE_WORKING_DAYS
+    )
   ) {
     return err({
       code: 'invalid_time_to_target',
-      message: 'The time to target must have a non-negative P50 and a P90 at least as large.',
+      message: `The time to target must have a non-negative P50 and a P90 at least as large, at most ${MAX_PHASE_WORKING_DAYS} working days.`,
     });
   }
 

@@ -30,6 +30,7 @@ export {
   type VerdictInput,
   type VerdictResult,
 } from './compute-verdict';
+export { toWorksheetContext, type WorksheetContextJson } from './context-json';
 export {
   exportWorksheetJson,
   formatAnswer,

@@ -76,7 +76,7 @@ function toSummary(
 }
 
 /** The headline columns, copied out of the report so listings never parse it. */
-function headlineOf(report: AgreementReport, level: MeasurementLevel) {
+export function headlineOf(report: AgreementReport, level: MeasurementLevel) {
   const ceiling = report.humanCeiling;
   return {
     level,

@@ -6,7 +6,14 @@ export interface AuditEntryInput {
   workspaceId: string | null;
   actorId: string | null;
   action: string;
-  entityType: 'workspace' | 'membership' | 'invitation' | 'project' | 'agreement_sample';
+  entityType:
+    | 'workspace'
+    | 'membership'
+    | 'invitation'
+    | 'project'
+    | 'agreement_sample'
+    | 'report_version'
+    | 'report_share_link';
   entityId: string;
   details?: AuditDetails;
 }

@@ -15,6 +15,7 @@ export {
 } from './agreement';
 export { decodeSample, encodeSample, prepareSampleForLevel, storedReportOptions } from './agreement-codec';
 export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';
+export { isInstanceEmpty } from './instance';
 export {
   acceptInvitation,
   type CreatedInvitation,
@@ -31,6 +32,16 @@ export {
 } from './invitations';
 export { changeMemberRole, listMembers, type Member, removeMember } from './members';
 export {
+  type BundledAngle,
+  type BundledAnswer,
+  type BundledHistoryEntry,
+  type BundledPoint,
+  type BundledSample,
+  type ProjectBundle,
+  readProjectBundle,
+  writeProjectBundle,
+} from './portability';
+export {
   createProject,
   getProject,
   listProjects,
@@ -38,6 +49,25 @@ export {
   setProjectArchived,
   updateProject,
 } from './projects';
+export {
+  createShareLink,
+  getPreviousReportVersion,
+  getReportVersion,
+  hitRateLimit,
+  limitShareLookups,
+  listReportVersions,
+  listShareLinks,
+  openSharedReport,
+  previewSharedReport,
+  publishReportVersion,
+  type ReportVersionRow,
+  type ReportVersionSummary,
+  revokeShareLink,
+  SHARE_LOOKUP_LIMIT,
+  type SharedReport,
+  type ShareLinkRow,
+} from './report';
+export { gatherReportInputs } from './report-inputs';
 export {
   type ConflictResolution,
   editProjectRoadmap,

@@ -2,6 +2,7 @@ export { agreementSample, agreementSampleData } from './agreement';
 export { type AuditDetails, auditLog } from './audit';
 export { account, rateLimit, session, user, verification } from './auth';
 export { project } from './projects';
+export { reportShareLink, reportVersion } from './report';
 export { maturityAssessment, roadmap } from './roadmap';
 export { appSecret, signInAttempt } from './security';
 export {

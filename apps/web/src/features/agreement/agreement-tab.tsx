@@ -6,6 +6,7 @@ import { Button, EmptyState, ErrorMessage, Spinner, TextField } from '../../comp
 import { Dialog, DialogClose } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
+import { DEMO_SAMPLE_URL } from '../demo/demo-links';
 import { formatInterval, formatNumber } from './format';
 import { SampleResults } from './results';
 import { TrendChart } from './trend-chart';
@@ -270,9 +271,23 @@ export function AgreementTab({ projectId, canEdit }: { projectId: string; canEdi
       {canEdit && <UploadPanel projectId={projectId} onUploaded={(id) => select(id)} />}
       {list.length === 0 ? (
         <EmptyState title="No labeled sample yet" headingLevel={3}>
-          {canEdit
-            ? 'Upload a sample that several annotators labeled (the same items, labeled independently) to measure how much they agree and the ceiling a model can be measured against.'
-            : 'No sample has been uploaded yet. An editor can upload one to measure annotator agreement.'}
+          {canEdit ? (
+            <>
+              <p>
+                Upload a labeled sample to measure the human ceiling: the same items, labeled independently by
+                several annotators, show how much they agree and the ceiling a model can be measured against.
+              </p>
+              <p>
+                No sample at hand? Try{' '}
+                <a href={DEMO_SAMPLE_URL} download>
+                  medicines-titles.csv
+                </a>
+                : 300 product titles labeled medicine / not medicine by 3 annotators.
+              </p>
+            </>
+          ) : (
+            'No sample has been uploaded yet. An editor can upload one to measure annotator agreement.'
+          )}
         </EmptyState>
       ) : (
         <>

@@ -1,11 +1,5 @@
 /** Pure helpers of the Agreement tab: wording, tables and the CSV export (tested in format.test.ts). */
-import type {
-  AgreementBandKey,
-  AgreementCiKey,
-  AgreementReport,
-  DisagreementItem,
-  Interval,
-} from '@raisin/core/agreement';
+import type { AgreementReport, DisagreementItem, Interval } from '@raisin/core/agreement';
 
 export function formatNumber(value: number | null | undefined, digits = 3): string {
   return value === null || value === undefined ? '—' : value.toFixed(digits);
@@ -51,65 +45,8 @@ export function describeAlphaBand(band: string | undefined): string {
   return band ? (BAND_WORDS[band] ?? band) : 'no band (undefined)';
 }
 
-export interface CoefficientRow {
-  key: string;
-  name: string;
-  value: number | null;
-  ci: Interval | null;
-  band: string | null;
-}
-
-type Row = readonly [
-  key: string,
-  name: string,
-  value: (r: AgreementReport) => number | null,
-  ci?: AgreementCiKey,
-  band?: AgreementBandKey,
-];
-
-const ROWS: readonly Row[] = [
-  ['percentAgreement', 'Percent agreement', (r) => r.percentAgreement, 'percentAgreement'],
-  ['krippendorffAlpha.nominal', "Krippendorff's α (nominal)", (r) => r.krippendorffAlpha.nominal],
-  ['krippendorffAlpha.ordinal', "Krippendorff's α (ordinal)", (r) => r.krippendorffAlpha.ordinal],
-  ['krippendorffAlpha.interval', "Krippendorff's α (interval)", (r) => r.krippendorffAlpha.interval],
-  ['krippendorffAlpha.ratio', "Krippendorff's α (ratio)", (r) => r.krippendorffAlpha.ratio],
-  ['cohenKappa', "Cohen's κ", (r) => r.cohenKappa, 'cohenKappa', 'cohenKappa'],
-  [
-    'weightedKappa.linear',
-    'Weighted κ (linear)',
-    (r) => r.weightedKappa?.linear ?? null,
-    'weightedKappaLinear',
-    'weightedKappaLinear',
-  ],
-  [
-    'weightedKappa.quadratic',
-    'Weighted κ (quadratic)',
-    (r) => r.weightedKappa?.quadratic ?? null,
-    'weightedKappaQuadratic',
-    'weightedKappaQuadratic',
-  ],
-  ['scottPi', "Scott's π", (r) => r.scottPi, 'scottPi', 'scottPi'],
-  ['lightKappa', "Light's κ", (r) => r.lightKappa, 'lightKappa', 'lightKappa'],
-  ['fleissKappa', "Fleiss' κ", (r) => r.fleissKappa, 'fleissKappa', 'fleissKappa'],
-  ['gwetAC1', "Gwet's AC1", (r) => r.gwetAC1, 'gwetAC1', 'gwetAC1'],
-  ['brennanPrediger', 'Brennan–Prediger', (r) => r.brennanPrediger, 'brennanPrediger', 'brennanPrediger'],
-  ['humanCeiling', 'Human ceiling', (r) => r.humanCeiling?.value ?? null, 'humanCeiling'],
-];
-
-/** Every coefficient of the report with its interval and band; the chosen level's α carries `ci.alpha`. */
-export function coefficientRows(report: AgreementReport): CoefficientRow[] {
-  const alphaKey = `krippendorffAlpha.${report.level}`;
-  return ROWS.map(([key, name, read, ciKey, bandKey]) => {
-    const isChosenAlpha = key === alphaKey;
-    return {
-      key,
-      name,
-      value: read(report),
-      ci: (isChosenAlpha ? report.ci.alpha : ciKey ? report.ci[ciKey] : undefined) ?? null,
-      band: (isChosenAlpha ? report.bands.alpha : bandKey ? report.bands[bandKey] : undefined) ?? null,
-    };
-  });
-}
+// The table lives in core so the planning report lists the same coefficients.
+export { type CoefficientRow, coefficientRows } from '@raisin/core/agreement';
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

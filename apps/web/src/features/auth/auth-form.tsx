@@ -1,10 +1,11 @@
-import { hashKey, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Button, ErrorMessage, Spinner, TextField } from '../../components';
 import { authClient } from '../../lib/auth-client';
 import { authPathWithNext, toSafeNextPath } from '../../lib/safe-next';
-import { trpc } from '../../lib/trpc';
+import { trpc, trpcClient } from '../../lib/trpc';
+import { demoProjectPath } from '../demo/demo-links';
 import { useSession } from './use-session';
 import { type AuthFieldErrors, describeAuthError, validateAuthFields } from './validation';
 
@@ -44,6 +45,12 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const [fieldErrors, setFieldErrors] = useState<AuthFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [creatingDemo, setCreatingDemo] = useState(false);
+  // Offered by default on a fresh instance, unless the visitor came through a link (e.g. an invitation).
+  const instance = useQuery(trpc.demo.instance.queryOptions(undefined, { enabled: mode === 'sign-up' }));
+  const [demoChoice, setDemoChoice] = useState<boolean | null>(null);
+  const wantsDemo = demoChoice ?? (instance.data?.empty === true && !searchParams.has('next'));
+  const demoCheckboxId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -81,6 +88,12 @@ export function AuthForm({ mode }: { mode: Mode }) {
       // Everything cached belonged to "nobody signed in": drop it and wait for this user's session.
       queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(sessionKey) });
       await queryClient.refetchQueries({ queryKey: sessionKey });
+      if (mode === 'sign-up' && wantsDemo) {
+        setCreatingDemo(true);
+        // The account exists whatever happens here: without a demo the home page offers to create one.
+        const demo = await trpcClient.demo.create.mutate().catch(() => null);
+        if (demo) return navigate(demoProjectPath(demo), { replace: true });
+      }
       navigate(next, { replace: true });
     } catch {
       setFormError('Could not reach the server. Check your connection and try again.');
@@ -130,8 +143,20 @@ export function AuthForm({ mode }: { mode: Mode }) {
           hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
           maxLength={128}
         />
+        {mode === 'sign-up' && (
+          <div className="checkbox-field">
+            <input
+              id={demoCheckboxId}
+              type="checkbox"
+              className="checkbox"
+              checked={wantsDemo}
+              onChange={(event) => setDemoChoice(event.target.checked)}
+            />
+            <label htmlFor={demoCheckboxId}>Create a demo project to explore</label>
+          </div>
+        )}
         <Button type="submit" variant="primary" busy={busy}>
-          {busy ? copy.busy : copy.submit}
+          {creatingDemo ? 'Creating the demo…' : busy ? copy.busy : copy.submit}
         </Button>
       </form>
       <p>

@@ -6,6 +6,7 @@ import { Tabs } from '../../components/tabs';
 import { describeApiError, isNotFoundOrForbidden } from '../../lib/api-error';
 import { hasRole } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
+import { ExportProjectButton } from '../portability';
 import { ArchiveProjectButton } from './archive-project-button';
 import { PROJECT_TABS, type ProjectTab, parseProjectTab, projectTabPath } from './project-tabs';
 import { RenameProjectDialog } from './rename-project-dialog';
@@ -15,6 +16,7 @@ const WorksheetTab = lazy(() => import('../worksheet').then((m) => ({ default: m
 const RoadmapTab = lazy(() => import('../roadmap').then((m) => ({ default: m.RoadmapTab })));
 const AgreementTab = lazy(() => import('../agreement').then((m) => ({ default: m.AgreementTab })));
 const TradeoffTab = lazy(() => import('../tradeoff').then((m) => ({ default: m.TradeoffTab })));
+const ReportTab = lazy(() => import('../report').then((m) => ({ default: m.ReportTab })));
 
 /** `/w/:workspaceId/p/:projectId/:tab`: the project header and its tabs; the selected tab IS the URL. */
 export function ProjectPage() {
@@ -44,12 +46,11 @@ export function ProjectPage() {
           {project.data.archived && <span className="badge">Archived</span>}
           {project.data.description && <p className="muted">{project.data.description}</p>}
         </div>
-        {canEdit && (
-          <div className="actions">
-            <RenameProjectDialog project={project.data} />
-            <ArchiveProjectButton project={project.data} />
-          </div>
-        )}
+        <div className="actions">
+          <ExportProjectButton projectId={project.data.id} projectName={project.data.name} />
+          {canEdit && <RenameProjectDialog project={project.data} />}
+          {canEdit && <ArchiveProjectButton project={project.data} />}
+        </div>
       </div>
       {!canEdit && (
         <p className="notice">You can view this project. Ask an owner for the editor role to change it.</p>
@@ -82,12 +83,9 @@ export function ProjectPage() {
             <RoadmapTab projectId={projectId} canEdit={canEdit} />
           </Suspense>
         ) : (
-          <>
-            <h2>{current.label}</h2>
-            <p>
-              <strong>This tab is not built yet.</strong> {current.plan}
-            </p>
-          </>
+          <Suspense fallback={<Spinner label="Loading report…" />}>
+            <ReportTab projectId={projectId} projectName={project.data.name} canEdit={canEdit} />
+          </Suspense>
         )}
       </Tabs>
     </div>

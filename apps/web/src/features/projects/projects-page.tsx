@@ -5,7 +5,9 @@ import { EmptyState, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { hasRole } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
-import { useWorkspace } from '../workspaces';
+import { CreateDemoButton } from '../demo';
+import { ImportProjectButton } from '../portability';
+import { DeleteWorkspaceButton, useWorkspace } from '../workspaces';
 import { CreateProjectDialog } from './create-project-dialog';
 
 /** `/w/:workspaceId`: the workspace's projects. */
@@ -26,9 +28,14 @@ export function ProjectsPage() {
           <h1>{workspace.name}</h1>
           <p className="muted">Projects</p>
         </div>
-        {canEdit && projects.data && projects.data.length > 0 && (
-          <CreateProjectDialog workspaceId={workspace.id} />
-        )}
+        <div className="actions">
+          {canEdit && projects.data && projects.data.length > 0 && (
+            <CreateProjectDialog workspaceId={workspace.id} />
+          )}
+          {canEdit && <ImportProjectButton workspaceId={workspace.id} />}
+          <CreateDemoButton />
+          {hasRole(workspace.role, 'owner') && <DeleteWorkspaceButton workspace={workspace} />}
+        </div>
       </div>
       <div className="toolbar">
         <input
@@ -52,6 +59,7 @@ export function ProjectsPage() {
             tradeoff and a roadmap.
             {!canEdit && ' Editors and owners of this workspace can create projects.'}
           </p>
+          <p>New to Raisin? “Create the demo project” opens a complete example in a workspace of its own.</p>
         </EmptyState>
       )}
       {projects.data && projects.data.length > 0 && (

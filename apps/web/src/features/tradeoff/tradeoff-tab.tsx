@@ -7,6 +7,7 @@ import {
 } from '@raisin/core/tradeoff';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { Button, ErrorMessage, Spinner } from '../../components';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
@@ -181,6 +182,15 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
         </div>
       )}
       {analysis && <AnswersPanel analysis={analysis} startedOn={startedOn} />}
+      {analysis && ceiling === null && (
+        <p className="notice">
+          No human ceiling yet:{' '}
+          <Link to="../agreement" relative="path">
+            upload a labeled sample on the Agreement tab
+          </Link>{' '}
+          to measure it, or type it in the settings below. The curve is then bounded by it.
+        </p>
+      )}
       {analysis?.simulation && (
         <TradeoffChart
           data={buildChartData(analysis.simulation, analysis.inputs.angles, measuredDays)}

@@ -1,30 +1,10 @@
-import {
-  type Answer,
-  findQuestion,
-  validateAnswer,
-  type WorksheetAnswers,
-  type WorksheetContext,
-} from '@raisin/core/worksheet';
+import { type Answer, findQuestion, validateAnswer, type WorksheetAnswers } from '@raisin/core/worksheet';
 import type { WorksheetDrafts } from './draft-store';
 import { parseRaw } from './raw-answer';
-import type { AnswerDto, WorksheetContextDto } from './types';
+import type { AnswerDto } from './types';
 
-/** The other tabs' values as the core rules read them; a time never reached arrives as null and means Infinity. */
-export function toWorksheetContext(dto: WorksheetContextDto): WorksheetContext {
-  const never = (days: number | null) => days ?? Number.POSITIVE_INFINITY;
-  return {
-    ...(dto.humanCeiling && {
-      humanCeiling: dto.humanCeiling.ci
-        ? { value: dto.humanCeiling.value, ci: dto.humanCeiling.ci }
-        : { value: dto.humanCeiling.value },
-    }),
-    ...(dto.bestAngle && { bestAngle: dto.bestAngle }),
-    ...(dto.timeToTarget && {
-      timeToTarget: { p50Days: never(dto.timeToTarget.p50Days), p90Days: never(dto.timeToTarget.p90Days) },
-    }),
-    ...(dto.maturityLevel !== null && { maturityLevel: dto.maturityLevel }),
-  };
-}
+// Shared with the report, which computes the same verdict on the server.
+export { toWorksheetContext } from '@raisin/core/worksheet';
 
 /**
  * The answers the page shows and judges: the server's, overlaid with this device's unsent drafts that

@@ -5,6 +5,7 @@ import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import { useUiStore } from '../../stores';
 import { useSession } from '../auth';
+import { CreateDemoButton } from '../demo';
 import { CreateWorkspaceForm } from './create-workspace-form';
 
 /** `/`: opens the last-used workspace, else the first one, else invites the user to create one. */
@@ -27,6 +28,12 @@ export function HomePage() {
       <EmptyState title="Create your first workspace">
         <p>A workspace holds your team's projects. You can invite teammates once it exists.</p>
         <CreateWorkspaceForm onCreated={(workspaceId) => navigate(`/w/${workspaceId}`)} />
+      </EmptyState>
+      <EmptyState title="Or explore the demo" action={<CreateDemoButton />}>
+        <p>
+          A complete example project, “Medicines detector for product titles”, with every tab filled in, in a
+          workspace of its own that you can delete at any time.
+        </p>
       </EmptyState>
     </div>
   );

@@ -6,6 +6,10 @@
  * Millions of distinct ids in random row order make every lookup a cache miss, so a lookup touches as few
  * cache lines as possible: a slot holds the hash, the id and where its bytes are, and the bytes follow in
  * the pool (two lines per lookup; a separate id → bytes index would add a third).
+ *
+ * Files sorted by item (by `sort`, or numbered ids in number order) need no table at all: while every new id
+ * sorts after the one before it (bytewise, or shorter first then bytewise), a new id cannot be a repeat, so
+ * it is appended without hashing. The first id out of both orders builds the table from the ids so far.
  */
 
 const EMPTY_POOL = new Uint8Array(0);
@@ -15,7 +19,10 @@ const FNV_PRIME = 0x01000193;
 const INITIAL_SLOTS = 1024;
 /** Int32s per slot: hash, id + 1 (0 = empty), start in the pool, length. */
 const SLOT = 4;
-const SHORT_CACHE_MASK = 255;
+/** The short-id cache has 2^SHORT_CACHE_BITS entries. */
+const SHORT_CACHE_BITS = 8;
+/** Fibonacci hashing: the top bits of the product depend on every byte, so `r1`, `r2`… spread out. */
+const GOLDEN = 0x9e3779b1;
 
 /** FNV-1a (32-bit) of `buf[start..end)`: enough for short ids, which are compared byte by byte behind it. */
 export function hashBytes(buf: Uint8Array, start: number, end: number): number {
@@ -31,20 +38,33 @@ export class ByteInterner {
   private pool: Uint8Array = new Uint8Array(4096);
   private poolLength = 0;
   private scratch: Uint8Array = EMPTY_POOL;
+  /** Start of each id's bytes in the pool, by id; the next id's start (or the pool's end) ends it. */
+  private offsets: Int32Array = new Int32Array(INITIAL_SLOTS);
+  /** Whether the table holds every id; until then ids are known to be new by their order (see above). */
+  private hashed = false;
+  /** Whether every id so far sorted after the previous one: bytewise, and shorter first then bytewise. */
+  private bytewise = true;
+  private shortlex = true;
   /** The last id returned and its bytes in the pool: sorted files repeat it row after row. */
   private last = -1;
   private lastStart = 0;
   private lastLength = 0;
   /** Per entry: packed bytes, length (0 = empty: a length-0 id never reaches the cache), id. */
-  private readonly shortCache = new Int32Array(3 * (SHORT_CACHE_MASK + 1));
+  private readonly shortCache = new Int32Array(3 << SHORT_CACHE_BITS);
   private allAscii = true;
   size = 0;
+
+  /** True until an id arrives out of order: until then lookups need no hashing (see above). */
+  get ordered(): boolean {
+    return !this.hashed;
+  }
 
   /** Sizes the table and the pool once for about `ids` distinct ids as long on average as those so far. */
   reserve(ids: number): void {
     const bytesEach = this.size > 0 ? this.poolLength / this.size + 1 : 16;
     const wanted = Math.ceil(ids);
-    if (wanted * 2 > this.mask + 1) {
+    if (wanted + 1 > this.offsets.length) this.offsets = resized(this.offsets, wanted + 1);
+    if (this.hashed && wanted * 2 > this.mask + 1) {
       let slots = this.mask + 1;
       while (slots < wanted * 2) slots *= 2;
       this.rehash(slots);
@@ -66,7 +86,7 @@ export class ByteInterner {
     let packed = 0;
     for (let k = 0; k < len; k++) packed |= (buf[start + k] ?? 0) << (8 * k);
     const cache = this.shortCache;
-    const at = 3 * ((packed ^ (packed >>> 13) ^ (len << 5)) & SHORT_CACHE_MASK);
+    const at = 3 * (Math.imul(packed ^ len, GOLDEN) >>> (32 - SHORT_CACHE_BITS));
     if (cache[at] === packed && cache[at + 1] === len) return cache[at + 2] ?? 0;
     const id = this.lookup(buf, start, end);
     cache[at] = packed;
@@ -85,25 +105,18 @@ export class ByteInterner {
 
   /** All ids as strings, by id. */
   strings(): string[] {
-    const out = new Array<string>(this.size);
-    const starts = new Int32Array(this.size);
-    const ends = new Int32Array(this.size);
-    const table = this.table;
-    for (let at = 0; at < table.length; at += SLOT) {
-      const entry = table[at + 1] ?? 0;
-      if (entry === 0) continue;
-      const start = table[at + 2] ?? 0;
-      starts[entry - 1] = start;
-      ends[entry - 1] = start + (table[at + 3] ?? 0);
-    }
+    const size = this.size;
+    const out = new Array<string>(size);
+    const offsets = this.offsets;
+    offsets[size] = this.poolLength;
     const decoder = new TextDecoder();
     if (this.allAscii) {
       // One decode of the whole pool, then slices: byte offsets are character offsets in ASCII.
       const whole = decoder.decode(this.pool.subarray(0, this.poolLength));
-      for (let id = 0; id < this.size; id++) out[id] = whole.slice(starts[id], ends[id]);
+      for (let id = 0; id < size; id++) out[id] = whole.slice(offsets[id], offsets[id + 1]);
     } else {
-      for (let id = 0; id < this.size; id++) {
-        out[id] = decoder.decode(this.pool.subarray(starts[id] ?? 0, ends[id] ?? 0));
+      for (let id = 0; id < size; id++) {
+        out[id] = decoder.decode(this.pool.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0));
       }
     }
     return out;
@@ -125,11 +138,68 @@ export class ByteInterner {
 
   /** `intern` when the caller has already hashed the bytes with `hashBytes`. */
   internHashed(buf: Uint8Array, start: number, end: number, h: number): number {
-    return this.isLast(buf, start, end) ? this.last : this.probe(buf, start, end, h);
+    if (this.isLast(buf, start, end)) return this.last;
+    if (!this.hashed && this.followsOrder(buf, start, end)) return this.newId(buf, start, end);
+    return this.probe(buf, start, end, h);
   }
 
   private lookup(buf: Uint8Array, start: number, end: number): number {
-    return this.isLast(buf, start, end) ? this.last : this.probe(buf, start, end, hashBytes(buf, start, end));
+    if (this.isLast(buf, start, end)) return this.last;
+    if (!this.hashed && this.followsOrder(buf, start, end)) return this.newId(buf, start, end);
+    return this.probe(buf, start, end, hashBytes(buf, start, end));
+  }
+
+  /**
+   * Before the table exists: whether `buf[start..end)` sorts after the newest id in one of the orders that
+   * every id so far kept (so it is new); otherwise builds the table, as the bytes may be any earlier id.
+   */
+  private followsOrder(buf: Uint8Array, start: number, end: number): boolean {
+    const size = this.size;
+    if (size === 0) return true;
+    const pool = this.pool;
+    const newest = this.offsets[size - 1] ?? 0;
+    const newestLength = this.poolLength - newest;
+    const len = end - start;
+    const common = Math.min(len, newestLength);
+    let k = 0;
+    while (k < common && pool[newest + k] === buf[start + k]) k++;
+    const bytewise = k < common ? (buf[start + k] ?? 0) - (pool[newest + k] ?? 0) : len - newestLength;
+    const shortlex = len === newestLength ? bytewise : len - newestLength;
+    this.bytewise = this.bytewise && bytewise > 0;
+    this.shortlex = this.shortlex && shortlex > 0;
+    if (this.bytewise || this.shortlex) return true;
+    this.hashAll();
+    return false;
+  }
+
+  /** A new id for `buf[start..end)`, known not to be one already (the caller puts it in the table, if any). */
+  private newId(buf: Uint8Array, start: number, end: number): number {
+    const id = this.size;
+    if (id + 1 >= this.offsets.length) this.offsets = resized(this.offsets, 2 * (id + 1));
+    const s = this.append(buf, start, end);
+    this.offsets[id] = s;
+    this.size = id + 1;
+    this.last = id;
+    this.lastStart = s;
+    this.lastLength = end - start;
+    return id;
+  }
+
+  /** Puts every id so far in the table; from then on every lookup goes through it. */
+  private hashAll(): void {
+    this.hashed = true;
+    let slots = this.mask + 1;
+    while (slots < this.size * 2 + 2) slots *= 2;
+    this.table = new Int32Array(slots * SLOT);
+    this.mask = slots - 1;
+    const offsets = this.offsets;
+    const pool = this.pool;
+    offsets[this.size] = this.poolLength;
+    for (let id = 0; id < this.size; id++) {
+      const s = offsets[id] ?? 0;
+      const e = offsets[id + 1] ?? 0;
+      this.place(hashBytes(pool, s, e), id, s, e - s);
+    }
   }
 
   private isLast(buf: Uint8Array, start: number, end: number): boolean {
@@ -164,18 +234,25 @@ export class ByteInterner {
       }
       at = (at + SLOT) & (SLOT * mask + SLOT - 1);
     }
-    const id = this.size;
-    const s = this.append(buf, start, end);
+    const id = this.newId(buf, start, end);
     table[at] = h;
     table[at + 1] = id + 1;
-    table[at + 2] = s;
+    table[at + 2] = this.lastStart;
     table[at + 3] = len;
-    this.size = id + 1;
-    this.last = id;
-    this.lastStart = s;
-    this.lastLength = len;
     if (this.size * 2 > mask) this.rehash(2 * (mask + 1));
     return id;
+  }
+
+  /** Writes the entry in the first free slot from the hash's (the id must not be in the table). */
+  private place(h: number, id: number, start: number, len: number): void {
+    const table = this.table;
+    const wrap = SLOT * this.mask + SLOT - 1;
+    let at = SLOT * (h & this.mask);
+    while ((table[at + 1] ?? 0) !== 0) at = (at + SLOT) & wrap;
+    table[at] = h;
+    table[at + 1] = id + 1;
+    table[at + 2] = start;
+    table[at + 3] = len;
   }
 
   /** Copies the bytes to the end of the pool; returns where they start. */
@@ -213,4 +290,10 @@ export class ByteInterner {
     this.table = table;
     this.mask = mask;
   }
+}
+
+function resized(a: Int32Array, capacity: number): Int32Array {
+  const next = new Int32Array(capacity);
+  next.set(a.subarray(0, Math.min(a.length, capacity)));
+  return next;
 }

@@ -9,7 +9,7 @@ import type { SampleIssue } from '../types';
 import type { SampleBuilder } from './builder';
 import { hashBytes } from './byte-interner';
 import { listHeaders, mapColumns, missingColumnIssue } from './columns';
-import { concatBytes, countNewlines, isSpaceByte, trimAscii } from './text';
+import { concatBytes, countNewlines, isSpaceByte, trimAscii, trimmedEnd, trimmedStart } from './text';
 import type { ColumnMapping, Delimiter, ParseOptions } from './types';
 
 const NEWLINE = 10;
@@ -361,10 +361,11 @@ export class DelimitedRows implements RowsHandler {
   }
 
   /**
-   * `scan` for long tables: one loop over the bytes finds each row's item, annotator and label fields (kept
-   * untrimmed in `batch`), and every `LONG_BATCH` rows `flushLong` interns them. Batching lets the item
-   * lookups of many rows be in flight at once, which is what a file in random row order (every lookup a
-   * cache miss in a table of millions of ids) needs.
+   * `scan` for long tables: each row's fields are found by tight loops between delimiters. While the item
+   * ids arrive in sorted order (`ByteInterner`), which needs no hash lookups, a row is added at once;
+   * otherwise rows wait in `batch` (kept untrimmed) and every `LONG_BATCH` rows `flushLong` interns them.
+   * Batching lets the item lookups of many rows be in flight at once, which is what a file in random row
+   * order (every lookup a cache miss in a table of millions of ids) needs.
    */
   private scanLong(
     buf: Uint8Array,
@@ -377,63 +378,104 @@ export class DelimitedRows implements RowsHandler {
     const starts = this.starts;
     const ends = this.ends;
     const batch = this.batch;
+    const builder = this.builder;
+    const items = builder.items;
+    const annotators = builder.annotators;
+    const categories = builder.categories;
     const itemColumn = plan.item;
     const annotatorColumn = plan.annotator;
     const labelColumn = plan.label;
     let line = this.line;
     let rows = this.rows;
     let count = 0;
-    let fields = 0;
+    let item = -1;
+    let previousStart = 0;
+    let previousEnd = -1;
     let lineStart = start;
-    let fieldStart = start;
-    for (let i = start; i <= end; i++) {
-      const c = i < end ? buf[i] : NEWLINE;
-      if (c === delimiter) {
+    while (lineStart < end) {
+      let i = lineStart;
+      let fields = 0;
+      let fieldStart = i;
+      for (;;) {
+        let c = NEWLINE;
+        while (i < end) {
+          c = buf[i] ?? NEWLINE;
+          if (c === delimiter || c === NEWLINE) break;
+          i++;
+        }
+        if (i === end || c === NEWLINE) break;
         if (fields < width) {
           starts[fields] = fieldStart;
           ends[fields] = i;
         }
         fields++;
-        fieldStart = i + 1;
-        continue;
+        i++;
+        fieldStart = i;
       }
-      if (c !== NEWLINE) continue;
-      if (i === end && lineStart === end) break;
       let stop = i;
       if (stop > lineStart && buf[stop - 1] === CARRIAGE_RETURN) stop--;
-      if (stop > lineStart) {
-        if (fields < width) {
-          starts[fields] = fieldStart;
-          ends[fields] = stop;
-        }
-        fields++;
-        if (fields !== width) {
-          this.rows = rows;
-          return this.flushLong(buf, count, plan) ?? raggedIssue(line, width, fields);
-        }
-        rows++;
-        const at = count * BATCH_FIELDS;
-        batch[at] = starts[itemColumn] ?? 0;
-        batch[at + 1] = ends[itemColumn] ?? 0;
-        batch[at + 2] = starts[annotatorColumn] ?? 0;
-        batch[at + 3] = ends[annotatorColumn] ?? 0;
-        batch[at + 4] = starts[labelColumn] ?? 0;
-        batch[at + 5] = ends[labelColumn] ?? 0;
-        batch[at + 6] = line;
-        count++;
-        if (count === LONG_BATCH) {
-          const issue = this.flushLong(buf, count, plan);
-          if (issue !== null) {
-            this.rows = rows;
-            return issue;
-          }
-          count = 0;
-        }
-      }
-      line++;
-      fields = 0;
+      const rowLine = line;
+      const blank = stop === lineStart;
       lineStart = i + 1;
-      fieldStart = i + 1;
+      line++;
+      if (blank) continue;
+      if (fields < width) {
+        starts[fields] = fieldStart;
+        ends[fields] = stop;
+      }
+      fields++;
+      if (fields !== width) {
+        this.rows = rows;
+        return this.flushLong(buf, count, plan) ?? raggedIssue(rowLine, width, fields);
+      }
+      rows++;
+      if (count === 0 && items.ordered) {
+        // Rows are added at once here, in the loop itself (one function for the JIT to optimize early).
+        let labelEnd = ends[labelColumn] ?? 0;
+        const labelStart = trimmedStart(buf, starts[labelColumn] ?? 0, labelEnd);
+        labelEnd = trimmedEnd(buf, labelStart, labelEnd);
+        if (labelStart === labelEnd) continue;
+        let itemEnd = ends[itemColumn] ?? 0;
+        const itemStart = trimmedStart(buf, starts[itemColumn] ?? 0, itemEnd);
+        itemEnd = trimmedEnd(buf, itemStart, itemEnd);
+        let annotatorEnd = ends[annotatorColumn] ?? 0;
+        const annotatorStart = trimmedStart(buf, starts[annotatorColumn] ?? 0, annotatorEnd);
+        annotatorEnd = trimmedEnd(buf, annotatorStart, annotatorEnd);
+        if (itemStart === itemEnd || annotatorStart === annotatorEnd) {
+          this.rows = rows;
+          return itemStart === itemEnd
+            ? emptyIdIssue(rowLine, itemColumn + 1, 'item', this.header[itemColumn] ?? '')
+            : emptyIdIssue(rowLine, annotatorColumn + 1, 'annotator', this.header[annotatorColumn] ?? '');
+        }
+        // Rows grouped by item repeat the previous row's item: compared here, they skip the interner.
+        let same = itemEnd - itemStart === previousEnd - previousStart;
+        for (let k = 0; same && k < itemEnd - itemStart; k++) same = buf[itemStart + k] === buf[previousStart + k];
+        if (!same) item = items.intern(buf, itemStart, itemEnd);
+        previousStart = itemStart;
+        previousEnd = itemEnd;
+        const category = categories.intern(buf, labelStart, labelEnd);
+        builder.noteCategory(category, rowLine, labelColumn + 1);
+        builder.add(item, annotators.intern(buf, annotatorStart, annotatorEnd), category, rowLine);
+        continue;
+      }
+      previousEnd = -1;
+      const at = count * BATCH_FIELDS;
+      batch[at] = starts[itemColumn] ?? 0;
+      batch[at + 1] = ends[itemColumn] ?? 0;
+      batch[at + 2] = starts[annotatorColumn] ?? 0;
+      batch[at + 3] = ends[annotatorColumn] ?? 0;
+      batch[at + 4] = starts[labelColumn] ?? 0;
+      batch[at + 5] = ends[labelColumn] ?? 0;
+      batch[at + 6] = rowLine;
+      count++;
+      if (count === LONG_BATCH) {
+        const issue = this.flushLong(buf, count, plan);
+        if (issue !== null) {
+          this.rows = rows;
+          return issue;
+        }
+        count = 0;
+      }
     }
     this.line = line;
     this.rows = rows;

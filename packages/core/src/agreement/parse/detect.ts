@@ -12,6 +12,34 @@ export type Detection =
   | { readonly format: 'labelstudio' | 'jsonl' | 'prodigy' }
   | { readonly format: 'long' | 'wide'; readonly header: DelimitedHeader; readonly plan: DelimitedPlan };
 
+const BINARY_SNIFF_BYTES = 64 * 1024;
+
+/** Leading bytes of compressed archives people rename to .csv (gzip, zip, bzip2, xz, zstd, 7z). */
+const ARCHIVE_MAGIC: readonly (readonly number[])[] = [
+  [0x1f, 0x8b],
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x42, 0x5a, 0x68],
+  [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+  [0x28, 0xb5, 0x2f, 0xfd],
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c],
+];
+
+/**
+ * Refuses binary input up front: an archive is never inflated (a zip bomb stays a few bytes), and a NUL
+ * byte, which no UTF-8 text file holds, catches UTF-16 exports and other binaries before they parse as junk.
+ */
+export function notTextIssue(head: Uint8Array): SampleIssue | null {
+  const archive = ARCHIVE_MAGIC.some((magic) => magic.every((byte, i) => head[i] === byte));
+  // Only the first bytes, which every caller has before deciding, so chunking never changes the answer.
+  if (!archive && head.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0) return null;
+  return {
+    code: 'not_text',
+    message: archive
+      ? 'This is not a text file: it looks like a compressed archive (zip, gzip…). Upload the uncompressed CSV, TSV or JSON file.'
+      : 'This is not a text file: it contains NUL bytes (binary data, or UTF-16 text). Save it as UTF-8 CSV, TSV or JSON.',
+  };
+}
+
 /** Bytes after a UTF-8 byte order mark. */
 export function withoutBom(bytes: Uint8Array): Uint8Array {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -48,6 +76,8 @@ export function detectFormat(
   complete: boolean,
   options: ParseOptions,
 ): Result<Detection, SampleIssue> | null {
+  const binary = notTextIssue(input);
+  if (binary !== null) return err(binary);
   const bytes = withoutBom(input);
   let first = 0;
   while (first < bytes.length && isSpaceByte(bytes[first] ?? 0)) first++;

@@ -23,9 +23,12 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Nesting followed inside a label or id; deeper values (hostile input, 100,000 levels) read as empty, not as a stack overflow. */
+const MAX_VALUE_DEPTH = 8;
+
 /** A label from a JSON value: trimmed text, a number, or a set of choices. */
-export function labelText(value: unknown): string | null {
-  if (Array.isArray(value)) return combineChoices(value);
+export function labelText(value: unknown, depth = 0): string | null {
+  if (Array.isArray(value)) return depth < MAX_VALUE_DEPTH ? combineChoices(value, depth + 1) : null;
   if (typeof value === 'string') {
     const text = trimAscii(value);
     return text === '' ? null : text;
@@ -36,16 +39,21 @@ export function labelText(value: unknown): string | null {
 }
 
 /** Several selected choices as one label (sorted, joined with `|`); one choice as itself. */
-export function combineChoices(values: readonly unknown[]): string | null {
+export function combineChoices(values: readonly unknown[], depth = 0): string | null {
   const labels = [
-    ...new Set(values.map(labelText).filter((label): label is string => label !== null)),
+    ...new Set(
+      values.map((value) => labelText(value, depth)).filter((label): label is string => label !== null),
+    ),
   ].sort();
   return labels.length === 0 ? null : labels.join('|');
 }
 
 /** An id from a JSON value; a user object reads as its email, then username, then id. */
-export function idText(value: unknown): string | null {
-  if (isJsonObject(value)) return idText(value.email) ?? idText(value.username) ?? idText(value.id);
+export function idText(value: unknown, depth = 0): string | null {
+  if (isJsonObject(value)) {
+    if (depth >= MAX_VALUE_DEPTH) return null;
+    return idText(value.email, depth + 1) ?? idText(value.username, depth + 1) ?? idText(value.id, depth + 1);
+  }
   if (typeof value === 'string') {
     const text = trimAscii(value);
     return text === '' ? null : text;

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import { mapColumns } from './columns';
 import { sniffDelimited } from './delimited';
-import { detectJsonFormat, withoutBom } from './detect';
+import { detectJsonFormat, notTextIssue, withoutBom } from './detect';
 import { idText, isJsonObject, labelStudioTriples, mapRecordKeys, prodigyTriple, type Triple } from './json';
 import { trimAscii } from './text';
 import { COLUMN_ROLES, type ColumnRole, type ParseOptions, type SamplePreview } from './types';
@@ -28,6 +28,8 @@ export function previewSample(
   options: Pick<ParseOptions, 'format' | 'columns' | 'delimiter'> = {},
 ): Result<SamplePreview, SampleIssue> {
   const all = typeof input === 'string' ? encoder.encode(input.slice(0, PREVIEW_BYTES)) : input;
+  const binary = notTextIssue(all.subarray(0, PREVIEW_BYTES));
+  if (binary !== null) return err(binary);
   const bytes = withoutBom(all.subarray(0, PREVIEW_BYTES));
   const complete = all.length <= PREVIEW_BYTES;
   const text = new TextDecoder().decode(bytes);

@@ -11,6 +11,18 @@ export function isSpaceByte(byte: number): boolean {
   return byte === 32 || (byte >= 9 && byte <= 13);
 }
 
+/** Where `buf[start..end)` starts once leading ASCII whitespace is skipped (`end` when all blank). */
+export function trimmedStart(buf: Uint8Array, start: number, end: number): number {
+  while (start < end && isSpaceByte(buf[start] ?? 0)) start++;
+  return start;
+}
+
+/** Where `buf[start..end)` ends once trailing ASCII whitespace is dropped (`start` when all blank). */
+export function trimmedEnd(buf: Uint8Array, start: number, end: number): number {
+  while (end > start && isSpaceByte(buf[end - 1] ?? 0)) end--;
+  return end;
+}
+
 export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);

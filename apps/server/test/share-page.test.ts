@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleReportSnapshot } from '@raisin/core';
+import {
+  createDb,
+  createProject,
+  createShareLink,
+  createWorkspace,
+  type DbHandle,
+  migrateDb,
+  publishReportVersion,
+  revokeShareLink,
+} from '@raisin/db';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, loadConfig } from '../src/index';
+import { nextIp, ORIGIN, signUp } from './helpers';
+
+const INDEX_HTML =
+  '<!doctype html><html><head><title>Raisin</title></head><body><div id="root"></div></body></html>';
+
+let handle: DbHandle;
+let app: FastifyInstance;
+let webDist: string;
+
+beforeAll(async () => {
+  webDist = mkdtempSync(join(tmpdir(), 'raisin-web-'));
+  writeFileSync(join(webDist, 'index.html'), INDEX_HTML);
+  handle = await createDb();
+  await migrateDb(handle.db, handle.driver);
+  app = await buildApp(
+    loadConfig({ RAISIN_PUBLIC_URL: ORIGIN, RAISIN_WEB_DIST: webDist, LOG_LEVEL: 'silent' }),
+    handle,
+  );
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+  rmSync(webDist, { recursive: true, force: true });
+});
+
+async function sharedVersion(projectName: string) {
+  const owner = await signUp(app, 'owner');
+  const ws = await createWorkspace(handle.db, { name: 'W', actorId: owner.userId });
+  const project = await createProject(handle.db, {
+    workspaceId: ws.id,
+    name: projectName,
+    actorId: owner.userId,
+  });
+  const version = await publishReportVersion(handle.db, {
+    projectId: project.id,
+    workspaceId: ws.id,
+    note: null,
+    actorId: owner.userId,
+    actorName: 'owner',
+    snapshot: exampleReportSnapshot(),
+  });
+  const link = await createShareLink(handle.db, {
+    projectId: project.id,
+    workspaceId: ws.id,
+    versionId: version.id,
+    expiresAt: null,
+    actorId: owner.userId,
+  });
+  return { ...link, projectId: project.id, workspaceId: ws.id, actorId: owner.userId };
+}
+
+const open = (token: string) => app.inject({ method: 'GET', url: `/s/${token}`, remoteAddress: nextIp() });
+
+describe('share page /s/<token>', () => {
+  it('serves the app with noindex, the security headers and an escaped Open Graph title without numbers', async () => {
+    const link = await sharedVersion('Routing <b>"tickets"</b> & more');
+    const response = await open(link.token);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.body).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(response.body).toContain(
+      '<meta property="og:title" content="Routing &lt;b&gt;&quot;tickets&quot;&lt;/b&gt; &amp; more — report v1">',
+    );
+    expect(response.body).not.toContain('<b>');
+    // The snapshot's numbers stay out of the preview (the ceiling 0.81, the P50 of 41 days).
+    expect(response.body).not.toMatch(/0\.81|41/);
+  });
+
+  it('gives unknown and revoked links a neutral preview', async () => {
+    const link = await sharedVersion('Secret project');
+    await revokeShareLink(handle.db, { ...link, linkId: link.id });
+    for (const token of [link.token, 'no-such-token']) {
+      const response = await open(token);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['x-robots-tag']).toBe('noindex, nofollow');
+      expect(response.body).toContain('content="Raisin — shared report"');
+      expect(response.body).not.toContain('Secret project');
+    }
+  });
+});

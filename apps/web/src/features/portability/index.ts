@@ -1,0 +1,2 @@
+export { ExportProjectButton } from './export-project-button';
+export { ImportProjectButton } from './import-project-button';

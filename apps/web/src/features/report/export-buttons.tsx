@@ -1,0 +1,27 @@
+import { type ReportSnapshot, renderReportHtml, renderReportMarkdown } from '@raisin/core/report';
+import { Button } from '../../components';
+import { saveFile } from '../../lib/save-file';
+
+/**
+ * Downloads of a report snapshot, rendered in the browser by the same core renderers the CLI uses, so a
+ * downloaded file matches `raisin report export` byte for byte.
+ */
+export function ReportExportButtons(props: { snapshot: ReportSnapshot; fileStem: string }) {
+  const { snapshot, fileStem } = props;
+  return (
+    <div className="actions">
+      <Button
+        onClick={() =>
+          saveFile(`${fileStem}.md`, 'text/markdown;charset=utf-8', renderReportMarkdown(snapshot))
+        }
+      >
+        Download Markdown
+      </Button>
+      <Button
+        onClick={() => saveFile(`${fileStem}.html`, 'text/html;charset=utf-8', renderReportHtml(snapshot))}
+      >
+        Download HTML
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { ReportTab } from './report-tab';
+export { SharePage } from './share-page';

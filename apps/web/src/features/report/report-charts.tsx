@@ -1,0 +1,115 @@
+import type { ReportAgreementSection, ReportTradeoffSection } from '@raisin/core/report';
+import { formatDays } from '@raisin/core/worksheet';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+// Fixed sizes, not ResponsiveContainer: a chart measured on screen keeps its width on paper, and
+// 640 × 280 px fits an A4 page between 18 mm margins.
+const WIDTH = 640;
+const HEIGHT = 280;
+
+/** The fitted curve with its 80% band on a log-time axis, the estimates, the ceiling and the target. */
+export function ReportTradeoffChart({ section }: { section: ReportTradeoffSection }) {
+  const rows = section.curve.map((p) => ({ days: p.days, fitted: p.fitted, band: [p.p10, p.p90] }));
+  const estimates = section.angles.map((a) => ({
+    days: a.effortDays.likely,
+    quality: a.quality.likely,
+    name: a.name,
+  }));
+  const ceiling = section.ceiling === null ? '' : `, ceiling ${section.ceiling}`;
+  const target = section.target === null ? '' : `, target ${section.target}`;
+  return (
+    <figure className="report-chart">
+      <div
+        role="img"
+        aria-label={`Chart: quality against effort on a log-time axis, fitted curve with its 80% band and ${estimates.length} estimates${ceiling}${target}`}
+      >
+        <ComposedChart
+          width={WIDTH}
+          height={HEIGHT}
+          data={rows}
+          margin={{ top: 12, right: 24, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis
+            dataKey="days"
+            type="number"
+            scale="log"
+            domain={['auto', 'auto']}
+            tickFormatter={(d: number) => formatDays(d)}
+            allowDataOverflow
+          />
+          <YAxis type="number" domain={[0, section.maxQuality]} tickFormatter={(q: number) => q.toFixed(2)} />
+          <Tooltip />
+          <Legend />
+          <Area dataKey="band" name="80% band" fill="#c9b6e4" stroke="none" isAnimationActive={false} />
+          <Line dataKey="fitted" name="Fitted curve" stroke="#5b2a86" dot={false} isAnimationActive={false} />
+          <Scatter
+            data={estimates}
+            dataKey="quality"
+            name="Estimates (likely)"
+            fill="#1a5fb4"
+            isAnimationActive={false}
+          />
+          {section.ceiling !== null && (
+            <ReferenceLine y={section.ceiling} stroke="#c01c28" strokeDasharray="6 3" label="Ceiling" />
+          )}
+          {section.target !== null && (
+            <ReferenceLine y={section.target} stroke="#26a269" strokeDasharray="2 2" label="Target" />
+          )}
+        </ComposedChart>
+      </div>
+      <figcaption className="muted">
+        Quality against effort (log scale); the shaded band holds 80% of outcomes.
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Krippendorff's α and the ceiling of each sample, oldest first. */
+export function ReportTrendChart({ section }: { section: ReportAgreementSection }) {
+  const data = section.trend.map((s) => ({ label: s.sampleName, alpha: s.alpha, ceiling: s.ceiling }));
+  return (
+    <figure className="report-chart">
+      <div
+        role="img"
+        aria-label={`Line chart: Krippendorff's α and the human ceiling for ${data.length} samples`}
+      >
+        <LineChart width={WIDTH} height={220} data={data} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="label" />
+          <YAxis domain={[0, 1]} />
+          <Tooltip />
+          <Legend />
+          <Line
+            dataKey="alpha"
+            name="Krippendorff's α"
+            stroke="#5b2a86"
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Line
+            dataKey="ceiling"
+            name="Human ceiling"
+            stroke="#1a5fb4"
+            strokeDasharray="5 3"
+            isAnimationActive={false}
+            connectNulls
+          />
+        </LineChart>
+      </div>
+      <figcaption className="muted">Agreement across samples, by upload.</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,147 @@
+import type { ReportSnapshot } from '@raisin/core/report';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Button, ErrorMessage, Spinner, TextField } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+import { ReportExportButtons } from './export-buttons';
+import { PrintButton, PrintHeader } from './print';
+import { ReportView } from './report-view';
+import { ShareLinks } from './share-links';
+import { WhatChanged } from './what-changed';
+import './report.css';
+
+function fileStem(projectName: string, version: number | null): string {
+  const slug = projectName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `${slug || 'project'}-report-${version === null ? 'preview' : `v${version}`}`;
+}
+
+function SnapshotPanel(props: { snapshot: ReportSnapshot; projectName: string }) {
+  const { snapshot, projectName } = props;
+  const number = snapshot.version?.number ?? null;
+  return (
+    <>
+      <div className="toolbar report-controls">
+        <PrintButton />
+        <ReportExportButtons snapshot={snapshot} fileStem={fileStem(projectName, number)} />
+      </div>
+      <PrintHeader projectName={projectName} version={snapshot.version} />
+      <ReportView snapshot={snapshot} />
+    </>
+  );
+}
+
+function PublishForm({ projectId, onPublished }: { projectId: string; onPublished: (id: string) => void }) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const publish = useMutation(
+    trpc.report.publish.mutationOptions({
+      onSuccess: async (version) => {
+        setNote('');
+        await queryClient.invalidateQueries({ queryKey: trpc.report.versions.queryKey({ projectId }) });
+        onPublished(version.id);
+      },
+    }),
+  );
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    publish.mutate({ projectId, ...(note.trim() === '' ? {} : { note: note.trim() }) });
+  }
+  return (
+    <form className="inline-form report-controls" onSubmit={onSubmit} noValidate>
+      <TextField
+        label="Note for this version (optional)"
+        value={note}
+        maxLength={500}
+        placeholder="For the steering committee, March"
+        onChange={(event) => setNote(event.target.value)}
+      />
+      <Button type="submit" variant="primary" busy={publish.isPending}>
+        Publish version
+      </Button>
+      {publish.isError && <ErrorMessage>{describeApiError(publish.error)}</ErrorMessage>}
+    </form>
+  );
+}
+
+function VersionPanel(props: {
+  projectId: string;
+  versionId: string;
+  projectName: string;
+  canEdit: boolean;
+}) {
+  const { projectId, versionId } = props;
+  const version = useQuery(trpc.report.getVersion.queryOptions({ projectId, versionId }));
+  if (version.isPending) return <Spinner label="Loading version…" />;
+  if (version.isError) return <ErrorMessage>{describeApiError(version.error)}</ErrorMessage>;
+  return (
+    <>
+      <p className="report-controls">
+        Version {version.data.number}, published {new Date(version.data.publishedAt).toLocaleString('en-GB')}
+        {version.data.publishedByName && ` by ${version.data.publishedByName}`}
+        {version.data.note && `: “${version.data.note}”`}
+      </p>
+      <WhatChanged projectId={projectId} versionId={versionId} />
+      <ShareLinks
+        projectId={projectId}
+        versionId={versionId}
+        versionNumber={version.data.number}
+        canEdit={props.canEdit}
+      />
+      <SnapshotPanel snapshot={version.data.snapshot} projectName={props.projectName} />
+    </>
+  );
+}
+
+function Preview({ projectId, projectName }: { projectId: string; projectName: string }) {
+  const preview = useQuery(trpc.report.preview.queryOptions({ projectId }));
+  if (preview.isPending) return <Spinner label="Building the report…" />;
+  if (preview.isError) return <ErrorMessage>{describeApiError(preview.error)}</ErrorMessage>;
+  return <SnapshotPanel snapshot={preview.data} projectName={projectName} />;
+}
+
+/**
+ * The Report tab: the live preview, Publish (with a note), the published versions, and for a version
+ * what changed since the one before, its share links and its downloads. Print uses the print stylesheet.
+ */
+export function ReportTab(props: { projectId: string; projectName: string; canEdit: boolean }) {
+  const { projectId, projectName, canEdit } = props;
+  const versions = useQuery(trpc.report.versions.queryOptions({ projectId }));
+  const [selected, setSelected] = useState<string | null>(null);
+
+  return (
+    <div className="report-tab">
+      <section aria-labelledby="report-versions-heading" className="section report-controls">
+        <h2 id="report-versions-heading">Versions</h2>
+        {canEdit && <PublishForm projectId={projectId} onPublished={setSelected} />}
+        {versions.isError && <ErrorMessage>{describeApiError(versions.error)}</ErrorMessage>}
+        <nav aria-label="Report versions" className="toolbar">
+          <Button aria-pressed={selected === null} onClick={() => setSelected(null)}>
+            Live preview
+          </Button>
+          {(versions.data ?? []).map((v) => (
+            <Button key={v.id} aria-pressed={selected === v.id} onClick={() => setSelected(v.id)}>
+              {`Version ${v.number}`}
+              {v.note && <span className="muted"> · {v.note}</span>}
+            </Button>
+          ))}
+        </nav>
+        {versions.data?.length === 0 && <p className="muted">No version published yet.</p>}
+      </section>
+      {selected === null ? (
+        <Preview projectId={projectId} projectName={projectName} />
+      ) : (
+        <VersionPanel
+          projectId={projectId}
+          versionId={selected}
+          projectName={projectName}
+          canEdit={canEdit}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Button, ErrorMessage, TextField } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+
+const when = (iso: string | null, fallback: string) =>
+  iso ? new Date(iso).toLocaleString('en-GB') : fallback;
+
+/** The end of the chosen day in the browser's time zone: a link "expiring on 12 March" works all that day. */
+function endOfDay(date: string): string {
+  return new Date(`${date}T23:59:59`).toISOString();
+}
+
+function linkStatus(link: { revokedAt: string | null; expiresAt: string | null }): string {
+  if (link.revokedAt) return `Revoked ${when(link.revokedAt, '')}`;
+  if (link.expiresAt && Date.parse(link.expiresAt) <= Date.now()) return 'Expired';
+  return 'Active';
+}
+
+/**
+ * Share links of one version: create one (optionally expiring), copy its URL (shown only once), and see
+ * every link of the version with when it was last opened, how often, and Revoke (after a confirmation).
+ */
+export function ShareLinks(props: {
+  projectId: string;
+  versionId: string;
+  versionNumber: number;
+  canEdit: boolean;
+}) {
+  const { projectId, versionId, canEdit } = props;
+  const queryClient = useQueryClient();
+  const links = useQuery(trpc.report.listShareLinks.queryOptions({ projectId }));
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.report.listShareLinks.queryKey({ projectId }) });
+  const create = useMutation(trpc.report.createShareLink.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(trpc.report.revokeShareLink.mutationOptions({ onSettled: refresh }));
+  const [expiresOn, setExpiresOn] = useState('');
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const linkFieldId = useId();
+  const url = create.data ? new URL(`/s/${create.data.token}`, window.location.origin).toString() : null;
+  const mine = (links.data ?? []).filter((link) => link.versionId === versionId);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setCopied(null);
+    create.mutate({ projectId, versionId, ...(expiresOn === '' ? {} : { expiresAt: endOfDay(expiresOn) }) });
+  }
+
+  async function copy() {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('copied');
+    } catch {
+      // Clipboard access can be denied (insecure origin, permissions); the link stays selectable.
+      setCopied('failed');
+    }
+  }
+
+  return (
+    <section aria-labelledby="share-heading" className="section panel report-controls">
+      <h3 id="share-heading">Share version {props.versionNumber} by link</h3>
+      <p className="muted">
+        Anyone with the link reads this version without an account; nothing else of the workspace.
+      </p>
+      {canEdit && (
+        <form className="inline-form" onSubmit={onSubmit} noValidate>
+          <TextField
+            label="Expires on (optional)"
+            type="date"
+            value={expiresOn}
+            onChange={(event) => setExpiresOn(event.target.value)}
+          />
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            Create share link
+          </Button>
+        </form>
+      )}
+      {create.isError && <ErrorMessage>{describeApiError(create.error)}</ErrorMessage>}
+      {url && (
+        <div className="invite-result">
+          <p>This link is shown only now: copy it before leaving the page.</p>
+          <div className="copy-row">
+            <label htmlFor={linkFieldId} className="field__label">
+              Share link
+            </label>
+            <input
+              id={linkFieldId}
+              className="field__control"
+              readOnly
+              value={url}
+              onFocus={(event) => event.target.select()}
+            />
+            <Button onClick={copy}>Copy link</Button>
+          </div>
+          <p role="status" className="muted">
+            {copied === 'copied' && 'Link copied to the clipboard.'}
+            {copied === 'failed' && 'Could not copy automatically: select the link and copy it.'}
+          </p>
+        </div>
+      )}
+      {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
+      {mine.length > 0 && (
+        <table className="report-table">
+          <caption>Links to version {props.versionNumber}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Created</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Last opened</th>
+              <th scope="col">Opens</th>
+              <th scope="col">Status</th>
+              {canEdit && <th scope="col">Action</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((link) => (
+              <tr key={link.id}>
+                <td>
+                  {when(link.createdAt, '')}
+                  {link.createdByName && ` by ${link.createdByName}`}
+                </td>
+                <td>{when(link.expiresAt, 'never')}</td>
+                <td>{when(link.lastOpenedAt, 'never')}</td>
+                <td>{link.openCount}</td>
+                <td>{linkStatus(link)}</td>
+                {canEdit && (
+                  <td>
+                    {link.revokedAt === null && (
+                      <Button
+                        variant="danger"
+                        aria-label={`Revoke the link created ${when(link.createdAt, '')}`}
+                        onClick={() => {
+                          if (
+                            window.confirm(
+                              'Revoke this link? Anyone opening it will see that it was revoked.',
+                            )
+                          ) {
+                            revoke.mutate({ projectId, linkId: link.id });
+                          }
+                        }}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { Spinner } from '../../components';
+import { getApiErrorCode } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+import { PrintButton, PrintHeader } from './print';
+import { ReportView } from './report-view';
+import './report.css';
+
+function Unavailable({ title, text }: { title: string; text: string }) {
+  return (
+    <main id="main" className="plain-main share-page">
+      <title>{`${title} · Raisin`}</title>
+      <h1>{title}</h1>
+      <p>{text}</p>
+    </main>
+  );
+}
+
+/**
+ * `/s/:token`: a shared report version, read-only, without login or the app's navigation. Revoked,
+ * expired and unknown links say so and show nothing else.
+ */
+export function SharePage() {
+  const { token = '' } = useParams();
+  const shared = useQuery({
+    ...trpc.report.shared.queryOptions({ token }),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (shared.isPending) return <Spinner label="Opening the shared report…" />;
+  if (shared.isError) {
+    return getApiErrorCode(shared.error) === 'TOO_MANY_REQUESTS' ? (
+      <Unavailable
+        title="Too many requests"
+        text="Too many links were opened from this address. Wait a minute and reload."
+      />
+    ) : getApiErrorCode(shared.error) === 'NOT_FOUND' ? (
+      <Unavailable title="Link not found" text="This link does not exist. Check that it was copied whole." />
+    ) : (
+      <Unavailable title="Something went wrong" text="The report could not be loaded. Reload to try again." />
+    );
+  }
+  const data = shared.data;
+  if (data.status === 'revoked') {
+    return (
+      <Unavailable
+        title="This link was revoked"
+        text="Its owner revoked this link. Ask them for a new one."
+      />
+    );
+  }
+  if (data.status === 'expired') {
+    return <Unavailable title="This link has expired" text="Ask the person who shared it for a new link." />;
+  }
+  return (
+    <main id="main" className="plain-main share-page">
+      <title>{`${data.projectName} — report v${data.versionNumber} · Raisin`}</title>
+      <div className="page-header report-controls">
+        <h1>
+          {data.projectName} — report v{data.versionNumber}
+        </h1>
+        <PrintButton />
+      </div>
+      {data.snapshot.version?.note && <p className="report-controls">{data.snapshot.version.note}</p>}
+      <PrintHeader projectName={data.projectName} version={data.snapshot.version} />
+      <ReportView snapshot={data.snapshot} />
+    </main>
+  );
+}

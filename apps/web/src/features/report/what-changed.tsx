@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { ErrorMessage, Spinner } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+
+/** What changed from the previous version to this one, section by section. */
+export function WhatChanged({ projectId, versionId }: { projectId: string; versionId: string }) {
+  const diff = useQuery(trpc.report.diff.queryOptions({ projectId, to: versionId }));
+  if (diff.isPending) return <Spinner label="Comparing with the previous version…" />;
+  if (diff.isError) return <ErrorMessage>{describeApiError(diff.error)}</ErrorMessage>;
+  const { from, diff: changes } = diff.data;
+  return (
+    <section aria-labelledby="what-changed-heading" className="section panel report-controls">
+      <h3 id="what-changed-heading">What changed{from ? ` since version ${from.number}` : ''}</h3>
+      {changes === null ? (
+        <p className="muted">This is the first version: there is nothing to compare it with.</p>
+      ) : changes.unchanged ? (
+        <p>Nothing changed since version {from?.number}.</p>
+      ) : (
+        changes.sections.map((section) => (
+          <div key={section.key}>
+            <h4>{section.title}</h4>
+            <ul>
+              {section.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

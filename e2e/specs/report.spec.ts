@@ -1,0 +1,150 @@
+import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
+import {
+  callMutation,
+  callQuery,
+  createProjectViaApi,
+  createWorkspaceViaApi,
+  expect,
+  signUpViaApi,
+  test,
+} from './fixtures';
+
+const XSS = '<script>alert(1)</script>';
+
+/** A browser context with no session, from its own client address (as a stakeholder's browser would be). */
+async function freshContext(browser: Browser, address: string): Promise<BrowserContext> {
+  return browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+}
+
+/** Fails the test on any alert (the XSS answer must stay text); confirmations are accepted. */
+function watchDialogs(page: Page, alerts: string[]): void {
+  page.on('dialog', (dialog: Dialog) => {
+    if (dialog.type() === 'confirm') return dialog.accept();
+    alerts.push(`${dialog.type()}: ${dialog.message()}`);
+    return dialog.dismiss();
+  });
+}
+
+async function seedProject(page: Page, account: { name: string; email: string; password: string }) {
+  await signUpViaApi(page, account);
+  const ws = await createWorkspaceViaApi(page, 'Support');
+  const project = await createProjectViaApi(page, ws.id, 'Ticket router');
+  const projectId = project.id;
+  await callMutation(page, 'worksheet.save', {
+    projectId,
+    questionId: 'C.entity',
+    baseVersion: 0,
+    value: XSS,
+  });
+  await callMutation(page, 'worksheet.save', {
+    projectId,
+    questionId: 'E.target-quality',
+    baseVersion: 0,
+    value: 0.8,
+  });
+  // Opening the tradeoff seeds its example attack angles, so the report has a fitted curve to draw.
+  await callQuery(page, 'tradeoff.get', { projectId });
+  return { workspaceId: ws.id, projectId, reportUrl: `/w/${ws.id}/p/${projectId}/report` };
+}
+
+test('publish a version, read it by link without an account, then revoke the link', async ({
+  page,
+  browser,
+  account,
+}) => {
+  const alerts: string[] = [];
+  watchDialogs(page, alerts);
+  const { reportUrl } = await seedProject(page, account('owner'));
+
+  await page.goto(reportUrl);
+  await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await expect(page.getByText(XSS, { exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: /quality against effort/ })).toBeVisible();
+
+  await page.getByLabel('Note for this version (optional)').fill('For the steering committee, March');
+  await page.getByRole('button', { name: 'Publish version' }).click();
+  await expect(page.getByRole('button', { name: /Version 1/, pressed: true })).toBeVisible();
+  await expect(page.getByText('This is the first version')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+
+  const stakeholder = await freshContext(browser, '10.250.1.1');
+  const reader = await stakeholder.newPage();
+  watchDialogs(reader, alerts);
+  const response = await reader.goto(link);
+  expect(response?.headers()['x-robots-tag']).toBe('noindex, nofollow');
+  await expect(reader.getByRole('heading', { name: 'Ticket router — report v1' })).toBeVisible();
+  await expect(reader.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await expect(reader.getByRole('img', { name: /quality against effort/ })).toBeVisible();
+  await expect(reader.getByText(XSS, { exact: true })).toBeVisible();
+  await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    'Ticket router — report v1',
+  );
+  // Read-only and outside the app: no navigation, no publishing, no sharing.
+  await expect(reader.getByRole('navigation')).toHaveCount(0);
+  await expect(reader.getByRole('button', { name: 'Publish version' })).toHaveCount(0);
+
+  await page.reload();
+  await page.getByRole('button', { name: /Version 1/ }).click();
+  const row = page.getByRole('row', { name: /Active/ });
+  await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+  await row.getByRole('button', { name: /Revoke/ }).click();
+  await expect(page.getByRole('row', { name: /Revoked/ })).toBeVisible();
+
+  await reader.reload();
+  await expect(reader.getByRole('heading', { name: 'This link was revoked' })).toBeVisible();
+  await expect(reader.getByText('Executive summary')).toHaveCount(0);
+  await expect(reader.getByText(XSS)).toHaveCount(0);
+  await stakeholder.close();
+  expect(alerts).toEqual([]);
+});
+
+test('an expired link shows only that it expired', async ({ page, browser, account }) => {
+  const { projectId } = await seedProject(page, account('owner'));
+  const version = await callMutation<{ id: string }>(page, 'report.publish', { projectId });
+  const expiresAt = new Date(Date.now() + 1500);
+  const created = await callMutation<{ token: string }>(page, 'report.createShareLink', {
+    projectId,
+    versionId: version.id,
+    expiresAt: expiresAt.toISOString(),
+  });
+  // Wait out the expiry: this is the state under test, not a performance assertion.
+  await page.waitForTimeout(Math.max(0, expiresAt.getTime() - Date.now()) + 250);
+
+  const stakeholder = await freshContext(browser, '10.250.2.1');
+  const reader = await stakeholder.newPage();
+  await reader.goto(`/s/${created.token}`);
+  await expect(reader.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
+  await expect(reader.getByText('Executive summary')).toHaveCount(0);
+  await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    'Raisin — shared report',
+  );
+  await reader.goto('/s/not-a-real-token');
+  await expect(reader.getByRole('heading', { name: 'Link not found' })).toBeVisible();
+  await stakeholder.close();
+});
+
+test('prints without the navigation and saves as a PDF', async ({ page, account }) => {
+  const { reportUrl } = await seedProject(page, account('owner'));
+  await page.goto(reportUrl);
+  await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await expect(page.getByRole('tablist')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print / save as PDF' })).toBeVisible();
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('tablist')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print / save as PDF' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await expect(page.getByText('Ticket router — report preview (not published)')).toBeVisible();
+
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(10_000);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('tablist')).toBeVisible();
+});

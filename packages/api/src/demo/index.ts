@@ -1,0 +1,1 @@
+export { type CreateDemoOptions, type CreatedDemo, createDemo } from './create-demo';

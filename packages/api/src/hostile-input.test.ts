@@ -1,0 +1,452 @@
+/**
+ * Every procedure of appRouter, called by the workspace owner with hostile inputs (wrong types, huge
+ * strings, deep nesting, prototype-pollution keys, NaN/Infinity, extreme numbers) made by fast-check from a
+ * valid input: the answer is a result or a TRPCError with a client code, never INTERNAL_SERVER_ERROR or a
+ * crash, and a refused call writes nothing. A procedure without a row in VALID_INPUTS fails the first test,
+ * so new procedures are fuzzed from the day they ship.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  createInvitation,
+  createMeasuredPoint,
+  createProject,
+  createWorkspace,
+  type Db,
+  listWorksheetHistory,
+  saveWorksheetAnswer,
+  schema,
+} from '@raisin/db';
+import { describeOnEachDatabase, seedUsers } from '@raisin/db/testing';
+import { TRPCError } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { seedAgreementSample } from './agreement/test-support';
+import { appRouter } from './root';
+import { type Caller, callerFor } from './test-helpers';
+
+interface World {
+  workspaceId: string;
+  projectId: string;
+  memberId: string;
+  invitationId: string;
+  invitationToken: string;
+  sampleId: string;
+  historyId: number;
+  angleId: string;
+  pointId: string;
+  projectFile: string;
+  reportVersionId: string;
+  shareLinkId: string;
+  shareToken: string;
+}
+
+/** A valid input per procedure path (`undefined`: the procedure takes none); the fuzzer mutates it. */
+const VALID_INPUTS: Record<string, (w: World) => unknown> = {
+  'session.me': () => undefined,
+  'workspaces.list': () => undefined,
+  'workspaces.create': () => ({ name: 'New' }),
+  'workspaces.get': (w) => ({ workspaceId: w.workspaceId }),
+  'workspaces.rename': (w) => ({ workspaceId: w.workspaceId, name: 'Renamed', version: 1 }),
+  'workspaces.delete': (w) => ({ workspaceId: w.workspaceId }),
+  'members.list': (w) => ({ workspaceId: w.workspaceId }),
+  'members.changeRole': (w) => ({ workspaceId: w.workspaceId, userId: w.memberId, role: 'editor' }),
+  'members.remove': (w) => ({ workspaceId: w.workspaceId, userId: w.memberId }),
+  'invitations.create': (w) => ({ workspaceId: w.workspaceId, email: 'new@example.test', role: 'viewer' }),
+  'invitations.list': (w) => ({ workspaceId: w.workspaceId }),
+  'invitations.revoke': (w) => ({ workspaceId: w.workspaceId, invitationId: w.invitationId }),
+  'invitations.preview': (w) => ({ token: w.invitationToken }),
+  'invitations.accept': (w) => ({ token: w.invitationToken }),
+  'projects.list': (w) => ({ workspaceId: w.workspaceId }),
+  'projects.get': (w) => ({ projectId: w.projectId }),
+  'projects.create': (w) => ({ workspaceId: w.workspaceId, name: 'P2' }),
+  'projects.update': (w) => ({ projectId: w.projectId, version: 1, name: 'P1 renamed' }),
+  'projects.setArchived': (w) => ({ projectId: w.projectId, version: 1, archived: true }),
+  'portability.exportJson': (w) => ({ projectId: w.projectId }),
+  'portability.importJson': (w) => ({ workspaceId: w.workspaceId, file: w.projectFile }),
+  'audit.list': (w) => ({ workspaceId: w.workspaceId, limit: 5 }),
+  'demo.instance': () => undefined,
+  'demo.create': () => undefined,
+  'agreement.list': (w) => ({ projectId: w.projectId }),
+  'agreement.get': (w) => ({ projectId: w.projectId, sampleId: w.sampleId }),
+  'agreement.rename': (w) => ({ projectId: w.projectId, sampleId: w.sampleId, version: 1, name: 'B2' }),
+  'agreement.rescore': (w) => ({
+    projectId: w.projectId,
+    sampleId: w.sampleId,
+    version: 1,
+    level: 'ordinal',
+    order: ['x', 'y'],
+  }),
+  'agreement.delete': (w) => ({ projectId: w.projectId, sampleId: w.sampleId }),
+  'agreement.setReference': (w) => ({ projectId: w.projectId, sampleId: w.sampleId }),
+  'worksheet.get': (w) => ({ projectId: w.projectId }),
+  'worksheet.context': (w) => ({ projectId: w.projectId }),
+  'worksheet.save': (w) => ({
+    projectId: w.projectId,
+    questionId: 'C.entity',
+    baseVersion: 0,
+    value: 'A listing',
+  }),
+  'worksheet.history': (w) => ({ projectId: w.projectId }),
+  'worksheet.restore': (w) => ({ projectId: w.projectId, historyId: w.historyId, baseVersion: 1 }),
+  'worksheet.applyTemplate': (w) => ({ projectId: w.projectId, templateId: 'ranking-retrieval' }),
+  'roadmap.assessment': (w) => ({ projectId: w.projectId }),
+  'roadmap.saveAnswers': (w) => ({ projectId: w.projectId, version: 0, answers: { 'code.review': 'yes' } }),
+  'roadmap.setTargetOverride': (w) => ({
+    projectId: w.projectId,
+    version: 0,
+    override: { level: 2, reason: 'Many markets' },
+  }),
+  'roadmap.get': (w) => ({ projectId: w.projectId }),
+  'roadmap.generate': (w) => ({ projectId: w.projectId, version: 1, startDate: '2025-03-03' }),
+  'roadmap.edit': (w) => ({
+    projectId: w.projectId,
+    version: 1,
+    edit: { type: 'setPhaseEstimate', phaseId: 'heuristic', estimate: { low: 1, likely: 2, high: 3 } },
+  }),
+  'roadmap.resolveConflicts': (w) => ({
+    projectId: w.projectId,
+    version: 1,
+    resolutions: [{ phaseId: 'heuristic', field: null, choice: 'keep-manual' }],
+  }),
+  'roadmap.export': (w) => ({ projectId: w.projectId, format: 'ics' }),
+  'report.preview': (w) => ({ projectId: w.projectId }),
+  'report.publish': (w) => ({ projectId: w.projectId, note: 'First' }),
+  'report.versions': (w) => ({ projectId: w.projectId }),
+  'report.getVersion': (w) => ({ projectId: w.projectId, versionId: w.reportVersionId }),
+  'report.diff': (w) => ({ projectId: w.projectId, to: w.reportVersionId }),
+  'report.createShareLink': (w) => ({
+    projectId: w.projectId,
+    versionId: w.reportVersionId,
+    expiresAt: '2099-01-01T00:00:00Z',
+  }),
+  'report.listShareLinks': (w) => ({ projectId: w.projectId }),
+  'report.revokeShareLink': (w) => ({ projectId: w.projectId, linkId: w.shareLinkId }),
+  'report.shared': (w) => ({ token: w.shareToken }),
+  'tradeoff.get': (w) => ({ projectId: w.projectId }),
+  'tradeoff.summary': (w) => ({ projectId: w.projectId }),
+  'tradeoff.createAngle': (w) => ({ projectId: w.projectId, angle: ANGLE }),
+  'tradeoff.updateAngle': (w) => ({ projectId: w.projectId, angleId: w.angleId, version: 1, angle: ANGLE }),
+  'tradeoff.deleteAngle': (w) => ({ projectId: w.projectId, angleId: w.angleId, version: 1 }),
+  'tradeoff.createMeasured': (w) => ({ projectId: w.projectId, point: POINT }),
+  'tradeoff.updateMeasured': (w) => ({
+    projectId: w.projectId,
+    pointId: w.pointId,
+    version: 1,
+    point: POINT,
+  }),
+  'tradeoff.deleteMeasured': (w) => ({ projectId: w.projectId, pointId: w.pointId, version: 1 }),
+  'tradeoff.updateSettings': (w) => ({
+    projectId: w.projectId,
+    version: 1,
+    settings: {
+      metricName: 'F1',
+      maxQuality: 1,
+      targetQuality: 0.8,
+      ceilingOverride: null,
+      value: {
+        mode: 'per-quality-point',
+        valuePerPoint: 1000,
+        costPerError: null,
+        volume: null,
+        baselineQuality: null,
+      },
+      teamCost: { amount: 100, per: 'day' },
+      workStartedOn: '2025-01-06',
+    },
+  }),
+};
+
+const ANGLE = {
+  name: 'Fuzz angle',
+  effort: {
+    low: { value: 1, unit: 'day' },
+    likely: { value: 2, unit: 'day' },
+    high: { value: 1, unit: 'week' },
+  },
+  quality: { low: 0.6, likely: 0.7, high: 0.75 },
+  costRate: null,
+  riskNotes: '',
+};
+const POINT = { effort: { value: 3, unit: 'day' as const }, measuredOn: null, quality: 0.7, label: '' };
+
+async function seedWorld(db: Db): Promise<{ world: World; api: Caller }> {
+  const [owner, member, invitee] = await seedUsers(db, [{}, {}, {}]);
+  if (!owner || !member || !invitee) throw new Error('seed failed');
+  const ws = await createWorkspace(db, { name: 'Fuzz', actorId: owner.id });
+  await db.insert(schema.membership).values({ workspaceId: ws.id, userId: member.id, role: 'viewer' });
+  const project = await createProject(db, { workspaceId: ws.id, name: 'P1', actorId: owner.id });
+  const invitation = await createInvitation(db, {
+    workspaceId: ws.id,
+    email: invitee.email,
+    role: 'viewer',
+    actorId: owner.id,
+  });
+  await saveWorksheetAnswer(db, {
+    projectId: project.id,
+    questionId: 'K.readers',
+    baseVersion: 0,
+    value: 'The director',
+    actorId: owner.id,
+  });
+  const [entry] = await listWorksheetHistory(db, { projectId: project.id, limit: 1 });
+  const sample = await seedAgreementSample(db, {
+    projectId: project.id,
+    workspaceId: ws.id,
+    actorId: owner.id,
+  });
+  const point = await createMeasuredPoint(db, { projectId: project.id, point: POINT, actorId: owner.id });
+  const api = callerFor(db, owner);
+  const { angles } = await api.tradeoff.get({ projectId: project.id });
+  await api.roadmap.generate({ projectId: project.id, version: 0, startDate: '2025-03-03' });
+  const projectFile = JSON.stringify(await api.portability.exportJson({ projectId: project.id }));
+  const version = await api.report.publish({ projectId: project.id });
+  const link = await api.report.createShareLink({ projectId: project.id, versionId: version.id });
+  const angle = angles[0];
+  if (!entry || !angle) throw new Error('seed failed');
+  return {
+    api,
+    world: {
+      workspaceId: ws.id,
+      projectId: project.id,
+      memberId: member.id,
+      invitationId: invitation.id,
+      invitationToken: invitation.token,
+      sampleId: sample.id,
+      historyId: entry.id,
+      angleId: angle.id,
+      pointId: point.id,
+      projectFile,
+      reportVersionId: version.id,
+      shareLinkId: link.id,
+      shareToken: link.token,
+    },
+  };
+}
+
+const CLIENT_CODES: readonly TRPCError['code'][] = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHORIZED',
+];
+
+/** Larger than the HTTP body limit: in-process callers bypass it, so the schemas alone must refuse it. */
+const HUGE_STRING = 'x'.repeat(1_100_000);
+
+function nested(depth: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i++) value = wrap(value);
+  return value;
+}
+
+const POLLUTING = JSON.parse(
+  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"}}',
+);
+
+/** Each of these goes, in turn, into every field of every procedure's valid input. */
+const HOSTILE_CONSTANTS: readonly unknown[] = [
+  null,
+  true,
+  -1,
+  -0,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  2 ** 53,
+  1e308,
+  '',
+  'a\u0000b',
+  '\uD800',
+  '__proto__',
+  "'; drop table workspace; --",
+  '2025-02-30',
+  randomUUID(),
+  [],
+  {},
+  HUGE_STRING,
+  POLLUTING,
+  nested(10_000, 'x', (inner) => ({ a: inner })),
+  nested(10_000, 1, (inner) => [inner]),
+  Array.from({ length: 100_000 }, () => 'yes'),
+];
+
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...HOSTILE_CONSTANTS),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.double(),
+  fc.integer(),
+  fc.dictionary(
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf'),
+    fc.jsonValue(),
+    {
+      maxKeys: 3,
+    },
+  ),
+);
+
+type Mutation =
+  | { kind: 'whole'; value: unknown }
+  | { kind: 'replace'; at: number; value: unknown }
+  | { kind: 'extraKey'; at: number; key: string; value: unknown };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('whole' as const), value: hostileValue }),
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: hostileValue }),
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: hostileValue }),
+  fc.record({
+    kind: fc.constant('extraKey' as const),
+    at: fc.nat(),
+    key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'then'),
+    value: hostileValue,
+  }),
+);
+
+type Path = readonly (string | number)[];
+
+/** Paths to every value inside `value` (the root included), depth first. */
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  const paths: Path[] = [prefix];
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) paths.push(...pathsOf(item, [...prefix, i]));
+  } else if (typeof value === 'object' && value !== null)
+    for (const [key, inner] of Object.entries(value)) paths.push(...pathsOf(inner, [...prefix, key]));
+  return paths;
+}
+
+/** Sets an own property, even one named `__proto__`, as JSON.parse would. */
+function setOwn(target: object, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function applyMutation(base: unknown, change: Mutation): unknown {
+  if (change.kind === 'whole') return change.value;
+  const paths = change.kind === 'extraKey' ? pathsOf(base).filter((p) => isObjectAt(base, p)) : pathsOf(base);
+  const path = paths[change.at % Math.max(paths.length, 1)] ?? [];
+  if (change.kind === 'replace' && path.length === 0) return change.value;
+  const copy = structuredClone(base);
+  if (change.kind === 'extraKey' && path.length === 0) {
+    if (typeof copy === 'object' && copy !== null) setOwn(copy, change.key, change.value);
+    return copy;
+  }
+  let parent: unknown = copy;
+  for (const key of path.slice(0, change.kind === 'extraKey' ? path.length : -1)) {
+    parent = (parent as Record<string | number, unknown>)[key];
+  }
+  if (typeof parent !== 'object' || parent === null) return copy;
+  if (change.kind === 'extraKey') setOwn(parent, change.key, change.value);
+  else setOwn(parent, path[path.length - 1] ?? '', change.value);
+  return copy;
+}
+
+function isObjectAt(root: unknown, path: Path): boolean {
+  let value = root;
+  for (const key of path) value = (value as Record<string | number, unknown>)[key];
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether the input still holds HUGE_STRING somewhere a schema reads (not under an added key). */
+function carriesHugeString(change: Mutation): boolean {
+  return change.kind !== 'extraKey' && change.value === HUGE_STRING;
+}
+
+function procedureAt(api: Caller, path: string): (input: unknown) => Promise<unknown> {
+  let node: unknown = api;
+  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
+  if (typeof node !== 'function') throw new Error(`no procedure ${path}`);
+  return node as (input: unknown) => Promise<unknown>;
+}
+
+/**
+ * One value that changes when any row of any table is inserted, updated or deleted: per table the row
+ * count and the newest row version (`xmin`, which every insert and update sets to a new transaction id).
+ */
+async function databaseFingerprint(db: Db): Promise<string> {
+  const tables = (await db.execute(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  )) as unknown as { rows: { name: string }[] };
+  const parts = tables.rows.map(
+    ({ name }) => `(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from "${name}")`,
+  );
+  const result = (await db.execute(
+    sql.raw(`select concat_ws('|', ${parts.join(', ')}) as fp`),
+  )) as unknown as {
+    rows: { fp: string }[];
+  };
+  return result.rows[0]?.fp ?? '';
+}
+
+function describeInput(input: unknown): string {
+  try {
+    const text = JSON.stringify(input, (_key, value) =>
+      typeof value === 'string' && value.length > 60 ? `<${value.length} chars>` : value,
+    );
+    return text === undefined ? 'undefined' : text.slice(0, 300);
+  } catch {
+    return '<too deeply nested to print>';
+  }
+}
+
+const PROCEDURES = Object.entries(appRouter._def.procedures).map(([path, procedure]) => ({
+  path,
+  takesInput: ((procedure as unknown as { _def: { inputs: unknown[] } })._def.inputs?.length ?? 0) > 0,
+}));
+
+describeOnEachDatabase('hostile tRPC inputs', (getDb) => {
+  it('has a valid input for every procedure of appRouter, and none for procedures that do not exist', () => {
+    expect(Object.keys(VALID_INPUTS).sort()).toEqual(PROCEDURES.map((p) => p.path).sort());
+  });
+
+  it.for(PROCEDURES)(
+    '$path answers hostile inputs with a client error and writes nothing when refused',
+    async ({ path, takesInput }) => {
+      const db = getDb();
+      const { world, api } = await seedWorld(db);
+      const valid = VALID_INPUTS[path];
+      if (valid === undefined) throw new Error(`no valid input for ${path}`);
+      const base = valid(world);
+      const call = procedureAt(api, path);
+      let fingerprint = await databaseFingerprint(db);
+      const check = async (change: Mutation) => {
+        const input = applyMutation(base, change);
+        let error: unknown = null;
+        try {
+          await call(input);
+        } catch (caught) {
+          error = caught;
+        }
+        expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').toBeUndefined();
+        const after = await databaseFingerprint(db);
+        const before = fingerprint;
+        fingerprint = after;
+        if (error === null) {
+          if (takesInput && carriesHugeString(change))
+            throw new Error(`${path} accepted a 1.1 MB string: ${describeInput(input)}`);
+          return;
+        }
+        if (!(error instanceof TRPCError))
+          throw new Error(`${path} threw ${String(error)} for ${describeInput(input)}`);
+        if (!CLIENT_CODES.includes(error.code)) {
+          const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+          throw new Error(
+            `${path} answered ${error.code} (${error.message}; ${cause}) for ${describeInput(input)}`,
+          );
+        }
+        if (after !== before) throw new Error(`${path} wrote while refusing ${describeInput(input)}`);
+      };
+      if (!takesInput) {
+        for (const value of [undefined, ...HOSTILE_CONSTANTS.slice(0, 3)])
+          await check({ kind: 'whole', value });
+        return;
+      }
+      // Every hostile constant in every field (and as the whole input), then random combinations.
+      const paths = pathsOf(base);
+      for (const value of HOSTILE_CONSTANTS) {
+        for (let at = 0; at < paths.length; at++) await check({ kind: 'replace', at, value });
+      }
+      await fc.assert(fc.asyncProperty(mutation, check), { seed: 42, numRuns: 30 });
+    },
+  );
+});

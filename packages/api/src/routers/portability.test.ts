@@ -1,0 +1,204 @@
+import { describeOnEachDatabase } from '@raisin/db/testing';
+import { expect, it } from 'vitest';
+import { seedAgreementSample } from '../agreement/test-support';
+import { PROJECT_FILE_LIMIT_BYTES } from '../schemas';
+import { type Caller, expectTRPCError, seedCallers } from '../test-helpers';
+
+const XSS = '<script>alert(1)</script> | `#` \n line two';
+
+describeOnEachDatabase('portability router', (getDb) => {
+  /** Two workspaces: the source (owner `alice`) and the target (owner `bob`, `alice` a viewer there). */
+  async function setup() {
+    const [alice, bob, carol] = await seedCallers(getDb(), 3);
+    if (!alice || !bob || !carol) throw new Error('seed failed');
+    const source = await alice.caller.workspaces.create({ name: 'Source' });
+    const target = await bob.caller.workspaces.create({ name: 'Target' });
+    const invite = await bob.caller.invitations.create({
+      workspaceId: target.id,
+      email: alice.user.email,
+      role: 'viewer',
+    });
+    await alice.caller.invitations.accept({ token: invite.token });
+    return { alice, bob, carol, source, target };
+  }
+
+  /** A project with data on every tab: answers and their history, a sample, the tradeoff, the roadmap. */
+  async function seedFullProject(api: Caller, workspaceId: string, actorId: string) {
+    const project = await api.projects.create({ workspaceId, name: 'Triage', description: 'Route tickets' });
+    const projectId = project.id;
+    await api.worksheet.save({ projectId, questionId: 'E.target-quality', baseVersion: 0, value: 0.8 });
+    await api.worksheet.save({ projectId, questionId: 'E.target-quality', baseVersion: 1, value: 0.85 });
+    await api.worksheet.save({ projectId, questionId: 'K.readers', baseVersion: 0, value: XSS });
+    // History is newest first: the oldest entry is the first save.
+    const oldest = (await api.worksheet.history({ projectId, questionId: 'E.target-quality' })).at(-1);
+    if (!oldest) throw new Error('no history');
+    await api.worksheet.restore({ projectId, historyId: oldest.id, baseVersion: 2 });
+
+    const sample = await seedAgreementSample(getDb(), { projectId, workspaceId, actorId });
+    // Scored as the app stores it, so the import's re-score must give the very same report.
+    await api.agreement.rescore({ projectId, sampleId: sample.id, version: 1, level: 'nominal' });
+
+    const tradeoff = await api.tradeoff.get({ projectId });
+    await api.tradeoff.createMeasured({
+      projectId,
+      point: { effort: { value: 3, unit: 'day' }, measuredOn: null, quality: 0.7, label: 'first model' },
+    });
+    await api.tradeoff.createMeasured({
+      projectId,
+      point: { effort: null, measuredOn: '2025-03-01', quality: 0.75, label: '' },
+    });
+    await api.tradeoff.updateSettings({
+      projectId,
+      version: tradeoff.version,
+      settings: { ...tradeoff.settings, metricName: 'macro F1', targetQuality: 0.82 },
+    });
+
+    await api.roadmap.saveAnswers({ projectId, version: 0, answers: { 'code.review': 'yes' } });
+    await api.roadmap.setTargetOverride({
+      projectId,
+      version: 1,
+      override: { level: 2, reason: 'Twelve markets' },
+    });
+    await api.roadmap.generate({ projectId, version: 0, startDate: '2025-01-06' });
+    await api.roadmap.edit({
+      projectId,
+      version: 1,
+      edit: { type: 'renamePhase', phaseId: 'ml-baseline', name: 'Baseline <b>model</b>' },
+    });
+    return projectId;
+  }
+
+  /** The parts of an export that must survive a round trip (the name may get a suffix). */
+  function comparable(file: Awaited<ReturnType<Caller['portability']['exportJson']>>) {
+    const { exportedAt: _at, project, ...rest } = file;
+    return { ...rest, project: { ...project, name: undefined } };
+  }
+
+  it('exports every tab and imports it into another workspace as a new, equal project', async () => {
+    const { alice, bob, source, target } = await setup();
+    const projectId = await seedFullProject(alice.caller, source.id, alice.user.id);
+    const exported = await alice.caller.portability.exportJson({ projectId });
+    expect(exported).toMatchObject({ format: 'raisin-project', formatVersion: 1 });
+    expect(exported.worksheet.answers).toHaveLength(2);
+    expect(exported.worksheet.history).toHaveLength(4);
+    expect(exported.worksheet.history[3]?.restoredFrom).toBe(0);
+    expect(exported.agreementSamples).toHaveLength(1);
+    expect(exported.tradeoff?.measuredPoints.map((p) => p.quality)).toEqual([0.7, 0.75]);
+    expect(exported.roadmap?.data.phases.some((p) => p.name === 'Baseline <b>model</b>')).toBe(true);
+
+    const imported = await bob.caller.portability.importJson({
+      workspaceId: target.id,
+      file: JSON.stringify(exported),
+    });
+    expect(imported).toMatchObject({ name: 'Triage', workspaceId: target.id });
+    expect(imported.id).not.toBe(projectId);
+    const again = await bob.caller.portability.exportJson({ projectId: imported.id });
+    expect(comparable(again)).toEqual(comparable(exported));
+
+    // The tabs read the imported data as their own.
+    const { answers } = await bob.caller.worksheet.get({ projectId: imported.id });
+    expect(answers.find((a) => a.questionId === 'K.readers')?.value).toEqual({
+      kind: 'short-text',
+      value: XSS,
+    });
+    const samples = await bob.caller.agreement.list({ projectId: imported.id });
+    expect(samples).toMatchObject([{ name: 'pilot', isReference: true, createdBy: bob.user.id }]);
+    // People do not travel with the file: history keeps when and what, not who.
+    const history = await bob.caller.worksheet.history({ projectId: imported.id });
+    expect(history.map((entry) => [entry.questionId, entry.actorId])).toEqual([
+      ['E.target-quality', null],
+      ['K.readers', null],
+      ['E.target-quality', null],
+      ['E.target-quality', null],
+    ]);
+    expect(history[0]?.restoredFromId).toBe(history[3]?.id);
+  });
+
+  it('suffixes the name when the workspace already has it, and leaves the source untouched', async () => {
+    const { alice, source } = await setup();
+    const projectId = await alice.caller.projects
+      .create({ workspaceId: source.id, name: 'Churn' })
+      .then((p) => p.id);
+    const file = JSON.stringify(await alice.caller.portability.exportJson({ projectId }));
+    const second = await alice.caller.portability.importJson({ workspaceId: source.id, file });
+    const third = await alice.caller.portability.importJson({ workspaceId: source.id, file });
+    expect([second.name, third.name]).toEqual(['Churn (2)', 'Churn (3)']);
+    const names = (await alice.caller.projects.list({ workspaceId: source.id })).map((p) => p.name).sort();
+    expect(names).toEqual(['Churn', 'Churn (2)', 'Churn (3)']);
+  });
+
+  it('refuses a bad file with BAD_REQUEST naming the field, and stores nothing', async () => {
+    const { alice, bob, source, target } = await setup();
+    const projectId = await seedFullProject(alice.caller, source.id, alice.user.id);
+    const good = await alice.caller.portability.exportJson({ projectId });
+    const cases: Array<[string, unknown, RegExp]> = [
+      ['not json', '{"format": "raisin-project",', /\(file\): not a JSON document/],
+      ['wrong format', { ...good, format: 'something-else' }, /^format: /],
+      ['newer version', { ...good, formatVersion: 2 }, /^formatVersion: /],
+      [
+        'answer out of bounds',
+        {
+          ...good,
+          worksheet: {
+            ...good.worksheet,
+            answers: good.worksheet.answers.map((a) =>
+              a.questionId === 'E.target-quality' ? { ...a, value: { kind: 'number', value: 7 } } : a,
+            ),
+          },
+        },
+        /^worksheet\.answers\.0\.value\.value: /,
+      ],
+      [
+        'corrupt triples',
+        { ...good, agreementSamples: good.agreementSamples.map((s) => ({ ...s, triples: 'AAAA' })) },
+        /^agreementSamples\.0\.triples: /,
+      ],
+      [
+        'roadmap depending on a missing phase',
+        {
+          ...good,
+          roadmap: good.roadmap && {
+            ...good.roadmap,
+            data: {
+              ...good.roadmap.data,
+              phases: good.roadmap.data.phases.map((p, i) =>
+                i === 0 ? { ...p, dependsOn: ['nowhere'] } : p,
+              ),
+            },
+          },
+        },
+        /^roadmap\.data: /,
+      ],
+    ];
+    for (const [name, file, message] of cases) {
+      const text = typeof file === 'string' ? file : JSON.stringify(file);
+      const error = await expectTRPCError(
+        bob.caller.portability.importJson({ workspaceId: target.id, file: text }),
+        'BAD_REQUEST',
+      );
+      expect(error.message, name).toMatch(message);
+    }
+    expect(await bob.caller.projects.list({ workspaceId: target.id, includeArchived: true })).toEqual([]);
+  });
+
+  it('refuses a file over the size limit with PAYLOAD_TOO_LARGE', async () => {
+    const { bob, target } = await setup();
+    const file = ' '.repeat(PROJECT_FILE_LIMIT_BYTES + 1);
+    await expectTRPCError(
+      bob.caller.portability.importJson({ workspaceId: target.id, file }),
+      'PAYLOAD_TOO_LARGE',
+    );
+    expect(await bob.caller.projects.list({ workspaceId: target.id })).toEqual([]);
+  });
+
+  it('needs viewer to export and editor of the target to import', async () => {
+    const { alice, bob, carol, source, target } = await setup();
+    const projectId = (await alice.caller.projects.create({ workspaceId: source.id, name: 'Mine' })).id;
+    await expectTRPCError(bob.caller.portability.exportJson({ projectId }), 'NOT_FOUND');
+    const file = JSON.stringify(await alice.caller.portability.exportJson({ projectId }));
+    // alice is a viewer of the target workspace, carol not a member at all.
+    await expectTRPCError(alice.caller.portability.importJson({ workspaceId: target.id, file }), 'FORBIDDEN');
+    await expectTRPCError(carol.caller.portability.importJson({ workspaceId: target.id, file }), 'NOT_FOUND');
+    expect(await bob.caller.projects.list({ workspaceId: target.id })).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { buildReportSnapshot, diffSnapshots, type ReportSnapshot } from '@raisin/core';
+import { toWorksheetContext } from '@raisin/core/worksheet';
+import {
+  createShareLink,
+  type Db,
+  gatherReportInputs,
+  getPreviousReportVersion,
+  getReportVersion,
+  limitShareLookups,
+  listReportVersions,
+  listShareLinks,
+  openSharedReport,
+  publishReportVersion,
+  type ReportVersionSummary,
+  revokeShareLink,
+} from '@raisin/db';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { idSchema } from '../schemas';
+import { projectProcedure, publicProcedure } from '../trpc';
+import { loadWorksheetContext } from './worksheet';
+
+const MAX_NOTE_LENGTH = 500;
+const MAX_TOKEN_LENGTH = 128;
+
+async function liveSnapshot(db: Db, project: { id: string; name: string }): Promise<ReportSnapshot> {
+  const context = toWorksheetContext(await loadWorksheetContext(db, project.id));
+  return buildReportSnapshot(await gatherReportInputs(db, { project, context }));
+}
+
+function toVersionDto(v: ReportVersionSummary) {
+  return {
+    id: v.id,
+    number: v.number,
+    note: v.note,
+    publishedAt: v.publishedAt.toISOString(),
+    publishedByName: v.publishedByName,
+  };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const reportRouter = {
+  /** The report as it would be published now, built from the live tabs. */
+  preview: projectProcedure('viewer').query(({ ctx }) => liveSnapshot(ctx.db, ctx.project)),
+
+  /** Freezes the live report as the next numbered version, with an optional note. */
+  publish: projectProcedure('editor')
+    .input(z.object({ note: z.string().trim().max(MAX_NOTE_LENGTH).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const note = input.note === undefined || input.note === '' ? null : input.note;
+      const row = await publishReportVersion(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        note,
+        actorId: ctx.user.id,
+        actorName: ctx.user.name,
+        snapshot: await liveSnapshot(ctx.db, ctx.project),
+      });
+      return toVersionDto(row);
+    }),
+
+  /** Published versions, newest first. */
+  versions: projectProcedure('viewer').query(async ({ ctx }) =>
+    (await listReportVersions(ctx.db, { projectId: ctx.project.id })).map(toVersionDto),
+  ),
+
+  getVersion: projectProcedure('viewer')
+    .input(z.object({ versionId: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const row = await getReportVersion(ctx.db, { projectId: ctx.project.id, versionId: input.versionId });
+      return { ...toVersionDto(row), snapshot: row.snapshot };
+    }),
+
+  /**
+   * What changed from `from` to `to`, section by section; without `from`, since the version before `to`
+   * (`diff` is null for the first version).
+   */
+  diff: projectProcedure('viewer')
+    .input(z.object({ from: idSchema.optional(), to: idSchema }))
+    .query(async ({ ctx, input }) => {
+      const projectId = ctx.project.id;
+      const to = await getReportVersion(ctx.db, { projectId, versionId: input.to });
+      const from =
+        input.from === undefined
+          ? await getPreviousReportVersion(ctx.db, { projectId, number: to.number })
+          : await getReportVersion(ctx.db, { projectId, versionId: input.from });
+      return {
+        from: from && toVersionDto(from),
+        to: toVersionDto(to),
+        diff: from && diffSnapshots(from.snapshot, to.snapshot),
+      };
+    }),
+
+  /** A read-only link to one version; the URL (with its token) is in this response only. */
+  createShareLink: projectProcedure('editor')
+    .input(z.object({ versionId: idSchema, expiresAt: z.iso.datetime({ offset: true }).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const created = await createShareLink(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        versionId: input.versionId,
+        expiresAt: input.expiresAt === undefined ? null : new Date(input.expiresAt),
+        actorId: ctx.user.id,
+      });
+      const path = `/s/${created.token}`;
+      return { id: created.id, token: created.token, url: `${ctx.baseUrl ?? ''}${path}` };
+    }),
+
+  listShareLinks: projectProcedure('viewer').query(async ({ ctx }) =>
+    (await listShareLinks(ctx.db, { projectId: ctx.project.id })).map((link) => ({
+      ...link,
+      createdAt: link.createdAt.toISOString(),
+      expiresAt: iso(link.expiresAt),
+      revokedAt: iso(link.revokedAt),
+      lastOpenedAt: iso(link.lastOpenedAt),
+    })),
+  ),
+
+  /** Revokes a link at once: its next open shows "revoked" and no data. */
+  revokeShareLink: projectProcedure('editor')
+    .input(z.object({ linkId: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeShareLink(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        linkId: input.linkId,
+        actorId: ctx.user.id,
+      });
+      return { ok: true as const };
+    }),
+
+  /**
+   * Public: what a share token opens (its version's snapshot and the project's name, nothing else of the
+   * workspace), or that it was revoked or expired. Unknown tokens are NOT_FOUND. Rate limited per client
+   * address in the database, so every server instance counts against the same limit.
+   */
+  shared: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(MAX_TOKEN_LENGTH) }))
+    .query(async ({ ctx, input }) => {
+      await limitShareLookups(ctx.db, ctx.clientIp);
+      return openSharedReport(ctx.db, { token: input.token });
+    }),
+} satisfies TRPCRouterRecord;

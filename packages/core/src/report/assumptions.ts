@@ -1,0 +1,167 @@
+import { durationToDays } from '../tradeoff';
+import { findQuestion, formatAnswer, formatDays, formatNumber } from '../worksheet';
+import type { ReportInputs, ReportProvenance } from './build';
+import type { ReportAssumption, ReportAssumptionSource, ReportSnapshot } from './snapshot';
+
+const NUMERIC_KINDS = new Set(['number', 'range', 'duration']);
+const NOBODY: ReportProvenance = { by: null, at: null };
+
+function entry(
+  label: string,
+  value: string,
+  source: ReportAssumptionSource,
+  provenance: ReportProvenance,
+): ReportAssumption {
+  return { label, value, source, enteredByName: provenance.by, enteredAt: provenance.at };
+}
+
+const triple = (low: number, likely: number, high: number, fmt: (n: number) => string) =>
+  `${fmt(low)} / ${fmt(likely)} / ${fmt(high)} (low / likely / high)`;
+
+/**
+ * Every number the report shows with where it came from: worksheet answers (question id and text),
+ * samples (by name), estimates (by angle), measured points and settings, each with who entered it
+ * when; numbers the report computes say what from.
+ */
+export function collectAssumptions(
+  inputs: ReportInputs,
+  sections: ReportSnapshot['sections'],
+): ReportAssumption[] {
+  const out: ReportAssumption[] = [];
+
+  for (const answer of inputs.answers) {
+    const question = findQuestion(answer.questionId);
+    if (!question || !NUMERIC_KINDS.has(answer.value.kind)) continue;
+    out.push(
+      entry(
+        question.prompt,
+        formatAnswer(question, answer.value),
+        { kind: 'answer', questionId: question.id, question: question.prompt },
+        answer,
+      ),
+    );
+  }
+
+  for (const sample of inputs.samples) {
+    const source = { kind: 'sample', sampleName: sample.name } as const;
+    if (sample.ceiling !== null) {
+      const ci = sample.ceilingCi
+        ? ` (95% CI ${formatNumber(sample.ceilingCi[0])}–${formatNumber(sample.ceilingCi[1])})`
+        : '';
+      out.push(
+        entry(`Human ceiling of ${sample.name}`, `${formatNumber(sample.ceiling)}${ci}`, source, sample),
+      );
+    }
+    if (sample.alpha !== null) {
+      out.push(entry(`Krippendorff's α of ${sample.name}`, formatNumber(sample.alpha), source, sample));
+    }
+  }
+
+  const tradeoff = inputs.tradeoff;
+  if (tradeoff) {
+    const { inputs: resolved } = tradeoff.analysis;
+    for (const angle of resolved.angles) {
+      const source = { kind: 'estimate', angleName: angle.name } as const;
+      const provenance = tradeoff.angleProvenance[angle.id] ?? NOBODY;
+      const { low, likely, high } = angle.effort;
+      out.push(
+        entry(
+          `${angle.name}: effort`,
+          triple(durationToDays(low), durationToDays(likely), durationToDays(high), formatDays),
+          source,
+          provenance,
+        ),
+        entry(
+          `${angle.name}: quality`,
+          triple(angle.quality.low, angle.quality.likely, angle.quality.high, formatNumber),
+          source,
+          provenance,
+        ),
+      );
+    }
+    for (const point of resolved.measured) {
+      out.push(
+        entry(
+          `Measured quality${point.label ? ` (${point.label})` : ''}`,
+          `${formatNumber(point.quality)} after ${formatDays(durationToDays(point.effort))}`,
+          { kind: 'measurement', label: point.label ?? null },
+          NOBODY,
+        ),
+      );
+    }
+    if (resolved.targetSource === 'settings' && resolved.target !== null) {
+      out.push(
+        entry(
+          'Target quality',
+          formatNumber(resolved.target),
+          { kind: 'setting', name: 'Tradeoff target' },
+          tradeoff.settingsProvenance,
+        ),
+      );
+    }
+    if (resolved.ceilingSource === 'override' && resolved.ceiling !== null) {
+      out.push(
+        entry(
+          'Ceiling override',
+          formatNumber(resolved.ceiling),
+          { kind: 'setting', name: 'Tradeoff ceiling override' },
+          tradeoff.settingsProvenance,
+        ),
+      );
+    }
+  }
+
+  const ttt = sections.tradeoff.status === 'ready' ? sections.tradeoff.timeToTarget : null;
+  if (ttt) {
+    const from = {
+      kind: 'computed',
+      from: 'the tradeoff simulation of the attack angles and measured points',
+    } as const;
+    out.push(
+      entry('Time to target P10', formatDays(ttt.p10Days), from, NOBODY),
+      entry('Time to target P50', formatDays(ttt.p50Days), from, NOBODY),
+      entry('Time to target P90', formatDays(ttt.p90Days), from, NOBODY),
+    );
+  }
+
+  if (inputs.roadmap && sections.roadmap.status === 'ready') {
+    const provenance = inputs.roadmap.provenance;
+    out.push(
+      entry(
+        'Roadmap start',
+        inputs.roadmap.startDate,
+        { kind: 'setting', name: 'Roadmap start date' },
+        provenance,
+      ),
+    );
+    for (const phase of sections.roadmap.phases) {
+      out.push(
+        entry(
+          `${phase.name}: duration`,
+          `${phase.durationP50} / ${phase.durationP90} working days (P50 / P90)`,
+          { kind: 'setting', name: `Roadmap phase estimate (${phase.name})` },
+          provenance,
+        ),
+      );
+    }
+  }
+
+  if (inputs.maturity && sections.maturity.status === 'ready') {
+    const m = sections.maturity;
+    out.push(
+      entry(
+        'MLOps level now',
+        `level ${m.currentLevel}`,
+        { kind: 'assessment', name: 'MLOps self-assessment' },
+        inputs.maturity.provenance,
+      ),
+      entry(
+        'MLOps level targeted',
+        `level ${m.targetLevel}`,
+        { kind: 'assessment', name: m.overridden ? 'Target level override' : 'Target level recommendation' },
+        inputs.maturity.provenance,
+      ),
+    );
+  }
+  return out;
+}

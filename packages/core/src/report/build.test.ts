@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportSnapshot, type ReportInputs } from './build';
+import { REPORT_SCHEMA_VERSION } from './snapshot';
+
+const EMPTY: ReportInputs = {
+  project: { id: 'p1', name: 'Ticket router' },
+  generatedAt: '2026-03-02T09:30:00.000Z',
+  answers: [],
+  context: {},
+  samples: [],
+  tradeoff: null,
+  roadmap: null,
+  maturity: null,
+};
+
+describe('buildReportSnapshot', () => {
+  it('says what to do next in every section of an empty project', () => {
+    const snapshot = buildReportSnapshot(EMPTY);
+    expect(snapshot.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    expect(snapshot.version).toBeNull();
+    expect(snapshot.summary).toMatchObject({ verdict: 'undecided', ceiling: null, timeToTarget: null });
+    for (const section of Object.values(snapshot.sections)) {
+      expect(section.status).toBe('empty');
+      if (section.status === 'empty') expect(section.nextStep).toMatch(/\.$/);
+    }
+    expect(snapshot.assumptions).toEqual([]);
+    // Plain JSON: a round trip changes nothing.
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+  });
+
+  it('lists answers by group, risks from the Risks group, and every number with who entered it', () => {
+    const snapshot = buildReportSnapshot({
+      ...EMPTY,
+      answers: [
+        {
+          questionId: 'E.target-quality',
+          value: { kind: 'number', value: 0.8 },
+          by: 'Ada',
+          at: '2026-02-01T10:00:00.000Z',
+        },
+        {
+          questionId: 'I.when-wrong',
+          value: { kind: 'long-text', value: 'A ticket waits a day <b>longer</b>' },
+          by: 'Grace',
+          at: '2026-02-02T10:00:00.000Z',
+        },
+      ],
+    });
+    const worksheet = snapshot.sections.worksheet;
+    if (worksheet.status !== 'ready') throw new Error('expected answers');
+    expect(worksheet.groups.map((g) => g.id)).toEqual(['E', 'I']);
+    expect(worksheet.answered).toBe(2);
+    expect(snapshot.summary.topRisks).toContainEqual({
+      text: expect.stringContaining('A ticket waits a day <b>longer</b>'),
+      origin: 'worksheet',
+      questionId: 'I.when-wrong',
+    });
+    expect(snapshot.assumptions).toEqual([
+      {
+        label: expect.any(String),
+        value: expect.stringMatching(/^0\.8/),
+        source: { kind: 'answer', questionId: 'E.target-quality', question: expect.any(String) },
+        enteredByName: 'Ada',
+        enteredAt: '2026-02-01T10:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('takes the ceiling from the reference sample and keeps every sample in the trend', () => {
+    const sample = {
+      alpha: 0.7,
+      ceilingCi: [0.75, 0.85] as const,
+      report: null,
+      by: 'Ada',
+      at: '2026-01-01T00:00:00.000Z',
+    };
+    const snapshot = buildReportSnapshot({
+      ...EMPTY,
+      samples: [
+        { ...sample, name: 'January', ceiling: 0.78, isReference: false },
+        { ...sample, name: 'March', ceiling: 0.81, isReference: true },
+      ],
+    });
+    expect(snapshot.summary.ceiling).toEqual({
+      value: 0.81,
+      ci: { low: 0.75, high: 0.85 },
+      sampleName: 'March',
+    });
+    const agreement = snapshot.sections.agreement;
+    if (agreement.status !== 'ready') throw new Error('expected samples');
+    expect(agreement.trend.map((t) => [t.sampleName, t.isReference])).toEqual([
+      ['January', false],
+      ['March', true],
+    ]);
+    expect(snapshot.assumptions.filter((a) => a.source.kind === 'sample')).toHaveLength(4);
+  });
+});

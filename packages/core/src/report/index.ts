@@ -1,0 +1,39 @@
+export { collectAssumptions } from './assumptions';
+export {
+  buildReportSnapshot,
+  type ReportInputs,
+  type ReportProvenance,
+  type ReportSampleInput,
+} from './build';
+export { describeDayShift, diffSnapshots, type ReportDiff, type ReportSectionDiff } from './diff';
+export { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
+export { escapeHtml, renderReportHtml } from './render-html';
+export { escapeMarkdown, renderReportMarkdown } from './render-markdown';
+export {
+  type EmptyReportSection,
+  isReadySection,
+  REPORT_SCHEMA_VERSION,
+  REPORT_SECTION_KEYS,
+  REPORT_SECTION_TITLES,
+  type ReportAgreementSection,
+  type ReportAssumption,
+  type ReportAssumptionSource,
+  type ReportCoefficient,
+  type ReportFindingEffect,
+  type ReportInterval,
+  type ReportMaturityLevel,
+  type ReportMaturitySection,
+  type ReportMilestone,
+  type ReportRisk,
+  type ReportRoadmapSection,
+  type ReportSectionKey,
+  type ReportSections,
+  type ReportSnapshot,
+  type ReportSummary,
+  type ReportTradeoffSection,
+  type ReportVerdict,
+  type ReportVerdictReason,
+  type ReportVersionInfo,
+  type ReportWorksheetAnswer,
+  type ReportWorksheetSection,
+} from './snapshot';

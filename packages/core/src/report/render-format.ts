@@ -1,0 +1,57 @@
+/**
+ * Words and numbers shared by the Markdown and HTML renderers, so both exports say the same thing. Every
+ * function returns plain text; each renderer escapes it for its own syntax.
+ */
+import type { ReportInterval, ReportMaturityLevel, ReportSnapshot, ReportVerdict } from './snapshot';
+
+export const VERDICT_LABELS: Readonly<Record<ReportVerdict, string>> = {
+  go: 'Go',
+  'spike-first': 'Spike first',
+  'no-go': 'No-go',
+  undecided: 'Undecided (answer more questions)',
+};
+
+export const LEVEL_LABELS: Readonly<Record<ReportMaturityLevel, string>> = {
+  0: 'Level 0 (manual process)',
+  1: 'Level 1 (ML pipeline automation)',
+  2: 'Level 2 (CI/CD pipeline automation)',
+};
+
+/** A quality or coefficient with three decimals, or an em dash when undefined. */
+export function formatValue(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '—' : value.toFixed(3);
+}
+
+export function formatInterval(ci: ReportInterval | null): string {
+  return ci === null ? '' : `[${formatValue(ci.low)}, ${formatValue(ci.high)}]`;
+}
+
+export function formatValueWithCi(value: number | null, ci: ReportInterval | null): string {
+  const interval = formatInterval(ci);
+  return interval === '' ? formatValue(value) : `${formatValue(value)} (95% CI ${interval})`;
+}
+
+/** Calendar days as a person says them: under a day in hours, then days, weeks, months. */
+export function formatDays(days: number): string {
+  if (!Number.isFinite(days)) return '—';
+  if (days < 1) return `${Math.max(1, Math.round(days * 24))} h`;
+  if (days < 14) return `${round1(days)} d`;
+  if (days < 90) return `${round1(days / 7)} wk`;
+  return `${round1(days / 30.4375)} mo`;
+}
+
+function round1(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+export function formatMoney(amount: number): string {
+  return Math.round(amount).toLocaleString('en-US');
+}
+
+/** `Ticket router, version 2 (2026-03-02)` or `Ticket router, preview`. */
+export function versionLine(snapshot: ReportSnapshot): string {
+  const version = snapshot.version;
+  if (version === null) return `Preview generated ${snapshot.generatedAt.slice(0, 10)}`;
+  const by = version.publishedByName === null ? '' : ` by ${version.publishedByName}`;
+  return `Version ${version.number}, published ${version.publishedAt.slice(0, 10)}${by}`;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
+import { escapeHtml, renderReportHtml } from './render-html';
+import { escapeMarkdown, renderReportMarkdown } from './render-markdown';
+import type { ReportSnapshot } from './snapshot';
+
+const XSS = '<script>alert(1)</script>';
+const BREAKER = 'a | b\n# not a heading\n- not a list\n`code` *bold* [link](http://x) & 1. item';
+
+/** The example snapshot with hostile text in a project name, a worksheet answer, a phase and an angle. */
+function hostileSnapshot(): ReportSnapshot {
+  const base = exampleReportSnapshot();
+  const { worksheet, tradeoff, roadmap } = base.sections;
+  if (worksheet.status !== 'ready' || tradeoff.status !== 'ready' || roadmap.status !== 'ready') {
+    throw new Error('the example snapshot should be filled');
+  }
+  const [group, ...groups] = worksheet.groups;
+  const [angle, ...angles] = tradeoff.angles;
+  const [phase, ...phases] = roadmap.phases;
+  if (!group || !angle || !phase) throw new Error('the example snapshot should have rows');
+  return {
+    ...base,
+    project: { ...base.project, name: `"Quoted" ${XSS}` },
+    sections: {
+      ...base.sections,
+      worksheet: {
+        ...worksheet,
+        groups: [
+          {
+            ...group,
+            answers: [...group.answers, { questionId: 'A.x', question: 'Q | 1', answer: BREAKER }],
+          },
+          ...groups,
+        ],
+      },
+      tradeoff: { ...tradeoff, angles: [{ ...angle, name: `${XSS} angle` }, ...angles] },
+      roadmap: { ...roadmap, phases: [{ ...phase, name: `<img src=x onerror=alert(2)>` }, ...phases] },
+    },
+  };
+}
+
+/** Pipes not preceded by a backslash: the cell separators of a Markdown table row. */
+const separators = (line: string) => line.match(/(?<!\\)\|/g)?.length ?? 0;
+
+describe('renderReportMarkdown', () => {
+  it('renders the summary, every section and the assumptions of a filled snapshot', () => {
+    const md = renderReportMarkdown(exampleReportSnapshot());
+    expect(md.startsWith('# Ticket router: planning report\n')).toBe(true);
+    for (const heading of [
+      '## Executive summary',
+      '## Feasibility worksheet',
+      '## Human-agreement ceiling',
+      '## Time–quality tradeoff',
+      '## Roadmap',
+      '## MLOps maturity',
+      '## Assumptions',
+    ]) {
+      expect(md).toContain(`\n${heading}\n`);
+    }
+    expect(md).toContain('- Verdict: Spike first');
+    expect(md).toContain('Version 2, published 2026-03-02 by Ada Lovelace');
+    expect(md).toContain('| Fine-tuned small model |');
+    // The worksheet answer holding markup is text, not HTML.
+    expect(md).not.toContain(XSS);
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('keeps table rows whole whatever the user typed', () => {
+    const md = renderReportMarkdown(hostileSnapshot());
+    // Every row of a table has as many cell separators as the table's header row.
+    for (const table of md.split('\n\n').filter((block) => block.startsWith('|'))) {
+      const [head, ...rows] = table.trimEnd().split('\n');
+      for (const row of rows) expect(separators(row), row).toBe(separators(head ?? ''));
+    }
+    const tableLines = md.split('\n').filter((line) => line.startsWith('|'));
+    const row = tableLines.find((line) => line.includes('Q \\| 1'));
+    expect(row).toBe(
+      '| Q \\| 1 | a \\| b<br># not a heading<br>- not a list<br>\\`code\\` \\*bold\\* \\[link\\](http://x) &amp; 1. item |',
+    );
+    expect(separators(row ?? '')).toBe(3);
+    expect(md).not.toMatch(/^# not a heading/m);
+    expect(md).not.toMatch(/<script|<img/);
+  });
+
+  it('says what to do next for each empty section', () => {
+    const md = renderReportMarkdown(emptyReportSnapshot());
+    expect(md).toContain('Preview generated 2026');
+    expect(md).toContain('No data yet. Upload a labeled sample on the Agreement tab to measure the ceiling.');
+    expect(md).toContain('No data yet. Generate a roadmap on the Roadmap tab.');
+    expect(md).toContain('No numbers yet.');
+  });
+
+  it('escapes block markers only where they would start a block', () => {
+    expect(escapeMarkdown('# title')).toBe('\\# title');
+    expect(escapeMarkdown('12. item')).toBe('12\\. item');
+    expect(escapeMarkdown('C# and F#, 3.5 - 2')).toBe('C# and F#, 3.5 - 2');
+    expect(escapeMarkdown('a\r\nb\nc')).toBe('a<br>b<br>c');
+  });
+});
+
+describe('renderReportHtml', () => {
+  it('is one self-contained document with A4 print rules and both charts inline', () => {
+    const html = renderReportHtml(exampleReportSnapshot());
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toContain('counter(pages)');
+    expect(html).toContain('@media print');
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).toContain('<title>Time–quality curve');
+    expect(html).toContain('<title>Roadmap Gantt chart');
+    // Nothing that would fetch: no scripts, no src/href attributes, no CSS urls or imports.
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|\ssrc=|\shref=|url\(|@import/i);
+    // Sections after the summary start a new printed page.
+    expect(html.match(/<section class="page">/g)).toHaveLength(6);
+  });
+
+  it('escapes user text everywhere: title, cells, chart labels', () => {
+    const html = renderReportHtml(hostileSnapshot());
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain(
+      '<title>&quot;Quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt;: planning report</title>',
+    );
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; angle</text>');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('<td>a | b\n# not a heading');
+  });
+
+  it('draws no chart for empty sections and says what to do next', () => {
+    const html = renderReportHtml(emptyReportSnapshot());
+    expect(html).not.toContain('<svg');
+    expect(html).toContain(
+      '<p>No data yet. Add attack angles on the Tradeoff tab to estimate the time to target.</p>',
+    );
+  });
+
+  it('escapes the five HTML-special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});

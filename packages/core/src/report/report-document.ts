@@ -1,0 +1,281 @@
+/**
+ * The report as a list of plain-text blocks (headings, paragraphs, lists, tables, chart slots), built once
+ * from a snapshot, so the Markdown and HTML exports show the same content in the same order and differ
+ * only in syntax and escaping. Text here is never escaped: each renderer escapes it for its own format.
+ */
+import {
+  formatDays,
+  formatInterval,
+  formatMoney,
+  formatValue,
+  formatValueWithCi,
+  LEVEL_LABELS,
+  VERDICT_LABELS,
+  versionLine,
+} from './render-format';
+import {
+  isReadySection,
+  REPORT_SECTION_KEYS,
+  type ReportAssumptionSource,
+  type ReportSectionKey,
+  type ReportSnapshot,
+} from './snapshot';
+
+export type ReportBlock =
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'table';
+      readonly head: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+    }
+  | { readonly kind: 'chart'; readonly chart: 'tradeoff' | 'gantt' }
+  /** Starts a section: the HTML export breaks the printed page there. */
+  | { readonly kind: 'section'; readonly key: ReportSectionKey | 'summary' | 'assumptions' };
+
+function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
+  const s = snapshot.summary;
+  const facts: string[] = [`Verdict: ${VERDICT_LABELS[s.verdict]}`];
+  if (s.ceiling) {
+    facts.push(
+      `Human ceiling: ${formatValueWithCi(s.ceiling.value, s.ceiling.ci)}, from "${s.ceiling.sampleName}"`,
+    );
+  }
+  if (s.target) facts.push(`Target: ${formatValue(s.target.value)} (from the ${s.target.source})`);
+  if (s.timeToTarget) {
+    const t = s.timeToTarget;
+    const dates = t.p50Date && t.p90Date ? `, around ${t.p50Date} (P90 ${t.p90Date})` : '';
+    facts.push(`Time to target: P50 ${formatDays(t.p50Days)}, P90 ${formatDays(t.p90Days)}${dates}`);
+  }
+  if (s.bestAngle) {
+    const net = s.bestAngle.net === null ? '' : `, net value ${formatMoney(s.bestAngle.net)}`;
+    facts.push(`Best attack angle: ${s.bestAngle.name} (quality ${formatValue(s.bestAngle.quality)}${net})`);
+  }
+  if (s.maturity) {
+    facts.push(`MLOps: now ${LEVEL_LABELS[s.maturity.current]}, target ${LEVEL_LABELS[s.maturity.target]}`);
+  }
+  const blocks: ReportBlock[] = [
+    { kind: 'section', key: 'summary' },
+    { kind: 'heading', level: 2, text: 'Executive summary' },
+    { kind: 'list', items: facts },
+  ];
+  if (s.reasons.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Why this verdict' });
+    blocks.push({ kind: 'list', items: s.reasons.map((r) => `${r.effect}: ${r.text}`) });
+  }
+  if (s.nextMilestones.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Next milestones' });
+    blocks.push({
+      kind: 'table',
+      head: ['Milestone', 'Phase', 'P50', 'P90'],
+      rows: s.nextMilestones.map((m) => [m.name, m.phaseName, m.p50Date, m.p90Date]),
+    });
+  }
+  if (s.topRisks.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Top risks' });
+    blocks.push({ kind: 'list', items: s.topRisks.map((r) => r.text) });
+  }
+  return blocks;
+}
+
+function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportBlock[] {
+  const section = snapshot.sections[key];
+  const blocks: ReportBlock[] = [
+    { kind: 'section', key },
+    { kind: 'heading', level: 2, text: section.title },
+  ];
+  if (!isReadySection(section))
+    return [...blocks, { kind: 'paragraph', text: `No data yet. ${section.nextStep}` }];
+  switch (key) {
+    case 'worksheet': {
+      const w = snapshot.sections.worksheet;
+      if (!isReadySection(w)) break;
+      blocks.push({ kind: 'paragraph', text: `${w.answered} of ${w.total} questions answered.` });
+      for (const group of w.groups) {
+        blocks.push({ kind: 'heading', level: 3, text: `${group.id}. ${group.title}` });
+        blocks.push({
+          kind: 'table',
+          head: ['Question', 'Answer'],
+          rows: group.answers.map((a) => [a.question, a.answer]),
+        });
+      }
+      break;
+    }
+    case 'agreement': {
+      const a = snapshot.sections.agreement;
+      if (!isReadySection(a)) break;
+      if (a.reference) {
+        const r = a.reference;
+        blocks.push({
+          kind: 'paragraph',
+          text: `Reference sample "${r.sampleName}": ${r.items} items, ${r.annotators} annotators. Human ceiling ${formatValueWithCi(r.ceiling, r.ci)}; Krippendorff's α ${formatValue(r.krippendorffAlpha)}.`,
+        });
+        blocks.push({
+          kind: 'table',
+          head: ['Coefficient', 'Value', '95% CI'],
+          rows: r.coefficients.map((c) => [c.name, formatValue(c.value), formatInterval(c.ci)]),
+        });
+      } else {
+        blocks.push({ kind: 'paragraph', text: 'No sample is marked as the reference.' });
+      }
+      blocks.push({ kind: 'heading', level: 3, text: 'Trend across samples' });
+      blocks.push({
+        kind: 'table',
+        head: ['Sample', 'Uploaded', 'α', 'Ceiling', 'Reference'],
+        rows: a.trend.map((t) => [
+          t.sampleName,
+          t.uploadedAt.slice(0, 10),
+          formatValue(t.alpha),
+          formatValue(t.ceiling),
+          t.isReference ? 'yes' : '',
+        ]),
+      });
+      break;
+    }
+    case 'tradeoff': {
+      const t = snapshot.sections.tradeoff;
+      if (!isReadySection(t)) break;
+      blocks.push({
+        kind: 'paragraph',
+        text: `Target ${formatValue(t.target)}, ceiling ${formatValue(t.ceiling)}, on a scale to ${t.maxQuality}.`,
+      });
+      blocks.push({ kind: 'chart', chart: 'tradeoff' });
+      if (t.curveError) blocks.push({ kind: 'paragraph', text: `No fitted curve: ${t.curveError}` });
+      if (t.timeToTarget) {
+        const p = t.timeToTarget;
+        blocks.push({
+          kind: 'paragraph',
+          text: `Time to target: P10 ${formatDays(p.p10Days)}, P50 ${formatDays(p.p50Days)}, P90 ${formatDays(p.p90Days)}.`,
+        });
+      }
+      blocks.push({
+        kind: 'table',
+        head: ['Attack angle', 'Effort (low / likely / high)', 'Quality (low / likely / high)'],
+        rows: t.angles.map((angle) => [
+          angle.name,
+          [angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high].map(formatDays).join(' / '),
+          [angle.quality.low, angle.quality.likely, angle.quality.high].map(formatValue).join(' / '),
+        ]),
+      });
+      if (t.measured.length > 0) {
+        blocks.push({
+          kind: 'table',
+          head: ['Measured', 'Effort', 'Quality'],
+          rows: t.measured.map((m) => [m.label ?? '', formatDays(m.effortDays), formatValue(m.quality)]),
+        });
+      }
+      if (t.roi) {
+        blocks.push({ kind: 'heading', level: 3, text: 'ROI ranking' });
+        blocks.push({
+          kind: 'table',
+          head: ['Rank', 'Attack angle', 'Quality', 'Effort', 'Cost', 'Value', 'Net'],
+          rows: t.roi.map((r) => [
+            String(r.rank),
+            r.name,
+            formatValue(r.quality),
+            formatDays(r.effortDays),
+            formatMoney(r.cost),
+            formatMoney(r.value),
+            formatMoney(r.net),
+          ]),
+        });
+      }
+      break;
+    }
+    case 'roadmap': {
+      const r = snapshot.sections.roadmap;
+      if (!isReadySection(r)) break;
+      const target = r.targetQuality
+        ? ` Target quality around ${r.targetQuality.p50} (P90 ${r.targetQuality.p90}).`
+        : '';
+      blocks.push({
+        kind: 'paragraph',
+        text: `Starts ${r.startDate}; ends ${r.end.p50} (P90 ${r.end.p90}).${target}`,
+      });
+      blocks.push({ kind: 'chart', chart: 'gantt' });
+      blocks.push({
+        kind: 'table',
+        head: ['Phase', 'Start', 'End P50', 'End P90', 'Working days P50 / P90', 'Milestones'],
+        rows: r.phases.map((p) => [
+          p.name,
+          p.p50Start,
+          p.p50End,
+          p.p90End,
+          `${p.durationP50} / ${p.durationP90}`,
+          p.milestones.join('; '),
+        ]),
+      });
+      break;
+    }
+    case 'maturity': {
+      const m = snapshot.sections.maturity;
+      if (!isReadySection(m)) break;
+      const override = m.overridden ? ` (set by hand; recommended: ${LEVEL_LABELS[m.recommendedLevel]})` : '';
+      blocks.push({
+        kind: 'paragraph',
+        text: `Now ${LEVEL_LABELS[m.currentLevel]}; target ${LEVEL_LABELS[m.targetLevel]}${override}. ${m.answered} of ${m.total} items answered.`,
+      });
+      if (m.reasons.length > 0) blocks.push({ kind: 'list', items: m.reasons });
+      blocks.push({
+        kind: 'table',
+        head: ['Area', 'Yes', 'No', 'N/A', 'Unanswered', 'Level'],
+        rows: m.areas.map((a) => [a.title, a.yes, a.no, a.notApplicable, a.unanswered, a.level].map(String)),
+      });
+      if (m.blockers.length > 0) {
+        blocks.push({ kind: 'heading', level: 3, text: 'Blocking the next level' });
+        blocks.push({ kind: 'list', items: m.blockers });
+      }
+      break;
+    }
+  }
+  return blocks;
+}
+
+function describeSource(source: ReportAssumptionSource): string {
+  switch (source.kind) {
+    case 'answer':
+      return `Worksheet ${source.questionId}: ${source.question}`;
+    case 'sample':
+      return `Sample "${source.sampleName}"`;
+    case 'estimate':
+      return `Estimate of "${source.angleName}"`;
+    case 'measurement':
+      return source.label ? `Measurement "${source.label}"` : 'A measurement';
+    case 'setting':
+      return `Setting: ${source.name}`;
+    case 'assessment':
+      return `Assessment: ${source.name}`;
+    case 'computed':
+      return `Computed from ${source.from}`;
+  }
+}
+
+/** Every block of the report, in reading order. */
+export function buildReportDocument(snapshot: ReportSnapshot): ReportBlock[] {
+  const note = snapshot.version?.note;
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 1, text: `${snapshot.project.name}: planning report` },
+    { kind: 'paragraph', text: versionLine(snapshot) },
+  ];
+  if (note) blocks.push({ kind: 'paragraph', text: `Note: ${note}` });
+  blocks.push(...summaryBlocks(snapshot));
+  for (const key of REPORT_SECTION_KEYS) blocks.push(...sectionBlocks(snapshot, key));
+  blocks.push({ kind: 'section', key: 'assumptions' }, { kind: 'heading', level: 2, text: 'Assumptions' });
+  if (snapshot.assumptions.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'No numbers yet.' });
+  } else {
+    blocks.push({
+      kind: 'table',
+      head: ['Number', 'Value', 'Source', 'Entered by', 'When'],
+      rows: snapshot.assumptions.map((a) => [
+        a.label,
+        a.value,
+        describeSource(a.source),
+        a.enteredByName ?? '',
+        a.enteredAt?.slice(0, 16).replace('T', ' ') ?? '',
+      ]),
+    });
+  }
+  return blocks;
+}

@@ -1,0 +1,365 @@
+import { randomUUID } from 'node:crypto';
+import type { ReportSnapshot } from '@raisin/core/report';
+import { and, desc, eq, lt, max, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { DomainError } from '../errors';
+import { project, rateLimit, reportShareLink, reportVersion, user } from '../schema';
+import { writeAuditEntry } from './audit';
+import { generateInvitationToken, hashInvitationToken } from './invitations';
+
+export interface ReportVersionSummary {
+  id: string;
+  number: number;
+  note: string | null;
+  publishedAt: Date;
+  publishedByName: string | null;
+}
+
+export interface ReportVersionRow extends ReportVersionSummary {
+  projectId: string;
+  snapshot: ReportSnapshot;
+}
+
+export const versionNotFound = () => new DomainError('REPORT_VERSION_NOT_FOUND', 'Report version not found');
+
+const summaryColumns = {
+  id: reportVersion.id,
+  number: reportVersion.number,
+  note: reportVersion.note,
+  publishedAt: reportVersion.publishedAt,
+  publishedByName: user.name,
+};
+
+/**
+ * Freezes a snapshot as the project's next report version. The project row is locked first, so
+ * concurrent publishes take numbers one after the other; the unique (project, number) constraint is the
+ * backstop. The snapshot is built by the caller beforehand: building reads every tab with parallel
+ * queries, which one transaction's connection cannot run at once.
+ */
+export async function publishReportVersion(
+  db: Db,
+  params: {
+    projectId: string;
+    workspaceId: string;
+    note: string | null;
+    actorId: string;
+    actorName: string;
+    snapshot: ReportSnapshot;
+  },
+): Promise<ReportVersionRow> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: project.id }).from(project).where(eq(project.id, params.projectId)).for('update');
+    const [last] = await tx
+      .select({ n: max(reportVersion.number) })
+      .from(reportVersion)
+      .where(eq(reportVersion.projectId, params.projectId));
+    const number = (last?.n ?? 0) + 1;
+    const publishedAt = new Date();
+    const snapshot: ReportSnapshot = {
+      ...params.snapshot,
+      version: {
+        number,
+        note: params.note,
+        publishedByName: params.actorName,
+        publishedAt: publishedAt.toISOString(),
+      },
+    };
+    const [row] = await tx
+      .insert(reportVersion)
+      .values({
+        projectId: params.projectId,
+        number,
+        note: params.note,
+        snapshot,
+        publishedAt,
+        publishedBy: params.actorId,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) {
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        `Report version ${number} was just published by someone else; try again`,
+      );
+    }
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'report.published',
+      entityType: 'report_version',
+      entityId: row.id,
+      details: { projectId: params.projectId, number },
+    });
+    return { ...row, publishedByName: params.actorName };
+  });
+}
+
+/** The project's published versions, newest first (without their snapshots). */
+export async function listReportVersions(
+  db: Db,
+  params: { projectId: string },
+): Promise<ReportVersionSummary[]> {
+  return db
+    .select(summaryColumns)
+    .from(reportVersion)
+    .leftJoin(user, eq(user.id, reportVersion.publishedBy))
+    .where(eq(reportVersion.projectId, params.projectId))
+    .orderBy(desc(reportVersion.number));
+}
+
+/** One version of the project, by id or by number. @throws DomainError REPORT_VERSION_NOT_FOUND */
+export async function getReportVersion(
+  db: Db,
+  params: { projectId: string } & ({ versionId: string } | { number: number }),
+): Promise<ReportVersionRow> {
+  const which =
+    'versionId' in params ? eq(reportVersion.id, params.versionId) : eq(reportVersion.number, params.number);
+  const [row] = await db
+    .select({ ...summaryColumns, projectId: reportVersion.projectId, snapshot: reportVersion.snapshot })
+    .from(reportVersion)
+    .leftJoin(user, eq(user.id, reportVersion.publishedBy))
+    .where(and(eq(reportVersion.projectId, params.projectId), which));
+  if (!row) throw versionNotFound();
+  return row;
+}
+
+/** The version published just before `number`, or null for the first. */
+export async function getPreviousReportVersion(
+  db: Db,
+  params: { projectId: string; number: number },
+): Promise<ReportVersionRow | null> {
+  const [row] = await db
+    .select({ ...summaryColumns, projectId: reportVersion.projectId, snapshot: reportVersion.snapshot })
+    .from(reportVersion)
+    .leftJoin(user, eq(user.id, reportVersion.publishedBy))
+    .where(and(eq(reportVersion.projectId, params.projectId), lt(reportVersion.number, params.number)))
+    .orderBy(desc(reportVersion.number))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface ShareLinkRow {
+  id: string;
+  versionId: string;
+  versionNumber: number;
+  createdAt: Date;
+  createdByName: string | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastOpenedAt: Date | null;
+  openCount: number;
+}
+
+const shareLinkNotFound = () => new DomainError('SHARE_LINK_NOT_FOUND', 'Share link not found');
+
+/**
+ * Creates a share link to one version of the project and returns its token, the only time it exists
+ * in clear: 32 random bytes (256 bits), base64url; only its SHA-256 is stored.
+ * @throws DomainError REPORT_VERSION_NOT_FOUND, REPORT_INVALID (an expiry in the past)
+ */
+export async function createShareLink(
+  db: Db,
+  params: {
+    projectId: string;
+    workspaceId: string;
+    versionId: string;
+    expiresAt: Date | null;
+    actorId: string;
+    now?: Date;
+  },
+): Promise<{ id: string; token: string }> {
+  if (params.expiresAt !== null && params.expiresAt.getTime() <= (params.now ?? new Date()).getTime()) {
+    throw new DomainError('REPORT_INVALID', 'expiresAt: the expiry must lie in the future', {
+      field: 'expiresAt',
+    });
+  }
+  const version = await getReportVersion(db, { projectId: params.projectId, versionId: params.versionId });
+  const token = generateInvitationToken();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(reportShareLink)
+      .values({
+        versionId: version.id,
+        tokenHash: hashInvitationToken(token),
+        createdBy: params.actorId,
+        expiresAt: params.expiresAt,
+      })
+      .returning({ id: reportShareLink.id });
+    if (!row) throw new Error('createShareLink: insert returned no row');
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'report.share_link_created',
+      entityType: 'report_share_link',
+      entityId: row.id,
+      details: { projectId: params.projectId, versionNumber: version.number },
+    });
+    return { id: row.id, token };
+  });
+}
+
+/** Every share link of the project's versions, newest first (never their tokens). */
+export async function listShareLinks(db: Db, params: { projectId: string }): Promise<ShareLinkRow[]> {
+  return db
+    .select({
+      id: reportShareLink.id,
+      versionId: reportShareLink.versionId,
+      versionNumber: reportVersion.number,
+      createdAt: reportShareLink.createdAt,
+      createdByName: user.name,
+      expiresAt: reportShareLink.expiresAt,
+      revokedAt: reportShareLink.revokedAt,
+      lastOpenedAt: reportShareLink.lastOpenedAt,
+      openCount: reportShareLink.openCount,
+    })
+    .from(reportShareLink)
+    .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
+    .leftJoin(user, eq(user.id, reportShareLink.createdBy))
+    .where(eq(reportVersion.projectId, params.projectId))
+    .orderBy(desc(reportShareLink.createdAt));
+}
+
+/** Revokes a link of the project at once (revoking twice keeps the first time). @throws SHARE_LINK_NOT_FOUND */
+export async function revokeShareLink(
+  db: Db,
+  params: { projectId: string; workspaceId: string; linkId: string; actorId: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [link] = await tx
+      .select({ id: reportShareLink.id, revokedAt: reportShareLink.revokedAt })
+      .from(reportShareLink)
+      .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
+      .where(and(eq(reportShareLink.id, params.linkId), eq(reportVersion.projectId, params.projectId)));
+    if (!link) throw shareLinkNotFound();
+    if (link.revokedAt !== null) return;
+    await tx.update(reportShareLink).set({ revokedAt: new Date() }).where(eq(reportShareLink.id, link.id));
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'report.share_link_revoked',
+      entityType: 'report_share_link',
+      entityId: link.id,
+      details: { projectId: params.projectId },
+    });
+  });
+}
+
+export type SharedReport =
+  | { status: 'ok'; projectName: string; versionNumber: number; snapshot: ReportSnapshot }
+  | { status: 'revoked' }
+  | { status: 'expired' };
+
+async function findShareLink(db: Db, token: string) {
+  const [link] = await db
+    .select({
+      id: reportShareLink.id,
+      expiresAt: reportShareLink.expiresAt,
+      revokedAt: reportShareLink.revokedAt,
+      versionId: reportShareLink.versionId,
+      number: reportVersion.number,
+      projectName: project.name,
+    })
+    .from(reportShareLink)
+    .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
+    .innerJoin(project, eq(project.id, reportVersion.projectId))
+    .where(eq(reportShareLink.tokenHash, hashInvitationToken(token)));
+  return link ?? null;
+}
+
+type LinkState = 'ok' | 'revoked' | 'expired';
+const stateOf = (link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): LinkState =>
+  link.revokedAt !== null
+    ? 'revoked'
+    : link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()
+      ? 'expired'
+      : 'ok';
+
+/**
+ * What a share token opens: its version's snapshot (counting the open), or only that the link was
+ * revoked or expired, with no data. @throws DomainError SHARE_LINK_NOT_FOUND for an unknown token.
+ */
+export async function openSharedReport(db: Db, params: { token: string; now?: Date }): Promise<SharedReport> {
+  const now = params.now ?? new Date();
+  const link = await findShareLink(db, params.token);
+  if (!link) throw shareLinkNotFound();
+  const state = stateOf(link, now);
+  if (state !== 'ok') return { status: state };
+  const [opened] = await db
+    .update(reportShareLink)
+    .set({ openCount: sql`${reportShareLink.openCount} + 1`, lastOpenedAt: now })
+    .where(eq(reportShareLink.id, link.id))
+    .returning({ id: reportShareLink.id });
+  const [version] = await db
+    .select({ snapshot: reportVersion.snapshot })
+    .from(reportVersion)
+    .where(eq(reportVersion.id, link.versionId));
+  if (!opened || !version) throw shareLinkNotFound();
+  return {
+    status: 'ok',
+    projectName: link.projectName,
+    versionNumber: link.number,
+    snapshot: version.snapshot,
+  };
+}
+
+/**
+ * The link preview of a share token (project name and version number only), without counting an open:
+ * for the share page's Open Graph tags. Null for unknown, revoked or expired tokens.
+ */
+export async function previewSharedReport(
+  db: Db,
+  params: { token: string; now?: Date },
+): Promise<{ projectName: string; versionNumber: number } | null> {
+  const link = await findShareLink(db, params.token);
+  if (!link || stateOf(link, params.now ?? new Date()) !== 'ok') return null;
+  return { projectName: link.projectName, versionNumber: link.number };
+}
+
+/** Share-token lookups per client address: a 256-bit token cannot be guessed; this stops scanners hammering. */
+export const SHARE_LOOKUP_LIMIT = { windowMs: 60_000, max: 30 } as const;
+
+/** Counts one share-token lookup of `clientIp`. @throws DomainError RATE_LIMITED past the limit. */
+export async function limitShareLookups(db: Db, clientIp: string | null, now?: number): Promise<void> {
+  const limit = await hitRateLimit(db, {
+    key: `report-share:${clientIp ?? 'unknown'}`,
+    ...SHARE_LOOKUP_LIMIT,
+    ...(now === undefined ? {} : { now }),
+  });
+  if (!limit.allowed) {
+    throw new DomainError('RATE_LIMITED', `Too many requests; try again in ${limit.retryAfterSeconds} s`, {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
+  }
+}
+
+/**
+ * Counts one request against `key` in a fixed window, in better-auth's `rate_limit` table, so every
+ * server instance sharing the database enforces one limit. For these keys `last_request` holds the
+ * window's start (better-auth's own keys, prefixed by path, never collide with a `report:` key).
+ * The upsert is one statement: concurrent requests never lose an increment.
+ */
+export async function hitRateLimit(
+  db: Db,
+  params: { key: string; windowMs: number; max: number; now?: number },
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const now = params.now ?? Date.now();
+  const windowStart = now - params.windowMs;
+  const expired = sql`${rateLimit.lastRequest} <= ${windowStart}`;
+  const [row] = await db
+    .insert(rateLimit)
+    .values({ id: randomUUID(), key: params.key, count: 1, lastRequest: now })
+    .onConflictDoUpdate({
+      target: rateLimit.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimit.count} + 1 end`,
+        lastRequest: sql`case when ${expired} then ${now} else ${rateLimit.lastRequest} end`,
+      },
+    })
+    .returning({ count: rateLimit.count, start: rateLimit.lastRequest });
+  if (!row) throw new Error('hitRateLimit: upsert returned no row');
+  const allowed = row.count <= params.max;
+  return {
+    allowed,
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((row.start + params.windowMs - now) / 1000)),
+  };
+}

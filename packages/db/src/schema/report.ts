@@ -1,0 +1,53 @@
+import type { ReportSnapshot } from '@raisin/core/report';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { project } from './projects';
+
+/**
+ * A published report version: the whole snapshot is stored, never references to live rows, so later
+ * edits to the project leave it unchanged. Numbers count up per project.
+ */
+export const reportVersion = pgTable(
+  'report_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    note: text('note'),
+    snapshot: jsonb('snapshot').$type<ReportSnapshot>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: text('published_by').references(() => user.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    // The last line of defence for numbering: two publishes that raced still cannot share a number.
+    unique('report_version_project_number_unique').on(t.projectId, t.number),
+    index('report_version_published_by_idx').on(t.publishedBy),
+  ],
+);
+
+/**
+ * A read-only link to one report version. Only the SHA-256 of the token is stored, so a database leak
+ * gives no working links; the token itself is shown once, when the link is created.
+ */
+export const reportShareLink = pgTable(
+  'report_share_link',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => reportVersion.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true }),
+    openCount: integer('open_count').notNull().default(0),
+  },
+  (t) => [
+    index('report_share_link_version_id_idx').on(t.versionId),
+    index('report_share_link_created_by_idx').on(t.createdBy),
+  ],
+);

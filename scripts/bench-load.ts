@@ -1,0 +1,243 @@
+// `npm run bench:load`: HTTP load on a real server process over loopback (autocannon), on PGlite and, when
+// BENCH_DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server, on a fresh database there (dropped
+// after). Prints requests/s, p50/p99 latency and errors per scenario beside its target, and the server's
+// resident memory before and after a soak. Bounded in time: `--duration` seconds per scenario (default
+// 15), `--soak` seconds for the memory run (default 60). `--only pglite|postgres` picks one database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import { REPO_ROOT } from '../apps/server/src/config';
+import {
+  call,
+  createThrowawayPostgres,
+  type Running,
+  residentBytes,
+  signUp,
+  startServer,
+  stop,
+  trpcData,
+  trpcQuery,
+} from '../apps/server/test/server-process';
+import { QUESTION_BANK } from '../packages/core/src/worksheet';
+import { seedSharedReport, sharedReportScenarios } from './bench/load-report';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    soak: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '10' },
+    only: { type: 'string' },
+  },
+});
+const DURATION_S = Number(args.duration);
+const SOAK_S = Number(args.soak);
+const CONNECTIONS = Number(args.connections);
+const WARMUP_S = 2;
+
+export interface Target {
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly target?: Target;
+  /** How many of each connection's requests count for the rate (e.g. the saves of a save/read mix). */
+  readonly countedShare?: number;
+  readonly options: Omit<autocannon.Options, 'url' | 'duration' | 'connections'>;
+}
+
+const TEXT_QUESTIONS = QUESTION_BANK.filter((q) => q.kind === 'short-text' || q.kind === 'long-text').map(
+  (q) => q.id,
+);
+
+function formatMb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+}
+
+function row(cells: readonly string[]): string {
+  const widths = [34, 10, 9, 9, 8, 26];
+  return cells.map((cell, i) => cell.padEnd(widths[i] ?? 10)).join(' ');
+}
+
+function report(scenario: Scenario, result: Result): boolean {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const rate = result.requests.average * (scenario.countedShare ?? 1);
+  const { target } = scenario;
+  const met =
+    target === undefined ||
+    (rate >= target.requestsPerSecond && result.latency.p99 <= target.p99Ms && errors === 0);
+  const goal = target ? `≥ ${target.requestsPerSecond}/s, p99 ≤ ${target.p99Ms} ms, 0 errors` : '';
+  console.log(
+    row([
+      scenario.name,
+      rate.toFixed(0),
+      `${result.latency.p50} ms`,
+      `${result.latency.p99} ms`,
+      String(errors),
+      target ? `${goal} ${met ? 'met' : 'MISSED'}` : '',
+    ]),
+  );
+  return met;
+}
+
+async function run(origin: string, scenario: Scenario, seconds: number): Promise<Result> {
+  return autocannon({ url: origin, connections: CONNECTIONS, duration: seconds, ...scenario.options });
+}
+
+/** A user with one project and a few answers, and the cookie to act as them. */
+async function seed(origin: string) {
+  const client = await signUp(origin, 'load');
+  const workspace = trpcData<{ id: string }>(
+    await call(origin, client, '/trpc/workspaces.create', { name: 'Load' }),
+  );
+  const projects: string[] = [];
+  for (const name of ['Spam filter', 'Churn model', 'Search ranking']) {
+    const project = trpcData<{ id: string }>(
+      await call(origin, client, '/trpc/projects.create', { workspaceId: workspace.id, name }),
+    );
+    projects.push(project.id);
+  }
+  const projectId = projects[0] ?? '';
+  return { client, workspaceId: workspace.id, projectId };
+}
+
+/**
+ * Worksheet saves as the tab sends them: each connection edits a question of its own, sending the version
+ * it last saw, so a correct server never answers CONFLICT and every error is real. With `readEvery`, a
+ * read of the whole worksheet (the tab's poll) follows each save.
+ */
+function worksheetScenario(origin: string, cookie: string, projectId: string, mixed: boolean): Scenario {
+  let nextQuestion = 0;
+  const headers = { cookie, origin, 'content-type': 'application/json' };
+  const save: autocannon.Request = {
+    method: 'POST',
+    path: '/trpc/worksheet.save',
+    headers,
+    setupRequest: (request, context) => {
+      if (context.questionId === undefined) {
+        context.questionId = TEXT_QUESTIONS[nextQuestion % TEXT_QUESTIONS.length];
+        nextQuestion += 1;
+        context.version = 0;
+        context.count = 0;
+      }
+      context.count = Number(context.count) + 1;
+      const body = JSON.stringify({
+        projectId,
+        questionId: context.questionId,
+        baseVersion: context.version,
+        value: `answer ${context.count} from a load connection`,
+      });
+      return { ...request, body };
+    },
+    onResponse: (status, body, context) => {
+      if (status === 200)
+        context.version = (JSON.parse(body) as { result: { data: { version: number } } }).result.data.version;
+    },
+  };
+  const read: autocannon.Request = {
+    method: 'GET',
+    path: `/trpc/worksheet.get${trpcQuery({ projectId })}`,
+    headers: { cookie },
+  };
+  return {
+    name: mixed ? 'worksheet: 1 save + 1 read (saves/s)' : 'worksheet.save',
+    ...(mixed ? { countedShare: 0.5 } : { target: { requestsPerSecond: 300, p99Ms: 100 } }),
+    // Each connection keeps its own question and version across requests (a reset would lose them).
+    options: { requests: mixed ? [save, read] : [save] },
+  };
+}
+
+async function benchOne(label: string, env: Record<string, string>): Promise<boolean> {
+  const webDist = join(REPO_ROOT, 'apps', 'web', 'dist');
+  const server: Running = await startServer({
+    ...env,
+    LOG_LEVEL: 'warn',
+    RAISIN_WEB_DIST: webDist,
+    // The shared-report scenarios play many viewers through X-Forwarded-For (see bench/load-report.ts).
+    RAISIN_TRUST_PROXY: 'true',
+  });
+  let allMet = true;
+  try {
+    const pid = server.process.pid ?? 0;
+    const { client, workspaceId, projectId } = await seed(server.origin);
+    const scenarios: Scenario[] = [
+      {
+        name: 'projects.list (tRPC GET)',
+        options: {
+          method: 'GET',
+          path: `/trpc/projects.list${trpcQuery({ workspaceId })}`,
+          headers: { cookie: client.cookie },
+        },
+      },
+      worksheetScenario(server.origin, client.cookie, projectId, false),
+      worksheetScenario(server.origin, client.cookie, projectId, true),
+    ];
+    const shared = await seedSharedReport(server.origin, client, projectId);
+    if (shared) scenarios.unshift(...sharedReportScenarios(shared));
+    else console.log('(shared report: not built yet, skipped)');
+
+    console.log(
+      `\n## ${label} — ${CONNECTIONS} connections, ${DURATION_S} s each, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(row(['scenario', 'req/s', 'p50', 'p99', 'errors', 'target']));
+    for (const scenario of scenarios) {
+      await run(server.origin, scenario, WARMUP_S);
+      allMet = report(scenario, await run(server.origin, scenario, DURATION_S)) && allMet;
+    }
+
+    const soak = worksheetScenario(server.origin, client.cookie, projectId, true);
+    const before = residentBytes(pid);
+    const result = await run(server.origin, soak, SOAK_S);
+    const after = residentBytes(pid);
+    console.log(
+      row([
+        `soak ${SOAK_S} s: ${soak.name}`,
+        (result.requests.average / 2).toFixed(0),
+        `${result.latency.p50} ms`,
+        `${result.latency.p99} ms`,
+        String(result.errors + result.timeouts + result.non2xx),
+        '',
+      ]),
+    );
+    console.log(
+      `server RSS: ${formatMb(before)} before, ${formatMb(after)} after the soak (${after >= before ? '+' : ''}${formatMb(after - before)})`,
+    );
+    console.log(
+      `load average after: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  } finally {
+    await stop(server);
+  }
+  return allMet;
+}
+
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+let met = true;
+if (args.only === undefined || args.only === 'pglite') {
+  const dir = mkdtempSync(join(tmpdir(), 'raisin-load-'));
+  try {
+    met = (await benchOne('PGlite (embedded)', { RAISIN_DATA_DIR: join(dir, 'db') })) && met;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (postgresUrl && (args.only === undefined || args.only === 'postgres')) {
+  const database = await createThrowawayPostgres(postgresUrl, 'raisin_load');
+  try {
+    met = (await benchOne('PostgreSQL', { DATABASE_URL: database.url })) && met;
+  } finally {
+    await database.drop();
+  }
+} else if (!postgresUrl) {
+  console.log('\n(PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL to bench it too)');
+}
+console.log(
+  met ? '\nEvery target met.' : '\nSome targets missed (the targets are for PostgreSQL; see above).',
+);
