@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import { REPO_ROOT } from '../apps/server/src/config';
 import {
   call,
@@ -46,7 +46,7 @@ export interface Scenario {
   readonly target?: Target;
   /** How many of each connection's requests count for the rate (e.g. the saves of a save/read mix). */
   readonly countedShare?: number;
-  readonly options: Omit<autocannon.Options, 'url' | 'duration' | 'connections'>;
+  readonly options: Omit<Options, 'url' | 'duration' | 'connections'>;
 }
 
 const TEXT_QUESTIONS = QUESTION_BANK.filter((q) => q.kind === 'short-text' || q.kind === 'long-text').map(
@@ -112,7 +112,7 @@ async function seed(origin: string) {
 function worksheetScenario(origin: string, cookie: string, projectId: string, mixed: boolean): Scenario {
   let nextQuestion = 0;
   const headers = { cookie, origin, 'content-type': 'application/json' };
-  const save: autocannon.Request = {
+  const save: Request = {
     method: 'POST',
     path: '/trpc/worksheet.save',
     headers,
@@ -137,7 +137,7 @@ function worksheetScenario(origin: string, cookie: string, projectId: string, mi
         context.version = (JSON.parse(body) as { result: { data: { version: number } } }).result.data.version;
     },
   };
-  const read: autocannon.Request = {
+  const read: Request = {
     method: 'GET',
     path: `/trpc/worksheet.get${trpcQuery({ projectId })}`,
     headers: { cookie },

@@ -1,17 +1,17 @@
 // The part of autocannon 9's API the load bench uses (the package ships no types).
 declare module 'autocannon' {
-  interface RawRequest {
+  export interface RawRequest {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
   }
-  type Context = Record<string, unknown>;
-  interface Request extends RawRequest {
+  export type Context = Record<string, unknown>;
+  export interface Request extends RawRequest {
     setupRequest?: (request: RawRequest, context: Context) => RawRequest;
     onResponse?: (status: number, body: string, context: Context) => void;
   }
-  interface Options {
+  export interface Options extends RawRequest {
     url: string;
     connections?: number;
     duration?: number;
@@ -21,14 +21,14 @@ declare module 'autocannon' {
     requests?: Request[];
     initialContext?: Context;
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     mean: number;
     p50: number;
     p99: number;
     total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     errors: number;

@@ -46,17 +46,23 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** Where a raw input holds a NUL character (a path like `angle.name`), or null; iterative, so depth cannot overflow the stack. */
-function nulCharacterPath(input: unknown): string | null {
+/**
+ * Where a raw input holds text PostgreSQL cannot store (a path like `angle.name`), or null: U+0000 (text
+ * columns refuse it) or a lone UTF-16 surrogate (jsonb refuses it). Iterative, so depth cannot overflow.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorableTextPath(input: unknown): string | null {
+  const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
   const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value, path } = next;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return path || '(input)';
+      if (unstorable(value)) return path || '(input)';
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, inner] of Object.entries(value)) {
         const at = path === '' ? key : `${path}.${key}`;
-        if (key.includes('\u0000')) return at;
+        if (unstorable(key)) return at;
         stack.push({ value: inner, path: at });
       }
     }
@@ -65,18 +71,21 @@ function nulCharacterPath(input: unknown): string | null {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so such a string would fail deep in a query as a 500. No field of
- * Raisin needs it: refuse it up front, for every procedure, as a client error.
+ * Such text would fail deep in a query as a 500 (or be stored garbled); no field of Raisin needs it, so
+ * every procedure refuses it up front as a client error.
  */
-const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  const path = nulCharacterPath(await getRawInput());
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = unstorableTextPath(await getRawInput());
   if (path !== null) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `${path}: text must not contain NUL characters` });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${path}: text must be valid Unicode without NUL characters`,
+    });
   }
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNulCharacters);
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseUnstorableText);
 
 /** Requires a session; narrows `ctx.user` to non-null for everything after it. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

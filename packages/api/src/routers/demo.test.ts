@@ -2,6 +2,7 @@ import { computeAgreement, parseSample } from '@raisin/core/agreement';
 import {
   DEMO_ATTACK_ANGLES,
   DEMO_PROJECT,
+  DEMO_REPORT_NOTE,
   DEMO_SAMPLE_NAME,
   DEMO_SEED,
   DEMO_WORKSHEET_VALUES,
@@ -32,7 +33,8 @@ describeOnEachDatabase('demo router', (getDb) => {
     const [owner, stranger] = await seedCallers(db, 2);
     if (!owner || !stranger) throw new Error('seed failed');
     const api = owner.caller;
-    const { workspaceId, projectId } = await api.demo.create();
+    const { workspaceId, projectId, shareUrl } = await api.demo.create();
+    expect(shareUrl).toMatch(/^\/s\/.+/);
     expect(await anonymous.demo.instance()).toEqual({ empty: false });
 
     expect(await api.workspaces.list()).toEqual([
@@ -76,6 +78,12 @@ describeOnEachDatabase('demo router', (getDb) => {
     expect(assessment).toMatchObject({ level: 0, target: { level: 1 } });
     const { stored } = await api.roadmap.get({ projectId });
     expect(stored?.roadmap.phases.length).toBeGreaterThanOrEqual(3);
+
+    const [published] = await api.report.versions({ projectId });
+    expect(published).toMatchObject({ number: 1, note: DEMO_REPORT_NOTE });
+    expect(await api.report.listShareLinks({ projectId })).toHaveLength(1);
+    const token = shareUrl.split('/s/')[1] ?? '';
+    expect(await anonymous.report.shared({ token })).toBeTruthy();
 
     // Another account sees none of it.
     await expectTRPCError(stranger.caller.projects.get({ projectId }), 'NOT_FOUND');

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { type RoadmapPlan, scheduleRoadmap } from '@raisin/core';
+import { type RoadmapPlan, type ReportSnapshot, renderReportHtml, scheduleRoadmap } from '@raisin/core';
 import { DomainError, type ProjectBundle, readProjectBundle, writeProjectBundle } from '@raisin/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { z } from 'zod';
@@ -90,8 +90,25 @@ async function rescoreSamples(
   return rescored;
 }
 
+/**
+ * Each published version as it was frozen. The schema checked the snapshot's envelope; rendering it, as
+ * the share page will, proves the rest of what the report reads is there.
+ */
+function frozenReportVersions(versions: ProjectFile['reportVersions']): ProjectBundle['reportVersions'] {
+  return versions.map((version, index) => {
+    // Typed as a snapshot on trust until the render below shows it is one.
+    const snapshot = version.snapshot as unknown as ReportSnapshot;
+    try {
+      renderReportHtml(snapshot);
+    } catch {
+      throw invalidFile(`reportVersions.${index}.snapshot`, 'not a report this version of Raisin can show');
+    }
+    return { ...version, snapshot };
+  });
+}
+
 export const portabilityRouter = {
-  /** The whole project as one `raisin-project` JSON document (share links are not part of it). */
+  /** The whole project as one `raisin-project` JSON document, report versions included (not share links). */
   exportJson: projectProcedure('viewer').query(async ({ ctx }) => {
     const bundle = await readProjectBundle(ctx.db, { projectId: ctx.project.id });
     return {
@@ -107,13 +124,17 @@ export const portabilityRouter = {
     .input(importProjectInput)
     .mutation(async ({ ctx, input }) => {
       const file = parseProjectFile(input.file);
+      // The cheap checks first: re-scoring samples is the slow part.
+      const roadmap = rescheduleRoadmap(file.roadmap);
+      const reportVersions = frozenReportVersions(file.reportVersions);
       const bundle: ProjectBundle = {
         project: file.project,
         worksheet: file.worksheet,
         agreementSamples: await rescoreSamples(file.agreementSamples, ctx.agreementScorer),
         tradeoff: file.tradeoff,
         maturity: file.maturity,
-        roadmap: rescheduleRoadmap(file.roadmap),
+        roadmap,
+        reportVersions,
       };
       const row = await writeProjectBundle(ctx.db, {
         workspaceId: ctx.workspaceId,

@@ -2,11 +2,13 @@
  * The `raisin-project` file: a whole project as one JSON document. Every field is checked here, so an
  * import either stores a project the app can show or is refused naming the field at fault. Values the
  * server can recompute are recomputed on import rather than trusted: agreement reports from the triples,
- * roadmap dates from the plan.
+ * roadmap dates from the plan. Published report versions are the exception: they are frozen records.
  */
 import { EDITABLE_FIELDS, PHASE_KINDS, SAMPLE_FORMATS, type Weekday, worksheet } from '@raisin/core';
 import { z } from 'zod';
 import { categoryOrderSchema, measurementLevelSchema, sampleNameSchema } from './agreement';
+import { timestampSchema, versionSchema as versionNumberSchema } from './common';
+import { reportVersionsSchema } from './portability-reports';
 import { projectDescriptionSchema, projectNameSchema } from './projects';
 import {
   isoDateSchema,
@@ -23,9 +25,7 @@ export const PROJECT_FILE_VERSION = 1;
 /** Largest project file an import reads (its JSON text, in bytes). */
 export const PROJECT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
 
-const timestampSchema = z.iso.datetime({ offset: true });
 const countSchema = z.number().int().min(0).max(2_147_483_647);
-const versionNumberSchema = z.number().int().min(1).max(2_147_483_647);
 
 /** A stored answer `{ kind, value }`, checked against its question as a save would be. */
 const storedAnswerSchema = z
@@ -219,6 +219,7 @@ export const projectFileSchema = z.object({
   roadmap: z
     .object({ data: roadmapPlanSchema, pendingConflicts: z.array(conflictSchema).max(500) })
     .nullable(),
+  reportVersions: reportVersionsSchema,
 });
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;

@@ -2,7 +2,9 @@
  * A whole project as plain JSON data (the body of a `raisin-project` file) and back. Reading gathers every
  * tab's rows; writing creates a new project from them in one transaction, with new ids, the importer as
  * author and the original timestamps. People are not carried over (their ids mean nothing in another
- * installation): history entries keep when, not who. The caller validates a bundle before writing it.
+ * installation): history entries keep when, not who, and report versions keep their frozen snapshots but
+ * no publisher. Share links stay behind: a new project starts unshared. The caller validates a bundle
+ * before writing it.
  */
 
 import type {
@@ -18,6 +20,7 @@ import type {
   SampleFormat,
   ThreePointEstimate,
 } from '@raisin/core';
+import type { ReportSnapshot } from '@raisin/core/report';
 import type { Answer } from '@raisin/core/worksheet';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -29,6 +32,7 @@ import {
   maturityAssessment,
   measuredPoint,
   project,
+  reportVersion,
   roadmap,
   type TradeoffSettings,
   tradeoffSettings,
@@ -86,6 +90,14 @@ export interface BundledPoint {
   label: string;
 }
 
+export interface BundledReportVersion {
+  number: number;
+  note: string | null;
+  publishedAt: string;
+  /** As published, names included: a frozen record, never recomputed from the imported rows. */
+  snapshot: ReportSnapshot;
+}
+
 /** Everything a project holds, in export order; arrays keep the order the tabs show. */
 export interface ProjectBundle {
   project: { name: string; description: string; createdAt: string };
@@ -100,6 +112,8 @@ export interface ProjectBundle {
     targetOverrideReason: string | null;
   } | null;
   roadmap: { data: Roadmap; pendingConflicts: MergeConflict[] } | null;
+  /** Oldest first. */
+  reportVersions: BundledReportVersion[];
 }
 
 const iso = (date: Date) => date.toISOString();
@@ -109,7 +123,7 @@ export async function readProjectBundle(db: Db, params: { projectId: string }): 
   const { projectId } = params;
   const [row] = await db.select().from(project).where(eq(project.id, projectId));
   if (!row) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
-  const [answers, history, samples, settings, angles, points, maturity, plan] = await Promise.all([
+  const [answers, history, samples, settings, angles, points, maturity, plan, versions] = await Promise.all([
     db
       .select()
       .from(worksheetAnswer)
@@ -139,6 +153,11 @@ export async function readProjectBundle(db: Db, params: { projectId: string }): 
       .orderBy(asc(measuredPoint.createdAt), asc(measuredPoint.id)),
     db.select().from(maturityAssessment).where(eq(maturityAssessment.projectId, projectId)),
     db.select().from(roadmap).where(eq(roadmap.projectId, projectId)),
+    db
+      .select()
+      .from(reportVersion)
+      .where(eq(reportVersion.projectId, projectId))
+      .orderBy(asc(reportVersion.number)),
   ]);
   const historyIndex = new Map(history.map((entry, index) => [entry.id, index]));
   const [settingsRow] = settings;
@@ -202,6 +221,12 @@ export async function readProjectBundle(db: Db, params: { projectId: string }): 
         }
       : null,
     roadmap: roadmapRow ? { data: roadmapRow.data, pendingConflicts: roadmapRow.pendingConflicts } : null,
+    reportVersions: versions.map((v) => ({
+      number: v.number,
+      note: v.note,
+      publishedAt: iso(v.publishedAt),
+      snapshot: v.snapshot,
+    })),
   };
 }
 
@@ -326,6 +351,18 @@ export async function writeProjectBundle(
     if (bundle.maturity)
       await tx.insert(maturityAssessment).values({ projectId, ...bundle.maturity, ...author });
     if (bundle.roadmap) await tx.insert(roadmap).values({ projectId, ...bundle.roadmap, ...author });
+    if (bundle.reportVersions.length > 0) {
+      await tx.insert(reportVersion).values(
+        bundle.reportVersions.map((v) => ({
+          projectId,
+          number: v.number,
+          note: v.note,
+          snapshot: v.snapshot,
+          publishedAt: new Date(v.publishedAt),
+          publishedBy: null,
+        })),
+      );
+    }
 
     await writeAuditEntry(tx, {
       workspaceId: params.workspaceId,
@@ -333,7 +370,12 @@ export async function writeProjectBundle(
       action: 'project.imported',
       entityType: 'project',
       entityId: projectId,
-      details: { name, samples: bundle.agreementSamples.length, answers: answers.length },
+      details: {
+        name,
+        samples: bundle.agreementSamples.length,
+        answers: answers.length,
+        reportVersions: bundle.reportVersions.length,
+      },
     });
     return created;
   });

@@ -68,12 +68,14 @@ describe('ByteInterner', () => {
   });
 
   it('stays without a table while ids sort, and builds it at the first id out of order', () => {
-    const { interner } = internAll(['a1', 'a1', 'a2', 'a10', 'b']);
+    // Longer than 4 bytes, so that the short-id cache does not answer first.
+    const { interner } = internAll(['item1', 'item1', 'item2', 'item10', 'jtem10']);
     expect(interner.ordered).toBe(true);
-    expect(interner.intern(encoder.encode('a2'), 0, 2)).toBe(2);
+    expect(interner.intern(encoder.encode('item2'), 0, 5)).toBe(1);
     expect(interner.ordered).toBe(false);
-    expect(interner.intern(encoder.encode('c'), 0, 1)).toBe(5);
-    expect(interner.strings()).toEqual(['a1', 'a2', 'a10', 'b', 'c']);
+    expect(interner.intern(encoder.encode('kitem'), 0, 5)).toBe(4);
+    expect(interner.intern(encoder.encode('item10'), 0, 6)).toBe(2);
+    expect(interner.strings()).toEqual(['item1', 'item2', 'item10', 'jtem10', 'kitem']);
   });
 
   it('tells apart short ids that share bytes (the short-id cache must not mix them up)', () => {

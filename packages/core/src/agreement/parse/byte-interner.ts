@@ -14,7 +14,8 @@
 
 const EMPTY_POOL = new Uint8Array(0);
 const utf8 = new TextEncoder();
-const FNV_OFFSET = 0x811c9dc5;
+/** As an int32, like every hash stored in the table (the hash of no bytes is this offset itself). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const INITIAL_SLOTS = 1024;
 /** Int32s per slot: hash, id + 1 (0 = empty), start in the pool, length. */

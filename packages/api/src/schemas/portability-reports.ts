@@ -1,0 +1,68 @@
+/**
+ * Published report versions in a `raisin-project` file. A version is a frozen record: its snapshot is
+ * stored as it was published, never rebuilt from the imported tabs. Its envelope is checked here (schema
+ * version, the version it claims to be, every section present); the import then renders each snapshot,
+ * which proves the fields the report reads are there.
+ */
+import { REPORT_SCHEMA_VERSION, REPORT_SECTION_KEYS, type ReportSectionKey } from '@raisin/core';
+import { z } from 'zod';
+import { timestampSchema, versionSchema as versionNumberSchema } from './common';
+// As long as the Publish form allows.
+const noteSchema = z.string().max(500).nullable();
+
+const sectionSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('empty'), title: z.string().max(200), nextStep: z.string().max(2000) }),
+  z.looseObject({ status: z.literal('ready'), title: z.string().max(200) }),
+]);
+
+const sectionsSchema = z.object(
+  Object.fromEntries(REPORT_SECTION_KEYS.map((key) => [key, sectionSchema])) as Record<
+    ReportSectionKey,
+    typeof sectionSchema
+  >,
+);
+
+const snapshotSchema = z.looseObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION, {
+    error: `must be ${REPORT_SCHEMA_VERSION}, the report format this version of Raisin reads`,
+  }),
+  project: z.object({ id: z.string().max(64), name: z.string().max(200) }),
+  version: z.object({
+    number: versionNumberSchema,
+    note: noteSchema,
+    publishedByName: z.string().max(200).nullable(),
+    publishedAt: timestampSchema,
+  }),
+  generatedAt: timestampSchema,
+  summary: z.looseObject({ verdict: z.enum(['go', 'spike-first', 'no-go', 'undecided']) }),
+  sections: sectionsSchema,
+  assumptions: z.array(z.looseObject({ label: z.string(), value: z.string() })).max(10_000),
+});
+
+const reportVersionSchema = z
+  .object({
+    number: versionNumberSchema,
+    note: noteSchema,
+    publishedAt: timestampSchema,
+    snapshot: snapshotSchema,
+  })
+  .superRefine((version, ctx) => {
+    if (version.snapshot.version.number !== version.number) {
+      ctx.addIssue({ code: 'custom', path: ['snapshot', 'version', 'number'], message: 'must equal number' });
+    }
+  });
+
+/** Oldest first, numbers unique; absent in files written before reports were exported. */
+export const reportVersionsSchema = z
+  .array(reportVersionSchema)
+  .max(10_000)
+  .superRefine((versions, ctx) => {
+    const seen = new Set<number>();
+    versions.forEach((version, index) => {
+      if (seen.has(version.number)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'number'], message: 'appears twice' });
+      }
+      seen.add(version.number);
+    });
+  })
+  .default([]);
