@@ -47,6 +47,8 @@ export interface Scenario {
   /** How many of each connection's requests count for the rate (e.g. the saves of a save/read mix). */
   readonly countedShare?: number;
   readonly options: Omit<Options, 'url' | 'duration' | 'connections'>;
+  /** Runs before each autocannon run of this scenario. */
+  readonly before?: () => Promise<void>;
 }
 
 const TEXT_QUESTIONS = QUESTION_BANK.filter((q) => q.kind === 'short-text' || q.kind === 'long-text').map(
@@ -84,6 +86,7 @@ function report(scenario: Scenario, result: Result): boolean {
 }
 
 async function run(origin: string, scenario: Scenario, seconds: number): Promise<Result> {
+  await scenario.before?.();
   return autocannon({ url: origin, connections: CONNECTIONS, duration: seconds, ...scenario.options });
 }
 
@@ -105,36 +108,42 @@ async function seed(origin: string) {
 }
 
 /**
- * Worksheet saves as the tab sends them: each connection edits a question of its own, sending the version
- * it last saw, so a correct server never answers CONFLICT and every error is real. With `readEvery`, a
- * read of the whole worksheet (the tab's poll) follows each save.
+ * Worksheet saves as the tab sends them: each save takes a question no other save in flight holds and
+ * sends the version last seen for it, so a correct server never answers CONFLICT and every error is real.
+ * (autocannon resets a connection's context after each round of requests, so questions are leased from a
+ * shared pool rather than kept per connection.) Mixed: each save is followed by a read of the whole
+ * worksheet, the tab's poll of teammates' saves.
  */
-function worksheetScenario(origin: string, cookie: string, projectId: string, mixed: boolean): Scenario {
-  let nextQuestion = 0;
+function worksheetLoad(origin: string, cookie: string, projectId: string) {
+  const versions = new Map<string, number>();
+  let free: string[] = [...TEXT_QUESTIONS];
+  let count = 0;
   const headers = { cookie, origin, 'content-type': 'application/json' };
   const save: Request = {
     method: 'POST',
     path: '/trpc/worksheet.save',
     headers,
     setupRequest: (request, context) => {
-      if (context.questionId === undefined) {
-        context.questionId = TEXT_QUESTIONS[nextQuestion % TEXT_QUESTIONS.length];
-        nextQuestion += 1;
-        context.version = 0;
-        context.count = 0;
-      }
-      context.count = Number(context.count) + 1;
+      const questionId = free.pop();
+      if (questionId === undefined) throw new Error('more connections than text questions');
+      context.questionId = questionId;
+      count += 1;
       const body = JSON.stringify({
         projectId,
-        questionId: context.questionId,
-        baseVersion: context.version,
-        value: `answer ${context.count} from a load connection`,
+        questionId,
+        baseVersion: versions.get(questionId) ?? 0,
+        value: `answer ${count} from a load connection`,
       });
       return { ...request, body };
     },
     onResponse: (status, body, context) => {
-      if (status === 200)
-        context.version = (JSON.parse(body) as { result: { data: { version: number } } }).result.data.version;
+      const questionId = String(context.questionId);
+      if (status === 200) {
+        const saved = JSON.parse(body) as { result: { data: { version: number } } };
+        versions.set(questionId, saved.result.data.version);
+      }
+      else if (process.env.DEBUG_LOAD) console.log(status, body.slice(0, 300));
+      free.unshift(questionId);
     },
   };
   const read: Request = {
@@ -142,12 +151,20 @@ function worksheetScenario(origin: string, cookie: string, projectId: string, mi
     path: `/trpc/worksheet.get${trpcQuery({ projectId })}`,
     headers: { cookie },
   };
-  return {
-    name: mixed ? 'worksheet: 1 save + 1 read (saves/s)' : 'worksheet.save',
-    ...(mixed ? { countedShare: 0.5 } : { target: { requestsPerSecond: 300, p99Ms: 100 } }),
-    // Each connection keeps its own question and version across requests (a reset would lose them).
-    options: { requests: mixed ? [save, read] : [save] },
+  // A run's end abandons requests in flight, whose saves may have committed: start each run from the truth.
+  const syncVersions = async () => {
+    const stored = trpcData<{ answers: Array<{ questionId: string; version: number }> }>(
+      await call(origin, { cookie }, `/trpc/worksheet.get${trpcQuery({ projectId })}`),
+    );
+    for (const answer of stored.answers) versions.set(answer.questionId, answer.version);
+    free = [...TEXT_QUESTIONS];
   };
+  return (mixed: boolean): Scenario => ({
+    name: mixed ? 'worksheet: 1 save + 1 read (saves/s)' : 'worksheet.save',
+    before: syncVersions,
+    ...(mixed ? { countedShare: 0.5 } : { target: { requestsPerSecond: 300, p99Ms: 100 } }),
+    options: { requests: mixed ? [save, read] : [save] },
+  });
 }
 
 async function benchOne(label: string, env: Record<string, string>): Promise<boolean> {
@@ -163,6 +180,7 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
   try {
     const pid = server.process.pid ?? 0;
     const { client, workspaceId, projectId } = await seed(server.origin);
+    const worksheet = worksheetLoad(server.origin, client.cookie, projectId);
     const scenarios: Scenario[] = [
       {
         name: 'projects.list (tRPC GET)',
@@ -172,8 +190,8 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
           headers: { cookie: client.cookie },
         },
       },
-      worksheetScenario(server.origin, client.cookie, projectId, false),
-      worksheetScenario(server.origin, client.cookie, projectId, true),
+      worksheet(false),
+      worksheet(true),
     ];
     const shared = await seedSharedReport(server.origin, client, projectId);
     if (shared) scenarios.unshift(...sharedReportScenarios(shared));
@@ -190,7 +208,7 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
       allMet = report(scenario, await run(server.origin, scenario, DURATION_S)) && allMet;
     }
 
-    const soak = worksheetScenario(server.origin, client.cookie, projectId, true);
+    const soak = worksheet(true);
     const before = residentBytes(pid);
     const result = await run(server.origin, soak, SOAK_S);
     const after = residentBytes(pid);

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { AppRouter } from '@raisin/api';
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 
 const { values } = parseArgs({
   options: {
@@ -60,11 +60,12 @@ try {
   if (!health?.ok) throw new Error(`No Raisin answers at ${origin}: start it with \`npm start\` first`);
   const cookie = await signUpOrIn();
   const client = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${origin}/trpc`, headers: { cookie, origin } })],
+    links: [httpBatchLink({ url: `${origin}/trpc`, headers: { cookie, origin } })],
   });
   const demo = await client.demo.create.mutate();
   console.log(`Demo created. Open ${origin}/w/${demo.workspaceId}/p/${demo.projectId}/worksheet`);
   console.log(`Sign in as ${account.email} with the password "${account.password}".`);
+  console.log(`Its published report opens without an account: ${new URL(demo.shareUrl, origin).href}`);
 } catch (error) {
   console.error(`npm run demo: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -68,6 +68,30 @@ async function takeScreenshots(page: Page): Promise<void> {
   await page.goto(`${projectUrl}/roadmap`);
   const gantt = page.locator('figure.gantt');
   await shoot(page, 'roadmap', gantt, gantt);
+  await shootSharedReport(page, projectUrl);
+}
+
+/** Opens the demo's published report by a share link, signed out, as a stakeholder would. */
+async function shootSharedReport(page: Page, projectUrl: string): Promise<void> {
+  const projectId = projectUrl.split('/p/')[1] ?? '';
+  const versions = await page.request.get(
+    `/trpc/report.versions?input=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+  );
+  const versionId = ((await versions.json()) as { result: { data: { id: string }[] } }).result.data[0]?.id;
+  const created = await page.request.post('/trpc/report.createShareLink', {
+    data: { projectId, versionId },
+    headers: { origin: baseURL, 'content-type': 'application/json' },
+  });
+  const { url } = ((await created.json()) as { result: { data: { url: string } } }).result.data;
+  const context = await page
+    .context()
+    .browser()
+    ?.newContext({ baseURL, viewport: VIEWPORT, reducedMotion: 'reduce' });
+  if (!context) throw new Error('no browser');
+  const stakeholder = await context.newPage();
+  await stakeholder.goto(url);
+  await shoot(stakeholder, 'shared-report', stakeholder.getByRole('heading', { name: 'Executive summary' }));
+  await context.close();
 }
 
 mkdirSync(outDir, { recursive: true });

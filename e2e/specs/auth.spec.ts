@@ -26,6 +26,8 @@ test.describe('auth', () => {
 
     await page.getByLabel('Email').fill(ada.email);
     await page.getByLabel('Password').fill(ada.password);
+    // On a fresh instance the demo is offered ticked; this journey starts from an empty account.
+    await page.getByLabel('Create a demo project to explore').uncheck();
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.getByRole('heading', { name: 'Create your first workspace' })).toBeVisible();
     await expect(page).toHaveURL(/\/$/);

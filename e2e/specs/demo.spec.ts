@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { createWorkspaceViaApi, expect, signUpViaApi, test } from './fixtures';
+import { callMutation, callQuery, createWorkspaceViaApi, expect, signUpViaApi, test } from './fixtures';
 
 const repoFile = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -83,6 +83,24 @@ test.describe('demo', () => {
     await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
     await expect(page.getByRole('row', { name: /^1 Heuristic in production/ })).toBeVisible();
     await expect(page.getByRole('row', { name: /^4 Pipeline automation/ })).toBeVisible();
+
+    await openTab(page, 'Report');
+    await expect(page.getByRole('heading', { name: 'Versions' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+
+    // The published version opens by link without an account.
+    const projectId = /\/p\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+    const [version] = await callQuery<{ id: string }[]>(page, 'report.versions', { projectId });
+    const link = await callMutation<{ url: string }>(page, 'report.createShareLink', {
+      projectId,
+      versionId: version?.id,
+    });
+    const stakeholder = await page.context().browser()?.newPage();
+    if (!stakeholder) throw new Error('no browser');
+    await stakeholder.goto(new URL(link.url).pathname);
+    await expect(stakeholder.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+    await expect(stakeholder.getByText('Medicines detector for product titles').first()).toBeVisible();
+    await stakeholder.close();
 
     expect(consoleErrors).toEqual([]);
   });

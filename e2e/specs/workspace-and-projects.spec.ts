@@ -27,6 +27,8 @@ test.describe('workspace and projects (issue #2 acceptance paragraph)', () => {
     await page.getByLabel('Name').fill(owner.name);
     await page.getByLabel('Email').fill(owner.email);
     await page.getByLabel('Password').fill(owner.password);
+    // On a fresh instance the demo is offered ticked; this journey starts from an empty account.
+    await page.getByLabel('Create a demo project to explore').uncheck();
     await page.getByRole('button', { name: 'Create account' }).click();
 
     // First workspace from the empty state.

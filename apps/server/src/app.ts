@@ -18,6 +18,7 @@ import { registerAgreementUpload } from './agreement/upload-route';
 import { createScoringPool } from './agreement/worker-jobs';
 import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
 import type { Config, TrustProxy } from './config';
+import { registerProjectImportRoute } from './project-import-route';
 import { registerSharePage } from './share-page';
 
 type AppRouter = typeof appRouter;
@@ -25,7 +26,22 @@ type AppRouter = typeof appRouter;
 export interface BuildAppOptions {
   /** Replaces the pino logger options (tests pass `false`). */
   readonly logger?: boolean;
+  /** Replaces `HTTP_TIMEOUTS` (tests shorten them). */
+  readonly timeouts?: Partial<Record<keyof typeof HTTP_TIMEOUTS, number>>;
 }
+
+/**
+ * Slow or stalled clients (slowloris) must not hold sockets, upload workers or memory forever. A socket
+ * idle for `connectionTimeout` is closed, whatever it was doing (an upload that stops sending). A request
+ * still arriving after `requestTimeout` is refused with 408: ten minutes carries a 200 MB upload at
+ * 350 KB/s. Idle keep-alive sockets live `keepAliveTimeout`, above the 60 s idle timeout of common load
+ * balancers so they, not we, close first.
+ */
+export const HTTP_TIMEOUTS = {
+  connectionTimeout: 60_000,
+  requestTimeout: 600_000,
+  keepAliveTimeout: 72_000,
+} as const;
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -133,6 +149,8 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: config.bodyLimit,
+    ...HTTP_TIMEOUTS,
+    ...options.timeouts,
     trustProxy: toFastifyTrustProxy(config.trustProxy),
     routerOptions: { maxParamLength: 5000 },
   });
@@ -203,30 +221,30 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
 
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => withoutStacks(reply, payload));
-    await scope.register(fastifyTRPCPlugin, {
-      prefix: '/trpc',
-      trpcOptions: {
-        router: appRouter,
-        createContext: async ({ req }) => {
-          const user = await getSessionUser(auth, req.headers).catch((error: unknown) => {
-            throw toUnavailableError(error) ?? error;
-          });
-          return createContextInner({
-            db,
-            user,
-            requestId: req.id,
-            baseUrl: config.publicUrl,
-            agreementScorer: scoringPool,
-            clientIp: req.ip,
-          });
-        },
-        onError: ({ error, path, req }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR')
-            req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
-          else if (error.code === 'SERVICE_UNAVAILABLE') req.log.warn({ path }, 'database unavailable');
-        },
-      } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-    });
+    const trpcOptions = {
+      router: appRouter,
+      createContext: async ({ req }) => {
+        const user = await getSessionUser(auth, req.headers).catch((error: unknown) => {
+          throw toUnavailableError(error) ?? error;
+        });
+        return createContextInner({
+          db,
+          user,
+          requestId: req.id,
+          baseUrl: config.publicUrl,
+          agreementScorer: scoringPool,
+          clientIp: req.ip,
+          projectFileLimit: config.importLimit,
+        });
+      },
+      onError: ({ error, path, req }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error.cause ?? error, path }, 'tRPC error');
+        else if (error.code === 'SERVICE_UNAVAILABLE') req.log.warn({ path }, 'database unavailable');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
+    await scope.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+    await registerProjectImportRoute(scope, { trpcOptions, fileLimitBytes: config.importLimit });
   });
 
   app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));

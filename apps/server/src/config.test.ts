@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       bodyLimit: 1024 * 1024,
       uploadLimit: 200 * 1024 * 1024,
+      importLimit: 20 * 1024 * 1024,
       trustProxy: false,
       logLevel: 'info',
       webDist: join(REPO_ROOT, 'apps', 'web', 'dist'),
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ RAISIN_BODY_LIMIT: '512kb' }).bodyLimit).toBe(512 * 1024);
     expect(loadConfig({ RAISIN_BODY_LIMIT: '4096' }).bodyLimit).toBe(4096);
     expect(loadConfig({ RAISIN_UPLOAD_LIMIT: '5mb' }).uploadLimit).toBe(5 * 1024 * 1024);
+    expect(loadConfig({ RAISIN_IMPORT_LIMIT: '50mb' }).importLimit).toBe(50 * 1024 * 1024);
     expect(() => loadConfig({ RAISIN_BODY_LIMIT: 'lots' })).toThrow(/RAISIN_BODY_LIMIT/);
   });
 

@@ -24,6 +24,8 @@ export interface Config {
   readonly bodyLimit: number;
   /** Largest labeled-sample upload (multipart file), in bytes. */
   readonly uploadLimit: number;
+  /** Largest project file "Import project" reads, in bytes. */
+  readonly importLimit: number;
   readonly trustProxy: TrustProxy;
   readonly logLevel: LogLevel;
   /** Absolute folder of the built web app (Vite's output). */
@@ -64,6 +66,11 @@ export const CONFIG_VARIABLES = [
     name: 'RAISIN_UPLOAD_LIMIT',
     default: '200mb',
     description: 'Largest labeled-sample upload on the Agreement tab, in bytes or with a kb/mb suffix.',
+  },
+  {
+    name: 'RAISIN_IMPORT_LIMIT',
+    default: '20mb',
+    description: 'Largest project file Import project reads, in bytes or with a kb/mb suffix.',
   },
   {
     name: 'RAISIN_TRUST_PROXY',
@@ -157,6 +164,7 @@ const envSchema = z.object({
   ),
   RAISIN_BODY_LIMIT: optionalString.pipe(z.string().default('1mb').transform(parseBytes)),
   RAISIN_UPLOAD_LIMIT: optionalString.pipe(z.string().default('200mb').transform(parseBytes)),
+  RAISIN_IMPORT_LIMIT: optionalString.pipe(z.string().default('20mb').transform(parseBytes)),
   RAISIN_TRUST_PROXY: optionalString.pipe(z.string().default('false').transform(parseTrustProxy)),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).default('info')),
   RAISIN_WEB_DIST: optionalString.pipe(z.string().default(join('apps', 'web', 'dist'))),
@@ -189,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.RAISIN_AUTH_SECRET === undefined ? {} : { authSecret: e.RAISIN_AUTH_SECRET }),
     bodyLimit: e.RAISIN_BODY_LIMIT,
     uploadLimit: e.RAISIN_UPLOAD_LIMIT,
+    importLimit: e.RAISIN_IMPORT_LIMIT,
     trustProxy: e.RAISIN_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     // The web build lives in the repo, so a relative default resolves against the repo root whatever INIT_CWD is.

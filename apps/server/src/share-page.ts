@@ -1,31 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Db, isDomainError, limitShareLookups, previewSharedReport } from '@raisin/db';
+import { escapeHtml, headlineLine } from '@raisin/core/report';
+import {
+  type Db,
+  isDomainError,
+  limitShareLookups,
+  previewSharedReport,
+  type SharedReportPreview,
+} from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
 
 const MAX_TOKEN_LENGTH = 128;
 
 /**
- * The head tags of a share page: never indexed, and a link preview naming only the project and the
- * version (no numbers from the report). Unknown, revoked and expired links get a neutral title.
+ * The head tags of a share page: never indexed, and a link preview naming the project and the version;
+ * the headline numbers (verdict, ceiling, P50) only when the link's owner allowed them. Unknown, revoked
+ * and expired links get a neutral title.
  */
-export function sharePageHead(preview: { projectName: string; versionNumber: number } | null): string {
+export function sharePageHead(preview: SharedReportPreview | null): string {
   const title = preview
     ? `${preview.projectName} — report v${preview.versionNumber}`
     : 'Raisin — shared report';
-  const description = preview ? 'A planning report shared from Raisin.' : 'This link is not available.';
+  const description = !preview
+    ? 'This link is not available.'
+    : preview.summary
+      ? `${headlineLine(preview.summary)}. A planning report shared from Raisin.`
+      : 'A planning report shared from Raisin.';
   return [
     '<meta name="robots" content="noindex, nofollow">',
     `<meta property="og:title" content="${escapeHtml(title)}">`,
@@ -44,7 +44,7 @@ export function registerSharePage(app: FastifyInstance, options: { db: Db; webDi
   const indexHtml = readFileSync(join(options.webDist, 'index.html'), 'utf8');
   app.get<{ Params: { token: string } }>('/s/:token', async (request, reply) => {
     const { token } = request.params;
-    let preview: Awaited<ReturnType<typeof previewSharedReport>> = null;
+    let preview: SharedReportPreview | null = null;
     if (token.length <= MAX_TOKEN_LENGTH) {
       try {
         await limitShareLookups(options.db, request.ip);

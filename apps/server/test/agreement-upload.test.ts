@@ -4,7 +4,7 @@ import { createDb, type DbHandle, listAgreementSamples, migrateDb } from '@raisi
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '../src/index';
-import { ORIGIN, postJson, type SignedUp, signUp, trpcQuery } from './helpers';
+import { ORIGIN, type SignedUp, signUp, trpcMutationData, trpcQuery } from './helpers';
 
 const REFERENCE = fileURLToPath(
   new URL('../../../packages/core/src/agreement/reference-data/krippendorff2011.wide.csv', import.meta.url),
@@ -64,11 +64,8 @@ function lines(body: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-async function mutation<T>(who: SignedUp, path: string, input: unknown): Promise<T> {
-  const response = await postJson(app, `/trpc/${path}`, input, { cookie: who.cookie });
-  if (response.statusCode !== 200) throw new Error(`${path}: ${response.body}`);
-  return response.json<{ result: { data: T } }>().result.data;
-}
+const mutation = <T>(who: SignedUp, path: string, input: unknown) =>
+  trpcMutationData<T>(app, who, path, input);
 
 beforeAll(async () => {
   handle = await createDb();

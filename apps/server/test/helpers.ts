@@ -86,3 +86,27 @@ export async function signUp(app: FastifyInstance, label = 'user', ip = nextIp()
 export function signIn(app: FastifyInstance, email: string, password: string, ip = nextIp()) {
   return postJson(app, '/api/auth/sign-in/email', { email, password }, { ip });
 }
+
+/** A tRPC mutation's data as `who`; any other status throws with the body, to fail the test at its cause. */
+export async function trpcMutationData<T>(
+  app: FastifyInstance,
+  who: SignedUp,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const response = await postJson(app, `/trpc/${path}`, input, { cookie: who.cookie });
+  if (response.statusCode !== 200) throw new Error(`${path}: ${response.body}`);
+  return response.json<{ result: { data: T } }>().result.data;
+}
+
+/** A tRPC query's data as `who`; any other status throws with the body. */
+export async function trpcQueryData<T>(
+  app: FastifyInstance,
+  who: SignedUp,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const response = await trpcQuery(app, path, input, { cookie: who.cookie });
+  if (response.statusCode !== 200) throw new Error(`${path}: ${response.body}`);
+  return response.json<{ result: { data: T } }>().result.data;
+}

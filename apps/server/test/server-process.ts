@@ -75,16 +75,29 @@ export async function startServer(env: Record<string, string>): Promise<Running>
       child.kill('SIGKILL');
       reject(new Error(`server did not start within ${START_TIMEOUT_MS} ms:\n${output}`));
     }, START_TIMEOUT_MS);
+    let ready = false;
+    const onReady = () => {
+      if (ready) return;
+      ready = true;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      resolve(performance.now() - started);
+    };
     const onData = () => {
-      if (/Raisin listening on/.test(output)) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        child.stderr?.off('data', onData);
-        resolve(performance.now() - started);
-      }
+      if (/Raisin listening on/.test(output)) onReady();
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
+    // Below LOG_LEVEL=info there is no "listening" line: the health probe tells instead.
+    const probe = () => {
+      if (ready || child.exitCode !== null || child.signalCode !== null) return;
+      fetch(`${origin}/healthz`).then(
+        (response) => (response.ok ? onReady() : setTimeout(probe, 100)),
+        () => setTimeout(probe, 100),
+      );
+    };
+    if (env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== 'info') probe();
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`server exited early (code ${code}, signal ${signal}):\n${output}`));

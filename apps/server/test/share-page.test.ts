@@ -42,7 +42,7 @@ afterAll(async () => {
   rmSync(webDist, { recursive: true, force: true });
 });
 
-async function sharedVersion(projectName: string) {
+async function sharedVersion(projectName: string, options: { previewNumbers?: boolean } = {}) {
   const owner = await signUp(app, 'owner');
   const ws = await createWorkspace(handle.db, { name: 'W', actorId: owner.userId });
   const project = await createProject(handle.db, {
@@ -63,6 +63,7 @@ async function sharedVersion(projectName: string) {
     workspaceId: ws.id,
     versionId: version.id,
     expiresAt: null,
+    ...options,
     actorId: owner.userId,
   });
   return { ...link, projectId: project.id, workspaceId: ws.id, actorId: owner.userId };
@@ -84,7 +85,23 @@ describe('share page /s/<token>', () => {
     );
     expect(response.body).not.toContain('<b>');
     // The snapshot's numbers stay out of the preview (the ceiling 0.81, the P50 of 41 days).
-    expect(response.body).not.toMatch(/0\.81|41/);
+    expect(response.body).not.toMatch(/0\.81|41|5\.9|Spike first/);
+    expect(response.body).toContain(
+      '<meta property="og:description" content="A planning report shared from Raisin.">',
+    );
+  });
+
+  it('puts the verdict, ceiling and P50 in the preview only when the link allows it', async () => {
+    const link = await sharedVersion('Ticket router', { previewNumbers: true });
+    const response = await open(link.token);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(
+      '<meta property="og:description" content="Verdict: Spike first · human ceiling 0.810 · time to target P50 5.9 wk. A planning report shared from Raisin.">',
+    );
+    // A revoked link shows nothing, whatever it allowed before.
+    await revokeShareLink(handle.db, { ...link, linkId: link.id });
+    const revoked = await open(link.token);
+    expect(revoked.body).not.toMatch(/Spike first|0\.810/);
   });
 
   it('gives unknown and revoked links a neutral preview', async () => {

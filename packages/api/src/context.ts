@@ -1,5 +1,6 @@
 import type { Db } from '@raisin/db';
 import { type AgreementScorer, inProcessAgreementScorer } from './agreement';
+import { PROJECT_FILE_LIMIT_BYTES } from './schemas';
 
 /** The signed-in user as the server reads it from the better-auth session. */
 export interface SessionUser {
@@ -19,6 +20,8 @@ export interface CreateContextOptions {
   agreementScorer?: AgreementScorer | undefined;
   /** The client's address (behind trusted proxies: from X-Forwarded-For), for per-client rate limits. */
   clientIp?: string | undefined;
+  /** Largest project file an import reads, in bytes (default `PROJECT_FILE_LIMIT_BYTES`). */
+  projectFileLimit?: number | undefined;
 }
 
 export interface Context {
@@ -28,6 +31,7 @@ export interface Context {
   baseUrl: string | null;
   agreementScorer: AgreementScorer;
   clientIp: string | null;
+  projectFileLimit: number;
 }
 
 /**
@@ -42,5 +46,6 @@ export function createContextInner(options: CreateContextOptions): Context {
     baseUrl: options.baseUrl ?? null,
     agreementScorer: options.agreementScorer ?? inProcessAgreementScorer,
     clientIp: options.clientIp ?? null,
+    projectFileLimit: options.projectFileLimit ?? PROJECT_FILE_LIMIT_BYTES,
   };
 }

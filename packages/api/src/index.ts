@@ -11,6 +11,7 @@ export {
 export { type Context, type CreateContextOptions, createContextInner, type SessionUser } from './context';
 export { DATABASE_UNAVAILABLE_MESSAGE, DOMAIN_TO_TRPC_CODE, toUnavailableError } from './errors';
 export { type AppRouter, appRouter, createCaller } from './root';
+export { projectFileTooLargeMessage } from './schemas';
 export { type AgreementSampleDto, toSampleDto } from './routers';
 export { createCallerFactory } from './trpc';
 

@@ -8,6 +8,7 @@ CREATE TABLE "report_share_link" (
 	"revoked_at" timestamp with time zone,
 	"last_opened_at" timestamp with time zone,
 	"open_count" integer DEFAULT 0 NOT NULL,
+	"preview_numbers" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "report_share_link_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint

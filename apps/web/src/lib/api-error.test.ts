@@ -44,6 +44,13 @@ describe('describeApiError', () => {
     );
   });
 
+  it('passes the server sentence through for a refused size, since it names the limit', () => {
+    expect(describeApiError(trpcError('PAYLOAD_TOO_LARGE', 'A project file may be at most 20 MB'))).toBe(
+      'A project file may be at most 20 MB',
+    );
+    expect(describeApiError(trpcError('PAYLOAD_TOO_LARGE', ''))).toBe('This is too large to send.');
+  });
+
   it('never shows raw messages for other codes', () => {
     expect(describeApiError(trpcError('FORBIDDEN', 'role check failed at line 42'))).toBe(
       'You do not have permission to do this.',

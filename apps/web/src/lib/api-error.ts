@@ -5,6 +5,7 @@ export const API_ERROR_CODES = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
   'TOO_MANY_REQUESTS',
   'INTERNAL_SERVER_ERROR',
 ] as const;
@@ -44,6 +45,9 @@ export function describeApiError(error: unknown): string {
   switch (getApiErrorCode(error)) {
     case 'CONFLICT':
       return error instanceof Error && error.message ? error.message : 'This conflicts with a newer change.';
+    case 'PAYLOAD_TOO_LARGE':
+      // The server's sentence names the limit.
+      return error instanceof Error && error.message ? error.message : 'This is too large to send.';
     case 'FORBIDDEN':
       return 'You do not have permission to do this.';
     case 'NOT_FOUND':

@@ -1,7 +1,4 @@
-/**
- * Saves text as a file through a temporary link, the one way every browser downloads generated content.
- * (The roadmap, worksheet and agreement exports each still carry a private copy of this.)
- */
+/** Saves text as a file through a temporary link, the one way every browser downloads generated content. */
 export function saveFile(fileName: string, mimeType: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const link = document.createElement('a');

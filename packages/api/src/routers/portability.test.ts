@@ -22,7 +22,10 @@ describeOnEachDatabase('portability router', (getDb) => {
     return { alice, bob, carol, source, target };
   }
 
-  /** A project with data on every tab: answers and their history, a sample, the tradeoff, the roadmap. */
+  /**
+   * A project with data on every tab: answers and their history, a sample, the tradeoff, the roadmap,
+   * and two published report versions with the answer changed between them.
+   */
   async function seedFullProject(api: Caller, workspaceId: string, actorId: string) {
     const project = await api.projects.create({ workspaceId, name: 'Triage', description: 'Route tickets' });
     const projectId = project.id;
@@ -65,8 +68,17 @@ describeOnEachDatabase('portability router', (getDb) => {
       version: 1,
       edit: { type: 'renamePhase', phaseId: 'ml-baseline', name: 'Baseline <b>model</b>' },
     });
+    await api.report.publish({ projectId, note: 'Steering committee, March' });
+    await api.worksheet.save({ projectId, questionId: 'K.readers', baseVersion: 1, value: 'Ops leads' });
+    await api.report.publish({ projectId });
     return projectId;
   }
+
+  type ExportedVersion = Awaited<ReturnType<Caller['portability']['exportJson']>>['reportVersions'][number];
+  const withSnapshot = (version: ExportedVersion, change: object) => ({
+    ...version,
+    snapshot: { ...version.snapshot, ...change },
+  });
 
   /** The parts of an export that must survive a round trip (the name may get a suffix). */
   function comparable(file: Awaited<ReturnType<Caller['portability']['exportJson']>>) {
@@ -80,8 +92,12 @@ describeOnEachDatabase('portability router', (getDb) => {
     const exported = await alice.caller.portability.exportJson({ projectId });
     expect(exported).toMatchObject({ format: 'raisin-project', formatVersion: 1 });
     expect(exported.worksheet.answers).toHaveLength(2);
-    expect(exported.worksheet.history).toHaveLength(4);
+    expect(exported.worksheet.history).toHaveLength(5);
     expect(exported.worksheet.history[3]?.restoredFrom).toBe(0);
+    expect(exported.reportVersions.map((v) => [v.number, v.note])).toEqual([
+      [1, 'Steering committee, March'],
+      [2, null],
+    ]);
     expect(exported.agreementSamples).toHaveLength(1);
     expect(exported.tradeoff?.measuredPoints.map((p) => p.quality)).toEqual([0.7, 0.75]);
     expect(exported.roadmap?.data.phases.some((p) => p.name === 'Baseline <b>model</b>')).toBe(true);
@@ -99,19 +115,34 @@ describeOnEachDatabase('portability router', (getDb) => {
     const { answers } = await bob.caller.worksheet.get({ projectId: imported.id });
     expect(answers.find((a) => a.questionId === 'K.readers')?.value).toEqual({
       kind: 'short-text',
-      value: XSS,
+      value: 'Ops leads',
     });
+    // Report versions keep their numbers and stay frozen: version 1 still shows the answer it was published with.
+    const versions = await bob.caller.report.versions({ projectId: imported.id });
+    expect(versions.map((v) => [v.number, v.note, v.publishedByName])).toEqual([
+      [2, null, null],
+      [1, 'Steering committee, March', null],
+    ]);
+    const first = versions.find((v) => v.number === 1);
+    if (!first) throw new Error('no version 1');
+    const frozen = await bob.caller.report.getVersion({ projectId: imported.id, versionId: first.id });
+    expect(frozen.publishedAt).toBe(exported.reportVersions[0]?.publishedAt);
+    expect(frozen.snapshot).toEqual(exported.reportVersions[0]?.snapshot);
+    expect(JSON.stringify(frozen.snapshot)).toContain(JSON.stringify(XSS).slice(1, -1));
+    // The next publish continues the numbering.
+    expect(await bob.caller.report.publish({ projectId: imported.id })).toMatchObject({ number: 3 });
     const samples = await bob.caller.agreement.list({ projectId: imported.id });
     expect(samples).toMatchObject([{ name: 'pilot', isReference: true, createdBy: bob.user.id }]);
     // People do not travel with the file: history keeps when and what, not who.
     const history = await bob.caller.worksheet.history({ projectId: imported.id });
     expect(history.map((entry) => [entry.questionId, entry.actorId])).toEqual([
+      ['K.readers', null],
       ['E.target-quality', null],
       ['K.readers', null],
       ['E.target-quality', null],
       ['E.target-quality', null],
     ]);
-    expect(history[0]?.restoredFromId).toBe(history[3]?.id);
+    expect(history[1]?.restoredFromId).toBe(history[4]?.id);
   });
 
   it('suffixes the name when the workspace already has it, and leaves the source untouched', async () => {
@@ -169,6 +200,31 @@ describeOnEachDatabase('portability router', (getDb) => {
         },
         /^roadmap\.data: /,
       ],
+      [
+        'report of a newer schema',
+        { ...good, reportVersions: good.reportVersions.map((v) => withSnapshot(v, { schemaVersion: 2 })) },
+        /^reportVersions\.0\.snapshot\.schemaVersion: must be 1/,
+      ],
+      [
+        'report missing what it shows',
+        {
+          ...good,
+          reportVersions: good.reportVersions.map((v) =>
+            withSnapshot(v, { summary: { verdict: v.snapshot.summary.verdict } }),
+          ),
+        },
+        /^reportVersions\.0\.snapshot: not a report/,
+      ],
+      [
+        'report numbered twice',
+        { ...good, reportVersions: [good.reportVersions[0], good.reportVersions[0]] },
+        /^reportVersions\.1\.number: appears twice/,
+      ],
+      [
+        'report claiming another number',
+        { ...good, reportVersions: good.reportVersions.map((v) => ({ ...v, number: v.number + 5 })) },
+        /^reportVersions\.0\.snapshot\.version\.number: must equal number/,
+      ],
     ];
     for (const [name, file, message] of cases) {
       const text = typeof file === 'string' ? file : JSON.stringify(file);
@@ -179,6 +235,17 @@ describeOnEachDatabase('portability router', (getDb) => {
       expect(error.message, name).toMatch(message);
     }
     expect(await bob.caller.projects.list({ workspaceId: target.id, includeArchived: true })).toEqual([]);
+  });
+
+  it('imports a file written before report versions were exported', async () => {
+    const { alice, source } = await setup();
+    const projectId = (await alice.caller.projects.create({ workspaceId: source.id, name: 'Old' })).id;
+    const { reportVersions: _none, ...older } = await alice.caller.portability.exportJson({ projectId });
+    const imported = await alice.caller.portability.importJson({
+      workspaceId: source.id,
+      file: JSON.stringify(older),
+    });
+    expect(await alice.caller.report.versions({ projectId: imported.id })).toEqual([]);
   });
 
   it('refuses a file over the size limit with PAYLOAD_TOO_LARGE', async () => {

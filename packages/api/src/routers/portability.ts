@@ -7,10 +7,10 @@ import type { AgreementScorer } from '../agreement';
 import {
   importProjectInput,
   PROJECT_FILE_FORMAT,
-  PROJECT_FILE_LIMIT_BYTES,
   PROJECT_FILE_VERSION,
   type ProjectFile,
   projectFileSchema,
+  projectFileTooLargeMessage,
   projectNameSchema,
 } from '../schemas';
 import { projectProcedure, workspaceProcedure } from '../trpc';
@@ -29,12 +29,9 @@ function describeIssue(issue: z.core.$ZodIssue): DomainError {
   return invalidFile(field, issue.message);
 }
 
-function parseProjectFile(text: string): ProjectFile {
-  if (Buffer.byteLength(text, 'utf8') > PROJECT_FILE_LIMIT_BYTES) {
-    throw new DomainError(
-      'PROJECT_FILE_TOO_LARGE',
-      `A project file may be at most ${PROJECT_FILE_LIMIT_BYTES / (1024 * 1024)} MB`,
-    );
+function parseProjectFile(text: string, limitBytes: number): ProjectFile {
+  if (Buffer.byteLength(text, 'utf8') > limitBytes) {
+    throw new DomainError('PROJECT_FILE_TOO_LARGE', projectFileTooLargeMessage(limitBytes));
   }
   let json: unknown;
   try {
@@ -123,7 +120,7 @@ export const portabilityRouter = {
   importJson: workspaceProcedure('editor')
     .input(importProjectInput)
     .mutation(async ({ ctx, input }) => {
-      const file = parseProjectFile(input.file);
+      const file = parseProjectFile(input.file, ctx.projectFileLimit);
       // The cheap checks first: re-scoring samples is the slow part.
       const roadmap = rescheduleRoadmap(file.roadmap);
       const reportVersions = frozenReportVersions(file.reportVersions);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ReportWorksheetSection } from '@raisin/core';
-import { hitRateLimit, openSharedReport, SHARE_LOOKUP_LIMIT } from '@raisin/db';
+import { hitRateLimit, openSharedReport, previewSharedReport, SHARE_LOOKUP_LIMIT } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { createContextInner } from '../context';
@@ -130,6 +130,35 @@ describeOnEachDatabase('report router', (getDb) => {
     const [revoked] = await viewer.caller.report.listShareLinks({ projectId });
     expect(revoked).toMatchObject({ openCount: 2 });
     expect(revoked?.revokedAt).not.toBeNull();
+  });
+
+  it('keeps link previews free of numbers unless the editor allows them on the link', async () => {
+    const { editor, viewer, projectId } = await setup();
+    const v1 = await editor.caller.report.publish({ projectId });
+    const plain = await editor.caller.report.createShareLink({ projectId, versionId: v1.id });
+    const open = await editor.caller.report.createShareLink({
+      projectId,
+      versionId: v1.id,
+      previewNumbers: true,
+    });
+    const listed = await viewer.caller.report.listShareLinks({ projectId });
+    expect(Object.fromEntries(listed.map((l) => [l.id, l.previewNumbers]))).toEqual({
+      [plain.id]: false,
+      [open.id]: true,
+    });
+    expect(await previewSharedReport(getDb(), { token: plain.token })).toEqual({
+      projectName: 'Ticket router',
+      versionNumber: 1,
+      summary: null,
+    });
+    const frozen = await viewer.caller.report.getVersion({ projectId, versionId: v1.id });
+    expect((await previewSharedReport(getDb(), { token: open.token }))?.summary).toEqual(
+      frozen.snapshot.summary,
+    );
+    // A preview is not an open: neither link was counted.
+    expect((await viewer.caller.report.listShareLinks({ projectId })).map((l) => l.openCount)).toEqual([
+      0, 0,
+    ]);
   });
 
   it('refuses an expiry in the past and answers "expired" once a link has expired', async () => {

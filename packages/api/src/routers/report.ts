@@ -94,13 +94,21 @@ export const reportRouter = {
 
   /** A read-only link to one version; the URL (with its token) is in this response only. */
   createShareLink: projectProcedure('editor')
-    .input(z.object({ versionId: idSchema, expiresAt: z.iso.datetime({ offset: true }).optional() }))
+    .input(
+      z.object({
+        versionId: idSchema,
+        expiresAt: z.iso.datetime({ offset: true }).optional(),
+        /** Let link previews in chat tools show the verdict, ceiling and P50 (off: project and version only). */
+        previewNumbers: z.boolean().optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const created = await createShareLink(ctx.db, {
         projectId: ctx.project.id,
         workspaceId: ctx.project.workspaceId,
         versionId: input.versionId,
         expiresAt: input.expiresAt === undefined ? null : new Date(input.expiresAt),
+        previewNumbers: input.previewNumbers ?? false,
         actorId: ctx.user.id,
       });
       const path = `/s/${created.token}`;

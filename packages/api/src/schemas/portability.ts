@@ -22,8 +22,14 @@ import { MAX_ANSWER_JSON_LENGTH, questionIdSchema } from './worksheet';
 
 export const PROJECT_FILE_FORMAT = 'raisin-project';
 export const PROJECT_FILE_VERSION = 1;
-/** Largest project file an import reads (its JSON text, in bytes). */
+/** Largest project file an import reads (its JSON text, in bytes) unless the server sets another. */
 export const PROJECT_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** What an import of a file over `limitBytes` answers, whichever layer refuses it. */
+export function projectFileTooLargeMessage(limitBytes: number): string {
+  const mb = Math.round((limitBytes / (1024 * 1024)) * 10) / 10;
+  return `A project file may be at most ${mb} MB`;
+}
 
 const countSchema = z.number().int().min(0).max(2_147_483_647);
 

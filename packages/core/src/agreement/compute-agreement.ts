@@ -13,6 +13,7 @@ import {
   findTopDisagreements,
 } from './diagnostics';
 import { buildItemIndex } from './item-index';
+import { itemCountOf } from './item-names';
 import { buildItemTable } from './item-table';
 import { buildPairTable } from './pair-table';
 import {
@@ -164,7 +165,7 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
     confidence,
   } = resolveOptions(options, warnings);
 
-  const itemCount = sample.items.length;
+  const itemCount = itemCountOf(sample);
   const annotatorCount = sample.annotators.length;
   const annotationCount = sample.categoryOf.length;
   const C = sample.categories.length;

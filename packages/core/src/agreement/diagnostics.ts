@@ -1,4 +1,5 @@
 import { buildItemIndex, type ItemIndex } from './item-index';
+import { itemCountOf, itemName } from './item-names';
 import type { ItemTable } from './item-table';
 import { cohenKappaFromTotals } from './metrics/kappa';
 import type { PairTable } from './pair-table';
@@ -132,7 +133,7 @@ export function findTopDisagreements(
         label: sample.categories[categoryAt[j] ?? 0] ?? '',
       });
     }
-    return { item: sample.items[item] ?? '', agreement, labels };
+    return { item: itemName(sample, item), agreement, labels };
   });
 }
 
@@ -150,7 +151,7 @@ export function computeConfusionMatrices(
   const shared = new Int32Array(pairs.length);
   const labelOf = new Int32Array(sample.annotators.length).fill(-1);
   const { itemStart, annotatorAt, categoryAt } = index;
-  for (let i = 0; i < sample.items.length; i++) {
+  for (let i = 0, itemTotal = itemCountOf(sample); i < itemTotal; i++) {
     const start = itemStart[i] ?? 0;
     const end = itemStart[i + 1] ?? 0;
     if (end - start < 2) continue;

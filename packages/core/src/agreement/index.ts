@@ -9,5 +9,6 @@ export {
 export { type CoefficientRow, coefficientRows } from './coefficient-rows';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
 export { computeConfusionMatrix } from './diagnostics';
+export { itemCountOf, itemName } from './item-names';
 export * from './parse';
 export * from './types';

@@ -1,3 +1,4 @@
+import { itemCountOf } from './item-names';
 import type { EncodedSample } from './types';
 
 /**
@@ -68,7 +69,7 @@ export function buildItemIndex(sample: EncodedSample): ItemIndex {
     prebuilt.delete(sample);
     return known;
   }
-  const itemCount = sample.items.length;
+  const itemCount = itemCountOf(sample);
   const itemOf = sample.itemOf;
   const total = itemOf.length;
   const itemStart = new Int32Array(itemCount + 1);

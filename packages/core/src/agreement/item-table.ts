@@ -1,4 +1,5 @@
 import type { ItemIndex } from './item-index';
+import { itemCountOf } from './item-names';
 import type { EncodedSample } from './types';
 
 /**
@@ -93,7 +94,7 @@ function buildItemRange(
 
 /** Builds the per-item table in one pass over the annotations, grouped by item by `index`. */
 export function buildItemTable(sample: EncodedSample, index: ItemIndex): ItemTable {
-  const itemCount = sample.items.length;
+  const itemCount = itemCountOf(sample);
   const categoryCount = sample.categories.length;
   const total = sample.categoryOf.length;
   const entryStart = new Int32Array(itemCount + 1);

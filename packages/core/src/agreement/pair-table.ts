@@ -1,4 +1,5 @@
 import type { ItemIndex } from './item-index';
+import { itemCountOf } from './item-names';
 import { ITEM_CHUNK } from './item-table';
 import type { EncodedSample } from './types';
 
@@ -137,7 +138,7 @@ function buildDensePairTable(sample: EncodedSample, index: ItemIndex): PairTable
   const largest = largestItem(index);
   const rowParts = new Int32Array(largest);
   const colParts = new Int32Array(largest);
-  const itemCount = sample.items.length;
+  const itemCount = itemCountOf(sample);
   for (let lo = 0; lo < itemCount; lo += ITEM_CHUNK) {
     countDenseRange(sample, index, counts, rowParts, colParts, lo, Math.min(itemCount, lo + ITEM_CHUNK));
   }
@@ -208,7 +209,7 @@ function buildSparsePairTable(sample: EncodedSample, index: ItemIndex): PairTabl
   let rowTotals = new Int32Array(capacity * C);
   let colTotals = new Int32Array(capacity * C);
 
-  for (let i = 0; i < sample.items.length; i++) {
+  for (let i = 0, itemTotal = itemCountOf(sample); i < itemTotal; i++) {
     const m = gatherItem(index, i, annotators, categories);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {
@@ -269,7 +270,7 @@ export function buildPairEntries(sample: EncodedSample, index: ItemIndex, table:
   const largest = largestItem(index);
   const annotators = new Int32Array(largest);
   const categories = new Int32Array(largest);
-  for (let i = 0; i < sample.items.length; i++) {
+  for (let i = 0, itemTotal = itemCountOf(sample); i < itemTotal; i++) {
     const m = gatherItem(index, i, annotators, categories);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {
@@ -304,13 +305,13 @@ export function buildItemPairCells(sample: EncodedSample, index: ItemIndex, tabl
   const C2 = C * C;
   let total = 0;
   for (const items of table.items) total += items;
-  const itemStart = new Int32Array(sample.items.length + 1);
+  const itemStart = new Int32Array(itemCountOf(sample) + 1);
   const cell = new Int32Array(total);
   const largest = largestItem(index);
   const annotators = new Int32Array(largest);
   const categories = new Int32Array(largest);
   let next = 0;
-  for (let i = 0; i < sample.items.length; i++) {
+  for (let i = 0, itemTotal = itemCountOf(sample); i < itemTotal; i++) {
     const m = gatherItem(index, i, annotators, categories);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {

@@ -1,3 +1,4 @@
+import { itemCountOf } from './item-names';
 import type { ItemTable } from './item-table';
 import type { PairTable } from './pair-table';
 import type { AgreementCiKey, AgreementWarning, EncodedSample, MeasurementLevel } from './types';
@@ -101,7 +102,7 @@ export function explainUndefined(context: UndefinedContext): AgreementWarning[] 
         "Fleiss' κ is undefined: every label on items with two or more labels falls in one category, so chance agreement is 1.",
       );
     } else {
-      const unpairable = sample.items.length - table.pairableItems;
+      const unpairable = itemCountOf(sample) - table.pairableItems;
       if (unpairable > 0) {
         warn(
           'fleissKappa',

@@ -55,3 +55,14 @@ export function versionLine(snapshot: ReportSnapshot): string {
   const by = version.publishedByName === null ? '' : ` by ${version.publishedByName}`;
   return `Version ${version.number}, published ${version.publishedAt.slice(0, 10)}${by}`;
 }
+
+/**
+ * The headline numbers in one line, for link previews the owner allowed to show them:
+ * `Verdict: Spike first · human ceiling 0.810 · time to target P50 5.9 wk`.
+ */
+export function headlineLine(summary: ReportSnapshot['summary']): string {
+  const parts = [`Verdict: ${VERDICT_LABELS[summary.verdict]}`];
+  if (summary.ceiling) parts.push(`human ceiling ${formatValue(summary.ceiling.value)}`);
+  if (summary.timeToTarget) parts.push(`time to target P50 ${formatDays(summary.timeToTarget.p50Days)}`);
+  return parts.join(' · ');
+}

@@ -65,6 +65,7 @@ export {
   revokeShareLink,
   SHARE_LOOKUP_LIMIT,
   type SharedReport,
+  type SharedReportPreview,
   type ShareLinkRow,
 } from './report';
 export { gatherReportInputs } from './report-inputs';

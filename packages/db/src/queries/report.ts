@@ -148,6 +148,7 @@ export interface ShareLinkRow {
   revokedAt: Date | null;
   lastOpenedAt: Date | null;
   openCount: number;
+  previewNumbers: boolean;
 }
 
 const shareLinkNotFound = () => new DomainError('SHARE_LINK_NOT_FOUND', 'Share link not found');
@@ -164,6 +165,8 @@ export async function createShareLink(
     workspaceId: string;
     versionId: string;
     expiresAt: Date | null;
+    /** Whether link previews may show the verdict, ceiling and P50 (the owner's choice; off by default). */
+    previewNumbers?: boolean;
     actorId: string;
     now?: Date;
   },
@@ -183,6 +186,7 @@ export async function createShareLink(
         tokenHash: hashInvitationToken(token),
         createdBy: params.actorId,
         expiresAt: params.expiresAt,
+        previewNumbers: params.previewNumbers ?? false,
       })
       .returning({ id: reportShareLink.id });
     if (!row) throw new Error('createShareLink: insert returned no row');
@@ -192,7 +196,11 @@ export async function createShareLink(
       action: 'report.share_link_created',
       entityType: 'report_share_link',
       entityId: row.id,
-      details: { projectId: params.projectId, versionNumber: version.number },
+      details: {
+        projectId: params.projectId,
+        versionNumber: version.number,
+        previewNumbers: params.previewNumbers ?? false,
+      },
     });
     return { id: row.id, token };
   });
@@ -211,6 +219,7 @@ export async function listShareLinks(db: Db, params: { projectId: string }): Pro
       revokedAt: reportShareLink.revokedAt,
       lastOpenedAt: reportShareLink.lastOpenedAt,
       openCount: reportShareLink.openCount,
+      previewNumbers: reportShareLink.previewNumbers,
     })
     .from(reportShareLink)
     .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
@@ -256,6 +265,7 @@ async function findShareLink(db: Db, token: string) {
       expiresAt: reportShareLink.expiresAt,
       revokedAt: reportShareLink.revokedAt,
       versionId: reportShareLink.versionId,
+      previewNumbers: reportShareLink.previewNumbers,
       number: reportVersion.number,
       projectName: project.name,
     })
@@ -302,17 +312,31 @@ export async function openSharedReport(db: Db, params: { token: string; now?: Da
   };
 }
 
+export interface SharedReportPreview {
+  projectName: string;
+  versionNumber: number;
+  /** The version's executive summary, only when the link's owner allowed numbers in previews. */
+  summary: ReportSnapshot['summary'] | null;
+}
+
 /**
- * The link preview of a share token (project name and version number only), without counting an open:
- * for the share page's Open Graph tags. Null for unknown, revoked or expired tokens.
+ * The link preview of a share token (project name and version number, and the headline numbers only
+ * when the link allows it), without counting an open: for the share page's Open Graph tags. Null for
+ * unknown, revoked or expired tokens.
  */
 export async function previewSharedReport(
   db: Db,
   params: { token: string; now?: Date },
-): Promise<{ projectName: string; versionNumber: number } | null> {
+): Promise<SharedReportPreview | null> {
   const link = await findShareLink(db, params.token);
   if (!link || stateOf(link, params.now ?? new Date()) !== 'ok') return null;
-  return { projectName: link.projectName, versionNumber: link.number };
+  const preview = { projectName: link.projectName, versionNumber: link.number };
+  if (!link.previewNumbers) return { ...preview, summary: null };
+  const [version] = await db
+    .select({ snapshot: reportVersion.snapshot })
+    .from(reportVersion)
+    .where(eq(reportVersion.id, link.versionId));
+  return { ...preview, summary: version?.snapshot.summary ?? null };
 }
 
 /** Share-token lookups per client address: a 256-bit token cannot be guessed; this stops scanners hammering. */

@@ -1,5 +1,5 @@
 import type { ReportSnapshot } from '@raisin/core/report';
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './projects';
 
@@ -45,6 +45,8 @@ export const reportShareLink = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     lastOpenedAt: timestamp('last_opened_at', { withTimezone: true }),
     openCount: integer('open_count').notNull().default(0),
+    /** The owner's choice to let link previews (Open Graph) show the verdict, ceiling and P50; off by default. */
+    previewNumbers: boolean('preview_numbers').notNull().default(false),
   },
   (t) => [
     index('report_share_link_version_id_idx').on(t.versionId),

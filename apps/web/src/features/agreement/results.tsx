@@ -2,6 +2,7 @@ import type { AgreementReport } from '@raisin/core/agreement';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, TextField } from '../../components';
+import { saveFile } from '../../lib/save-file';
 import {
   coefficientRows,
   describeAlphaBand,
@@ -12,15 +13,6 @@ import {
   formatNumber,
   pairGrid,
 } from './format';
-
-function downloadText(fileName: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** A white-to-purple scale for agreement in [0, 1]; text flips to white on dark cells for contrast. */
 function cellStyle(value: number | null) {
@@ -345,11 +337,7 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
         />
         <Button
           onClick={() =>
-            downloadText(
-              `${sampleName}-disagreements.csv`,
-              disagreementsToCsv(shown),
-              'text/csv;charset=utf-8',
-            )
+            saveFile(`${sampleName}-disagreements.csv`, 'text/csv;charset=utf-8', disagreementsToCsv(shown))
           }
           disabled={shown.length === 0}
         >

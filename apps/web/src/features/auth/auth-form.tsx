@@ -143,7 +143,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
           hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
           maxLength={128}
         />
-        {mode === 'sign-up' && (
+        {/* Shown once the default is known, so it never flips under the visitor's hand. */}
+        {mode === 'sign-up' && !instance.isPending && (
           <div className="checkbox-field">
             <input
               id={demoCheckboxId}

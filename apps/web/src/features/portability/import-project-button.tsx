@@ -10,9 +10,7 @@ function importErrorText(error: unknown): string {
   const code = getApiErrorCode(error);
   if (code === 'BAD_REQUEST' && error instanceof Error)
     return `This is not a valid Raisin project file: ${error.message}`;
-  if (error instanceof Error && /PAYLOAD_TOO_LARGE|too large|413/i.test(error.message)) {
-    return 'This file is too large to import.';
-  }
+  if (code === 'PAYLOAD_TOO_LARGE') return `This file is too large to import. ${describeApiError(error)}.`;
   return describeApiError(error);
 }
 

@@ -1,30 +1,10 @@
 /** The project's tabs in display order; the URL segment `/w/:w/p/:p/:tab` is the tab's value. */
 export const PROJECT_TABS = [
-  {
-    value: 'worksheet',
-    label: 'Worksheet',
-    plan: 'The feasibility worksheet: questions on value, fit, framing, data, quality target, serving, timeline, risks and operations, autosaved, ending in a go / spike first / no-go verdict with its reasons.',
-  },
-  {
-    value: 'agreement',
-    label: 'Agreement',
-    plan: 'Upload a double-labelled sample to measure how often annotators agree (kappas, Krippendorff’s alpha with confidence intervals) and the human ceiling a model can be measured against.',
-  },
-  {
-    value: 'tradeoff',
-    label: 'Tradeoff',
-    plan: 'Compare attack angles by effort and expected quality on a log-time chart against the ceiling and the target, with the time to reach the target and an ROI ranking.',
-  },
-  {
-    value: 'roadmap',
-    label: 'Roadmap',
-    plan: 'Assess MLOps maturity and generate a dated roadmap of phases and milestones with P50/P90 durations, exportable as CSV and iCalendar.',
-  },
-  {
-    value: 'report',
-    label: 'Report',
-    plan: 'Publish a frozen report with the verdict, ceiling, timeline and roadmap, share it by a revocable link and print it to PDF.',
-  },
+  { value: 'worksheet', label: 'Worksheet' },
+  { value: 'agreement', label: 'Agreement' },
+  { value: 'tradeoff', label: 'Tradeoff' },
+  { value: 'roadmap', label: 'Roadmap' },
+  { value: 'report', label: 'Report' },
 ] as const;
 
 export type ProjectTab = (typeof PROJECT_TABS)[number]['value'];

@@ -8,6 +8,7 @@ import { ReportExportButtons } from './export-buttons';
 import { PrintButton, PrintHeader } from './print';
 import { ReportView } from './report-view';
 import { ShareLinks } from './share-links';
+import { LIVE_PREVIEW, VersionPicker } from './version-picker';
 import { WhatChanged } from './what-changed';
 import './report.css';
 
@@ -110,29 +111,16 @@ function Preview({ projectId, projectName }: { projectId: string; projectName: s
  */
 export function ReportTab(props: { projectId: string; projectName: string; canEdit: boolean }) {
   const { projectId, projectName, canEdit } = props;
-  const versions = useQuery(trpc.report.versions.queryOptions({ projectId }));
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState(LIVE_PREVIEW);
 
   return (
     <div className="report-tab">
       <section aria-labelledby="report-versions-heading" className="section report-controls">
         <h2 id="report-versions-heading">Versions</h2>
         {canEdit && <PublishForm projectId={projectId} onPublished={setSelected} />}
-        {versions.isError && <ErrorMessage>{describeApiError(versions.error)}</ErrorMessage>}
-        <nav aria-label="Report versions" className="toolbar">
-          <Button aria-pressed={selected === null} onClick={() => setSelected(null)}>
-            Live preview
-          </Button>
-          {(versions.data ?? []).map((v) => (
-            <Button key={v.id} aria-pressed={selected === v.id} onClick={() => setSelected(v.id)}>
-              {`Version ${v.number}`}
-              {v.note && <span className="muted"> · {v.note}</span>}
-            </Button>
-          ))}
-        </nav>
-        {versions.data?.length === 0 && <p className="muted">No version published yet.</p>}
+        <VersionPicker projectId={projectId} selected={selected} canEdit={canEdit} onSelect={setSelected} />
       </section>
-      {selected === null ? (
+      {selected === LIVE_PREVIEW ? (
         <Preview projectId={projectId} projectName={projectName} />
       ) : (
         <VersionPanel

@@ -36,6 +36,8 @@ export function ShareLinks(props: {
   const create = useMutation(trpc.report.createShareLink.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.report.revokeShareLink.mutationOptions({ onSettled: refresh }));
   const [expiresOn, setExpiresOn] = useState('');
+  const [previewNumbers, setPreviewNumbers] = useState(false);
+  const previewFieldId = useId();
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const linkFieldId = useId();
   const url = create.data ? new URL(`/s/${create.data.token}`, window.location.origin).toString() : null;
@@ -44,7 +46,12 @@ export function ShareLinks(props: {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setCopied(null);
-    create.mutate({ projectId, versionId, ...(expiresOn === '' ? {} : { expiresAt: endOfDay(expiresOn) }) });
+    create.mutate({
+      projectId,
+      versionId,
+      previewNumbers,
+      ...(expiresOn === '' ? {} : { expiresAt: endOfDay(expiresOn) }),
+    });
   }
 
   async function copy() {
@@ -65,13 +72,28 @@ export function ShareLinks(props: {
         Anyone with the link reads this version without an account; nothing else of the workspace.
       </p>
       {canEdit && (
-        <form className="inline-form" onSubmit={onSubmit} noValidate>
+        <form className="share-form" onSubmit={onSubmit} noValidate>
           <TextField
             label="Expires on (optional)"
             type="date"
             value={expiresOn}
             onChange={(event) => setExpiresOn(event.target.value)}
           />
+          <div className="checkbox-field">
+            <input
+              id={previewFieldId}
+              type="checkbox"
+              className="checkbox"
+              checked={previewNumbers}
+              aria-describedby={`${previewFieldId}-hint`}
+              onChange={(event) => setPreviewNumbers(event.target.checked)}
+            />
+            <label htmlFor={previewFieldId}>Show the headline numbers in link previews</label>
+            <p id={`${previewFieldId}-hint`} className="field__hint">
+              Chat tools then show the verdict, ceiling and P50 next to the link; otherwise only the
+              project and version.
+            </p>
+          </div>
           <Button type="submit" variant="primary" busy={create.isPending}>
             Create share link
           </Button>
@@ -110,6 +132,7 @@ export function ShareLinks(props: {
               <th scope="col">Expires</th>
               <th scope="col">Last opened</th>
               <th scope="col">Opens</th>
+              <th scope="col">Link preview</th>
               <th scope="col">Status</th>
               {canEdit && <th scope="col">Action</th>}
             </tr>
@@ -124,6 +147,7 @@ export function ShareLinks(props: {
                 <td>{when(link.expiresAt, 'never')}</td>
                 <td>{when(link.lastOpenedAt, 'never')}</td>
                 <td>{link.openCount}</td>
+                <td>{link.previewNumbers ? 'With headline numbers' : 'Project and version only'}</td>
                 <td>{linkStatus(link)}</td>
                 {canEdit && (
                   <td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, ErrorMessage } from '../../components';
+import { saveFile } from '../../lib/save-file';
 import { trpcClient } from '../../lib/trpc';
 import { roadmapErrorText } from './api';
 
@@ -8,19 +9,6 @@ const FORMATS = [
   { format: 'ics', label: 'Download iCalendar (.ics)' },
   { format: 'markdown', label: 'Download Markdown' },
 ] as const;
-
-/** Saves text as a file through a temporary link, the one way every browser downloads generated content. */
-function saveFile(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started once click() returns; a tick later the URL can go.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** Exports of the stored roadmap, produced by the server so every export matches what is saved. */
 export function ExportButtons({ projectId }: { projectId: string }) {

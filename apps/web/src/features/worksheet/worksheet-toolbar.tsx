@@ -10,6 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Button, ErrorMessage } from '../../components';
 import { describeApiError } from '../../lib/api-error';
+import { saveFile } from '../../lib/save-file';
 import { trpc } from '../../lib/trpc';
 import type { SaveStatus } from './use-answer-sync';
 
@@ -40,18 +41,6 @@ export function exportFileName(projectName: string, extension: 'md' | 'json'): s
   return `${slug || 'worksheet'}-worksheet.${extension}`;
 }
 
-function download(fileName: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function ExportButtons(props: {
   projectName: string;
   answers: WorksheetAnswers;
@@ -62,7 +51,7 @@ export function ExportButtons(props: {
     <div className="actions">
       <Button
         onClick={() =>
-          download(
+          saveFile(
             exportFileName(props.projectName, 'md'),
             'text/markdown;charset=utf-8',
             formatWorksheetMarkdown({
@@ -78,7 +67,7 @@ export function ExportButtons(props: {
       </Button>
       <Button
         onClick={() =>
-          download(
+          saveFile(
             exportFileName(props.projectName, 'json'),
             'application/json',
             `${JSON.stringify(exportWorksheetJson(props.answers), null, 2)}\n`,

@@ -5,6 +5,7 @@
  */
 import { err, ok, type Result } from '../../shared';
 import { type ItemIndex, rememberItemIndex } from '../item-index';
+import { withLazyItems } from '../item-names';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
 import { ByteInterner } from './byte-interner';
 import type { DuplicatePolicy } from './types';
@@ -118,16 +119,18 @@ export class SampleBuilder {
         message: `No item has labels from 2 or more annotators (${this.items.size} items, ${this.annotators.size} annotators), so there is nothing to compare.`,
       });
     }
-    const sample: EncodedSample = {
-      items: this.items.strings(),
-      annotators: this.annotators.strings(),
-      categories,
-      categoryValues: values,
-      ordered,
-      itemOf: fit(this.itemOf, kept),
-      annotatorOf: fit(this.annotatorOf, kept),
-      categoryOf: fit(categoryOf, kept),
-    };
+    const sample = withLazyItems(
+      {
+        annotators: this.annotators.strings(),
+        categories,
+        categoryValues: values,
+        ordered,
+        itemOf: fit(this.itemOf, kept),
+        annotatorOf: fit(this.annotatorOf, kept),
+        categoryOf: fit(categoryOf, kept),
+      },
+      this.items.names(),
+    );
     if (this.itemIndex !== null) {
       const { itemStart, annotatorAt, categoryAt } = this.itemIndex;
       rememberItemIndex(sample, { itemStart, annotatorAt, categoryAt, copied: true });

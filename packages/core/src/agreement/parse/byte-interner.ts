@@ -12,6 +12,8 @@
  * it is appended without hashing. The first id out of both orders builds the table from the ids so far.
  */
 
+import type { IdNames } from '../item-names';
+
 const EMPTY_POOL = new Uint8Array(0);
 const utf8 = new TextEncoder();
 /** As an int32, like every hash stored in the table (the hash of no bytes is this offset itself). */
@@ -106,21 +108,14 @@ export class ByteInterner {
 
   /** All ids as strings, by id. */
   strings(): string[] {
+    return this.names().all();
+  }
+
+  /** The ids' names, decoded when asked for; holds only the bytes and their offsets, not the table. */
+  names(): IdNames {
     const size = this.size;
-    const out = new Array<string>(size);
-    const offsets = this.offsets;
-    offsets[size] = this.poolLength;
-    const decoder = new TextDecoder();
-    if (this.allAscii) {
-      // One decode of the whole pool, then slices: byte offsets are character offsets in ASCII.
-      const whole = decoder.decode(this.pool.subarray(0, this.poolLength));
-      for (let id = 0; id < size; id++) out[id] = whole.slice(offsets[id], offsets[id + 1]);
-    } else {
-      for (let id = 0; id < size; id++) {
-        out[id] = decoder.decode(this.pool.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0));
-      }
-    }
-    return out;
+    this.offsets[size] = this.poolLength;
+    return new PooledNames(this.pool.subarray(0, this.poolLength), this.offsets, size, this.allAscii);
   }
 
   /**
@@ -290,6 +285,36 @@ export class ByteInterner {
     }
     this.table = table;
     this.mask = mask;
+  }
+}
+
+class PooledNames implements IdNames {
+  constructor(
+    private readonly pool: Uint8Array,
+    /** `size + 1` offsets: id `i` is `pool[offsets[i] .. offsets[i + 1])`. */
+    private readonly offsets: Int32Array,
+    readonly size: number,
+    private readonly ascii: boolean,
+  ) {}
+
+  at(id: number): string {
+    if (id < 0 || id >= this.size) return '';
+    return new TextDecoder().decode(this.pool.subarray(this.offsets[id] ?? 0, this.offsets[id + 1] ?? 0));
+  }
+
+  all(): string[] {
+    const { size, offsets, pool } = this;
+    const out = new Array<string>(size);
+    const decoder = new TextDecoder();
+    if (this.ascii) {
+      // One decode of the whole pool, then slices: byte offsets are character offsets in ASCII.
+      const whole = decoder.decode(pool);
+      for (let id = 0; id < size; id++) out[id] = whole.slice(offsets[id], offsets[id + 1]);
+    } else {
+      for (let id = 0; id < size; id++)
+        out[id] = decoder.decode(pool.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0));
+    }
+    return out;
   }
 }
 

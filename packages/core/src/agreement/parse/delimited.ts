@@ -449,7 +449,8 @@ export class DelimitedRows implements RowsHandler {
         }
         // Rows grouped by item repeat the previous row's item: compared here, they skip the interner.
         let same = itemEnd - itemStart === previousEnd - previousStart;
-        for (let k = 0; same && k < itemEnd - itemStart; k++) same = buf[itemStart + k] === buf[previousStart + k];
+        for (let k = 0; same && k < itemEnd - itemStart; k++)
+          same = buf[itemStart + k] === buf[previousStart + k];
         if (!same) item = items.intern(buf, itemStart, itemEnd);
         previousStart = itemStart;
         previousEnd = itemEnd;

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+
+/**
+ * One value that changes when any row of any table is inserted, updated or deleted: per table the row
+ * count and the newest row version (`xmin`, which every insert and update sets to a new transaction id).
+ * Tests compare it before and after a refused request to prove nothing was written. Rate-limit counters
+ * (`rate_limit`) are left out: they count refused requests too, by design.
+ */
+export async function databaseFingerprint(db: Db): Promise<string> {
+  const tables = (await db.execute(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'rate_limit' order by table_name`,
+  )) as unknown as { rows: { name: string }[] };
+  const parts = tables.rows.map(
+    ({ name }) => `(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from "${name}")`,
+  );
+  const result = (await db.execute(
+    sql.raw(`select concat_ws('|', ${parts.join(', ')}) as fp`),
+  )) as unknown as {
+    rows: { fp: string }[];
+  };
+  return result.rows[0]?.fp ?? '';
+}
