@@ -123,10 +123,9 @@ function worksheetLoad(origin: string, cookie: string, projectId: string) {
     method: 'POST',
     path: '/trpc/worksheet.save',
     headers,
-    setupRequest: (request, context) => {
+    setupRequest: (request) => {
       const questionId = free.pop();
       if (questionId === undefined) throw new Error('more connections than text questions');
-      context.questionId = questionId;
       count += 1;
       const body = JSON.stringify({
         projectId,
@@ -136,13 +135,16 @@ function worksheetLoad(origin: string, cookie: string, projectId: string) {
       });
       return { ...request, body };
     },
-    onResponse: (status, body, context) => {
-      const questionId = String(context.questionId);
-      if (status === 200) {
-        const saved = JSON.parse(body) as { result: { data: { version: number } } };
-        versions.set(questionId, saved.result.data.version);
-      }
-      else if (process.env.DEBUG_LOAD) console.log(status, body.slice(0, 300));
+    // The answer names its question (autocannon may build a connection's next request, and so change
+    // its context, before handing over the previous response).
+    onResponse: (status, body) => {
+      const answer = JSON.parse(body) as {
+        result?: { data: { questionId: string; version: number } };
+        error?: { data?: { domainDetails?: { questionId?: string } } };
+      };
+      const questionId = answer.result?.data.questionId ?? answer.error?.data?.domainDetails?.questionId;
+      if (questionId === undefined) return;
+      if (status === 200 && answer.result) versions.set(questionId, answer.result.data.version);
       free.unshift(questionId);
     },
   };

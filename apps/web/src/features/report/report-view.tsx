@@ -2,10 +2,13 @@ import {
   type EmptyReportSection,
   isReadySection,
   type ReportAssumptionSource,
+  type ReportSectionKey,
   type ReportSnapshot,
 } from '@raisin/core/report';
 import { formatDays, formatNumber } from '@raisin/core/worksheet';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PROJECT_TABS, type ProjectTab } from '../project-shell/project-tabs';
 import { ReportTradeoffChart, ReportTrendChart } from './report-charts';
 
 const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
@@ -17,21 +20,42 @@ const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
 
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(n));
 
+/** The tab holding each section's data (the maturity self-assessment is on the Roadmap tab). */
+const SECTION_TAB: Readonly<Record<ReportSectionKey, ProjectTab>> = {
+  worksheet: 'worksheet',
+  agreement: 'agreement',
+  tradeoff: 'tradeoff',
+  roadmap: 'roadmap',
+  maturity: 'roadmap',
+};
+
+/** In the app, the URL of a project tab, so an empty section links to where its data is entered. */
+export type TabHref = (tab: ProjectTab) => string;
+
 function Section({
   title,
   empty,
+  tabHref,
   children,
 }: {
   title: string;
-  empty?: EmptyReportSection;
+  empty?: { section: EmptyReportSection; key: ReportSectionKey };
+  tabHref: TabHref | undefined;
   children?: ReactNode;
 }) {
+  const tab = empty && PROJECT_TABS.find((t) => t.value === SECTION_TAB[empty.key]);
   return (
     <section className="report-section" aria-label={title}>
       <h2>{title}</h2>
       {empty ? (
         <p className="report-empty">
-          <strong>No data yet.</strong> {empty.nextStep}
+          <strong>No data yet.</strong> {empty.section.nextStep}
+          {tabHref && tab && (
+            <>
+              {' '}
+              <Link to={tabHref(tab.value)}>Open the {tab.label} tab</Link>
+            </>
+          )}
         </p>
       ) : (
         children
@@ -133,7 +157,7 @@ function sourceText(source: ReportAssumptionSource): string {
  * A report snapshot as a page: the executive summary, one section per tab (charts and tables, or what
  * to do next for an empty tab) and the assumptions table. All user text is rendered as React text.
  */
-export function ReportView({ snapshot }: { snapshot: ReportSnapshot }) {
+export function ReportView({ snapshot, tabHref }: { snapshot: ReportSnapshot; tabHref?: TabHref }) {
   const { sections } = snapshot;
   const w = sections.worksheet;
   const a = sections.agreement;
@@ -144,7 +168,11 @@ export function ReportView({ snapshot }: { snapshot: ReportSnapshot }) {
     <article className="report" aria-label="Planning report">
       <Summary summary={snapshot.summary} />
 
-      <Section title={w.title} {...(isReadySection(w) ? {} : { empty: w })}>
+      <Section
+        title={w.title}
+        tabHref={tabHref}
+        {...(isReadySection(w) ? {} : { empty: { section: w, key: 'worksheet' } })}
+      >
         {isReadySection(w) && (
           <>
             <p className="muted">
@@ -169,7 +197,11 @@ export function ReportView({ snapshot }: { snapshot: ReportSnapshot }) {
         )}
       </Section>
 
-      <Section title={a.title} {...(isReadySection(a) ? {} : { empty: a })}>
+      <Section
+        title={a.title}
+        tabHref={tabHref}
+        {...(isReadySection(a) ? {} : { empty: { section: a, key: 'agreement' } })}
+      >
         {isReadySection(a) && (
           <>
             {a.reference ? (
@@ -208,7 +240,11 @@ export function ReportView({ snapshot }: { snapshot: ReportSnapshot }) {
         )}
       </Section>
 
-      <Section title={t.title} {...(isReadySection(t) ? {} : { empty: t })}>
+      <Section
+        title={t.title}
+        tabHref={tabHref}
+        {...(isReadySection(t) ? {} : { empty: { section: t, key: 'tradeoff' } })}
+      >
         {isReadySection(t) && (
           <>
             {t.curve.length > 0 ? (
@@ -276,7 +312,11 @@ export function ReportView({ snapshot }: { snapshot: ReportSnapshot }) {
         )}
       </Section>
 
-      <Section title={r.title} {...(isReadySection(r) ? {} : { empty: r })}>
+      <Section
+        title={r.title}
+        tabHref={tabHref}
+        {...(isReadySection(r) ? {} : { empty: { section: r, key: 'roadmap' } })}
+      >
         {isReadySection(r) && (
           <>
             <p>
@@ -311,7 +351,11 @@ export function ReportView({ snapshot }: { snapshot: ReportSnapshot }) {
         )}
       </Section>
 
-      <Section title={m.title} {...(isReadySection(m) ? {} : { empty: m })}>
+      <Section
+        title={m.title}
+        tabHref={tabHref}
+        {...(isReadySection(m) ? {} : { empty: { section: m, key: 'maturity' } })}
+      >
         {isReadySection(m) && (
           <>
             <p>
