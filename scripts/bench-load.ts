@@ -110,8 +110,8 @@ async function seed(origin: string) {
 /**
  * Worksheet saves as the tab sends them: each save takes a question no other save in flight holds and
  * sends the version last seen for it, so a correct server never answers CONFLICT and every error is real.
- * (autocannon resets a connection's context after each round of requests, so questions are leased from a
- * shared pool rather than kept per connection.) Mixed: each save is followed by a read of the whole
+ * Questions are leased from a shared pool, not kept per connection (autocannon resets a connection's
+ * context after each round of requests). Mixed: each save is followed by a read of the whole
  * worksheet, the tab's poll of teammates' saves.
  */
 function worksheetLoad(origin: string, cookie: string, projectId: string) {
@@ -135,23 +135,26 @@ function worksheetLoad(origin: string, cookie: string, projectId: string) {
       });
       return { ...request, body };
     },
-    // The answer names its question (autocannon may build a connection's next request, and so change
-    // its context, before handing over the previous response).
-    onResponse: (status, body) => {
-      const answer = JSON.parse(body) as {
-        result?: { data: { questionId: string; version: number } };
-        error?: { data?: { domainDetails?: { questionId?: string } } };
-      };
-      const questionId = answer.result?.data.questionId ?? answer.error?.data?.domainDetails?.questionId;
-      if (questionId === undefined) return;
-      if (status === 200 && answer.result) versions.set(questionId, answer.result.data.version);
-      free.unshift(questionId);
-    },
+    onResponse: (status, body) => onAnswer(status, body),
+  };
+  // The answer names its question: autocannon may build a connection's next request, or pass a response
+  // to the other request's handler, before handing over the previous one, so neither context nor the
+  // handler's request can be trusted. Both requests share this handler; reads name no question.
+  const onAnswer = (status: number, body: string) => {
+    const answer = JSON.parse(body) as {
+      result?: { data: { questionId: string; version: number } };
+      error?: { data?: { domainDetails?: { questionId?: string } } };
+    };
+    const questionId = answer.result?.data.questionId ?? answer.error?.data?.domainDetails?.questionId;
+    if (questionId === undefined) return;
+    if (status === 200 && answer.result) versions.set(questionId, answer.result.data.version);
+    free.unshift(questionId);
   };
   const read: Request = {
     method: 'GET',
     path: `/trpc/worksheet.get${trpcQuery({ projectId })}`,
     headers: { cookie },
+    onResponse: (status, body) => onAnswer(status, body),
   };
   // A run's end abandons requests in flight, whose saves may have committed: start each run from the truth.
   const syncVersions = async () => {

@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { type RoadmapPlan, type ReportSnapshot, renderReportHtml, scheduleRoadmap } from '@raisin/core';
+import { type ReportSnapshot, type RoadmapPlan, renderReportHtml, scheduleRoadmap } from '@raisin/core';
 import { DomainError, type ProjectBundle, readProjectBundle, writeProjectBundle } from '@raisin/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { z } from 'zod';

@@ -7,6 +7,7 @@
 import { REPORT_SCHEMA_VERSION, REPORT_SECTION_KEYS, type ReportSectionKey } from '@raisin/core';
 import { z } from 'zod';
 import { timestampSchema, versionSchema as versionNumberSchema } from './common';
+
 // As long as the Publish form allows.
 const noteSchema = z.string().max(500).nullable();
 

@@ -1,9 +1,11 @@
 import type { ReportSnapshot } from '@raisin/core/report';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { useParams } from 'react-router';
 import { Button, ErrorMessage, Spinner, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
+import { type ProjectTab, projectTabPath } from '../project-shell/project-tabs';
 import { ReportExportButtons } from './export-buttons';
 import { PrintButton, PrintHeader } from './print';
 import { ReportView } from './report-view';
@@ -23,6 +25,8 @@ function fileStem(projectName: string, version: number | null): string {
 
 function SnapshotPanel(props: { snapshot: ReportSnapshot; projectName: string }) {
   const { snapshot, projectName } = props;
+  const { workspaceId = '' } = useParams();
+  const tabHref = (tab: ProjectTab) => projectTabPath(workspaceId, snapshot.project.id, tab);
   const number = snapshot.version?.number ?? null;
   return (
     <>
@@ -31,7 +35,7 @@ function SnapshotPanel(props: { snapshot: ReportSnapshot; projectName: string })
         <ReportExportButtons snapshot={snapshot} fileStem={fileStem(projectName, number)} />
       </div>
       <PrintHeader projectName={projectName} version={snapshot.version} />
-      <ReportView snapshot={snapshot} />
+      <ReportView snapshot={snapshot} tabHref={tabHref} />
     </>
   );
 }

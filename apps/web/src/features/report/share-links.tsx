@@ -100,6 +100,12 @@ export function ShareLinks(props: {
         </form>
       )}
       {create.isError && <ErrorMessage>{describeApiError(create.error)}</ErrorMessage>}
+      {links.isError && <ErrorMessage>{describeApiError(links.error)}</ErrorMessage>}
+      {links.isSuccess && mine.length === 0 && (
+        <p className="muted">
+          No link to this version yet.{canEdit ? '' : ' Editors and owners create them.'}
+        </p>
+      )}
       {url && (
         <div className="invite-result">
           <p>This link is shown only now: copy it before leaving the page.</p>

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../shared';
 import { type ItemIndex, rememberItemIndex } from '../item-index';
 import { withLazyItems } from '../item-names';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
-import { ByteInterner } from './byte-interner';
+import { ByteInterner, resized } from './byte-interner';
 import type { DuplicatePolicy } from './types';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -419,12 +419,6 @@ export class SampleBuilder {
     this.categoryOf = resized(this.categoryOf, capacity);
     this.lineOf = resized(this.lineOf, capacity);
   }
-}
-
-function resized(a: Int32Array, capacity: number): Int32Array {
-  const next = new Int32Array(capacity);
-  next.set(a.subarray(0, Math.min(a.length, capacity)));
-  return next;
 }
 
 /** The exact-length view, copied when the spare capacity would waste more than a quarter. */

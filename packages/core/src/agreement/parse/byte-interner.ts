@@ -318,7 +318,8 @@ class PooledNames implements IdNames {
   }
 }
 
-function resized(a: Int32Array, capacity: number): Int32Array {
+/** A copy of `a` in a new array of `capacity` elements (zero-filled past the copied ones). */
+export function resized(a: Int32Array, capacity: number): Int32Array {
   const next = new Int32Array(capacity);
   next.set(a.subarray(0, Math.min(a.length, capacity)));
   return next;

@@ -9,7 +9,15 @@ import type { SampleIssue } from '../types';
 import type { SampleBuilder } from './builder';
 import { hashBytes } from './byte-interner';
 import { listHeaders, mapColumns, missingColumnIssue } from './columns';
-import { concatBytes, countNewlines, isSpaceByte, trimAscii, trimmedEnd, trimmedStart } from './text';
+import {
+  concatBytes,
+  countNewlines,
+  isSpaceByte,
+  sameBytes,
+  trimAscii,
+  trimmedEnd,
+  trimmedStart,
+} from './text';
 import type { ColumnMapping, Delimiter, ParseOptions } from './types';
 
 const NEWLINE = 10;
@@ -391,6 +399,7 @@ export class DelimitedRows implements RowsHandler {
     let item = -1;
     let previousStart = 0;
     let previousEnd = -1;
+    const words = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     let lineStart = start;
     while (lineStart < end) {
       let i = lineStart;
@@ -448,9 +457,9 @@ export class DelimitedRows implements RowsHandler {
             : emptyIdIssue(rowLine, annotatorColumn + 1, 'annotator', this.header[annotatorColumn] ?? '');
         }
         // Rows grouped by item repeat the previous row's item: compared here, they skip the interner.
-        let same = itemEnd - itemStart === previousEnd - previousStart;
-        for (let k = 0; same && k < itemEnd - itemStart; k++)
-          same = buf[itemStart + k] === buf[previousStart + k];
+        const same =
+          itemEnd - itemStart === previousEnd - previousStart &&
+          sameBytes(words, buf, itemStart, previousStart, itemEnd - itemStart);
         if (!same) item = items.intern(buf, itemStart, itemEnd);
         previousStart = itemStart;
         previousEnd = itemEnd;

@@ -23,6 +23,20 @@ export function trimmedEnd(buf: Uint8Array, start: number, end: number): number 
   return end;
 }
 
+/**
+ * Whether `buf[a..a + length)` and `buf[b..b + length)` hold the same bytes; `words` views `buf`. Compares
+ * 4 bytes at a time: ids of 4 to 8 bytes take two overlapping word compares and no loop.
+ */
+export function sameBytes(words: DataView, buf: Uint8Array, a: number, b: number, length: number): boolean {
+  if (length < 4) {
+    for (let k = 0; k < length; k++) if (buf[a + k] !== buf[b + k]) return false;
+    return true;
+  }
+  const last = length - 4;
+  for (let k = 0; k < last; k += 4) if (words.getInt32(a + k) !== words.getInt32(b + k)) return false;
+  return words.getInt32(a + last) === words.getInt32(b + last);
+}
+
 export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
