@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import autocannon, { type Options, type Request, type Result } from 'autocannon';
 import { REPO_ROOT } from '../apps/server/src/config';
@@ -35,6 +36,7 @@ const DURATION_S = Number(args.duration);
 const SOAK_S = Number(args.soak);
 const CONNECTIONS = Number(args.connections);
 const WARMUP_S = 2;
+const SETTLE_MS = 1000;
 
 export interface Target {
   readonly requestsPerSecond: number;
@@ -135,29 +137,34 @@ function worksheetLoad(origin: string, cookie: string, projectId: string) {
       });
       return { ...request, body };
     },
-    onResponse: (status, body) => onAnswer(status, body),
+    onResponse: (_status, body) => onAnswer(body),
   };
   // The answer names its question: autocannon may build a connection's next request, or pass a response
   // to the other request's handler, before handing over the previous one, so neither context nor the
   // handler's request can be trusted. Both requests share this handler; reads name no question.
-  const onAnswer = (status: number, body: string) => {
+  const onAnswer = (body: string) => {
     const answer = JSON.parse(body) as {
       result?: { data: { questionId: string; version: number } };
-      error?: { data?: { domainDetails?: { questionId?: string } } };
+      error?: { data?: { domainDetails?: { questionId?: string; current?: { version: number } } } };
     };
-    const questionId = answer.result?.data.questionId ?? answer.error?.data?.domainDetails?.questionId;
+    const details = answer.error?.data?.domainDetails;
+    const questionId = answer.result?.data.questionId ?? details?.questionId;
     if (questionId === undefined) return;
-    if (status === 200 && answer.result) versions.set(questionId, answer.result.data.version);
+    // After a CONFLICT, go on from the version the server holds, as the tab does.
+    const version = answer.result?.data.version ?? details?.current?.version;
+    if (version !== undefined) versions.set(questionId, version);
     free.unshift(questionId);
   };
   const read: Request = {
     method: 'GET',
     path: `/trpc/worksheet.get${trpcQuery({ projectId })}`,
     headers: { cookie },
-    onResponse: (status, body) => onAnswer(status, body),
+    onResponse: (_status, body) => onAnswer(body),
   };
-  // A run's end abandons requests in flight, whose saves may have committed: start each run from the truth.
+  // A run's end abandons requests in flight, whose saves may still commit: let them land, then start the
+  // next run from what the server holds.
   const syncVersions = async () => {
+    await setTimeout(SETTLE_MS);
     const stored = trpcData<{ answers: Array<{ questionId: string; version: number }> }>(
       await call(origin, { cookie }, `/trpc/worksheet.get${trpcQuery({ projectId })}`),
     );

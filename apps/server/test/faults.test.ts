@@ -10,6 +10,7 @@ import {
   type Client,
   call,
   crash,
+  type HttpResult,
   isRunning,
   type Running,
   type ServerDatabase,
@@ -120,15 +121,21 @@ async function expectNothingHalfWritten(database: ServerDatabase): Promise<void>
       sql`select count(*) as n from agreement_sample s
           where not exists (select 1 from agreement_sample_data d where d.sample_id = s.id)`,
     );
+    const versionsWithoutSnapshot = await countRows(
+      handle,
+      sql`select count(*) as n from report_version
+          where snapshot is null or (snapshot->'version'->>'number')::int is distinct from number`,
+    );
     const answersWithoutHistory = await countRows(
       handle,
       sql`select count(*) as n from worksheet_answer a
           where not exists (select 1 from worksheet_answer_history h
             where h.project_id = a.project_id and h.question_id = a.question_id and h.version = a.version)`,
     );
-    expect({ samplesWithoutData, answersWithoutHistory }).toEqual({
+    expect({ samplesWithoutData, answersWithoutHistory, versionsWithoutSnapshot }).toEqual({
       samplesWithoutData: 0,
       answersWithoutHistory: 0,
+      versionsWithoutSnapshot: 0,
     });
   } finally {
     await handle.close();
@@ -176,31 +183,49 @@ async function crashDuringUploads(database: ServerDatabase): Promise<void> {
   await expectNothingHalfWritten(database);
 }
 
+/**
+ * Sends every request at once and SIGKILLs the server as soon as `stopAfter` were acknowledged; resolves
+ * with every acknowledged answer (those already on the wire when the kill landed included).
+ */
+async function crashAfterAcknowledged<T>(
+  server: Running,
+  requests: ReadonlyArray<() => Promise<HttpResult>>,
+  stopAfter: number,
+): Promise<T[]> {
+  const acknowledged: T[] = [];
+  let crashed: Promise<void> | undefined;
+  await Promise.allSettled(
+    requests.map(async (send) => {
+      const result = await send();
+      if (result.status !== 200) return;
+      acknowledged.push(trpcData<T>(result));
+      if (acknowledged.length === stopAfter) crashed = crash(server);
+    }),
+  );
+  await crashed;
+  expect(isRunning(server)).toBe(false);
+  expect(acknowledged.length).toBeGreaterThanOrEqual(stopAfter);
+  return acknowledged;
+}
+
 async function crashDuringSaves(database: ServerDatabase): Promise<void> {
   let server = await startServer(database.env);
   try {
     const seeded = await seedProject(server.origin);
-    const acknowledged: Answer[] = [];
-    const stopAfter = Math.floor(TEXT_QUESTIONS.length / 3);
     const first = server;
-    let crashed: Promise<void> | undefined;
-    // Saves are sent together; the server is killed as soon as a third of them were acknowledged.
-    await Promise.allSettled(
-      TEXT_QUESTIONS.map(async (questionId) => {
-        const result = await call(first.origin, seeded.client, '/trpc/worksheet.save', {
-          projectId: seeded.projectId,
-          questionId,
-          baseVersion: 0,
-          value: `saved before the crash: ${questionId}`,
-        });
-        if (result.status !== 200) return;
-        acknowledged.push(trpcData<Answer>(result));
-        if (acknowledged.length === stopAfter) crashed = crash(first);
-      }),
+    const acknowledged = await crashAfterAcknowledged<Answer>(
+      first,
+      TEXT_QUESTIONS.map(
+        (questionId) => () =>
+          call(first.origin, seeded.client, '/trpc/worksheet.save', {
+            projectId: seeded.projectId,
+            questionId,
+            baseVersion: 0,
+            value: `saved before the crash: ${questionId}`,
+          }),
+      ),
+      Math.floor(TEXT_QUESTIONS.length / 3),
     );
-    await crashed;
-    expect(isRunning(first)).toBe(false);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(stopAfter);
 
     server = await startServer(database.env);
     const stored = trpcData<{ answers: Answer[] }>(
@@ -231,6 +256,52 @@ async function crashDuringSaves(database: ServerDatabase): Promise<void> {
   await expectNothingHalfWritten(database);
 }
 
+interface PublishedVersion {
+  id: string;
+  number: number;
+}
+
+async function crashDuringPublishes(database: ServerDatabase): Promise<void> {
+  let server = await startServer(database.env);
+  try {
+    const seeded = await seedProject(server.origin);
+    const first = server;
+    const acknowledged = await crashAfterAcknowledged<PublishedVersion>(
+      first,
+      Array.from(
+        { length: 12 },
+        (_, i) => () =>
+          call(first.origin, seeded.client, '/trpc/report.publish', {
+            projectId: seeded.projectId,
+            note: `publish ${i}`,
+          }),
+      ),
+      3,
+    );
+
+    server = await startServer(database.env);
+    const versionsPath = `/trpc/report.versions${trpcQuery({ projectId: seeded.projectId })}`;
+    const stored = trpcData<PublishedVersion[]>(await call(server.origin, seeded.client, versionsPath));
+    for (const version of acknowledged) {
+      expect(stored).toContainEqual(expect.objectContaining({ id: version.id, number: version.number }));
+    }
+    // Numbers stay dense (each publish took the next one under the project's lock), and publishing again works.
+    const numbers = stored.map((v) => v.number).sort((x, y) => x - y);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+    const retried = trpcData<PublishedVersion>(
+      await call(server.origin, seeded.client, '/trpc/report.publish', {
+        projectId: seeded.projectId,
+        note: 'retried',
+      }),
+    );
+    expect(retried.number).toBe(numbers.length + 1);
+    expect(await stop(server)).toEqual({ code: 0, signal: null });
+  } finally {
+    if (isRunning(server)) await crash(server);
+  }
+  await expectNothingHalfWritten(database);
+}
+
 describe('faults', () => {
   for (const kind of serverDatabaseKinds()) {
     it(
@@ -242,6 +313,11 @@ describe('faults', () => {
       `[${kind.label}] SIGKILL during worksheet saves: every acknowledged save is kept`,
       { timeout: 180_000 },
       () => kind.use(crashDuringSaves),
+    );
+    it(
+      `[${kind.label}] SIGKILL during report publishes: every acknowledged version is kept, with its snapshot`,
+      { timeout: 180_000 },
+      () => kind.use(crashDuringPublishes),
     );
   }
 

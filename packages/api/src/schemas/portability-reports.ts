@@ -56,7 +56,8 @@ const reportVersionSchema = z
 /** Oldest first, numbers unique; absent in files written before reports were exported. */
 export const reportVersionsSchema = z
   .array(reportVersionSchema)
-  .max(10_000)
+  // Each is rendered on import: the bound keeps that work in seconds.
+  .max(1000)
   .superRefine((versions, ctx) => {
     const seen = new Set<number>();
     versions.forEach((version, index) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   analyzeTradeoff,
   type CostRate,
@@ -186,7 +187,30 @@ export async function getTradeoffSummary(db: Db, projectId: string): Promise<Tra
     .where(eq(tradeoffSettings.projectId, projectId));
   if (!existing) return null;
   const state = await getTradeoff(db, { projectId });
-  return summarizeTradeoff(analyzeTradeoff(resolveStoredTradeoff(state)));
+  return summarizeCached(resolveStoredTradeoff(state));
+}
+
+const SUMMARY_CACHE_SIZE = 256;
+const summaryCache = new Map<string, TradeoffSummary>();
+
+/**
+ * The summary is a pure function of the resolved inputs (the simulation is seeded), so it is cached by a
+ * hash of them: the Worksheet tab polls it, and 10,000 draws per poll would hold the event loop. Keyed by
+ * the whole input, an entry can never be stale, so each instance keeping its own cache is safe (README,
+ * "N instances"). Least recently used entries go first; callers get a copy.
+ */
+function summarizeCached(inputs: ResolvedTradeoffInputs): TradeoffSummary {
+  const key = createHash('sha256').update(JSON.stringify(inputs)).digest('base64');
+  let summary = summaryCache.get(key);
+  if (summary === undefined) {
+    summary = summarizeTradeoff(analyzeTradeoff(inputs));
+    if (summaryCache.size >= SUMMARY_CACHE_SIZE) {
+      const oldest = summaryCache.keys().next();
+      if (!oldest.done) summaryCache.delete(oldest.value);
+    }
+  } else summaryCache.delete(key);
+  summaryCache.set(key, summary);
+  return structuredClone(summary);
 }
 
 function checkAngle(angle: AttackAngleInput, maxQuality: number): void {

@@ -142,4 +142,4 @@ export async function seedUser(db: Db, overrides: Partial<SeededUser> = {}): Pro
   await db.insert(user).values(seeded);
   return seeded;
 }
-export { databaseFingerprint } from './fingerprint';
+export { databaseFingerprint, fingerprintTables } from './fingerprint';

@@ -1,12 +1,23 @@
 import type { ReportVersionInfo } from '@raisin/core/report';
 import { Button } from '../../components';
+import { cssString } from '../../lib/css-string';
 
 /** Opens the browser's print dialog; "Save as PDF" there gives the A4 report (see report.css). */
 export function PrintButton() {
   return <Button onClick={() => window.print()}>Print / save as PDF</Button>;
 }
 
-/** The project and version at the top of the printed report (on screen the page says it already). */
+export function printHeaderText(projectName: string, version: ReportVersionInfo | null): string {
+  return version
+    ? `${projectName} — report v${version.number} · published ${version.publishedAt.slice(0, 10)}`
+    : `${projectName} — report preview (not published)`;
+}
+
+/**
+ * The project and version at the top of every printed page, in the page's top margin box (report.css
+ * sets its font; the text depends on the report shown, so it is injected here). On screen the page
+ * heading says it already.
+ */
 export function PrintHeader({
   projectName,
   version,
@@ -15,10 +26,6 @@ export function PrintHeader({
   version: ReportVersionInfo | null;
 }) {
   return (
-    <header className="report-print-header">
-      <strong>{projectName}</strong> —{' '}
-      {version ? `report v${version.number}` : 'report preview (not published)'}
-      {version && ` · published ${version.publishedAt.slice(0, 10)}`}
-    </header>
+    <style>{`@page { @top-left { content: ${cssString(printHeaderText(projectName, version))}; } }`}</style>
   );
 }

@@ -90,8 +90,8 @@ export function ShareLinks(props: {
             />
             <label htmlFor={previewFieldId}>Show the headline numbers in link previews</label>
             <p id={`${previewFieldId}-hint`} className="field__hint">
-              Chat tools then show the verdict, ceiling and P50 next to the link; otherwise only the
-              project and version.
+              Chat tools then show the verdict, ceiling and P50 next to the link; otherwise only the project
+              and version.
             </p>
           </div>
           <Button type="submit" variant="primary" busy={create.isPending}>
