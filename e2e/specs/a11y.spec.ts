@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
+  callMutation,
   createInvitationViaApi,
   createProjectViaApi,
   createWorkspaceViaApi,
@@ -102,6 +103,55 @@ test.describe('accessibility', () => {
     await page.goto(`/w/${workspace.id}/p/00000000-0000-4000-8000-000000000000/worksheet`);
     await expect(page.getByRole('heading', { name: "Not found or you don't have access" })).toBeVisible();
     await expectNoSeriousViolations(page, 'not found');
+  });
+
+  test('report tab, what changed and the shared page, by keyboard', async ({ page, browser, account }) => {
+    await signUpViaApi(page, account('axe-report'));
+    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+    const { id: projectId } = await createProjectViaApi(page, workspace.id, 'Readable project');
+    const target = (baseVersion: number, value: number) =>
+      callMutation(page, 'worksheet.save', { projectId, questionId: 'E.target-quality', baseVersion, value });
+    await target(0, 0.8);
+    await callMutation(page, 'report.publish', { projectId, note: 'First look' });
+    await target(1, 0.85);
+    await page.goto(`/w/${workspace.id}/p/${projectId}/report`);
+    await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'report tab (live preview)');
+
+    // Publish, then share, with the keyboard only.
+    await page.getByLabel('Note for this version (optional)').focus();
+    await page.keyboard.type('Second look');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Publish version' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: /Version 2/, pressed: true })).toBeVisible();
+    const changes = page.getByRole('region', { name: 'What changed since version 1' });
+    await expect(changes.getByText('Target moved from 0.8 to 0.85').first()).toBeVisible();
+    await expectNoSeriousViolations(page, 'report version with what changed');
+
+    const numbers = page.getByLabel('Show the headline numbers in link previews');
+    await numbers.focus();
+    await page.keyboard.press('Space');
+    await expect(numbers).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Create share link' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const link = await page.getByLabel('Share link').inputValue();
+    await expectNoSeriousViolations(page, 'share link created');
+
+    await page.getByRole('button', { name: 'Live preview' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Live preview', pressed: true })).toBeVisible();
+
+    const stakeholder = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.251.0.1' } });
+    const reader = await stakeholder.newPage();
+    await reader.goto(link);
+    await expect(reader.getByRole('heading', { name: 'Readable project — report v2' })).toBeVisible();
+    await expectNoSeriousViolations(reader, 'shared report page');
+    await reader.goto('/s/not-a-real-token');
+    await expect(reader.getByRole('heading', { name: 'Link not found' })).toBeVisible();
+    await expectNoSeriousViolations(reader, 'shared link not found');
+    await stakeholder.close();
   });
 
   test('keyboard only: dialogs trap and return focus, tabs follow the arrow keys', async ({

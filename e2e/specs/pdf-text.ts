@@ -4,10 +4,12 @@ import { inflateSync } from 'node:zlib';
 function streams(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const out: string[] = [];
-  const start = /stream\r?\n/g;
+  // `\b` keeps "endstream" from counting as the start of a stream.
+  const start = /\bstream\r?\n/g;
   for (let match = start.exec(raw); match !== null; match = start.exec(raw)) {
     const from = match.index + match[0].length;
     const to = raw.indexOf('endstream', from);
+    if (to < 0) break;
     const bytes = pdf.subarray(from, to);
     try {
       out.push(inflateSync(bytes).toString('latin1'));
@@ -19,21 +21,27 @@ function streams(pdf: Buffer): string[] {
   return out;
 }
 
-const hexChars = (hex: string) => String.fromCodePoint(Number.parseInt(hex, 16));
-
 /** Glyph id → text, from the fonts' ToUnicode CMaps (`bfchar` pairs and `bfrange` runs). */
 function glyphMap(all: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
+  const blocks = (cmap: string, kind: string) =>
+    [...cmap.matchAll(new RegExp(`begin${kind}([\\s\\S]*?)end${kind}`, 'g'))].map((m) => m[1] ?? '');
+  const hexes = (line: string) => [...line.matchAll(/<([0-9A-Fa-f]+)>/g)].map((m) => m[1] ?? '');
   for (const cmap of all.filter((s) => s.includes('begincmap'))) {
-    for (const [, gid = '', text = ''] of cmap.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>(?=\s*(?:<|end))/g)) {
-      map.set(gid.toUpperCase(), hexChars(text));
+    for (const block of blocks(cmap, 'bfchar')) {
+      for (const line of block.split('\n')) {
+        const [gid, text] = hexes(line);
+        if (gid && text) map.set(gid.toUpperCase(), String.fromCodePoint(Number.parseInt(text, 16)));
+      }
     }
-    for (const [, lo = '', hi = '', first = ''] of cmap.matchAll(
-      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g,
-    )) {
-      const width = lo.length;
-      for (let gid = Number.parseInt(lo, 16), i = 0; gid <= Number.parseInt(hi, 16); gid += 1, i += 1) {
-        map.set(gid.toString(16).toUpperCase().padStart(width, '0'), String.fromCodePoint(Number.parseInt(first, 16) + i));
+    for (const block of blocks(cmap, 'bfrange')) {
+      for (const line of block.split('\n')) {
+        const [lo, hi, first] = hexes(line);
+        if (!lo || !hi || !first) continue;
+        for (let gid = Number.parseInt(lo, 16); gid <= Number.parseInt(hi, 16); gid += 1) {
+          const text = Number.parseInt(first, 16) + gid - Number.parseInt(lo, 16);
+          map.set(gid.toString(16).toUpperCase().padStart(lo.length, '0'), String.fromCodePoint(text));
+        }
       }
     }
   }

@@ -27,8 +27,7 @@ async function seedSourceProject(page: Page): Promise<{ workspaceId: string; pro
     baseVersion: 0,
     value: ENTITY,
   });
-  // Opening the tradeoff seeds its example angles; ours comes after them.
-  await callQuery(page, 'tradeoff.get', { projectId });
+  // A new project starts with the example angles; ours comes after them.
   await callMutation(page, 'tradeoff.createAngle', {
     projectId,
     angle: {

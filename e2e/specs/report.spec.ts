@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
 import {
   callMutation,
-  callQuery,
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
   signUpViaApi,
   test,
 } from './fixtures';
+import { pdfPageTexts } from './pdf-text';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -25,10 +25,14 @@ function watchDialogs(page: Page, alerts: string[]): void {
   });
 }
 
-async function seedProject(page: Page, account: { name: string; email: string; password: string }) {
+async function seedProject(
+  page: Page,
+  account: { name: string; email: string; password: string },
+  projectName = 'Ticket router',
+) {
   await signUpViaApi(page, account);
   const ws = await createWorkspaceViaApi(page, 'Support');
-  const project = await createProjectViaApi(page, ws.id, 'Ticket router');
+  const project = await createProjectViaApi(page, ws.id, projectName);
   const projectId = project.id;
   await callMutation(page, 'worksheet.save', {
     projectId,
@@ -42,8 +46,7 @@ async function seedProject(page: Page, account: { name: string; email: string; p
     baseVersion: 0,
     value: 0.8,
   });
-  // Opening the tradeoff seeds its example attack angles, so the report has a fitted curve to draw.
-  await callQuery(page, 'tradeoff.get', { projectId });
+  // A new project starts with the example attack angles, so the report has a fitted curve to draw.
   return { workspaceId: ws.id, projectId, reportUrl: `/w/${ws.id}/p/${projectId}/report` };
 }
 
@@ -66,6 +69,7 @@ test('publish a version, read it by link without an account, then revoke the lin
   await expect(page.getByRole('button', { name: /Version 1/, pressed: true })).toBeVisible();
   await expect(page.getByText('This is the first version')).toBeVisible();
 
+  await page.getByLabel('Show the headline numbers in link previews').check();
   await page.getByRole('button', { name: 'Create share link' }).click();
   const link = await page.getByLabel('Share link').inputValue();
   expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
@@ -83,6 +87,8 @@ test('publish a version, read it by link without an account, then revoke the lin
     'content',
     'Ticket router — report v1',
   );
+  // The owner allowed the headline numbers in link previews for this link.
+  await expect(reader.locator('meta[property="og:description"]')).toHaveAttribute('content', /^Verdict: /);
   // Read-only and outside the app: no navigation, no publishing, no sharing.
   await expect(reader.getByRole('navigation')).toHaveCount(0);
   await expect(reader.getByRole('button', { name: 'Publish version' })).toHaveCount(0);
@@ -91,6 +97,7 @@ test('publish a version, read it by link without an account, then revoke the lin
   await page.getByRole('button', { name: /Version 1/ }).click();
   const row = page.getByRole('row', { name: /Active/ });
   await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'With headline numbers' })).toBeVisible();
   await row.getByRole('button', { name: /Revoke/ }).click();
   await expect(page.getByRole('row', { name: /Revoked/ })).toBeVisible();
 
@@ -128,8 +135,13 @@ test('an expired link shows only that it expired', async ({ page, browser, accou
   await stakeholder.close();
 });
 
-test('prints without the navigation and saves as a PDF', async ({ page, account }) => {
-  const { reportUrl } = await seedProject(page, account('owner'));
+test('prints without the navigation, with the project and version on every page of the PDF', async ({
+  page,
+  account,
+}) => {
+  // Quotes, a backslash and a closing style tag in the name: the header is written into a CSS string.
+  const name = 'Ticket "router" \\ </style>';
+  const { reportUrl } = await seedProject(page, account('owner'), name);
   await page.goto(reportUrl);
   await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
   await expect(page.getByRole('tablist')).toBeVisible();
@@ -140,11 +152,16 @@ test('prints without the navigation and saves as a PDF', async ({ page, account 
   await expect(page.getByRole('tablist')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print / save as PDF' })).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
-  await expect(page.getByText('Ticket router — report preview (not published)')).toBeVisible();
 
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(10_000);
+  const pages = pdfPageTexts(pdf);
+  // One section per page: the summary, five tab sections and the assumptions.
+  expect(pages.length).toBeGreaterThanOrEqual(7);
+  for (const [index, text] of pages.entries()) {
+    expect(text, `page ${index + 1}`).toContain(`${name} — report preview (not published)`);
+    expect(text, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`);
+  }
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('tablist')).toBeVisible();
 });

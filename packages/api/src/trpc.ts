@@ -47,13 +47,37 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * Where a raw input holds text PostgreSQL cannot store (a path like `angle.name`), or null: U+0000 (text
- * columns refuse it) or a lone UTF-16 surrogate (jsonb refuses it). Iterative, so depth cannot overflow.
+ * Text PostgreSQL cannot store: U+0000 (text columns refuse it) or a lone UTF-16 surrogate (jsonb refuses
+ * it).
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
+/**
+ * Whether a raw input holds unstorable text in a value or a key. Iterative, so depth cannot overflow, and
+ * without building paths: it runs on every request, and a 1 MB body can hold hundreds of thousands of
+ * strings.
+ */
+function holdsUnstorableText(input: unknown): boolean {
+  const stack: unknown[] = [input];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') {
+      if (unstorable(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (unstorable(key)) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
+/** Where a raw input holds unstorable text (a path like `angle.name`), or null; slower, for the message. */
 function unstorableTextPath(input: unknown): string | null {
-  const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
   const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value, path } = next;
@@ -75,11 +99,11 @@ function unstorableTextPath(input: unknown): string | null {
  * every procedure refuses it up front as a client error.
  */
 const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
-  const path = unstorableTextPath(await getRawInput());
-  if (path !== null) {
+  const input = await getRawInput();
+  if (holdsUnstorableText(input)) {
     throw new TRPCError({
       code: 'BAD_REQUEST',
-      message: `${path}: text must be valid Unicode without NUL characters`,
+      message: `${unstorableTextPath(input) ?? '(input)'}: text must be valid Unicode without NUL characters`,
     });
   }
   return next();

@@ -8,6 +8,7 @@ export {
   MIGRATIONS_FOLDER,
   type MigrationStatus,
   migrateDb,
+  relaxedCommit,
   type Schema,
 } from './client';
 export { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode, isDomainError } from './errors';

@@ -97,7 +97,7 @@ async function uploadSample(
 }
 
 async function fillTradeoff(steps: Steps, projectId: string): Promise<void> {
-  // The first read seeds the generic example angles: the demo's replace them one for one.
+  // A new project starts with the generic example angles: the demo's replace them one for one.
   const state = await steps.tradeoff.get({ projectId });
   for (const [i, angle] of DEMO_ATTACK_ANGLES.entries()) {
     const seeded = state.angles[i];

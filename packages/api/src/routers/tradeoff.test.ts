@@ -1,6 +1,7 @@
 import { seedAttackAngles } from '@raisin/core';
-import { saveWorksheetAnswer } from '@raisin/db';
-import { describeOnEachDatabase } from '@raisin/db/testing';
+import { saveWorksheetAnswer, schema } from '@raisin/db';
+import { databaseFingerprint, describeOnEachDatabase } from '@raisin/db/testing';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { expectTRPCError, seedCallers } from '../test-helpers';
 
@@ -36,15 +37,47 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
     return { owner, editor, viewer, projectId: project.id };
   }
 
-  it('starts a new project from the seed example, once, and has no summary before that', async () => {
-    const { viewer, projectId } = await setup();
-    expect(await viewer.caller.tradeoff.summary({ projectId })).toBeNull();
+  const seedNames = seedAttackAngles().map((angle) => angle.name);
+
+  it('starts a new project from the seed example, and a read by a viewer or an editor writes nothing', async () => {
+    const { editor, viewer, projectId } = await setup();
+    const db = getDb();
+    const stored = await db
+      .select()
+      .from(schema.attackAngle)
+      .where(eq(schema.attackAngle.projectId, projectId));
+    expect(stored.map((angle) => angle.name).sort()).toEqual([...seedNames].sort());
+
+    const before = await databaseFingerprint(db);
     const first = await viewer.caller.tradeoff.get({ projectId });
-    const again = await viewer.caller.tradeoff.get({ projectId });
-    expect(first.angles.map((angle) => angle.name)).toEqual(seedAttackAngles().map((angle) => angle.name));
+    const summary = await viewer.caller.tradeoff.summary({ projectId });
+    const again = await editor.caller.tradeoff.get({ projectId });
+    expect(await databaseFingerprint(db)).toBe(before);
+
+    expect(first.angles.map((angle) => angle.name)).toEqual(seedNames);
     expect(again.angles.map((angle) => angle.id)).toEqual(first.angles.map((angle) => angle.id));
     expect(first.settings).toMatchObject({ maxQuality: 1, targetQuality: null, ceilingOverride: null });
     expect(first.version).toBe(1);
+    expect(summary?.angles.map((angle) => angle.name)).toEqual(seedNames);
+  });
+
+  it('reads a project without tradeoff rows as empty, writing nothing, and seeds it on the first edit', async () => {
+    const { editor, viewer, projectId } = await setup();
+    const db = getDb();
+    // A project from before the example was written at creation.
+    await db.delete(schema.attackAngle).where(eq(schema.attackAngle.projectId, projectId));
+    await db.delete(schema.tradeoffSettings).where(eq(schema.tradeoffSettings.projectId, projectId));
+
+    const before = await databaseFingerprint(db);
+    const state = await viewer.caller.tradeoff.get({ projectId });
+    expect(await viewer.caller.tradeoff.summary({ projectId })).toBeNull();
+    await editor.caller.tradeoff.get({ projectId });
+    expect(await databaseFingerprint(db)).toBe(before);
+    expect(state).toMatchObject({ angles: [], measured: [], version: 1, settings: { maxQuality: 1 } });
+
+    await editor.caller.tradeoff.createAngle({ projectId, angle: angleInput });
+    const after = await viewer.caller.tradeoff.get({ projectId });
+    expect(after.angles.map((angle) => angle.name)).toEqual([...seedNames, angleInput.name]);
   });
 
   it('creates, updates and deletes angles with versions; a stale edit is a CONFLICT that changes nothing', async () => {

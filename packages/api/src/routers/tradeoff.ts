@@ -50,8 +50,8 @@ function toMeasuredDto(row: MeasuredPointRow) {
 
 export const tradeoffRouter = {
   /**
-   * The tab's data (seeded with the example angles on first read), the reference ceiling and the
-   * worksheet's target; the browser computes the fit, percentiles and ROI from it with `@raisin/core`.
+   * The tab's data (a new project's holds the example angles), the reference ceiling and the worksheet's
+   * target; the browser computes the fit, percentiles and ROI from it with `@raisin/core`. Writes nothing.
    */
   get: projectProcedure('viewer').query(async ({ ctx }) => {
     const state = await getTradeoff(ctx.db, { projectId: ctx.project.id });

@@ -1,4 +1,5 @@
 /** The planning report as GitHub-flavoured Markdown (the Report tab's and the CLI's `--format md`). */
+import { escapeMarkdownHtml } from '../shared/markdown';
 import { buildReportDocument, type ReportBlock } from './report-document';
 import type { ReportSnapshot } from './snapshot';
 
@@ -9,17 +10,12 @@ import type { ReportSnapshot } from './snapshot';
  * Newlines become `<br>`, which keeps a paragraph, list item or table cell in one piece.
  */
 export function escapeMarkdown(text: string): string {
-  return (
-    text
-      .replace(/[\\`*_[\]|~]/g, '\\$&')
-      // Block markers only count at the start, and newlines are gone below, so only the start needs them.
-      .replace(/^(\s*)([#+-])/, '$1\\$2')
-      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\r\n?|\n/g, '<br>')
-  );
+  const punctuation = text
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    // Block markers only count at the start, and newlines are gone below, so only the start needs them.
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return escapeMarkdownHtml(punctuation).replace(/\r\n?|\n/g, '<br>');
 }
 
 function tableRow(cells: readonly string[]): string {

@@ -2,6 +2,7 @@
  * Roadmap exports: CSV for issue trackers, iCalendar for calendars, Markdown for reports.
  */
 import Papa from 'papaparse';
+import { escapeMarkdownHtml } from '../shared/markdown';
 import { MATURITY_ITEMS } from './maturity-items';
 import type { Roadmap, RoadmapPhase } from './types';
 
@@ -216,7 +217,7 @@ function row(cells: readonly string[]): string {
 }
 
 function markdownCell(text: string): string {
-  return text
+  return escapeMarkdownHtml(text)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, ' ');

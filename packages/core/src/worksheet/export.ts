@@ -1,3 +1,4 @@
+import { escapeMarkdownHtml } from '../shared/markdown';
 import {
   type Answer,
   hasDerivedValue,
@@ -90,7 +91,7 @@ const quote = (text: string) =>
   text
     .trim()
     .split(/\r?\n/)
-    .map((line) => `> ${line}`.trimEnd())
+    .map((line) => `> ${escapeMarkdownHtml(line)}`.trimEnd())
     .join('\n');
 
 export interface WorksheetMarkdownInput {
@@ -107,7 +108,7 @@ export interface WorksheetMarkdownInput {
  */
 export function formatWorksheetMarkdown(input: WorksheetMarkdownInput): string {
   const context = input.context ?? {};
-  const lines: string[] = [`# ${input.title.trim() || 'Feasibility worksheet'}`, ''];
+  const lines: string[] = [`# ${escapeMarkdownHtml(input.title.trim()) || 'Feasibility worksheet'}`, ''];
   if (input.verdict !== undefined) {
     lines.push(`**Verdict: ${VERDICT_LABEL[input.verdict.verdict]}**`, '');
     for (const f of input.verdict.findings) lines.push(`- ${f.effect}: ${f.reason}`);

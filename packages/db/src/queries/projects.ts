@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { project } from '../schema';
 import { writeAuditEntry } from './audit';
+import { writeTradeoffExample } from './tradeoff';
 import { versionConflict } from './workspaces';
 
 export type ProjectRow = typeof project.$inferSelect;
@@ -40,6 +41,8 @@ export async function createProject(
       })
       .returning();
     if (!created) throw new Error('createProject: insert returned no row');
+    // Every new project starts from issue #6's editable tradeoff example, written here so no read has to.
+    await writeTradeoffExample(tx, created.id);
     await writeAuditEntry(tx, {
       workspaceId: created.workspaceId,
       actorId: params.actorId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReportSnapshot } from '@raisin/core/report';
 import { and, desc, eq, lt, max, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import { type Db, relaxedCommit } from '../client';
 import { DomainError } from '../errors';
 import { project, rateLimit, reportShareLink, reportVersion, user } from '../schema';
 import { writeAuditEntry } from './audit';
@@ -294,9 +294,11 @@ export async function openSharedReport(db: Db, params: { token: string; now?: Da
   if (!link) throw shareLinkNotFound();
   const state = stateOf(link, now);
   if (state !== 'ok') return { status: state };
+  // Every viewer updates this one row: see relaxedCommit.
   const [opened] = await db
     .update(reportShareLink)
     .set({ openCount: sql`${reportShareLink.openCount} + 1`, lastOpenedAt: now })
+    .from(relaxedCommit)
     .where(eq(reportShareLink.id, link.id))
     .returning({ id: reportShareLink.id });
   const [version] = await db

@@ -15,7 +15,7 @@ import {
   saveMaturityAnswers,
   setTargetLevelOverride,
 } from './roadmap';
-import { getTradeoff, getTradeoffSummary } from './tradeoff';
+import { getTradeoffSummary } from './tradeoff';
 import { createWorkspace } from './workspaces';
 
 const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
@@ -263,8 +263,7 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
 
   it('sizes the first phases from the tradeoff once the project has one', async () => {
     const { db, a, projectId } = await setup();
-    // Opening the Tradeoff tab seeds its example attack angles.
-    await getTradeoff(db, { projectId });
+    // A new project's tradeoff is the seed's example attack angles.
     const summary = await getTradeoffSummary(db, projectId);
     if (summary === null) throw new Error('expected a tradeoff summary');
     const expected = roadmapEstimatesFromTradeoff(summary);

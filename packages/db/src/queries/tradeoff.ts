@@ -96,9 +96,35 @@ async function requireProject(db: Db, projectId: string): Promise<{ workspaceId:
 }
 
 /**
- * Creates the settings row and the seed's four angles (`seedAttackAngles`) the first time a project's
- * tradeoff is read, so a new project starts from an editable example. Idempotent: the settings insert
- * is the guard, so two first readers seed once.
+ * Writes the default settings and the seed's four angles (`seedAttackAngles`), the editable example a
+ * project starts from, unless the project has settings already. Run it in a transaction: `createProject`
+ * calls it in the project row's own.
+ */
+export async function writeTradeoffExample(db: Db, projectId: string): Promise<void> {
+  const inserted = await db
+    .insert(tradeoffSettings)
+    .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
+    .onConflictDoNothing()
+    .returning({ projectId: tradeoffSettings.projectId });
+  if (inserted.length === 0) return;
+  await db.insert(attackAngle).values(
+    seedAttackAngles().map((angle, position) => ({
+      projectId,
+      position,
+      name: angle.name,
+      effort: angle.effort,
+      quality: angle.quality,
+      costRate: angle.costRate ?? null,
+      riskNotes: angle.riskNotes ?? '',
+    })),
+  );
+}
+
+/**
+ * Projects created before the example was written at creation (and imports of files without a
+ * tradeoff) have no tradeoff rows: their first tradeoff edit writes the example before applying the
+ * edit. Only mutations call this, so a read never writes. The settings insert is the guard, so two
+ * first editors seed once.
  */
 async function ensureInitialised(db: Db, projectId: string): Promise<void> {
   const [existing] = await db
@@ -106,25 +132,7 @@ async function ensureInitialised(db: Db, projectId: string): Promise<void> {
     .from(tradeoffSettings)
     .where(eq(tradeoffSettings.projectId, projectId));
   if (existing) return;
-  await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(tradeoffSettings)
-      .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
-      .onConflictDoNothing()
-      .returning({ projectId: tradeoffSettings.projectId });
-    if (inserted.length === 0) return;
-    await tx.insert(attackAngle).values(
-      seedAttackAngles().map((angle, position) => ({
-        projectId,
-        position,
-        name: angle.name,
-        effort: angle.effort,
-        quality: angle.quality,
-        costRate: angle.costRate ?? null,
-        riskNotes: angle.riskNotes ?? '',
-      })),
-    );
-  });
+  await db.transaction((tx) => writeTradeoffExample(tx, projectId));
 }
 
 function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>): number | null {
@@ -132,11 +140,13 @@ function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>):
   return answer?.kind === 'number' && Number.isFinite(answer.value) ? answer.value : null;
 }
 
-/** The project's tradeoff (seeded on first read), with the reference ceiling and the worksheet's target. */
+/**
+ * The project's tradeoff as stored, with the reference ceiling and the worksheet's target. A read: it
+ * writes nothing, so a project without tradeoff rows reads as the default settings and no angles.
+ */
 export async function getTradeoff(db: Db, params: { projectId: string }): Promise<TradeoffState> {
   const { projectId } = params;
   const owner = await requireProject(db, projectId);
-  await ensureInitialised(db, projectId);
   const [[settingsRow], angles, measured, referenceCeiling, answers] = await Promise.all([
     db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId)),
     db
@@ -178,7 +188,7 @@ export function resolveStoredTradeoff(state: TradeoffState): ResolvedTradeoffInp
 /**
  * The tradeoff summary other tabs read (cross-feature contract): the best angle, the time to target as
  * P10/P50/P90 calendar days (recomputed here with the core's seeded simulation, 10,000 draws), and each
- * angle's likely effort and quality. Null when the project never opened its Tradeoff tab.
+ * angle's likely effort and quality. Null when the project has no tradeoff rows (see `ensureInitialised`).
  */
 export async function getTradeoffSummary(db: Db, projectId: string): Promise<TradeoffSummary | null> {
   const [existing] = await db

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ErrorMessage, Spinner } from '../../components';
-import { Select } from '../../components/select';
+import { Button, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 
@@ -14,8 +13,8 @@ function shortNote(note: string): string {
 }
 
 /**
- * Which report to show: the live preview or one published version, newest first. A select rather than
- * a row of buttons, so a project with dozens of versions still fits on one line.
+ * Which report to show: the live preview or one published version, newest first. The buttons wrap and
+ * the list scrolls past a few rows (report.css), so dozens of versions never push the report away.
  */
 export function VersionPicker(props: {
   projectId: string;
@@ -23,25 +22,29 @@ export function VersionPicker(props: {
   canEdit: boolean;
   onSelect: (versionId: string) => void;
 }) {
+  const { selected, onSelect } = props;
   const versions = useQuery(trpc.report.versions.queryOptions({ projectId: props.projectId }));
   if (versions.isPending) return <Spinner label="Loading versions…" />;
   if (versions.isError) return <ErrorMessage>{describeApiError(versions.error)}</ErrorMessage>;
-  const options = [
-    { value: LIVE_PREVIEW, label: 'Live preview (not published)' },
-    ...versions.data.map((v) => ({
-      value: v.id,
-      label: `Version ${v.number} · ${v.publishedAt.slice(0, 10)}${v.note ? ` · ${shortNote(v.note)}` : ''}`,
-    })),
-  ];
   return (
     <>
-      <Select label="Report shown" value={props.selected} options={options} onValueChange={props.onSelect} />
+      <nav aria-label="Report versions" className="report-versions">
+        <Button aria-pressed={selected === LIVE_PREVIEW} onClick={() => onSelect(LIVE_PREVIEW)}>
+          Live preview
+        </Button>
+        {versions.data.map((v) => (
+          <Button key={v.id} aria-pressed={selected === v.id} onClick={() => onSelect(v.id)}>
+            {`Version ${v.number}`}
+            {v.note && <span className="muted"> · {shortNote(v.note)}</span>}
+          </Button>
+        ))}
+      </nav>
       {versions.data.length === 0 && (
         <p className="muted">
           No version published yet.{' '}
           {props.canEdit
-            ? 'Publish one to freeze it, share it by link and see what changes next time.'
-            : 'An editor publishes versions; you will find them here.'}
+            ? 'Publish one to freeze it, share it by link and see what changed next time.'
+            : 'Editors publish versions; they will be listed here.'}
         </p>
       )}
     </>

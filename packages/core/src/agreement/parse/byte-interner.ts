@@ -16,6 +16,7 @@ import type { IdNames } from '../item-names';
 
 const EMPTY_POOL = new Uint8Array(0);
 const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 /** As an int32, like every hash stored in the table (the hash of no bytes is this offset itself). */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -299,20 +300,19 @@ class PooledNames implements IdNames {
 
   at(id: number): string {
     if (id < 0 || id >= this.size) return '';
-    return new TextDecoder().decode(this.pool.subarray(this.offsets[id] ?? 0, this.offsets[id + 1] ?? 0));
+    return utf8Decoder.decode(this.pool.subarray(this.offsets[id] ?? 0, this.offsets[id + 1] ?? 0));
   }
 
   all(): string[] {
     const { size, offsets, pool } = this;
     const out = new Array<string>(size);
-    const decoder = new TextDecoder();
     if (this.ascii) {
       // One decode of the whole pool, then slices: byte offsets are character offsets in ASCII.
-      const whole = decoder.decode(pool);
+      const whole = utf8Decoder.decode(pool);
       for (let id = 0; id < size; id++) out[id] = whole.slice(offsets[id], offsets[id + 1]);
     } else {
       for (let id = 0; id < size; id++)
-        out[id] = decoder.decode(pool.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0));
+        out[id] = utf8Decoder.decode(pool.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0));
     }
     return out;
   }
