@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
 import {
   callMutation,
+  callQuery,
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
@@ -46,7 +47,15 @@ async function seedProject(
     baseVersion: 0,
     value: 0.8,
   });
-  // A new project starts with the example attack angles, so the report has a fitted curve to draw.
+  // Saving the tradeoff makes its example attack angles the project's, so the report has a curve to draw.
+  const { version, settings } = await callQuery<{ version: number; settings: unknown }>(
+    page,
+    'tradeoff.get',
+    {
+      projectId,
+    },
+  );
+  await callMutation(page, 'tradeoff.updateSettings', { projectId, version, settings });
   return { workspaceId: ws.id, projectId, reportUrl: `/w/${ws.id}/p/${projectId}/report` };
 }
 

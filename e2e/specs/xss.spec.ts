@@ -37,7 +37,10 @@ const TEXT = {
   changed: `${XSS} changed`,
 } as const;
 
-const TEXT_QUESTIONS = QUESTION_BANK.filter((q) => q.kind === 'short-text' || q.kind === 'long-text');
+/** The worksheet's own text questions (a derived one shows another tab's live value instead). */
+const TEXT_QUESTIONS = QUESTION_BANK.filter(
+  (q) => (q.kind === 'short-text' || q.kind === 'long-text') && q.derivedFrom === undefined,
+);
 const answerFor = (questionId: string) => `${XSS} ${questionId}`;
 
 /** Records every dialog (and dismisses it, so the page goes on): the test fails on any. */

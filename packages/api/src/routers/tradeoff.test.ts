@@ -57,8 +57,35 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
     expect(first.angles.map((angle) => angle.name)).toEqual(seedNames);
     expect(again.angles.map((angle) => angle.id)).toEqual(first.angles.map((angle) => angle.id));
     expect(first.settings).toMatchObject({ maxQuality: 1, targetQuality: null, ceilingOverride: null });
-    expect(first.version).toBe(1);
-    expect(summary?.angles.map((angle) => angle.name)).toEqual(seedNames);
+    expect(first).toMatchObject({ version: 1, example: true });
+    // The untouched example is not the team's estimate: the other tabs do not use it.
+    expect(summary).toBeNull();
+  });
+
+  it('makes the example the team’s on an editor’s first saved change, not on a refused one', async () => {
+    const { editor, viewer, projectId } = await setup();
+    const db = getDb();
+    const before = await databaseFingerprint(db);
+    await expectTRPCError(
+      editor.caller.tradeoff.createAngle({
+        projectId,
+        angle: { ...angleInput, quality: { low: 0.9, likely: 0.85, high: 0.95 } },
+      }),
+      'BAD_REQUEST',
+    );
+    const [seeded] = (await viewer.caller.tradeoff.get({ projectId })).angles;
+    if (!seeded) throw new Error('expected the seed angles');
+    await expectTRPCError(
+      editor.caller.tradeoff.deleteAngle({ projectId, angleId: seeded.id, version: 2 }),
+      'CONFLICT',
+    );
+    expect(await databaseFingerprint(db)).toBe(before);
+
+    await editor.caller.tradeoff.deleteAngle({ projectId, angleId: seeded.id, version: 1 });
+    const after = await viewer.caller.tradeoff.get({ projectId });
+    expect(after.example).toBe(false);
+    expect(after.angles.map((angle) => angle.name)).toEqual(seedNames.slice(1));
+    expect((await viewer.caller.tradeoff.summary({ projectId }))?.angles).toHaveLength(3);
   });
 
   it('reads a project without tradeoff rows as empty, writing nothing, and seeds it on the first edit', async () => {
@@ -73,11 +100,12 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
     expect(await viewer.caller.tradeoff.summary({ projectId })).toBeNull();
     await editor.caller.tradeoff.get({ projectId });
     expect(await databaseFingerprint(db)).toBe(before);
-    expect(state).toMatchObject({ angles: [], measured: [], version: 1, settings: { maxQuality: 1 } });
+    expect(state).toMatchObject({ angles: [], measured: [], version: 1, example: true });
 
     await editor.caller.tradeoff.createAngle({ projectId, angle: angleInput });
     const after = await viewer.caller.tradeoff.get({ projectId });
     expect(after.angles.map((angle) => angle.name)).toEqual([...seedNames, angleInput.name]);
+    expect(after.example).toBe(false);
   });
 
   it('creates, updates and deletes angles with versions; a stale edit is a CONFLICT that changes nothing', async () => {

@@ -63,6 +63,7 @@ export const tradeoffRouter = {
       referenceCeiling: state.referenceCeiling,
       worksheetTarget: state.worksheetTarget,
       projectStartedOn: state.projectStartedOn,
+      example: state.example,
     };
   }),
 

@@ -56,10 +56,9 @@ describeOnEachDatabase('worksheet router', (getDb) => {
 
   it('reads the other tabs’ values for the derived questions, null until a tab has some', async () => {
     const { owner, viewer, projectId } = await setup();
-    // A new project's Tradeoff tab holds the seed's example angles; with no target, no time to target.
     expect(await viewer.caller.worksheet.context({ projectId })).toEqual({
       humanCeiling: null,
-      bestAngle: { name: 'Awesome model', expectedQuality: 0.9 },
+      bestAngle: null,
       timeToTarget: null,
       maturityLevel: null,
     });

@@ -111,7 +111,8 @@ export function formatWorksheetMarkdown(input: WorksheetMarkdownInput): string {
   const lines: string[] = [`# ${escapeMarkdownHtml(input.title.trim()) || 'Feasibility worksheet'}`, ''];
   if (input.verdict !== undefined) {
     lines.push(`**Verdict: ${VERDICT_LABEL[input.verdict.verdict]}**`, '');
-    for (const f of input.verdict.findings) lines.push(`- ${f.effect}: ${f.reason}`);
+    // Reasons quote answers (the metric's name, say), so they are user text too.
+    for (const f of input.verdict.findings) lines.push(`- ${f.effect}: ${escapeMarkdownHtml(f.reason)}`);
     if (input.verdict.findings.length > 0) lines.push('');
     if (input.verdict.toAnswer.length > 0) {
       lines.push('To answer:', '');

@@ -15,7 +15,7 @@ async function userNames(db: Db, ids: ReadonlyArray<string | null>): Promise<Map
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-/** The tradeoff inputs, or null when the project has no tradeoff rows (a project from before the example). */
+/** The tradeoff inputs, or null while no editor has changed the tradeoff (the untouched example). */
 async function readTradeoff(db: Db, projectId: string) {
   const [existing] = await db
     .select({ projectId: tradeoffSettings.projectId })

@@ -15,7 +15,7 @@ import {
   saveMaturityAnswers,
   setTargetLevelOverride,
 } from './roadmap';
-import { getTradeoffSummary } from './tradeoff';
+import { DEFAULT_TRADEOFF_SETTINGS, getTradeoffSummary, updateTradeoffSettings } from './tradeoff';
 import { createWorkspace } from './workspaces';
 
 const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
@@ -263,7 +263,13 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
 
   it('sizes the first phases from the tradeoff once the project has one', async () => {
     const { db, a, projectId } = await setup();
-    // A new project's tradeoff is the seed's example attack angles.
+    // An editor's first change makes the example attack angles the project's tradeoff.
+    await updateTradeoffSettings(db, {
+      projectId,
+      version: 1,
+      settings: DEFAULT_TRADEOFF_SETTINGS,
+      actorId: a.id,
+    });
     const summary = await getTradeoffSummary(db, projectId);
     if (summary === null) throw new Error('expected a tradeoff summary');
     const expected = roadmapEstimatesFromTradeoff(summary);

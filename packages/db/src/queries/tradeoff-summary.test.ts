@@ -3,7 +3,14 @@ import { analyzeTradeoff, summarizeTradeoff } from '@raisin/core';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase, seedUser } from '../testing';
 import { createProject } from './projects';
-import { getTradeoff, getTradeoffSummary, resolveStoredTradeoff, updateAttackAngle } from './tradeoff';
+import {
+  DEFAULT_TRADEOFF_SETTINGS,
+  getTradeoff,
+  getTradeoffSummary,
+  resolveStoredTradeoff,
+  updateAttackAngle,
+  updateTradeoffSettings,
+} from './tradeoff';
 import { createWorkspace } from './workspaces';
 
 describeOnEachDatabase('getTradeoffSummary cache', (getDb) => {
@@ -12,6 +19,14 @@ describeOnEachDatabase('getTradeoffSummary cache', (getDb) => {
     const owner = await seedUser(db);
     const workspace = await createWorkspace(db, { name: 'Cache', actorId: owner.id });
     const project = await createProject(db, { workspaceId: workspace.id, name: 'Cached', actorId: owner.id });
+    // The untouched example has no summary; an editor's first change makes it the project's.
+    expect(await getTradeoffSummary(db, project.id)).toBeNull();
+    await updateTradeoffSettings(db, {
+      projectId: project.id,
+      version: 1,
+      settings: DEFAULT_TRADEOFF_SETTINGS,
+      actorId: owner.id,
+    });
     const state = await getTradeoff(db, { projectId: project.id });
     const fresh = () => summarizeTradeoff(analyzeTradeoff(resolveStoredTradeoff(state)));
 

@@ -72,6 +72,8 @@ export interface TradeoffState {
   readonly worksheetTarget: number | null;
   /** The project's creation day (YYYY-MM-DD): dated measured points count from it without a start date. */
   readonly projectStartedOn: string;
+  /** True until an editor saves a change: the angles are the untouched example, which no other tab uses. */
+  readonly example: boolean;
 }
 
 function invalid(field: string, message: string): DomainError {
@@ -96,17 +98,11 @@ async function requireProject(db: Db, projectId: string): Promise<{ workspaceId:
 }
 
 /**
- * Writes the default settings and the seed's four angles (`seedAttackAngles`), the editable example a
- * project starts from, unless the project has settings already. Run it in a transaction: `createProject`
- * calls it in the project row's own.
+ * Writes the seed's four angles (`seedAttackAngles`), the editable example a new project starts from.
+ * No settings row: the project's tradeoff counts for the other tabs (`getTradeoffSummary`, the report)
+ * from an editor's first saved change, not while it is the untouched example.
  */
 export async function writeTradeoffExample(db: Db, projectId: string): Promise<void> {
-  const inserted = await db
-    .insert(tradeoffSettings)
-    .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
-    .onConflictDoNothing()
-    .returning({ projectId: tradeoffSettings.projectId });
-  if (inserted.length === 0) return;
   await db.insert(attackAngle).values(
     seedAttackAngles().map((angle, position) => ({
       projectId,
@@ -121,10 +117,10 @@ export async function writeTradeoffExample(db: Db, projectId: string): Promise<v
 }
 
 /**
- * Projects created before the example was written at creation (and imports of files without a
- * tradeoff) have no tradeoff rows: their first tradeoff edit writes the example before applying the
- * edit. Only mutations call this, so a read never writes. The settings insert is the guard, so two
- * first editors seed once.
+ * Run by every mutation in its transaction before its change, so a refused change writes nothing (and a
+ * read never writes): creates the settings row, which makes the tradeoff the team's. A project with no
+ * angles either (created before the example was written at creation) gets the example first. The
+ * settings insert is the guard, so two first editors do this once.
  */
 async function ensureInitialised(db: Db, projectId: string): Promise<void> {
   const [existing] = await db
@@ -132,7 +128,20 @@ async function ensureInitialised(db: Db, projectId: string): Promise<void> {
     .from(tradeoffSettings)
     .where(eq(tradeoffSettings.projectId, projectId));
   if (existing) return;
-  await db.transaction((tx) => writeTradeoffExample(tx, projectId));
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(tradeoffSettings)
+      .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
+      .onConflictDoNothing()
+      .returning({ projectId: tradeoffSettings.projectId });
+    if (inserted.length === 0) return;
+    const [angle] = await tx
+      .select({ id: attackAngle.id })
+      .from(attackAngle)
+      .where(eq(attackAngle.projectId, projectId))
+      .limit(1);
+    if (!angle) await writeTradeoffExample(tx, projectId);
+  });
 }
 
 function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>): number | null {
@@ -142,7 +151,7 @@ function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>):
 
 /**
  * The project's tradeoff as stored, with the reference ceiling and the worksheet's target. A read: it
- * writes nothing, so a project without tradeoff rows reads as the default settings and no angles.
+ * writes nothing, so a project no editor changed reads as the default settings and the stored example.
  */
 export async function getTradeoff(db: Db, params: { projectId: string }): Promise<TradeoffState> {
   const { projectId } = params;
@@ -170,6 +179,7 @@ export async function getTradeoff(db: Db, params: { projectId: string }): Promis
     referenceCeiling,
     worksheetTarget: worksheetTargetOf(answers),
     projectStartedOn: owner.createdAt.toISOString().slice(0, 10),
+    example: settingsRow === undefined,
   };
 }
 
@@ -188,7 +198,7 @@ export function resolveStoredTradeoff(state: TradeoffState): ResolvedTradeoffInp
 /**
  * The tradeoff summary other tabs read (cross-feature contract): the best angle, the time to target as
  * P10/P50/P90 calendar days (recomputed here with the core's seeded simulation, 10,000 draws), and each
- * angle's likely effort and quality. Null when the project has no tradeoff rows (see `ensureInitialised`).
+ * angle's likely effort and quality. Null until an editor saves a tradeoff change (see `ensureInitialised`).
  */
 export async function getTradeoffSummary(db: Db, projectId: string): Promise<TradeoffSummary | null> {
   const [existing] = await db
@@ -259,11 +269,13 @@ function checkSettings(settings: TradeoffSettings): void {
   if (settings.ceilingOverride === 0) throw invalid('ceilingOverride', 'ceilingOverride: must be above 0');
 }
 
-async function currentSettings(db: Db, projectId: string): Promise<TradeoffSettingsRow> {
-  await ensureInitialised(db, projectId);
-  const [row] = await db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId));
-  if (!row) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
-  return row;
+/** The settings a change is checked against: the stored ones, or the defaults its first change stores. */
+async function currentSettings(db: Db, projectId: string): Promise<TradeoffSettings> {
+  const [row] = await db
+    .select({ settings: tradeoffSettings.settings })
+    .from(tradeoffSettings)
+    .where(eq(tradeoffSettings.projectId, projectId));
+  return row?.settings ?? DEFAULT_TRADEOFF_SETTINGS;
 }
 
 /** Adds an angle at the end of the list. */
@@ -273,8 +285,9 @@ export async function createAttackAngle(
 ): Promise<AttackAngleRow> {
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
-  checkAngle(params.angle, settings.settings.maxQuality);
+  checkAngle(params.angle, settings.maxQuality);
   return db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const [last] = await tx
       .select({ position: sql<number>`coalesce(max(${attackAngle.position}), -1)` })
       .from(attackAngle)
@@ -308,8 +321,9 @@ export async function updateAttackAngle(
 ): Promise<AttackAngleRow> {
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
-  checkAngle(params.angle, settings.settings.maxQuality);
+  checkAngle(params.angle, settings.maxQuality);
   return db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
     const [before] = await tx.select().from(attackAngle).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
@@ -344,6 +358,7 @@ export async function deleteAttackAngle(
 ): Promise<void> {
   const owner = await requireProject(db, params.projectId);
   await db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
     const [before] = await tx.select().from(attackAngle).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
@@ -367,8 +382,9 @@ export async function createMeasuredPoint(
 ): Promise<MeasuredPointRow> {
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
-  checkMeasured(params.point, settings.settings.maxQuality);
+  checkMeasured(params.point, settings.maxQuality);
   return db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const [created] = await tx
       .insert(measuredPoint)
       .values({ projectId: params.projectId, ...params.point, updatedBy: params.actorId })
@@ -393,8 +409,9 @@ export async function updateMeasuredPoint(
 ): Promise<MeasuredPointRow> {
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
-  checkMeasured(params.point, settings.settings.maxQuality);
+  checkMeasured(params.point, settings.maxQuality);
   return db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
     const [before] = await tx.select().from(measuredPoint).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
@@ -429,6 +446,7 @@ export async function deleteMeasuredPoint(
 ): Promise<void> {
   const owner = await requireProject(db, params.projectId);
   await db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
     const [before] = await tx.select().from(measuredPoint).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
@@ -452,8 +470,8 @@ export async function updateTradeoffSettings(
 ): Promise<TradeoffSettingsRow> {
   const owner = await requireProject(db, params.projectId);
   checkSettings(params.settings);
-  await ensureInitialised(db, params.projectId);
   return db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
     const where = eq(tradeoffSettings.projectId, params.projectId);
     const [before] = await tx.select().from(tradeoffSettings).where(where).for('update');
     if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
