@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { SampleParser } from '@raisin/core/agreement';
-import { computeAgreement, createSampleParser } from '@raisin/core/agreement';
+import { computeAgreement, createSampleParser, itemCountOf } from '@raisin/core/agreement';
 // The codec alone: importing all of @raisin/db would load both database drivers into every worker.
 import {
   decodeSample,
@@ -47,7 +47,7 @@ function handle(message: ToWorker): void {
       return;
     }
     const report = computeAgreement(prepared.sample, {
-      ...storedReportOptions(prepared.sample.items.length),
+      ...storedReportOptions(itemCountOf(prepared.sample)),
       level: message.level,
     });
     send({ type: 'rescored', ok: true, report });
@@ -74,11 +74,11 @@ function handle(message: ToWorker): void {
     format,
     columns: columns ?? null,
     annotations: sample.itemOf.length,
-    items: sample.items.length,
+    items: itemCountOf(sample),
     parseMs: Math.round(performance.now() - started),
   });
   const scoring = performance.now();
-  const report = computeAgreement(sample, { ...storedReportOptions(sample.items.length), level: job.level });
+  const report = computeAgreement(sample, { ...storedReportOptions(itemCountOf(sample)), level: job.level });
   const triples = encodeSample(sample);
   send(
     { type: 'scored', report, triples, scoreMs: Math.round(performance.now() - scoring) },

@@ -1,4 +1,9 @@
-import { type AgreementReport, computeAgreement, type MeasurementLevel } from '@raisin/core/agreement';
+import {
+  type AgreementReport,
+  computeAgreement,
+  itemCountOf,
+  type MeasurementLevel,
+} from '@raisin/core/agreement';
 import { decodeSample, prepareSampleForLevel, storedReportOptions } from '@raisin/db';
 
 export interface RescoreInput {
@@ -25,7 +30,7 @@ export function rescoreInProcess(input: RescoreInput): RescoreResult {
   return {
     ok: true,
     report: computeAgreement(prepared.sample, {
-      ...storedReportOptions(prepared.sample.items.length),
+      ...storedReportOptions(itemCountOf(prepared.sample)),
       level: input.level,
     }),
   };
