@@ -66,6 +66,9 @@ function row(cells: readonly string[]): string {
   return cells.map((cell, i) => cell.padEnd(widths[i] ?? 10)).join(' ');
 }
 
+/** The first error answer of each run, so a row with errors says what they were. */
+let firstError: string | null = null;
+
 function report(scenario: Scenario, result: Result): boolean {
   const errors = result.errors + result.timeouts + result.non2xx;
   const rate = result.requests.average * (scenario.countedShare ?? 1);
@@ -84,12 +87,29 @@ function report(scenario: Scenario, result: Result): boolean {
       target ? `${goal} ${met ? 'met' : 'MISSED'}` : '',
     ]),
   );
+  if (errors > 0 && firstError !== null) console.log(`  first error: ${firstError}`);
   return met;
 }
 
 async function run(origin: string, scenario: Scenario, seconds: number): Promise<Result> {
   await scenario.before?.();
-  return autocannon({ url: origin, connections: CONNECTIONS, duration: seconds, ...scenario.options });
+  firstError = null;
+  const requests = scenario.options.requests?.map(
+    (request): Request => ({
+      ...request,
+      onResponse: (status, body, context) => {
+        if (status >= 400 && firstError === null) firstError = `${status} ${body.slice(0, 200)}`;
+        request.onResponse?.(status, body, context);
+      },
+    }),
+  );
+  return autocannon({
+    url: origin,
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...scenario.options,
+    ...(requests === undefined ? {} : { requests }),
+  });
 }
 
 /** A user with one project and a few answers, and the cookie to act as them. */
@@ -197,9 +217,13 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
       {
         name: 'projects.list (tRPC GET)',
         options: {
-          method: 'GET',
-          path: `/trpc/projects.list${trpcQuery({ workspaceId })}`,
-          headers: { cookie: client.cookie },
+          requests: [
+            {
+              method: 'GET',
+              path: `/trpc/projects.list${trpcQuery({ workspaceId })}`,
+              headers: { cookie: client.cookie },
+            },
+          ],
         },
       },
       worksheet(false),

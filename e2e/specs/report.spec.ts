@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
 import {
   callMutation,
   callQuery,
+  createInvitationViaApi,
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
@@ -173,4 +174,41 @@ test('prints without the navigation, with the project and version on every page 
   }
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('tablist')).toBeVisible();
+});
+
+test('a viewer reads versions and downloads them, without publishing or sharing; empty sections link to their tab', async ({
+  page,
+  account,
+}) => {
+  const { workspaceId, projectId, reportUrl } = await seedProject(page, account('owner'));
+  const version = await callMutation<{ id: string }>(page, 'report.publish', {
+    projectId,
+    note: 'First look',
+  });
+  await callMutation(page, 'report.createShareLink', { projectId, versionId: version.id });
+  const viewer = account('viewer');
+  const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
+  await page.context().clearCookies();
+  await signUpViaApi(page, viewer);
+  await callMutation(page, 'invitations.accept', { token });
+
+  await page.goto(reportUrl);
+  await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+  await expect(page.getByLabel('Note for this version (optional)')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Publish version' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: /Version 1/ }).click();
+  await expect(page.getByText('This is the first version')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Links to version 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create share link' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Revoke/ })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Markdown' }).click();
+  expect((await download).suggestedFilename()).toBe('ticket-router-report-v1.md');
+
+  // No sample yet: the agreement section says what to do and links to the tab that does it.
+  const agreement = page.getByRole('region', { name: 'Human-agreement ceiling' });
+  await expect(agreement).toContainText('No data yet.');
+  await agreement.getByRole('link', { name: 'Open the Agreement tab' }).click();
+  await expect(page).toHaveURL(/\/agreement$/);
 });

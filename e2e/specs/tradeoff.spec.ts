@@ -26,7 +26,11 @@ test('a new project starts from the seed example; editing an estimate moves the 
     await expect(page.getByRole('group', { name })).toBeVisible();
   }
   await expect(page.getByRole('img', { name: /accuracy against effort on a log-time axis/ })).toBeVisible();
+  // Until an editor saves a change, the other tabs do not use the example, and the tab says so.
+  const exampleNote = page.getByText(/These are example estimates/);
+  await expect(exampleNote).toBeVisible();
   await saveSettings(page, { 'Target quality': '0.85', 'Human ceiling': '0.92' });
+  await expect(exampleNote).toHaveCount(0);
 
   const p50 = page.getByTestId('p50');
   await expect(p50).not.toHaveText('not reached');

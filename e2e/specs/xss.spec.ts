@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
-import { QUESTION_BANK } from '../../packages/core/src/worksheet/question-bank';
+import { QUESTION_BANK, type Question } from '../../packages/core/src/worksheet/question-bank';
 import {
   callMutation,
   callQuery,
@@ -38,7 +38,7 @@ const TEXT = {
 } as const;
 
 /** The worksheet's own text questions (a derived one shows another tab's live value instead). */
-const TEXT_QUESTIONS = QUESTION_BANK.filter(
+const TEXT_QUESTIONS = (QUESTION_BANK as readonly Question[]).filter(
   (q) => (q.kind === 'short-text' || q.kind === 'long-text') && q.derivedFrom === undefined,
 );
 const answerFor = (questionId: string) => `${XSS} ${questionId}`;
@@ -53,7 +53,8 @@ function watchDialogs(page: Page, dialogs: string[]): void {
 
 /** The markup is on the page as text, and no element was made from it. */
 async function expectShownAsText(page: Page, texts: readonly string[]): Promise<void> {
-  for (const text of texts) await expect(page.getByText(text).first()).toBeVisible();
+  for (const text of texts)
+    await expect(page.getByText(text).filter({ visible: true }).first()).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.locator('script', { hasText: 'alert(1)' })).toHaveCount(0);
 }

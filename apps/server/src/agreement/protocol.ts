@@ -24,6 +24,8 @@ export interface UploadJobData {
   readonly kind: 'upload';
   readonly parse: ParseOptions;
   readonly level: MeasurementLevel;
+  /** The request's Content-Length (the file plus a little multipart framing), when the client sent one. */
+  readonly expectedBytes: number | null;
 }
 
 export interface RescoreJobData {
@@ -32,7 +34,17 @@ export interface RescoreJobData {
 
 export type JobData = UploadJobData | RescoreJobData;
 
+/** How far a job is: bytes parsed of `total` while reading, then computeAgreement's own stages. */
+export interface JobProgress {
+  readonly type: 'progress';
+  readonly stage: 'reading' | 'coefficients' | 'bootstrap';
+  readonly done: number;
+  /** `null` while reading a body of unknown length. */
+  readonly total: number | null;
+}
+
 export type FromWorker =
+  | JobProgress
   | { readonly type: 'parse-failed'; readonly issue: SampleIssue }
   | {
       readonly type: 'parsed';

@@ -15,6 +15,9 @@ import {
 } from '@raisin/db/agreement-codec';
 import type { FromWorker, JobData, ToWorker } from './protocol';
 
+const READING_STEP_MIN = 64 * 1024;
+const READING_STEP_UNKNOWN = 1024 * 1024;
+
 const port = parentPort;
 if (port === null) throw new Error('score-worker must run in a worker thread');
 // Workers start before their job is known (a warm one waits in the pool), so the job comes as `start`.
@@ -31,12 +34,19 @@ function transferable(bytes: Uint8Array): ArrayBuffer[] {
 let started = performance.now();
 let parser: SampleParser | null = null;
 let reported = false;
+/** Parsed bytes between two reading reports: 1% of a known length, but not less than a usual chunk. */
+let readingStep = READING_STEP_UNKNOWN;
+let nextReading = readingStep;
 
 function handle(message: ToWorker): void {
   if (message.type === 'start') {
     job = message.job;
     started = performance.now();
     parser = job.kind === 'upload' ? createSampleParser(job.parse) : null;
+    const expected = job.kind === 'upload' ? job.expectedBytes : null;
+    readingStep =
+      expected === null ? READING_STEP_UNKNOWN : Math.max(READING_STEP_MIN, Math.ceil(expected / 100));
+    nextReading = readingStep;
     return;
   }
   if (message.type === 'rescore') {
@@ -59,6 +69,9 @@ function handle(message: ToWorker): void {
     if (parser.issue !== null) {
       reported = true;
       send({ type: 'parse-failed', issue: parser.issue });
+    } else if (parser.bytesRead >= nextReading) {
+      nextReading = parser.bytesRead + readingStep;
+      send({ type: 'progress', stage: 'reading', done: parser.bytesRead, total: job.expectedBytes });
     }
     return;
   }
@@ -78,7 +91,11 @@ function handle(message: ToWorker): void {
     parseMs: Math.round(performance.now() - started),
   });
   const scoring = performance.now();
-  const report = computeAgreement(sample, { ...storedReportOptions(itemCountOf(sample)), level: job.level });
+  const report = computeAgreement(sample, {
+    ...storedReportOptions(itemCountOf(sample)),
+    level: job.level,
+    onProgress: ({ stage, done, total }) => send({ type: 'progress', stage, done, total }),
+  });
   const triples = encodeSample(sample);
   send(
     { type: 'scored', report, triples, scoreMs: Math.round(performance.now() - scoring) },

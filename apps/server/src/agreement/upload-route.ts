@@ -4,16 +4,19 @@
  * into a worker thread that parses it as it arrives. A malformed file gets 400 with the parser's
  * issue (line and column); a file over the limit gets 413; neither stores anything. Once parsed, the
  * answer is NDJSON: progress lines, then `{"type":"done","sample":…}` after the sample and its
- * result are stored in one transaction (or `{"type":"error",…}`).
+ * result are stored in one transaction (or `{"type":"error",…}`). A client that accepts NDJSON gets
+ * it from the start, with reading and scoring progress (upload-answer.ts). A client that leaves stops
+ * the job's worker.
  */
-import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { toSampleDto } from '@raisin/api';
 import { createAgreementSample, type Db, getMembershipRole, getProject, roleAtLeast } from '@raisin/db';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type Auth, getSessionUser } from '../auth';
-import type { ScoringPool } from './worker-jobs';
+import type { JobProgress, UploadJobData } from './protocol';
+import { UploadAnswer, wantsProgress } from './upload-answer';
+import type { ScoringPool, UploadJob } from './worker-jobs';
 
 const UUID = z.uuid();
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
@@ -57,11 +60,42 @@ function fail(reply: FastifyReply, status: number, error: string, message: strin
   return reply.code(status).send({ error, message, requestId: reply.request.id, ...extra });
 }
 
-function tooLarge(reply: FastifyReply, limit: number) {
+function tooLarge(answer: UploadAnswer, limit: number) {
   const mb = Math.round((limit / (1024 * 1024)) * 10) / 10;
-  return fail(reply, 413, 'Payload Too Large', `The file is larger than the upload limit of ${mb} MB.`, {
+  return answer.fail(413, 'Payload Too Large', `The file is larger than the upload limit of ${mb} MB.`, {
     code: 'PAYLOAD_TOO_LARGE',
   });
+}
+
+function uploadJobData(
+  fields: z.output<typeof fieldsSchema>,
+  uploadLimit: number,
+  expectedBytes: number | null,
+): UploadJobData {
+  const { level, format, order, columns } = fields;
+  return {
+    kind: 'upload',
+    level,
+    expectedBytes,
+    parse: {
+      format,
+      level,
+      maxBytes: uploadLimit,
+      ...(order === undefined ? {} : { order }),
+      ...(columns === undefined
+        ? {}
+        : { columns: Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)) }),
+    },
+  };
+}
+
+/** Stops the job's worker if the client goes away before the answer is complete; returns the unhook. */
+function stopWhenClientLeaves(reply: FastifyReply, job: UploadJob): () => void {
+  const onClose = () => {
+    if (reply.raw.writableFinished === 42) void job.dispose();
+  };
+  reply.raw.once('close', onClose);
+  return () => reply.raw.off('close', onClose);
 }
 
 function fileNameToSampleName(fileName: string): string {
@@ -98,8 +132,10 @@ export async function registerAgreementUpload(
         }
         // Refuse an announced oversize body before reading any of it (multipart overhead aside).
         const announced = Number(request.headers['content-length'] ?? Number.NaN);
+        const answer = new UploadAnswer(reply);
         if (Number.isFinite(announced) && announced > uploadLimit + 64 * 1024)
-          return tooLarge(reply, uploadLimit);
+          return tooLarge(answer, uploadLimit);
+        const detailed = wantsProgress(request.headers.accept);
 
         const raw: Record<string, string> = {};
         for await (const part of request.parts()) {
@@ -114,28 +150,21 @@ export async function registerAgreementUpload(
             const field = issue?.path.join('.') ?? 'form';
             return fail(reply, 400, 'Bad Request', `Invalid ${field}: ${issue?.message ?? 'invalid value'}.`);
           }
-          const { name, level, format, order, columns } = fields.data;
-          const job = await pool.startUpload({
-            kind: 'upload',
-            level,
-            parse: {
-              format,
-              level,
-              maxBytes: uploadLimit,
-              ...(order === undefined ? {} : { order }),
-              ...(columns === undefined
-                ? {}
-                : {
-                    columns: Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== undefined)),
-                  }),
-            },
-          });
+          const { name, level, order } = fields.data;
+          const onProgress = ({ stage, done, total }: JobProgress) =>
+            answer.progress({ type: 'progress', phase: stage, done, total });
+          const job = await pool.startUpload(
+            uploadJobData(fields.data, uploadLimit, Number.isFinite(announced) ? announced : null),
+            detailed ? onProgress : undefined,
+          );
+          const unhook = stopWhenClientLeaves(reply, job);
           try {
+            if (detailed) answer.open();
             for await (const chunk of part.file) {
               // After a parse error the rest is read only to finish the request, not parsed.
               if (job.earlyFailure === null) job.push(chunk as Buffer);
             }
-            if (part.file.truncated) return tooLarge(reply, uploadLimit);
+            if (part.file.truncated) return tooLarge(answer, uploadLimit);
             const parsed = await job.finishParse();
             if (!parsed.ok) {
               const { issue } = parsed;
@@ -144,8 +173,7 @@ export async function registerAgreementUpload(
                   ? ''
                   : ` (line ${issue.line}${issue.column === undefined ? '' : `, column ${issue.column}`})`;
               request.log.info({ issue }, 'agreement upload refused');
-              return fail(
-                reply,
+              return answer.fail(
                 400,
                 'Bad Request',
                 /line \d+/i.test(issue.message) ? issue.message : `${issue.message}${where}`,
@@ -155,15 +183,18 @@ export async function registerAgreementUpload(
                 },
               );
             }
-            return await streamScoring(reply, {
-              announce: {
-                type: 'progress',
-                phase: 'scoring',
-                annotations: parsed.annotations,
-                items: parsed.items,
-              },
+            answer.open();
+            answer.progress({
+              type: 'progress',
+              phase: 'scoring',
+              annotations: parsed.annotations,
+              items: parsed.items,
+            });
+            return await finishScoring(answer, {
               run: async () => {
                 const scored = await job.score();
+                if (job.stopped) throw new Error('The client left before the sample was stored.');
+                if (detailed) answer.progress({ type: 'progress', phase: 'saving' });
                 const row = await createAgreementSample(db, {
                   projectId: project.id,
                   workspaceId: project.workspaceId,
@@ -193,9 +224,21 @@ export async function registerAgreementUpload(
                   timings: { parseMs: parsed.parseMs, scoreMs: scored.scoreMs },
                 };
               },
-              onError: (error) => request.log.error({ err: error }, 'agreement scoring failed'),
+              onError: (error) => {
+                if (job.stopped) request.log.info('client left during scoring; its worker was stopped');
+                else request.log.error({ err: error }, 'agreement scoring failed');
+              },
+            });
+          } catch (error) {
+            // Once the answer streams, a status can no longer be sent: the error is its last line.
+            if (!answer.isOpen) throw error;
+            if (!job.stopped) request.log.error({ err: error }, 'agreement upload failed');
+            return answer.end({
+              type: 'error',
+              message: 'The upload failed on the server; nothing was stored.',
             });
           } finally {
+            unhook();
             // Every path ends the job: its worker stops and the next queued upload gets the slot.
             await job.dispose();
           }
@@ -206,25 +249,15 @@ export async function registerAgreementUpload(
   });
 }
 
-/** Answers with NDJSON: the announcement at once, then the outcome of `run` as the last line. */
-async function streamScoring(
-  reply: FastifyReply,
-  steps: { announce: object; run: () => Promise<object>; onError: (error: unknown) => void },
+/** Ends the NDJSON answer with the outcome of `run`, or with an error line if it throws. */
+async function finishScoring(
+  answer: UploadAnswer,
+  steps: { run: () => Promise<object>; onError: (error: unknown) => void },
 ): Promise<FastifyReply> {
-  const body = new PassThrough();
-  body.write(`${JSON.stringify(steps.announce)}\n`);
-  void reply
-    .code(200)
-    .type('application/x-ndjson; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(body);
   try {
-    body.end(`${JSON.stringify(await steps.run())}\n`);
+    return answer.end(await steps.run());
   } catch (error) {
     steps.onError(error);
-    body.end(
-      `${JSON.stringify({ type: 'error', message: 'Scoring failed on the server; nothing was stored.' })}\n`,
-    );
+    return answer.end({ type: 'error', message: 'Scoring failed on the server; nothing was stored.' });
   }
-  return reply;
 }

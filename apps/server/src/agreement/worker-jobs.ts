@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AgreementScorer, RescoreInput, RescoreResult } from '@raisin/api';
 import type { AgreementReport, ColumnMapping, SampleFormat, SampleIssue } from '@raisin/core/agreement';
-import type { FromWorker, ToWorker, UploadJobData } from './protocol';
+import type { FromWorker, JobProgress, ToWorker, UploadJobData } from './protocol';
 
 const WORKER_URL = new URL('./score-worker-entry.mjs', import.meta.url);
 
@@ -68,12 +68,18 @@ class Slots {
   }
 }
 
-/** Delivers the worker's messages in order to whoever asks next. */
+type Outcome = Exclude<FromWorker, JobProgress>;
+
+/** Delivers the worker's outcomes in order to whoever asks next, and its progress to `onProgress` as it comes. */
 class Inbox {
-  private readonly messages: FromWorker[] = [];
-  private readonly readers: ((message: FromWorker) => void)[] = [];
-  constructor(worker: Worker) {
+  private readonly messages: Outcome[] = [];
+  private readonly readers: ((message: Outcome) => void)[] = [];
+  constructor(worker: Worker, onProgress: (progress: JobProgress) => void = () => undefined) {
     const deliver = (message: FromWorker) => {
+      if (message.type === 'progress') {
+        onProgress(message);
+        return;
+      }
       const reader = this.readers.shift();
       if (reader) reader(message);
       else this.messages.push(message);
@@ -84,7 +90,7 @@ class Inbox {
       if (code !== 0) deliver({ type: 'failed', message: `The scoring worker stopped (exit code ${code}).` });
     });
   }
-  next(): Promise<FromWorker> {
+  next(): Promise<Outcome> {
     const message = this.messages.shift();
     if (message) return Promise.resolve(message);
     return new Promise((resolve) => this.readers.push(resolve));
@@ -118,15 +124,22 @@ export class UploadJob {
   private readonly worker: Worker;
   private readonly inbox: Inbox;
   private bytes = 0;
+  private disposed = false;
 
   constructor(
     worker: Worker,
     data: UploadJobData,
     private readonly release: () => void,
+    onProgress?: (progress: JobProgress) => void,
   ) {
     this.worker = worker;
-    this.inbox = new Inbox(this.worker);
+    this.inbox = new Inbox(this.worker, onProgress);
     this.post({ type: 'start', job: data });
+  }
+
+  /** True once disposed: a pending `finishParse` or `score` then fails, as its worker is gone. */
+  get stopped(): boolean {
+    return this.disposed;
   }
 
   get bytesReceived(): number {
@@ -164,6 +177,7 @@ export class UploadJob {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     this.release();
     await this.worker.terminate();
   }
@@ -174,8 +188,8 @@ export class UploadJob {
 }
 
 export interface ScoringPool extends AgreementScorer {
-  /** Waits for a free slot, then starts an upload job on its own worker. */
-  startUpload(data: UploadJobData): Promise<UploadJob>;
+  /** Waits for a free slot, then starts an upload job on its own worker, which reports to `onProgress`. */
+  startUpload(data: UploadJobData, onProgress?: (progress: JobProgress) => void): Promise<UploadJob>;
   /** Jobs waiting for a slot. */
   readonly queued: number;
   /** Stops the idle worker; running jobs finish on their own. */
@@ -192,10 +206,10 @@ export function createScoringPool(concurrency: number): ScoringPool {
     get queued() {
       return slots.queued;
     },
-    async startUpload(data) {
+    async startUpload(data, onProgress) {
       const release = await slots.acquire();
       try {
-        return new UploadJob(workers.take(), data, release);
+        return new UploadJob(workers.take(), data, release, onProgress);
       } catch (error) {
         release();
         throw error;

@@ -2,6 +2,7 @@
 // The Radix-heavy ones are imported from their own modules (`components/dialog`, `components/select`,
 // `components/tabs`) so that they load with the signed-in pages that use them.
 export { Button, type ButtonProps, type ButtonVariant } from './button';
+export { CheckboxField, type CheckboxFieldProps } from './checkbox-field';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { ErrorMessage, type ErrorMessageProps } from './error-message';
 export { NotFound } from './not-found';

@@ -1,4 +1,10 @@
-import { type RoadmapEdit, roadmapToCsv, roadmapToICalendar, roadmapToMarkdown } from '@raisin/core';
+import {
+  escapeMarkdownHtml,
+  type RoadmapEdit,
+  roadmapToCsv,
+  roadmapToICalendar,
+  roadmapToMarkdown,
+} from '@raisin/core';
 import {
   DomainError,
   editProjectRoadmap,
@@ -174,7 +180,7 @@ export const roadmapRouter = {
                 generatedAt: new Date(),
                 calendarName: `${ctx.project.name} roadmap`,
               })
-            : `# ${ctx.project.name}: roadmap\n\n${roadmapToMarkdown(row.data)}`;
+            : `# ${escapeMarkdownHtml(ctx.project.name)}: roadmap\n\n${roadmapToMarkdown(row.data)}`;
       return {
         fileName: `${fileSlug(ctx.project.name)}-roadmap.${type.extension}`,
         mimeType: type.mimeType,

@@ -108,6 +108,20 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
     expect(after.example).toBe(false);
   });
 
+  it('exports an untouched example as no tradeoff, and its import starts from the example, once', async () => {
+    const { owner, projectId } = await setup();
+    const exported = await owner.caller.portability.exportJson({ projectId });
+    expect(exported.tradeoff).toBeNull();
+    const project = await owner.caller.projects.get({ projectId });
+    const imported = await owner.caller.portability.importJson({
+      workspaceId: project.workspaceId,
+      file: JSON.stringify(exported),
+    });
+    const state = await owner.caller.tradeoff.get({ projectId: imported.id });
+    expect(state).toMatchObject({ example: true });
+    expect(state.angles.map((angle) => angle.name)).toEqual(seedNames);
+  });
+
   it('creates, updates and deletes angles with versions; a stale edit is a CONFLICT that changes nothing', async () => {
     const { editor, owner, projectId } = await setup();
     const created = await editor.caller.tradeoff.createAngle({ projectId, angle: angleInput });

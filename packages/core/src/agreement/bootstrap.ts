@@ -28,13 +28,19 @@ export interface ResampledStatistic {
  * statistic from its per-item sufficient statistics with the draw's multiplicity weights; annotations
  * are never copied. Returns, per statistic, its values with component j's resamples at
  * `[j · resamples, (j + 1) · resamples)`. The same seed gives the same draws, hence the same intervals.
+ * `onResampled(done)` is called after about every 1% of the resamples and after the last one.
  */
 export function bootstrapDistributions(
   statistics: readonly ResampledStatistic[],
   itemCount: number,
   resamples: number,
   seed: number,
+  onResampled?: (done: number) => void,
 ): Float64Array[] {
+  // Every resample costs a pass over the items, so one comparison per resample is free; a call per
+  // resample would not be for a caller that posts each one to another thread.
+  const every = Math.max(1, Math.ceil(resamples / 100));
+  let nextReport = onResampled === undefined ? Number.POSITIVE_INFINITY : Math.min(every, resamples);
   const random = createRandom(seed);
   const weights = new Int32Array(itemCount);
   const items = new Int32Array(itemCount);
@@ -58,6 +64,10 @@ export function bootstrapDistributions(
       statistic.evaluate(resample, out);
       for (let j = 0; j < statistic.size; j++) distribution[j * resamples + r] = out[j] ?? Number.NaN;
     });
+    if (r + 1 === nextReport) {
+      onResampled?.(r + 1);
+      nextReport = Math.min(nextReport + every, resamples);
+    }
   }
   return distributions;
 }

@@ -34,6 +34,7 @@ import type {
   AgreementWarning,
   AlphaBand,
   AnnotatorAgreement,
+  ComputeAgreementOptions,
   EncodedSample,
   Interval,
   KappaBand,
@@ -116,9 +117,10 @@ function computeIntervals(
   resamples: number,
   seed: number,
   confidence: number,
+  onResampled: ((done: number) => void) | undefined,
 ): PercentileInterval[] {
   const statistics = [...new Set(requests.map((r) => r.statistic))];
-  const distributions = bootstrapDistributions(statistics, itemCount, resamples, seed);
+  const distributions = bootstrapDistributions(statistics, itemCount, resamples, seed, onResampled);
   return requests.map(({ statistic, component }) => {
     const distribution = distributions[statistics.indexOf(statistic)] ?? new Float64Array(0);
     return percentileInterval(
@@ -127,6 +129,9 @@ function computeIntervals(
     );
   });
 }
+
+/** The steps of the `coefficients` progress stage: grouping, multi-rater and α, pairs and majority, diagnostics. */
+const COEFFICIENT_STEPS = 4;
 
 /**
  * Computes every agreement coefficient of a labeled sample, their bootstrap confidence intervals, the human
@@ -152,7 +157,14 @@ function computeIntervals(
  * report.krippendorffAlpha.ordinal; // e.g. 0.815 for Krippendorff's (2011) example
  * report.ci.alpha; // [lo, hi], the same for the same seed
  */
-export function computeAgreement(sample: EncodedSample, options: AgreementOptions = {}): AgreementReport {
+export function computeAgreement(
+  sample: EncodedSample,
+  options: ComputeAgreementOptions = {},
+): AgreementReport {
+  const { onProgress } = options;
+  const coefficientStep = (done: number) =>
+    onProgress?.({ stage: 'coefficients', done, total: COEFFICIENT_STEPS });
+  coefficientStep(0);
   const warnings: AgreementWarning[] = [];
   const warn = (key: string, message: string): void => {
     warnings.push({ key, message });
@@ -173,6 +185,7 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
   const table = buildItemTable(sample, index);
   const pairs = buildPairTable(sample, index);
   const pairable = table.pairableItems > 0;
+  coefficientStep(1);
 
   // --- Point estimates -------------------------------------------------------------------------------
   const fleissApplies = pairable && table.minPairableLabels === table.maxPairableLabels;
@@ -188,6 +201,7 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
     const j = alphaLevels.indexOf(l);
     return j < 0 ? null : finite(alphaValues[j]);
   };
+  coefficientStep(2);
 
   const twoAnnotators = annotatorCount === 2;
   const light = annotatorCount >= 3 ? lightKappaFromPairTable(pairs) : null;
@@ -206,6 +220,7 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
   const majority = createMajorityStatistic(sample, index, table, minLabels, true);
   const majorityValues = new Float64Array(majority.size);
   majority.evaluate(null, majorityValues);
+  coefficientStep(3);
 
   const estimates: Record<AgreementCiKey, number | null> = {
     alpha: alphaOf(level),
@@ -237,6 +252,16 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
       fleissApplies,
     }),
   );
+
+  // --- Diagnostics (before the bootstrap, so that the bootstrap is the last and longest stage) ----------
+  const pairDiagnostics = computePairAgreement(sample, pairs);
+  const perCategory = computeCategoryAgreement(sample, table);
+  const disagreements = findTopDisagreements(sample, index, table, topDisagreements);
+  const confusionMatrices =
+    C <= CONFUSION_MATRIX_MAX_CATEGORIES
+      ? computeTopConfusionMatrices(sample, index, pairs, CONFUSION_MATRIX_PAIRS)
+      : [];
+  coefficientStep(COEFFICIENT_STEPS);
 
   // --- Bootstrap ---------------------------------------------------------------------------------------
   const ci: Partial<Record<AgreementCiKey, Interval>> = {};
@@ -270,12 +295,15 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
       ? sample.annotators.map((_, a) => ({ statistic: resampledMajority, component: 1 + a }))
       : [];
 
+    const bootstrapStep = (done: number) => onProgress?.({ stage: 'bootstrap', done, total: resamples });
+    bootstrapStep(0);
     const intervals = computeIntervals(
       [...requests, ...annotatorRequests],
       itemCount,
       resamples,
       seed,
       confidence,
+      onProgress === undefined ? undefined : bootstrapStep,
     );
     requests.forEach(({ key }, r) => {
       const { interval, undefinedResamples } = intervals[r] ?? {
@@ -319,8 +347,7 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
     if (value !== null) bands[key] = kappaBand(value);
   }
 
-  // --- Diagnostics -------------------------------------------------------------------------------------
-  const pairDiagnostics = computePairAgreement(sample, pairs);
+  // --- Annotators and warnings about the diagnostics ---------------------------------------------------
   // One label per (item, annotator), so an annotator's items are its annotations.
   const labeledItems = new Int32Array(annotatorCount);
   const { annotatorOf } = sample;
@@ -335,10 +362,6 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
     agreement: finite(majorityValues[1 + a]),
     ci: annotatorIntervals[a] ?? null,
   }));
-  const confusionMatrices =
-    C <= CONFUSION_MATRIX_MAX_CATEGORIES
-      ? computeTopConfusionMatrices(sample, index, pairs, CONFUSION_MATRIX_PAIRS)
-      : [];
   if (C > CONFUSION_MATRIX_MAX_CATEGORIES && pairs.pairCount > 0) {
     warn(
       'diagnostics.confusionMatrices',
@@ -387,10 +410,10 @@ export function computeAgreement(sample: EncodedSample, options: AgreementOption
     bands,
     warnings,
     diagnostics: {
-      perCategory: computeCategoryAgreement(sample, table),
+      perCategory,
       pairs: pairDiagnostics,
       annotatorVsMajority,
-      topDisagreements: findTopDisagreements(sample, index, table, topDisagreements),
+      topDisagreements: disagreements,
       confusionMatrices,
     },
   };

@@ -68,6 +68,22 @@ export interface AgreementOptions {
   readonly confidence?: number;
 }
 
+/**
+ * How far `computeAgreement` is: `coefficients` counts the steps before the bootstrap (point estimates
+ * and diagnostics), `bootstrap` the resamples. Each stage starts at `done: 0` and ends at `done: total`.
+ */
+export interface AgreementProgress {
+  readonly stage: 'coefficients' | 'bootstrap';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** `computeAgreement`'s options: the report's own options, plus a progress callback that the report never records. */
+export interface ComputeAgreementOptions extends AgreementOptions {
+  /** Called as each stage advances, at most about every 1% of the bootstrap's resamples. */
+  readonly onProgress?: (progress: AgreementProgress) => void;
+}
+
 /** A confidence interval `[lower, upper]`. */
 export type Interval = readonly [number, number];
 

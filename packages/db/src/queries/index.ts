@@ -44,6 +44,7 @@ export {
 export {
   createProject,
   getProject,
+  getProjectWithRole,
   listProjects,
   type ProjectRow,
   setProjectArchived,

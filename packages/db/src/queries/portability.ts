@@ -42,6 +42,7 @@ import {
 import { headlineOf } from './agreement';
 import { writeAuditEntry } from './audit';
 import type { ProjectRow } from './projects';
+import { writeTradeoffExample } from './tradeoff';
 
 export interface BundledAnswer {
   questionId: string;
@@ -348,6 +349,8 @@ export async function writeProjectBundle(
           );
       }
     }
+    // No tradeoff in the file: nobody changed the source's example, so the copy starts from it too.
+    if (!bundle.tradeoff) await writeTradeoffExample(tx, projectId);
     if (bundle.maturity)
       await tx.insert(maturityAssessment).values({ projectId, ...bundle.maturity, ...author });
     if (bundle.roadmap) await tx.insert(roadmap).values({ projectId, ...bundle.roadmap, ...author });

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
-import { project } from '../schema';
+import type { Role } from '../roles';
+import { membership, project } from '../schema';
 import { writeAuditEntry } from './audit';
 import { writeTradeoffExample } from './tradeoff';
 import { versionConflict } from './workspaces';
@@ -23,6 +24,25 @@ export async function listProjects(
 export async function getProject(db: Db, params: { projectId: string }): Promise<ProjectRow | null> {
   const [row] = await db.select().from(project).where(eq(project.id, params.projectId));
   return row ?? null;
+}
+
+/**
+ * A project and the caller's role in its workspace (null when not a member) in one round trip: every
+ * project procedure checks both before doing anything else. Null when there is no such project.
+ */
+export async function getProjectWithRole(
+  db: Db,
+  params: { projectId: string; userId: string },
+): Promise<{ project: ProjectRow; role: Role | null } | null> {
+  const [row] = await db
+    .select({ project, role: membership.role })
+    .from(project)
+    .leftJoin(
+      membership,
+      and(eq(membership.workspaceId, project.workspaceId), eq(membership.userId, params.userId)),
+    )
+    .where(eq(project.id, params.projectId));
+  return row ? { project: row.project, role: row.role ?? null } : null;
 }
 
 export async function createProject(

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { Button, ErrorMessage, TextField } from '../../components';
+import { Button, CheckboxField, ErrorMessage, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 
@@ -37,7 +37,6 @@ export function ShareLinks(props: {
   const revoke = useMutation(trpc.report.revokeShareLink.mutationOptions({ onSettled: refresh }));
   const [expiresOn, setExpiresOn] = useState('');
   const [previewNumbers, setPreviewNumbers] = useState(false);
-  const previewFieldId = useId();
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const linkFieldId = useId();
   const url = create.data ? new URL(`/s/${create.data.token}`, window.location.origin).toString() : null;
@@ -79,21 +78,12 @@ export function ShareLinks(props: {
             value={expiresOn}
             onChange={(event) => setExpiresOn(event.target.value)}
           />
-          <div className="checkbox-field">
-            <input
-              id={previewFieldId}
-              type="checkbox"
-              className="checkbox"
-              checked={previewNumbers}
-              aria-describedby={`${previewFieldId}-hint`}
-              onChange={(event) => setPreviewNumbers(event.target.checked)}
-            />
-            <label htmlFor={previewFieldId}>Show the headline numbers in link previews</label>
-            <p id={`${previewFieldId}-hint`} className="field__hint">
-              Chat tools then show the verdict, ceiling and P50 next to the link; otherwise only the project
-              and version.
-            </p>
-          </div>
+          <CheckboxField
+            label="Show the headline numbers in link previews"
+            hint="Chat tools then show the verdict, ceiling and P50 next to the link; otherwise only the project and version."
+            checked={previewNumbers}
+            onCheckedChange={setPreviewNumbers}
+          />
           <Button type="submit" variant="primary" busy={create.isPending}>
             Create share link
           </Button>

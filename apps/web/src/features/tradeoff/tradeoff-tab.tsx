@@ -204,6 +204,12 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
 
       <section aria-labelledby="tradeoff-angles" className="tradeoff-angles">
         <h3 id="tradeoff-angles">Attack angles</h3>
+        {data.example && data.angles.length > 0 && (
+          <p className="notice">
+            These are example estimates. The Worksheet, Roadmap and Report use this tab once an editor saves a
+            change here.
+          </p>
+        )}
         {data.angles.length === 0 && (
           <p className="muted">
             No attack angles yet. Add one below: a keyword rule, an off-the-shelf API, a model.
