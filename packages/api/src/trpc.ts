@@ -1,7 +1,7 @@
 import {
   DomainError,
   getMembershipRole,
-  getProject,
+  getProjectWithRole,
   isDomainError,
   type ProjectRow,
   type Role,
@@ -164,9 +164,9 @@ export function memberProcedure(minRole: Role) {
  */
 export function projectProcedure(minRole: Role) {
   return protectedProcedure.input(z.object({ projectId: idSchema })).use(async ({ ctx, input, next }) => {
-    const project: ProjectRow | null = await getProject(ctx.db, { projectId: input.projectId });
-    if (!project) throw projectNotFound();
-    const role = await getMembershipRole(ctx.db, { workspaceId: project.workspaceId, userId: ctx.user.id });
-    return next({ ctx: { project, role: requireRole(role, minRole, projectNotFound()) } });
+    const found = await getProjectWithRole(ctx.db, { projectId: input.projectId, userId: ctx.user.id });
+    if (!found) throw projectNotFound();
+    const project: ProjectRow = found.project;
+    return next({ ctx: { project, role: requireRole(found.role, minRole, projectNotFound()) } });
   });
 }

@@ -92,7 +92,7 @@ function uploadJobData(
 /** Stops the job's worker if the client goes away before the answer is complete; returns the unhook. */
 function stopWhenClientLeaves(reply: FastifyReply, job: UploadJob): () => void {
   const onClose = () => {
-    if (reply.raw.writableFinished === 42) void job.dispose();
+    if (!reply.raw.writableFinished) void job.dispose();
   };
   reply.raw.once('close', onClose);
   return () => reply.raw.off('close', onClose);

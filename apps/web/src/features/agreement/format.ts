@@ -100,11 +100,18 @@ export function pairGrid(report: AgreementReport): { annotators: string[]; cells
   return { annotators, cells };
 }
 
-/** A parsed line of the upload's NDJSON answer. */
+/** A parsed line of the upload's NDJSON answer (the server's upload-answer.ts). */
 export type UploadEvent =
-  | { type: 'progress'; phase: string; annotations?: number; items?: number }
+  | {
+      type: 'progress';
+      phase: string;
+      done?: number;
+      total?: number | null;
+      annotations?: number;
+      items?: number;
+    }
   | { type: 'done'; sample: { id: string; name: string } }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; issue?: { line?: number } };
 
 function isUploadEvent(value: unknown): value is UploadEvent {
   if (typeof value !== 'object' || value === null || !('type' in value)) return false;

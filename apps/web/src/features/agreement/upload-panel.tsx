@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button, ErrorMessage, TextField } from '../../components';
 import { trpc } from '../../lib/trpc';
+import { describeUploadProgress } from './progress';
 import { type UploadFields, type UploadProgress, uploadSample } from './upload';
 
 const PREVIEW_BYTES = 1024 * 1024;
@@ -52,15 +53,37 @@ function NativeSelect({
   );
 }
 
-function describeProgress(progress: UploadProgress | null): { label: string; value: number | undefined } {
-  if (progress === null) return { label: 'Starting…', value: 0 };
-  if (progress.phase === 'uploading') {
-    const share = progress.total > 0 ? progress.loaded / progress.total : 0;
-    return { label: `Uploading… ${Math.round(share * 100)}%`, value: share };
-  }
-  const count =
-    progress.annotations === null ? '' : ` ${progress.annotations.toLocaleString('en')} annotations`;
-  return { label: `Scoring${count} on the server…`, value: undefined };
+/** The running upload's stage (announced when it changes) and a determinate bar, with a cancel button. */
+function UploadProgressBar({
+  fileName,
+  progress,
+  onCancel,
+}: {
+  fileName: string;
+  progress: UploadProgress | null;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const { stage, detail, percent } = describeUploadProgress(progress);
+  return (
+    <div className="upload-progress">
+      <p className="upload-progress__stage" aria-live="polite">
+        <label htmlFor={id}>
+          {fileName}: {stage}
+        </label>
+      </p>
+      <div className="upload-progress__row">
+        <progress
+          id={id}
+          max={100}
+          {...(percent === null ? {} : { value: percent, 'aria-valuenow': percent })}
+          aria-valuetext={detail === '' ? stage : `${stage}: ${detail}`}
+        />
+        <span className="upload-progress__detail">{detail}</span>
+        <Button onClick={onCancel}>Cancel upload</Button>
+      </div>
+    </div>
+  );
 }
 
 /** Pick or drop a file, check its columns on a local preview, then upload it; later files wait their turn. */
@@ -85,11 +108,14 @@ export function UploadPanel({
   const [running, setRunning] = useState<Pending | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cancelRef = useRef<AbortController | null>(null);
   const [dragging, setDragging] = useState(false);
 
   async function choose(next: File) {
     setFile(next);
     setError(null);
+    setNotice(null);
     setPreviewError(null);
     setName(next.name.replace(/\.[^.]+$/, ''));
     const bytes = new Uint8Array(await next.slice(0, PREVIEW_BYTES).arrayBuffer());
@@ -112,9 +138,19 @@ export function UploadPanel({
     while (current) {
       setRunning(current);
       setProgress(null);
-      const outcome = await uploadSample(projectId, current.file, current.fields, setProgress);
+      const controller = new AbortController();
+      cancelRef.current = controller;
+      const outcome = await uploadSample(
+        projectId,
+        current.file,
+        current.fields,
+        setProgress,
+        controller.signal,
+      );
+      cancelRef.current = null;
       await queryClient.invalidateQueries({ queryKey: trpc.agreement.list.queryKey({ projectId }) });
       if (outcome.ok) onUploaded(outcome.sampleId);
+      else if (outcome.cancelled) setNotice(`${current.file.name}: upload cancelled; nothing was stored.`);
       else setError(`${current.file.name}: ${outcome.message}`);
       current = await new Promise<Pending | undefined>((resolve) =>
         setQueue((waiting) => {
@@ -164,7 +200,6 @@ export function UploadPanel({
   const needsMapping = preview !== null && preview.unmapped.length > 0;
   const mappingComplete =
     !needsMapping || (columns.item !== '' && columns.annotator !== '' && columns.label !== '');
-  const shown = describeProgress(progress);
   const headerOptions = [
     { value: '', label: '— choose a column —' },
     ...(preview?.header ?? []).map((h) => ({ value: h, label: h })),
@@ -293,17 +328,19 @@ export function UploadPanel({
       )}
 
       {running && (
-        <div className="stack" aria-live="polite">
-          <label htmlFor="agreement-progress">
-            {running.file.name}: {shown.label}
-          </label>
-          <progress
-            id="agreement-progress"
-            max={1}
-            {...(shown.value === undefined ? {} : { value: shown.value })}
+        <div className="stack">
+          <UploadProgressBar
+            fileName={running.file.name}
+            progress={progress}
+            onCancel={() => cancelRef.current?.abort()}
           />
           {queue.length > 0 && <p className="muted">{queue.length} more waiting.</p>}
         </div>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
       )}
       {error && <ErrorMessage>{error}</ErrorMessage>}
     </section>

@@ -10,11 +10,25 @@ export interface UploadFields {
 
 export type UploadProgress =
   | { phase: 'uploading'; loaded: number; total: number }
-  | { phase: 'scoring'; annotations: number | null };
+  /** Server side: bytes parsed (of the request's length, when known), coefficient steps, resamples. */
+  | { phase: 'reading' | 'coefficients' | 'bootstrap'; done: number; total: number | null }
+  | { phase: 'scoring'; annotations: number | null }
+  | { phase: 'saving' };
 
 export type UploadOutcome =
   | { ok: true; sampleId: string; name: string }
-  | { ok: false; message: string; line: number | null };
+  | { ok: false; message: string; line: number | null; cancelled?: true };
+
+const STEPPED_PHASES = ['reading', 'coefficients', 'bootstrap'] as const;
+
+/** The panel's view of a progress line of the answer; `null` for a line it does not know. */
+function toProgress(event: UploadEvent): UploadProgress | null {
+  if (event.type !== 'progress') return null;
+  if (event.phase === 'scoring') return { phase: 'scoring', annotations: event.annotations ?? null };
+  if (event.phase === 'saving') return { phase: 'saving' };
+  const phase = STEPPED_PHASES.find((candidate) => candidate === event.phase);
+  return phase === undefined ? null : { phase, done: event.done ?? 0, total: event.total ?? null };
+}
 
 function errorFrom(xhr: XMLHttpRequest): UploadOutcome {
   try {
@@ -32,6 +46,7 @@ export function uploadSample(
   file: File,
   fields: UploadFields,
   onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
 ): Promise<UploadOutcome> {
   const form = new FormData();
   // Text fields first: the server reads them before it streams the file.
@@ -45,6 +60,9 @@ export function uploadSample(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/projects/${encodeURIComponent(projectId)}/agreement/samples`);
     xhr.withCredentials = true;
+    // Asks for the answer as a stream from the first byte: reading and scoring progress, and a
+    // malformed file's line as the last line instead of a 400.
+    xhr.setRequestHeader('accept', 'application/x-ndjson');
     xhr.upload.onprogress = (event) => {
       onProgress({
         phase: 'uploading',
@@ -56,8 +74,8 @@ export function uploadSample(
     xhr.onprogress = () => {
       const events = parseUploadEvents(xhr.responseText);
       for (const event of events.slice(seen)) {
-        if (event.type === 'progress')
-          onProgress({ phase: 'scoring', annotations: event.annotations ?? null });
+        const progress = toProgress(event);
+        if (progress !== null) onProgress(progress);
       }
       seen = events.length;
     };
@@ -68,13 +86,13 @@ export function uploadSample(
       }
       const last: UploadEvent | undefined = parseUploadEvents(xhr.responseText).at(-1);
       if (last?.type === 'done') resolve({ ok: true, sampleId: last.sample.id, name: last.sample.name });
-      else
-        resolve({
-          ok: false,
-          message: last?.type === 'error' ? last.message : 'The upload ended unexpectedly.',
-          line: null,
-        });
+      else if (last?.type === 'error')
+        resolve({ ok: false, message: last.message, line: last.issue?.line ?? null });
+      else resolve({ ok: false, message: 'The upload ended unexpectedly.', line: null });
     };
+    // Closing the request also stops the server's work on it.
+    xhr.onabort = () => resolve({ ok: false, message: 'Upload cancelled.', line: null, cancelled: true });
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.onerror = () =>
       resolve({ ok: false, message: 'The upload failed: check your connection and try again.', line: null });
     xhr.send(form);

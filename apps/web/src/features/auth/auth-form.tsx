@@ -1,7 +1,7 @@
 import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Button, ErrorMessage, Spinner, TextField } from '../../components';
+import { Button, CheckboxField, ErrorMessage, Spinner, TextField } from '../../components';
 import { authClient } from '../../lib/auth-client';
 import { authPathWithNext, toSafeNextPath } from '../../lib/safe-next';
 import { trpc, trpcClient } from '../../lib/trpc';
@@ -50,7 +50,6 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const instance = useQuery(trpc.demo.instance.queryOptions(undefined, { enabled: mode === 'sign-up' }));
   const [demoChoice, setDemoChoice] = useState<boolean | null>(null);
   const wantsDemo = demoChoice ?? (instance.data?.empty === true && !searchParams.has('next'));
-  const demoCheckboxId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -145,16 +144,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
         />
         {/* Shown once the default is known, so it never flips under the visitor's hand. */}
         {mode === 'sign-up' && !instance.isPending && (
-          <div className="checkbox-field">
-            <input
-              id={demoCheckboxId}
-              type="checkbox"
-              className="checkbox"
-              checked={wantsDemo}
-              onChange={(event) => setDemoChoice(event.target.checked)}
-            />
-            <label htmlFor={demoCheckboxId}>Create a demo project to explore</label>
-          </div>
+          <CheckboxField
+            label="Create a demo project to explore"
+            checked={wantsDemo}
+            onCheckedChange={setDemoChoice}
+          />
         )}
         <Button type="submit" variant="primary" busy={busy}>
           {creatingDemo ? 'Creating the demo…' : busy ? copy.busy : copy.submit}

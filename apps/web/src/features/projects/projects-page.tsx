@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { EmptyState, ErrorMessage, Spinner } from '../../components';
+import { CheckboxField, EmptyState, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { hasRole } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
@@ -14,7 +14,6 @@ import { CreateProjectDialog } from './create-project-dialog';
 export function ProjectsPage() {
   const workspace = useWorkspace();
   const [showArchived, setShowArchived] = useState(false);
-  const archivedToggleId = useId();
   const projects = useQuery(
     trpc.projects.list.queryOptions({ workspaceId: workspace.id, includeArchived: showArchived }),
   );
@@ -38,14 +37,11 @@ export function ProjectsPage() {
         </div>
       </div>
       <div className="toolbar">
-        <input
-          id={archivedToggleId}
-          type="checkbox"
-          className="checkbox"
+        <CheckboxField
+          label="Show archived projects"
           checked={showArchived}
-          onChange={(event) => setShowArchived(event.target.checked)}
+          onCheckedChange={setShowArchived}
         />
-        <label htmlFor={archivedToggleId}>Show archived projects</label>
       </div>
       {projects.isPending && <Spinner label="Loading projects…" />}
       {projects.isError && <ErrorMessage>{describeApiError(projects.error)}</ErrorMessage>}
