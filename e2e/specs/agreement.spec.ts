@@ -18,6 +18,40 @@ async function pick(page: Page, name: string, buffer: Buffer, mimeType = 'text/c
   await page.getByLabel('Sample file', { exact: true }).setInputFiles({ name, mimeType, buffer });
 }
 
+/** `items` items × 3 annotators as a long CSV, big enough that scoring takes visible time (seeded). */
+function largeSample(items: number): Buffer {
+  let state = 7;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const rows = ['item,annotator,label'];
+  for (let i = 0; i < items; i++) {
+    const truth = Math.floor(next() * 3);
+    for (const annotator of ['ann', 'ben', 'cat'])
+      rows.push(`item-${i},${annotator},${next() < 0.8 ? truth : Math.floor(next() * 3)}`);
+  }
+  return Buffer.from(`${rows.join('\n')}\n`);
+}
+
+/** Records every (name, aria-valuenow) the upload's progressbar takes, as the DOM changes. */
+async function recordProgressbar(page: Page): Promise<() => Promise<[string, string | null][]>> {
+  await page.evaluate(() => {
+    const seen: [string, string | null][] = [];
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('.upload-progress progress');
+      if (bar === null) return;
+      const name = document.querySelector(`label[for="${bar.id}"]`)?.textContent ?? '';
+      const entry: [string, string | null] = [name, bar.getAttribute('aria-valuenow')];
+      const last = seen.at(-1);
+      if (last?.[0] !== entry[0] || last[1] !== entry[1]) seen.push(entry);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { progressSeen: [string, string | null][] }).progressSeen);
+}
+
 test.describe('agreement', () => {
   test('uploads the Krippendorff example and a Label Studio export, and follows the trend', async ({
     page,
@@ -69,6 +103,45 @@ test.describe('agreement', () => {
     await page.getByLabel('Re-score at level').selectOption('interval');
     await page.getByRole('button', { name: 'Re-score' }).click();
     await expect(page.getByTestId('headline-alpha')).toContainText('0.849');
+  });
+
+  test('shows the stage and percentage while a large sample is read and scored, and can cancel', async ({
+    page,
+    account,
+  }) => {
+    await openAgreementTab(page, account('progress'));
+    const seen = await recordProgressbar(page);
+    await pick(page, 'large.csv', largeSample(20_000));
+    await page.getByLabel('Sample name').fill('Large');
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(
+      page.getByRole('progressbar', { name: /large\.csv: (Uploading|Reading|Computing|Confidence)/ }),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Large: headline' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+
+    const states = await seen();
+    const stages = ['Uploading', 'Reading the file', 'Computing coefficients', 'Confidence intervals'];
+    const stageOf = (name: string) => stages.findIndex((stage) => name.endsWith(`: ${stage}`));
+    const order = states.map(([name]) => stageOf(name)).filter((rank) => rank >= 0);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The bootstrap is shown part way, with a value, before the result.
+    const bootstrap = states.filter(([name]) => name.endsWith(': Confidence intervals'));
+    expect(bootstrap.some(([, value]) => Number(value) > 0 && Number(value) < 100)).toBe(true);
+    const values = bootstrap.map(([, value]) => Number(value));
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+
+    // Cancelling during scoring stores nothing: the trend still counts one sample.
+    await pick(page, 'again.csv', largeSample(20_000));
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('progressbar', { name: /again\.csv: Confidence intervals/ })).toBeVisible({
+      timeout: 60_000,
+    });
+    await page.getByRole('button', { name: 'Cancel upload' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'upload cancelled' })).toContainText(
+      'again.csv: upload cancelled; nothing was stored.',
+    );
+    await expect(page.getByRole('button', { name: 'again', exact: true })).toHaveCount(0);
   });
 
   test('shows the line of a malformed file and stores nothing', async ({ page, account }) => {
