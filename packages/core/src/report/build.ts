@@ -71,7 +71,8 @@ export interface ReportInputs {
 const NEXT_STEPS: Readonly<Record<ReportSectionKey, string>> = {
   worksheet: 'Answer the worksheet questions on the Worksheet tab to get a verdict.',
   agreement: 'Upload a labeled sample on the Agreement tab to measure the human ceiling.',
-  tradeoff: 'Add attack angles on the Tradeoff tab to estimate the time to target.',
+  tradeoff:
+    'Save your estimates on the Tradeoff tab (its example is not counted until saved) to estimate the time to target.',
   roadmap: 'Generate a roadmap on the Roadmap tab.',
   maturity: 'Fill in the MLOps self-assessment on the Roadmap tab.',
 };
