@@ -350,6 +350,8 @@ describe('faults', () => {
             value: 'sent during the outage',
           });
           expect(save.status).toBe(503);
+          // The process itself is fine: liveness stays green, so an orchestrator does not restart it.
+          expect((await call(server.origin, { cookie: '' }, '/healthz')).status).toBe(200);
           const ready = await call(server.origin, { cookie: '' }, '/readyz');
           expect(ready).toEqual({
             status: 503,
