@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import autocannon, { type Options, type Request, type Result } from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
 import { REPO_ROOT } from '../apps/server/src/config';
 import {
   call,
