@@ -90,6 +90,29 @@ export async function createProjectViaApi(
   });
 }
 
+/** Registers `account`, then creates a workspace and a project in it through the API, as their owner. */
+export async function signUpWithProjectViaApi(
+  page: Page,
+  account: Account,
+  names: { workspace: string; project: string; description?: string },
+): Promise<{ workspaceId: string; projectId: string }> {
+  await signUpViaApi(page, account);
+  const workspace = await createWorkspaceViaApi(page, names.workspace);
+  const project = await createProjectViaApi(page, workspace.id, names.project, names.description);
+  return { workspaceId: workspace.id, projectId: project.id };
+}
+
+/** Saves one worksheet answer through the API; `baseVersion` is the version it replaces (0: none yet). */
+export async function saveAnswerViaApi(
+  page: Page,
+  projectId: string,
+  questionId: string,
+  value: unknown,
+  baseVersion = 0,
+): Promise<void> {
+  await callMutation(page, 'worksheet.save', { projectId, questionId, baseVersion, value });
+}
+
 export async function createInvitationViaApi(
   page: Page,
   workspaceId: string,

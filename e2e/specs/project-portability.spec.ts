@@ -7,7 +7,9 @@ import {
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
+  saveAnswerViaApi,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -21,12 +23,7 @@ const ANGLE = 'Regex triage';
 async function seedSourceProject(page: Page): Promise<{ workspaceId: string; projectId: string }> {
   const workspace = await createWorkspaceViaApi(page, 'Support');
   const { id: projectId } = await createProjectViaApi(page, workspace.id, 'Ticket router');
-  await callMutation(page, 'worksheet.save', {
-    projectId,
-    questionId: 'C.entity',
-    baseVersion: 0,
-    value: ENTITY,
-  });
+  await saveAnswerViaApi(page, projectId, 'C.entity', ENTITY);
   // A new project starts with the example angles; ours comes after them.
   await callMutation(page, 'tradeoff.createAngle', {
     projectId,
@@ -107,16 +104,12 @@ test('export a project and import it into another workspace, data and report inc
 });
 
 test('a bad project file shows the field at fault and creates nothing', async ({ page, account }) => {
-  await signUpViaApi(page, account('owner'));
-  const source = await createWorkspaceViaApi(page, 'Support');
-  const { id: projectId } = await createProjectViaApi(page, source.id, 'Ticket router');
-  await callMutation(page, 'worksheet.save', {
-    projectId,
-    questionId: 'E.target-quality',
-    baseVersion: 0,
-    value: 0.8,
+  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('owner'), {
+    workspace: 'Support',
+    project: 'Ticket router',
   });
-  const exported = await exportProject(page, `/w/${source.id}/p/${projectId}/worksheet`);
+  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
+  const exported = await exportProject(page, `/w/${workspaceId}/p/${projectId}/worksheet`);
   const file = JSON.parse(exported.text) as { worksheet: { answers: Array<{ value: { value: unknown } }> } };
   const [answer] = file.worksheet.answers;
   if (!answer) throw new Error('the export has no answer');

@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
 import {
+  type Account,
   callMutation,
   callQuery,
   createInvitationViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
   expect,
+  saveAnswerViaApi,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 import { pdfPageTexts } from './pdf-text';
@@ -27,27 +28,13 @@ function watchDialogs(page: Page, alerts: string[]): void {
   });
 }
 
-async function seedProject(
-  page: Page,
-  account: { name: string; email: string; password: string },
-  projectName = 'Ticket router',
-) {
-  await signUpViaApi(page, account);
-  const ws = await createWorkspaceViaApi(page, 'Support');
-  const project = await createProjectViaApi(page, ws.id, projectName);
-  const projectId = project.id;
-  await callMutation(page, 'worksheet.save', {
-    projectId,
-    questionId: 'C.entity',
-    baseVersion: 0,
-    value: XSS,
+async function seedProject(page: Page, account: Account, projectName = 'Ticket router') {
+  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account, {
+    workspace: 'Support',
+    project: projectName,
   });
-  await callMutation(page, 'worksheet.save', {
-    projectId,
-    questionId: 'E.target-quality',
-    baseVersion: 0,
-    value: 0.8,
-  });
+  await saveAnswerViaApi(page, projectId, 'C.entity', XSS);
+  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
   // Saving the tradeoff makes its example attack angles the project's, so the report has a curve to draw.
   const { version, settings } = await callQuery<{ version: number; settings: unknown }>(
     page,
@@ -57,7 +44,7 @@ async function seedProject(
     },
   );
   await callMutation(page, 'tradeoff.updateSettings', { projectId, version, settings });
-  return { workspaceId: ws.id, projectId, reportUrl: `/w/${ws.id}/p/${projectId}/report` };
+  return { workspaceId, projectId, reportUrl: `/w/${workspaceId}/p/${projectId}/report` };
 }
 
 test('publish a version, read it by link without an account, then revoke the link', async ({

@@ -5,10 +5,9 @@ import {
   callMutation,
   callQuery,
   createInvitationViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
   expect,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -19,14 +18,11 @@ interface Setup {
 }
 
 async function ownerWithProject(page: Page, owner: Account): Promise<Setup> {
-  await signUpViaApi(page, owner);
-  const workspace = await createWorkspaceViaApi(page, 'Marketplace ML');
-  const project = await createProjectViaApi(page, workspace.id, 'Medicines detector');
-  return {
-    workspaceId: workspace.id,
-    projectId: project.id,
-    url: `/w/${workspace.id}/p/${project.id}/worksheet`,
-  };
+  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+    workspace: 'Marketplace ML',
+    project: 'Medicines detector',
+  });
+  return { workspaceId, projectId, url: `/w/${workspaceId}/p/${projectId}/worksheet` };
 }
 
 /** A second person in their own browser context, invited to the workspace with `role`. */

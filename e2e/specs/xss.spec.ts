@@ -12,6 +12,7 @@ import {
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
+  saveAnswerViaApi,
   signUpViaApi,
   test,
 } from './fixtures';
@@ -93,19 +94,9 @@ async function seedHostileProject(page: Page) {
   const project = await createProjectViaApi(page, workspace.id, TEXT.project, TEXT.description);
   const projectId = project.id;
   for (const question of TEXT_QUESTIONS) {
-    await callMutation(page, 'worksheet.save', {
-      projectId,
-      questionId: question.id,
-      baseVersion: 0,
-      value: answerFor(question.id),
-    });
+    await saveAnswerViaApi(page, projectId, question.id, answerFor(question.id));
   }
-  await callMutation(page, 'worksheet.save', {
-    projectId,
-    questionId: 'E.target-quality',
-    baseVersion: 0,
-    value: 0.8,
-  });
+  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
 
   await page.goto('/');
   const upload = await page.request.post(`/api/projects/${projectId}/agreement/samples`, {
@@ -238,12 +229,7 @@ test('markup in every free-text field is shown as text on every page and in ever
   await expect(page.getByRole('button', { name: /Version 1/, pressed: true })).toBeVisible();
   await expectShownAsText(page, [TEXT.project, answerFor('C.entity'), TEXT.angle]);
 
-  await callMutation(page, 'worksheet.save', {
-    projectId,
-    questionId: 'C.entity',
-    baseVersion: 1,
-    value: TEXT.changed,
-  });
+  await saveAnswerViaApi(page, projectId, 'C.entity', TEXT.changed, 1);
   const second = await callMutation<{ id: string }>(page, 'report.publish', { projectId, note: TEXT.note });
   await page.reload();
   await page.getByRole('button', { name: /Version 2/ }).click();

@@ -5,7 +5,13 @@ import { join, relative, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { appRouter, createContextInner, DATABASE_UNAVAILABLE_MESSAGE, toUnavailableError } from '@raisin/api';
-import { checkMigrationsApplied, type DbHandle, getOrCreateSecret, isDatabaseUnavailable } from '@raisin/db';
+import {
+  checkMigrationsApplied,
+  type DbHandle,
+  flushShareOpens,
+  getOrCreateSecret,
+  isDatabaseUnavailable,
+} from '@raisin/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, {
   type FastifyError,
@@ -217,6 +223,8 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
   // One scoring job at a time: on two cores the other one keeps serving requests.
   const scoringPool = createScoringPool(1);
   app.addHook('onClose', () => scoringPool.close());
+  // Share-link opens wait up to a second in memory; a graceful shutdown writes them first.
+  app.addHook('onClose', () => flushShareOpens(db).catch(() => undefined));
   await registerAgreementUpload(app, { db, auth, pool: scoringPool, uploadLimit: config.uploadLimit });
 
   await app.register(async (scope) => {

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { escapeHtml, headlineLine } from '@raisin/core/report';
-import {
-  type Db,
-  isDomainError,
-  limitShareLookups,
-  previewSharedReport,
-  type SharedReportPreview,
-} from '@raisin/db';
+import { type Db, isDomainError, previewSharedReport, type SharedReportPreview } from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
 
 const MAX_TOKEN_LENGTH = 128;
@@ -37,8 +31,8 @@ export function sharePageHead(preview: SharedReportPreview | null): string {
 
 /**
  * Serves `/s/<token>` (the web app's share page) with `noindex` and Open Graph tags injected into the
- * app's index.html. The lookup counts against the share-token rate limit like the API's, so this route
- * is no side door for guessing; over the limit the page is served without a preview.
+ * app's index.html. A failed lookup counts against the share-token rate limit like the API's, so this
+ * route is no side door for guessing; over the limit the page is served without a preview.
  */
 export function registerSharePage(app: FastifyInstance, options: { db: Db; webDist: string }): void {
   const indexHtml = readFileSync(join(options.webDist, 'index.html'), 'utf8');
@@ -47,8 +41,7 @@ export function registerSharePage(app: FastifyInstance, options: { db: Db; webDi
     let preview: SharedReportPreview | null = null;
     if (token.length <= MAX_TOKEN_LENGTH) {
       try {
-        await limitShareLookups(options.db, request.ip);
-        preview = await previewSharedReport(options.db, { token });
+        preview = await previewSharedReport(options.db, { token, clientIp: request.ip });
       } catch (error) {
         if (!isDomainError(error)) throw error;
       }

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDb, type DbHandle, listAgreementSamples, migrateDb } from '@raisin/db';
+import { type DbHandle, listAgreementSamples } from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
-import { ORIGIN, type SignedUp, signUp, trpcMutationData, trpcQuery } from './helpers';
+import { ORIGIN, type SignedUp, signUp, startTestApp, trpcMutationData, trpcQuery } from './helpers';
 
 const REFERENCE = fileURLToPath(
   new URL('../../../packages/core/src/agreement/reference-data/krippendorff2011.wide.csv', import.meta.url),
@@ -68,16 +67,7 @@ const mutation = <T>(who: SignedUp, path: string, input: unknown) =>
   trpcMutationData<T>(app, who, path, input);
 
 beforeAll(async () => {
-  handle = await createDb();
-  await migrateDb(handle.db, handle.driver);
-  const config = loadConfig({
-    RAISIN_PUBLIC_URL: ORIGIN,
-    RAISIN_WEB_DIST: '/nonexistent',
-    LOG_LEVEL: 'silent',
-    RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT),
-  });
-  app = await buildApp(config, handle);
-  await app.ready();
+  ({ handle, app } = await startTestApp({ RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT) }));
   owner = await signUp(app, 'owner');
   viewer = await signUp(app, 'viewer');
   const ws = await mutation<{ id: string }>(owner, 'workspaces.create', { name: 'Uploads' });

@@ -1,6 +1,29 @@
+import { createDb, type DbHandle, migrateDb } from '@raisin/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { type BuildAppOptions, buildApp, loadConfig } from '../src/index';
 
 export const ORIGIN = 'http://localhost:3000';
+
+/**
+ * A fresh in-memory database, migrated, and a ready app over it: no web build, no logs, and `env` on
+ * top (the limits a suite tests). Close the app, then the handle, after the suite.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: BuildAppOptions = {},
+): Promise<{ handle: DbHandle; app: FastifyInstance }> {
+  const handle = await createDb();
+  await migrateDb(handle.db, handle.driver);
+  const config = loadConfig({
+    RAISIN_PUBLIC_URL: ORIGIN,
+    RAISIN_WEB_DIST: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await buildApp(config, handle, options);
+  await app.ready();
+  return { handle, app };
+}
 
 let ipCounter = 0;
 /** A fresh client address per test, so better-auth's per-IP sign-up limit never couples tests. */

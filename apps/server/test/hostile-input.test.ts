@@ -5,12 +5,21 @@
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { appRouter } from '@raisin/api';
-import { createDb, type DbHandle, listAgreementSamples, migrateDb } from '@raisin/db';
+import { type DbHandle, listAgreementSamples } from '@raisin/db';
 import { databaseFingerprint } from '@raisin/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
-import { cookieHeader, ORIGIN, postJson, type SignedUp, signIn, signUp, trpcQuery } from './helpers';
+import {
+  cookieHeader,
+  ORIGIN,
+  postJson,
+  type SignedUp,
+  signIn,
+  signUp,
+  startTestApp,
+  trpcMutationData,
+  trpcQuery,
+} from './helpers';
 
 const UPLOAD_LIMIT = 1024 * 1024;
 const CSV = 'item,annotator,label\n1,a,x\n1,b,x\n2,a,y\n2,b,y\n3,a,x\n3,b,y\n';
@@ -48,23 +57,14 @@ function upload(name: string, content: Buffer, headers: Record<string, string> =
   });
 }
 
-async function mutation<T>(path: string, input: unknown): Promise<T> {
-  const response = await postJson(app, `/trpc/${path}`, input, { cookie: owner.cookie });
-  if (response.statusCode !== 200) throw new Error(`${path}: ${response.body}`);
-  return response.json<{ result: { data: T } }>().result.data;
-}
+const mutation = <T>(path: string, input: unknown) => trpcMutationData<T>(app, owner, path, input);
 
 beforeAll(async () => {
-  handle = await createDb();
-  await migrateDb(handle.db, handle.driver);
-  const config = loadConfig({
-    RAISIN_PUBLIC_URL: ORIGIN,
-    RAISIN_WEB_DIST: '/nonexistent',
-    LOG_LEVEL: 'silent',
-    RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT),
-  });
   // Short enough for a test to watch a stalled upload being cut off.
-  app = await buildApp(config, handle, { timeouts: { connectionTimeout: 500, requestTimeout: 5_000 } });
+  ({ handle, app } = await startTestApp(
+    { RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT) },
+    { timeouts: { connectionTimeout: 500, requestTimeout: 5_000 } },
+  ));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');

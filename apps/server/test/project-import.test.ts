@@ -1,8 +1,7 @@
-import { createDb, type DbHandle, migrateDb } from '@raisin/db';
+import type { DbHandle } from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
-import { postJson, type SignedUp, signUp, trpcMutationData, trpcQueryData } from './helpers';
+import { postJson, type SignedUp, signUp, startTestApp, trpcMutationData, trpcQueryData } from './helpers';
 
 const MB = 1024 * 1024;
 // Small enough that files over it are quick to build, and above RAISIN_BODY_LIMIT (1 MB) as the default is.
@@ -50,16 +49,7 @@ async function targetProjects(): Promise<Array<{ name: string }>> {
 }
 
 beforeAll(async () => {
-  handle = await createDb();
-  await migrateDb(handle.db, handle.driver);
-  const config = loadConfig({
-    RAISIN_PUBLIC_URL: 'http://localhost:3000',
-    RAISIN_WEB_DIST: '/nonexistent',
-    LOG_LEVEL: 'silent',
-    RAISIN_IMPORT_LIMIT: String(IMPORT_LIMIT),
-  });
-  app = await buildApp(config, handle);
-  await app.ready();
+  ({ handle, app } = await startTestApp({ RAISIN_IMPORT_LIMIT: String(IMPORT_LIMIT) }));
   owner = await signUp(app, 'owner');
   const source = await mutation<{ id: string }>(owner, 'workspaces.create', { name: 'Source' });
   target = await mutation<{ id: string }>(owner, 'workspaces.create', { name: 'Target' });

@@ -37,3 +37,28 @@ export async function expectTRPCError(
   expect(error.code).toBe(code);
   return error;
 }
+
+/** A workspace whose owner invited an editor and a viewer, who accepted: the three roles, each with a caller. */
+export async function seedTeam(db: Db, workspaceName = 'ML') {
+  const [owner, editor, viewer] = await seedCallers(db, 3);
+  if (!owner || !editor || !viewer) throw new Error('seed failed');
+  const ws = await owner.caller.workspaces.create({ name: workspaceName });
+  for (const [member, role] of [
+    [editor, 'editor'],
+    [viewer, 'viewer'],
+  ] as const) {
+    const inv = await owner.caller.invitations.create({ workspaceId: ws.id, email: member.user.email, role });
+    await member.caller.invitations.accept({ token: inv.token });
+  }
+  return { ws, owner, editor, viewer };
+}
+
+/** A team (see `seedTeam`) with one project in its workspace, created by the owner unless `createdBy` says. */
+export async function seedTeamProject(db: Db, projectName: string, createdBy: 'owner' | 'editor' = 'owner') {
+  const team = await seedTeam(db);
+  const project = await team[createdBy].caller.projects.create({
+    workspaceId: team.ws.id,
+    name: projectName,
+  });
+  return { ...team, project, projectId: project.id };
+}

@@ -117,9 +117,10 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
-function requireRole(role: Role | null, minimum: Role, notFound: DomainError): Role {
+function requireRole(role: Role | null, minimum: Role, notFound: () => DomainError): Role {
   // Not a member reads as "does not exist", so ids never reveal other teams' workspaces.
-  if (!role) throw notFound;
+  // A factory: building an Error captures a stack trace, too costly to do on every request that passes.
+  if (!role) throw notFound();
   if (!roleAtLeast(role, minimum)) {
     throw new DomainError('INSUFFICIENT_ROLE', `This needs the ${minimum} role; you are ${role}`);
   }
@@ -137,7 +138,7 @@ export function workspaceProcedure(minRole: Role) {
   return protectedProcedure.input(z.object({ workspaceId: idSchema })).use(async ({ ctx, input, next }) => {
     const role = await getMembershipRole(ctx.db, { workspaceId: input.workspaceId, userId: ctx.user.id });
     return next({
-      ctx: { workspaceId: input.workspaceId, role: requireRole(role, minRole, workspaceNotFound()) },
+      ctx: { workspaceId: input.workspaceId, role: requireRole(role, minRole, workspaceNotFound) },
     });
   });
 }
@@ -153,7 +154,7 @@ export function memberProcedure(minRole: Role) {
       const role = await getMembershipRole(ctx.db, { workspaceId: input.workspaceId, userId: ctx.user.id });
       const needed = input.userId === ctx.user.id ? 'viewer' : minRole;
       return next({
-        ctx: { workspaceId: input.workspaceId, role: requireRole(role, needed, workspaceNotFound()) },
+        ctx: { workspaceId: input.workspaceId, role: requireRole(role, needed, workspaceNotFound) },
       });
     });
 }
@@ -167,6 +168,6 @@ export function projectProcedure(minRole: Role) {
     const found = await getProjectWithRole(ctx.db, { projectId: input.projectId, userId: ctx.user.id });
     if (!found) throw projectNotFound();
     const project: ProjectRow = found.project;
-    return next({ ctx: { project, role: requireRole(found.role, minRole, projectNotFound()) } });
+    return next({ ctx: { project, role: requireRole(found.role, minRole, projectNotFound) } });
   });
 }

@@ -3,6 +3,7 @@
 // `components/tabs`) so that they load with the signed-in pages that use them.
 export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { CheckboxField, type CheckboxFieldProps } from './checkbox-field';
+export { CopyLinkField, type CopyLinkFieldProps } from './copy-link-field';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { ErrorMessage, type ErrorMessageProps } from './error-message';
 export { NotFound } from './not-found';

@@ -4,7 +4,7 @@ import { getReferenceCeiling, listAuditEntries } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { seedAgreementSample } from '../agreement/test-support';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-helpers';
 
 const KRIPPENDORFF_WIDE = readFileSync(
   fileURLToPath(
@@ -16,21 +16,7 @@ const KRIPPENDORFF_WIDE = readFileSync(
 describeOnEachDatabase('agreement router', (getDb) => {
   async function setup() {
     const db = getDb();
-    const [owner, editor, viewer] = await seedCallers(db, 3);
-    if (!owner || !editor || !viewer) throw new Error('seed failed');
-    const ws = await owner.caller.workspaces.create({ name: 'ML' });
-    for (const [member, role] of [
-      [editor, 'editor'],
-      [viewer, 'viewer'],
-    ] as const) {
-      const inv = await owner.caller.invitations.create({
-        workspaceId: ws.id,
-        email: member.user.email,
-        role,
-      });
-      await member.caller.invitations.accept({ token: inv.token });
-    }
-    const project = await editor.caller.projects.create({ workspaceId: ws.id, name: 'Meds' });
+    const { ws, project, owner, editor, viewer } = await seedTeamProject(db, 'Meds', 'editor');
     const upload = (name: string, csv?: string) =>
       seedAgreementSample(db, {
         projectId: project.id,

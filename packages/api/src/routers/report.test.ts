@@ -5,7 +5,7 @@ import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { createContextInner } from '../context';
 import { createCaller } from '../root';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-helpers';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -21,22 +21,7 @@ describeOnEachDatabase('report router', (getDb) => {
     createCaller(createContextInner({ db: getDb(), user: null, requestId: randomUUID(), clientIp }));
 
   async function setup() {
-    const [owner, editor, viewer] = await seedCallers(getDb(), 3);
-    if (!owner || !editor || !viewer) throw new Error('seed failed');
-    const ws = await owner.caller.workspaces.create({ name: 'ML' });
-    for (const [member, role] of [
-      [editor, 'editor'],
-      [viewer, 'viewer'],
-    ] as const) {
-      const inv = await owner.caller.invitations.create({
-        workspaceId: ws.id,
-        email: member.user.email,
-        role,
-      });
-      await member.caller.invitations.accept({ token: inv.token });
-    }
-    const project = await owner.caller.projects.create({ workspaceId: ws.id, name: 'Ticket router' });
-    const projectId = project.id;
+    const { owner, editor, viewer, ws, projectId } = await seedTeamProject(getDb(), 'Ticket router');
     await editor.caller.worksheet.save({ projectId, questionId: 'C.entity', baseVersion: 0, value: XSS });
     await editor.caller.worksheet.save({
       projectId,
@@ -146,13 +131,13 @@ describeOnEachDatabase('report router', (getDb) => {
       [plain.id]: false,
       [open.id]: true,
     });
-    expect(await previewSharedReport(getDb(), { token: plain.token })).toEqual({
+    expect(await previewSharedReport(getDb(), { token: plain.token, clientIp: null })).toEqual({
       projectName: 'Ticket router',
       versionNumber: 1,
       summary: null,
     });
     const frozen = await viewer.caller.report.getVersion({ projectId, versionId: v1.id });
-    expect((await previewSharedReport(getDb(), { token: open.token }))?.summary).toEqual(
+    expect((await previewSharedReport(getDb(), { token: open.token, clientIp: null }))?.summary).toEqual(
       frozen.snapshot.summary,
     );
     // A preview is not an open: neither link was counted.
@@ -181,7 +166,9 @@ describeOnEachDatabase('report router', (getDb) => {
     });
     expect((await anonymous().report.shared({ token: link.token })).status).toBe('ok');
     const later = new Date(expiresAt.getTime() + 1);
-    expect(await openSharedReport(getDb(), { token: link.token, now: later })).toEqual({ status: 'expired' });
+    expect(await openSharedReport(getDb(), { token: link.token, clientIp: null, now: later })).toEqual({
+      status: 'expired',
+    });
   });
 
   it('scopes a token to its own version: no other version, no other project', async () => {
@@ -231,6 +218,20 @@ describeOnEachDatabase('report router', (getDb) => {
     expect((await anonymous('192.0.2.8').report.shared({ token: link.token })).status).toBe('ok');
     const [listed] = await editor.caller.report.listShareLinks({ projectId });
     expect(listed?.openCount).toBe(1);
+  });
+
+  it('counts only failed lookups against the limit, so one viewer may reopen a link at will', async () => {
+    const { editor, projectId } = await setup();
+    const v1 = await editor.caller.report.publish({ projectId });
+    const link = await editor.caller.report.createShareLink({ projectId, versionId: v1.id });
+    const reader = anonymous('192.0.2.9');
+    const opens = SHARE_LOOKUP_LIMIT.max + 5;
+    for (let i = 0; i < opens; i += 1) {
+      expect((await reader.report.shared({ token: link.token })).status).toBe('ok');
+    }
+    await expectTRPCError(reader.report.shared({ token: 'mistyped' }), 'NOT_FOUND');
+    const [listed] = await editor.caller.report.listShareLinks({ projectId });
+    expect(listed?.openCount).toBe(opens);
   });
 
   it('starts a new window once the old one has passed', async () => {

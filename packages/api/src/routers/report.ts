@@ -6,7 +6,6 @@ import {
   gatherReportInputs,
   getPreviousReportVersion,
   getReportVersion,
-  limitShareLookups,
   listReportVersions,
   listShareLinks,
   openSharedReport,
@@ -140,13 +139,10 @@ export const reportRouter = {
 
   /**
    * Public: what a share token opens (its version's snapshot and the project's name, nothing else of the
-   * workspace), or that it was revoked or expired. Unknown tokens are NOT_FOUND. Rate limited per client
-   * address in the database, so every server instance counts against the same limit.
+   * workspace), or that it was revoked or expired. Unknown tokens are NOT_FOUND. Failed lookups are rate
+   * limited per client address in the database, so every server instance counts against the same limit.
    */
   shared: publicProcedure
     .input(z.object({ token: z.string().min(1).max(MAX_TOKEN_LENGTH) }))
-    .query(async ({ ctx, input }) => {
-      await limitShareLookups(ctx.db, ctx.clientIp);
-      return openSharedReport(ctx.db, { token: input.token });
-    }),
+    .query(({ ctx, input }) => openSharedReport(ctx.db, { token: input.token, clientIp: ctx.clientIp })),
 } satisfies TRPCRouterRecord;

@@ -1,31 +1,14 @@
 import { MATURITY_ITEMS } from '@raisin/core';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-helpers';
 
 const levelOneYes = Object.fromEntries(
   MATURITY_ITEMS.filter((item) => item.level === 1).map((item) => [item.id, 'yes' as const]),
 );
 
 describeOnEachDatabase('roadmap router', (getDb) => {
-  async function setup() {
-    const [owner, editor, viewer] = await seedCallers(getDb(), 3);
-    if (!owner || !editor || !viewer) throw new Error('seed failed');
-    const ws = await owner.caller.workspaces.create({ name: 'ML' });
-    for (const [member, role] of [
-      [editor, 'editor'],
-      [viewer, 'viewer'],
-    ] as const) {
-      const inv = await owner.caller.invitations.create({
-        workspaceId: ws.id,
-        email: member.user.email,
-        role,
-      });
-      await member.caller.invitations.accept({ token: inv.token });
-    }
-    const project = await owner.caller.projects.create({ workspaceId: ws.id, name: 'Medicines detector' });
-    return { owner, editor, viewer, projectId: project.id };
-  }
+  const setup = () => seedTeamProject(getDb(), 'Medicines detector');
 
   it('saves the assessment with versions and answers a stale save with CONFLICT', async () => {
     const { editor, owner, viewer, projectId } = await setup();

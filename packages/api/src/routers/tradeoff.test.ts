@@ -3,7 +3,7 @@ import { saveWorksheetAnswer, schema } from '@raisin/db';
 import { databaseFingerprint, describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-helpers';
 
 const angleInput = {
   name: 'Fine-tuned small model',
@@ -18,24 +18,7 @@ const angleInput = {
 };
 
 describeOnEachDatabase('tradeoff router', (getDb) => {
-  async function setup() {
-    const [owner, editor, viewer] = await seedCallers(getDb(), 3);
-    if (!owner || !editor || !viewer) throw new Error('seed failed');
-    const ws = await owner.caller.workspaces.create({ name: 'ML' });
-    for (const [member, role] of [
-      [editor, 'editor'],
-      [viewer, 'viewer'],
-    ] as const) {
-      const inv = await owner.caller.invitations.create({
-        workspaceId: ws.id,
-        email: member.user.email,
-        role,
-      });
-      await member.caller.invitations.accept({ token: inv.token });
-    }
-    const project = await owner.caller.projects.create({ workspaceId: ws.id, name: 'Medicines detector' });
-    return { owner, editor, viewer, projectId: project.id };
-  }
+  const setup = () => seedTeamProject(getDb(), 'Medicines detector');
 
   const seedNames = seedAttackAngles().map((angle) => angle.name);
 

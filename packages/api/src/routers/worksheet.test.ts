@@ -3,27 +3,10 @@ import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { domainDetailsOf } from '../errors';
 import { MAX_ANSWER_JSON_LENGTH } from '../schemas';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedCallers, seedTeamProject } from '../test-helpers';
 
 describeOnEachDatabase('worksheet router', (getDb) => {
-  async function setup() {
-    const [owner, editor, viewer] = await seedCallers(getDb(), 3);
-    if (!owner || !editor || !viewer) throw new Error('seed failed');
-    const ws = await owner.caller.workspaces.create({ name: 'ML' });
-    for (const [member, role] of [
-      [editor, 'editor'],
-      [viewer, 'viewer'],
-    ] as const) {
-      const inv = await owner.caller.invitations.create({
-        workspaceId: ws.id,
-        email: member.user.email,
-        role,
-      });
-      await member.caller.invitations.accept({ token: inv.token });
-    }
-    const project = await owner.caller.projects.create({ workspaceId: ws.id, name: 'Meds' });
-    return { owner, editor, viewer, projectId: project.id };
-  }
+  const setup = () => seedTeamProject(getDb(), 'Meds');
 
   it('saves answers that every member then reads, with who saved them', async () => {
     const { owner, editor, viewer, projectId } = await setup();

@@ -1,6 +1,6 @@
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { describe, expect, it } from 'vitest';
-import { callerFor, expectTRPCError, seedCallers } from '../test-helpers';
+import { callerFor, expectTRPCError, seedCallers, seedTeam } from '../test-helpers';
 
 describeOnEachDatabase('session, workspaces and members routers', (getDb) => {
   describe('session.me', () => {
@@ -51,24 +51,7 @@ describeOnEachDatabase('session, workspaces and members routers', (getDb) => {
   });
 
   describe('members', () => {
-    async function team() {
-      const db = getDb();
-      const [owner, editor, viewer] = await seedCallers(db, 3);
-      if (!owner || !editor || !viewer) throw new Error('seed failed');
-      const ws = await owner.caller.workspaces.create({ name: 'Team' });
-      for (const [who, role] of [
-        [editor, 'editor'],
-        [viewer, 'viewer'],
-      ] as const) {
-        const inv = await owner.caller.invitations.create({
-          workspaceId: ws.id,
-          email: who.user.email,
-          role,
-        });
-        await who.caller.invitations.accept({ token: inv.token });
-      }
-      return { ws, owner, editor, viewer };
-    }
+    const team = () => seedTeam(getDb(), 'Team');
 
     it('lists members with roles and join dates', async () => {
       const { ws, owner, editor, viewer } = await team();

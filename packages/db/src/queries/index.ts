@@ -55,7 +55,6 @@ export {
   getPreviousReportVersion,
   getReportVersion,
   hitRateLimit,
-  limitShareLookups,
   listReportVersions,
   listShareLinks,
   openSharedReport,
@@ -93,6 +92,7 @@ export {
   getOrCreateSecret,
   recordFailedSignIn,
 } from './security';
+export { flushShareOpens, SHARE_OPEN_FLUSH_MS } from './share-opens';
 export {
   type AttackAngleInput,
   type AttackAngleRow,

@@ -42,7 +42,7 @@ import {
 import { headlineOf } from './agreement';
 import { writeAuditEntry } from './audit';
 import type { ProjectRow } from './projects';
-import { writeTradeoffExample } from './tradeoff';
+import { listAttackAngleRows, listMeasuredPointRows, writeTradeoffExample } from './tradeoff';
 
 export interface BundledAnswer {
   questionId: string;
@@ -142,16 +142,8 @@ export async function readProjectBundle(db: Db, params: { projectId: string }): 
       .where(eq(agreementSample.projectId, projectId))
       .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id)),
     db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId)),
-    db
-      .select()
-      .from(attackAngle)
-      .where(eq(attackAngle.projectId, projectId))
-      .orderBy(asc(attackAngle.position), asc(attackAngle.createdAt)),
-    db
-      .select()
-      .from(measuredPoint)
-      .where(eq(measuredPoint.projectId, projectId))
-      .orderBy(asc(measuredPoint.createdAt), asc(measuredPoint.id)),
+    listAttackAngleRows(db, projectId),
+    listMeasuredPointRows(db, projectId),
     db.select().from(maturityAssessment).where(eq(maturityAssessment.projectId, projectId)),
     db.select().from(roadmap).where(eq(roadmap.projectId, projectId)),
     db

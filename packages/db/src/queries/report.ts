@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ReportSnapshot } from '@raisin/core/report';
 import { and, desc, eq, lt, max, sql } from 'drizzle-orm';
-import { type Db, relaxedCommit } from '../client';
-import { DomainError } from '../errors';
+import type { Db } from '../client';
+import { DomainError, isDomainError } from '../errors';
+import { LruMap } from '../lru';
 import { project, rateLimit, reportShareLink, reportVersion, user } from '../schema';
 import { writeAuditEntry } from './audit';
 import { generateInvitationToken, hashInvitationToken } from './invitations';
+import { flushShareOpens, recordShareOpen } from './share-opens';
 
 export interface ReportVersionSummary {
   id: string;
@@ -208,6 +210,8 @@ export async function createShareLink(
 
 /** Every share link of the project's versions, newest first (never their tokens). */
 export async function listShareLinks(db: Db, params: { projectId: string }): Promise<ShareLinkRow[]> {
+  // This instance's opens of the last second first, so an editor who just opened a link sees it counted.
+  await flushShareOpens(db).catch(() => undefined);
   return db
     .select({
       id: reportShareLink.id,
@@ -258,7 +262,32 @@ export type SharedReport =
   | { status: 'revoked' }
   | { status: 'expired' };
 
-async function findShareLink(db: Db, token: string) {
+/** Failed share-token lookups per client address: a 256-bit token cannot be guessed; this stops scanners. */
+export const SHARE_LOOKUP_LIMIT = { windowMs: 60_000, max: 30 } as const;
+
+const shareLookupKey = (clientIp: string | null) => `report-share:${clientIp ?? 'unknown'}`;
+
+function rateLimited(retryAfterSeconds: number): DomainError {
+  return new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
+}
+
+/**
+ * The link a token names, in one round trip with the client's failed lookups in the current window.
+ * Only failures count (`hitRateLimit` on an unknown token), so viewers of a real link never write; but a
+ * client past the limit is refused whatever it asks, or a scanner would still tell a hit from a miss.
+ * @throws DomainError RATE_LIMITED past the limit, SHARE_LINK_NOT_FOUND for an unknown token.
+ */
+async function findShareLink(db: Db, params: { token: string; clientIp: string | null; now: Date }) {
+  const key = shareLookupKey(params.clientIp);
+  const windowStart = params.now.getTime() - SHARE_LOOKUP_LIMIT.windowMs;
+  const failures = (column: typeof rateLimit.count | typeof rateLimit.lastRequest) =>
+    sql<
+      number | null
+    >`(select ${column} from ${rateLimit} where ${rateLimit.key} = ${key} and ${rateLimit.lastRequest} > ${windowStart})`.mapWith(
+      Number,
+    );
   const [link] = await db
     .select({
       id: reportShareLink.id,
@@ -268,12 +297,22 @@ async function findShareLink(db: Db, token: string) {
       previewNumbers: reportShareLink.previewNumbers,
       number: reportVersion.number,
       projectName: project.name,
+      failures: failures(rateLimit.count),
+      windowStartedAt: failures(rateLimit.lastRequest),
     })
     .from(reportShareLink)
     .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
     .innerJoin(project, eq(project.id, reportVersion.projectId))
-    .where(eq(reportShareLink.tokenHash, hashInvitationToken(token)));
-  return link ?? null;
+    .where(eq(reportShareLink.tokenHash, hashInvitationToken(params.token)));
+  if (!link) {
+    const limit = await hitRateLimit(db, { key, ...SHARE_LOOKUP_LIMIT, now: params.now.getTime() });
+    throw limit.allowed ? shareLinkNotFound() : rateLimited(limit.retryAfterSeconds);
+  }
+  if (link.failures !== null && link.windowStartedAt !== null && link.failures >= SHARE_LOOKUP_LIMIT.max) {
+    const windowEnd = link.windowStartedAt + SHARE_LOOKUP_LIMIT.windowMs;
+    throw rateLimited(Math.max(1, Math.ceil((windowEnd - params.now.getTime()) / 1000)));
+  }
+  return link;
 }
 
 type LinkState = 'ok' | 'revoked' | 'expired';
@@ -285,33 +324,49 @@ const stateOf = (link: { revokedAt: Date | null; expiresAt: Date | null }, now: 
       : 'ok';
 
 /**
- * What a share token opens: its version's snapshot (counting the open), or only that the link was
- * revoked or expired, with no data. @throws DomainError SHARE_LINK_NOT_FOUND for an unknown token.
+ * Published snapshots by version id. A version is frozen once published, so an entry is never stale and
+ * each instance keeping its own is safe; whether a link still opens it is checked in the database on
+ * every request, so revocation and expiry stay immediate on every instance. Deep-frozen: shared by callers.
  */
-export async function openSharedReport(db: Db, params: { token: string; now?: Date }): Promise<SharedReport> {
-  const now = params.now ?? new Date();
-  const link = await findShareLink(db, params.token);
-  if (!link) throw shareLinkNotFound();
-  const state = stateOf(link, now);
-  if (state !== 'ok') return { status: state };
-  // Every viewer updates this one row: see relaxedCommit.
-  const [opened] = await db
-    .update(reportShareLink)
-    .set({ openCount: sql`${reportShareLink.openCount} + 1`, lastOpenedAt: now })
-    .from(relaxedCommit)
-    .where(eq(reportShareLink.id, link.id))
-    .returning({ id: reportShareLink.id });
+const snapshotCache = new LruMap<string, ReportSnapshot>(64);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+async function frozenSnapshot(db: Db, versionId: string): Promise<ReportSnapshot | null> {
+  const cached = snapshotCache.get(versionId);
+  if (cached) return cached;
   const [version] = await db
     .select({ snapshot: reportVersion.snapshot })
     .from(reportVersion)
-    .where(eq(reportVersion.id, link.versionId));
-  if (!opened || !version) throw shareLinkNotFound();
-  return {
-    status: 'ok',
-    projectName: link.projectName,
-    versionNumber: link.number,
-    snapshot: version.snapshot,
-  };
+    .where(eq(reportVersion.id, versionId));
+  if (!version) return null;
+  snapshotCache.set(versionId, deepFreeze(version.snapshot));
+  return version.snapshot;
+}
+
+/**
+ * What a share token opens: its version's snapshot (counting the open), or only that the link was
+ * revoked or expired, with no data. Rate limited per client address (see `findShareLink`).
+ * @throws DomainError SHARE_LINK_NOT_FOUND for an unknown token, RATE_LIMITED.
+ */
+export async function openSharedReport(
+  db: Db,
+  params: { token: string; clientIp: string | null; now?: Date },
+): Promise<SharedReport> {
+  const now = params.now ?? new Date();
+  const link = await findShareLink(db, { ...params, now });
+  const state = stateOf(link, now);
+  if (state !== 'ok') return { status: state };
+  const snapshot = await frozenSnapshot(db, link.versionId);
+  if (!snapshot) throw shareLinkNotFound();
+  recordShareOpen(db, link.id, now);
+  return { status: 'ok', projectName: link.projectName, versionNumber: link.number, snapshot };
 }
 
 export interface SharedReportPreview {
@@ -324,38 +379,25 @@ export interface SharedReportPreview {
 /**
  * The link preview of a share token (project name and version number, and the headline numbers only
  * when the link allows it), without counting an open: for the share page's Open Graph tags. Null for
- * unknown, revoked or expired tokens.
+ * unknown, revoked or expired tokens. Rate limited like `openSharedReport`. @throws DomainError RATE_LIMITED
  */
 export async function previewSharedReport(
   db: Db,
-  params: { token: string; now?: Date },
+  params: { token: string; clientIp: string | null; now?: Date },
 ): Promise<SharedReportPreview | null> {
-  const link = await findShareLink(db, params.token);
-  if (!link || stateOf(link, params.now ?? new Date()) !== 'ok') return null;
+  const now = params.now ?? new Date();
+  let link: Awaited<ReturnType<typeof findShareLink>>;
+  try {
+    link = await findShareLink(db, { ...params, now });
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'SHARE_LINK_NOT_FOUND') return null;
+    throw error;
+  }
+  if (stateOf(link, now) !== 'ok') return null;
   const preview = { projectName: link.projectName, versionNumber: link.number };
   if (!link.previewNumbers) return { ...preview, summary: null };
-  const [version] = await db
-    .select({ snapshot: reportVersion.snapshot })
-    .from(reportVersion)
-    .where(eq(reportVersion.id, link.versionId));
-  return { ...preview, summary: version?.snapshot.summary ?? null };
-}
-
-/** Share-token lookups per client address: a 256-bit token cannot be guessed; this stops scanners hammering. */
-export const SHARE_LOOKUP_LIMIT = { windowMs: 60_000, max: 30 } as const;
-
-/** Counts one share-token lookup of `clientIp`. @throws DomainError RATE_LIMITED past the limit. */
-export async function limitShareLookups(db: Db, clientIp: string | null, now?: number): Promise<void> {
-  const limit = await hitRateLimit(db, {
-    key: `report-share:${clientIp ?? 'unknown'}`,
-    ...SHARE_LOOKUP_LIMIT,
-    ...(now === undefined ? {} : { now }),
-  });
-  if (!limit.allowed) {
-    throw new DomainError('RATE_LIMITED', `Too many requests; try again in ${limit.retryAfterSeconds} s`, {
-      retryAfterSeconds: limit.retryAfterSeconds,
-    });
-  }
+  const snapshot = await frozenSnapshot(db, link.versionId);
+  return { ...preview, summary: snapshot?.summary ?? null };
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
+import { LruMap } from '../lru';
 import { attackAngle, measuredPoint, project, type TradeoffSettings, tradeoffSettings } from '../schema';
 import { getReferenceCeiling, type ReferenceCeiling } from './agreement';
 import { writeAuditEntry } from './audit';
@@ -149,6 +150,24 @@ function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>):
   return answer?.kind === 'number' && Number.isFinite(answer.value) ? answer.value : null;
 }
 
+/** A project's attack angles as stored, in the order the tab shows them. */
+export function listAttackAngleRows(db: Db, projectId: string) {
+  return db
+    .select()
+    .from(attackAngle)
+    .where(eq(attackAngle.projectId, projectId))
+    .orderBy(asc(attackAngle.position), asc(attackAngle.createdAt));
+}
+
+/** A project's measured points as stored, oldest first (the id orders points saved in the same instant). */
+export function listMeasuredPointRows(db: Db, projectId: string) {
+  return db
+    .select()
+    .from(measuredPoint)
+    .where(eq(measuredPoint.projectId, projectId))
+    .orderBy(asc(measuredPoint.createdAt), asc(measuredPoint.id));
+}
+
 /**
  * The project's tradeoff as stored, with the reference ceiling and the worksheet's target. A read: it
  * writes nothing, so a project no editor changed reads as the default settings and the stored example.
@@ -158,16 +177,8 @@ export async function getTradeoff(db: Db, params: { projectId: string }): Promis
   const owner = await requireProject(db, projectId);
   const [[settingsRow], angles, measured, referenceCeiling, answers] = await Promise.all([
     db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId)),
-    db
-      .select()
-      .from(attackAngle)
-      .where(eq(attackAngle.projectId, projectId))
-      .orderBy(asc(attackAngle.position), asc(attackAngle.createdAt)),
-    db
-      .select()
-      .from(measuredPoint)
-      .where(eq(measuredPoint.projectId, projectId))
-      .orderBy(asc(measuredPoint.createdAt)),
+    listAttackAngleRows(db, projectId),
+    listMeasuredPointRows(db, projectId),
     getReferenceCeiling(db, projectId),
     getWorksheetAnswers(db, projectId),
   ]);
@@ -211,7 +222,7 @@ export async function getTradeoffSummary(db: Db, projectId: string): Promise<Tra
 }
 
 const SUMMARY_CACHE_SIZE = 256;
-const summaryCache = new Map<string, TradeoffSummary>();
+const summaryCache = new LruMap<string, TradeoffSummary>(SUMMARY_CACHE_SIZE);
 
 /**
  * The summary is a pure function of the resolved inputs (the simulation is seeded), so it is cached by a
@@ -224,12 +235,8 @@ function summarizeCached(inputs: ResolvedTradeoffInputs): TradeoffSummary {
   let summary = summaryCache.get(key);
   if (summary === undefined) {
     summary = summarizeTradeoff(analyzeTradeoff(inputs));
-    if (summaryCache.size >= SUMMARY_CACHE_SIZE) {
-      const oldest = summaryCache.keys().next();
-      if (!oldest.done) summaryCache.delete(oldest.value);
-    }
-  } else summaryCache.delete(key);
-  summaryCache.set(key, summary);
+    summaryCache.set(key, summary);
+  }
   return structuredClone(summary);
 }
 

@@ -5,7 +5,7 @@ import {
   templateAnswers,
   validateAnswer,
 } from '@raisin/core/worksheet';
-import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { user, worksheetAnswer, worksheetAnswerHistory } from '../schema';
@@ -154,12 +154,19 @@ export async function saveWorksheetAnswer(
       .where(and(eq(worksheetAnswer.projectId, projectId), eq(worksheetAnswer.questionId, questionId)))
       .for('update');
     const currentVersion = before?.version ?? 0;
-    if (currentVersion !== params.baseVersion) return { conflict: true } as const;
+    if (currentVersion !== params.baseVersion) return { conflict: true, row: null } as const;
     const oldValue = before?.value ?? null;
-    if (before && sameValue(oldValue, value)) return { conflict: false } as const;
+    if (before && sameValue(oldValue, value)) return { conflict: false, row: null } as const;
 
     const now = new Date();
     const version = currentVersion + 1;
+    // The saved row comes back with its author's name, so the caller needs no re-read after the commit.
+    const savedColumns = {
+      ...answerColumns,
+      updatedByName: sql<
+        string | null
+      >`(select ${user.name} from ${user} where ${user.id} = ${params.actorId})`,
+    };
     const written = before
       ? await tx
           .update(worksheetAnswer)
@@ -171,14 +178,15 @@ export async function saveWorksheetAnswer(
               eq(worksheetAnswer.version, currentVersion),
             ),
           )
-          .returning({ version: worksheetAnswer.version })
+          .returning(savedColumns)
       : // Two first saves race past the empty SELECT above; the primary key lets only one insert win.
         await tx
           .insert(worksheetAnswer)
           .values({ projectId, questionId, value, version, updatedAt: now, updatedBy: params.actorId })
           .onConflictDoNothing()
-          .returning({ version: worksheetAnswer.version });
-    if (written.length === 0) return { conflict: true } as const;
+          .returning(savedColumns);
+    const [row] = written;
+    if (!row) return { conflict: true, row: null } as const;
     await tx.insert(worksheetAnswerHistory).values({
       projectId,
       questionId,
@@ -189,8 +197,10 @@ export async function saveWorksheetAnswer(
       restoredFromId: params.restoredFromId ?? null,
       at: now,
     });
-    return { conflict: false } as const;
+    return { conflict: false, row } as const;
   });
+  if (saved.row) return saved.row;
+  // A conflict, or an unchanged value: answer with the row as it stands.
   const current = await getAnswerRow(db, projectId, questionId);
   if (saved.conflict) throw answerConflict(questionId, current);
   if (!current) throw new Error('saveWorksheetAnswer: the saved row is missing');

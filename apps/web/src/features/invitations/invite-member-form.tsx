@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
-import { Button, ErrorMessage, TextField } from '../../components';
+import { type FormEvent, useState } from 'react';
+import { Button, CopyLinkField, ErrorMessage, TextField } from '../../components';
 import { Select } from '../../components/select';
 import { describeApiError } from '../../lib/api-error';
 import { ROLE_LABELS, ROLES, type Role } from '../../lib/roles';
@@ -16,13 +16,10 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [emailError, setEmailError] = useState<string | undefined>();
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const linkFieldId = useId();
   const create = useMutation(
     trpc.invitations.create.mutationOptions({
       onSuccess: async () => {
         setEmail('');
-        setCopied('idle');
         await queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() });
       },
     }),
@@ -35,17 +32,6 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
     setEmailError(error);
     if (error) return;
     create.mutate({ workspaceId, email: email.trim(), role });
-  }
-
-  async function copy() {
-    if (!link) return;
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('copied');
-    } catch {
-      // Clipboard access can be denied (insecure origin, permissions); the link stays selectable.
-      setCopied('failed');
-    }
   }
 
   return (
@@ -73,23 +59,7 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
             Send this link to <strong>{create.data.email}</strong> ({ROLE_LABELS[create.data.role]}). It works
             once and expires on {new Date(create.data.expiresAt).toLocaleDateString()}. It is shown only now.
           </p>
-          <div className="copy-row">
-            <label htmlFor={linkFieldId} className="field__label">
-              Invitation link
-            </label>
-            <input
-              id={linkFieldId}
-              className="field__control"
-              readOnly
-              value={link}
-              onFocus={(event) => event.target.select()}
-            />
-            <Button onClick={copy}>Copy link</Button>
-          </div>
-          <p role="status" className="muted">
-            {copied === 'copied' && 'Link copied to the clipboard.'}
-            {copied === 'failed' && 'Could not copy automatically: select the link and copy it.'}
-          </p>
+          <CopyLinkField label="Invitation link" url={link} />
         </div>
       )}
     </section>

@@ -6,18 +6,19 @@ import {
   ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   Scatter,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { TrendLineChart } from '../agreement/trend-chart';
 
 // Fixed sizes, not ResponsiveContainer: a chart measured on screen keeps its width on paper, and
 // 640 × 280 px fits an A4 page between 18 mm margins.
 const WIDTH = 640;
 const HEIGHT = 280;
+const MARGIN = { top: 12, right: 24, bottom: 8, left: 8 };
 
 /** The fitted curve with its 80% band on a log-time axis, the estimates, the ceiling and the target. */
 export function ReportTradeoffChart({ section }: { section: ReportTradeoffSection }) {
@@ -35,12 +36,7 @@ export function ReportTradeoffChart({ section }: { section: ReportTradeoffSectio
         role="img"
         aria-label={`Chart: quality against effort on a log-time axis, fitted curve with its 80% band and ${estimates.length} estimates${ceiling}${target}`}
       >
-        <ComposedChart
-          width={WIDTH}
-          height={HEIGHT}
-          data={rows}
-          margin={{ top: 12, right: 24, bottom: 8, left: 8 }}
-        >
+        <ComposedChart width={WIDTH} height={HEIGHT} data={rows} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
             dataKey="days"
@@ -82,33 +78,7 @@ export function ReportTrendChart({ section }: { section: ReportAgreementSection 
   const data = section.trend.map((s) => ({ label: s.sampleName, alpha: s.alpha, ceiling: s.ceiling }));
   return (
     <figure className="report-chart">
-      <div
-        role="img"
-        aria-label={`Line chart: Krippendorff's α and the human ceiling for ${data.length} samples`}
-      >
-        <LineChart width={WIDTH} height={220} data={data} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis domain={[0, 1]} />
-          <Tooltip />
-          <Legend />
-          <Line
-            dataKey="alpha"
-            name="Krippendorff's α"
-            stroke="#5b2a86"
-            isAnimationActive={false}
-            connectNulls
-          />
-          <Line
-            dataKey="ceiling"
-            name="Human ceiling"
-            stroke="#1a5fb4"
-            strokeDasharray="5 3"
-            isAnimationActive={false}
-            connectNulls
-          />
-        </LineChart>
-      </div>
+      <TrendLineChart data={data} height={220} fixed={{ width: WIDTH, margin: MARGIN }} />
       <figcaption className="muted">Agreement across samples, by upload.</figcaption>
     </figure>
   );

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
-import { Button, CheckboxField, ErrorMessage, TextField } from '../../components';
+import { type FormEvent, useState } from 'react';
+import { Button, CheckboxField, CopyLinkField, ErrorMessage, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
+import { ReportTable } from './report-section';
+
+const LINK_COLUMNS = ['Created', 'Expires', 'Last opened', 'Opens', 'Link preview', 'Status'];
 
 const when = (iso: string | null, fallback: string) =>
   iso ? new Date(iso).toLocaleString('en-GB') : fallback;
@@ -37,31 +40,17 @@ export function ShareLinks(props: {
   const revoke = useMutation(trpc.report.revokeShareLink.mutationOptions({ onSettled: refresh }));
   const [expiresOn, setExpiresOn] = useState('');
   const [previewNumbers, setPreviewNumbers] = useState(false);
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-  const linkFieldId = useId();
   const url = create.data ? new URL(`/s/${create.data.token}`, window.location.origin).toString() : null;
   const mine = (links.data ?? []).filter((link) => link.versionId === versionId);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setCopied(null);
     create.mutate({
       projectId,
       versionId,
       previewNumbers,
       ...(expiresOn === '' ? {} : { expiresAt: endOfDay(expiresOn) }),
     });
-  }
-
-  async function copy() {
-    if (!url) return;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('copied');
-    } catch {
-      // Clipboard access can be denied (insecure origin, permissions); the link stays selectable.
-      setCopied('failed');
-    }
   }
 
   return (
@@ -99,77 +88,48 @@ export function ShareLinks(props: {
       {url && (
         <div className="invite-result">
           <p>This link is shown only now: copy it before leaving the page.</p>
-          <div className="copy-row">
-            <label htmlFor={linkFieldId} className="field__label">
-              Share link
-            </label>
-            <input
-              id={linkFieldId}
-              className="field__control"
-              readOnly
-              value={url}
-              onFocus={(event) => event.target.select()}
-            />
-            <Button onClick={copy}>Copy link</Button>
-          </div>
-          <p role="status" className="muted">
-            {copied === 'copied' && 'Link copied to the clipboard.'}
-            {copied === 'failed' && 'Could not copy automatically: select the link and copy it.'}
-          </p>
+          <CopyLinkField label="Share link" url={url} />
         </div>
       )}
       {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
       {mine.length > 0 && (
-        <table className="report-table">
-          <caption>Links to version {props.versionNumber}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last opened</th>
-              <th scope="col">Opens</th>
-              <th scope="col">Link preview</th>
-              <th scope="col">Status</th>
-              {canEdit && <th scope="col">Action</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((link) => (
-              <tr key={link.id}>
+        <ReportTable
+          caption={`Links to version ${props.versionNumber}`}
+          columns={canEdit ? [...LINK_COLUMNS, 'Action'] : LINK_COLUMNS}
+        >
+          {mine.map((link) => (
+            <tr key={link.id}>
+              <td>
+                {when(link.createdAt, '')}
+                {link.createdByName && ` by ${link.createdByName}`}
+              </td>
+              <td>{when(link.expiresAt, 'never')}</td>
+              <td>{when(link.lastOpenedAt, 'never')}</td>
+              <td>{link.openCount}</td>
+              <td>{link.previewNumbers ? 'With headline numbers' : 'Project and version only'}</td>
+              <td>{linkStatus(link)}</td>
+              {canEdit && (
                 <td>
-                  {when(link.createdAt, '')}
-                  {link.createdByName && ` by ${link.createdByName}`}
+                  {link.revokedAt === null && (
+                    <Button
+                      variant="danger"
+                      aria-label={`Revoke the link created ${when(link.createdAt, '')}`}
+                      onClick={() => {
+                        if (
+                          window.confirm('Revoke this link? Anyone opening it will see that it was revoked.')
+                        ) {
+                          revoke.mutate({ projectId, linkId: link.id });
+                        }
+                      }}
+                    >
+                      Revoke
+                    </Button>
+                  )}
                 </td>
-                <td>{when(link.expiresAt, 'never')}</td>
-                <td>{when(link.lastOpenedAt, 'never')}</td>
-                <td>{link.openCount}</td>
-                <td>{link.previewNumbers ? 'With headline numbers' : 'Project and version only'}</td>
-                <td>{linkStatus(link)}</td>
-                {canEdit && (
-                  <td>
-                    {link.revokedAt === null && (
-                      <Button
-                        variant="danger"
-                        aria-label={`Revoke the link created ${when(link.createdAt, '')}`}
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              'Revoke this link? Anyone opening it will see that it was revoked.',
-                            )
-                          ) {
-                            revoke.mutate({ projectId, linkId: link.id });
-                          }
-                        }}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              )}
+            </tr>
+          ))}
+        </ReportTable>
       )}
     </section>
   );

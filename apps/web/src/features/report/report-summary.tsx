@@ -1,0 +1,82 @@
+import type { ReportSnapshot } from '@raisin/core/report';
+import { formatDays } from '@raisin/core/worksheet';
+import { num } from './report-section';
+
+const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
+  go: 'Go',
+  'spike-first': 'Spike first',
+  'no-go': 'No-go',
+  undecided: 'Undecided',
+};
+
+/** The report's first section: the verdict and its reasons, the key figures, milestones and risks. */
+export function ReportSummary({ summary }: { summary: ReportSnapshot['summary'] }) {
+  const t = summary.timeToTarget;
+  return (
+    <section className="report-section report-summary" aria-label="Executive summary">
+      <h2>Executive summary</h2>
+      <p className="report-verdict">
+        Verdict: <strong>{VERDICT_WORDS[summary.verdict]}</strong>
+      </p>
+      {summary.reasons.length > 0 && (
+        <ul>
+          {summary.reasons.map((r) => (
+            <li key={`${r.effect}:${r.text}`}>
+              <span className="badge">{r.effect}</span> {r.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="report-facts">
+        <dt>Human ceiling</dt>
+        <dd>
+          {summary.ceiling
+            ? `${num(summary.ceiling.value)}${summary.ceiling.ci ? ` (95% CI ${num(summary.ceiling.ci.low)}–${num(summary.ceiling.ci.high)})` : ''}, from ${summary.ceiling.sampleName}`
+            : 'not measured'}
+        </dd>
+        <dt>Target</dt>
+        <dd>{summary.target ? num(summary.target.value) : 'not set'}</dd>
+        <dt>Time to target</dt>
+        <dd>
+          {t
+            ? `P10 ${formatDays(t.p10Days)}, P50 ${formatDays(t.p50Days)}${t.p50Date ? ` (${t.p50Date})` : ''}, P90 ${formatDays(t.p90Days)}${t.p90Date ? ` (${t.p90Date})` : ''}`
+            : 'not estimated'}
+        </dd>
+        <dt>Best attack angle</dt>
+        <dd>
+          {summary.bestAngle
+            ? `${summary.bestAngle.name} (quality ${num(summary.bestAngle.quality)}${summary.bestAngle.net === null ? '' : `, net value ${num(summary.bestAngle.net)}`})`
+            : 'none yet'}
+        </dd>
+        <dt>MLOps level</dt>
+        <dd>
+          {summary.maturity
+            ? `level ${summary.maturity.current} now, level ${summary.maturity.target} targeted`
+            : 'not assessed'}
+        </dd>
+      </dl>
+      <h3>Next milestones</h3>
+      {summary.nextMilestones.length === 0 ? (
+        <p className="muted">No dated milestones yet.</p>
+      ) : (
+        <ul>
+          {summary.nextMilestones.map((m) => (
+            <li key={`${m.phaseName}:${m.name}`}>
+              {m.name} ({m.phaseName}): P50 {m.p50Date}, P90 {m.p90Date}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Top risks</h3>
+      {summary.topRisks.length === 0 ? (
+        <p className="muted">No risks recorded.</p>
+      ) : (
+        <ul>
+          {summary.topRisks.map((r) => (
+            <li key={`${r.origin}:${r.text}`}>{r.text}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
