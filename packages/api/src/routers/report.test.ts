@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ReportWorksheetSection } from '@raisin/core';
-import { hitRateLimit, openSharedReport, previewSharedReport, SHARE_LOOKUP_LIMIT } from '@raisin/db';
+import {
+  flushShareOpens,
+  hitRateLimit,
+  openSharedReport,
+  previewSharedReport,
+  SHARE_LOOKUP_LIMIT,
+  schema,
+} from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createContextInner } from '../context';
 import { createCaller } from '../root';
@@ -232,6 +240,23 @@ describeOnEachDatabase('report router', (getDb) => {
     await expectTRPCError(reader.report.shared({ token: 'mistyped' }), 'NOT_FOUND');
     const [listed] = await editor.caller.report.listShareLinks({ projectId });
     expect(listed?.openCount).toBe(opens);
+  });
+
+  it('writes no row per view: opens wait in memory and reach the link in one flush', async () => {
+    const { editor, projectId } = await setup();
+    const v1 = await editor.caller.report.publish({ projectId });
+    const link = await editor.caller.report.createShareLink({ projectId, versionId: v1.id });
+    const stored = async () => {
+      const [row] = await getDb()
+        .select({ openCount: schema.reportShareLink.openCount })
+        .from(schema.reportShareLink)
+        .where(eq(schema.reportShareLink.id, link.id));
+      return row?.openCount;
+    };
+    for (let i = 0; i < 3; i += 1) await anonymous().report.shared({ token: link.token });
+    expect(await stored()).toBe(0);
+    await flushShareOpens(getDb());
+    expect(await stored()).toBe(3);
   });
 
   it('starts a new window once the old one has passed', async () => {

@@ -44,6 +44,7 @@ function round1(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
+/** Money with thousands separators (248,000): the report and the Tradeoff tab's ROI table both use it. */
 export function formatMoney(amount: number): string {
   return Math.round(amount).toLocaleString('en-US');
 }

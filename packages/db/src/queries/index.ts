@@ -89,6 +89,7 @@ export {
 export {
   clearFailedSignIns,
   countRecentFailedSignIns,
+  findSessionWithUser,
   getOrCreateSecret,
   recordFailedSignIn,
 } from './security';

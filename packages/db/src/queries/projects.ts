@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
+import { perDatabase } from '../per-database';
 import type { Role } from '../roles';
 import { membership, project } from '../schema';
 import { writeAuditEntry } from './audit';
@@ -30,18 +31,24 @@ export async function getProject(db: Db, params: { projectId: string }): Promise
  * A project and the caller's role in its workspace (null when not a member) in one round trip: every
  * project procedure checks both before doing anything else. Null when there is no such project.
  */
-export async function getProjectWithRole(
-  db: Db,
-  params: { projectId: string; userId: string },
-): Promise<{ project: ProjectRow; role: Role | null } | null> {
-  const [row] = await db
+// Prepared: every project procedure runs it first.
+const projectWithRoleStatement = perDatabase((db) =>
+  db
     .select({ project, role: membership.role })
     .from(project)
     .leftJoin(
       membership,
-      and(eq(membership.workspaceId, project.workspaceId), eq(membership.userId, params.userId)),
+      and(eq(membership.workspaceId, project.workspaceId), eq(membership.userId, sql.placeholder('userId'))),
     )
-    .where(eq(project.id, params.projectId));
+    .where(eq(project.id, sql.placeholder('projectId')))
+    .prepare('raisin_project_with_role'),
+);
+
+export async function getProjectWithRole(
+  db: Db,
+  params: { projectId: string; userId: string },
+): Promise<{ project: ProjectRow; role: Role | null } | null> {
+  const [row] = await projectWithRoleStatement(db).execute(params);
   return row ? { project: row.project, role: row.role ?? null } : null;
 }
 

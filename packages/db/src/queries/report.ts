@@ -4,6 +4,7 @@ import { and, desc, eq, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError, isDomainError } from '../errors';
 import { LruMap } from '../lru';
+import { perDatabase } from '../per-database';
 import { project, rateLimit, reportShareLink, reportVersion, user } from '../schema';
 import { writeAuditEntry } from './audit';
 import { generateInvitationToken, hashInvitationToken } from './invitations';
@@ -273,22 +274,17 @@ function rateLimited(retryAfterSeconds: number): DomainError {
   });
 }
 
-/**
- * The link a token names, in one round trip with the client's failed lookups in the current window.
- * Only failures count (`hitRateLimit` on an unknown token), so viewers of a real link never write; but a
- * client past the limit is refused whatever it asks, or a scanner would still tell a hit from a miss.
- * @throws DomainError RATE_LIMITED past the limit, SHARE_LINK_NOT_FOUND for an unknown token.
- */
-async function findShareLink(db: Db, params: { token: string; clientIp: string | null; now: Date }) {
-  const key = shareLookupKey(params.clientIp);
-  const windowStart = params.now.getTime() - SHARE_LOOKUP_LIMIT.windowMs;
+/** The link a token names, with the client's failed lookups in the current window (see `findShareLink`). */
+const shareLinkStatement = perDatabase((db) => {
+  const key = sql.placeholder('key');
+  const windowStart = sql.placeholder('windowStart');
   const failures = (column: typeof rateLimit.count | typeof rateLimit.lastRequest) =>
     sql<
       number | null
     >`(select ${column} from ${rateLimit} where ${rateLimit.key} = ${key} and ${rateLimit.lastRequest} > ${windowStart})`.mapWith(
       Number,
     );
-  const [link] = await db
+  return db
     .select({
       id: reportShareLink.id,
       expiresAt: reportShareLink.expiresAt,
@@ -303,7 +299,23 @@ async function findShareLink(db: Db, params: { token: string; clientIp: string |
     .from(reportShareLink)
     .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
     .innerJoin(project, eq(project.id, reportVersion.projectId))
-    .where(eq(reportShareLink.tokenHash, hashInvitationToken(params.token)));
+    .where(eq(reportShareLink.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('raisin_find_share_link');
+});
+
+/**
+ * The link a token names, in one round trip with the client's failed lookups in the current window.
+ * Only failures count (`hitRateLimit` on an unknown token), so viewers of a real link never write; but a
+ * client past the limit is refused whatever it asks, or a scanner would still tell a hit from a miss.
+ * @throws DomainError RATE_LIMITED past the limit, SHARE_LINK_NOT_FOUND for an unknown token.
+ */
+async function findShareLink(db: Db, params: { token: string; clientIp: string | null; now: Date }) {
+  const key = shareLookupKey(params.clientIp);
+  const [link] = await shareLinkStatement(db).execute({
+    key,
+    windowStart: params.now.getTime() - SHARE_LOOKUP_LIMIT.windowMs,
+    tokenHash: hashInvitationToken(params.token),
+  });
   if (!link) {
     const limit = await hitRateLimit(db, { key, ...SHARE_LOOKUP_LIMIT, now: params.now.getTime() });
     throw limit.allowed ? shareLinkNotFound() : rateLimited(limit.retryAfterSeconds);

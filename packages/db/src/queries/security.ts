@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { appSecret, signInAttempt } from '../schema';
+import { perDatabase } from '../per-database';
+import { appSecret, session, signInAttempt, user } from '../schema';
 import { normalizeEmail } from './invitations';
 
 // Failures older than this are never counted, so they are pruned as new ones arrive.
@@ -57,4 +58,22 @@ export async function getOrCreateSecret(db: Db, name: string): Promise<string> {
   const [row] = await db.select({ value: appSecret.value }).from(appSecret).where(eq(appSecret.name, name));
   if (!row) throw new Error(`getOrCreateSecret: secret ${name} vanished after insert`);
   return row.value;
+}
+
+const sessionWithUserStatement = perDatabase((db) =>
+  db
+    .select({
+      expiresAt: session.expiresAt,
+      user: { id: user.id, email: user.email, name: user.name },
+    })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(eq(session.token, sql.placeholder('token')))
+    .prepare('raisin_session_with_user'),
+);
+
+/** A session row by its token, with what the API needs of its user; read in one query on every request. */
+export async function findSessionWithUser(db: Db, token: string) {
+  const [row] = await sessionWithUserStatement(db).execute({ token });
+  return row ?? null;
 }

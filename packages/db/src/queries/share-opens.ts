@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Db, relaxedCommit } from '../client';
+import { perDatabase } from '../per-database';
 import { reportShareLink } from '../schema';
 
 /** How long opens of a share link wait in memory before they are added to its row. */
@@ -67,16 +68,7 @@ class ShareOpenCounter {
   }
 }
 
-const counters = new WeakMap<Db, ShareOpenCounter>();
-
-function counterOf(db: Db): ShareOpenCounter {
-  let counter = counters.get(db);
-  if (!counter) {
-    counter = new ShareOpenCounter(db);
-    counters.set(db, counter);
-  }
-  return counter;
-}
+const counterOf = perDatabase((db) => new ShareOpenCounter(db));
 
 /** Counts one open of a share link; it reaches the database within `SHARE_OPEN_FLUSH_MS`. */
 export function recordShareOpen(db: Db, linkId: string, at: Date): void {
@@ -88,5 +80,5 @@ export function recordShareOpen(db: Db, linkId: string, at: Date): void {
  * at shutdown.
  */
 export function flushShareOpens(db: Db): Promise<void> {
-  return counters.get(db)?.flush() ?? Promise.resolve();
+  return counterOf(db).flush();
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
+import { perDatabase } from '../per-database';
 import type { Role } from '../roles';
 import { membership, workspace } from '../schema';
 import { writeAuditEntry } from './audit';
@@ -30,14 +31,25 @@ export async function getWorkspace(db: Db, params: { workspaceId: string }): Pro
 }
 
 /** The user's role in the workspace, or null when they are not a member (or it does not exist). */
+// Prepared: every workspace procedure runs it first.
+const membershipRoleStatement = perDatabase((db) =>
+  db
+    .select({ role: membership.role })
+    .from(membership)
+    .where(
+      and(
+        eq(membership.workspaceId, sql.placeholder('workspaceId')),
+        eq(membership.userId, sql.placeholder('userId')),
+      ),
+    )
+    .prepare('raisin_membership_role'),
+);
+
 export async function getMembershipRole(
   db: Db,
   params: { workspaceId: string; userId: string },
 ): Promise<Role | null> {
-  const [row] = await db
-    .select({ role: membership.role })
-    .from(membership)
-    .where(and(eq(membership.workspaceId, params.workspaceId), eq(membership.userId, params.userId)));
+  const [row] = await membershipRoleStatement(db).execute(params);
   return row?.role ?? null;
 }
 

@@ -29,3 +29,28 @@ export function PrintHeader({
     <style>{`@page { @top-left { content: ${cssString(printHeaderText(projectName, version))}; } }`}</style>
   );
 }
+
+/**
+ * The shared report's heading as a document header: the title across the page, the version's note and
+ * who published it when under it, and the print button at the right (or below, on a narrow screen).
+ * Hidden in print, where the page margin carries the title (see PrintHeader).
+ */
+export function ReportHeader({ title, version }: { title: string; version: ReportVersionInfo | null }) {
+  return (
+    <header className="report-header report-controls">
+      <h1>{title}</h1>
+      <div className="report-header__row">
+        <div className="report-header__text">
+          {version?.note && <p className="report-header__note">{version.note}</p>}
+          {version && (
+            <p className="muted">
+              Published {new Date(version.publishedAt).toLocaleString('en-GB')}
+              {version.publishedByName && ` by ${version.publishedByName}`}
+            </p>
+          )}
+        </div>
+        <PrintButton />
+      </div>
+    </header>
+  );
+}

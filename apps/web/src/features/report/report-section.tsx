@@ -59,10 +59,13 @@ export function ReportSection<S extends { readonly status: 'ready'; readonly tit
 export function ReportTable({
   caption,
   columns,
+  numericColumns = [],
   children,
 }: {
   caption: ReactNode;
   columns: readonly string[];
+  /** Headings of the columns holding numbers, aligned right like their cells' `numeric` class. */
+  numericColumns?: readonly string[];
   children: ReactNode;
 }) {
   return (
@@ -71,7 +74,7 @@ export function ReportTable({
       <thead>
         <tr>
           {columns.map((column) => (
-            <th key={column} scope="col">
+            <th key={column} scope="col" className={numericColumns.includes(column) ? 'numeric' : undefined}>
               {column}
             </th>
           ))}

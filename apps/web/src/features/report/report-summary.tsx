@@ -1,4 +1,4 @@
-import type { ReportSnapshot } from '@raisin/core/report';
+import { formatMoney, type ReportSnapshot } from '@raisin/core/report';
 import { formatDays } from '@raisin/core/worksheet';
 import { num } from './report-section';
 
@@ -45,7 +45,7 @@ export function ReportSummary({ summary }: { summary: ReportSnapshot['summary'] 
         <dt>Best attack angle</dt>
         <dd>
           {summary.bestAngle
-            ? `${summary.bestAngle.name} (quality ${num(summary.bestAngle.quality)}${summary.bestAngle.net === null ? '' : `, net value ${num(summary.bestAngle.net)}`})`
+            ? `${summary.bestAngle.name} (quality ${num(summary.bestAngle.quality)}${summary.bestAngle.net === null ? '' : `, net value ${formatMoney(summary.bestAngle.net)}`})`
             : 'none yet'}
         </dd>
         <dt>MLOps level</dt>

@@ -1,11 +1,12 @@
-import type {
-  ReportAgreementSection,
-  ReportAssumptionSource,
-  ReportMaturitySection,
-  ReportRoadmapSection,
-  ReportSnapshot,
-  ReportTradeoffSection,
-  ReportWorksheetSection,
+import {
+  formatMoney,
+  type ReportAgreementSection,
+  type ReportAssumptionSource,
+  type ReportMaturitySection,
+  type ReportRoadmapSection,
+  type ReportSnapshot,
+  type ReportTradeoffSection,
+  type ReportWorksheetSection,
 } from '@raisin/core/report';
 import { formatDays } from '@raisin/core/worksheet';
 import { ReportTradeoffChart, ReportTrendChart } from './report-charts';
@@ -101,14 +102,18 @@ function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
         ))}
       </ReportTable>
       {t.roi && (
-        <ReportTable caption="ROI ranking" columns={['Rank', 'Angle', 'Cost', 'Value', 'Net']}>
+        <ReportTable
+          caption="ROI ranking"
+          columns={['Rank', 'Angle', 'Cost', 'Value', 'Net']}
+          numericColumns={['Rank', 'Cost', 'Value', 'Net']}
+        >
           {t.roi.map((row) => (
             <tr key={row.name}>
-              <td>{row.rank}</td>
+              <td className="numeric">{row.rank}</td>
               <th scope="row">{row.name}</th>
-              <td>{num(row.cost)}</td>
-              <td>{num(row.value)}</td>
-              <td>{num(row.net)}</td>
+              <td className="numeric">{formatMoney(row.cost)}</td>
+              <td className="numeric">{formatMoney(row.value)}</td>
+              <td className="numeric">{formatMoney(row.net)}</td>
             </tr>
           ))}
         </ReportTable>

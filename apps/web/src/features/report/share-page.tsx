@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { Spinner } from '../../components';
 import { getApiErrorCode } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
-import { PrintButton, PrintHeader } from './print';
+import { PrintHeader, ReportHeader } from './print';
 import { ReportView } from './report-view';
 import './report.css';
 
@@ -56,13 +56,10 @@ export function SharePage() {
   return (
     <main id="main" className="plain-main share-page">
       <title>{`${data.projectName} — report v${data.versionNumber} · Raisin`}</title>
-      <div className="page-header report-controls">
-        <h1>
-          {data.projectName} — report v{data.versionNumber}
-        </h1>
-        <PrintButton />
-      </div>
-      {data.snapshot.version?.note && <p className="report-controls">{data.snapshot.version.note}</p>}
+      <ReportHeader
+        title={`${data.projectName} — report v${data.versionNumber}`}
+        version={data.snapshot.version}
+      />
       <PrintHeader projectName={data.projectName} version={data.snapshot.version} />
       <ReportView snapshot={data.snapshot} />
     </main>

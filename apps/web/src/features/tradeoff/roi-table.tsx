@@ -1,6 +1,5 @@
+import { formatMoney as money } from '@raisin/core/report';
 import { formatDays, type RoiAnalysis } from '@raisin/core/tradeoff';
-
-const money = (value: number) => Math.round(value).toLocaleString('en');
 
 /** The ROI ranking with the best angle highlighted and each net value's range under ±20% changes. */
 export function RoiTable({ roi, roiError }: { roi: RoiAnalysis | null; roiError: string | null }) {
@@ -18,14 +17,26 @@ export function RoiTable({ roi, roiError }: { roi: RoiAnalysis | null; roiError:
             <caption>Angles ranked by net value (value − cost); the best is marked</caption>
             <thead>
               <tr>
-                <th scope="col">Rank</th>
+                <th scope="col" className="numeric">
+                  Rank
+                </th>
                 <th scope="col">Angle</th>
-                <th scope="col">Quality reached</th>
+                <th scope="col" className="numeric">
+                  Quality reached
+                </th>
                 <th scope="col">Effort</th>
-                <th scope="col">Cost</th>
-                <th scope="col">Value</th>
-                <th scope="col">Net value</th>
-                <th scope="col">Net with ±{Math.round(roi.sensitivity.change * 100)}% estimates</th>
+                <th scope="col" className="numeric">
+                  Cost
+                </th>
+                <th scope="col" className="numeric">
+                  Value
+                </th>
+                <th scope="col" className="numeric">
+                  Net value
+                </th>
+                <th scope="col" className="numeric">
+                  Net with ±{Math.round(roi.sensitivity.change * 100)}% estimates
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -34,20 +45,20 @@ export function RoiTable({ roi, roiError }: { roi: RoiAnalysis | null; roiError:
                 const best = row.id === roi.bestId;
                 return (
                   <tr key={row.id} className={best ? 'tradeoff-roi__best' : undefined}>
-                    <td>{row.rank}</td>
+                    <td className="numeric">{row.rank}</td>
                     <th scope="row">
                       {row.name}
                       {best && <span className="badge">Best</span>}
                     </th>
-                    <td>
+                    <td className="numeric">
                       {row.quality.toFixed(3)}
                       {row.qualityCapped && ' (capped at the ceiling)'}
                     </td>
-                    <td>{formatDays(row.effortDays, 1)}</td>
-                    <td>{money(row.cost)}</td>
-                    <td>{money(row.value)}</td>
-                    <td>{money(row.net)}</td>
-                    <td>{range ? `${money(range.min)} … ${money(range.max)}` : '—'}</td>
+                    <td className="nowrap">{formatDays(row.effortDays, 1)}</td>
+                    <td className="numeric">{money(row.cost)}</td>
+                    <td className="numeric">{money(row.value)}</td>
+                    <td className="numeric">{money(row.net)}</td>
+                    <td className="numeric">{range ? `${money(range.min)} … ${money(range.max)}` : '—'}</td>
                   </tr>
                 );
               })}
