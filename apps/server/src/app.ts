@@ -109,7 +109,6 @@ function dropStackFields(value: unknown): unknown {
  * deployment leaks stack traces whatever the router's settings.
  */
 async function asJsonWithoutStacks(reply: FastifyReply, payload: unknown): Promise<unknown> {
-  if (process.env.LP_OFF && payload instanceof Response && payload.status === 200) return payload;
   if (!(payload instanceof Response) || !payload.headers.get('content-type')?.startsWith('application/json'))
     return payload;
   const text = await payload.text();
