@@ -17,7 +17,14 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { LruMap } from '../lru';
-import { attackAngle, measuredPoint, project, type TradeoffSettings, tradeoffSettings } from '../schema';
+import {
+  type AuditDetails,
+  attackAngle,
+  measuredPoint,
+  project,
+  type TradeoffSettings,
+  tradeoffSettings,
+} from '../schema';
 import { getReferenceCeiling, type ReferenceCeiling } from './agreement';
 import { writeAuditEntry } from './audit';
 import { getWorksheetAnswers } from './worksheet';
@@ -285,6 +292,31 @@ async function currentSettings(db: Db, projectId: string): Promise<TradeoffSetti
   return row?.settings ?? DEFAULT_TRADEOFF_SETTINGS;
 }
 
+/**
+ * Runs one tradeoff edit in one transaction: makes sure the project's tradeoff is stored (a first edit turns
+ * the example into the project's own), applies the change and writes its audit entry, all or nothing.
+ */
+async function editTradeoff<T>(
+  db: Db,
+  owner: { workspaceId: string },
+  params: { projectId: string; actorId: string },
+  change: (tx: Db) => Promise<{ result: T; action: string; details: AuditDetails }>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await ensureInitialised(tx, params.projectId);
+    const { result, action, details } = await change(tx);
+    await writeAuditEntry(tx, {
+      workspaceId: owner.workspaceId,
+      actorId: params.actorId,
+      action,
+      entityType: 'project',
+      entityId: params.projectId,
+      details,
+    });
+    return result;
+  });
+}
+
 /** Adds an angle at the end of the list. */
 export async function createAttackAngle(
   db: Db,
@@ -293,8 +325,7 @@ export async function createAttackAngle(
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
   checkAngle(params.angle, settings.maxQuality);
-  return db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  return editTradeoff(db, owner, params, async (tx) => {
     const [last] = await tx
       .select({ position: sql<number>`coalesce(max(${attackAngle.position}), -1)` })
       .from(attackAngle)
@@ -309,15 +340,11 @@ export async function createAttackAngle(
       })
       .returning();
     if (!created) throw new Error('createAttackAngle: insert returned no row');
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
+    return {
+      result: created,
       action: 'tradeoff.angle.created',
-      entityType: 'project',
-      entityId: params.projectId,
       details: { angleId: created.id, name: created.name },
-    });
-    return created;
+    };
   });
 }
 
@@ -329,8 +356,7 @@ export async function updateAttackAngle(
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
   checkAngle(params.angle, settings.maxQuality);
-  return db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  return editTradeoff(db, owner, params, async (tx) => {
     const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
     const [before] = await tx.select().from(attackAngle).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
@@ -346,15 +372,11 @@ export async function updateAttackAngle(
       .where(and(where, eq(attackAngle.version, params.version)))
       .returning();
     if (!updated) throw conflict('attack angle', before.version);
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
+    return {
+      result: updated,
       action: 'tradeoff.angle.updated',
-      entityType: 'project',
-      entityId: params.projectId,
       details: { angleId: updated.id, name: updated.name, version: updated.version },
-    });
-    return updated;
+    };
   });
 }
 
@@ -364,21 +386,17 @@ export async function deleteAttackAngle(
   params: { projectId: string; angleId: string; version: number; actorId: string },
 ): Promise<void> {
   const owner = await requireProject(db, params.projectId);
-  await db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  await editTradeoff(db, owner, params, async (tx) => {
     const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
     const [before] = await tx.select().from(attackAngle).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
     if (before.version !== params.version) throw conflict('attack angle', before.version);
     await tx.delete(attackAngle).where(where);
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
+    return {
+      result: undefined,
       action: 'tradeoff.angle.deleted',
-      entityType: 'project',
-      entityId: params.projectId,
       details: { angleId: before.id, name: before.name },
-    });
+    };
   });
 }
 
@@ -390,22 +408,17 @@ export async function createMeasuredPoint(
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
   checkMeasured(params.point, settings.maxQuality);
-  return db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  return editTradeoff(db, owner, params, async (tx) => {
     const [created] = await tx
       .insert(measuredPoint)
       .values({ projectId: params.projectId, ...params.point, updatedBy: params.actorId })
       .returning();
     if (!created) throw new Error('createMeasuredPoint: insert returned no row');
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
+    return {
+      result: created,
       action: 'tradeoff.measured.created',
-      entityType: 'project',
-      entityId: params.projectId,
       details: { pointId: created.id, quality: created.quality },
-    });
-    return created;
+    };
   });
 }
 
@@ -417,8 +430,7 @@ export async function updateMeasuredPoint(
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
   checkMeasured(params.point, settings.maxQuality);
-  return db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  return editTradeoff(db, owner, params, async (tx) => {
     const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
     const [before] = await tx.select().from(measuredPoint).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
@@ -434,15 +446,11 @@ export async function updateMeasuredPoint(
       .where(and(where, eq(measuredPoint.version, params.version)))
       .returning();
     if (!updated) throw conflict('measured point', before.version);
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
+    return {
+      result: updated,
       action: 'tradeoff.measured.updated',
-      entityType: 'project',
-      entityId: params.projectId,
       details: { pointId: updated.id, quality: updated.quality },
-    });
-    return updated;
+    };
   });
 }
 
@@ -452,21 +460,13 @@ export async function deleteMeasuredPoint(
   params: { projectId: string; pointId: string; version: number; actorId: string },
 ): Promise<void> {
   const owner = await requireProject(db, params.projectId);
-  await db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  await editTradeoff(db, owner, params, async (tx) => {
     const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
     const [before] = await tx.select().from(measuredPoint).where(where).for('update');
     if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
     if (before.version !== params.version) throw conflict('measured point', before.version);
     await tx.delete(measuredPoint).where(where);
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
-      action: 'tradeoff.measured.deleted',
-      entityType: 'project',
-      entityId: params.projectId,
-      details: { pointId: before.id },
-    });
+    return { result: undefined, action: 'tradeoff.measured.deleted', details: { pointId: before.id } };
   });
 }
 
@@ -477,8 +477,7 @@ export async function updateTradeoffSettings(
 ): Promise<TradeoffSettingsRow> {
   const owner = await requireProject(db, params.projectId);
   checkSettings(params.settings);
-  return db.transaction(async (tx) => {
-    await ensureInitialised(tx, params.projectId);
+  return editTradeoff(db, owner, params, async (tx) => {
     const where = eq(tradeoffSettings.projectId, params.projectId);
     const [before] = await tx.select().from(tradeoffSettings).where(where).for('update');
     if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
@@ -494,14 +493,6 @@ export async function updateTradeoffSettings(
       .where(and(where, eq(tradeoffSettings.version, params.version)))
       .returning();
     if (!updated) throw conflict('tradeoff settings', before.version);
-    await writeAuditEntry(tx, {
-      workspaceId: owner.workspaceId,
-      actorId: params.actorId,
-      action: 'tradeoff.settings.updated',
-      entityType: 'project',
-      entityId: params.projectId,
-      details: { version: updated.version },
-    });
-    return updated;
+    return { result: updated, action: 'tradeoff.settings.updated', details: { version: updated.version } };
   });
 }
