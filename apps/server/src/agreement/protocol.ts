@@ -43,8 +43,14 @@ export interface JobProgress {
   readonly total: number | null;
 }
 
+/** Sent once the worker has loaded its modules: terminating a thread mid-load can abort the whole process. */
+export interface WorkerReady {
+  readonly type: 'ready';
+}
+
 export type FromWorker =
   | JobProgress
+  | WorkerReady
   | { readonly type: 'parse-failed'; readonly issue: SampleIssue }
   | {
       readonly type: 'parsed';

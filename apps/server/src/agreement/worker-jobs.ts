@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import type { AgreementScorer, RescoreInput, RescoreResult } from '@raisin/api';
 import type { AgreementReport, ColumnMapping, SampleFormat, SampleIssue } from '@raisin/core/agreement';
-import type { FromWorker, JobProgress, ToWorker, UploadJobData } from './protocol';
+import type { FromWorker, JobProgress, ToWorker, UploadJobData, WorkerReady } from './protocol';
 
 const WORKER_URL = new URL('./score-worker-entry.mjs', import.meta.url);
 
@@ -11,12 +11,29 @@ function spawnWorker(): Worker {
   return new Worker(WORKER_URL);
 }
 
+/** Resolves once the worker has loaded its modules, or has stopped. */
+function loaded(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (message: FromWorker) => {
+      if (message.type === 'ready') done();
+    };
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('exit', done);
+      resolve();
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', done);
+  });
+}
+
 /**
  * Keeps one started worker waiting, so a job does not pay the worker's start (≈ 1 s of module
  * loading) on top of its own work. The waiting worker does not keep the process alive.
  */
 class WarmWorkers {
   private warm: Worker | null = null;
+  private warmLoaded: Promise<void> = Promise.resolve();
   take(): Worker {
     const worker = this.warm ?? spawnWorker();
     this.warm = null;
@@ -29,7 +46,11 @@ class WarmWorkers {
   async close(): Promise<void> {
     const worker = this.warm;
     this.warm = null;
-    await worker?.terminate();
+    if (worker === null) return;
+    // A shutdown right after start-up would otherwise terminate the thread while it still loads tsx,
+    // which can abort the whole process (SIGTRAP) instead of exiting cleanly.
+    await this.warmLoaded;
+    await worker.terminate();
   }
   refill(): void {
     if (this.warm !== null) return;
@@ -41,6 +62,7 @@ class WarmWorkers {
     });
     worker.on('error', () => undefined);
     this.warm = worker;
+    this.warmLoaded = loaded(worker);
   }
 }
 
@@ -68,7 +90,7 @@ class Slots {
   }
 }
 
-type Outcome = Exclude<FromWorker, JobProgress>;
+type Outcome = Exclude<FromWorker, JobProgress | WorkerReady>;
 
 /** Delivers the worker's outcomes in order to whoever asks next, and its progress to `onProgress` as it comes. */
 class Inbox {
@@ -76,6 +98,7 @@ class Inbox {
   private readonly readers: ((message: Outcome) => void)[] = [];
   constructor(worker: Worker, onProgress: (progress: JobProgress) => void = () => undefined) {
     const deliver = (message: FromWorker) => {
+      if (message.type === 'ready') return;
       if (message.type === 'progress') {
         onProgress(message);
         return;
