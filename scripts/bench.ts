@@ -3,11 +3,13 @@
 import { benchAgreement } from './bench/agreement';
 import { benchBundle } from './bench/bundle';
 import { benchTradeoff } from './bench/tradeoff';
+import { benchUpload } from './bench/upload';
 
 const sections: Record<string, () => Promise<void>> = {
   bundle: benchBundle,
   agreement: benchAgreement,
   tradeoff: benchTradeoff,
+  upload: benchUpload,
 };
 
 const requested = process.argv.slice(2);
