@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { createProjectViaApi, createWorkspaceViaApi, expect, signUpViaApi, test } from './fixtures';
+import {
+  callMutation,
+  createInvitationViaApi,
+  createProjectViaApi,
+  createWorkspaceViaApi,
+  expect,
+  signUpViaApi,
+  test,
+} from './fixtures';
 
 const agreementDir = new URL('../../packages/core/src/agreement/', import.meta.url);
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, agreementDir)));
@@ -148,7 +156,7 @@ test.describe('agreement', () => {
     await openAgreementTab(page, account('broken'));
     await pick(page, 'broken.csv', Buffer.from('item,annotator,label\n1,a,x\n1,b,x\n2,a,y,extra\n2,b,y\n'));
     await page.getByRole('button', { name: 'Upload and score' }).click();
-    await expect(page.getByRole('alert')).toContainText(/broken\.csv: .*line 4/i);
+    await expect(page.getByRole('alert')).toContainText(/broken\.csv: .*line 4.*column 4/i);
     await expect(page.getByRole('heading', { name: 'No labeled sample yet' })).toBeVisible();
   });
 
@@ -164,5 +172,213 @@ test.describe('agreement', () => {
     await upload.click();
     await expect(page.getByRole('heading', { name: 'odd: headline' })).toBeVisible();
     await expect(page.getByText('3 items, 2 annotators, 6 labels')).toBeVisible();
+  });
+});
+
+/** Drops a file on the upload's drop zone, as a drag from the desktop would. */
+async function drop(page: Page, name: string, text: string, type = 'text/plain') {
+  const transfer = await page.evaluateHandle(
+    ({ name, text, type }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type }));
+      return data;
+    },
+    { name, text, type },
+  );
+  const zone = page.getByRole('region', { name: /Drop zone/ });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** A long TSV whose headers name no role (so it first reads as wide), with ordered text labels. */
+const ORDINAL_TSV = [
+  'passage\tperson_key\tmark',
+  ...[
+    ['p1', 'low', 'low', 'mid'],
+    ['p2', 'mid', 'mid', 'mid'],
+    ['p3', 'high', 'mid', 'high'],
+    ['p4', 'low', 'low', 'low'],
+    ['p5', 'high', 'high', 'mid'],
+    ['p6', 'mid', 'low', 'mid'],
+    ['p7', 'high', 'high', 'high'],
+    ['p8', 'low', 'mid', 'low'],
+  ].flatMap(([item, ...labels]) =>
+    labels.map((label, k) => `${item}\t${['ann', 'ben', 'cat'][k]}\t${label}`),
+  ),
+  '',
+].join('\n');
+
+/** Uploads through the HTTP route (as the page's user), for tests about what comes after an upload. */
+async function uploadViaApi(page: Page, projectId: string, name: string, buffer: Buffer): Promise<void> {
+  const response = await page.request.post(`/api/projects/${projectId}/agreement/samples`, {
+    headers: { origin: new URL(page.url()).origin },
+    multipart: { name, level: 'nominal', file: { name: `${name}.csv`, mimeType: 'text/csv', buffer } },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+test.describe('agreement journeys', () => {
+  test('drops a TSV, maps unrecognised columns as a long table, and scores text labels as ordinal', async ({
+    page,
+    account,
+  }) => {
+    await openAgreementTab(page, account('ordinal'));
+    await drop(page, 'ratings.tsv', ORDINAL_TSV, 'text/tab-separated-values');
+    // Headers naming no role read as wide at first; the user says it is one row per label.
+    await expect(page.getByText('Detected format:')).toContainText('wide');
+    await page.getByLabel('Layout').selectOption('long');
+    await expect(page.getByText('Some columns were not recognised.')).toBeVisible();
+    const upload = page.getByRole('button', { name: 'Upload and score' });
+    await expect(upload).toBeDisabled();
+    await page.getByLabel('Item column').selectOption('passage');
+    await page.getByLabel('Annotator column').selectOption('passage');
+    await page.getByLabel('Label column').selectOption('mark');
+    await expect(page.getByRole('alert')).toContainText('must be three different columns');
+    await expect(upload).toBeDisabled();
+    await page.getByLabel('Annotator column').selectOption('person_key');
+    await page.getByLabel('Level of measurement').selectOption('ordinal');
+    await page.getByLabel('Category order (ordinal labels)').fill('low, mid, high');
+    await upload.click();
+
+    await expect(page.getByRole('heading', { name: 'ratings: headline' })).toBeVisible();
+    await expect(page.getByText('8 items, 3 annotators, 24 labels, 3 categories')).toBeVisible();
+    await expect(page.getByTestId('headline-alpha')).toContainText('0.676');
+    await expect(page.getByRole('row', { name: /Krippendorff's α \(nominal\) 0\.398/ })).toBeVisible();
+
+    // Re-score at nominal, then back at ordinal with the order typed again.
+    await page.getByLabel('Re-score at level').selectOption('nominal');
+    await page.getByRole('button', { name: 'Re-score' }).click();
+    await expect(page.getByTestId('headline-alpha')).toContainText('0.398');
+    await page.getByLabel('Re-score at level').selectOption('ordinal');
+    const order = page.getByLabel('Category order for re-scoring');
+    await expect(order).toHaveAccessibleDescription(/Labels in this sample: .*low/);
+    await order.fill('low, mid, high');
+    await page.getByRole('button', { name: 'Re-score' }).click();
+    await expect(page.getByTestId('headline-alpha')).toContainText('0.676');
+    await expect(page.getByRole('term').filter({ hasText: "Krippendorff's α (ordinal)" })).toBeVisible();
+  });
+
+  test('reads JSON Lines, Prodigy and semicolon CSV files picked in the browser', async ({
+    page,
+    account,
+  }) => {
+    await openAgreementTab(page, account('formats'));
+    const files = [
+      ['records.jsonl', 'jsonl', 'application/x-ndjson', '2 items, 2 annotators, 4 labels, 2 categories'],
+      ['prodigy-textcat-choice.jsonl', 'prodigy', 'application/x-ndjson', '3 items, 2 annotators, 6 labels'],
+      ['excel-semicolon.csv', 'long', 'text/csv', '3 items, 2 annotators, 6 labels, 4 categories'],
+    ] as const;
+    for (const [file, format, type, counts] of files) {
+      await pick(page, file, read(`parse/fixtures/${file}`), type);
+      await expect(page.getByText('Detected format:')).toContainText(format);
+      await page.getByRole('button', { name: 'Upload and score' }).click();
+      const name = file.replace(/\.[^.]+$/, '');
+      await expect(page.getByRole('heading', { name: `${name}: headline` })).toBeVisible();
+      await expect(page.getByText(counts)).toBeVisible();
+    }
+  });
+
+  test('keeps several samples: pair confusion, warnings, rename, reference and delete', async ({
+    page,
+    account,
+  }) => {
+    await openAgreementTab(page, account('samples'));
+    await pick(page, 'krippendorff2011.wide.csv', read('reference-data/krippendorff2011.wide.csv'));
+    await page.getByLabel('Sample name').fill('Pilot');
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('heading', { name: 'Pilot: headline' })).toBeVisible();
+
+    // The confusion matrix follows the chosen pair.
+    const pair = page.getByLabel('Annotator pair');
+    const options = await pair.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    const last = options.at(-1) ?? '';
+    const [a, b] = last.replace(/ \(.*$/, '').split(' × ');
+    await pair.selectOption({ label: last });
+    await expect(
+      page.getByRole('table', { name: `Confusion matrix: rows ${a}, columns ${b}` }),
+    ).toBeVisible();
+
+    // A sample where every label is the same: α is undefined and the notes say why.
+    const same = 'item,annotator,label\n1,a,yes\n1,b,yes\n2,a,yes\n2,b,yes\n3,a,yes\n3,b,yes\n';
+    await pick(page, 'same.csv', Buffer.from(same));
+    await page.getByLabel('Sample name').fill('Batch 2');
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('heading', { name: 'Batch 2: headline' })).toBeVisible();
+    await expect(page.getByTestId('headline-alpha')).toContainText('no band (undefined)');
+    const notes = page.getByRole('region', { name: 'Notes on this sample' });
+    await expect(notes.getByRole('listitem').filter({ hasText: /nominal α is undefined/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /human ceiling for 2 samples/ })).toBeVisible();
+
+    // The first sample is the reference until another is marked.
+    const samples = page.getByRole('table', { name: /Samples of this project/ });
+    await expect(samples.getByRole('row', { name: /^Pilot .*Reference$/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Mark as reference' }).click();
+    await expect(samples.getByRole('row', { name: /^Batch 2 .*Reference$/ })).toBeVisible();
+    await expect(samples.getByRole('row', { name: /^Pilot .*Reference$/ })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Rename Batch 2' }).click();
+    await page.getByRole('dialog').getByLabel('Sample name').fill('Batch 2 after new guidelines');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: 'Batch 2 after new guidelines: headline' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete sample' }).click();
+    await expect(page.getByRole('button', { name: 'Batch 2 after new guidelines' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Pilot: headline' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /human ceiling for/ })).toHaveCount(0);
+  });
+
+  test('queues a second upload while the first runs, and stores both', async ({ page, account }) => {
+    await openAgreementTab(page, account('queue'));
+    // Holds the first upload's request until the second file is queued, so the order is certain.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let first = true;
+    await page.route('**/agreement/samples', async (route) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      await route.continue();
+    });
+    await pick(page, 'first.csv', read('reference-data/krippendorff2011.wide.csv'));
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('progressbar', { name: /first\.csv/ })).toBeVisible();
+    await pick(page, 'second.csv', Buffer.from('item,annotator,label\n1,a,x\n1,b,x\n2,a,y\n2,b,x\n'));
+    await page.getByRole('button', { name: 'Queue upload' }).click();
+    await expect(page.getByText('1 more waiting.')).toBeVisible();
+    release();
+    await expect(page.getByRole('heading', { name: 'second: headline' })).toBeVisible();
+    const samples = page.getByRole('table', { name: /Samples of this project/ });
+    await expect(samples.getByRole('button', { name: 'first', exact: true })).toBeVisible();
+    await expect(samples.getByRole('button', { name: 'second', exact: true })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+  });
+
+  test('a viewer reads the results but cannot upload or change samples', async ({ page, account }) => {
+    const owner = account('agreement-owner');
+    const viewer = account('agreement-viewer');
+    await signUpViaApi(page, owner);
+    const workspace = await createWorkspaceViaApi(page, 'Read only');
+    const project = await createProjectViaApi(page, workspace.id, 'Looker');
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    await uploadViaApi(page, project.id, 'Pilot', read('reference-data/krippendorff2011.wide.csv'));
+    const { token } = await createInvitationViaApi(page, workspace.id, viewer.email, 'viewer');
+    await page.context().clearCookies();
+    await signUpViaApi(page, viewer);
+    await callMutation(page, 'invitations.accept', { token });
+
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    await expect(page.getByTestId('headline-alpha')).toContainText('0.743');
+    await expect(page.getByRole('table', { name: /Every coefficient/ })).toBeVisible();
+    await expect(page.getByLabel('Search items and labels')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Upload a labeled sample' })).toHaveCount(0);
+    await expect(page.getByLabel('Sample file')).toHaveCount(0);
+    for (const name of [/^Rename/, 'Mark as reference', 'Re-score', 'Delete']) {
+      await expect(page.getByRole('button', { name })).toHaveCount(0);
+    }
   });
 });

@@ -256,6 +256,130 @@ test.describe('roadmap and MLOps maturity (issue #7)', () => {
     expect(prop(events[0] ?? calendar, 'DTSTART')?.value).toBe(byId.get('heuristic')?.[4]?.replace(/-/g, ''));
   });
 
+  test('at tablet width: reorder, add and remove phases and milestones; dates never wrap; nothing to do is refused', async ({
+    page,
+    account,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await signUpViaApi(page, account('tablet'));
+    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
+    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
+    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    await page.getByLabel('Start date').fill('2030-12-23');
+    await page.getByRole('button', { name: 'Generate roadmap' }).click();
+    const table = page.getByRole('table', { name: 'Roadmap phases with P50 and P90 dates' });
+    await expect(table.getByRole('row')).toHaveCount(4);
+    const phaseRow = (name: string) =>
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+    const rowHeaders = table.getByRole('rowheader');
+
+    // Each date reads on one line (a wrapped "Mon 23 / Dec 2030" was the leftover), and the page itself
+    // never scrolls sideways: a wide table scrolls inside its own box.
+    const expectDatesOnOneLine = async () => {
+      const lines = await table.getByRole('cell').evaluateAll((cells) =>
+        cells
+          .filter((cell) =>
+            /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}$/.test(cell.textContent ?? ''),
+          )
+          .map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const tops = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+            return { text: cell.textContent, lines: tops.size };
+          }),
+      );
+      expect(lines.length).toBeGreaterThanOrEqual(9);
+      expect(lines.filter((line) => line.lines !== 1)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    };
+    await expectDatesOnOneLine();
+    await expect(phaseRow('Heuristic in production')).toContainText('Mon 23 Dec 2030');
+    await expectNoSeriousViolations(page);
+
+    // Reorder: the baseline goes first.
+    await page.getByRole('button', { name: 'Move “ML baseline” up' }).click();
+    await expect(rowHeaders.first()).toContainText('ML baseline');
+
+    // Milestones: add one, remove a generated one.
+    await page.getByRole('button', { name: 'Edit “Heuristic in production”' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit phase “Heuristic in production”' });
+    await dialog.getByRole('button', { name: 'Add milestone' }).click();
+    await expect(dialog.getByText('Enter a name for the milestone.')).toBeVisible();
+    await dialog.getByLabel('New milestone').fill('Rule reviewed by the pharmacists');
+    await dialog.getByRole('button', { name: 'Add milestone' }).click();
+    await expect(dialog.getByLabel('Milestone 2')).toHaveValue('Rule reviewed by the pharmacists');
+    await dialog.getByRole('button', { name: 'Remove milestone “Heuristic live”' }).click();
+    await expect(dialog.getByLabel('Milestone 1')).toHaveValue('Rule reviewed by the pharmacists');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    const heuristicRow = phaseRow('Heuristic in production');
+    await expect(heuristicRow).toContainText('Rule reviewed by the pharmacists');
+    await expect(heuristicRow).not.toContainText('Heuristic live');
+
+    // Add a phase by hand (bad input names the field), then remove it.
+    const addForm = page.getByRole('form', { name: 'Add a phase' });
+    await addForm.getByLabel('New phase name').fill('Labeling guidelines');
+    await addForm.getByLabel('Low').fill('3');
+    await addForm.getByLabel('Likely').fill('2');
+    await addForm.getByLabel('High').fill('5');
+    await addForm.getByRole('button', { name: 'Add phase' }).click();
+    await expect(addForm.getByText('Likely must be at least the low estimate.')).toBeVisible();
+    await addForm.getByLabel('Low').fill('1');
+    await addForm.getByRole('button', { name: 'Add phase' }).click();
+    await expect(table.getByRole('row')).toHaveCount(5);
+    await expect(rowHeaders.last()).toContainText('Labeling guidelines');
+    await expect(phaseRow('Labeling guidelines')).toContainText('First production model (level 0)');
+    await expectDatesOnOneLine();
+    await page.getByRole('button', { name: 'Remove “Labeling guidelines”' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove phase' }).click();
+    await expect(table.getByRole('row')).toHaveCount(4);
+
+    // Regeneration keeps the order and the milestone edits.
+    await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    await expect(rowHeaders.first()).toContainText('ML baseline');
+    await expect(heuristicRow).toContainText('Rule reviewed by the pharmacists');
+    await expect(page.getByRole('region', { name: /Regeneration changed/ })).toHaveCount(0);
+
+    // With every phase up to the target already done there is nothing to plan: refused, roadmap unchanged.
+    const regenerate = page.getByRole('form', { name: 'Regenerate the roadmap' });
+    for (const label of [
+      'A heuristic is already in production',
+      'An ML baseline is already measured',
+      'A first model is already in production',
+    ]) {
+      await regenerate.getByLabel(label).check();
+    }
+    await regenerate.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    await expect(
+      page.getByText(
+        'Every phase up to the target level is already done: there is nothing to put on a roadmap.',
+      ),
+    ).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(4);
+
+    // Mark only the heuristic done: the generator drops it, and since it was edited by hand it asks first.
+    await regenerate.getByLabel('An ML baseline is already measured').uncheck();
+    await regenerate.getByLabel('A first model is already in production').uncheck();
+    await regenerate.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    const conflicts = page.getByRole('region', { name: /Regeneration changed/ });
+    await expect(conflicts).toContainText('no longer has this phase');
+    await conflicts.getByRole('button', { name: 'Remove the phase' }).click();
+    await expect(conflicts).toHaveCount(0);
+    await expect(table.getByRole('row')).toHaveCount(3);
+    // After a reload the form still says the heuristic is done, so regenerating does not bring it back.
+    await page.reload();
+    await expect(page.getByLabel('A heuristic is already in production')).toBeChecked();
+    await expect(page.getByLabel('An ML baseline is already measured')).not.toBeChecked();
+    await page.getByLabel('Start date').fill('2031-01-06');
+    await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    await expect(rowHeaders.first()).toContainText('ML baseline');
+    await expect(table.getByRole('row').nth(1)).toContainText('Mon 6 Jan 2031');
+    await expect(table.getByRole('row')).toHaveCount(3);
+    await expect(phaseRow('Heuristic in production')).toHaveCount(0);
+  });
+
   test('a viewer reads the roadmap and exports it but sees no edit controls', async ({
     page,
     browser,

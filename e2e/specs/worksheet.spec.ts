@@ -220,6 +220,126 @@ test.describe('feasibility worksheet', () => {
     );
     await page.reload();
     await expect(page.getByLabel(prompt)).toHaveValue('The head of category');
+
+    // Leaving the page with an unsent edit: it waits on the device and is sent when the page opens again.
+    const readers = 'Who reads the feasibility report?';
+    await page.context().setOffline(true);
+    await page.getByLabel(readers).fill('The category director');
+    await expect(status(page)).toHaveText('Offline — changes kept on this device');
+    const context = page.context();
+    await page.close();
+    await context.setOffline(false);
+    const back = await context.newPage();
+    await back.goto(setup.url);
+    await expect(back.getByLabel(readers)).toHaveValue('The category director');
+    await expect(status(back)).toHaveText('All changes saved');
+    const after = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
+      back,
+      'worksheet.get',
+      { projectId: setup.projectId },
+    );
+    expect(after.answers.find((a) => a.questionId === 'K.readers')?.value?.value).toBe(
+      'The category director',
+    );
+  });
+
+  test('answers other tabs know show their live value with a link to the tab', async ({ page, account }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    // A double-labeled sample (Agreement), an attack angle (Tradeoff) and a self-assessment (Roadmap).
+    const csv = [
+      'item,annotator,label',
+      ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap((item) => [
+        `${item},ann-a,${item % 2 ? 'meds' : 'other'}`,
+        `${item},ann-b,${item % 3 ? 'meds' : 'other'}`,
+        `${item},ann-c,${item % 2 ? 'meds' : 'other'}`,
+      ]),
+    ].join('\n');
+    const { baseURL } = test.info().project.use;
+    const upload = await page.request.post(`/api/projects/${setup.projectId}/agreement/samples`, {
+      headers: { origin: new URL(baseURL ?? '').origin },
+      multipart: {
+        name: 'Pilot batch',
+        level: 'nominal',
+        file: { name: 'pilot.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      },
+    });
+    expect(upload.status(), await upload.text()).toBe(200);
+    await callMutation(page, 'tradeoff.createAngle', {
+      projectId: setup.projectId,
+      angle: {
+        name: 'Fine-tuned small model',
+        effort: {
+          low: { value: 1, unit: 'week' },
+          likely: { value: 2, unit: 'week' },
+          high: { value: 4, unit: 'week' },
+        },
+        quality: { low: 0.6, likely: 0.7, high: 0.75 },
+        costRate: null,
+        riskNotes: '',
+      },
+    });
+    await callMutation(page, 'roadmap.saveAnswers', {
+      projectId: setup.projectId,
+      version: 0,
+      answers: { 'code.review': 'yes' },
+    });
+
+    await page.goto(setup.url);
+    const data = page.getByRole('region', { name: 'D. Data and labels' });
+    await expect(data.getByText(/^Yes: human ceiling [\d.]+ \(from Agreement\)$/)).toBeVisible();
+    const quality = page.getByRole('region', { name: 'E. Quality target and ceiling' });
+    // Not asked twice: the ceiling is shown, not a field to fill.
+    await expect(quality.getByText(/^[\d.]+ \(95 % CI [\d.]+–[\d.]+\) from Agreement$/)).toBeVisible();
+    await expect(quality.getByLabel('What is human-level performance (the human ceiling)?')).toHaveCount(0);
+    // Which angle ranks first is the Tradeoff tab's business (it adds example angles of its own).
+    const angles = page.getByRole('region', { name: 'F. Attack angles and ROI' });
+    await expect(angles.getByText(/^best: .+, expected [\d.]+ \(from Tradeoff\)$/)).toBeVisible();
+    const operations = page.getByRole('region', { name: 'J. Operations' });
+    await expect(operations.getByText(/^level [012] \(from Roadmap\)$/)).toBeVisible();
+
+    // The verdict reads the live ceiling and says where it came from.
+    await quality.getByLabel('What is the quality target on the optimizing metric?').fill('1');
+    const reasons = page.getByRole('region', { name: 'Verdict' }).getByRole('list', { name: 'Reasons' });
+    await expect(reasons).toContainText(
+      /the target quality 1 is (above|at) the human ceiling [\d.]+ \(Agreement\)/,
+    );
+
+    await quality.getByRole('link', { name: 'Open the Agreement tab' }).click();
+    await expect(page).toHaveURL(new RegExp(`/p/${setup.projectId}/agreement$`));
+  });
+
+  test('history pages back to the oldest change, which can be restored', async ({ page, account }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    // 101 saves of one answer: the first value falls off the first page of 100 changes.
+    await page.goto(setup.url);
+    await page.evaluate(async (projectId) => {
+      for (let version = 0; version <= 100; version++) {
+        const response = await fetch('/trpc/worksheet.save', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            projectId,
+            questionId: 'K.readers',
+            baseVersion: version,
+            value: `Draft ${version}`,
+          }),
+        });
+        if (!response.ok) throw new Error(`save ${version}: ${response.status}`);
+      }
+    }, setup.projectId);
+    await page.reload();
+    const prompt = 'Who reads the feasibility report?';
+    const field = page.getByRole('textbox', { name: prompt, exact: true });
+    await expect(field).toHaveValue('Draft 100');
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const history = page.getByRole('table');
+    const oldest = history.getByRole('button', { name: `Restore “Draft 0” for: ${prompt}` });
+    await expect(history.getByRole('button', { name: `Restore “Draft 1” for: ${prompt}` })).toBeVisible();
+    await expect(oldest).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show older changes' }).click();
+    await oldest.click();
+    await expect(field).toHaveValue('Draft 0');
+    await expect(page.getByRole('button', { name: 'Show older changes' })).toHaveCount(0);
   });
 
   test('a template pre-fills the framing answers; a viewer reads but cannot edit', async ({

@@ -215,8 +215,8 @@ for (const database of databases) {
         type: 'error',
         status: 400,
         code: 'INVALID_SAMPLE',
-        issue: { code: 'ragged_row', line: 3 },
-        message: expect.stringMatching(/line 3/i),
+        issue: { code: 'ragged_row', line: 3, column: 4 },
+        message: expect.stringMatching(/line 3.*column 4/i),
       });
       expect((await stored()).length).toBe(before);
     }, 60_000);

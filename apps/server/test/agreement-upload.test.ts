@@ -158,8 +158,20 @@ describe('agreement upload route', () => {
     expect(response.statusCode).toBe(400);
     const body = response.json<{ code: string; message: string; issue: { code: string; line: number } }>();
     expect(body.code).toBe('INVALID_SAMPLE');
-    expect(body.issue).toMatchObject({ code: 'ragged_row', line: 3 });
+    expect(body.issue).toMatchObject({ code: 'ragged_row', line: 3, column: 4 });
     expect(body.message).toMatch(/line 3/i);
+    expect(body.message).toMatch(/column 4/i);
+    expect((await listAgreementSamples(handle.db, { projectId })).length).toBe(before);
+  }, 30_000);
+
+  it('names the line and column of invalid JSON Lines in the message the browser shows', async () => {
+    const before = (await listAgreementSamples(handle.db, { projectId })).length;
+    const jsonl = '{"item":"1","annotator":"a","label":"x"}\n{"item":"1","annotator":"b",label:"x"}\n';
+    const response = await upload(owner, {}, { name: 'broken.jsonl', content: jsonl });
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ message: string; issue: { line: number; column: number } }>();
+    expect(body.issue).toMatchObject({ line: 2, column: expect.any(Number) });
+    expect(body.message).toMatch(new RegExp(`line 2\\b.*column ${body.issue.column}\\b`, 'i'));
     expect((await listAgreementSamples(handle.db, { projectId })).length).toBe(before);
   }, 30_000);
 

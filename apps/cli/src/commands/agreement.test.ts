@@ -106,7 +106,7 @@ describe('raisin agreement', () => {
     const run = raisin(['agreement', '-', '--json'], 'item,annotator,label\n1,a,x\n1,b\n');
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/stdin:3: Line 3 has 2 fields, but the header has 3\. \[ragged_row\]/);
+    expect(run.stderr).toMatch(/stdin:3:3: Line 3 has 2 fields, but the header has 3\. \[ragged_row\]/);
   });
 
   it('exits 2 on non-numeric labels at the interval level, with line and column', () => {

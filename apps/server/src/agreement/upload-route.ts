@@ -10,6 +10,7 @@
  */
 import multipart from '@fastify/multipart';
 import { toSampleDto } from '@raisin/api';
+import type { SampleIssue } from '@raisin/core/agreement';
 import { createAgreementSample, type Db, getMembershipRole, getProject, roleAtLeast } from '@raisin/db';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -98,6 +99,21 @@ function stopWhenClientLeaves(reply: FastifyReply, job: UploadJob): () => void {
   return () => reply.raw.off('close', onClose);
 }
 
+/**
+ * The parser's message, naming the line and column wherever the issue has them: the browser shows only
+ * this text, and the engine's own wording does not always spell the column out.
+ */
+export function describeIssue(issue: SampleIssue): string {
+  const { message, line, column } = issue;
+  if (line === undefined) return message;
+  const namesLine = /\bline \d+/i.test(message);
+  const namesColumn = column === undefined || /\bcolumn \d+/i.test(message);
+  if (namesLine && namesColumn) return message;
+  const stem = message.replace(/\.$/, '');
+  if (namesLine) return `${stem} (column ${column}).`;
+  return `${stem} (line ${line}${column === undefined ? '' : `, column ${column}`}).`;
+}
+
 function fileNameToSampleName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   return (base.trim() || 'Sample').slice(0, 120);
@@ -168,20 +184,11 @@ export async function registerAgreementUpload(
             const parsed = await job.finishParse();
             if (!parsed.ok) {
               const { issue } = parsed;
-              const where =
-                issue.line === undefined
-                  ? ''
-                  : ` (line ${issue.line}${issue.column === undefined ? '' : `, column ${issue.column}`})`;
               request.log.info({ issue }, 'agreement upload refused');
-              return answer.fail(
-                400,
-                'Bad Request',
-                /line \d+/i.test(issue.message) ? issue.message : `${issue.message}${where}`,
-                {
-                  code: 'INVALID_SAMPLE',
-                  issue,
-                },
-              );
+              return answer.fail(400, 'Bad Request', describeIssue(issue), {
+                code: 'INVALID_SAMPLE',
+                issue,
+              });
             }
             answer.open();
             answer.progress({

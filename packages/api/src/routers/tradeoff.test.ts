@@ -255,6 +255,27 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
     expect((await editor.caller.tradeoff.get({ projectId })).settings.targetQuality).toBe(0.9);
   });
 
+  it('refuses a metric maximum below a stored quality, naming the field and the angle', async () => {
+    const { editor, projectId } = await setup();
+    const state = await editor.caller.tradeoff.get({ projectId });
+    const percent = { ...state.settings, maxQuality: 100, targetQuality: 85 };
+    await editor.caller.tradeoff.updateSettings({ projectId, version: 1, settings: percent });
+    await editor.caller.tradeoff.createAngle({
+      projectId,
+      angle: { ...angleInput, quality: { low: 80, likely: 85, high: 88 } },
+    });
+    const error = await expectTRPCError(
+      editor.caller.tradeoff.updateSettings({
+        projectId,
+        version: 2,
+        settings: { ...percent, maxQuality: 1, targetQuality: 0.85 },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(error.message).toMatch(/^maxQuality: the angle "Fine-tuned small model" expects quality up to 88/);
+    expect((await editor.caller.tradeoff.get({ projectId })).settings).toMatchObject({ maxQuality: 100 });
+  });
+
   it('lets a viewer read but not change anything', async () => {
     const { viewer, projectId } = await setup();
     const state = await viewer.caller.tradeoff.get({ projectId });

@@ -147,6 +147,11 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
     ]);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.warnings.map((warning) => warning.code)).toContain('non-monotone');
+    const warning = result.value.warnings.find((candidate) => candidate.code === 'non-monotone');
+    expect(warning?.code === 'non-monotone' && warning.decreases).toEqual([
+      { from: { days: 1, quality: 0.8 }, to: { days: 7, quality: 0.7 } },
+    ]);
+    expect(warning?.message).toContain('0.8 at 1 days → 0.7 at 7 days');
     expect(result.value.curve.qc).toBeGreaterThanOrEqual(result.value.curve.q0);
   });
 

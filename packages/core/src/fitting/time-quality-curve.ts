@@ -89,7 +89,15 @@ export interface CurveFitOptions {
 
 export type CurveFitWarning =
   | { readonly code: 'steepness-fixed'; readonly steepness: number; readonly message: string }
-  | { readonly code: 'non-monotone'; readonly message: string }
+  | {
+      readonly code: 'non-monotone';
+      /** Each pair of consecutive efforts (days) whose mean quality falls, so a page can word it in its units. */
+      readonly decreases: ReadonlyArray<{
+        readonly from: { readonly days: number; readonly quality: number };
+        readonly to: { readonly days: number; readonly quality: number };
+      }>;
+      readonly message: string;
+    }
   | { readonly code: 'asymptote-at-ceiling'; readonly message: string }
   | { readonly code: 'asymptote-at-maximum'; readonly message: string }
   | { readonly code: 'points-above-ceiling'; readonly count: number; readonly message: string }
@@ -405,8 +413,13 @@ function validatePoints(points: readonly CurvePoint[]): CurveFitError | null {
   return null;
 }
 
+interface Decrease {
+  readonly from: { readonly days: number; readonly quality: number };
+  readonly to: { readonly days: number; readonly quality: number };
+}
+
 /** Pairs of consecutive distinct efforts whose (mean) quality drops as effort grows: the model is increasing. */
-function findDecreases(points: readonly CurvePoint[], tolerance: number): string[] {
+function findDecreases(points: readonly CurvePoint[], tolerance: number): Decrease[] {
   const byEffort = new Map<number, { sum: number; count: number }>();
   for (const point of points) {
     const entry = byEffort.get(point.days) ?? { sum: 0, count: 0 };
@@ -417,14 +430,12 @@ function findDecreases(points: readonly CurvePoint[], tolerance: number): string
   const groups = [...byEffort.entries()]
     .map(([days, { sum, count }]) => ({ days, quality: sum / count }))
     .sort((a, b) => a.days - b.days);
-  const decreases: string[] = [];
+  const decreases: Decrease[] = [];
   for (let i = 1; i < groups.length; i++) {
     const previous = groups[i - 1];
     const current = groups[i];
     if (previous && current && current.quality < previous.quality - tolerance) {
-      decreases.push(
-        `${previous.quality} at ${previous.days} days → ${current.quality} at ${current.days} days`,
-      );
+      decreases.push({ from: previous, to: current });
     }
   }
   return decreases;
@@ -522,9 +533,14 @@ export function fitTimeQualityCurve(
   const tolerance = 1e-9 * scale;
   const decreases = findDecreases(points, tolerance);
   if (decreases.length > 0) {
+    // Raw days such as 0.000694 (a minute) read badly: 4 significant digits here, units in the page.
+    const at = (point: { days: number; quality: number }) =>
+      `${Number(point.quality.toPrecision(4))} at ${Number(point.days.toPrecision(4))} days`;
+    const listed = decreases.map((decrease) => `${at(decrease.from)} → ${at(decrease.to)}`).join('; ');
     warnings.push({
       code: 'non-monotone',
-      message: `Quality falls as effort grows (${decreases.join('; ')}): the curve only rises, so it passes between these points`,
+      decreases,
+      message: `Quality falls as effort grows (${listed}): the curve only rises, so it passes between these points`,
     });
   }
   if (ceiling !== null) {

@@ -64,6 +64,14 @@ describe('resolveTradeoffInputs', () => {
     });
   });
 
+  it("reads the sample's ceiling, a share, on the metric's scale; an override is already on it", () => {
+    expect(resolve({ maxQuality: 100 }, { ceiling: 0.9 })).toMatchObject({
+      ceiling: 90,
+      ceilingSource: 'reference-sample',
+    });
+    expect(resolve({ maxQuality: 100, ceilingOverride: 85 }, { ceiling: 0.9 }).ceiling).toBe(85);
+  });
+
   it('turns a dated measurement into the effort since the start, and skips one dated before it', () => {
     const inputs = resolve({});
     expect(inputs.measured).toHaveLength(1);

@@ -32,6 +32,7 @@ export {
   type CeilingSource,
   daysBetween,
   type ResolvedTradeoffInputs,
+  referenceCeilingOnMetric,
   resolveTradeoffInputs,
   type StoredAttackAngle,
   type StoredMeasuredPoint,

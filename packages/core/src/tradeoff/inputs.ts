@@ -78,8 +78,18 @@ function valueModel(settings: TradeoffComputationSettings): ValueModel | null {
 }
 
 /**
+ * The reference sample's ceiling on the metric's scale. The agreement engine gives it as a share in
+ * [0, 1]; a metric whose range is [0, 100] (a percentage) reads it as 100 × that share, or every
+ * estimate would sit above a ceiling of 0.9 and the curve would be flattened under it.
+ */
+export function referenceCeilingOnMetric(share: number | null, maxQuality: number): number | null {
+  return share === null ? null : share * maxQuality;
+}
+
+/**
  * Resolves stored tradeoff data into the core's inputs. The target is the settings' target, else the
- * worksheet's (`E.target-quality`); the ceiling is the settings' override, else the reference sample's.
+ * worksheet's (`E.target-quality`); the ceiling is the settings' override, else the reference sample's
+ * (on the metric's scale, `referenceCeilingOnMetric`).
  * A measured point given by date gets the effort from `workStartedOn` (else `fallbackStart`, the
  * project's creation day) to that date; one dated on or before the start is skipped with a reason.
  */
@@ -87,6 +97,7 @@ export function resolveTradeoffInputs(params: {
   readonly angles: readonly StoredAttackAngle[];
   readonly measured: readonly StoredMeasuredPoint[];
   readonly settings: TradeoffComputationSettings;
+  /** The reference sample's human ceiling: an accuracy, a share in [0, 1] (`humanCeiling` in PRODUCT.md). */
   readonly referenceCeiling: number | null;
   readonly worksheetTarget: number | null;
   readonly fallbackStart: string;
@@ -121,7 +132,8 @@ export function resolveTradeoffInputs(params: {
     measured.push({ effort: duration, quality: point.quality, ...label });
   }
   const target = settings.targetQuality ?? params.worksheetTarget;
-  const ceiling = settings.ceilingOverride ?? params.referenceCeiling;
+  const ceiling =
+    settings.ceilingOverride ?? referenceCeilingOnMetric(params.referenceCeiling, settings.maxQuality);
   const value = valueModel(settings);
   return {
     angles,

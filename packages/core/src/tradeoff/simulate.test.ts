@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyzeTradeoff } from './analyze';
+import { DURATION_UNITS, durationToDays } from './durations';
+import { resolveTradeoffInputs } from './inputs';
 import { seedAttackAngles } from './seed';
-import { probabilityByDate, simulateTradeoff } from './simulate';
+import { probabilityByDate, SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
 import type { AttackAngle } from './types';
 
 const angles = seedAttackAngles();
@@ -145,5 +149,125 @@ describe('simulateTradeoff', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.pointFit.steepnessFixed).toBe(true);
     expect(result.value.warnings.map((warning) => warning.code)).toContain('steepness-fixed');
+  });
+});
+
+describe('simulateTradeoff: properties over any estimates', () => {
+  // An angle in any unit from minutes to years: three sorted values per estimate, so low ≤ likely ≤ high
+  // holds for efforts in days too (the unit is shared) and for quality on a metric of range [0, max].
+  const sorted3 = (min: number, max: number) =>
+    fc
+      .tuple(
+        fc.double({ min, max, noNaN: true }),
+        fc.double({ min, max, noNaN: true }),
+        fc.double({ min, max, noNaN: true }),
+      )
+      .map((values) => values.toSorted((a, b) => a - b) as [number, number, number]);
+  const angleArbitrary = (maxQuality: number) =>
+    fc
+      .record({
+        unit: fc.constantFrom(...DURATION_UNITS),
+        effort: sorted3(0.5, 30),
+        quality: sorted3(0, maxQuality),
+      })
+      .map(
+        ({ unit, effort, quality }): Omit<AttackAngle, 'id' | 'name'> => ({
+          effort: {
+            low: { value: effort[0], unit },
+            likely: { value: effort[1], unit },
+            high: { value: effort[2], unit },
+          },
+          quality: { low: quality[0], likely: quality[1], high: quality[2] },
+        }),
+      );
+  const scenario = fc.constantFrom(1, 100).chain((maxQuality) =>
+    fc.record({
+      maxQuality: fc.constant(maxQuality),
+      angles: fc
+        .array(angleArbitrary(maxQuality), { minLength: 2, maxLength: 5 })
+        .map((list) => list.map((angle, i): AttackAngle => ({ id: `a${i}`, name: `angle ${i}`, ...angle }))),
+      ceiling: fc.double({ min: 0.3 * maxQuality, max: maxQuality, noNaN: true }),
+      target: fc.double({ min: 0, max: maxQuality, noNaN: true }),
+      seed: fc.integer({ min: 1, max: 1_000 }),
+    }),
+  );
+
+  it('gives ordered percentiles, a band under the ceiling, a rising chance by date, and unbounded targets at the ceiling', () => {
+    fc.assert(
+      fc.property(scenario, ({ maxQuality, angles: drawn, ceiling, target, seed }) => {
+        const options = { target, ceiling, maxQuality, draws: 300, seed, gridSize: 12 };
+        const result = simulateTradeoff(drawn, [], options);
+        const distinct = new Set(drawn.map((angle) => durationToDays(angle.effort.likely))).size;
+        if (!result.ok) {
+          // The only refusal of valid estimates: all likely efforts equal, so no curve can be fitted.
+          expect(result.error.code).toBe('too-few-points');
+          expect(distinct).toBe(1);
+          return;
+        }
+        const simulation = result.value;
+        const { p10, p50, p90 } = simulation.timeToTarget;
+        const late = (value: number | null) => value ?? Number.POSITIVE_INFINITY;
+        expect(late(p10)).toBeLessThanOrEqual(late(p50));
+        expect(late(p50)).toBeLessThanOrEqual(late(p90));
+        const { curve } = simulation.pointFit;
+        expect(curve.qc).toBeLessThanOrEqual(ceiling * (1 + 1e-9));
+        expect(curve.q0).toBeGreaterThanOrEqual(0);
+        const { band } = simulation;
+        band.days.forEach((_, g) => {
+          expect(band.p10[g]).toBeLessThanOrEqual((band.p50[g] ?? 0) + 1e-12);
+          expect(band.p50[g]).toBeLessThanOrEqual((band.p90[g] ?? 0) + 1e-12);
+          expect(band.p90[g]).toBeLessThanOrEqual(ceiling * (1 + 1e-9));
+          expect(band.p10[g]).toBeGreaterThanOrEqual(-1e-9);
+          if (g > 0)
+            expect(band.reachProbability[g]).toBeGreaterThanOrEqual(band.reachProbability[g - 1] ?? 0);
+        });
+        const dates = [0.01, 1, 30, 365, 36_500];
+        const chances = dates.map((days) => probabilityByDate(simulation, days));
+        chances.forEach((chance, i) => {
+          expect(chance).toBeGreaterThanOrEqual(0);
+          expect(chance).toBeLessThanOrEqual(1);
+          if (i > 0) expect(chance).toBeGreaterThanOrEqual(chances[i - 1] ?? 0);
+        });
+        const codes = simulation.warnings.map((warning) => warning.code);
+        if (target >= ceiling) {
+          expect(simulation.timeToTarget).toMatchObject({ p10: null, p50: null, p90: null });
+          expect(codes).toContain('target-at-or-above-ceiling');
+          expect(chances.at(-1)).toBe(0);
+        } else expect(codes).not.toContain('target-at-or-above-ceiling');
+        if (distinct < 4) expect(codes).toContain('steepness-fixed');
+        // Seeded: the same inputs give the same answers.
+        const again = simulateTradeoff(drawn, [], options);
+        expect(again.ok && again.value.timeToTarget).toEqual(simulation.timeToTarget);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('runs at least 10,000 draws by default, as the tab and the summary use it', () => {
+    expect(SIMULATION_DEFAULTS.draws).toBeGreaterThanOrEqual(10_000);
+    const inputs = resolveTradeoffInputs({
+      angles: angles.map((angle) => ({ ...angle, costRate: null, riskNotes: '' })),
+      measured: [],
+      settings: {
+        maxQuality: 1,
+        targetQuality: 0.85,
+        ceilingOverride: 0.92,
+        value: {
+          mode: 'per-quality-point',
+          valuePerPoint: null,
+          costPerError: null,
+          volume: null,
+          baselineQuality: null,
+        },
+        teamCost: null,
+        workStartedOn: null,
+      },
+      referenceCeiling: null,
+      worksheetTarget: null,
+      fallbackStart: '2026-01-01',
+    });
+    const analysis = analyzeTradeoff(inputs);
+    expect(analysis.simulation?.draws).toBeGreaterThanOrEqual(10_000);
+    expect(analysis.simulation?.sortedDays).toHaveLength(analysis.simulation?.draws ?? 0);
   });
 });

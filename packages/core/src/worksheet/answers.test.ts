@@ -167,6 +167,11 @@ describe('isAnswered', () => {
     expect(isAnswered(ceiling, undefined, { humanCeiling: { value: 0.81 } })).toBe(true);
     expect(isAnswered(ceiling, undefined, { maturityLevel: 1 })).toBe(false);
     expect(isAnswered(question('J.current-maturity'), undefined, { maturityLevel: 0 })).toBe(true);
+    const measured = question('D.agreement-measured');
+    expect(isAnswered(measured, undefined, { maturityLevel: 0 })).toBe(false);
+    expect(isAnswered(measured, undefined, { humanCeiling: { value: 0.81 } })).toBe(true);
+    // Without a scored sample the team may answer by hand (e.g. measured outside Raisin).
+    expect(isAnswered(measured, { kind: 'yes-no-unknown', value: 'yes' })).toBe(true);
   });
 });
 
@@ -217,7 +222,9 @@ describe('computeProgress', () => {
       maturityLevel: 0,
     } as const;
     const progress = computeProgress({}, context);
-    expect(progress.overall.answered).toBe(4);
+    expect(progress.overall.answered).toBe(5);
+    // The Agreement ceiling answers both "measured a double-labeled sample?" (D) and the ceiling (E).
+    expect(progress.byGroup.D.answered).toBe(1);
     expect(progress.byGroup.E.answered).toBe(1);
     expect(progress.byGroup.F.answered).toBe(2);
     expect(progress.byGroup.J.answered).toBe(1);

@@ -64,6 +64,8 @@ export interface WorksheetContext {
 /** Which context key answers each derived question. */
 export const DERIVED_CONTEXT_KEY = {
   'agreement.humanCeiling': 'humanCeiling',
+  // A scored reference sample is what gives the ceiling: the ceiling's presence answers "measured?".
+  'agreement.sampleMeasured': 'humanCeiling',
   'tradeoff.attackAngles': 'bestAngle',
   'tradeoff.timeToTarget': 'timeToTarget',
   'roadmap.maturityLevel': 'maturityLevel',

@@ -49,6 +49,10 @@ describe('formatDerivedValue', () => {
       'P50 21 days, P90 6 months (from Tradeoff)',
     );
     expect(formatDerivedValue(question('J.current-maturity'), context)).toBe('level 1 (from Roadmap)');
+    expect(formatDerivedValue(question('D.agreement-measured'), context)).toBe(
+      'Yes: human ceiling 0.81 (from Agreement)',
+    );
+    expect(formatDerivedValue(question('D.agreement-measured'), {})).toBeUndefined();
     expect(formatDerivedValue(question('F.attack-angles'), context)).toBeUndefined();
     expect(formatDerivedValue(question('K.horizon'), context)).toBeUndefined();
   });

@@ -71,6 +71,10 @@ export function formatDerivedValue(question: Question, context: WorksheetContext
       const ci = ceiling.ci === undefined ? '' : ` (95 % CI ${ceiling.ci.map(formatNumber).join('–')})`;
       return `${formatNumber(ceiling.value)}${ci} from Agreement`;
     }
+    case 'agreement.sampleMeasured': {
+      const ceiling = context.humanCeiling;
+      return ceiling && `Yes: human ceiling ${formatNumber(ceiling.value)} (from Agreement)`;
+    }
     case 'tradeoff.attackAngles': {
       const best = context.bestAngle;
       return best && `best: ${best.name}, expected ${formatNumber(best.expectedQuality)} (from Tradeoff)`;

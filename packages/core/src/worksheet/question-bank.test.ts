@@ -62,6 +62,16 @@ describe('QUESTION_BANK', () => {
     expect(derived.toSorted()).toEqual(Object.keys(DERIVED_CONTEXT_KEY).toSorted());
   });
 
+  it('asks, in D, whether a double-labeled sample was measured, answered live by the Agreement tab', () => {
+    // PRODUCT.md, group D: "has a double-labeled sample been measured (link to the Agreement tab)?"
+    expect(findQuestion('D.agreement-measured')).toMatchObject({
+      group: 'D',
+      kind: 'yes-no-unknown',
+      derivedFrom: 'agreement.sampleMeasured',
+    });
+    expect(DERIVED_CONTEXT_KEY['agreement.sampleMeasured']).toBe('humanCeiling');
+  });
+
   it('encodes the rules of thumb of PRODUCT.md in the guidance', () => {
     const guidance = JSON.stringify(QUESTION_BANK.map((q) => q.guidance));
     expect(guidance).toContain("if 'antibiotic' in title: return 'meds'");

@@ -5,8 +5,11 @@
  * bump `QUESTION_BANK_VERSION` when questions are added, removed or change kind.
  */
 
-/** Bumped when the bank's shape changes (a question added, removed, or given another kind). */
-export const QUESTION_BANK_VERSION = 1;
+/**
+ * Bumped when the bank's shape changes (a question added, removed, or given another kind).
+ * 2: `D.agreement-measured` added (PRODUCT.md's "has a double-labeled sample been measured").
+ */
+export const QUESTION_BANK_VERSION = 2;
 
 export const WORKSHEET_GROUP_IDS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K'] as const;
 export type WorksheetGroup = (typeof WORKSHEET_GROUP_IDS)[number];
@@ -40,6 +43,7 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 /** Where a derived question's live value comes from: another tab answers it, the worksheet links there. */
 export const DERIVED_SOURCES = [
   'agreement.humanCeiling',
+  'agreement.sampleMeasured',
   'tradeoff.attackAngles',
   'tradeoff.timeToTarget',
   'roadmap.maturityLevel',
@@ -458,6 +462,18 @@ export const QUESTION_BANK = [
     prompt: 'Are there written labeling guidelines?',
     guidance: {
       why: 'Without guidelines annotators disagree, and their disagreement caps model quality.',
+    },
+  },
+  {
+    id: 'D.agreement-measured',
+    group: 'D',
+    kind: 'yes-no-unknown',
+    derivedFrom: 'agreement.sampleMeasured',
+    prompt: 'Has a double-labeled sample been measured for agreement?',
+    guidance: {
+      why: 'Where annotators disagree, a model cannot be measured above their agreement; a double-labeled sample shows where that cap is.',
+      ruleOfThumb:
+        'Have 100–300 items labeled by two or more annotators and upload them on the Agreement tab.',
     },
   },
   {

@@ -470,6 +470,31 @@ export async function deleteMeasuredPoint(
   });
 }
 
+/**
+ * A smaller metric maximum (100 → 1) must still hold every stored quality: the angles and measured points
+ * are checked against it on their own writes, and would otherwise fall outside the metric's range.
+ */
+async function checkMaxQualityFits(tx: Db, projectId: string, maxQuality: number): Promise<void> {
+  const [angles, measured] = await Promise.all([
+    listAttackAngleRows(tx, projectId),
+    listMeasuredPointRows(tx, projectId),
+  ]);
+  const angle = angles.find((row) => row.quality.high > maxQuality);
+  if (angle) {
+    throw invalid(
+      'maxQuality',
+      `maxQuality: the angle "${angle.name}" expects quality up to ${angle.quality.high}, above ${maxQuality}; change its estimates first`,
+    );
+  }
+  const point = measured.find((row) => row.quality > maxQuality);
+  if (point) {
+    throw invalid(
+      'maxQuality',
+      `maxQuality: a measured point has quality ${point.quality}, above ${maxQuality}; change or delete it first`,
+    );
+  }
+}
+
 /** Replaces the settings if they are still at `version`. */
 export async function updateTradeoffSettings(
   db: Db,
@@ -478,6 +503,7 @@ export async function updateTradeoffSettings(
   const owner = await requireProject(db, params.projectId);
   checkSettings(params.settings);
   return editTradeoff(db, owner, params, async (tx) => {
+    await checkMaxQualityFits(tx, params.projectId, params.settings.maxQuality);
     const where = eq(tradeoffSettings.projectId, params.projectId);
     const [before] = await tx.select().from(tradeoffSettings).where(where).for('update');
     if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');

@@ -67,13 +67,24 @@ function RenameSample({ projectId, sample }: { projectId: string; sample: Agreem
   );
 }
 
+/** The labels of a category order typed as a comma (or line) separated list. */
+function parseOrder(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((label) => label.trim())
+    .filter((label) => label !== '');
+}
+
 function SampleActions({
   projectId,
   sample,
+  categories,
   onDeleted,
 }: {
   projectId: string;
   sample: AgreementSample;
+  /** The sample's labels, listed beside the order field so the user can put them in order. */
+  categories: readonly string[];
   onDeleted: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -89,6 +100,18 @@ function SampleActions({
   );
   const rescore = useMutation(trpc.agreement.rescore.mutationOptions({ onSuccess: invalidate }));
   const [level, setLevel] = useState<(typeof LEVELS)[number]>(sample.level);
+  const storedOrder = sample.categoryOrder?.join(', ') ?? '';
+  const [order, setOrder] = useState(storedOrder);
+  const declared = parseOrder(order);
+  const orderError =
+    level === 'ordinal' && declared.length === 1
+      ? 'Category order: list at least two labels, lowest first, separated by commas.'
+      : undefined;
+  // Text labels need a declared order at the ordinal level; without one the server says so.
+  const nextOrder = level === 'ordinal' && declared.length > 0 ? declared : null;
+  const unchanged =
+    level === sample.level &&
+    (nextOrder?.join('\u0000') ?? null) === (sample.categoryOrder?.join('\u0000') ?? null);
   const [confirming, setConfirming] = useState(false);
   const error = setReference.error ?? remove.error ?? rescore.error;
   return (
@@ -123,16 +146,25 @@ function SampleActions({
             ))}
           </select>
         </div>
+        {level === 'ordinal' && (
+          <TextField
+            label="Category order for re-scoring"
+            hint={`Lowest first, separated by commas. Labels in this sample: ${categories.join(', ')}. Leave empty for numeric labels.`}
+            value={order}
+            error={orderError}
+            onChange={(event) => setOrder(event.target.value)}
+          />
+        )}
         <Button
           busy={rescore.isPending}
-          disabled={level === sample.level && sample.categoryOrder === null}
+          disabled={unchanged || orderError !== undefined}
           onClick={() =>
             rescore.mutate({
               projectId,
               sampleId: sample.id,
               version: sample.version,
               level,
-              order: level === 'ordinal' ? sample.categoryOrder : null,
+              order: nextOrder,
             })
           }
         >
@@ -236,6 +268,7 @@ function SelectedSample({
           key={`${summary.id}:${summary.version}`}
           projectId={projectId}
           sample={summary}
+          categories={report.categories}
           onDeleted={onDeleted}
         />
       )}

@@ -7,6 +7,12 @@ import { describeUploadProgress } from './progress';
 import { type UploadFields, type UploadProgress, uploadSample } from './upload';
 
 const PREVIEW_BYTES = 1024 * 1024;
+/** A delimited file is either one row per label (long) or one column per annotator (wide). */
+type Layout = 'long' | 'wide';
+const LAYOUT_OPTIONS: readonly { value: Layout; label: string }[] = [
+  { value: 'long', label: 'Long: one row per label (item, annotator, label columns)' },
+  { value: 'wide', label: 'Wide: an item column and one column per annotator' },
+];
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
 type Level = (typeof LEVELS)[number];
 const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -100,6 +106,7 @@ export function UploadPanel({
   const [preview, setPreview] = useState<SamplePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [columns, setColumns] = useState<Record<ColumnRole, string>>({ item: '', annotator: '', label: '' });
+  const [layout, setLayout] = useState<Layout>('long');
   const [name, setName] = useState('');
   const [level, setLevel] = useState<Level>('nominal');
   const [order, setOrder] = useState('');
@@ -112,13 +119,25 @@ export function UploadPanel({
   const cancelRef = useRef<AbortController | null>(null);
   const [dragging, setDragging] = useState(false);
 
+  const delimited = preview !== null && (preview.format === 'long' || preview.format === 'wide');
+  const mapsColumns = preview !== null && (preview.format === 'jsonl' || (delimited && layout === 'long'));
+  const chosen = mapsColumns ? [columns.item, columns.annotator, columns.label] : [columns.item];
+  const needsMapping = mapsColumns && chosen.some((column) => column === '');
+  const mappingError =
+    mapsColumns && !needsMapping && new Set(chosen).size < chosen.length
+      ? 'Columns: the item, annotator and label must be three different columns.'
+      : undefined;
+  const mappingComplete = !needsMapping && mappingError === undefined && (!delimited || columns.item !== '');
+  const annotatorColumns = (preview?.header ?? []).filter((h) => h !== columns.item);
+
   async function choose(next: File) {
     setFile(next);
     setError(null);
     setNotice(null);
     setPreviewError(null);
     setName(next.name.replace(/\.[^.]+$/, ''));
-    const bytes = new Uint8Array(await next.slice(0, PREVIEW_BYTES).arrayBuffer());
+    // One byte past the window tells the preview that the file goes on (its last row may be cut off).
+    const bytes = new Uint8Array(await next.slice(0, PREVIEW_BYTES + 1).arrayBuffer());
     const result = previewSample(bytes);
     if (!result.ok) {
       setPreview(null);
@@ -126,6 +145,7 @@ export function UploadPanel({
       return;
     }
     setPreview(result.value);
+    setLayout(result.value.format === 'wide' ? 'wide' : 'long');
     setColumns({
       item: result.value.columns.item ?? '',
       annotator: result.value.columns.annotator ?? '',
@@ -174,13 +194,21 @@ export function UploadPanel({
       return;
     }
     setOrderError(undefined);
-    const mapping =
-      preview && (preview.format === 'long' || preview.format === 'jsonl')
-        ? Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== ''))
+    const mapping = mapsColumns
+      ? Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== ''))
+      : delimited && columns.item !== ''
+        ? { item: columns.item }
         : null;
     const pending: Pending = {
       file,
-      fields: { name, level, order: declared.length > 0 ? declared : null, columns: mapping },
+      fields: {
+        name,
+        level,
+        order: declared.length > 0 ? declared : null,
+        columns: mapping,
+        // The layout the user confirmed, so the server reads the file the way the preview showed it.
+        format: delimited ? layout : 'auto',
+      },
     };
     setFile(null);
     setPreview(null);
@@ -197,9 +225,6 @@ export function UploadPanel({
     if (dropped) void choose(dropped);
   }
 
-  const needsMapping = preview !== null && preview.unmapped.length > 0;
-  const mappingComplete =
-    !needsMapping || (columns.item !== '' && columns.annotator !== '' && columns.label !== '');
   const headerOptions = [
     { value: '', label: '— choose a column —' },
     ...(preview?.header ?? []).map((h) => ({ value: h, label: h })),
@@ -244,16 +269,32 @@ export function UploadPanel({
       {file && preview && (
         <div className="stack">
           <p className="muted">
-            Detected format: <strong>{preview.format}</strong>
-            {preview.annotatorColumns ? ` with annotators ${preview.annotatorColumns.join(', ')}` : ''}.
+            Detected format: <strong>{delimited ? layout : preview.format}</strong>
+            {delimited && layout === 'wide' ? ` with annotators ${annotatorColumns.join(', ')}` : ''}.
           </p>
+          {delimited && (
+            <NativeSelect
+              label="Layout"
+              value={layout}
+              options={LAYOUT_OPTIONS}
+              onChange={(value) => setLayout(value === 'wide' ? 'wide' : 'long')}
+            />
+          )}
           {needsMapping && (
             <p className="notice" role="status">
               Some columns were not recognised. Choose which column holds the item, the annotator and the
               label.
             </p>
           )}
-          {(preview.format === 'long' || preview.format === 'jsonl') && (
+          {delimited && layout === 'wide' && (
+            <NativeSelect
+              label="Item column"
+              value={columns.item}
+              options={headerOptions}
+              onChange={(value) => setColumns((current) => ({ ...current, item: value }))}
+            />
+          )}
+          {mapsColumns && (
             <fieldset className="column-mapping">
               <legend>Columns</legend>
               {(['item', 'annotator', 'label'] as const).map((role) => (
@@ -265,6 +306,7 @@ export function UploadPanel({
                   onChange={(value) => setColumns((current) => ({ ...current, [role]: value }))}
                 />
               ))}
+              {mappingError && <ErrorMessage>{mappingError}</ErrorMessage>}
             </fieldset>
           )}
           <div className="table-scroll">

@@ -6,6 +6,8 @@ export interface UploadFields {
   level: 'nominal' | 'ordinal' | 'interval' | 'ratio';
   order: string[] | null;
   columns: { item?: string; annotator?: string; label?: string } | null;
+  /** `auto` lets the server detect it; `long`/`wide` is the layout the user chose for a CSV/TSV. */
+  format: 'auto' | 'long' | 'wide';
 }
 
 export type UploadProgress =
@@ -52,6 +54,7 @@ export function uploadSample(
   // Text fields first: the server reads them before it streams the file.
   if (fields.name.trim() !== '') form.append('name', fields.name.trim());
   form.append('level', fields.level);
+  form.append('format', fields.format);
   if (fields.order) form.append('order', JSON.stringify(fields.order));
   if (fields.columns) form.append('columns', JSON.stringify(fields.columns));
   form.append('file', file, file.name);

@@ -1,25 +1,28 @@
 import { nextMonday, type PhaseKind, parseIsoCalendarDate } from '@raisin/core/roadmap';
 import { useState } from 'react';
 import { Button, TextField } from '../../components';
+import { SKIPPABLE_PHASES } from './completed-phases';
 import { localToday } from './gantt-layout';
-
-const SKIPPABLE: ReadonlyArray<{ kind: PhaseKind; label: string }> = [
-  { kind: 'heuristic', label: 'A heuristic is already in production' },
-  { kind: 'ml-baseline', label: 'An ML baseline is already measured' },
-  { kind: 'first-production-model', label: 'A first model is already in production' },
-];
 
 export interface GenerateFormProps {
   hasRoadmap: boolean;
   startDate: string | null;
+  /** The phases marked done when the stored roadmap was generated (see `phasesMarkedDone`). */
+  completedPhases: readonly PhaseKind[];
   busy: boolean;
   onGenerate: (startDate: string, completedPhases: readonly PhaseKind[]) => Promise<boolean>;
 }
 
 /** Start date (default: next Monday) and the phases already done; generates or regenerates. */
-export function GenerateForm({ hasRoadmap, startDate, busy, onGenerate }: GenerateFormProps) {
+export function GenerateForm({
+  hasRoadmap,
+  startDate,
+  completedPhases,
+  busy,
+  onGenerate,
+}: GenerateFormProps) {
   const [date, setDate] = useState(() => startDate ?? nextMonday(localToday()) ?? localToday());
-  const [done, setDone] = useState<readonly PhaseKind[]>([]);
+  const [done, setDone] = useState<readonly PhaseKind[]>(completedPhases);
   const [dateError, setDateError] = useState<string | undefined>();
   return (
     <form
@@ -46,7 +49,7 @@ export function GenerateForm({ hasRoadmap, startDate, busy, onGenerate }: Genera
       />
       <fieldset className="stack">
         <legend>Already done</legend>
-        {SKIPPABLE.map(({ kind, label }) => (
+        {SKIPPABLE_PHASES.map(({ kind, label }) => (
           <label key={kind} className="checkbox-row">
             <input
               type="checkbox"

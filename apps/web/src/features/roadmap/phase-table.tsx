@@ -41,13 +41,14 @@ export function PhaseTable({ roadmap, canEdit, busy, onEdit }: PhaseTableProps) 
                 {phase.edited.length > 0 && <span className="badge badge--edited">Edited</span>}
                 <ClosesList phase={phase} />
               </th>
-              <td>
+              {/* A date or a duration broken over two lines reads as two values: they never wrap. */}
+              <td className="nowrap">
                 {phase.schedule.durationP50} / {phase.schedule.durationP90}
               </td>
-              <td>{formatDay(phase.schedule.p50Start)}</td>
-              <td>{formatDay(phase.schedule.p50End)}</td>
-              <td>{formatDay(phase.schedule.p90End)}</td>
-              <td>
+              <td className="nowrap">{formatDay(phase.schedule.p50Start)}</td>
+              <td className="nowrap">{formatDay(phase.schedule.p50End)}</td>
+              <td className="nowrap">{formatDay(phase.schedule.p90End)}</td>
+              <td className="phase-table__text">
                 {phase.milestones.length === 0 ? (
                   <span className="muted">None</span>
                 ) : (
@@ -58,7 +59,7 @@ export function PhaseTable({ roadmap, canEdit, busy, onEdit }: PhaseTableProps) 
                   </ul>
                 )}
               </td>
-              <td>
+              <td className="phase-table__text">
                 {phase.dependsOn.map((id) => names.get(id) ?? id).join(', ') || (
                   <span className="muted">—</span>
                 )}
@@ -66,7 +67,9 @@ export function PhaseTable({ roadmap, canEdit, busy, onEdit }: PhaseTableProps) 
               {canEdit && (
                 <td>
                   <div className="phase-table__actions">
+                    {/* Two by two (edit, remove; up, down), in reading order, so the column stays narrow. */}
                     <PhaseEditDialog phase={phase} busy={busy} onEdit={onEdit} />
+                    <RemovePhaseDialog phase={phase} busy={busy} onEdit={onEdit} />
                     <Button
                       variant="ghost"
                       disabled={busy || index === 0}
@@ -87,7 +90,6 @@ export function PhaseTable({ roadmap, canEdit, busy, onEdit }: PhaseTableProps) 
                     >
                       ↓
                     </Button>
-                    <RemovePhaseDialog phase={phase} busy={busy} onEdit={onEdit} />
                   </div>
                 </td>
               )}

@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
+import { phasesMarkedDone } from './completed-phases';
 import { ConflictsPanel } from './conflicts-panel';
 import { ExportButtons } from './export-buttons';
 import { GanttChart } from './gantt-chart';
@@ -89,6 +90,7 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
           <GenerateForm
             hasRoadmap={stored !== null}
             startDate={stored?.roadmap.startDate ?? null}
+            completedPhases={phasesMarkedDone(stored?.roadmap ?? null)}
             busy={actions.pending}
             onGenerate={actions.generate}
           />

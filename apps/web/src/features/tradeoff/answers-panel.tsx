@@ -24,8 +24,14 @@ export function AnswersPanel({
   }
   for (const warning of simulation?.pointFit.warnings ?? []) {
     if (warning.code === 'non-monotone') {
+      const falls = warning.decreases
+        .map(
+          ({ from, to }) =>
+            `${fmt(from.quality)} after ${formatDays(from.days, 1)} → ${fmt(to.quality)} after ${formatDays(to.days, 1)}`,
+        )
+        .join('; ');
       warnings.push(
-        `The estimates are not monotone: ${warning.message}. More effort should not give lower quality; check those angles' likely values.`,
+        `The estimates are not monotone: quality falls as effort grows (${falls}). The curve only rises, so it passes between these points. More effort should not give lower quality; check those angles' likely values.`,
       );
     }
     if (warning.code === 'points-above-ceiling') warnings.push(warning.message);

@@ -32,7 +32,10 @@ const fmt = (value: number) => value.toFixed(3);
  * is shaded. The same numbers are in a table below it for screen readers and for copying.
  */
 export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }: TradeoffChartProps) {
-  const ceilingText = ceiling ? `, human ceiling ${fmt(ceiling.value)}` : '';
+  // The CI is drawn as a band around the ceiling line; it is named in the line's label and the chart's
+  // accessible name, since an unlabelled band reads as nothing to a screen reader (or to a newcomer).
+  const ciText = ceiling?.ci ? ` (95% CI ${fmt(ceiling.ci[0])}–${fmt(ceiling.ci[1])})` : '';
+  const ceilingText = ceiling ? `, human ceiling ${fmt(ceiling.value)}${ciText}` : '';
   const targetText = target === null ? '' : `, target ${fmt(target)}`;
   return (
     <section aria-labelledby="tradeoff-chart-heading" className="tradeoff-chart">
@@ -114,7 +117,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
                 stroke="#1a5fb4"
                 strokeDasharray="6 3"
                 label={{
-                  value: `Human ceiling ${fmt(ceiling.value)}`,
+                  value: `Human ceiling ${fmt(ceiling.value)}${ciText}`,
                   position: 'insideBottomRight',
                   fontSize: 12,
                 }}

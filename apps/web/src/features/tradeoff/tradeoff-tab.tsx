@@ -129,13 +129,19 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
     quality: point.quality,
     label: point.label ?? '',
   }));
-  const ceiling =
+  const ceiling: { value: number; ci: [number, number] | null } | null =
     analysis?.inputs.ceiling == null
       ? null
       : {
           value: analysis.inputs.ceiling,
+          // The sample's CI is a share like its ceiling: on the metric's scale too (`referenceCeilingOnMetric`).
           ci:
-            analysis.inputs.ceilingSource === 'reference-sample' ? (data.referenceCeiling?.ci ?? null) : null,
+            analysis.inputs.ceilingSource === 'reference-sample' && data.referenceCeiling?.ci
+              ? [
+                  data.referenceCeiling.ci[0] * analysis.inputs.maxQuality,
+                  data.referenceCeiling.ci[1] * analysis.inputs.maxQuality,
+                ]
+              : null,
         };
 
   const saveAngle = (id: string, saved: AngleValues, version: number | null) => {
@@ -313,7 +319,12 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
         canEdit={canEdit}
         busy={busy}
         worksheetTarget={data.worksheetTarget}
-        referenceCeiling={data.referenceCeiling}
+        referenceCeiling={
+          data.referenceCeiling && {
+            value: data.referenceCeiling.value * maxQuality,
+            sampleName: data.referenceCeiling.sampleName,
+          }
+        }
         onChange={setSettingsDraft}
         onReset={() => setSettingsDraft(null)}
         onSave={() => {

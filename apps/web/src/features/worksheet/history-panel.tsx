@@ -1,12 +1,13 @@
 import { type Answer, findQuestion, formatAnswer, isAnswered } from '@raisin/core/worksheet';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorMessage, Spinner } from '../../components';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
-import { trpc } from '../../lib/trpc';
+import { trpc, trpcClient } from '../../lib/trpc';
 import type { AnswerDto, HistoryEntryDto } from './types';
 
-const HISTORY_LIMIT = 100;
+/** Changes per page; older ones load on demand, so every earlier value stays reachable for a restore. */
+const HISTORY_PAGE = 100;
 
 function describe(questionId: string, value: Answer | null): string {
   const question = findQuestion(questionId);
@@ -24,8 +25,15 @@ export function HistoryPanel(props: {
 }) {
   const { projectId, canEdit, answers } = props;
   const queryClient = useQueryClient();
-  const history = useQuery({
-    ...trpc.worksheet.history.queryOptions({ projectId, limit: HISTORY_LIMIT }),
+  const input = { projectId, limit: HISTORY_PAGE };
+  const history = useInfiniteQuery({
+    // Under the procedure's own key, so invalidating `trpc.worksheet.history.queryKey()` refreshes every page.
+    queryKey: [...trpc.worksheet.history.queryKey(input), 'pages'],
+    queryFn: ({ pageParam }) =>
+      trpcClient.worksheet.history.query(pageParam === undefined ? input : { ...input, beforeId: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    // Ids only grow, so the oldest id of a full page is where the next (older) page starts.
+    getNextPageParam: (last) => (last.length < HISTORY_PAGE ? undefined : last.at(-1)?.id),
     refetchInterval: 5_000,
   });
   const [restored, setRestored] = useState<string | null>(null);
@@ -47,7 +55,8 @@ export function HistoryPanel(props: {
 
   if (history.isPending) return <Spinner label="Loading history…" />;
   if (history.isError) return <ErrorMessage>{describeApiError(history.error)}</ErrorMessage>;
-  if (history.data.length === 0) {
+  const entries = history.data.pages.flat();
+  if (entries.length === 0) {
     return (
       <p className="muted">No changes yet. Every saved answer appears here, with who saved it and when.</p>
     );
@@ -85,7 +94,7 @@ export function HistoryPanel(props: {
           </tr>
         </thead>
         <tbody>
-          {history.data.map((entry: HistoryEntryDto) => {
+          {entries.map((entry: HistoryEntryDto) => {
             const prompt = findQuestion(entry.questionId)?.prompt ?? entry.questionId;
             const current = answers.get(entry.questionId);
             const isCurrent = current?.version === entry.version;
@@ -125,6 +134,11 @@ export function HistoryPanel(props: {
           })}
         </tbody>
       </table>
+      {history.hasNextPage && (
+        <Button busy={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+          Show older changes
+        </Button>
+      )}
     </div>
   );
 }

@@ -18,10 +18,14 @@ import type { AnswerConflict } from './use-answer-sync';
 
 const DERIVED_TAB = {
   'agreement.humanCeiling': { tab: 'agreement', label: 'Agreement', verb: 'measured' },
+  'agreement.sampleMeasured': { tab: 'agreement', label: 'Agreement', verb: 'measured' },
   'tradeoff.attackAngles': { tab: 'tradeoff', label: 'Tradeoff', verb: 'estimated' },
   'tradeoff.timeToTarget': { tab: 'tradeoff', label: 'Tradeoff', verb: 'estimated' },
   'roadmap.maturityLevel': { tab: 'roadmap', label: 'Roadmap', verb: 'assessed' },
 } as const satisfies Record<string, { tab: ProjectTab; label: string; verb: string }>;
+
+/** Kinds whose hand-entered answer to a derived question is an estimate of the other tab's number. */
+const ESTIMATED_KINDS: ReadonlySet<Question['kind']> = new Set(['number', 'duration', 'range']);
 
 /** The DOM id of a question's block, for the verdict's links. */
 export const questionAnchor = (questionId: string) => `question-${questionId}`;
@@ -126,7 +130,9 @@ export const QuestionItem = memo(function QuestionItem(props: QuestionItemProps)
       {derived && live === undefined && (
         <p className="question__derived-note">
           Not {derived.verb} yet — {tabLink}
-          {canEdit ? ', or enter an estimate here.' : '.'}
+          {canEdit
+            ? `, or ${ESTIMATED_KINDS.has(question.kind) ? 'enter an estimate' : 'answer'} here.`
+            : '.'}
         </p>
       )}
       {live === undefined && <Guidance question={question} id={guidanceId} />}

@@ -177,11 +177,13 @@ export interface RowsHandler {
   readonly rows: number;
 }
 
+/** `column` is the first field past the header's width, or the first one missing (1-based). */
 function raggedIssue(line: number, expected: number, got: number): SampleIssue {
   return {
     code: 'ragged_row',
     message: `Line ${line} has ${got} field${got === 1 ? '' : 's'}, but the header has ${expected}.`,
     line,
+    column: Math.min(got, expected) + 1,
   };
 }
 

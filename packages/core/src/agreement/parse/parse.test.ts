@@ -192,11 +192,16 @@ describe('parseSample: errors name their line and column', () => {
     ['whitespace only', ' \n\n', { code: 'empty_file' }],
     ['header only', 'item,annotator,label\n', { code: 'header_only', line: 1 }],
     ['single column', 'hello\nworld\n', { code: 'unknown_format', line: 1 }],
-    ['ragged row', 'item,annotator,label\n1,a,x\n1,b\n', { code: 'ragged_row', line: 3 }],
+    ['ragged row', 'item,annotator,label\n1,a,x\n1,b\n', { code: 'ragged_row', line: 3, column: 3 }],
     [
       'ragged row after a blank line',
       'item,annotator,label\n1,a,x\n\n1,b,x,y\n',
-      { code: 'ragged_row', line: 4 },
+      { code: 'ragged_row', line: 4, column: 4 },
+    ],
+    [
+      'ragged quoted row',
+      'item,annotator,label\n1,a,"x"\n1,b,"x",y\n',
+      { code: 'ragged_row', line: 3, column: 4 },
     ],
     ['missing label column', 'item,annotator,stuff\n1,a,x\n', { code: 'missing_column', line: 1 }],
     [
@@ -242,7 +247,7 @@ describe('parseSample: errors name their line and column', () => {
     streaming.push(encoder.encode(`item,annotator,label\n${'1,a,x\n'.repeat(12_000)}`));
     expect(streaming.issue).toBeNull();
     streaming.push(encoder.encode('2,a\n'));
-    expect(streaming.issue).toMatchObject({ code: 'ragged_row', line: 12_002 });
+    expect(streaming.issue).toMatchObject({ code: 'ragged_row', line: 12_002, column: 3 });
   });
 });
 
@@ -299,5 +304,24 @@ describe('previewSample', () => {
     const preview = previewSample(fixture('prodigy-textcat-choice.jsonl'));
     expect(preview.ok && preview.value.format).toBe('prodigy');
     expect(preview.ok && preview.value.rows[0]).toEqual(['-1290563761', 'support_intents-alice', 'BILLING']);
+  });
+
+  it('previews the whole tasks at the start of a Label Studio export larger than the preview window', () => {
+    const tasks = JSON.parse(new TextDecoder().decode(fixture('label-studio-sentiment.json'))) as unknown[];
+    // Over 1 MiB of tasks (with a "]" and "}" inside a string), cut after the window like a browser's slice.
+    const text = JSON.stringify(
+      Array.from({ length: 4000 }, (_, i) => ({
+        ...(tasks[i % tasks.length] as object),
+        id: i,
+        note: 'a "}]" b',
+      })),
+    );
+    const bytes = new TextEncoder().encode(text);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024 + 1);
+    const preview = previewSample(bytes.subarray(0, 1024 * 1024 + 1));
+    expect(preview.ok).toBe(true);
+    expect(preview.ok && preview.value.format).toBe('labelstudio');
+    expect(preview.ok && preview.value.rows.length).toBeGreaterThan(0);
+    expect(preview.ok && preview.value.rows[0]?.[0]).toBe('0');
   });
 });

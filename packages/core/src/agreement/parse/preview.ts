@@ -41,7 +41,7 @@ export function previewSample(
       : forced === 'long' || forced === 'wide'
         ? null
         : forced;
-  if (json === 'labelstudio') return previewLabelStudio(text);
+  if (json === 'labelstudio') return previewLabelStudio(text, complete);
   if (json === 'jsonl' || json === 'prodigy') return previewJsonLines(text, json, options);
   if (json === 'more') return err({ code: 'unknown_format', message: 'Could not recognise the format.' });
 
@@ -135,10 +135,35 @@ function previewJsonLines(
   });
 }
 
-function previewLabelStudio(text: string): Result<SamplePreview, SampleIssue> {
+/**
+ * The complete elements of a JSON array cut off by the preview's byte limit, closed into an array:
+ * `[{…}, {…}, {…` gives `[{…}, {…}]`. Null when no element is complete.
+ */
+function completeArrayPrefix(text: string): string | null {
+  let depth = 0;
+  let inString = false;
+  let lastElementEnd = -1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') {
+      depth--;
+      if (depth === 1) lastElementEnd = i;
+    }
+  }
+  return lastElementEnd < 0 ? null : `${text.slice(0, lastElementEnd + 1)}]`;
+}
+
+function previewLabelStudio(text: string, complete: boolean): Result<SamplePreview, SampleIssue> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A large export is cut off by the preview's byte limit: read the tasks that arrived whole.
+    const prefix = complete ? null : completeArrayPrefix(text);
+    value = JSON.parse(prefix ?? text);
   } catch (error) {
     return err({
       code: 'invalid_json',
