@@ -85,6 +85,76 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'invitation preview');
   });
 
+  test('invitation states, members with a teammate, and the delete-workspace dialog', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const owner = account('axe-owner');
+    await signUpViaApi(page, owner);
+    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+    const teammate = account('axe-teammate');
+    const { token } = await createInvitationViaApi(page, workspace.id, teammate.email, 'editor');
+
+    // The teammate joins, so the owner's members table has a role picker and a Remove button per row.
+    const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.252.0.1' } });
+    const teammatePage = await other.newPage();
+    await signUpViaApi(teammatePage, teammate);
+    await callMutation(teammatePage, 'invitations.accept', { token });
+    // A used link, and a link meant for someone else.
+    await teammatePage.goto(`/invite/${token}`);
+    await expect(teammatePage.getByRole('heading', { name: 'Invitation not available' })).toBeVisible();
+    await expectNoSeriousViolations(teammatePage, 'invitation not available');
+    const { token: forSomeoneElse } = await createInvitationViaApi(
+      page,
+      workspace.id,
+      'else@example.com',
+      'viewer',
+    );
+    await teammatePage.goto(`/invite/${forSomeoneElse}`);
+    await expect(teammatePage.getByRole('button', { name: 'Sign in with another account' })).toBeVisible();
+    await expectNoSeriousViolations(teammatePage, 'invitation for another account');
+    await other.close();
+
+    await page.goto(`/w/${workspace.id}/members`);
+    await expect(page.getByRole('combobox', { name: `Role of ${teammate.name}` })).toBeVisible();
+    await expect(page.getByRole('row', { name: /else@example\.com/ })).toBeVisible();
+    await expectNoSeriousViolations(page, 'members with a teammate and a pending invitation');
+
+    await page.goto(`/w/${workspace.id}`);
+    await page.getByRole('button', { name: 'Delete workspace' }).click();
+    await expect(page.getByRole('dialog', { name: 'Delete Accessible ML?' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'delete workspace dialog');
+  });
+
+  test('every tab of a filled project passes, and fits a tablet', async ({ page, account }) => {
+    await signUpViaApi(page, account('axe-demo'));
+    // The demo fills every tab (answers, a scored sample, angles, a roadmap, a published report), so
+    // the charts, tables and dashboards later issues added are scanned, not only the empty states.
+    const demo = await callMutation<{ workspaceId: string; projectId: string }>(page, 'demo.create', {});
+    const ready: Record<string, () => Promise<void>> = {
+      worksheet: () => expect(page.getByRole('heading', { name: 'Verdict' })).toBeVisible(),
+      agreement: () => expect(page.getByTestId('headline-alpha')).toBeVisible(),
+      tradeoff: () =>
+        expect(page.getByRole('img', { name: /accuracy against effort on a log-time axis/ })).toBeVisible(),
+      roadmap: () => expect(page.getByRole('row', { name: /^1 Heuristic in production/ })).toBeVisible(),
+      report: () => expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible(),
+    };
+    for (const [tab, isReady] of Object.entries(ready)) {
+      await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/${tab}`);
+      await isReady();
+      await expectNoSeriousViolations(page, `filled ${tab} tab`);
+    }
+
+    await page.setViewportSize({ width: 768, height: 1024 });
+    for (const [tab, isReady] of Object.entries(ready)) {
+      await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/${tab}`);
+      await isReady();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `filled ${tab} tab at 768 px`).toBeLessThanOrEqual(0);
+    }
+  });
+
   test('project tabs, rename dialog and the not-found page', async ({ page, account }) => {
     await signUpViaApi(page, account('axe-project'));
     const workspace = await createWorkspaceViaApi(page, 'Accessible ML');

@@ -1,4 +1,5 @@
 import {
+  callMutation,
   createInvitationViaApi,
   createProjectViaApi,
   createWorkspaceViaApi,
@@ -74,5 +75,84 @@ test.describe('roles', () => {
       return { status: response.status, code: body.error?.data?.code };
     }, project.id);
     expect(status).toEqual({ status: 403, code: 'FORBIDDEN' });
+  });
+
+  test("an owner changes a member's role and removes them, by keyboard; each change binds that member at once", async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const owner = account('owner');
+    const member = account('member');
+    await signUpViaApi(page, owner);
+    const workspace = await createWorkspaceViaApi(page, 'Search Relevance');
+    const project = await createProjectViaApi(page, workspace.id, 'Query intent');
+    const { token } = await createInvitationViaApi(page, workspace.id, member.email, 'editor');
+
+    const memberContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.253.0.1' } });
+    const memberPage = await memberContext.newPage();
+    await signUpViaApi(memberPage, member);
+    await callMutation(memberPage, 'invitations.accept', { token });
+    // What the member's own API answers to an edit, as status and tRPC code.
+    const renameAsMember = (name: string) =>
+      memberPage.evaluate(
+        async ({ projectId, name }) => {
+          const current = await fetch(
+            `/trpc/projects.get?input=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+          );
+          const version = ((await current.json()) as { result?: { data?: { version?: number } } }).result
+            ?.data?.version;
+          const response = await fetch('/trpc/projects.update', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ projectId, version: version ?? 1, name }),
+          });
+          const body = (await response.json()) as { error?: { data?: { code?: string } } };
+          return { status: response.status, code: body.error?.data?.code ?? null };
+        },
+        { projectId: project.id, name },
+      );
+    await memberPage.goto('/');
+    expect(await renameAsMember('Renamed by the editor')).toEqual({ status: 200, code: null });
+
+    // Editor → Viewer with the keyboard alone.
+    await page.goto(`/w/${workspace.id}/members`);
+    const role = page.getByRole('combobox', { name: `Role of ${member.name}` });
+    await expect(role).toHaveText(/Editor/);
+    await role.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option', { name: 'Editor' })).toBeFocused();
+    // Typeahead: the first letter moves to the option, wherever the list puts it.
+    await page.keyboard.press('v');
+    await expect(page.getByRole('option', { name: 'Viewer' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(role).toHaveText(/Viewer/);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: `Role of ${member.name}` })).toHaveText(/Viewer/);
+
+    // The member is a viewer from their very next request: the UI offers no edits, the API refuses one.
+    expect(await renameAsMember('Renamed by the viewer')).toEqual({ status: 403, code: 'FORBIDDEN' });
+    await memberPage.goto(`/w/${workspace.id}/p/${project.id}/worksheet`);
+    await expect(memberPage.getByText('You can view this project.')).toBeVisible();
+    await expect(memberPage.getByRole('button', { name: 'Rename' })).toHaveCount(0);
+
+    // Remove, confirmed in the browser's dialog; the Remove button is reached with Tab from the role.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('combobox', { name: `Role of ${member.name}` }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: `Remove ${member.name}` })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('row', { name: new RegExp(member.email) })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('row', { name: new RegExp(owner.email) })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(member.email) })).toHaveCount(0);
+
+    // A removed member is an outsider: the workspace is "not found" by URL and by API.
+    await memberPage.goto(`/w/${workspace.id}/p/${project.id}/worksheet`);
+    await expect(
+      memberPage.getByRole('heading', { name: "Not found or you don't have access" }),
+    ).toBeVisible();
+    expect(await renameAsMember('Renamed by an outsider')).toEqual({ status: 404, code: 'NOT_FOUND' });
+    await memberContext.close();
   });
 });

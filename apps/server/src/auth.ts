@@ -5,10 +5,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { hash, verify } from '@node-rs/argon2';
 import {
   clearFailedSignIns,
-  countRecentFailedSignIns,
   type Db,
   findSessionWithUser,
-  recordFailedSignIn,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
   schema,
 } from '@raisin/db';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
@@ -115,13 +115,17 @@ export function createAuth(db: Db, settings: AuthSettings) {
     },
     hooks: {
       // Per-account throttling complements the per-IP limiter: a botnet spreading guesses over many
-      // addresses still hits one counter per targeted account.
+      // addresses still hits one counter per targeted account. Each attempt is counted as a failure
+      // before its password is checked (a reservation), so a burst of simultaneous guesses cannot all
+      // slip past the check; the after hook releases it when the attempt was not a wrong password.
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailFromBody(ctx.body);
         if (email === null) return;
-        const failures = await countRecentFailedSignIns(db, email, Date.now() - ACCOUNT_LOCKOUT.windowMs);
-        if (failures >= ACCOUNT_LOCKOUT.maxFailures) {
+        const reserved = await reserveSignInAttempt(db, email, Date.now() - ACCOUNT_LOCKOUT.windowMs);
+        if (reserved.recentFailures > ACCOUNT_LOCKOUT.maxFailures) {
+          // A refused attempt checks no password, so it is no guess: the lockout does not grow with it.
+          await releaseSignInAttempt(db, { id: reserved.id });
           throw new APIError(
             'TOO_MANY_REQUESTS',
             {
@@ -137,11 +141,10 @@ export function createAuth(db: Db, settings: AuthSettings) {
         const email = emailFromBody(ctx.body);
         if (email === null) return;
         const returned = ctx.context.returned;
-        if (isAPIError(returned)) {
-          if (returned.statusCode === 401) await recordFailedSignIn(db, email);
-        } else {
-          await clearFailedSignIns(db, email);
-        }
+        if (!isAPIError(returned)) await clearFailedSignIns(db, email);
+        // 401 is a wrong email or password: the reservation stands as the failure. Anything else
+        // (malformed input, a server error) was no guess and gives its reservation back.
+        else if (returned.statusCode !== 401) await releaseSignInAttempt(db, { email });
       }),
     },
   });

@@ -149,6 +149,34 @@ describe('sign-in throttling', () => {
     expect((await signIn(app, bystander.email, bystander.password)).statusCode).toBe(200);
   });
 
+  it('lets no more than the allowed failures through when guesses arrive all at once', async () => {
+    const victim = await signUp(app, 'burst');
+    // A botnet's burst: every guess in flight together, each from its own address. Checking the
+    // count before verifying and recording after would let every one of them through.
+    const burst = 4 * ACCOUNT_LOCKOUT.maxFailures;
+    const statuses = await Promise.all(
+      Array.from({ length: burst }, (_, i) => signIn(app, victim.email, `burst-guess-${i}`)),
+    );
+    const checked = statuses.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(ACCOUNT_LOCKOUT.maxFailures);
+    expect(statuses.filter((r) => r.statusCode === 429).length).toBe(burst - checked);
+    // How the burst interleaved decides how many of it were checked; in total, exactly the allowed
+    // number of wrong passwords is ever checked, and then even the right one is refused.
+    for (let i = checked; i < ACCOUNT_LOCKOUT.maxFailures; i += 1) {
+      expect((await signIn(app, victim.email, `late-guess-${i}`)).statusCode).toBe(401);
+    }
+    expect((await signIn(app, victim.email, victim.password)).statusCode).toBe(429);
+  });
+
+  it('does not count a malformed sign-in request as a failed guess', async () => {
+    const user = await signUp(app, 'malformed');
+    // Refused before any password check (400: password longer than the maximum).
+    for (let i = 0; i < ACCOUNT_LOCKOUT.maxFailures + 1; i += 1) {
+      expect((await signIn(app, user.email, 'x'.repeat(200))).statusCode).toBe(400);
+    }
+    expect((await signIn(app, user.email, user.password)).statusCode).toBe(200);
+  });
+
   it('clears the failure count after a successful sign-in', async () => {
     const user = await signUp(app, 'forgetful');
     const failures = ACCOUNT_LOCKOUT.maxFailures - 1;

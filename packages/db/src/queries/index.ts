@@ -92,6 +92,8 @@ export {
   findSessionWithUser,
   getOrCreateSecret,
   recordFailedSignIn,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
 } from './security';
 export { flushShareOpens, SHARE_OPEN_FLUSH_MS } from './share-opens';
 export {

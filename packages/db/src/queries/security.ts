@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { perDatabase } from '../per-database';
 import { appSecret, session, signInAttempt, user } from '../schema';
@@ -8,10 +8,13 @@ import { normalizeEmail } from './invitations';
 // Failures older than this are never counted, so they are pruned as new ones arrive.
 const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-/** Records one failed sign-in for `email` (any case) and prunes that email's stale failures. */
-export async function recordFailedSignIn(db: Db, email: string, now: Date = new Date()): Promise<void> {
+/**
+ * Records one failed sign-in for `email` (any case) and prunes that email's stale failures. Returns the
+ * attempt's id, so a reservation (see `reserveSignInAttempt`) can be released.
+ */
+export async function recordFailedSignIn(db: Db, email: string, now: Date = new Date()): Promise<number> {
   const emailKey = normalizeEmail(email);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx
       .delete(signInAttempt)
       .where(
@@ -20,8 +23,49 @@ export async function recordFailedSignIn(db: Db, email: string, now: Date = new 
           lt(signInAttempt.attemptedAt, new Date(now.getTime() - ATTEMPT_RETENTION_MS)),
         ),
       );
-    await tx.insert(signInAttempt).values({ emailKey, attemptedAt: now });
+    const [row] = await tx.insert(signInAttempt).values({ emailKey, attemptedAt: now }).returning();
+    if (!row) throw new Error('recordFailedSignIn: insert returned no row');
+    return row.id;
   });
+}
+
+/**
+ * Counts a sign-in attempt as failed before its password is checked, then counts `email`'s failures
+ * since `sinceMs` (this one included). Recording first, committed, then counting is what makes the
+ * limit hold under concurrency: of N guesses in flight together, the k-th to commit sees at least k,
+ * so no more than the limit get through, on any number of server instances. Checking first and
+ * recording after the verdict would let a whole burst through. The caller releases the reservation
+ * when the attempt turns out not to be a wrong password (`releaseSignInAttempt`).
+ */
+export async function reserveSignInAttempt(
+  db: Db,
+  email: string,
+  sinceMs: number,
+  now: Date = new Date(),
+): Promise<{ id: number; recentFailures: number }> {
+  const id = await recordFailedSignIn(db, email, now);
+  return { id, recentFailures: await countRecentFailedSignIns(db, email, sinceMs) };
+}
+
+/**
+ * Releases a reservation: by id, or the newest one of `email` when the caller no longer knows its id
+ * (any one of an email's rows is as good as another for the count).
+ */
+export async function releaseSignInAttempt(
+  db: Db,
+  which: { readonly id: number } | { readonly email: string },
+): Promise<void> {
+  if ('id' in which) {
+    await db.delete(signInAttempt).where(eq(signInAttempt.id, which.id));
+    return;
+  }
+  const newest = db
+    .select({ id: signInAttempt.id })
+    .from(signInAttempt)
+    .where(eq(signInAttempt.emailKey, normalizeEmail(which.email)))
+    .orderBy(desc(signInAttempt.attemptedAt), desc(signInAttempt.id))
+    .limit(1);
+  await db.delete(signInAttempt).where(inArray(signInAttempt.id, newest));
 }
 
 /**

@@ -13,17 +13,7 @@ import {
   formatNumber,
   pairGrid,
 } from './format';
-
-/** A white-to-purple scale for agreement in [0, 1]; text flips to white on dark cells for contrast. */
-function cellStyle(value: number | null) {
-  if (value === null) return { background: 'var(--color-surface)', color: 'var(--color-text-muted)' };
-  const v = Math.max(0, Math.min(1, value));
-  const lightness = 96 - v * 66;
-  return {
-    background: `hsl(272 52% ${lightness}%)`,
-    color: lightness < 55 ? '#ffffff' : 'var(--color-text)',
-  };
-}
+import { heatmapCellStyle } from './heatmap-color';
 
 function Headline({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
   const alpha = report.krippendorffAlpha[report.level];
@@ -128,7 +118,7 @@ function PairHeatmap({ report }: { report: AgreementReport }) {
                 {annotators.map((b, j) => {
                   const value = cells[i]?.[j] ?? null;
                   return (
-                    <td key={b} style={asTable ? undefined : cellStyle(value)} title={`${a} × ${b}`}>
+                    <td key={b} style={asTable ? undefined : heatmapCellStyle(value)} title={`${a} × ${b}`}>
                       {value === null ? '—' : value.toFixed(2)}
                     </td>
                   );
@@ -307,7 +297,7 @@ function Confusion({ report }: { report: AgreementReport }) {
                 {matrix.categories.map((col, c) => {
                   const count = matrix.counts[r]?.[c] ?? 0;
                   return (
-                    <td key={col} style={cellStyle(count / max)}>
+                    <td key={col} style={heatmapCellStyle(count / max)}>
                       {count}
                     </td>
                   );

@@ -13,57 +13,60 @@ export function RoiTable({ roi, roiError }: { roi: RoiAnalysis | null; roiError:
         </p>
       ) : (
         <>
-          <table className="table">
-            <caption>Angles ranked by net value (value − cost); the best is marked</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="numeric">
-                  Rank
-                </th>
-                <th scope="col">Angle</th>
-                <th scope="col" className="numeric">
-                  Quality reached
-                </th>
-                <th scope="col">Effort</th>
-                <th scope="col" className="numeric">
-                  Cost
-                </th>
-                <th scope="col" className="numeric">
-                  Value
-                </th>
-                <th scope="col" className="numeric">
-                  Net value
-                </th>
-                <th scope="col" className="numeric">
-                  Net with ±{Math.round(roi.sensitivity.change * 100)}% estimates
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {roi.rows.map((row) => {
-                const range = roi.sensitivity.netRange[row.id];
-                const best = row.id === roi.bestId;
-                return (
-                  <tr key={row.id} className={best ? 'tradeoff-roi__best' : undefined}>
-                    <td className="numeric">{row.rank}</td>
-                    <th scope="row">
-                      {row.name}
-                      {best && <span className="badge">Best</span>}
-                    </th>
-                    <td className="numeric">
-                      {row.quality.toFixed(3)}
-                      {row.qualityCapped && ' (capped at the ceiling)'}
-                    </td>
-                    <td className="nowrap">{formatDays(row.effortDays, 1)}</td>
-                    <td className="numeric">{money(row.cost)}</td>
-                    <td className="numeric">{money(row.value)}</td>
-                    <td className="numeric">{money(row.net)}</td>
-                    <td className="numeric">{range ? `${money(range.min)} … ${money(range.max)}` : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Eight columns do not fit a tablet: the table scrolls on its own, never the page. */}
+          <div className="table-scroll">
+            <table className="table">
+              <caption>Angles ranked by net value (value − cost); the best is marked</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="numeric">
+                    Rank
+                  </th>
+                  <th scope="col">Angle</th>
+                  <th scope="col" className="numeric">
+                    Quality reached
+                  </th>
+                  <th scope="col">Effort</th>
+                  <th scope="col" className="numeric">
+                    Cost
+                  </th>
+                  <th scope="col" className="numeric">
+                    Value
+                  </th>
+                  <th scope="col" className="numeric">
+                    Net value
+                  </th>
+                  <th scope="col" className="numeric">
+                    Net with ±{Math.round(roi.sensitivity.change * 100)}% estimates
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {roi.rows.map((row) => {
+                  const range = roi.sensitivity.netRange[row.id];
+                  const best = row.id === roi.bestId;
+                  return (
+                    <tr key={row.id} className={best ? 'tradeoff-roi__best' : undefined}>
+                      <td className="numeric">{row.rank}</td>
+                      <th scope="row">
+                        {row.name}
+                        {best && <span className="badge">Best</span>}
+                      </th>
+                      <td className="numeric">
+                        {row.quality.toFixed(3)}
+                        {row.qualityCapped && ' (capped at the ceiling)'}
+                      </td>
+                      <td className="nowrap">{formatDays(row.effortDays, 1)}</td>
+                      <td className="numeric">{money(row.cost)}</td>
+                      <td className="numeric">{money(row.value)}</td>
+                      <td className="numeric">{money(row.net)}</td>
+                      <td className="numeric">{range ? `${money(range.min)} … ${money(range.max)}` : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">
             {roi.sensitivity.bestChanges
               ? 'The ranking is fragile: a ±20% change in one estimate makes another angle the best.'
