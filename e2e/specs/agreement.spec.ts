@@ -278,6 +278,61 @@ test.describe('agreement journeys', () => {
     }
   });
 
+  test('reads files as exported by R, pandas, Excel and nested JSON tools, and places a broken line', async ({
+    page,
+    account,
+  }) => {
+    await openAgreementTab(page, account('exports'));
+    const files = [
+      // R's NA and pandas' NaN are missing labels, not a category that agrees with itself.
+      [
+        'r-export.csv',
+        'wide',
+        'text/csv',
+        'item,a,b,c\n1,x,NA,x\n2,y,NaN,y\n3,x,y,NA\n',
+        '3 items, 3 annotators, 6 labels, 2 categories',
+      ],
+      [
+        'excel.csv',
+        'wide',
+        'text/csv',
+        'sep=;\r\nitem;a;b\r\n1;x;x\r\n2;y;x\r\n',
+        '2 items, 2 annotators, 4 labels, 2 categories',
+      ],
+      [
+        'nested.jsonl',
+        'jsonl',
+        'application/x-ndjson',
+        '{"meta":{"id":1},"annotation":{"user":"a","value":{"label":"x"}}}\n{"meta":{"id":1},"annotation":{"user":"b","value":{"label":"x"}}}\n',
+        '1 item, 2 annotators, 2 labels, 1 category',
+      ],
+      [
+        'records.json',
+        'jsonl',
+        'application/json',
+        '[{"id":1,"annotator":"a","label":"x"},{"id":1,"annotator":"b","label":"y"}]',
+        '1 item, 2 annotators, 2 labels, 2 categories',
+      ],
+    ] as const;
+    for (const [file, format, type, content, counts] of files) {
+      await pick(page, file, Buffer.from(content), type);
+      await expect(page.getByText('Detected format:')).toContainText(format);
+      await page.getByRole('button', { name: 'Upload and score' }).click();
+      const name = file.replace(/\.[^.]+$/, '');
+      await expect(page.getByRole('heading', { name: `${name}: headline` })).toBeVisible();
+      await expect(page.getByText(counts)).toBeVisible();
+    }
+    // The browser's own preview names the line and the column of a broken JSON Lines record.
+    await pick(
+      page,
+      'broken.jsonl',
+      Buffer.from('{"item":1,"annotator":"a","label":"x"}\n{"item":1 "annotator":"b"}\n'),
+    );
+    await expect(page.getByRole('alert')).toHaveText(
+      /This file cannot be read: Line 2: invalid JSON \(.+\) \(column 11\)\./,
+    );
+  });
+
   test('keeps several samples: pair confusion, warnings, rename, reference and delete', async ({
     page,
     account,

@@ -46,6 +46,11 @@ function rows(report: AgreementReport): Row[] {
   ];
 }
 
+/** "1 item", "2 items". */
+function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 export function formatAgreementReport(
   report: AgreementReport,
   source: { readonly file: string; readonly format: SampleFormat; readonly duplicatesResolved: number },
@@ -53,7 +58,7 @@ export function formatAgreementReport(
   const out: string[] = [];
   const name = source.file === '-' ? 'stdin' : source.file;
   out.push(
-    `${name} (${FORMAT_NAMES[source.format]}): ${report.items} items, ${report.annotators} annotators, ${report.annotations} annotations, ${report.categories.length} categories`,
+    `${name} (${FORMAT_NAMES[source.format]}): ${countOf(report.items, 'item')}, ${countOf(report.annotators, 'annotator')}, ${countOf(report.annotations, 'annotation')}, ${countOf(report.categories.length, 'category', 'categories')}`,
   );
   if (source.duplicatesResolved > 0) {
     out.push(`${source.duplicatesResolved} conflicting repeated annotation(s) resolved by --duplicates.`);
@@ -89,7 +94,7 @@ function ceilingInWords(report: AgreementReport): string {
   const ci = ceiling.ci === null ? '' : ` (${percent(ceiling.ci[0])}–${percent(ceiling.ci[1])})`;
   const basis =
     ceiling.basis === 'majority-of-others'
-      ? `agreement with the majority of the other labels, over ${ceiling.items} items with 3 or more labels`
-      : `agreement between the two annotators, over ${ceiling.items} co-labeled items`;
+      ? `agreement with the majority of the other labels, over ${countOf(ceiling.items, 'item')} with 3 or more labels`
+      : `agreement between the two annotators, over ${countOf(ceiling.items, 'co-labeled item')}`;
   return `Human ceiling: ${percent(ceiling.value)}${ci}. A model as good as the annotators' consensus would score about this against one annotator's labels (${basis}); do not expect to measure a model much above it on these labels.`;
 }

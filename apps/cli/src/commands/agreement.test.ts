@@ -99,7 +99,9 @@ describe('raisin agreement', () => {
       'item,a,b\n1,x,x\n2,x,x\n',
     );
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/undefined/);
+    expect(run.stderr).toBe(
+      'raisin agreement: nominal α is undefined for this sample (nominal α is undefined: every label on items with two or more labels falls in one category, so expected disagreement is 0); required ≥ 0.5\n',
+    );
   });
 
   it('exits 2 on bad input, naming the line on stderr and printing nothing on stdout', () => {
@@ -113,6 +115,23 @@ describe('raisin agreement', () => {
     const run = raisin(['agreement', '-', '--level', 'interval'], 'item,annotator,label\n1,a,1\n1,b,two\n');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('stdin:3:3:');
+  });
+
+  it('reads NA cells as missing and nested JSON Lines keys, named or found', () => {
+    const csv = raisin(
+      ['agreement', '-', '--json', '--bootstrap', '0'],
+      'item,a,b\n1,x,NA\n2,y,y\n3,NaN,x\n4,x,x\n',
+    );
+    expect(JSON.parse(csv.stdout)).toMatchObject({ items: 4, annotations: 6, categories: ['x', 'y'] });
+    const jsonl = [
+      '{"meta":{"id":1,"batch":"b1"},"annotation":{"user":"a","value":{"label":"x"}}}',
+      '{"meta":{"id":1,"batch":"b1"},"annotation":{"user":"b","value":{"label":"y"}}}',
+    ].join('\n');
+    const found = raisin(['agreement', '-', '--json', '--bootstrap', '0'], jsonl);
+    expect(found.status).toBe(0);
+    expect(JSON.parse(found.stdout)).toMatchObject({ items: 1, annotators: 2, percentAgreement: 0 });
+    const named = raisin(['agreement', '-', '--item', 'meta.batch', '--bootstrap', '0'], jsonl);
+    expect(named.stdout).toContain('stdin (JSON Lines): 1 item, 2 annotators, 2 annotations, 2 categories');
   });
 
   it('exits 2 on bad options and a missing file', () => {

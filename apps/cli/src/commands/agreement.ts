@@ -19,13 +19,15 @@ its interpretation band, and the human ceiling. FILE "-" reads standard input.
 
 Input:
   --format F        auto (default), long, wide, jsonl, labelstudio, prodigy
-  --item COL        column (or JSON key) of the item ids
+  --item COL        column (or JSON key; meta.id for a nested one) of the item ids
   --annotator COL   column of the annotator ids
   --label COL       column of the labels
   --level L         nominal (default), ordinal, interval, ratio: the level of "the" α
   --order a,b,c     ordinal order of string labels (a label outside it is an error)
   --duplicates D    a repeated (item, annotator) pair with a different label: error (default), first, last
   --max-bytes N     refuse input larger than N bytes
+
+  A CSV/TSV cell that is empty or NA, N/A, #N/A, NaN or null is a missing label, not a category.
 
 Statistics:
   --bootstrap N     bootstrap resamples for the intervals (default 1000; 0 for none)
@@ -182,7 +184,9 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   if (minAlpha !== undefined) {
     const alpha = report.krippendorffAlpha[level];
     if (alpha === null || alpha < minAlpha) {
-      const why = report.warnings.find((warning) => warning.key === `krippendorffAlpha.${level}`)?.message;
+      const why = report.warnings
+        .find((warning) => warning.key === `krippendorffAlpha.${level}`)
+        ?.message.replace(/\.$/, '');
       io.stderr(
         alpha === null
           ? `raisin agreement: ${level} α is undefined for this sample${why === undefined ? '' : ` (${why})`}; required ≥ ${minAlpha}\n`

@@ -10,7 +10,7 @@
  */
 import multipart from '@fastify/multipart';
 import { toSampleDto } from '@raisin/api';
-import type { SampleIssue } from '@raisin/core/agreement';
+import { describeSampleIssue } from '@raisin/core/agreement';
 import { createAgreementSample, type Db, getMembershipRole, getProject, roleAtLeast } from '@raisin/db';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -99,20 +99,8 @@ function stopWhenClientLeaves(reply: FastifyReply, job: UploadJob): () => void {
   return () => reply.raw.off('close', onClose);
 }
 
-/**
- * The parser's message, naming the line and column wherever the issue has them: the browser shows only
- * this text, and the engine's own wording does not always spell the column out.
- */
-export function describeIssue(issue: SampleIssue): string {
-  const { message, line, column } = issue;
-  if (line === undefined) return message;
-  const namesLine = /\bline \d+/i.test(message);
-  const namesColumn = column === undefined || /\bcolumn \d+/i.test(message);
-  if (namesLine && namesColumn) return message;
-  const stem = message.replace(/\.$/, '');
-  if (namesLine) return `${stem} (column ${column}).`;
-  return `${stem} (line ${line}${column === undefined ? '' : `, column ${column}`}).`;
-}
+/** The parser's message with its line and column (shared with the browser's own preview). */
+export const describeIssue = describeSampleIssue;
 
 function fileNameToSampleName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

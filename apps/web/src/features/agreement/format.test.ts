@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   coefficientRows,
   describeCeiling,
+  describeSampleSize,
   disagreementsToCsv,
   filterDisagreements,
   pairGrid,
@@ -86,5 +87,17 @@ describe('agreement tab wording and tables', () => {
       type: 'done',
       sample: { id: 's', name: 'x' },
     });
+  });
+});
+
+describe('describeSampleSize', () => {
+  it('puts each noun in the right number', () => {
+    // A one-item, one-category sample read "1 items, … 1 categories" before.
+    expect(describeSampleSize(reportOf('item,annotator,label\n1,a,x\n1,b,x\n'))).toBe(
+      '1 item, 2 annotators, 2 labels, 1 category',
+    );
+    expect(
+      describeSampleSize({ items: 12_000, annotators: 1, annotations: 41, categories: ['a', 'b'] }),
+    ).toBe('12,000 items, 1 annotator, 41 labels, 2 categories');
   });
 });

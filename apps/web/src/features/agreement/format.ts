@@ -17,6 +17,23 @@ export function halfWidth(ci: readonly [number, number] | null | undefined): num
   return ci ? (ci[1] - ci[0]) / 2 : null;
 }
 
+/** "1 item", "2 items": a count with its noun in the right number, thousands separated. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
+}
+
+/** The size of a sample in one line: "12 items, 4 annotators, 41 labels, 5 categories". */
+export function describeSampleSize(
+  report: Pick<AgreementReport, 'items' | 'annotators' | 'annotations' | 'categories'>,
+): string {
+  return [
+    countOf(report.items, 'item'),
+    countOf(report.annotators, 'annotator'),
+    countOf(report.annotations, 'label'),
+    countOf(report.categories.length, 'category', 'categories'),
+  ].join(', ');
+}
+
 /**
  * The ceiling in plain words: "a model as good as your annotators' consensus would score about
  * 0.78 ± 0.03 accuracy against one annotator's labels".
@@ -30,8 +47,8 @@ export function describeCeiling(ceiling: AgreementReport['humanCeiling']): strin
     spread === null ? ceiling.value.toFixed(2) : `${ceiling.value.toFixed(2)} ± ${spread.toFixed(2)}`;
   const basis =
     ceiling.basis === 'majority-of-others'
-      ? `agreement with the majority of the other labels, over ${ceiling.items} items with three or more labels`
-      : `the percent agreement of the two annotators, over ${ceiling.items} items`;
+      ? `agreement with the majority of the other labels, over ${countOf(ceiling.items, 'item')} with three or more labels`
+      : `the percent agreement of the two annotators, over ${countOf(ceiling.items, 'item')}`;
   return `A model as good as your annotators' consensus would score about ${value} accuracy against one annotator's labels (${basis}).`;
 }
 

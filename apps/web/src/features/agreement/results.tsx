@@ -7,6 +7,7 @@ import {
   coefficientRows,
   describeAlphaBand,
   describeCeiling,
+  describeSampleSize,
   disagreementsToCsv,
   filterDisagreements,
   formatInterval,
@@ -32,10 +33,7 @@ function Headline({ report, sampleName }: { report: AgreementReport; sampleName:
           {formatInterval(report.humanCeiling?.ci ?? null)})
         </dd>
         <dt>Sample</dt>
-        <dd>
-          {report.items.toLocaleString('en')} items, {report.annotators} annotators,{' '}
-          {report.annotations.toLocaleString('en')} labels, {report.categories.length} categories
-        </dd>
+        <dd>{describeSampleSize(report)}</dd>
       </dl>
       <p className="agreement-ceiling-sentence">{describeCeiling(report.humanCeiling)}</p>
     </section>

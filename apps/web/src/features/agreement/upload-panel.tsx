@@ -1,4 +1,9 @@
-import { type ColumnRole, previewSample, type SamplePreview } from '@raisin/core/agreement';
+import {
+  type ColumnRole,
+  describeSampleIssue,
+  previewSample,
+  type SamplePreview,
+} from '@raisin/core/agreement';
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button, ErrorMessage, TextField } from '../../components';
@@ -141,7 +146,7 @@ export function UploadPanel({
     const result = previewSample(bytes);
     if (!result.ok) {
       setPreview(null);
-      setPreviewError(result.error.message);
+      setPreviewError(describeSampleIssue(result.error));
       return;
     }
     setPreview(result.value);

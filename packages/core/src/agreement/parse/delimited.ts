@@ -12,6 +12,8 @@ import { listHeaders, mapColumns, missingColumnIssue } from './columns';
 import {
   concatBytes,
   countNewlines,
+  isMissingCell,
+  isMissingCellBytes,
   isSpaceByte,
   sameBytes,
   trimAscii,
@@ -24,6 +26,7 @@ const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
 const QUOTE = 34;
 const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
+const SEPARATOR_HINT = /^"?sep=([,;\t])"?\r?$/;
 /** Long rows interned together (see `scanLong`): enough to overlap many cache misses, few enough to stay in L1. */
 const LONG_BATCH = 64;
 const BATCH_FIELDS = 7;
@@ -56,11 +59,20 @@ export function sniffDelimited(
     bytes.indexOf(NEWLINE) < 0 && bytes.indexOf(CARRIAGE_RETURN) >= 0 ? CARRIAGE_RETURN : NEWLINE;
   let pos = 0;
   let line = 1;
+  let hinted: Delimiter | undefined;
   for (;;) {
     let end = bytes.indexOf(newlineByte, pos);
     if (end < 0) {
       if (!complete) return null;
       end = bytes.length;
+    }
+    // Excel's `sep=;` first line names the delimiter; it is not the header.
+    const hint = line === 1 ? SEPARATOR_HINT.exec(new TextDecoder().decode(bytes.subarray(pos, end))) : null;
+    if (hint !== null && end < bytes.length) {
+      hinted = DELIMITERS.find((delimiter) => delimiter === hint[1]);
+      pos = end + 1;
+      line++;
+      continue;
     }
     let stop = end;
     while (stop > pos && isSpaceByte(bytes[stop - 1] ?? 0)) stop--;
@@ -70,7 +82,8 @@ export function sniffDelimited(
       const decoder = new TextDecoder();
       const text = decoder.decode(bytes.subarray(pos, stop));
       const next = secondLine(bytes, end + 1, newlineByte);
-      const delimiter = forced ?? chooseDelimiter(text, next === null ? null : decoder.decode(next));
+      const delimiter =
+        forced ?? hinted ?? chooseDelimiter(text, next === null ? null : decoder.decode(next));
       if (delimiter === null) {
         return err({
           code: 'unknown_format',
@@ -445,7 +458,7 @@ export class DelimitedRows implements RowsHandler {
         let labelEnd = ends[labelColumn] ?? 0;
         const labelStart = trimmedStart(buf, starts[labelColumn] ?? 0, labelEnd);
         labelEnd = trimmedEnd(buf, labelStart, labelEnd);
-        if (labelStart === labelEnd) continue;
+        if (isMissingCellBytes(buf, labelStart, labelEnd)) continue;
         let itemEnd = ends[itemColumn] ?? 0;
         const itemStart = trimmedStart(buf, starts[itemColumn] ?? 0, itemEnd);
         itemEnd = trimmedEnd(buf, itemStart, itemEnd);
@@ -529,7 +542,7 @@ export class DelimitedRows implements RowsHandler {
     let previousEnd = -1;
     for (let r = 0; r < count; r++) {
       const at = r * BATCH_FIELDS;
-      if (batch[at + 4] === batch[at + 5]) continue;
+      if (isMissingCellBytes(buf, batch[at + 4] ?? 0, batch[at + 5] ?? 0)) continue;
       const s = batch[at] ?? 0;
       const e = batch[at + 1] ?? 0;
       const len = e - s;
@@ -551,7 +564,7 @@ export class DelimitedRows implements RowsHandler {
       const at = r * BATCH_FIELDS;
       const labelStart = batch[at + 4] ?? 0;
       const labelEnd = batch[at + 5] ?? 0;
-      if (labelStart === labelEnd) continue;
+      if (isMissingCellBytes(buf, labelStart, labelEnd)) continue;
       const line = batch[at + 6] ?? 0;
       const itemStart = batch[at] ?? 0;
       const itemEnd = batch[at + 1] ?? 0;
@@ -588,7 +601,9 @@ export class DelimitedRows implements RowsHandler {
     const ends = this.ends;
     let item = -1;
     for (let column = 0; column < this.width; column++) {
-      if (column === itemColumn || this.trimField(buf, column) === 0) continue;
+      if (column === itemColumn) continue;
+      this.trimField(buf, column);
+      if (isMissingCellBytes(buf, starts[column] ?? 0, ends[column] ?? 0)) continue;
       if (item < 0) {
         if (this.trimField(buf, itemColumn) === 0) {
           return emptyIdIssue(line, itemColumn + 1, 'item', this.header[itemColumn] ?? '');
@@ -621,7 +636,7 @@ export class DelimitedRows implements RowsHandler {
     const itemName = trimAscii(cells[plan.item] ?? '');
     if (plan.kind === 'long') {
       const label = trimAscii(cells[plan.label] ?? '');
-      if (label === '') return null;
+      if (isMissingCell(label)) return null;
       if (itemName === '') return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
       const annotator = trimAscii(cells[plan.annotator] ?? '');
       if (annotator === '') {
@@ -634,7 +649,7 @@ export class DelimitedRows implements RowsHandler {
     for (let column = 0; column < this.width; column++) {
       if (column === plan.item) continue;
       const label = trimAscii(cells[column] ?? '');
-      if (label === '') continue;
+      if (isMissingCell(label)) continue;
       if (item < 0) {
         if (itemName === '') return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
         item = builder.items.internString(itemName);
@@ -687,6 +702,8 @@ export class PapaRows {
           code: 'invalid_record',
           message: `Line ${this.line}: malformed quoting (${firstError.message}).`,
           line: this.line,
+          // An unterminated quote runs to the end of the input, so it opened the row's last field.
+          ...(firstError.code === 'MissingQuotes' ? { column: cells.length } : {}),
         };
       }
       const issue = this.onRow(cells, this.line);

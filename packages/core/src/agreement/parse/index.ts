@@ -1,5 +1,6 @@
 export { isNumericLabel } from './builder';
 export { columnRoleOf, normalizeColumnName } from './columns';
+export { describeSampleIssue } from './describe';
 export { createSampleParser, parseSample } from './parser';
 export { previewSample } from './preview';
 export {

@@ -62,13 +62,51 @@ export function idText(value: unknown, depth = 0): string | null {
   return null;
 }
 
-/** The key each role is read from in a JSON Lines record (a caller-given name wins over synonyms). */
+/** Nested objects followed for dotted keys (`meta.id`); deeper ones are not offered as keys. */
+const MAX_KEY_DEPTH = 4;
+
+/**
+ * The keys of a JSON Lines record: its own keys, then a dotted path (`annotation.value.label`) for every
+ * value inside nested objects, so records that nest the item, annotator or label can be mapped too.
+ */
+export function recordKeys(record: JsonObject): string[] {
+  const keys = Object.keys(record);
+  const walk = (value: JsonObject, prefix: string, depth: number) => {
+    for (const [key, inner] of Object.entries(value)) {
+      const path = `${prefix}.${key}`;
+      if (isJsonObject(inner) && depth < MAX_KEY_DEPTH) walk(inner, path, depth + 1);
+      else keys.push(path);
+    }
+  };
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (isJsonObject(value)) walk(value, key, 1);
+  }
+  return keys;
+}
+
+/** The value of a key from `recordKeys`: an own key first, else the dotted path into nested objects. */
+export function valueAt(record: JsonObject, key: string): unknown {
+  if (Object.hasOwn(record, key)) return record[key];
+  let value: unknown = record;
+  for (const part of key.split('.')) {
+    if (!isJsonObject(value) || !Object.hasOwn(value, part)) return undefined;
+    value = value[part];
+  }
+  return value;
+}
+
+/**
+ * The key each role is read from in a JSON Lines record (a caller-given name wins over synonyms). A key
+ * whose whole name is a synonym wins over a nested one whose last part is (`annotation.user`).
+ */
 export function mapRecordKeys(
   record: JsonObject,
   given: Readonly<Partial<Record<ColumnRole, string>>> = {},
 ): Partial<Record<ColumnRole, string>> {
-  const keys = Object.keys(record);
+  const keys = recordKeys(record);
   const out: Partial<Record<ColumnRole, string>> = {};
+  const lastPart = (key: string) => key.slice(key.lastIndexOf('.') + 1);
   for (const role of ['item', 'annotator', 'label'] as const) {
     const name = given[role];
     if (name !== undefined) {
@@ -78,7 +116,15 @@ export function mapRecordKeys(
       if (found !== undefined) out[role] = found;
       continue;
     }
-    const found = keys.find((key) => columnRoleOf(key) === role && !Object.values(out).includes(key));
+    // An object is no label, and an id only when it names a user (e.g. `annotation` holding the label).
+    const free = (key: string) => {
+      const value = valueAt(record, key);
+      const unreadable = isJsonObject(value) && (role === 'label' || idText(value) === null);
+      return !unreadable && !Object.values(out).includes(key);
+    };
+    const found =
+      keys.find((key) => columnRoleOf(key) === role && free(key)) ??
+      keys.find((key) => key.includes('.') && columnRoleOf(lastPart(key)) === role && free(key));
     if (found !== undefined) out[role] = found;
   }
   return out;
@@ -114,13 +160,18 @@ export function prodigyTriple(record: JsonObject): Triple | string | null {
   return { item, annotator, label: labelText(record.label) };
 }
 
-function positionOf(error: unknown): number | null {
+export function positionOf(error: unknown): number | null {
   const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-function jsonMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The JSON parser's reason without its offsets ("… in JSON at position 42 (line 1 column 43)"): they count
+ * from the start of what was parsed (one line of JSON Lines), so the issue's own line and column replace them.
+ */
+export function jsonMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/,? (in JSON )?at position \d+( \(line \d+ column \d+\))?/, '');
 }
 
 /** JSON Lines, generic or Prodigy: one JSON object per line, parsed as the lines arrive. */
@@ -186,6 +237,11 @@ export class JsonLinesRows implements RowsHandler {
     if (!isJsonObject(value)) {
       return { code: 'invalid_record', message: `Line ${line}: expected a JSON object.`, line };
     }
+    return this.object(value, line);
+  }
+
+  /** One record (a JSON Lines line, or an element of a JSON array of records) starting on `line`. */
+  object(value: JsonObject, line: number): SampleIssue | null {
     this.rows++;
     if (this.kind === 'prodigy') {
       const triple = prodigyTriple(value);
@@ -200,16 +256,16 @@ export class JsonLinesRows implements RowsHandler {
     if (
       keys === null ||
       keys.item === undefined ||
-      !(keys.item in value) ||
+      valueAt(value, keys.item) === undefined ||
       keys.annotator === undefined ||
-      !(keys.annotator in value)
+      valueAt(value, keys.annotator) === undefined
     ) {
       keys = mapRecordKeys(value, this.given);
       const unmapped = (['item', 'annotator', 'label'] as const).filter((role) => keys?.[role] === undefined);
       if (unmapped.length > 0 && (unmapped.length < 3 || this.keys === null)) {
         return {
           code: 'missing_column',
-          message: `Line ${line}: no key for the ${unmapped.join(' and ')} among ${listHeaders(Object.keys(value))}.`,
+          message: `Line ${line}: no key for the ${unmapped.join(' and ')} among ${listHeaders(recordKeys(value))}.`,
           line,
         };
       }
@@ -218,9 +274,9 @@ export class JsonLinesRows implements RowsHandler {
       }
       this.keys = keys;
     }
-    const item = idText(value[keys.item ?? '']);
-    const annotator = idText(value[keys.annotator ?? '']);
-    const label = labelText(value[keys.label ?? '']);
+    const item = idText(valueAt(value, keys.item ?? ''));
+    const annotator = idText(valueAt(value, keys.annotator ?? ''));
+    const label = labelText(valueAt(value, keys.label ?? ''));
     if (label === null) return null;
     if (item === null)
       return { code: 'invalid_record', message: `Line ${line}: the item ("${keys.item}") is empty.`, line };
@@ -258,6 +314,14 @@ function elementOffsets(text: string): number[] {
     else if (depth === 1 && c > 32 && c !== 44) offsets.push(i);
   }
   return offsets;
+}
+
+/**
+ * An array element that is a record rather than a Label Studio task: no "annotations" or "completions",
+ * e.g. pandas' `to_json(orient="records")` or Label Studio's JSON-MIN export.
+ */
+export function isFlatRecord(task: JsonObject): boolean {
+  return !('annotations' in task) && !('completions' in task);
 }
 
 /** Label Studio tasks: one label per annotation from its first `choices` or `rating` result. */
@@ -298,7 +362,20 @@ export class LabelStudioRows implements RowsHandler {
   private readonly decoder = new TextDecoder();
   private readonly parts: string[] = [];
 
-  constructor(private readonly builder: SampleBuilder) {}
+  /** Elements without "annotations" (a JSON array of flat records), read as JSON Lines records are. */
+  private readonly records: JsonLinesRows;
+
+  constructor(
+    private readonly builder: SampleBuilder,
+    given: ParseOptions['columns'] = {},
+  ) {
+    this.records = new JsonLinesRows(builder, 'jsonl', given);
+  }
+
+  /** The keys read from a JSON array of flat records; undefined for a Label Studio export. */
+  get columns(): ColumnMapping | undefined {
+    return this.records.columns;
+  }
 
   push(chunk: Uint8Array): SampleIssue | null {
     this.parts.push(this.decoder.decode(chunk, { stream: true }));
@@ -314,11 +391,14 @@ export class LabelStudioRows implements RowsHandler {
       value = JSON.parse(text);
     } catch (error) {
       const position = positionOf(error);
-      const line = position === null ? undefined : lineAt(text, position);
+      const reason = jsonMessage(error);
+      if (position === null) return { code: 'invalid_json', message: `Invalid JSON (${reason}).` };
+      const line = lineAt(text, position);
       return {
         code: 'invalid_json',
-        message: `Invalid JSON${line === undefined ? '' : ` on line ${line}`} (${jsonMessage(error)}).`,
-        ...(line === undefined ? {} : { line }),
+        message: `Invalid JSON on line ${line} (${reason}).`,
+        line,
+        column: position - text.lastIndexOf('\n', position - 1),
       };
     }
     const tasks = Array.isArray(value) ? value : [value];
@@ -334,6 +414,11 @@ export class LabelStudioRows implements RowsHandler {
         return { code: 'invalid_record', message: `Line ${line}: task ${t + 1} is not a JSON object.`, line };
       }
       this.rows++;
+      if (isFlatRecord(task)) {
+        const issue = this.records.object(task, line);
+        if (issue !== null) return issue;
+        continue;
+      }
       const { triples, issue } = labelStudioTriples(task, t);
       if (issue !== null) return { code: 'invalid_record', message: `Line ${line}: ${issue}.`, line };
       for (const triple of triples) {

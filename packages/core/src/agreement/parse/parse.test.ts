@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SampleIssue } from '../types';
-import { createSampleParser, type ParseOptions, parseSample, previewSample } from './index';
+import {
+  createSampleParser,
+  describeSampleIssue,
+  type ParseOptions,
+  parseSample,
+  previewSample,
+} from './index';
+import { jsonMessage } from './json';
 import { tripleSet } from './test-helpers';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
@@ -49,6 +56,34 @@ describe('parseSample: formats', () => {
     expect(tripleSet(value.sample)).toEqual(['1|A|x', '1|B|x', '2|A|y', '2|C|x']);
   });
 
+  it('reads NA, N/A, #N/A, NaN and null cells as missing annotations, not as a category', () => {
+    // R, pandas, SQL and Excel write a missing value so; as a category, missing labels would agree.
+    const long =
+      'item,annotator,label\n1,a,1\n1,b,NA\n1,c,2\n2,a,3\n2,b, null \n2,c,3\n3,a,NaN\n3,b,1\n3,c,#N/A\n';
+    const expected = ['1|a|1', '1|c|2', '2|a|3', '2|c|3', '3|b|1'];
+    const value = parsed(long);
+    expect(tripleSet(value.sample)).toEqual(expected);
+    expect(value.sample.categories).toEqual(['1', '2', '3']);
+    expect(value.sample.ordered).toBe(true);
+    // The same rows through papaparse (a quote sends the rest of the file there) and in shuffled item order
+    // (rows batched before interning) read the same.
+    expect(tripleSet(parsed(long.replace('1,a,1', '1,a,"1"')).sample)).toEqual(expected);
+    const shuffled = long.split('\n');
+    expect(tripleSet(parsed([shuffled[0], ...shuffled.slice(1).reverse()].join('\n')).sample)).toEqual(
+      expected,
+    );
+    const wide = parsed('item,a,b,c\n1,1,NA,2\n2,3,NULL,3\n3,N/A,1,nan\n4,<NA>,n/a,Null\n');
+    expect(tripleSet(wide.sample)).toEqual(expected);
+    expect(wide.sample.items).toEqual(['1', '2', '3']);
+    // Labels that merely start like a missing spelling stay labels.
+    expect(parsed('item,a,b\n1,NAB,no\n2,None,nan1\n').sample.categories).toEqual([
+      'NAB',
+      'no',
+      'None',
+      'nan1',
+    ]);
+  });
+
   it('reads TSV with synonyms and numeric labels', () => {
     const value = parsed(fixture('ratings.tsv'));
     expect(value.columns).toEqual({ item: 'text_id', annotator: 'coder', label: 'rating' });
@@ -69,11 +104,91 @@ describe('parseSample: formats', () => {
     ]);
   });
 
+  it("skips Excel's sep= first line and splits on the delimiter it names, counting it in line numbers", () => {
+    const value = parsed('\uFEFFsep=;\r\nitem;a;b\r\n1;x,y;x,y\r\n2;y;x\r\n');
+    expect(value.format).toBe('wide');
+    expect(tripleSet(value.sample)).toEqual(['1|a|x,y', '1|b|x,y', '2|a|y', '2|b|x']);
+    expect(issue('sep=,\nitem,annotator,label\n1,a,x\n1,b,x,z\n')).toMatchObject({ line: 4, column: 4 });
+    const preview = previewSample('sep=\t\nitem\tannotator\tlabel\n1\ta\tx\n');
+    expect(preview.ok && preview.value.header).toEqual(['item', 'annotator', 'label']);
+  });
+
   it('reads JSON Lines with synonym keys; a null label is missing, blank lines are skipped', () => {
     const value = parsed(fixture('records.jsonl'));
     expect(value.format).toBe('jsonl');
     expect(value.columns).toEqual({ item: 'doc_id', annotator: 'rater', label: 'category' });
     expect(tripleSet(value.sample)).toEqual(['d1|ann|spam', 'd1|ben|spam', 'd2|ann|ham', 'd2|ben|spam']);
+  });
+
+  it('reads JSON Lines that nest the item, annotator and label in objects, by dotted key', () => {
+    const lines = [
+      '{"meta":{"id":1,"source":"web"},"annotation":{"user":"a","value":{"label":"x"}}}',
+      '{"meta":{"id":1,"source":"web"},"annotation":{"user":"b","value":{"label":"x"}}}',
+      '{"meta":{"id":2},"annotation":{"user":"a","value":{"label":"y"}}}',
+      '{"meta":{"id":2},"annotation":{"user":"b","value":{"label":null}}}',
+    ].join('\n');
+    const value = parsed(lines);
+    expect(value.format).toBe('jsonl');
+    expect(value.columns).toEqual({
+      item: 'meta.id',
+      annotator: 'annotation.user',
+      label: 'annotation.value.label',
+    });
+    expect(tripleSet(value.sample)).toEqual(['1|a|x', '1|b|x', '2|a|y']);
+    // A caller can name a nested key, and a top-level synonym wins over a nested one.
+    const firstTwo = lines.split('\n').slice(0, 2).join('\n');
+    const named = parsed(firstTwo, {
+      columns: { item: 'meta.source', annotator: 'annotation.user', label: 'annotation.value.label' },
+    });
+    expect(tripleSet(named.sample)).toEqual(['web|a|x', 'web|b|x']);
+    const mixed = parsed(
+      '{"meta":{"id":9},"id":1,"rater":"a","label":"x"}\n{"meta":{"id":9},"id":1,"rater":"b","label":"x"}\n',
+    );
+    expect(mixed.columns).toEqual({ item: 'id', annotator: 'rater', label: 'label' });
+    // The preview offers the nested keys as columns, each row a cell per key (an object as the id it reads as, or its keys).
+    const preview = previewSample(lines);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.header).toEqual([
+      'meta',
+      'annotation',
+      'meta.id',
+      'meta.source',
+      'annotation.user',
+      'annotation.value.label',
+    ]);
+    expect(preview.value.rows[0]).toEqual(['1', '{user, value}', '1', 'web', 'a', 'x']);
+    expect(preview.value.unmapped).toEqual([]);
+  });
+
+  it('reads a JSON array of flat records (pandas orient="records", Label Studio JSON-MIN) as JSON Lines records', () => {
+    // Read as Label Studio tasks before, every record gave "No annotations found".
+    const records = JSON.stringify(
+      [
+        { id: 7, text: 'a', sentiment: 'Positive', annotator: 1 },
+        { id: 7, text: 'a', sentiment: 'Negative', annotator: 2 },
+        { id: 8, text: 'b', sentiment: 'Negative', annotator: 1 },
+        { id: 8, text: 'b', sentiment: null, annotator: 2 },
+      ],
+      null,
+      2,
+    );
+    const value = parsed(records);
+    expect(value.columns).toEqual({ item: 'id', annotator: 'annotator', label: 'sentiment' });
+    expect(tripleSet(value.sample)).toEqual(['7|1|Positive', '7|2|Negative', '8|1|Negative']);
+    expect(tripleSet(parsed(records, { columns: { item: 'text' } }).sample)).toEqual([
+      'a|1|Positive',
+      'a|2|Negative',
+      'b|1|Negative',
+    ]);
+    const preview = previewSample(records);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value).toMatchObject({
+      format: 'jsonl',
+      header: ['id', 'text', 'sentiment', 'annotator'],
+      columns: { item: 'id', annotator: 'annotator', label: 'sentiment' },
+    });
+    expect(preview.value.rows[0]).toEqual(['7', 'a', 'Positive', '1']);
+    expect(issue('[{"id": 1, "text": "a"},\n {"id": 1}]')).toMatchObject({ code: 'missing_column', line: 1 });
   });
 
   it('reads a Label Studio export: completed_by ids or user objects, cancelled skipped, multi-choice combined', () => {
@@ -217,9 +332,38 @@ describe('parseSample: errors name their line and column', () => {
     ['invalid Label Studio JSON', '[{"id": 1,\n "annotations": [],}]', { code: 'invalid_json', line: 2 }],
     ['one annotator', 'item,annotator,label\n1,a,x\n2,a,y\n', { code: 'too_few_annotators' }],
     ['no pairable item', 'item,annotator,label\n1,a,x\n2,b,y\n', { code: 'no_pairable_item' }],
-    ['unterminated quote', 'item,annotator,label\n1,a,x\n1,b,"x\n', { code: 'invalid_record', line: 3 }],
+    [
+      'unterminated quote',
+      'item,annotator,label\n1,a,x\n1,"b,x\n2,a,y\n',
+      { code: 'invalid_record', line: 3, column: 2 },
+    ],
   ] as const)('%s', (_, input, expected) => {
     expect(issue(input)).toMatchObject(expected);
+  });
+
+  it('says where in words too: the browser and the upload route show only the text', () => {
+    // The browser's own preview of a broken JSON Lines file used to say just "Line 2: invalid JSON.".
+    const preview = previewSample(
+      '{"item":1,"annotator":"a","label":"x"}\n{"item":1, "annotator" "b"}\n{}\n',
+    );
+    if (preview.ok) throw new Error('expected an issue');
+    expect(preview.error).toMatchObject({ code: 'invalid_json', line: 2, column: 24 });
+    expect(describeSampleIssue(preview.error)).toMatch(/^Line 2: invalid JSON \(.+\) \(column 24\)\.$/);
+    expect(describeSampleIssue(issue('item,annotator,label\n1,a,x\n1,,x\n'))).toBe(
+      'Line 3, column 2 ("annotator"): the annotator is empty.',
+    );
+    expect(describeSampleIssue({ code: 'header_only', message: 'No rows.', line: 1, column: 3 })).toBe(
+      'No rows (line 1, column 3).',
+    );
+    expect(describeSampleIssue({ code: 'empty_file', message: 'The file is empty.' })).toBe(
+      'The file is empty.',
+    );
+    // Chromium's wording counts from the start of the line's JSON ("line 1"), which would contradict ours.
+    const chromium = new SyntaxError(
+      "Expected ',' or '}' after property value in JSON at position 42 (line 1 column 43)",
+    );
+    expect(jsonMessage(chromium)).toBe("Expected ',' or '}' after property value");
+    expect(issue('[{"id": 1,\n "annotations": [],}]')).toMatchObject({ line: 2, column: 20 });
   });
 
   it('names the missing role and lists the headers', () => {

@@ -71,7 +71,9 @@ class StreamingSampleParser implements SampleParser {
     }
     const built = this.builder.build(this.options);
     if (!built.ok) return built;
-    const columns = this.columns ?? (handler instanceof JsonLinesRows ? handler.columns : undefined);
+    const columns =
+      this.columns ??
+      (handler instanceof JsonLinesRows || handler instanceof LabelStudioRows ? handler.columns : undefined);
     return ok({
       sample: built.value.sample,
       format: this.format,
@@ -105,7 +107,7 @@ class StreamingSampleParser implements SampleParser {
     }
     this.handler =
       found.format === 'labelstudio'
-        ? new LabelStudioRows(this.builder)
+        ? new LabelStudioRows(this.builder, this.options.columns)
         : new JsonLinesRows(this.builder, found.format, this.options.columns);
     this.issue = this.handler.push(body);
     return true;

@@ -5,7 +5,20 @@ import type { SampleIssue } from '../types';
 import { mapColumns } from './columns';
 import { sniffDelimited } from './delimited';
 import { detectJsonFormat, notTextIssue, withoutBom } from './detect';
-import { idText, isJsonObject, labelStudioTriples, mapRecordKeys, prodigyTriple, type Triple } from './json';
+import {
+  idText,
+  isFlatRecord,
+  isJsonObject,
+  jsonMessage,
+  labelStudioTriples,
+  labelText,
+  mapRecordKeys,
+  positionOf,
+  prodigyTriple,
+  recordKeys,
+  type Triple,
+  valueAt,
+} from './json';
 import { trimAscii } from './text';
 import { COLUMN_ROLES, type ColumnRole, type ParseOptions, type SamplePreview } from './types';
 
@@ -41,7 +54,7 @@ export function previewSample(
       : forced === 'long' || forced === 'wide'
         ? null
         : forced;
-  if (json === 'labelstudio') return previewLabelStudio(text, complete);
+  if (json === 'labelstudio') return previewLabelStudio(text, complete, options);
   if (json === 'jsonl' || json === 'prodigy') return previewJsonLines(text, json, options);
   if (json === 'more') return err({ code: 'unknown_format', message: 'Could not recognise the format.' });
 
@@ -82,6 +95,16 @@ export function previewSample(
   });
 }
 
+/** A JSON value as a preview cell: a label or id as the parser reads it, else its JSON cut short. */
+function cellText(value: unknown): string {
+  const text = labelText(value) ?? idText(value);
+  if (text !== null) return text;
+  if (!isJsonObject(value)) return '';
+  // Its keys only: the value may nest deeper than JSON.stringify's stack allows (hostile input).
+  const keys = Object.keys(value).join(', ');
+  return `{${keys.length > 60 ? `${keys.slice(0, 59)}…` : keys}}`;
+}
+
 function previewJsonLines(
   text: string,
   format: 'jsonl' | 'prodigy',
@@ -95,9 +118,17 @@ function previewJsonLines(
     try {
       const value: unknown = JSON.parse(line);
       if (isJsonObject(value)) records.push(value);
-    } catch {
+    } catch (error) {
       if (i < lines.length - 1) {
-        return err({ code: 'invalid_json', message: `Line ${i + 1}: invalid JSON.`, line: i + 1 });
+        // Worded and placed as the full parse words it, so the preview's error names the column too.
+        const position = positionOf(error);
+        const raw = lines[i] ?? '';
+        return err({
+          code: 'invalid_json',
+          message: `Line ${i + 1}: invalid JSON (${jsonMessage(error)}).`,
+          line: i + 1,
+          ...(position === null ? {} : { column: position + 1 + raw.indexOf(line[0] ?? '') }),
+        });
       }
     }
   }
@@ -120,19 +151,27 @@ function previewJsonLines(
       unmapped: [],
     });
   }
+  return ok(previewRecords(records, 'jsonl', options));
+}
+
+/** JSON records (JSON Lines, or a JSON array of flat records) with the key found for each role. */
+function previewRecords(
+  records: readonly Readonly<Record<string, unknown>>[],
+  format: 'jsonl',
+  options: Pick<ParseOptions, 'columns'>,
+): SamplePreview {
+  const first = records[0] ?? {};
   const keys = mapRecordKeys(first, options.columns ?? {});
-  const rows = records.map((record) => [
-    idText(record[keys.item ?? '']) ?? '',
-    idText(record[keys.annotator ?? '']) ?? '',
-    idText(record[keys.label ?? '']) ?? '',
-  ]);
-  return ok({
+  // One cell per key, as a delimited file's preview shows every column: the user maps roles from them.
+  const header = recordKeys(first);
+  const rows = records.map((record) => header.map((key) => cellText(valueAt(record, key))));
+  return {
     format,
-    header: Object.keys(first),
+    header,
     rows,
     columns: { item: keys.item ?? null, annotator: keys.annotator ?? null, label: keys.label ?? null },
     unmapped: COLUMN_ROLES.filter((role) => keys[role] === undefined),
-  });
+  };
 }
 
 /**
@@ -158,7 +197,11 @@ function completeArrayPrefix(text: string): string | null {
   return lastElementEnd < 0 ? null : `${text.slice(0, lastElementEnd + 1)}]`;
 }
 
-function previewLabelStudio(text: string, complete: boolean): Result<SamplePreview, SampleIssue> {
+function previewLabelStudio(
+  text: string,
+  complete: boolean,
+  options: Pick<ParseOptions, 'columns'>,
+): Result<SamplePreview, SampleIssue> {
   let value: unknown;
   try {
     // A large export is cut off by the preview's byte limit: read the tasks that arrived whole.
@@ -171,6 +214,9 @@ function previewLabelStudio(text: string, complete: boolean): Result<SamplePrevi
     });
   }
   const tasks = Array.isArray(value) ? value : [value];
+  const records = tasks.slice(0, PREVIEW_ROWS).filter(isJsonObject);
+  // A JSON array of flat records is read as JSON Lines are, so its keys are mapped the same way.
+  if (records.length > 0 && records.every(isFlatRecord)) return ok(previewRecords(records, 'jsonl', options));
   const rows: string[][] = [];
   for (let t = 0; t < tasks.length && rows.length < PREVIEW_ROWS; t++) {
     const task = tasks[t];

@@ -7,6 +7,35 @@ export function trimAscii(value: string): string {
   return value.replace(EDGE_SPACE, '');
 }
 
+/**
+ * How CSV/TSV exports spell a missing value besides an empty cell: R's `NA`, pandas' `NaN`/`nan`, SQL's
+ * `NULL`/`null`, Excel's `#N/A`, `N/A`. Such a cell is no annotation, not a category of its own (a category
+ * "NA" would otherwise turn every missing label into agreement). `None` is left out: it is a common real
+ * category ("no entity"). JSON inputs have `null` for this, so these spellings are read there as labels.
+ */
+const MISSING_SPELLINGS = ['NA', 'N/A', 'n/a', '#N/A', '#NA', '<NA>', 'NaN', 'nan', 'NULL', 'null', 'Null'];
+/** Each spelling as its bytes packed into one number (they are ASCII and at most 4 bytes long). */
+const MISSING_CODES = MISSING_SPELLINGS.map((spelling) => {
+  let code = 0;
+  for (let k = 0; k < spelling.length; k++) code = code * 256 + spelling.charCodeAt(k);
+  return code;
+});
+
+/** Whether an (already trimmed) delimited cell holds no label: empty, or a missing-value spelling. */
+export function isMissingCell(text: string): boolean {
+  return text === '' || (text.length <= 4 && MISSING_SPELLINGS.includes(text));
+}
+
+/** `isMissingCell` on the trimmed bytes `buf[start..end)`, without building a string (it runs on every cell). */
+export function isMissingCellBytes(buf: Uint8Array, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 0) return true;
+  if (length > 4) return false;
+  let code = 0;
+  for (let k = start; k < end; k++) code = code * 256 + (buf[k] ?? 0);
+  return MISSING_CODES.includes(code);
+}
+
 export function isSpaceByte(byte: number): boolean {
   return byte === 32 || (byte >= 9 && byte <= 13);
 }
