@@ -132,6 +132,20 @@ test('an expired link shows only that it expired', async ({ page, browser, accou
   await stakeholder.close();
 });
 
+test('an expiry date in the past is refused on its field, and no link is made', async ({ page, account }) => {
+  const { projectId, reportUrl } = await seedProject(page, account('owner'));
+  await callMutation(page, 'report.publish', { projectId });
+  await page.goto(reportUrl);
+  await page.getByRole('button', { name: /Version 1/ }).click();
+  const expires = page.getByLabel('Expires on (optional)');
+  await expires.fill('2020-01-01');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  await expect(page.getByText('Expires on: choose today or a later day')).toBeVisible();
+  await expect(expires).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('No link to this version yet.')).toBeVisible();
+  await expect(page.getByLabel('Share link')).toHaveCount(0);
+});
+
 test('prints without the navigation, with the project and version on every page of the PDF', async ({
   page,
   account,

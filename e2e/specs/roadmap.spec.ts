@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
   callMutation,
+  callQuery,
   createInvitationViaApi,
   createProjectViaApi,
   createWorkspaceViaApi,
@@ -436,5 +437,39 @@ test.describe('roadmap and MLOps maturity (issue #7)', () => {
       }),
     ).rejects.toThrow(/FORBIDDEN/);
     await viewerContext.close();
+  });
+
+  test("a roadmap whose target date predates the tradeoff's time to target says so, until regenerated", async ({
+    page,
+    account,
+  }) => {
+    await signUpViaApi(page, account('lead'));
+    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
+    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
+    const projectId = project.id;
+    const setTarget = async (targetQuality: number) => {
+      const tradeoff = await callQuery<{ version: number; settings: Record<string, unknown> }>(
+        page,
+        'tradeoff.get',
+        { projectId },
+      );
+      await callMutation(page, 'tradeoff.updateSettings', {
+        projectId,
+        version: tradeoff.version,
+        settings: { ...tradeoff.settings, targetQuality, ceilingOverride: 0.95 },
+      });
+    };
+    await setTarget(0.75);
+    await callMutation(page, 'roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
+    await page.goto(`/w/${ws.id}/p/${projectId}/roadmap`);
+    await expect(page.getByText(/Target quality expected by/).first()).toBeVisible();
+    await expect(page.getByTestId('target-date-stale')).toHaveCount(0);
+
+    // A higher target moves the time to target: the stored date no longer matches it.
+    await setTarget(0.85);
+    await page.reload();
+    await expect(page.getByTestId('target-date-stale')).toContainText('Regenerate the roadmap');
+    await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
+    await expect(page.getByTestId('target-date-stale')).toHaveCount(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
+  saveAnswerViaApi,
   signUpViaApi,
   test,
 } from './fixtures';
@@ -167,4 +168,21 @@ test("the reference sample's ceiling is drawn with its confidence interval, on t
   await expect(form.getByText(/^Blank: \d{2}\.\d{3} from the sample/)).toBeVisible();
   await expect(chart).toHaveAccessibleName(/human ceiling \d{2}\.\d{3} \(95% CI \d{2}\.\d{3}–\d{2}\.\d{3}\)/);
   expect(Math.abs((await ceilingIn(/human ceiling (\d{2}\.\d{3})/)) - ceiling * 100)).toBeLessThan(0.1);
+});
+
+test("on a percentage metric the worksheet's target, a score in [0, 1], is read on the metric's scale", async ({
+  page,
+  account,
+}) => {
+  await openTradeoffTab(page, account('lead'));
+  const projectId = page.url().split('/p/')[1]?.split('/')[0] ?? '';
+  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.85);
+  await page.reload();
+  const settings = page.getByRole('form', { name: 'Tradeoff settings' });
+  await expect(settings.getByText("Blank: the worksheet's target, 0.85")).toBeVisible();
+
+  await saveSettings(page, { 'Maximum of the metric': '100' });
+  // 0.85 of the worksheet is 85 on a 0–100 scale: not 0.85, which every estimate would pass at once.
+  await expect(settings.getByText("Blank: the worksheet's target, 85")).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Time to reach 85.000' })).toBeVisible();
 });

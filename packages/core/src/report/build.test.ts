@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { generateRoadmap, roadmapEstimatesFromTradeoff } from '../roadmap';
+import { analyzeTradeoff, resolveTradeoffInputs, seedAttackAngles, summarizeTradeoff } from '../tradeoff';
 import { buildReportSnapshot, type ReportInputs } from './build';
 import { REPORT_SCHEMA_VERSION } from './snapshot';
+
+const NOBODY = { by: null, at: null };
 
 const EMPTY: ReportInputs = {
   project: { id: 'p1', name: 'Ticket router' },
@@ -93,5 +97,74 @@ describe('buildReportSnapshot', () => {
       ['March', true],
     ]);
     expect(snapshot.assumptions.filter((a) => a.source.kind === 'sample')).toHaveLength(4);
+  });
+});
+
+describe('the roadmap target-quality dates in the report', () => {
+  const settings = {
+    maxQuality: 1,
+    targetQuality: 0.85,
+    ceilingOverride: 0.92,
+    value: {
+      mode: 'per-quality-point',
+      valuePerPoint: null,
+      costPerError: null,
+      volume: null,
+      baselineQuality: null,
+    },
+    teamCost: null,
+    workStartedOn: '2026-01-05',
+  } as const;
+  const angles = seedAttackAngles().map((angle) => ({
+    ...angle,
+    costRate: angle.costRate ?? null,
+    riskNotes: angle.riskNotes ?? '',
+  }));
+  const tradeoffFor = (targetQuality: number) => {
+    const analysis = analyzeTradeoff(
+      resolveTradeoffInputs({
+        angles,
+        measured: [],
+        settings: { ...settings, targetQuality },
+        referenceCeiling: null,
+        worksheetTarget: null,
+        fallbackStart: '2026-01-05',
+      }),
+      { draws: 500 },
+    );
+    return {
+      analysis,
+      summary: summarizeTradeoff(analysis),
+      angleProvenance: {},
+      settingsProvenance: NOBODY,
+    };
+  };
+  const roadmapFrom = (tradeoff: ReturnType<typeof tradeoffFor>) => {
+    const generated = generateRoadmap({
+      startDate: '2026-03-02',
+      currentLevel: 0,
+      targetLevel: 1,
+      estimates: roadmapEstimatesFromTradeoff(tradeoff.summary),
+    });
+    if (!generated.ok) throw new Error(generated.error.message);
+    return { ...generated.value, provenance: NOBODY };
+  };
+
+  it('dates the time to target from the roadmap generated with it', () => {
+    const tradeoff = tradeoffFor(0.85);
+    const snapshot = buildReportSnapshot({ ...EMPTY, tradeoff, roadmap: roadmapFrom(tradeoff) });
+    expect(snapshot.summary.timeToTarget?.p50Date).toMatch(/^2026-/);
+    const section = snapshot.sections.roadmap;
+    expect(section.status === 'ready' && section.targetQuality).toBeTruthy();
+  });
+
+  it('leaves out dates a roadmap fixed before the time to target changed, instead of contradicting it', () => {
+    // The roadmap was generated for a target of 0.7; the target is now 0.85, so its date is stale.
+    const roadmap = roadmapFrom(tradeoffFor(0.7));
+    const snapshot = buildReportSnapshot({ ...EMPTY, tradeoff: tradeoffFor(0.85), roadmap });
+    expect(snapshot.summary.timeToTarget).toMatchObject({ p50Date: null, p90Date: null });
+    const section = snapshot.sections.roadmap;
+    if (section.status !== 'ready') throw new Error('expected the roadmap section');
+    expect(section.targetQuality).toBeNull();
   });
 });

@@ -1,5 +1,10 @@
 import { type AgreementReport, coefficientRows } from '../agreement';
-import type { MaturityAssessment, Roadmap, TargetLevelRecommendation } from '../roadmap';
+import {
+  type MaturityAssessment,
+  type Roadmap,
+  roadmapTimeToTargetIsCurrent,
+  type TargetLevelRecommendation,
+} from '../roadmap';
 import { durationToDays, type TradeoffAnalysis, type TradeoffSummary } from '../tradeoff';
 import {
   type Answer,
@@ -204,17 +209,21 @@ function tradeoffSection(inputs: ReportInputs): ReportTradeoffSection | EmptyRep
   };
 }
 
-function roadmapSection(roadmap: ReportInputs['roadmap']): ReportRoadmapSection | EmptyReportSection {
+function roadmapSection(inputs: ReportInputs): ReportRoadmapSection | EmptyReportSection {
+  const { roadmap } = inputs;
   if (roadmap === null || roadmap.phases.length === 0) return empty('roadmap');
+  // The target-quality dates were fixed at generation from the time to target of that day; once the
+  // tradeoff moved they would contradict the time to target this report shows, so they are left out.
+  const targetCurrent = roadmapTimeToTargetIsCurrent(roadmap.timeToTarget, inputs.tradeoff?.summary ?? null);
   return {
     status: 'ready',
     title: REPORT_SECTION_TITLES.roadmap,
     startDate: roadmap.startDate,
     end: { p50: roadmap.end.p50, p90: roadmap.end.p90 },
-    targetQuality: roadmap.targetQuality && {
-      p50: roadmap.targetQuality.p50,
-      p90: roadmap.targetQuality.p90,
-    },
+    targetQuality:
+      targetCurrent && roadmap.targetQuality
+        ? { p50: roadmap.targetQuality.p50, p90: roadmap.targetQuality.p90 }
+        : null,
     phases: roadmap.phases.map((p) => ({
       id: p.id,
       name: p.name,
@@ -333,7 +342,7 @@ export function buildReportSnapshot(inputs: ReportInputs): ReportSnapshot {
     worksheet: worksheetSection(inputs),
     agreement: agreementSection(inputs),
     tradeoff: tradeoffSection(inputs),
-    roadmap: roadmapSection(inputs.roadmap),
+    roadmap: roadmapSection(inputs),
     maturity: maturitySection(inputs.maturity),
   };
   return {

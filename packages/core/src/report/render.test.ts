@@ -65,6 +65,35 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
+  it('writes attack-angle efforts in the unit a person would say, from minutes to years', () => {
+    const snapshot = exampleReportSnapshot();
+    const tradeoff = snapshot.sections.tradeoff;
+    if (tradeoff.status !== 'ready') throw new Error('expected the tradeoff section');
+    const md = renderReportMarkdown({
+      ...snapshot,
+      sections: {
+        ...snapshot.sections,
+        tradeoff: {
+          ...tradeoff,
+          angles: [
+            {
+              name: 'Keyword rule',
+              effortDays: { low: 1 / 1440, likely: 4 / 24, high: 1 },
+              quality: { low: 0.4, likely: 0.5, high: 0.55 },
+            },
+            {
+              name: 'Custom model',
+              effortDays: { low: 7, likely: 365.25, high: 730.5 },
+              quality: { low: 0.8, likely: 0.85, high: 0.9 },
+            },
+          ],
+        },
+      },
+    });
+    expect(md).toContain('| Keyword rule | 1 minute / 4 hours / 1 day |');
+    expect(md).toContain('| Custom model | 1 week / 1 year / 2 years |');
+  });
+
   it('keeps table rows whole whatever the user typed', () => {
     const md = renderReportMarkdown(hostileSnapshot());
     // Every row of a table has as many cell separators as the table's header row.

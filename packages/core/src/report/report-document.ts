@@ -3,6 +3,7 @@
  * from a snapshot, so the Markdown and HTML exports show the same content in the same order and differ
  * only in syntax and escaping. Text here is never escaped: each renderer escapes it for its own format.
  */
+import { formatDays as formatEffort } from '../tradeoff';
 import {
   formatDays,
   formatInterval,
@@ -154,7 +155,11 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
         head: ['Attack angle', 'Effort (low / likely / high)', 'Quality (low / likely / high)'],
         rows: t.angles.map((angle) => [
           angle.name,
-          [angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high].map(formatDays).join(' / '),
+          // Efforts span minutes to years: in the unit a person would say, as the Tradeoff tab shows them
+          // (a 1-minute keyword rule is "1 minute", not "1 h" or "0 days").
+          [angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high]
+            .map((days) => formatEffort(days, 1))
+            .join(' / '),
           [angle.quality.low, angle.quality.likely, angle.quality.high].map(formatValue).join(' / '),
         ]),
       });
@@ -162,7 +167,7 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
         blocks.push({
           kind: 'table',
           head: ['Measured', 'Effort', 'Quality'],
-          rows: t.measured.map((m) => [m.label ?? '', formatDays(m.effortDays), formatValue(m.quality)]),
+          rows: t.measured.map((m) => [m.label ?? '', formatEffort(m.effortDays, 1), formatValue(m.quality)]),
         });
       }
       if (t.roi) {

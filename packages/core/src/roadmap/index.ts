@@ -82,6 +82,7 @@ export {
 export {
   nextMonday,
   roadmapEstimatesFromTradeoff,
+  roadmapTimeToTargetIsCurrent,
   SINGLE_POINT_SPREAD,
   TARGET_LEVEL_QUESTIONS,
   type TradeoffEstimateSummary,

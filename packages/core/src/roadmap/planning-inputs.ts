@@ -124,6 +124,22 @@ export function roadmapEstimatesFromTradeoff(summary: TradeoffEstimateSummary | 
 }
 
 /**
+ * Whether a roadmap's stored time to target (working days, fixed when it was generated) is the one the
+ * tradeoff gives now. When the estimates, target or ceiling changed since, the roadmap's target-quality
+ * dates are stale: shown beside today's time to target they would contradict it until regeneration.
+ */
+export function roadmapTimeToTargetIsCurrent(
+  stored: { readonly p50: number; readonly p90: number } | null,
+  summary: TradeoffEstimateSummary | null,
+): boolean {
+  const current = roadmapEstimatesFromTradeoff(summary).timeToTarget ?? null;
+  if (stored === null || current === null) return stored === current;
+  // The simulation is seeded, so unchanged inputs give the same days; the slack absorbs JSON round trips.
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+  return close(stored.p50, current.p50) && close(stored.p90, current.p90);
+}
+
+/**
  * The Monday after `today` (strictly after: on a Monday it is a week later), the default start of a
  * roadmap so that work starts at the beginning of a week. Returns `null` when `today` is not a date.
  */

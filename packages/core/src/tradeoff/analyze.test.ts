@@ -72,6 +72,15 @@ describe('resolveTradeoffInputs', () => {
     expect(resolve({ maxQuality: 100, ceilingOverride: 85 }, { ceiling: 0.9 }).ceiling).toBe(85);
   });
 
+  it("reads the worksheet's target, a score in [0, 1], on the metric's scale; the settings' is already on it", () => {
+    // A percentage metric with the worksheet's 0.85: the target is 85, not 0.85 (reached at once).
+    expect(resolve({ maxQuality: 100 }, { worksheet: 0.85 })).toMatchObject({
+      target: 85,
+      targetSource: 'worksheet',
+    });
+    expect(resolve({ maxQuality: 100, targetQuality: 80 }, { worksheet: 0.85 }).target).toBe(80);
+  });
+
   it('turns a dated measurement into the effort since the start, and skips one dated before it', () => {
     const inputs = resolve({});
     expect(inputs.measured).toHaveLength(1);

@@ -78,9 +78,10 @@ function valueModel(settings: TradeoffComputationSettings): ValueModel | null {
 }
 
 /**
- * The reference sample's ceiling on the metric's scale. The agreement engine gives it as a share in
- * [0, 1]; a metric whose range is [0, 100] (a percentage) reads it as 100 × that share, or every
- * estimate would sit above a ceiling of 0.9 and the curve would be flattened under it.
+ * A share in [0, 1] on the metric's scale: the reference sample's ceiling (the agreement engine gives a
+ * share) and the worksheet's target (a score in [0, 1]). A metric whose range is [0, 100] (a percentage)
+ * reads it as 100 × that share, or every estimate would sit above a ceiling of 0.9 and the curve would
+ * be flattened under it (and a target of 0.85 would read as reached at once).
  */
 export function referenceCeilingOnMetric(share: number | null, maxQuality: number): number | null {
   return share === null ? null : share * maxQuality;
@@ -88,7 +89,7 @@ export function referenceCeilingOnMetric(share: number | null, maxQuality: numbe
 
 /**
  * Resolves stored tradeoff data into the core's inputs. The target is the settings' target, else the
- * worksheet's (`E.target-quality`); the ceiling is the settings' override, else the reference sample's
+ * worksheet's (`E.target-quality`, on the metric's scale); the ceiling is the settings' override, else the reference sample's
  * (on the metric's scale, `referenceCeilingOnMetric`).
  * A measured point given by date gets the effort from `workStartedOn` (else `fallbackStart`, the
  * project's creation day) to that date; one dated on or before the start is skipped with a reason.
@@ -99,6 +100,7 @@ export function resolveTradeoffInputs(params: {
   readonly settings: TradeoffComputationSettings;
   /** The reference sample's human ceiling: an accuracy, a share in [0, 1] (`humanCeiling` in PRODUCT.md). */
   readonly referenceCeiling: number | null;
+  /** The worksheet's `E.target-quality`: a score in [0, 1], put on the metric's scale here. */
   readonly worksheetTarget: number | null;
   readonly fallbackStart: string;
 }): ResolvedTradeoffInputs {
@@ -131,7 +133,10 @@ export function resolveTradeoffInputs(params: {
     const duration = daysToDuration(days);
     measured.push({ effort: duration, quality: point.quality, ...label });
   }
-  const target = settings.targetQuality ?? params.worksheetTarget;
+  // The worksheet's target is a score in [0, 1] like the sample's ceiling: on a percentage metric it is
+  // 100 × that score, or a target of 0.85 on a 0–100 scale would read as reached at once.
+  const target =
+    settings.targetQuality ?? referenceCeilingOnMetric(params.worksheetTarget, settings.maxQuality);
   const ceiling =
     settings.ceilingOverride ?? referenceCeilingOnMetric(params.referenceCeiling, settings.maxQuality);
   const value = valueModel(settings);

@@ -8,6 +8,7 @@ import {
   type ReportTradeoffSection,
   type ReportWorksheetSection,
 } from '@raisin/core/report';
+import { formatDays as formatEffort } from '@raisin/core/tradeoff';
 import { formatDays } from '@raisin/core/worksheet';
 import { ReportTradeoffChart, ReportTrendChart } from './report-charts';
 import { num, ReportSection, ReportTable, type TabHref, TextList } from './report-section';
@@ -92,8 +93,9 @@ function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
           <tr key={angle.name}>
             <th scope="row">{angle.name}</th>
             <td>
-              {formatDays(angle.effortDays.low)} / {formatDays(angle.effortDays.likely)} /{' '}
-              {formatDays(angle.effortDays.high)}
+              {/* Minutes to years, as the Tradeoff tab shows them ("1 minute", not "0 days"). */}
+              {formatEffort(angle.effortDays.low, 1)} / {formatEffort(angle.effortDays.likely, 1)} /{' '}
+              {formatEffort(angle.effortDays.high, 1)}
             </td>
             <td>
               {num(angle.quality.low)} / {num(angle.quality.likely)} / {num(angle.quality.high)}

@@ -15,6 +15,13 @@ function endOfDay(date: string): string {
   return new Date(`${date}T23:59:59`).toISOString();
 }
 
+/** Today in the browser's time zone, as the date input gives it (YYYY-MM-DD). */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 function linkStatus(link: { revokedAt: string | null; expiresAt: string | null }): string {
   if (link.revokedAt) return `Revoked ${when(link.revokedAt, '')}`;
   if (link.expiresAt && Date.parse(link.expiresAt) <= Date.now()) return 'Expired';
@@ -39,12 +46,20 @@ export function ShareLinks(props: {
   const create = useMutation(trpc.report.createShareLink.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.report.revokeShareLink.mutationOptions({ onSettled: refresh }));
   const [expiresOn, setExpiresOn] = useState('');
+  const [expiresError, setExpiresError] = useState<string | undefined>();
   const [previewNumbers, setPreviewNumbers] = useState(false);
   const url = create.data ? new URL(`/s/${create.data.token}`, window.location.origin).toString() : null;
   const mine = (links.data ?? []).filter((link) => link.versionId === versionId);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The server refuses a past expiry with a bare BAD_REQUEST; name the field and keep the request local.
+    // A link expiring today works until the end of the day (`endOfDay`).
+    if (expiresOn !== '' && expiresOn < localToday()) {
+      setExpiresError('Expires on: choose today or a later day (a link cannot expire in the past)');
+      return;
+    }
+    setExpiresError(undefined);
     create.mutate({
       projectId,
       versionId,
@@ -65,7 +80,12 @@ export function ShareLinks(props: {
             label="Expires on (optional)"
             type="date"
             value={expiresOn}
-            onChange={(event) => setExpiresOn(event.target.value)}
+            min={localToday()}
+            error={expiresError}
+            onChange={(event) => {
+              setExpiresOn(event.target.value);
+              setExpiresError(undefined);
+            }}
           />
           <CheckboxField
             label="Show the headline numbers in link previews"

@@ -1,4 +1,4 @@
-import { assessMaturity } from '@raisin/core/roadmap';
+import { assessMaturity, roadmapTimeToTargetIsCurrent } from '@raisin/core/roadmap';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
@@ -27,6 +27,9 @@ export interface RoadmapTabProps {
 export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
   const assessment = useQuery(trpc.roadmap.assessment.queryOptions({ projectId }));
   const roadmap = useQuery(trpc.roadmap.get.queryOptions({ projectId }));
+  // The time to target the Tradeoff tab gives now, to tell when the roadmap's target date predates it.
+  // staleTime 0: the tradeoff may have been edited a moment ago on its own tab.
+  const tradeoffSummary = useQuery({ ...trpc.tradeoff.summary.queryOptions({ projectId }), staleTime: 0 });
   const autosave = useAssessmentAutosave(projectId, assessment.data);
   const actions = useRoadmapActions(projectId);
 
@@ -39,6 +42,10 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
   const currentLevel = assessMaturity(autosave.answers).level;
   const targetLevel = assessment.data.target.level;
   const status = autosave.status;
+  const targetDateStale =
+    stored !== null &&
+    tradeoffSummary.isSuccess &&
+    !roadmapTimeToTargetIsCurrent(stored.roadmap.timeToTarget, tradeoffSummary.data);
 
   return (
     <div className="roadmap-tab">
@@ -122,6 +129,15 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
               {stored.roadmap.targetQuality !== null &&
                 ` Target quality expected by ${formatDay(stored.roadmap.targetQuality.p50)} (P50), ${formatDay(stored.roadmap.targetQuality.p90)} (P90).`}
             </p>
+            {targetDateStale && (
+              <p className="notice" data-testid="target-date-stale">
+                The Tradeoff tab’s time to target has changed since this roadmap was generated, so its
+                target-quality date is out of date (the report leaves it out).{' '}
+                {canEdit
+                  ? 'Regenerate the roadmap to date it again; your edits are kept.'
+                  : 'An editor can regenerate the roadmap to date it again.'}
+              </p>
+            )}
             <GanttChart roadmap={stored.roadmap} today={localToday()} />
             <h3>Phases</h3>
             <PhaseTable

@@ -318,7 +318,11 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
         dirty={settingsDraft !== null}
         canEdit={canEdit}
         busy={busy}
-        worksheetTarget={data.worksheetTarget}
+        // On the metric's scale, as the computation reads it (`resolveTradeoffInputs`); toPrecision drops
+        // float noise (0.85 × 100 = 85.00000000000001).
+        worksheetTarget={
+          data.worksheetTarget === null ? null : Number((data.worksheetTarget * maxQuality).toPrecision(12))
+        }
         referenceCeiling={
           data.referenceCeiling && {
             value: data.referenceCeiling.value * maxQuality,
