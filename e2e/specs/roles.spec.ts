@@ -155,4 +155,77 @@ test.describe('roles', () => {
     expect(await renameAsMember('Renamed by an outsider')).toEqual({ status: 404, code: 'NOT_FOUND' });
     await memberContext.close();
   });
+  test('a member leaves a workspace; its last owner can neither leave nor step down', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const owner = account('owner');
+    const member = account('member');
+    await signUpViaApi(page, owner);
+    const workspace = await createWorkspaceViaApi(page, 'Fraud Signals');
+    const { token } = await createInvitationViaApi(page, workspace.id, member.email, 'editor');
+
+    const memberContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.253.0.2' } });
+    const memberPage = await memberContext.newPage();
+    await signUpViaApi(memberPage, member);
+    await memberPage.goto(`/invite/${token}`);
+    await memberPage.getByRole('button', { name: 'Accept invitation' }).click();
+    await expect(memberPage).toHaveURL(new RegExp(`/w/${workspace.id}$`));
+    // The used link is not in the history: Back does not offer an "Accept" that can only fail.
+    await memberPage.goBack();
+    await expect(memberPage).not.toHaveURL(/\/invite\//);
+
+    await memberPage.goto(`/w/${workspace.id}/members`);
+    await memberPage.getByRole('button', { name: 'Leave workspace' }).click();
+    const confirm = memberPage.getByRole('dialog', { name: 'Leave Fraud Signals?' });
+    await confirm.getByRole('button', { name: 'Leave workspace' }).click();
+    await expect(memberPage).toHaveURL(/\/$/);
+    await memberPage.goto(`/w/${workspace.id}`);
+    await expect(
+      memberPage.getByRole('heading', { name: "Not found or you don't have access" }),
+    ).toBeVisible();
+    await memberContext.close();
+
+    await page.goto(`/w/${workspace.id}/members`);
+    await expect(page.getByRole('row', { name: new RegExp(member.email) })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Leave workspace' }).click();
+    const ownerConfirm = page.getByRole('dialog', { name: 'Leave Fraud Signals?' });
+    await ownerConfirm.getByRole('button', { name: 'Leave workspace' }).click();
+    await expect(ownerConfirm.getByRole('alert')).toHaveText(/last owner cannot leave/);
+    await ownerConfirm.getByRole('button', { name: 'Cancel' }).click();
+
+    const ownRole = page.getByRole('combobox', { name: `Role of ${owner.name}` });
+    await ownRole.click();
+    await page.getByRole('option', { name: 'Editor' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/at least one owner/);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: `Role of ${owner.name}` })).toHaveText(/Owner/);
+  });
+  test('pending invitations stay readable at tablet width, whatever the length of an address', async ({
+    page,
+    account,
+  }) => {
+    await page.setViewportSize({ width: 768, height: 1000 });
+    await signUpViaApi(page, account('owner'));
+    const workspace = await createWorkspaceViaApi(page, 'Listing Moderation');
+    const long = 'a.very.long.address.for.the.pending.list@a-long-subdomain.of-some-company.example.com';
+    await createInvitationViaApi(page, workspace.id, long, 'viewer');
+    await page.goto(`/w/${workspace.id}/members`);
+    const row = page.getByRole('row', { name: new RegExp(long.replaceAll('.', '\\.')) });
+    await expect(row).toBeVisible();
+    // Words such as "Viewer" and "Revoke" are never split across lines: each stays one line high.
+    const revoke = row.getByRole('button', { name: `Revoke invitation for ${long}` });
+    const role = row.getByRole('cell', { name: 'Viewer', exact: true });
+    const lineHeight = await role.evaluate((cell) => Number.parseFloat(getComputedStyle(cell).lineHeight));
+    const textHeight = (locator: typeof role) =>
+      locator.evaluate((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return range.getBoundingClientRect().height;
+      });
+    expect(await textHeight(role)).toBeLessThan(lineHeight * 1.5);
+    expect(await textHeight(revoke)).toBeLessThan(lineHeight * 1.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  });
 });

@@ -35,6 +35,19 @@ export interface AuthSettings {
 }
 
 const SIGN_IN_PATH = '/sign-in/email';
+// Where better-auth takes a display name: it accepts any string there, blank or a megabyte long.
+const NAME_PATHS = new Set(['/sign-up/email', '/update-user']);
+/** As the sign-up form allows; names show in member lists, invitations and the audit trail. */
+export const NAME_MAX_LENGTH = 80;
+
+/** Why a display name is refused, or null when it is fine or absent where optional (update-user). */
+function nameProblem(path: string, body: unknown): string | null {
+  const name = typeof body === 'object' && body !== null && 'name' in body ? body.name : undefined;
+  if (name === undefined && path !== '/sign-up/email') return null;
+  if (typeof name !== 'string' || name.trim() === '') return 'name: enter a name';
+  if (name.trim().length > NAME_MAX_LENGTH) return `name: use at most ${NAME_MAX_LENGTH} characters`;
+  return null;
+}
 
 function emailFromBody(body: unknown): string | null {
   if (typeof body !== 'object' || body === null || !('email' in body)) return null;
@@ -119,6 +132,11 @@ export function createAuth(db: Db, settings: AuthSettings) {
       // before its password is checked (a reservation), so a burst of simultaneous guesses cannot all
       // slip past the check; the after hook releases it when the attempt was not a wrong password.
       before: createAuthMiddleware(async (ctx) => {
+        if (NAME_PATHS.has(ctx.path)) {
+          const problem = nameProblem(ctx.path, ctx.body);
+          if (problem !== null) throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: problem });
+          return;
+        }
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailFromBody(ctx.body);
         if (email === null) return;

@@ -65,6 +65,16 @@ describe('loadConfig', () => {
       '10.0.0.0/8',
       '127.0.0.1',
     ]);
+    expect(
+      loadConfig({ RAISIN_TRUST_PROXY: 'loopback, fd00::/8, 192.168.0.0/255.255.0.0' }).trustProxy,
+    ).toEqual(['loopback', 'fd00::/8', '192.168.0.0/255.255.0.0']);
+  });
+
+  it('refuses a trust-proxy entry that is no address, naming the variable and the entry', () => {
+    for (const value of ['maybe', '10.0.0.0/33', '10.0.0.1, proxy.internal', 'yes'])
+      expect(() => loadConfig({ RAISIN_TRUST_PROXY: value }), value).toThrow(
+        /RAISIN_TRUST_PROXY: .*not an address/,
+      );
   });
 
   it('names every invalid variable in one error', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -108,15 +109,39 @@ function parseBytes(value: string, ctx: z.RefinementCtx): number {
   return bytes;
 }
 
-function parseTrustProxy(value: string): TrustProxy {
+// The names Fastify's proxy-addr accepts besides addresses and ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range (`10.0.0.0/8`, `fd00::/8`), an IPv4 netmask range or a range name. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   const trimmed = value.trim().toLowerCase();
   if (trimmed === 'true') return true;
   if (trimmed === 'false' || trimmed === '') return false;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  return trimmed
+  const entries = trimmed
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
+  // Checked here: Fastify would otherwise fail at start-up with a stack trace naming no variable.
+  const invalid = entries.filter((entry) => !isProxyAddress(entry));
+  if (invalid.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected true, false, a hop count or a comma list of addresses/CIDRs; not an address: ${invalid.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
 }
 
 function parsePublicUrl(value: string, ctx: z.RefinementCtx): string {

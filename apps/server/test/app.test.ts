@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type DbHandle, migrateDb, schema } from '@raisin/db';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_LOCKOUT, buildApp, loadConfig } from '../src/index';
-import { nextEmail, nextIp, ORIGIN, postJson, signIn, signUp, trpcQuery } from './helpers';
+import { nextEmail, nextIp, ORIGIN, postJson, signIn, signUp, startTestApp, trpcQuery } from './helpers';
 
 const INDEX_HTML =
   '<!doctype html><html><head><script type="module" src="/assets/app-3f9a1c.js"></script></head><body><div id="root"></div></body></html>';
@@ -93,6 +94,33 @@ describe('sessions', () => {
     tokens.push(second.cookies.find((c) => c.name.endsWith('session_token'))?.value);
     expect(tokens.every((t) => typeof t === 'string' && t.length > 0)).toBe(true);
     expect(new Set(tokens).size).toBe(3);
+  });
+
+  it('refuses a blank or overlong name at sign-up, naming the field, and creates no account', async () => {
+    for (const name of ['', '   ', 'x'.repeat(81)]) {
+      const email = nextEmail('noname');
+      const response = await postJson(
+        app,
+        '/api/auth/sign-up/email',
+        { email, password: 'correct horse battery staple', name },
+        { ip: nextIp() },
+      );
+      expect(response.statusCode, JSON.stringify(name)).toBe(400);
+      expect(response.json()).toMatchObject({
+        code: 'INVALID_NAME',
+        message: expect.stringMatching(/^name: /),
+      });
+      const signIn = await postJson(
+        app,
+        '/api/auth/sign-in/email',
+        { email, password: 'correct horse battery staple' },
+        { ip: nextIp() },
+      );
+      expect(signIn.statusCode).toBe(401);
+    }
+    const { cookie } = await signUp(app, 'renamer');
+    const blank = await postJson(app, '/api/auth/update-user', { name: ' ' }, { cookie });
+    expect(blank.statusCode).toBe(400);
   });
 
   it('refuses a wrong password with 401', async () => {
@@ -236,6 +264,51 @@ describe('security headers', () => {
     expect(bad.body).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
+  it('keeps stack traces out of tRPC errors sent with a non-JSON content type', async () => {
+    const { cookie } = await signUp(app, 'stack-type');
+    // tRPC answers an unsupported body type in that same type: the answer must still lose its stack.
+    const response = await postJson(app, '/trpc/workspaces.create', JSON.stringify({ name: 'x' }), {
+      cookie,
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.body).not.toContain('"stack"');
+    expect(response.body).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(response.json().error.data.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('names the field and the problem in the message of a refused input', async () => {
+    const { cookie } = await signUp(app, 'field');
+    const wrongType = await postJson(app, '/trpc/workspaces.create', { name: 5 }, { cookie });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().error.data.code).toBe('BAD_REQUEST');
+    expect(wrongType.json().error.message).toBe('name: Invalid input: expected string, received number');
+    const nested = await postJson(
+      app,
+      '/trpc/projects.update',
+      { projectId: 'not-an-id', version: 'one' },
+      { cookie },
+    );
+    expect(nested.json().error.message).toMatch(/^projectId: .+/);
+  });
+
+  it('hides the message of an unexpected tRPC failure, whatever NODE_ENV says', async () => {
+    const broken = await startTestApp();
+    try {
+      const { cookie } = await signUp(broken.app, 'broken');
+      // A bug's failure: the query's SQL error names tables and columns.
+      await broken.handle.db.execute(sql`drop table membership cascade`);
+      const response = await trpcQuery(broken.app, 'workspaces.list', undefined, { cookie });
+      expect(response.statusCode).toBe(500);
+      expect(response.json().error.data.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(response.body).not.toMatch(/membership|relation|select/i);
+      expect(response.json().error.message).toBe('Something went wrong on our side.');
+    } finally {
+      await broken.app.close();
+      await broken.handle.close();
+    }
+  });
+
   it('never leaks error details or stack traces', async () => {
     const response = await app.inject({ method: 'GET', url: '/test-only/boom' });
     expect(response.statusCode).toBe(500);
@@ -316,7 +389,29 @@ describe('body limit', () => {
   it('answers 413 to a JSON body over the limit, on tRPC and on auth routes', async () => {
     const { cookie } = await signUp(app, 'big');
     const huge = { name: 'x'.repeat(1024 * 1024 + 10) };
-    expect((await postJson(app, '/trpc/workspaces.create', huge, { cookie })).statusCode).toBe(413);
+    const tooLarge = await postJson(app, '/trpc/workspaces.create', huge, { cookie });
+    expect(tooLarge.statusCode).toBe(413);
+    // In tRPC's shape, so the web client reads the code and shows the message naming the limit.
+    expect(tooLarge.json().error.data).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
+    expect(tooLarge.json().error.message).toBe('The request is larger than the server accepts (1 MB).');
+    const batched = await postJson(
+      app,
+      '/trpc/workspaces.create,workspaces.create?batch=1',
+      { 0: huge, 1: { name: 'x' } },
+      { cookie },
+    );
+    expect(batched.statusCode).toBe(413);
+    expect(batched.json().map((item: { error: { data: { code: string } } }) => item.error.data.code)).toEqual(
+      ['PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE'],
+    );
+    const noType = await app.inject({
+      method: 'POST',
+      url: '/trpc/workspaces.create',
+      headers: { origin: ORIGIN, cookie },
+      payload: '{"name":"x"}',
+    });
+    expect(noType.statusCode).toBe(415);
+    expect(noType.json().error.data.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const signUpHuge = {
       email: nextEmail('huge'),
       password: 'long enough password',

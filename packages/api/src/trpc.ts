@@ -13,13 +13,27 @@ import type { Context } from './context';
 import { domainCodeOf, domainDetailsOf, toTRPCError, toUnavailableError } from './errors';
 import { idSchema, userIdSchema } from './schemas/common';
 
+/**
+ * A refused input as one readable sentence per problem, each naming its field (`name: Too small…`),
+ * instead of Zod's JSON dump of its issues; `data.zodError` keeps them field by field.
+ */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`)
+    .join('; ');
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     // Unexpected errors may carry SQL or stack details: clients get a generic message in production.
     const hideMessage = error.code === 'INTERNAL_SERVER_ERROR' && process.env.NODE_ENV === 'production';
     return {
       ...shape,
-      message: hideMessage ? 'Internal server error' : shape.message,
+      message: hideMessage
+        ? 'Internal server error'
+        : error.cause instanceof ZodError
+          ? describeZodError(error.cause)
+          : shape.message,
       data: {
         ...shape.data,
         domainCode: domainCodeOf(error),

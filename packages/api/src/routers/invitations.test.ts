@@ -95,8 +95,10 @@ describeOnEachDatabase('invitations router', (getDb) => {
       email: invitee.user.email,
       role: 'editor',
     });
-    await invitee.caller.invitations.accept({ token: first.token });
-    await expectTRPCError(invitee.caller.invitations.accept({ token: second.token }), 'CONFLICT');
+    // The second link replaced the first; once used, it admits no one again.
+    await expectTRPCError(invitee.caller.invitations.accept({ token: first.token }), 'NOT_FOUND');
+    await invitee.caller.invitations.accept({ token: second.token });
+    await expectTRPCError(invitee.caller.invitations.accept({ token: second.token }), 'NOT_FOUND');
     await expectTRPCError(
       owner.caller.invitations.create({ workspaceId: ws.id, email: invitee.user.email, role: 'viewer' }),
       'CONFLICT',

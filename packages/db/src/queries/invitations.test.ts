@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { invitation } from '../schema';
+import { invitation, membership } from '../schema';
 import { describeOnEachDatabase, seedUsers } from '../testing';
 import {
   acceptInvitation,
@@ -167,6 +167,25 @@ describeOnEachDatabase('invitation queries', (getDb) => {
       createInvitation(db, { workspaceId: ws.id, email: owner.email, role: 'viewer', actorId: owner.id }),
       'ALREADY_MEMBER',
     );
+    const { token } = await createInvitation(db, {
+      workspaceId: ws.id,
+      email: invitee.email,
+      role: 'editor',
+      actorId: owner.id,
+    });
+    // Joined meanwhile by another way (here directly): the link no longer admits them a second time.
+    await db.insert(membership).values({ workspaceId: ws.id, userId: invitee.id, role: 'viewer' });
+    await rejectsWith(
+      acceptInvitation(db, { token, userId: invitee.id, userEmail: invitee.email }),
+      'ALREADY_MEMBER',
+    );
+    expect((await listMembers(db, { workspaceId: ws.id })).find((m) => m.userId === invitee.id)?.role).toBe(
+      'viewer',
+    );
+  });
+
+  it('a new invitation to the same address replaces the pending one; accepting closes the others', async () => {
+    const { db, owner, invitee, ws } = await setup();
     const first = await createInvitation(db, {
       workspaceId: ws.id,
       email: invitee.email,
@@ -175,18 +194,34 @@ describeOnEachDatabase('invitation queries', (getDb) => {
     });
     const second = await createInvitation(db, {
       workspaceId: ws.id,
-      email: invitee.email,
+      email: invitee.email.toUpperCase(),
       role: 'editor',
       actorId: owner.id,
     });
-    await acceptInvitation(db, { token: first.token, userId: invitee.id, userEmail: invitee.email });
+    expect((await listPendingInvitations(db, { workspaceId: ws.id })).map((inv) => inv.id)).toEqual([
+      second.id,
+    ]);
+    await rejectsWith(previewInvitation(db, { token: first.token }), 'INVITATION_NOT_FOUND');
     await rejectsWith(
-      acceptInvitation(db, { token: second.token, userId: invitee.id, userEmail: invitee.email }),
-      'ALREADY_MEMBER',
+      acceptInvitation(db, { token: first.token, userId: invitee.id, userEmail: invitee.email }),
+      'INVITATION_NOT_FOUND',
     );
+    // Another workspace's invitation to the same person is untouched.
+    const other = await createWorkspace(db, { name: 'Other', actorId: owner.id });
+    const elsewhere = await createInvitation(db, {
+      workspaceId: other.id,
+      email: invitee.email,
+      role: 'viewer',
+      actorId: owner.id,
+    });
+    await acceptInvitation(db, { token: second.token, userId: invitee.id, userEmail: invitee.email });
     expect((await listMembers(db, { workspaceId: ws.id })).find((m) => m.userId === invitee.id)?.role).toBe(
-      'viewer',
+      'editor',
     );
+    expect(await listPendingInvitations(db, { workspaceId: ws.id })).toEqual([]);
+    expect((await listPendingInvitations(db, { workspaceId: other.id })).map((inv) => inv.id)).toEqual([
+      elsewhere.id,
+    ]);
   });
 
   it('admits only one of two concurrent acceptances of the same token', async () => {

@@ -45,6 +45,9 @@ export async function createInvitation(
       .innerJoin(user, eq(user.id, membership.userId))
       .where(and(eq(membership.workspaceId, params.workspaceId), sql`lower(${user.email}) = ${email}`));
     if (existing) throw new DomainError('ALREADY_MEMBER', `${email} is already a member of this workspace`);
+    // A new invitation replaces any pending one to the same address (say, with another role): one
+    // working link per person, and the pending list never shows someone twice.
+    await closePendingInvitations(tx, { workspaceId: params.workspaceId, email, now });
     const [created] = await tx
       .insert(invitation)
       .values({
@@ -81,6 +84,23 @@ export interface PendingInvitation {
 
 const pending = (now: Date) =>
   and(isNull(invitation.acceptedAt), isNull(invitation.revokedAt), gt(invitation.expiresAt, now));
+
+/** Revokes every pending invitation to `email` (normalised) in the workspace. */
+async function closePendingInvitations(
+  tx: Pick<Db, 'update'>,
+  params: { workspaceId: string; email: string; now: Date },
+): Promise<void> {
+  await tx
+    .update(invitation)
+    .set({ revokedAt: params.now })
+    .where(
+      and(
+        eq(invitation.workspaceId, params.workspaceId),
+        eq(invitation.email, params.email),
+        pending(params.now),
+      ),
+    );
+}
 
 /** Invitations neither accepted, revoked nor expired, newest first. */
 export async function listPendingInvitations(
@@ -198,6 +218,8 @@ export async function acceptInvitation(
       .update(invitation)
       .set({ acceptedAt: now, acceptedBy: params.userId })
       .where(eq(invitation.id, row.id));
+    // Any other link to the same person is now pointless: it leaves the pending list.
+    await closePendingInvitations(tx, { workspaceId: row.workspaceId, email: row.email, now });
     await tx
       .insert(membership)
       .values({ workspaceId: row.workspaceId, userId: params.userId, role: row.role });

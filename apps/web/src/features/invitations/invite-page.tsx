@@ -17,7 +17,10 @@ export function InvitePage() {
     trpc.invitations.accept.mutationOptions({
       onSuccess: async ({ workspaceId }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.list.queryKey() });
-        navigate(`/w/${workspaceId}`);
+        // The link is used up: Back must not return to an "Accept" that can only fail, and a later
+        // visit must ask the server again instead of showing the cached, no longer valid invitation.
+        navigate(`/w/${workspaceId}`, { replace: true });
+        queryClient.removeQueries({ queryKey: trpc.invitations.preview.queryKey({ token }) });
       },
     }),
   );
@@ -27,6 +30,7 @@ export function InvitePage() {
   if (preview.isError) {
     return (
       <div className="page page--narrow">
+        <title>Invitation not available · Raisin</title>
         <h1>Invitation not available</h1>
         {isNotFoundOrForbidden(preview.error) ? (
           <p>This invitation link is not valid: it may have expired, been revoked, or been used already.</p>

@@ -36,9 +36,10 @@ export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
             {invitations.data.map((invitation) => (
               <tr key={invitation.id}>
                 <td>{invitation.email}</td>
-                <td>{ROLE_LABELS[invitation.role]}</td>
-                <td>{new Date(invitation.expiresAt).toLocaleDateString()}</td>
-                <td>
+                {/* Short values stay whole at tablet width; the email is the cell that wraps. */}
+                <td className="nowrap">{ROLE_LABELS[invitation.role]}</td>
+                <td className="nowrap">{new Date(invitation.expiresAt).toLocaleDateString()}</td>
+                <td className="nowrap">
                   <button
                     type="button"
                     className="button button--secondary"

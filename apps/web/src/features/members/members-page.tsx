@@ -8,6 +8,7 @@ import { trpc } from '../../lib/trpc';
 import { useSession } from '../auth';
 import { InviteMemberForm, PendingInvitations } from '../invitations';
 import { useWorkspace } from '../workspaces';
+import { LeaveWorkspaceButton } from './leave-workspace-button';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -16,6 +17,7 @@ export function MembersPage() {
   const workspace = useWorkspace();
   const isOwner = hasRole(workspace.role, 'owner');
   const members = useQuery(trpc.members.list.queryOptions({ workspaceId: workspace.id }));
+  const userId = useSession().data?.user?.id;
 
   return (
     <div className="page">
@@ -24,6 +26,9 @@ export function MembersPage() {
           <title>{`Members · ${workspace.name} · Raisin`}</title>
           <h1>Members</h1>
           <p className="muted">{workspace.name}</p>
+        </div>
+        <div className="actions">
+          {userId !== undefined && <LeaveWorkspaceButton workspace={workspace} userId={userId} />}
         </div>
       </div>
       {isOwner && <InviteMemberForm workspaceId={workspace.id} />}
@@ -105,20 +110,23 @@ function MemberRow({
         {failure && <ErrorMessage>{describeApiError(failure)}</ErrorMessage>}
       </td>
       {editable && (
-        <td>
-          <button
-            type="button"
-            className="button button--danger"
-            aria-label={`Remove ${who}`}
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(`Remove ${who} from this workspace?`)) {
-                remove.mutate({ workspaceId, userId: member.userId });
-              }
-            }}
-          >
-            Remove
-          </button>
+        <td className="nowrap">
+          {/* One's own row: "Leave workspace" above does that, and then takes you home. */}
+          {!isSelf && (
+            <button
+              type="button"
+              className="button button--danger"
+              aria-label={`Remove ${who}`}
+              disabled={remove.isPending}
+              onClick={() => {
+                if (window.confirm(`Remove ${who} from this workspace?`)) {
+                  remove.mutate({ workspaceId, userId: member.userId });
+                }
+              }}
+            >
+              Remove
+            </button>
+          )}
         </td>
       )}
     </tr>
