@@ -283,7 +283,8 @@ test.describe('agreement journeys', () => {
     account,
   }) => {
     await openAgreementTab(page, account('exports'));
-    const files = [
+    // file, detected format, MIME type, content, counts, the cells read as missing (if any).
+    const files: readonly (readonly [string, string, string, string, string, string?])[] = [
       // R's NA and pandas' NaN are missing labels, not a category that agrees with itself.
       [
         'r-export.csv',
@@ -291,6 +292,8 @@ test.describe('agreement journeys', () => {
         'text/csv',
         'item,a,b,c\n1,x,NA,x\n2,y,NaN,y\n3,x,y,NA\n',
         '3 items, 3 annotators, 6 labels, 2 categories',
+        // Said, not silent: "N/A" or "NA" could have been a real category.
+        '2 cells spelled NA and 1 spelled NaN',
       ],
       [
         'excel.csv',
@@ -313,14 +316,27 @@ test.describe('agreement journeys', () => {
         '[{"id":1,"annotator":"a","label":"x"},{"id":1,"annotator":"b","label":"y"}]',
         '1 item, 2 annotators, 2 labels, 2 categories',
       ],
-    ] as const;
-    for (const [file, format, type, content, counts] of files) {
+    ];
+    for (const [file, format, type, content, counts, missing] of files) {
       await pick(page, file, Buffer.from(content), type);
       await expect(page.getByText('Detected format:')).toContainText(format);
+      const previewNote = page.getByRole('status').filter({ hasText: 'will be read as missing' });
+      if (missing === undefined) await expect(previewNote).toHaveCount(0);
+      else
+        await expect(previewNote).toHaveText(
+          `In the first 3 rows, ${missing} will be read as missing annotations (an empty cell is missing too).`,
+        );
       await page.getByRole('button', { name: 'Upload and score' }).click();
       const name = file.replace(/\.[^.]+$/, '');
       await expect(page.getByRole('heading', { name: `${name}: headline` })).toBeVisible();
       await expect(page.getByText(counts)).toBeVisible();
+      const notes = page.getByRole('region', { name: 'Notes on this sample' });
+      const note = notes.getByRole('listitem').filter({ hasText: 'read as missing' });
+      if (missing === undefined) await expect(note).toHaveCount(0);
+      else
+        await expect(note).toHaveText(
+          `${missing} were read as missing annotations (an empty cell is missing too).`,
+        );
     }
     // The browser's own preview names the line and the column of a broken JSON Lines record.
     await pick(

@@ -148,6 +148,55 @@ describe('agreement upload route', () => {
     });
   }, 30_000);
 
+  it("stores which cells were read as missing by their spelling, in the report's source, across a re-score", async () => {
+    const rows = ['item,a,b,c'];
+    for (let i = 0; i < 40; i++) rows.push(`${i},1,${i < 37 ? 'NA' : '2'},${i < 2 ? 'N/A' : '1'}`);
+    const response = await upload(owner, { name: 'R export' }, { name: 'r.csv', content: rows.join('\n') });
+    expect(response.statusCode).toBe(200);
+    const done = lines(response.body).at(-1) as { sample: { id: string; annotations: number } };
+    expect(done.sample.annotations).toBe(81);
+    const read = async () =>
+      (
+        await trpcQuery(
+          app,
+          'agreement.get',
+          { projectId, sampleId: done.sample.id },
+          { cookie: viewer.cookie },
+        )
+      ).json().result.data.report;
+    expect((await read()).source).toEqual({ missingSpellings: { NA: 37, 'N/A': 2 } });
+    await mutation(owner, 'agreement.rescore', {
+      projectId,
+      sampleId: done.sample.id,
+      version: 1,
+      level: 'ordinal',
+    });
+    const rescored = await read();
+    expect(rescored.level).toBe('ordinal');
+    expect(rescored.source).toEqual({ missingSpellings: { NA: 37, 'N/A': 2 } });
+  }, 30_000);
+
+  it('stores a JSON array of plain records as JSON records (jsonl), not a Label Studio export', async () => {
+    const records = JSON.stringify([
+      { id: 1, annotator: 'a', label: 'x' },
+      { id: 1, annotator: 'b', label: 'NA' },
+    ]);
+    const response = await upload(owner, {}, { name: 'records.json', content: records });
+    expect(response.statusCode).toBe(200);
+    expect(lines(response.body).at(-1)).toMatchObject({
+      type: 'done',
+      // In JSON, "NA" is a label (JSON has null for a missing one), so nothing is counted as missing.
+      sample: {
+        format: 'jsonl',
+        annotations: 2,
+        columns: { item: 'id', annotator: 'annotator', label: 'label' },
+      },
+    });
+    const sampleId = (lines(response.body).at(-1) as { sample: { id: string } }).sample.id;
+    const got = await trpcQuery(app, 'agreement.get', { projectId, sampleId }, { cookie: viewer.cookie });
+    expect(got.json().result.data.report.source).toEqual({ missingSpellings: {} });
+  }, 30_000);
+
   it('answers a malformed file with the line of the problem and stores nothing', async () => {
     const before = (await listAgreementSamples(handle.db, { projectId })).length;
     const response = await upload(

@@ -1,5 +1,12 @@
 /** The human-readable form of an agreement report: a table of coefficients, the ceiling in words, warnings. */
-import type { AgreementCiKey, AgreementReport, Interval, SampleFormat } from '@raisin/core';
+import {
+  type AgreementCiKey,
+  type AgreementReport,
+  describeMissingSpellings,
+  type Interval,
+  type SampleFormat,
+  type SampleSource,
+} from '@raisin/core';
 
 interface Row {
   readonly name: string;
@@ -53,7 +60,7 @@ function countOf(n: number, singular: string, plural = `${singular}s`): string {
 
 export function formatAgreementReport(
   report: AgreementReport,
-  source: { readonly file: string; readonly format: SampleFormat; readonly duplicatesResolved: number },
+  source: SampleSource & { readonly file: string },
 ): string {
   const out: string[] = [];
   const name = source.file === '-' ? 'stdin' : source.file;
@@ -63,6 +70,8 @@ export function formatAgreementReport(
   if (source.duplicatesResolved > 0) {
     out.push(`${source.duplicatesResolved} conflicting repeated annotation(s) resolved by --duplicates.`);
   }
+  const missing = describeMissingSpellings(source.missingSpellings);
+  if (missing !== null) out.push(missing);
   out.push('');
   const table = rows(report).map((row) => [
     row.name,

@@ -134,6 +134,41 @@ describe('raisin agreement', () => {
     expect(named.stdout).toContain('stdin (JSON Lines): 1 item, 2 annotators, 2 annotations, 2 categories');
   });
 
+  it('says how many cells each missing-value spelling turned into missing annotations', () => {
+    const rows = ['item,a,b,c'];
+    for (let i = 0; i < 40; i++) rows.push(`${i},x,${i < 37 ? 'NA' : 'y'},${i < 2 ? 'N/A' : 'x'}`);
+    const csv = `${rows.join('\n')}\n`;
+    const human = raisin(['agreement', '-', '--bootstrap', '0'], csv);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain(
+      '\n37 cells spelled NA and 2 spelled N/A were read as missing annotations (an empty cell is missing too).\n',
+    );
+    const json = raisin(['agreement', '-', '--json', '--bootstrap', '0'], csv);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      annotations: 81,
+      source: { format: 'wide', duplicatesResolved: 0, missingSpellings: { NA: 37, 'N/A': 2 } },
+    });
+    // Nothing to say when no cell was spelled so: no line, and empty counts.
+    const plain = 'item,a,b\n1,x,x\n2,y,\n';
+    expect(raisin(['agreement', '-', '--bootstrap', '0'], plain).stdout).not.toContain('spelled');
+    expect(JSON.parse(raisin(['agreement', '-', '--json', '--bootstrap', '0'], plain).stdout)).toMatchObject({
+      source: { missingSpellings: {} },
+    });
+  });
+
+  it('names a JSON array of plain records as JSON Lines (read as its records are), not a Label Studio export', () => {
+    const records = JSON.stringify([
+      { id: 1, annotator: 'a', label: 'x' },
+      { id: 1, annotator: 'b', label: 'y' },
+    ]);
+    const human = raisin(['agreement', '-', '--bootstrap', '0'], records);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain('stdin (JSON Lines): 1 item, 2 annotators');
+    expect(human.stdout).not.toContain('Label Studio');
+    const json = raisin(['agreement', '-', '--json', '--bootstrap', '0'], records);
+    expect(JSON.parse(json.stdout)).toMatchObject({ source: { format: 'jsonl' } });
+  });
+
   it('exits 2 on bad options and a missing file', () => {
     expect(raisin(['agreement', 'x.csv', '--level', 'fancy']).status).toBe(2);
     expect(raisin(['agreement', 'x.csv', '--nope']).status).toBe(2);

@@ -7,6 +7,7 @@ import {
   type ParseOptions,
   SAMPLE_FORMATS,
   type SampleIssue,
+  type SampleSource,
 } from '@raisin/core';
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
@@ -27,7 +28,8 @@ Input:
   --duplicates D    a repeated (item, annotator) pair with a different label: error (default), first, last
   --max-bytes N     refuse input larger than N bytes
 
-  A CSV/TSV cell that is empty or NA, N/A, #N/A, NaN or null is a missing label, not a category.
+  A CSV/TSV cell that is empty or NA, N/A, #N/A, NaN or null is a missing label, not a category;
+  the output says how many cells were read so, per spelling ("source.missingSpellings" in --json).
 
 Statistics:
   --bootstrap N     bootstrap resamples for the intervals (default 1000; 0 for none)
@@ -156,14 +158,13 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   });
   const computed = performance.now();
   const cpuComputed = process.cpuUsage();
+  const { format, duplicatesResolved, missingSpellings } = parsed.value;
+  const source: SampleSource = { format, duplicatesResolved, missingSpellings };
   io.stdout(
     values.json === true
-      ? `${JSON.stringify(report)}\n`
-      : formatAgreementReport(report, {
-          file,
-          format: parsed.value.format,
-          duplicatesResolved: parsed.value.duplicatesResolved,
-        }),
+      ? // How the file was read rides along as `source`; it names no path, so stdin and the file agree.
+        `${JSON.stringify({ ...report, source })}\n`
+      : formatAgreementReport(report, { file, ...source }),
   );
   if (process.env.RAISIN_REPORT_PEAK_RSS === '1') {
     // For the benchmark: peak memory and phase times of this process, on stderr so stdout stays one JSON object.

@@ -56,6 +56,8 @@ export type FromWorker =
       readonly type: 'parsed';
       readonly format: SampleFormat;
       readonly columns: ColumnMapping | null;
+      /** Non-empty cells read as missing, per spelling (`ParsedSample.missingSpellings`). */
+      readonly missingSpellings: Readonly<Record<string, number>>;
       readonly annotations: number;
       readonly items: number;
       readonly parseMs: number;

@@ -81,11 +81,12 @@ function handle(message: ToWorker): void {
     send({ type: 'parse-failed', issue: parsed.error });
     return;
   }
-  const { sample, format, columns } = parsed.value;
+  const { sample, format, columns, missingSpellings } = parsed.value;
   send({
     type: 'parsed',
     format,
     columns: columns ?? null,
+    missingSpellings,
     annotations: sample.itemOf.length,
     items: itemCountOf(sample),
     parseMs: Math.round(performance.now() - started),

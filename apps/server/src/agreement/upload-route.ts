@@ -198,6 +198,8 @@ export async function registerAgreementUpload(
                   fileBytes: job.bytesReceived,
                   format: parsed.format,
                   columns: parsed.columns,
+                  // Kept in the stored report, so the results can say which cells were read as missing.
+                  missingSpellings: parsed.missingSpellings,
                   level,
                   categoryOrder: order ?? null,
                   report: scored.report,

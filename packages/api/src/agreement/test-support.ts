@@ -34,6 +34,7 @@ export async function seedAgreementSample(
     level: 'nominal',
     categoryOrder: null,
     report,
+    missingSpellings: parsed.value.missingSpellings,
     triples: encodeSample(parsed.value.sample),
   });
 }

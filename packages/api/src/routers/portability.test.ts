@@ -1,6 +1,6 @@
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { seedAgreementSample } from '../agreement/test-support';
+import { SMALL_SAMPLE_CSV, seedAgreementSample } from '../agreement/test-support';
 import { PROJECT_FILE_LIMIT_BYTES } from '../schemas';
 import { type Caller, expectTRPCError, seedCallers } from '../test-helpers';
 
@@ -37,7 +37,9 @@ describeOnEachDatabase('portability router', (getDb) => {
     if (!oldest) throw new Error('no history');
     await api.worksheet.restore({ projectId, historyId: oldest.id, baseVersion: 2 });
 
-    const sample = await seedAgreementSample(getDb(), { projectId, workspaceId, actorId });
+    // One label spelled NA, read as missing: the note on it must travel with the sample.
+    const csv = `${SMALL_SAMPLE_CSV}4,d,NA\n`;
+    const sample = await seedAgreementSample(getDb(), { projectId, workspaceId, actorId, csv });
     // Scored as the app stores it, so the import's re-score must give the very same report.
     await api.agreement.rescore({ projectId, sampleId: sample.id, version: 1, level: 'nominal' });
 
@@ -99,6 +101,7 @@ describeOnEachDatabase('portability router', (getDb) => {
       [2, null],
     ]);
     expect(exported.agreementSamples).toHaveLength(1);
+    expect(exported.agreementSamples[0]?.report.source).toEqual({ missingSpellings: { NA: 1 } });
     expect(exported.tradeoff?.measuredPoints.map((p) => p.quality)).toEqual([0.7, 0.75]);
     expect(exported.roadmap?.data.phases.some((p) => p.name === 'Baseline <b>model</b>')).toBe(true);
 

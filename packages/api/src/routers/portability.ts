@@ -1,6 +1,12 @@
 import { inflateSync } from 'node:zlib';
 import { type ReportSnapshot, type RoadmapPlan, renderReportHtml, scheduleRoadmap } from '@raisin/core';
-import { DomainError, type ProjectBundle, readProjectBundle, writeProjectBundle } from '@raisin/db';
+import {
+  DomainError,
+  type ProjectBundle,
+  readProjectBundle,
+  storedSourceOf,
+  writeProjectBundle,
+} from '@raisin/db';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { z } from 'zod';
 import type { AgreementScorer } from '../agreement';
@@ -79,7 +85,9 @@ async function rescoreSamples(
       throw invalidFile(field, 'not a stored sample');
     }
     if (!result.ok) throw invalidFile(`agreementSamples.${index}`, result.message);
-    rescored.push({ ...sample, report: result.report });
+    // The numbers are recomputed; how the file was read (cells read as missing) is kept when well formed.
+    const source = storedSourceOf(sample.report);
+    rescored.push({ ...sample, report: source === undefined ? result.report : { ...result.report, source } });
   }
   if (rescored.filter((sample) => sample.isReference).length > 1) {
     throw invalidFile('agreementSamples', 'at most one sample may be the reference');

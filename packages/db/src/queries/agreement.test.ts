@@ -12,6 +12,7 @@ import {
   renameAgreementSample,
   saveAgreementRescore,
   setReferenceSample,
+  storedSourceOf,
 } from './agreement';
 import { decodeSample, encodeSample } from './agreement-codec';
 import { listAuditEntries } from './audit';
@@ -40,9 +41,10 @@ describeOnEachDatabase('agreement sample queries', (getDb) => {
     const ws = await createWorkspace(db, { name: 'WS', actorId: a.id });
     const project = await createProject(db, { workspaceId: ws.id, name: 'P', actorId: a.id });
     const ids = { projectId: project.id, workspaceId: ws.id, actorId: a.id };
-    const create = (name: string, csv?: string) => {
+    const create = (name: string, csv?: string, missingSpellings?: Record<string, number>) => {
       const { report, triples } = scored(csv);
       return createAgreementSample(db, {
+        ...(missingSpellings === undefined ? {} : { missingSpellings }),
         ...ids,
         name,
         fileName: `${name}.csv`,
@@ -140,6 +142,45 @@ describeOnEachDatabase('agreement sample queries', (getDb) => {
     expect(
       (await getAgreementSample(db, { projectId: ids.projectId, sampleId: s.id })).report.bootstrap.resamples,
     ).toBe(0);
+  });
+
+  it("keeps how the file was read (cells read as missing) in the report's source, across a re-score", async () => {
+    const { db, ids, create } = await setup();
+    const noted = await create('noted', undefined, { NA: 37, 'N/A': 2 });
+    const plain = await create('plain');
+    const read = (sampleId: string) => getAgreementSample(db, { projectId: ids.projectId, sampleId });
+    expect((await read(noted.id)).report.source).toEqual({ missingSpellings: { NA: 37, 'N/A': 2 } });
+    expect((await read(plain.id)).report.source).toBeUndefined();
+    // Re-scoring replaces the numbers, not how the file was read; a sample without a source gains none.
+    const report = computeAgreement(scored().sample, { level: 'ordinal', bootstrap: 0 });
+    for (const sample of [noted, plain]) {
+      await saveAgreementRescore(db, {
+        ...ids,
+        sampleId: sample.id,
+        version: 1,
+        level: 'ordinal',
+        categoryOrder: null,
+        report,
+      });
+    }
+    const renoted = await read(noted.id);
+    expect(renoted.report.level).toBe('ordinal');
+    expect(renoted.report.bootstrap.resamples).toBe(0);
+    expect(renoted.report.source).toEqual({ missingSpellings: { NA: 37, 'N/A': 2 } });
+    const replain = await read(plain.id);
+    expect(replain.report.level).toBe('ordinal');
+    expect(replain.report).not.toHaveProperty('source');
+  });
+
+  it('reads a source from outside only when it is well formed', () => {
+    expect(storedSourceOf({ source: { missingSpellings: { NA: 3 } } })).toEqual({
+      missingSpellings: { NA: 3 },
+    });
+    expect(storedSourceOf({})).toBeUndefined();
+    expect(storedSourceOf(null)).toBeUndefined();
+    expect(storedSourceOf({ source: { missingSpellings: { NA: -1 } } })).toBeUndefined();
+    expect(storedSourceOf({ source: { missingSpellings: { NA: '3' } } })).toBeUndefined();
+    expect(storedSourceOf({ source: { missingSpellings: [1] } })).toBeUndefined();
   });
 
   it('moves the reference, clears it, and deletes samples with their triples', async () => {

@@ -1,8 +1,10 @@
 import type { AgreementReport, ColumnMapping, MeasurementLevel, SampleFormat } from '@raisin/core/agreement';
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { agreementSample, agreementSampleData, user } from '../schema';
+import type { StoredAgreementReport, StoredSampleSource } from '../schema/agreement';
 import { writeAuditEntry } from './audit';
 
 type SampleRow = typeof agreementSample.$inferSelect;
@@ -36,7 +38,27 @@ export interface AgreementSampleSummary {
 }
 
 export interface AgreementSampleWithReport extends AgreementSampleSummary {
-  report: AgreementReport;
+  /** With `source` (how the file was read, e.g. cells read as missing) for samples uploaded since it was kept. */
+  report: StoredAgreementReport;
+}
+
+export type { StoredAgreementReport, StoredSampleSource };
+
+/**
+ * The `source` of a report read from outside (a project file being imported), checked: counts per
+ * spelling, whole and non-negative, or `undefined` when there is none or it is malformed.
+ */
+export function storedSourceOf(report: unknown): StoredSampleSource | undefined {
+  if (typeof report !== 'object' || report === null || !('source' in report)) return undefined;
+  const source = report.source;
+  if (typeof source !== 'object' || source === null || !('missingSpellings' in source)) return undefined;
+  const counts = source.missingSpellings;
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return undefined;
+  const entries = Object.entries(counts);
+  if (entries.length > 64 || !entries.every(([k, n]) => k.length <= 8 && Number.isSafeInteger(n) && n >= 0)) {
+    return undefined;
+  }
+  return { missingSpellings: Object.fromEntries(entries) as Record<string, number> };
 }
 
 const { report: _report, ...summaryColumns } = getTableColumns(agreementSample);
@@ -114,6 +136,8 @@ export interface CreateAgreementSampleParams {
   level: MeasurementLevel;
   categoryOrder: string[] | null;
   report: AgreementReport;
+  /** Non-empty cells the parser read as missing, per spelling (`ParsedSample.missingSpellings`), kept in the report's `source`. */
+  missingSpellings?: Readonly<Record<string, number>>;
   /** The triples as `encodeSample` wrote them. */
   triples: Uint8Array;
   actorId: string;
@@ -142,7 +166,10 @@ export async function createAgreementSample(
         format: params.format,
         columns: params.columns,
         categoryOrder: params.categoryOrder,
-        report: params.report,
+        report:
+          params.missingSpellings === undefined
+            ? params.report
+            : { ...params.report, source: { missingSpellings: params.missingSpellings } },
         isReference: existingReference === undefined,
         createdBy: params.actorId,
         updatedBy: params.actorId,
@@ -218,7 +245,7 @@ async function updateSampleAtVersion(
     sampleId: string;
     version: number;
     actorId: string;
-    changes: Partial<typeof agreementSample.$inferInsert>;
+    changes: PgUpdateSetSource<typeof agreementSample>;
     action: string;
     details: Record<string, unknown>;
   },
@@ -296,7 +323,8 @@ export async function saveAgreementRescore(
   return updateSampleAtVersion(db, {
     ...params,
     changes: {
-      report: params.report,
+      // The new numbers, keeping the stored `source`: how the file was read does not change with the level.
+      report: sql`${JSON.stringify(params.report)}::jsonb || jsonb_strip_nulls(jsonb_build_object('source', ${agreementSample.report} -> 'source'))`,
       categoryOrder: params.categoryOrder,
       ...headlineOf(params.report, params.level),
     },

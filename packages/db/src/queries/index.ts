@@ -10,8 +10,11 @@ export {
   listAgreementSamples,
   type ReferenceCeiling,
   renameAgreementSample,
+  type StoredAgreementReport,
+  type StoredSampleSource,
   saveAgreementRescore,
   setReferenceSample,
+  storedSourceOf,
 } from './agreement';
 export { decodeSample, encodeSample, prepareSampleForLevel, storedReportOptions } from './agreement-codec';
 export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';

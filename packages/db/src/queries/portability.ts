@@ -8,7 +8,6 @@
  */
 
 import type {
-  AgreementReport,
   ColumnMapping,
   CostRate,
   Duration,
@@ -39,7 +38,7 @@ import {
   worksheetAnswer,
   worksheetAnswerHistory,
 } from '../schema';
-import { headlineOf } from './agreement';
+import { headlineOf, type StoredAgreementReport } from './agreement';
 import { writeAuditEntry } from './audit';
 import type { ProjectRow } from './projects';
 import { listAttackAngleRows, listMeasuredPointRows, writeTradeoffExample } from './tradeoff';
@@ -71,7 +70,8 @@ export interface BundledSample {
   categoryOrder: string[] | null;
   isReference: boolean;
   createdAt: string;
-  report: AgreementReport;
+  /** With its `source` (how the file was read), which a re-score on import cannot recompute. */
+  report: StoredAgreementReport;
   /** The stored triples (`encodeSample`), base64. */
   triples: string;
 }

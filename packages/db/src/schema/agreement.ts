@@ -24,6 +24,17 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value)),
 });
 
+/**
+ * What the stored report keeps about how its sample was read, beside the numbers: re-scoring the triples
+ * cannot recompute it. `missingSpellings` as `ParsedSample` has it (e.g. `{ NA: 37 }`).
+ */
+export interface StoredSampleSource {
+  readonly missingSpellings: Readonly<Record<string, number>>;
+}
+
+/** The report JSON column: the agreement report, and (samples stored since it existed) its `source`. */
+export type StoredAgreementReport = AgreementReport & { readonly source?: StoredSampleSource };
+
 const levelCheck = sql.raw(`level in ('nominal', 'ordinal', 'interval', 'ratio')`);
 
 /**
@@ -57,7 +68,7 @@ export const agreementSample = pgTable(
     ceilingLow: doublePrecision('ceiling_low'),
     ceilingHigh: doublePrecision('ceiling_high'),
     ceilingItems: integer('ceiling_items'),
-    report: jsonb('report').$type<AgreementReport>().notNull(),
+    report: jsonb('report').$type<StoredAgreementReport>().notNull(),
     isReference: boolean('is_reference').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

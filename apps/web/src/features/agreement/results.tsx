@@ -1,4 +1,4 @@
-import type { AgreementReport } from '@raisin/core/agreement';
+import { type AgreementReport, describeMissingSpellings } from '@raisin/core/agreement';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, TextField } from '../../components';
@@ -70,12 +70,20 @@ function Coefficients({ report }: { report: AgreementReport }) {
   );
 }
 
-function Warnings({ report }: { report: AgreementReport }) {
-  if (report.warnings.length === 0) return null;
+/** The report as stored: with `source` for samples uploaded since how the file was read is kept. */
+export type StoredReport = AgreementReport & {
+  readonly source?: { readonly missingSpellings: Readonly<Record<string, number>> };
+};
+
+function Warnings({ report }: { report: StoredReport }) {
+  // Cells spelled NA, N/A, null… were dropped as missing: said first, since "N/A" may have been a category.
+  const missing = describeMissingSpellings(report.source?.missingSpellings ?? {});
+  if (report.warnings.length === 0 && missing === null) return null;
   return (
     <section aria-labelledby="agreement-warnings">
       <h4 id="agreement-warnings">Notes on this sample</h4>
       <ul>
+        {missing !== null && <li>{missing}</li>}
         {report.warnings.map((warning) => (
           <li key={`${warning.key}:${warning.message}`}>{warning.message}</li>
         ))}
@@ -364,7 +372,7 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
 }
 
 /** Everything the report says about one sample. */
-export function SampleResults({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
+export function SampleResults({ report, sampleName }: { report: StoredReport; sampleName: string }) {
   return (
     <div className="stack agreement-results">
       <Headline report={report} sampleName={sampleName} />

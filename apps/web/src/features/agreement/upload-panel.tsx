@@ -1,5 +1,7 @@
 import {
   type ColumnRole,
+  countMissingSpellings,
+  describeMissingSpellings,
   describeSampleIssue,
   previewSample,
   type SamplePreview,
@@ -134,6 +136,17 @@ export function UploadPanel({
       : undefined;
   const mappingComplete = !needsMapping && mappingError === undefined && (!delimited || columns.item !== '');
   const annotatorColumns = (preview?.header ?? []).filter((h) => h !== columns.item);
+  // CSV/TSV only (in JSON, "NA" is a label): the label cells of the previewed rows, read as the upload will be.
+  const labelColumns = new Set(delimited ? (layout === 'wide' ? annotatorColumns : [columns.label]) : []);
+  const previewMissing =
+    preview === null || labelColumns.size === 0
+      ? null
+      : describeMissingSpellings(
+          countMissingSpellings(
+            preview.rows.flatMap((row) => row.filter((_, c) => labelColumns.has(preview.header[c] ?? ''))),
+          ),
+          'future',
+        );
 
   async function choose(next: File) {
     setFile(next);
@@ -277,6 +290,12 @@ export function UploadPanel({
             Detected format: <strong>{delimited ? layout : preview.format}</strong>
             {delimited && layout === 'wide' ? ` with annotators ${annotatorColumns.join(', ')}` : ''}.
           </p>
+          {previewMissing !== null && (
+            <p className="notice" role="status">
+              In the first {preview.rows.length === 1 ? 'row' : `${preview.rows.length} rows`},{' '}
+              {previewMissing}
+            </p>
+          )}
           {delimited && (
             <NativeSelect
               label="Layout"

@@ -8,6 +8,7 @@ import { type ItemIndex, rememberItemIndex } from '../item-index';
 import { withLazyItems } from '../item-names';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
 import { ByteInterner, resized } from './byte-interner';
+import { MISSING_SPELLINGS, missingSpellingIndex, missingSpellingIndexBytes } from './text';
 import type { DuplicatePolicy } from './types';
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -50,6 +51,11 @@ export class SampleBuilder {
   /** Where each category was first seen, for error messages. */
   private readonly categoryLine: number[] = [];
   private readonly categoryColumn: (number | undefined)[] = [];
+  /**
+   * Non-empty cells read as missing, per index in `MISSING_SPELLINGS`: a user must be told, since "N/A" can
+   * also be a real category. Counted only when a cell is missing, so the per-cell path pays nothing.
+   */
+  private readonly missingCounts = new Float64Array(MISSING_SPELLINGS.length);
 
   constructor(capacity = 1024) {
     const size = Math.max(16, capacity);
@@ -70,6 +76,30 @@ export class SampleBuilder {
       this.categoryLine.push(line);
       this.categoryColumn.push(column);
     }
+  }
+
+  /** Counts a delimited cell `buf[start..end)` (trimmed) read as missing; an empty one is not counted. */
+  noteMissingBytes(buf: Uint8Array, start: number, end: number): void {
+    this.countMissing(missingSpellingIndexBytes(buf, start, end));
+  }
+
+  /** `noteMissingBytes` for a cell read as a string (the papaparse path). */
+  noteMissingText(text: string): void {
+    this.countMissing(missingSpellingIndex(text));
+  }
+
+  private countMissing(spelling: number): void {
+    if (spelling >= 0) this.missingCounts[spelling] = (this.missingCounts[spelling] ?? 0) + 1;
+  }
+
+  /** The non-empty cells read as missing so far, by spelling (only spellings met; empty when none). */
+  missingSpellings(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    MISSING_SPELLINGS.forEach((spelling, i) => {
+      const n = this.missingCounts[i] ?? 0;
+      if (n > 0) counts[spelling] = n;
+    });
+    return counts;
   }
 
   add(item: number, annotator: number, category: number, line: number): void {

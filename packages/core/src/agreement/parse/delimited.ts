@@ -458,7 +458,10 @@ export class DelimitedRows implements RowsHandler {
         let labelEnd = ends[labelColumn] ?? 0;
         const labelStart = trimmedStart(buf, starts[labelColumn] ?? 0, labelEnd);
         labelEnd = trimmedEnd(buf, labelStart, labelEnd);
-        if (isMissingCellBytes(buf, labelStart, labelEnd)) continue;
+        if (isMissingCellBytes(buf, labelStart, labelEnd)) {
+          builder.noteMissingBytes(buf, labelStart, labelEnd);
+          continue;
+        }
         let itemEnd = ends[itemColumn] ?? 0;
         const itemStart = trimmedStart(buf, starts[itemColumn] ?? 0, itemEnd);
         itemEnd = trimmedEnd(buf, itemStart, itemEnd);
@@ -564,7 +567,11 @@ export class DelimitedRows implements RowsHandler {
       const at = r * BATCH_FIELDS;
       const labelStart = batch[at + 4] ?? 0;
       const labelEnd = batch[at + 5] ?? 0;
-      if (isMissingCellBytes(buf, labelStart, labelEnd)) continue;
+      // Counted here, not in the hashing loop above, which checks the same rows.
+      if (isMissingCellBytes(buf, labelStart, labelEnd)) {
+        builder.noteMissingBytes(buf, labelStart, labelEnd);
+        continue;
+      }
       const line = batch[at + 6] ?? 0;
       const itemStart = batch[at] ?? 0;
       const itemEnd = batch[at + 1] ?? 0;
@@ -603,7 +610,10 @@ export class DelimitedRows implements RowsHandler {
     for (let column = 0; column < this.width; column++) {
       if (column === itemColumn) continue;
       this.trimField(buf, column);
-      if (isMissingCellBytes(buf, starts[column] ?? 0, ends[column] ?? 0)) continue;
+      if (isMissingCellBytes(buf, starts[column] ?? 0, ends[column] ?? 0)) {
+        builder.noteMissingBytes(buf, starts[column] ?? 0, ends[column] ?? 0);
+        continue;
+      }
       if (item < 0) {
         if (this.trimField(buf, itemColumn) === 0) {
           return emptyIdIssue(line, itemColumn + 1, 'item', this.header[itemColumn] ?? '');
@@ -636,7 +646,10 @@ export class DelimitedRows implements RowsHandler {
     const itemName = trimAscii(cells[plan.item] ?? '');
     if (plan.kind === 'long') {
       const label = trimAscii(cells[plan.label] ?? '');
-      if (isMissingCell(label)) return null;
+      if (isMissingCell(label)) {
+        builder.noteMissingText(label);
+        return null;
+      }
       if (itemName === '') return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
       const annotator = trimAscii(cells[plan.annotator] ?? '');
       if (annotator === '') {
@@ -649,7 +662,10 @@ export class DelimitedRows implements RowsHandler {
     for (let column = 0; column < this.width; column++) {
       if (column === plan.item) continue;
       const label = trimAscii(cells[column] ?? '');
-      if (isMissingCell(label)) continue;
+      if (isMissingCell(label)) {
+        builder.noteMissingText(label);
+        continue;
+      }
       if (item < 0) {
         if (itemName === '') return emptyIdIssue(line, plan.item + 1, 'item', this.header[plan.item] ?? '');
         item = builder.items.internString(itemName);

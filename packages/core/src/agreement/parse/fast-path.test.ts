@@ -13,7 +13,12 @@ function both(input: string | Uint8Array, options: ParseOptions = {}) {
   const view = (engine: 'auto' | 'papaparse') => {
     const result = parseSample(input, { ...options, csvEngine: engine });
     return result.ok
-      ? { ok: true, sample: plainSample(result.value.sample), format: result.value.format }
+      ? {
+          ok: true,
+          sample: plainSample(result.value.sample),
+          format: result.value.format,
+          missingSpellings: result.value.missingSpellings,
+        }
       : { ok: false, code: result.error.code, line: result.error.line };
   };
   return { fast: view('auto'), papa: view('papaparse') };
@@ -27,7 +32,11 @@ describe('byte-level fast path vs papaparse', () => {
   });
 
   const id = fc.stringMatching(/^[A-Za-z0-9_é-]{1,6}$/);
-  const label = fc.oneof(fc.constantFrom('', ' ', 'x', 'yes', 'no', ' 1', '2 ', '3.0', '-1'), id);
+  // Missing spellings too, so both engines must also count the cells they read as missing alike.
+  const label = fc.oneof(
+    fc.constantFrom('', ' ', 'x', 'yes', 'no', ' 1', '2 ', '3.0', '-1', 'NA', ' N/A', 'null ', '#N/A'),
+    id,
+  );
   const row = fc.tuple(id, id, label);
 
   it('gives identical samples or identical errors on generated unquoted CSV/TSV', () => {
@@ -95,7 +104,12 @@ describe('byte-level fast path vs papaparse', () => {
           const streamed = parser.finish();
           expect(
             streamed.ok
-              ? { ok: true, sample: plainSample(streamed.value.sample), format: streamed.value.format }
+              ? {
+                  ok: true,
+                  sample: plainSample(streamed.value.sample),
+                  format: streamed.value.format,
+                  missingSpellings: streamed.value.missingSpellings,
+                }
               : { ok: false, code: streamed.error.code, line: streamed.error.line },
           ).toEqual(fast);
         },

@@ -1,6 +1,7 @@
 export { isNumericLabel } from './builder';
 export { columnRoleOf, normalizeColumnName } from './columns';
 export { describeSampleIssue } from './describe';
+export { countMissingSpellings, describeMissingSpellings } from './missing';
 export { createSampleParser, parseSample } from './parser';
 export { previewSample } from './preview';
 export {
@@ -15,4 +16,5 @@ export {
   type SampleFormat,
   type SampleParser,
   type SamplePreview,
+  type SampleSource,
 } from './types';

@@ -372,6 +372,17 @@ export class LabelStudioRows implements RowsHandler {
     this.records = new JsonLinesRows(builder, 'jsonl', given);
   }
 
+  /** Whether an element was a Label Studio task (with "annotations" or "completions"). */
+  private sawTask = false;
+
+  /**
+   * `jsonl` for a JSON array of flat records only (pandas' `orient="records"`), which is read as JSON
+   * Lines records are and which the browser's preview names so; `labelstudio` once any task is met.
+   */
+  get format(): 'labelstudio' | 'jsonl' {
+    return !this.sawTask && this.records.rows > 0 ? 'jsonl' : 'labelstudio';
+  }
+
   /** The keys read from a JSON array of flat records; undefined for a Label Studio export. */
   get columns(): ColumnMapping | undefined {
     return this.records.columns;
@@ -419,6 +430,7 @@ export class LabelStudioRows implements RowsHandler {
         if (issue !== null) return issue;
         continue;
       }
+      this.sawTask = true;
       const { triples, issue } = labelStudioTriples(task, t);
       if (issue !== null) return { code: 'invalid_record', message: `Line ${line}: ${issue}.`, line };
       for (const triple of triples) {

@@ -84,6 +84,58 @@ describe('parseSample: formats', () => {
     ]);
   });
 
+  it('counts the non-empty cells read as missing, per spelling, on every path', () => {
+    // Long rows in item order (added in the scanning loop), in shuffled order (batched), and through
+    // papaparse, forced or from a quoted row on; empty cells are missing too but are not counted.
+    const long =
+      'item,annotator,label\n1,a,x\n1,b,NA\n1,c,\n2,a,x\n2,b, N/A \n2,c,NA\n3,a,y\n3,b,x\n3,c,null\n';
+    const expected = { NA: 2, 'N/A': 1, null: 1 };
+    expect(parsed(long).missingSpellings).toEqual(expected);
+    const lines = long.trimEnd().split('\n');
+    const shuffled = `${[lines[0], ...lines.slice(1).reverse()].join('\n')}\n`;
+    expect(parsed(shuffled).missingSpellings).toEqual(expected);
+    expect(parsed(long, { csvEngine: 'papaparse' }).missingSpellings).toEqual(expected);
+    expect(parsed(long.replace('1,a,x', '1,a,"x"')).missingSpellings).toEqual(expected);
+    // Wide: every annotator column, fast path and papaparse, TSV too.
+    const wide = 'item,a,b,c\n1,x,NA,#N/A\n2,NaN,y,\n3,x,NA,<NA>\n4,Null,n/a,x\n5,x,x,NULL\n';
+    const wideExpected = { NA: 2, '#N/A': 1, '<NA>': 1, NaN: 1, Null: 1, 'n/a': 1, NULL: 1 };
+    expect(parsed(wide).missingSpellings).toEqual(wideExpected);
+    expect(parsed(wide, { csvEngine: 'papaparse' }).missingSpellings).toEqual(wideExpected);
+    expect(parsed(wide.replaceAll(',', '\t')).missingSpellings).toEqual(wideExpected);
+    expect(parsed(wide.replace('5,x', '"5",x')).missingSpellings).toEqual(wideExpected);
+    // None when every cell is a label or empty; JSON text such as "NA" is a label, not missing.
+    expect(parsed('item,a,b\n1,x,\n2,x,y\n3,None,y\n').missingSpellings).toEqual({});
+    expect(
+      parsed('{"item":1,"annotator":"a","label":"NA"}\n{"item":1,"annotator":"b","label":"x"}\n')
+        .missingSpellings,
+    ).toEqual({});
+  });
+
+  it('counts missing spellings exactly over batches, chunk boundaries and a quoted tail', () => {
+    // 3,000 rows in shuffled item order: many `LONG_BATCH` batches, cut into odd chunks.
+    const rows: string[] = [];
+    const spellings = ['NA', 'N/A', '#N/A', 'nan', 'NULL', ''];
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 1000; i++) {
+      const item = (i * 7919) % 1000;
+      for (const annotator of ['a', 'b', 'c']) {
+        const n = rows.length;
+        const spelling = n % 5 === 0 ? (spellings[n % spellings.length] ?? '') : null;
+        if (spelling !== null && spelling !== '') counts[spelling] = (counts[spelling] ?? 0) + 1;
+        rows.push(`i${item},${annotator},${spelling ?? (n % 3 === 0 ? 'x' : 'y')}`);
+      }
+    }
+    const text = `item,annotator,label\n${rows.join('\n')}\n`;
+    expect(parsed(text).missingSpellings).toEqual(counts);
+    const bytes = new TextEncoder().encode(text.replace('i0,a,', '"i0",a,'));
+    for (const size of [7, 4096]) {
+      const parser = createSampleParser();
+      for (let i = 0; i < bytes.length; i += size) parser.push(bytes.slice(i, i + size));
+      const result = parser.finish();
+      expect(result.ok && result.value.missingSpellings).toEqual(counts);
+    }
+  });
+
   it('reads TSV with synonyms and numeric labels', () => {
     const value = parsed(fixture('ratings.tsv'));
     expect(value.columns).toEqual({ item: 'text_id', annotator: 'coder', label: 'rating' });
@@ -173,6 +225,8 @@ describe('parseSample: formats', () => {
       2,
     );
     const value = parsed(records);
+    // Named as the browser's preview names it, not as the Label Studio export it starts like.
+    expect(value.format).toBe('jsonl');
     expect(value.columns).toEqual({ item: 'id', annotator: 'annotator', label: 'sentiment' });
     expect(tripleSet(value.sample)).toEqual(['7|1|Positive', '7|2|Negative', '8|1|Negative']);
     expect(tripleSet(parsed(records, { columns: { item: 'text' } }).sample)).toEqual([

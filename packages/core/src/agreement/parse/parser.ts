@@ -76,9 +76,11 @@ class StreamingSampleParser implements SampleParser {
       (handler instanceof JsonLinesRows || handler instanceof LabelStudioRows ? handler.columns : undefined);
     return ok({
       sample: built.value.sample,
-      format: this.format,
+      // A JSON array of flat records starts like a Label Studio export and is told apart only once read.
+      format: handler instanceof LabelStudioRows ? handler.format : this.format,
       ...(columns === undefined ? {} : { columns }),
       duplicatesResolved: built.value.duplicatesResolved,
+      missingSpellings: this.builder.missingSpellings(),
     });
   }
 

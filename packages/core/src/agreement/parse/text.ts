@@ -13,7 +13,19 @@ export function trimAscii(value: string): string {
  * "NA" would otherwise turn every missing label into agreement). `None` is left out: it is a common real
  * category ("no entity"). JSON inputs have `null` for this, so these spellings are read there as labels.
  */
-const MISSING_SPELLINGS = ['NA', 'N/A', 'n/a', '#N/A', '#NA', '<NA>', 'NaN', 'nan', 'NULL', 'null', 'Null'];
+export const MISSING_SPELLINGS: readonly string[] = [
+  'NA',
+  'N/A',
+  'n/a',
+  '#N/A',
+  '#NA',
+  '<NA>',
+  'NaN',
+  'nan',
+  'NULL',
+  'null',
+  'Null',
+];
 /** Each spelling as its bytes packed into one number (they are ASCII and at most 4 bytes long). */
 const MISSING_CODES = MISSING_SPELLINGS.map((spelling) => {
   let code = 0;
@@ -34,6 +46,23 @@ export function isMissingCellBytes(buf: Uint8Array, start: number, end: number):
   let code = 0;
   for (let k = start; k < end; k++) code = code * 256 + (buf[k] ?? 0);
   return MISSING_CODES.includes(code);
+}
+
+/**
+ * Which of `MISSING_SPELLINGS` the trimmed bytes `buf[start..end)` spell, or -1 (also for an empty cell).
+ * Called only on cells `isMissingCellBytes` accepted, to count them, so it stays off the per-cell path.
+ */
+export function missingSpellingIndexBytes(buf: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0 || length > 4) return -1;
+  let code = 0;
+  for (let k = start; k < end; k++) code = code * 256 + (buf[k] ?? 0);
+  return MISSING_CODES.indexOf(code);
+}
+
+/** `missingSpellingIndexBytes` on an (already trimmed) string cell. */
+export function missingSpellingIndex(text: string): number {
+  return text === '' ? -1 : MISSING_SPELLINGS.indexOf(text);
 }
 
 export function isSpaceByte(byte: number): boolean {

@@ -60,7 +60,19 @@ export interface ParsedSample {
   readonly columns?: ColumnMapping;
   /** Conflicting repeats of an (item, annotator) pair dropped under `duplicates: 'first' | 'last'`. */
   readonly duplicatesResolved: number;
+  /**
+   * CSV/TSV cells that were not empty but spelled a missing value (`NA`, `N/A`, `NaN`, `null`…) and were read
+   * as missing annotations, counted per spelling as written, e.g. `{ NA: 37, 'N/A': 2 }`; empty when none
+   * (always for JSON formats, where such text is a label).
+   */
+  readonly missingSpellings: Readonly<Record<string, number>>;
 }
+
+/**
+ * What a report says about how its sample was read: the CLI's `--json` carries it as `source`, and a
+ * stored report keeps it, so the note on cells read as missing survives beside the numbers.
+ */
+export type SampleSource = Pick<ParsedSample, 'format' | 'duplicatesResolved' | 'missingSpellings'>;
 
 /** A push parser for uploads and files read in chunks. */
 export interface SampleParser {
