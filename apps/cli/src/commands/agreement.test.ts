@@ -172,6 +172,10 @@ describe('raisin agreement', () => {
   it('exits 2 on bad options and a missing file', () => {
     expect(raisin(['agreement', 'x.csv', '--level', 'fancy']).status).toBe(2);
     expect(raisin(['agreement', 'x.csv', '--nope']).status).toBe(2);
+    // α never exceeds 1: a threshold above it could only ever fail.
+    const impossible = raisin(['agreement', 'x.csv', '--min-alpha', '1.5']);
+    expect(impossible.status).toBe(2);
+    expect(impossible.stderr).toContain('--min-alpha must be a number between -1 and 1 (got "1.5")');
     const missing = raisin(['agreement', join(dir, 'missing.csv')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read/);

@@ -65,6 +65,7 @@ function numberOption(
   value: string | undefined,
   integer: boolean,
   min: number,
+  max = Number.POSITIVE_INFINITY,
 ): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
@@ -72,10 +73,12 @@ function numberOption(
     value.trim() === '' ||
     !Number.isFinite(parsed) ||
     (integer && !Number.isInteger(parsed)) ||
-    parsed < min
+    parsed < min ||
+    parsed > max
   ) {
+    const range = max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `between ${min} and ${max}`;
     throw new UsageError(
-      `--${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min} (got "${value}")`,
+      `--${name} must be ${integer ? 'an integer' : 'a number'} ${range} (got "${value}")`,
     );
   }
   return parsed;
@@ -115,7 +118,7 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
     const maxBytes = numberOption('max-bytes', values['max-bytes'], true, 1);
     bootstrap = numberOption('bootstrap', values.bootstrap, true, 0);
     seed = numberOption('seed', values.seed, true, 0);
-    minAlpha = numberOption('min-alpha', values['min-alpha'], false, -1);
+    minAlpha = numberOption('min-alpha', values['min-alpha'], false, -1, 1);
     const columns = {
       ...(values.item === undefined ? {} : { item: values.item }),
       ...(values.annotator === undefined ? {} : { annotator: values.annotator }),
