@@ -472,4 +472,33 @@ test.describe('roadmap and MLOps maturity (issue #7)', () => {
     await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
     await expect(page.getByTestId('target-date-stale')).toHaveCount(0);
   });
+
+  test('each assessment section is a named group, and clearing an answer keeps keyboard focus on it', async ({
+    page,
+    account,
+  }) => {
+    await signUpViaApi(page, account('planner'));
+    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
+    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
+    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    for (const section of ['Documentation', 'Traceability and reproducibility', 'Monitoring'])
+      await expect(page.getByRole('group', { name: section, exact: true })).toBeVisible();
+
+    const documentation = page.getByRole('group', { name: 'Documentation', exact: true });
+    const question = documentation.getByRole('group').first();
+    await question.getByRole('radio', { name: 'Yes' }).check();
+    const clear = question.getByRole('button', { name: /^Clear the answer to/ });
+    await expect(clear).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'All answers saved.' })).toBeVisible();
+
+    // By keyboard: the Clear button goes away with the answer, focus stays in the question.
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await expect(clear).toHaveCount(0);
+    await expect(question.getByRole('radio', { name: 'Yes' })).not.toBeChecked();
+    await expect(question.getByRole('radio', { name: 'Yes' })).toBeFocused();
+    // And from there the keyboard answers again.
+    await page.keyboard.press('Space');
+    await expect(question.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  });
 });

@@ -208,9 +208,9 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
       projectId,
       pointId: point.id,
       version: 1,
-      point: { effort: null, measuredOn: '2999-01-01', quality: 0.88, label: 'v1' },
+      point: { effort: null, measuredOn: '2025-03-01', quality: 0.88, label: 'v1' },
     });
-    expect(dated).toMatchObject({ version: 2, effort: null, measuredOn: '2999-01-01' });
+    expect(dated).toMatchObject({ version: 2, effort: null, measuredOn: '2025-03-01' });
     await expectTRPCError(
       editor.caller.tradeoff.createMeasured({
         projectId,
@@ -220,6 +220,60 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
     );
     await editor.caller.tradeoff.deleteMeasured({ projectId, pointId: point.id, version: 2 });
     expect((await editor.caller.tradeoff.get({ projectId })).measured).toEqual([]);
+  });
+
+  it('refuses a measured point dated in the future, naming the field, and stores nothing', async () => {
+    const { editor, projectId } = await setup();
+    const db = getDb();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const before = await databaseFingerprint(db);
+    // Two days ahead, not one: a run crossing midnight (UTC) must not turn tomorrow into today. The core's
+    // tests refuse tomorrow on a fixed clock (`validateMeasuredOn`).
+    for (const measuredOn of [day(2), day(30), '2999-01-01']) {
+      const error = await expectTRPCError(
+        editor.caller.tradeoff.createMeasured({
+          projectId,
+          point: { effort: null, measuredOn, quality: 0.8, label: '' },
+        }),
+        'BAD_REQUEST',
+      );
+      expect(error.message).toMatch(new RegExp(`^measuredOn: ${measuredOn} is in the future`));
+    }
+    // A browser claiming to be two days ahead of UTC is not believed (no time zone is).
+    await expectTRPCError(
+      editor.caller.tradeoff.createMeasured({
+        projectId,
+        point: { effort: null, measuredOn: day(2), quality: 0.8, label: '' },
+        today: day(2),
+      }),
+      'BAD_REQUEST',
+    );
+    expect(await databaseFingerprint(db)).toBe(before);
+
+    // Today is fine, and so is the browser's today one day ahead of UTC's (e.g. in Auckland).
+    const today = await editor.caller.tradeoff.createMeasured({
+      projectId,
+      point: { effort: null, measuredOn: day(0), quality: 0.8, label: 'today' },
+    });
+    const aheadOfUtc = await editor.caller.tradeoff.createMeasured({
+      projectId,
+      point: { effort: null, measuredOn: day(1), quality: 0.8, label: 'Auckland' },
+      today: day(1),
+    });
+    // Moving a stored point into the future is refused too.
+    const error = await expectTRPCError(
+      editor.caller.tradeoff.updateMeasured({
+        projectId,
+        pointId: today.id,
+        version: today.version,
+        point: { effort: null, measuredOn: day(3), quality: 0.8, label: 'today' },
+      }),
+      'BAD_REQUEST',
+    );
+    expect(error.message).toMatch(/^measuredOn: /);
+    expect((await editor.caller.tradeoff.get({ projectId })).measured.map((p) => p.id).sort()).toEqual(
+      [today.id, aheadOfUtc.id].sort(),
+    );
   });
 
   it('takes the target from the worksheet until the settings set one, and versions the settings', async () => {

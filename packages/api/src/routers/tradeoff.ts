@@ -115,6 +115,7 @@ export const tradeoffRouter = {
         await createMeasuredPoint(ctx.db, {
           projectId: ctx.project.id,
           point: input.point,
+          today: input.today,
           actorId: ctx.user.id,
         }),
       ),
@@ -129,6 +130,7 @@ export const tradeoffRouter = {
           pointId: input.pointId,
           version: input.version,
           point: input.point,
+          today: input.today,
           actorId: ctx.user.id,
         }),
       ),

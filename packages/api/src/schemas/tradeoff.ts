@@ -55,11 +55,18 @@ export const updateAngleInput = z.object({
   angle: attackAngleInputSchema,
 });
 export const deleteAngleInput = z.object({ angleId: idSchema, version: versionSchema });
-export const createMeasuredInput = z.object({ point: measuredPointInputSchema });
+/**
+ * The editor's calendar date, from their browser: a measurement dated today is in the future in UTC for
+ * part of the day east of Greenwich. The server believes it only within a day of UTC's today.
+ */
+const clientTodaySchema = isoDate.optional();
+
+export const createMeasuredInput = z.object({ point: measuredPointInputSchema, today: clientTodaySchema });
 export const updateMeasuredInput = z.object({
   pointId: idSchema,
   version: versionSchema,
   point: measuredPointInputSchema,
+  today: clientTodaySchema,
 });
 export const deleteMeasuredInput = z.object({ pointId: idSchema, version: versionSchema });
 export const updateTradeoffSettingsInput = z.object({

@@ -1,3 +1,4 @@
+import { formatQuality } from '../shared/number-format';
 import { durationToDays } from '../tradeoff';
 import { findQuestion, formatAnswer, formatDays, formatNumber } from '../worksheet';
 import type { ReportInputs, ReportProvenance } from './build';
@@ -60,6 +61,8 @@ export function collectAssumptions(
   const tradeoff = inputs.tradeoff;
   if (tradeoff) {
     const { inputs: resolved } = tradeoff.analysis;
+    // Qualities with the decimals of the metric's scale, as the Tradeoff tab and the report show them.
+    const quality = (value: number) => formatQuality(value, resolved.maxQuality);
     for (const angle of resolved.angles) {
       const source = { kind: 'estimate', angleName: angle.name } as const;
       const provenance = tradeoff.angleProvenance[angle.id] ?? NOBODY;
@@ -73,7 +76,7 @@ export function collectAssumptions(
         ),
         entry(
           `${angle.name}: quality`,
-          triple(angle.quality.low, angle.quality.likely, angle.quality.high, formatNumber),
+          triple(angle.quality.low, angle.quality.likely, angle.quality.high, quality),
           source,
           provenance,
         ),
@@ -83,7 +86,7 @@ export function collectAssumptions(
       out.push(
         entry(
           `Measured quality${point.label ? ` (${point.label})` : ''}`,
-          `${formatNumber(point.quality)} after ${formatDays(durationToDays(point.effort))}`,
+          `${quality(point.quality)} after ${formatDays(durationToDays(point.effort))}`,
           { kind: 'measurement', label: point.label ?? null },
           NOBODY,
         ),
@@ -93,7 +96,7 @@ export function collectAssumptions(
       out.push(
         entry(
           'Target quality',
-          formatNumber(resolved.target),
+          quality(resolved.target),
           { kind: 'setting', name: 'Tradeoff target' },
           tradeoff.settingsProvenance,
         ),
@@ -103,7 +106,7 @@ export function collectAssumptions(
       out.push(
         entry(
           'Ceiling override',
-          formatNumber(resolved.ceiling),
+          quality(resolved.ceiling),
           { kind: 'setting', name: 'Tradeoff ceiling override' },
           tradeoff.settingsProvenance,
         ),

@@ -10,6 +10,7 @@ export { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
 export { formatMoney, headlineLine } from './render-format';
 export { escapeHtml, renderReportHtml } from './render-html';
 export { escapeMarkdown, renderReportMarkdown } from './render-markdown';
+export { tradeoffScaleOf } from './report-document';
 export {
   type EmptyReportSection,
   isReadySection,

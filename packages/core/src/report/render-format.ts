@@ -2,6 +2,7 @@
  * Words and numbers shared by the Markdown and HTML renderers, so both exports say the same thing. Every
  * function returns plain text; each renderer escapes it for its own syntax.
  */
+import { formatQuality } from '../shared/number-format';
 import type { ReportInterval, ReportMaturityLevel, ReportSnapshot, ReportVerdict } from './snapshot';
 
 export const VERDICT_LABELS: Readonly<Record<ReportVerdict, string>> = {
@@ -17,9 +18,12 @@ export const LEVEL_LABELS: Readonly<Record<ReportMaturityLevel, string>> = {
   2: 'Level 2 (CI/CD pipeline automation)',
 };
 
-/** A quality or coefficient with three decimals, or an em dash when undefined. */
-export function formatValue(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : value.toFixed(3);
+/**
+ * A quality or coefficient with the decimals its scale calls for (`formatQuality`): three on [0, 1]
+ * (agreement coefficients, ceilings), one on a percentage metric; an em dash when undefined.
+ */
+export function formatValue(value: number | null, maxQuality = 1): string {
+  return value === null || !Number.isFinite(value) ? '—' : formatQuality(value, maxQuality);
 }
 
 export function formatInterval(ci: ReportInterval | null): string {
@@ -45,9 +49,7 @@ function round1(value: number): string {
 }
 
 /** Money with thousands separators (248,000): the report and the Tradeoff tab's ROI table both use it. */
-export function formatMoney(amount: number): string {
-  return Math.round(amount).toLocaleString('en-US');
-}
+export { formatMoney } from '../shared/number-format';
 
 /** `Ticket router, version 2 (2026-03-02)` or `Ticket router, preview`. */
 export function versionLine(snapshot: ReportSnapshot): string {

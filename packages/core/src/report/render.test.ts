@@ -167,3 +167,70 @@ describe('renderReportHtml', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('numbers in the report', () => {
+  /** The example on a percentage metric (0–100), with a best angle and an ROI worth 1e23. */
+  function percentageSnapshot(): ReportSnapshot {
+    const base = exampleReportSnapshot();
+    const { tradeoff } = base.sections;
+    if (tradeoff.status !== 'ready' || tradeoff.roi === null) throw new Error('the example should be filled');
+    const scale = (q: number) => Math.round(q * 1000) / 10;
+    return {
+      ...base,
+      summary: {
+        ...base.summary,
+        target: { value: 85, source: 'tradeoff' },
+        bestAngle: { name: 'Fine-tuned small model', quality: 79, net: 1e23 },
+      },
+      sections: {
+        ...base.sections,
+        tradeoff: {
+          ...tradeoff,
+          maxQuality: 100,
+          target: 85,
+          ceiling: 92.5,
+          angles: tradeoff.angles.map((a) => ({
+            ...a,
+            quality: {
+              low: scale(a.quality.low),
+              likely: scale(a.quality.likely),
+              high: scale(a.quality.high),
+            },
+          })),
+          measured: tradeoff.measured.map((m) => ({ ...m, quality: scale(m.quality) })),
+          curve: tradeoff.curve.map((p) => ({
+            days: p.days,
+            fitted: scale(p.fitted),
+            p10: scale(p.p10),
+            p50: scale(p.p50),
+            p90: scale(p.p90),
+          })),
+          roi: tradeoff.roi.map((r) => ({ ...r, quality: scale(r.quality), value: 1e23, net: 1e23 })),
+        },
+      },
+    };
+  }
+
+  it('shows qualities with the precision of a percentage metric (85.0, not 85.000) in text and chart', () => {
+    const snapshot = percentageSnapshot();
+    for (const text of [renderReportMarkdown(snapshot), renderReportHtml(snapshot)]) {
+      expect(text).toContain('Target: 85.0 (from the tradeoff)');
+      expect(text).toContain('Target 85.0, ceiling 92.5, on a scale to 100.');
+      for (const threeDecimals of ['85.000', '79.000', '92.500']) expect(text).not.toContain(threeDecimals);
+    }
+    // Table cells (Markdown escapes their dots) and the chart's target label too.
+    expect(renderReportHtml(snapshot)).toContain('<td>72.0 / 79.0 / 83.0</td>');
+    expect(renderReportHtml(snapshot)).toContain('>target 85.0</text>');
+    // The human ceiling stays a share in [0, 1], with three decimals.
+    expect(renderReportMarkdown(snapshot)).toContain('Human ceiling: 0.810');
+  });
+
+  it('never prints exponent notation, even for a net value of 1e23', () => {
+    const snapshot = percentageSnapshot();
+    for (const text of [renderReportMarkdown(snapshot), renderReportHtml(snapshot)]) {
+      // JavaScript writes exponents with a sign (1e+23, 1e-7); colours like #3e8e41 have none.
+      expect(text).not.toMatch(/\de[+-]\d/i);
+      expect(text).toContain('net value 100,000,000,000 trillion');
+    }
+  });
+});

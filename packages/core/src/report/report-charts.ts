@@ -3,6 +3,7 @@
  * HTML export: the time–quality curve on a log-time axis, and the roadmap Gantt. Labels go through `escape`.
  */
 import { parseIsoCalendarDate } from '../roadmap/calendar';
+import { formatQuality } from '../shared/number-format';
 import type { ReportRoadmapSection, ReportTradeoffSection } from './snapshot';
 
 type Escape = (text: string) => string;
@@ -52,7 +53,7 @@ export function tradeoffChartSvg(t: ReportTradeoffSection, esc: Escape): string 
   for (const q of [0, 0.25, 0.5, 0.75, 1].map((share) => share * t.maxQuality)) {
     parts.push(
       `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${f(y(q))}" y2="${f(y(q))}" class="grid"/>`,
-      `<text x="${PAD.left - 6}" y="${f(y(q) + 4)}" text-anchor="end">${Number(q.toFixed(3))}</text>`,
+      `<text x="${PAD.left - 6}" y="${f(y(q) + 4)}" text-anchor="end">${formatQuality(q, t.maxQuality)}</text>`,
     );
   }
   if (t.curve.length > 0) {
@@ -67,7 +68,7 @@ export function tradeoffChartSvg(t: ReportTradeoffSection, esc: Escape): string 
     value === null
       ? ''
       : `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${f(y(value))}" y2="${f(y(value))}" class="${cls}"/>` +
-        `<text x="${WIDTH - PAD.right - 4}" y="${f(y(value) - 4)}" text-anchor="end">${name} ${value}</text>`;
+        `<text x="${WIDTH - PAD.right - 4}" y="${f(y(value) - 4)}" text-anchor="end">${name} ${formatQuality(value, t.maxQuality)}</text>`;
   parts.push(level(t.ceiling, 'ceiling', 'ceiling'), level(t.target, 'target', 'target'));
   for (const a of t.angles) {
     const cx = x(a.effortDays.likely);

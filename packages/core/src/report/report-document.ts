@@ -3,6 +3,7 @@
  * from a snapshot, so the Markdown and HTML exports show the same content in the same order and differ
  * only in syntax and escaping. Text here is never escaped: each renderer escapes it for its own format.
  */
+import { formatNumber } from '../shared/number-format';
 import { formatDays as formatEffort } from '../tradeoff';
 import {
   formatDays,
@@ -35,15 +36,25 @@ export type ReportBlock =
   /** Starts a section: the HTML export breaks the printed page there. */
   | { readonly kind: 'section'; readonly key: ReportSectionKey | 'summary' | 'assumptions' };
 
+/**
+ * The top of the tradeoff metric's range: the summary's target and best-angle quality are on that scale
+ * (1 decimal on a percentage, 3 on [0, 1]), the human ceiling is a share in [0, 1].
+ */
+export function tradeoffScaleOf(snapshot: ReportSnapshot): number {
+  const tradeoff = snapshot.sections.tradeoff;
+  return isReadySection(tradeoff) ? tradeoff.maxQuality : 1;
+}
+
 function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
   const s = snapshot.summary;
+  const scale = tradeoffScaleOf(snapshot);
   const facts: string[] = [`Verdict: ${VERDICT_LABELS[s.verdict]}`];
   if (s.ceiling) {
     facts.push(
       `Human ceiling: ${formatValueWithCi(s.ceiling.value, s.ceiling.ci)}, from "${s.ceiling.sampleName}"`,
     );
   }
-  if (s.target) facts.push(`Target: ${formatValue(s.target.value)} (from the ${s.target.source})`);
+  if (s.target) facts.push(`Target: ${formatValue(s.target.value, scale)} (from the ${s.target.source})`);
   if (s.timeToTarget) {
     const t = s.timeToTarget;
     const dates = t.p50Date && t.p90Date ? `, around ${t.p50Date} (P90 ${t.p90Date})` : '';
@@ -51,7 +62,9 @@ function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
   }
   if (s.bestAngle) {
     const net = s.bestAngle.net === null ? '' : `, net value ${formatMoney(s.bestAngle.net)}`;
-    facts.push(`Best attack angle: ${s.bestAngle.name} (quality ${formatValue(s.bestAngle.quality)}${net})`);
+    facts.push(
+      `Best attack angle: ${s.bestAngle.name} (quality ${formatValue(s.bestAngle.quality, scale)}${net})`,
+    );
   }
   if (s.maturity) {
     facts.push(`MLOps: now ${LEVEL_LABELS[s.maturity.current]}, target ${LEVEL_LABELS[s.maturity.target]}`);
@@ -137,9 +150,10 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
     case 'tradeoff': {
       const t = snapshot.sections.tradeoff;
       if (!isReadySection(t)) break;
+      const q = (value: number | null) => formatValue(value, t.maxQuality);
       blocks.push({
         kind: 'paragraph',
-        text: `Target ${formatValue(t.target)}, ceiling ${formatValue(t.ceiling)}, on a scale to ${t.maxQuality}.`,
+        text: `Target ${q(t.target)}, ceiling ${q(t.ceiling)}, on a scale to ${formatNumber(t.maxQuality)}.`,
       });
       blocks.push({ kind: 'chart', chart: 'tradeoff' });
       if (t.curveError) blocks.push({ kind: 'paragraph', text: `No fitted curve: ${t.curveError}` });
@@ -160,14 +174,14 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
           [angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high]
             .map((days) => formatEffort(days, 1))
             .join(' / '),
-          [angle.quality.low, angle.quality.likely, angle.quality.high].map(formatValue).join(' / '),
+          [angle.quality.low, angle.quality.likely, angle.quality.high].map(q).join(' / '),
         ]),
       });
       if (t.measured.length > 0) {
         blocks.push({
           kind: 'table',
           head: ['Measured', 'Effort', 'Quality'],
-          rows: t.measured.map((m) => [m.label ?? '', formatEffort(m.effortDays, 1), formatValue(m.quality)]),
+          rows: t.measured.map((m) => [m.label ?? '', formatEffort(m.effortDays, 1), q(m.quality)]),
         });
       }
       if (t.roi) {
@@ -178,7 +192,7 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
           rows: t.roi.map((r) => [
             String(r.rank),
             r.name,
-            formatValue(r.quality),
+            q(r.quality),
             formatDays(r.effortDays),
             formatMoney(r.cost),
             formatMoney(r.value),

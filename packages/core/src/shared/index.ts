@@ -1,3 +1,12 @@
 export { escapeMarkdownHtml } from './markdown';
+export {
+  COMPACT_FROM,
+  formatEditableNumber,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatQuality,
+  qualityDecimals,
+} from './number-format';
 export { createRandom, createXoshiro128StarStar, type Random } from './random';
 export { err, ok, type Result } from './result';

@@ -28,6 +28,7 @@ export {
   parseDuration,
   type TimeAxisTick,
 } from './durations';
+export { explainUnreachedTarget } from './explain';
 export {
   type CeilingSource,
   daysBetween,
@@ -84,4 +85,10 @@ export {
   type TradeoffSimulation,
 } from './simulate';
 export type { AttackAngle, CostRate, EffortEstimate, MeasuredPoint } from './types';
-export { type QualityRange, type TradeoffInputIssue, validateTradeoffInputs } from './validate';
+export {
+  latestMeasurementDate,
+  type QualityRange,
+  type TradeoffInputIssue,
+  validateMeasuredOn,
+  validateTradeoffInputs,
+} from './validate';

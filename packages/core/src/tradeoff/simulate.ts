@@ -114,6 +114,8 @@ export interface TradeoffSimulation {
   readonly draws: number;
   readonly seed: number;
   readonly target: number;
+  /** Effort beyond which a draw counts as not reaching the target (`SimulationOptions.horizonDays`). */
+  readonly horizonDays: number;
   /** The curve fitted to the likely values and the measured points. */
   readonly pointFit: CurveFit;
   /** The point fit's time to target. */
@@ -379,6 +381,7 @@ export function simulateTradeoff(
     draws,
     seed,
     target,
+    horizonDays,
     pointFit,
     pointTimeToTarget: timeToReach(pointFit.curve, target),
     timeToTarget: {

@@ -4,7 +4,13 @@ import type { AttackAngle, MeasuredPoint } from './types';
 export interface TradeoffInputIssue {
   /** Dotted path of the offending field, e.g. `angles.2.effort.high`. */
   readonly path: string;
-  readonly code: 'not-positive' | 'not-finite' | 'out-of-order' | 'out-of-range';
+  readonly code:
+    | 'not-positive'
+    | 'not-finite'
+    | 'out-of-order'
+    | 'out-of-range'
+    | 'in-the-future'
+    | 'not-a-date';
   readonly message: string;
 }
 
@@ -97,4 +103,43 @@ export function validateTradeoffInputs(
     checkQuality(`measured.${index}.quality`, point.quality);
   });
   return issues;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The last calendar date a measurement may carry: the person's own today when their browser says it
+ * (`clientToday`), else today in UTC. A calendar date depends on the time zone (UTC−12 to UTC+14), so a
+ * browser's today is believed only within one day of UTC's; anything else falls back to UTC's.
+ */
+export function latestMeasurementDate(now: Date, clientToday?: string | null): string {
+  const utcToday = now.toISOString().slice(0, 10);
+  if (clientToday == null || !ISO_DATE.test(clientToday)) return utcToday;
+  const offsetDays =
+    (Date.parse(`${clientToday}T00:00:00Z`) - Date.parse(`${utcToday}T00:00:00Z`)) / MS_PER_DAY;
+  return Math.abs(offsetDays) <= 1 ? clientToday : utcToday;
+}
+
+/**
+ * Checks the date a quality was measured (`measuredOn`, YYYY-MM-DD): a real calendar date, not after
+ * `latest` (`latestMeasurementDate`), since a measurement in the future has not happened. Null when valid.
+ */
+export function validateMeasuredOn(measuredOn: string, latest: string): TradeoffInputIssue | null {
+  const time = Date.parse(`${measuredOn}T00:00:00Z`);
+  if (
+    !ISO_DATE.test(measuredOn) ||
+    Number.isNaN(time) ||
+    new Date(time).toISOString().slice(0, 10) !== measuredOn
+  ) {
+    return { path: 'measuredOn', code: 'not-a-date', message: 'measuredOn: give a date as YYYY-MM-DD' };
+  }
+  if (measuredOn > latest) {
+    return {
+      path: 'measuredOn',
+      code: 'in-the-future',
+      message: `measuredOn: ${measuredOn} is in the future (today is ${latest}); give the day the quality was measured`,
+    };
+  }
+  return null;
 }

@@ -33,7 +33,19 @@ describe('formatAnswer', () => {
     expect(show('H.months-to-production')).toBe('3 / 5 / 9 months (low / likely / high)');
     expect(show('D.labels-exist')).toBe('Unknown');
   });
+
+  it('never shows exponent notation: huge amounts in words, large ones with separators', () => {
+    const a = answersFrom({ 'D.label-cost': 1e23, 'G.latency-p99': 12_500 });
+    expect(formatAnswer(question('D.label-cost'), a['D.label-cost'] ?? fail())).toBe(
+      '100,000,000,000 trillion currency per label',
+    );
+    expect(formatAnswer(question('G.latency-p99'), a['G.latency-p99'] ?? fail())).toBe('12,500 ms');
+  });
 });
+
+function fail(): never {
+  throw new Error('the answer should be set');
+}
 
 describe('formatDerivedValue', () => {
   it('shows the live values of the other tabs', () => {

@@ -1,9 +1,8 @@
+import { formatNumber } from '../shared/number-format';
 import { DAYS_PER_UNIT, type Duration } from '../tradeoff';
 
-/** A quality or other number as people write it: at most 3 decimals, no trailing zeros (0.95, 0.812, 12). */
-export function formatNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number.parseFloat(value.toFixed(3))) : String(value);
-}
+// One number formatter for every tab and the report (never exponent notation): see `shared/number-format`.
+export { formatNumber };
 
 /** A duration as entered: "6 months", "1 week". */
 export function formatDuration(duration: Duration): string {

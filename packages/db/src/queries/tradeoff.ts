@@ -4,12 +4,14 @@ import {
   type CostRate,
   type Duration,
   type EffortEstimate,
+  latestMeasurementDate,
   type ResolvedTradeoffInputs,
   resolveTradeoffInputs,
   seedAttackAngles,
   summarizeTradeoff,
   type ThreePointEstimate,
   type TradeoffSummary,
+  validateMeasuredOn,
   validateTradeoffInputs,
   type worksheet,
 } from '@raisin/core';
@@ -261,9 +263,23 @@ function checkAngle(angle: AttackAngleInput, maxQuality: number): void {
   }
 }
 
-function checkMeasured(point: MeasuredPointInput, maxQuality: number): void {
+/** When a measured point is checked: `today` is the editor's calendar date as their browser gave it. */
+interface MeasuredClock {
+  readonly today?: string | null | undefined;
+  readonly now?: Date | undefined;
+}
+
+function checkMeasured(point: MeasuredPointInput, maxQuality: number, clock: MeasuredClock): void {
   if (point.effort === null && point.measuredOn === null) {
     throw invalid('effort', 'effort: give the effort spent or the date it was measured');
+  }
+  if (point.measuredOn !== null) {
+    // A measurement in the future has not happened: it would anchor the curve on a guess.
+    const issue = validateMeasuredOn(
+      point.measuredOn,
+      latestMeasurementDate(clock.now ?? new Date(), clock.today),
+    );
+    if (issue) throw invalid(issue.path, issue.message);
   }
   if (!(point.quality >= 0 && point.quality <= maxQuality)) {
     throw invalid('quality', `quality: must lie in the metric's range [0, ${maxQuality}]`);
@@ -403,11 +419,11 @@ export async function deleteAttackAngle(
 /** Records a measured point. */
 export async function createMeasuredPoint(
   db: Db,
-  params: { projectId: string; point: MeasuredPointInput; actorId: string },
+  params: { projectId: string; point: MeasuredPointInput; actorId: string } & MeasuredClock,
 ): Promise<MeasuredPointRow> {
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
-  checkMeasured(params.point, settings.maxQuality);
+  checkMeasured(params.point, settings.maxQuality, params);
   return editTradeoff(db, owner, params, async (tx) => {
     const [created] = await tx
       .insert(measuredPoint)
@@ -425,11 +441,17 @@ export async function createMeasuredPoint(
 /** Replaces a measured point if it is still at `version`. */
 export async function updateMeasuredPoint(
   db: Db,
-  params: { projectId: string; pointId: string; version: number; point: MeasuredPointInput; actorId: string },
+  params: {
+    projectId: string;
+    pointId: string;
+    version: number;
+    point: MeasuredPointInput;
+    actorId: string;
+  } & MeasuredClock,
 ): Promise<MeasuredPointRow> {
   const owner = await requireProject(db, params.projectId);
   const settings = await currentSettings(db, params.projectId);
-  checkMeasured(params.point, settings.maxQuality);
+  checkMeasured(params.point, settings.maxQuality, params);
   return editTradeoff(db, owner, params, async (tx) => {
     const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
     const [before] = await tx.select().from(measuredPoint).where(where).for('update');

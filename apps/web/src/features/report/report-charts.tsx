@@ -1,4 +1,5 @@
 import type { ReportAgreementSection, ReportTradeoffSection } from '@raisin/core/report';
+import { formatQuality } from '@raisin/core/shared';
 import { formatDays } from '@raisin/core/worksheet';
 import {
   Area,
@@ -28,8 +29,10 @@ export function ReportTradeoffChart({ section }: { section: ReportTradeoffSectio
     quality: a.quality.likely,
     name: a.name,
   }));
-  const ceiling = section.ceiling === null ? '' : `, ceiling ${section.ceiling}`;
-  const target = section.target === null ? '' : `, target ${section.target}`;
+  // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as on the Tradeoff tab.
+  const fmt = (q: number) => formatQuality(q, section.maxQuality);
+  const ceiling = section.ceiling === null ? '' : `, ceiling ${fmt(section.ceiling)}`;
+  const target = section.target === null ? '' : `, target ${fmt(section.target)}`;
   return (
     <figure className="report-chart">
       <div
@@ -46,8 +49,12 @@ export function ReportTradeoffChart({ section }: { section: ReportTradeoffSectio
             tickFormatter={(d: number) => formatDays(d)}
             allowDataOverflow
           />
-          <YAxis type="number" domain={[0, section.maxQuality]} tickFormatter={(q: number) => q.toFixed(2)} />
-          <Tooltip />
+          <YAxis type="number" domain={[0, section.maxQuality]} tickFormatter={fmt} />
+          <Tooltip
+            formatter={(value) =>
+              Array.isArray(value) ? value.map((v) => fmt(Number(v))).join(' – ') : fmt(Number(value))
+            }
+          />
           <Legend />
           <Area dataKey="band" name="80% band" fill="#c9b6e4" stroke="none" isAnimationActive={false} />
           <Line dataKey="fitted" name="Fitted curve" stroke="#5b2a86" dot={false} isAnimationActive={false} />

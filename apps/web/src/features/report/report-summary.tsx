@@ -1,4 +1,5 @@
 import { formatMoney, type ReportSnapshot } from '@raisin/core/report';
+import { formatQuality } from '@raisin/core/shared';
 import { formatDays } from '@raisin/core/worksheet';
 import { num } from './report-section';
 
@@ -10,7 +11,14 @@ const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
 };
 
 /** The report's first section: the verdict and its reasons, the key figures, milestones and risks. */
-export function ReportSummary({ summary }: { summary: ReportSnapshot['summary'] }) {
+export function ReportSummary({
+  summary,
+  maxQuality,
+}: {
+  summary: ReportSnapshot['summary'];
+  /** The tradeoff metric's top (`tradeoffScaleOf`): the target and best quality are on its scale. */
+  maxQuality: number;
+}) {
   const t = summary.timeToTarget;
   return (
     <section className="report-section report-summary" aria-label="Executive summary">
@@ -35,7 +43,7 @@ export function ReportSummary({ summary }: { summary: ReportSnapshot['summary'] 
             : 'not measured'}
         </dd>
         <dt>Target</dt>
-        <dd>{summary.target ? num(summary.target.value) : 'not set'}</dd>
+        <dd>{summary.target ? formatQuality(summary.target.value, maxQuality) : 'not set'}</dd>
         <dt>Time to target</dt>
         <dd>
           {t
@@ -45,7 +53,7 @@ export function ReportSummary({ summary }: { summary: ReportSnapshot['summary'] 
         <dt>Best attack angle</dt>
         <dd>
           {summary.bestAngle
-            ? `${summary.bestAngle.name} (quality ${num(summary.bestAngle.quality)}${summary.bestAngle.net === null ? '' : `, net value ${formatMoney(summary.bestAngle.net)}`})`
+            ? `${summary.bestAngle.name} (quality ${formatQuality(summary.bestAngle.quality, maxQuality)}${summary.bestAngle.net === null ? '' : `, net value ${formatMoney(summary.bestAngle.net)}`})`
             : 'none yet'}
         </dd>
         <dt>MLOps level</dt>

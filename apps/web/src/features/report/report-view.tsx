@@ -7,7 +7,9 @@ import {
   type ReportSnapshot,
   type ReportTradeoffSection,
   type ReportWorksheetSection,
+  tradeoffScaleOf,
 } from '@raisin/core/report';
+import { formatQuality } from '@raisin/core/shared';
 import { formatDays as formatEffort } from '@raisin/core/tradeoff';
 import { formatDays } from '@raisin/core/worksheet';
 import { ReportTradeoffChart, ReportTrendChart } from './report-charts';
@@ -74,6 +76,8 @@ function AgreementBody({ a }: { a: ReportAgreementSection }) {
 }
 
 function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
+  // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as on the Tradeoff tab.
+  const q = (value: number) => formatQuality(value, t.maxQuality);
   return (
     <>
       {t.curve.length > 0 ? (
@@ -98,7 +102,7 @@ function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
               {formatEffort(angle.effortDays.high, 1)}
             </td>
             <td>
-              {num(angle.quality.low)} / {num(angle.quality.likely)} / {num(angle.quality.high)}
+              {q(angle.quality.low)} / {q(angle.quality.likely)} / {q(angle.quality.high)}
             </td>
           </tr>
         ))}
@@ -221,7 +225,7 @@ export function ReportView({ snapshot, tabHref }: { snapshot: ReportSnapshot; ta
   const { sections } = snapshot;
   return (
     <article className="report" aria-label="Planning report">
-      <ReportSummary summary={snapshot.summary} />
+      <ReportSummary summary={snapshot.summary} maxQuality={tradeoffScaleOf(snapshot)} />
       <ReportSection section={sections.worksheet} sectionKey="worksheet" tabHref={tabHref}>
         {(w) => <WorksheetBody w={w} />}
       </ReportSection>

@@ -4,7 +4,7 @@ import {
   type MaturityAnswer,
   type MaturityItem,
 } from '@raisin/core/roadmap';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 const ANSWER_OPTIONS: ReadonlyArray<{ value: MaturityAnswer; label: string }> = [
   { value: 'yes', label: 'Yes' },
@@ -42,26 +42,33 @@ interface MaturitySectionPanelProps extends MaturityAssessmentProps {
 }
 
 function MaturitySectionPanel({ title, items, answers, canEdit, onAnswer }: MaturitySectionPanelProps) {
+  const titleId = useId();
   const answered = items.filter((item) => answers[item.id] !== undefined).length;
   // Open at first when something is left to answer; afterwards the person decides (never collapse under a click).
   const [initiallyOpen] = useState(answered < items.length);
   return (
     <details className="maturity-section" open={initiallyOpen}>
       <summary>
-        <h4 className="maturity-section__title">{title}</h4>
+        <h4 id={titleId} className="maturity-section__title">
+          {title}
+        </h4>
         <span className="muted">
           {answered} of {items.length} answered
         </span>
       </summary>
-      {items.map((item) => (
-        <MaturityQuestion
-          key={item.id}
-          item={item}
-          answer={answers[item.id]}
-          canEdit={canEdit}
-          onAnswer={onAnswer}
-        />
-      ))}
+      {/* The section's questions as one group named by its heading, so a screen reader entering a question
+          hears which section it belongs to. */}
+      <fieldset className="maturity-section__items" aria-labelledby={titleId}>
+        {items.map((item) => (
+          <MaturityQuestion
+            key={item.id}
+            item={item}
+            answer={answers[item.id]}
+            canEdit={canEdit}
+            onAnswer={onAnswer}
+          />
+        ))}
+      </fieldset>
     </details>
   );
 }
@@ -75,6 +82,13 @@ interface MaturityQuestionProps {
 
 function MaturityQuestion({ item, answer, canEdit, onAnswer }: MaturityQuestionProps) {
   const id = useId();
+  const radios = useRef<Partial<Record<MaturityAnswer, HTMLInputElement | null>>>({});
+  const clear = () => {
+    // The Clear button disappears with the answer: keyboard focus moves to the option that was chosen
+    // (now unchecked) instead of dropping to the page body.
+    if (answer !== undefined) radios.current[answer]?.focus();
+    onAnswer(item.id, null);
+  };
   return (
     <fieldset className="maturity-item" aria-describedby={`${id}-guidance`}>
       <legend className="maturity-item__text">{item.text}</legend>
@@ -86,6 +100,9 @@ function MaturityQuestion({ item, answer, canEdit, onAnswer }: MaturityQuestionP
           {ANSWER_OPTIONS.map((option) => (
             <label key={option.value} className="maturity-item__option">
               <input
+                ref={(element) => {
+                  radios.current[option.value] = element;
+                }}
                 type="radio"
                 name={id}
                 value={option.value}
@@ -96,7 +113,7 @@ function MaturityQuestion({ item, answer, canEdit, onAnswer }: MaturityQuestionP
             </label>
           ))}
           {answer !== undefined && (
-            <button type="button" className="button button--ghost" onClick={() => onAnswer(item.id, null)}>
+            <button type="button" className="button button--ghost" onClick={clear}>
               Clear<span className="visually-hidden"> the answer to “{item.text}”</span>
             </button>
           )}

@@ -1,7 +1,12 @@
-import { daysBetween, formatDays, probabilityByDate, type TradeoffAnalysis } from '@raisin/core/tradeoff';
+import { formatQuality } from '@raisin/core/shared';
+import {
+  daysBetween,
+  explainUnreachedTarget,
+  formatDays,
+  probabilityByDate,
+  type TradeoffAnalysis,
+} from '@raisin/core/tradeoff';
 import { useId, useState } from 'react';
-
-const fmt = (value: number) => value.toFixed(3);
 
 /** Time to target P10/P50/P90, the chance by a chosen date, and the plain warnings. */
 export function AnswersPanel({
@@ -13,9 +18,12 @@ export function AnswersPanel({
   startedOn: string;
 }) {
   const dateId = useId();
+  const unreachedId = useId();
   const [byDate, setByDate] = useState('');
   const { inputs, simulation } = analysis;
   const { target, ceiling } = inputs;
+  // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as the chart and the report.
+  const fmt = (value: number) => formatQuality(value, inputs.maxQuality);
   const warnings: string[] = [];
   if (target !== null && ceiling !== null && target >= ceiling) {
     warnings.push(
@@ -40,6 +48,8 @@ export function AnswersPanel({
     warnings.push(`A measured point is left out: ${skipped.reason}.`);
 
   const t = simulation?.timeToTarget;
+  // "not reached" never stands alone: the share of paths that level off or pass the horizon says why.
+  const unreached = simulation ? explainUnreachedTarget(simulation) : null;
   const days = byDate === '' ? null : daysBetween(startedOn, byDate);
   const chance =
     simulation && days !== null && Number.isFinite(days) ? probabilityByDate(simulation, days) : null;
@@ -66,7 +76,11 @@ export function AnswersPanel({
         t && (
           <>
             <h4>Time to reach {fmt(target)}</h4>
-            <dl className="facts" aria-label="Time to target">
+            <dl
+              className="facts"
+              aria-label="Time to target"
+              aria-describedby={unreached === null ? undefined : unreachedId}
+            >
               <dt>P10 (optimistic)</dt>
               <dd data-testid="p10">{percentile(t.p10)}</dd>
               <dt>P50 (median)</dt>
@@ -74,10 +88,9 @@ export function AnswersPanel({
               <dt>P90 (pessimistic)</dt>
               <dd data-testid="p90">{percentile(t.p90)}</dd>
             </dl>
-            {t.unreachableShare > 0 && (
-              <p className="muted">
-                In {(t.unreachableShare * 100).toFixed(1)}% of the {simulation?.draws.toLocaleString('en')}{' '}
-                simulated outcomes the curve levels off below the target.
+            {unreached !== null && (
+              <p id={unreachedId} className="muted" data-testid="not-reached-reason">
+                {unreached}
               </p>
             )}
             <div className="field tradeoff-answers__date">

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type AngleDraft, angleToDraft, effectiveAngle, parseAngleDraft, parseNumber } from './form-values';
+import {
+  type AngleDraft,
+  angleToDraft,
+  effectiveAngle,
+  localIsoDate,
+  measuredOnError,
+  parseAngleDraft,
+  parseNumber,
+} from './form-values';
 
 const saved = {
   name: 'Decent model',
@@ -64,5 +72,20 @@ describe('angle drafts', () => {
     expect(parseNumber(' 0.5 ')).toBe(0.5);
     expect(parseNumber('')).toBeNull();
     expect(parseNumber('abc')).toBeNull();
+  });
+});
+
+describe('the measured-on date', () => {
+  it('is refused when blank or after today, naming the field', () => {
+    expect(measuredOnError('', '2026-03-10')).toBe('Measured on: pick a date');
+    expect(measuredOnError('2026-03-11', '2026-03-10')).toBe(
+      'Measured on: 2026-03-11 is in the future; pick today (2026-03-10) or an earlier day',
+    );
+    expect(measuredOnError('2026-03-10', '2026-03-10')).toBeUndefined();
+    expect(measuredOnError('2025-12-31', '2026-03-10')).toBeUndefined();
+  });
+
+  it("reads today on this device's calendar, zero-padded", () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

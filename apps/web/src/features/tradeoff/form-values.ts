@@ -1,3 +1,4 @@
+import { formatEditableNumber } from '@raisin/core/shared';
 import {
   type CostRate,
   type Duration,
@@ -37,16 +38,16 @@ export function angleToDraft(angle: AngleValues): AngleDraft {
   return {
     name: angle.name,
     effort: {
-      low: { value: String(angle.effort.low.value), unit: angle.effort.low.unit },
-      likely: { value: String(angle.effort.likely.value), unit: angle.effort.likely.unit },
-      high: { value: String(angle.effort.high.value), unit: angle.effort.high.unit },
+      low: { value: formatEditableNumber(angle.effort.low.value), unit: angle.effort.low.unit },
+      likely: { value: formatEditableNumber(angle.effort.likely.value), unit: angle.effort.likely.unit },
+      high: { value: formatEditableNumber(angle.effort.high.value), unit: angle.effort.high.unit },
     },
     quality: {
-      low: String(angle.quality.low),
-      likely: String(angle.quality.likely),
-      high: String(angle.quality.high),
+      low: formatEditableNumber(angle.quality.low),
+      likely: formatEditableNumber(angle.quality.likely),
+      high: formatEditableNumber(angle.quality.high),
     },
-    costAmount: angle.costRate === null ? '' : String(angle.costRate.amount),
+    costAmount: angle.costRate === null ? '' : formatEditableNumber(angle.costRate.amount),
     costUnit: angle.costRate?.per ?? 'month',
     riskNotes: angle.riskNotes,
   };
@@ -142,4 +143,20 @@ export function effectiveAngle(
 /** Effort in days, for sorting and showing. */
 export function effortDays(duration: Duration): number {
   return durationToDays(duration);
+}
+
+/** A day on this device's calendar as YYYY-MM-DD: the date a person reads on their own clock. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The "Measured on" field's error: blank, or after `today` (this device's date; the server refuses it
+ * too, `validateMeasuredOn`), since a measurement in the future has not happened yet.
+ */
+export function measuredOnError(date: string, today: string): string | undefined {
+  if (date === '') return 'Measured on: pick a date';
+  if (date > today) return `Measured on: ${date} is in the future; pick today (${today}) or an earlier day`;
+  return undefined;
 }

@@ -1,7 +1,8 @@
+import { formatQuality } from '@raisin/core/shared';
 import { type DurationUnit, formatDuration } from '@raisin/core/tradeoff';
 import { useId, useState } from 'react';
 import { Button, TextField } from '../../components';
-import { parseNumber } from './form-values';
+import { localIsoDate, measuredOnError, parseNumber } from './form-values';
 import { UnitSelect } from './unit-select';
 
 export interface MeasuredPointDto {
@@ -33,7 +34,8 @@ export function MeasuredPoints({
   canEdit: boolean;
   busy: boolean;
   maxQuality: number;
-  onAdd: (point: NewMeasuredPoint) => Promise<boolean>;
+  /** `today`: this device's date, so the server judges "in the future" on the editor's calendar. */
+  onAdd: (point: NewMeasuredPoint, today: string) => Promise<boolean>;
   onDelete: (point: MeasuredPointDto) => void;
 }) {
   const modeName = useId();
@@ -51,18 +53,23 @@ export function MeasuredPoints({
     if (mode === 'effort' && (effortValue === null || !(effortValue > 0))) {
       next.effort = 'Effort spent: enter a positive number';
     }
-    if (mode === 'date' && date === '') next.date = 'Measured on: pick a date';
+    const today = localIsoDate(new Date());
+    const dateError = mode === 'date' ? measuredOnError(date, today) : undefined;
+    if (dateError) next.date = dateError;
     const q = parseNumber(quality);
     if (q === null || q < 0 || q > maxQuality)
       next.quality = `Quality measured: enter a number between 0 and ${maxQuality}`;
     setErrors(next);
     if (Object.keys(next).length > 0 || q === null) return;
-    const added = await onAdd({
-      effort: mode === 'effort' && effortValue !== null ? { value: effortValue, unit } : null,
-      measuredOn: mode === 'date' ? date : null,
-      quality: q,
-      label: label.trim(),
-    });
+    const added = await onAdd(
+      {
+        effort: mode === 'effort' && effortValue !== null ? { value: effortValue, unit } : null,
+        measuredOn: mode === 'date' ? date : null,
+        quality: q,
+        label: label.trim(),
+      },
+      today,
+    );
     if (added) {
       setEffort('');
       setDate('');
@@ -96,7 +103,7 @@ export function MeasuredPoints({
                 <td>
                   {point.effort ? `after ${formatDuration(point.effort)}` : `on ${point.measuredOn ?? ''}`}
                 </td>
-                <td>{point.quality}</td>
+                <td>{formatQuality(point.quality, maxQuality)}</td>
                 <td>{point.label}</td>
                 {canEdit && (
                   <td>
@@ -114,6 +121,8 @@ export function MeasuredPoints({
         <form
           className="card tradeoff-measured__form"
           aria-label="Add a measured point"
+          // The fields show their own errors, naming the field; the browser's bubbles would pre-empt them.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void submit();
@@ -155,6 +164,7 @@ export function MeasuredPoints({
             <TextField
               label="Measured on"
               type="date"
+              max={localIsoDate(new Date())}
               value={date}
               error={errors.date}
               onChange={(event) => setDate(event.target.value)}

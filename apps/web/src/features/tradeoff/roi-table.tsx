@@ -1,8 +1,17 @@
-import { formatMoney as money } from '@raisin/core/report';
+import { formatQuality, formatMoney as money } from '@raisin/core/shared';
 import { formatDays, type RoiAnalysis } from '@raisin/core/tradeoff';
 
 /** The ROI ranking with the best angle highlighted and each net value's range under ±20% changes. */
-export function RoiTable({ roi, roiError }: { roi: RoiAnalysis | null; roiError: string | null }) {
+export function RoiTable({
+  roi,
+  roiError,
+  maxQuality,
+}: {
+  roi: RoiAnalysis | null;
+  roiError: string | null;
+  /** The top of the metric's range: qualities get its decimals (85.0 on 0–100, 0.850 on 0–1). */
+  maxQuality: number;
+}) {
   return (
     <section aria-labelledby="tradeoff-roi" className="tradeoff-roi">
       <h3 id="tradeoff-roi">Return on investment</h3>
@@ -53,7 +62,7 @@ export function RoiTable({ roi, roiError }: { roi: RoiAnalysis | null; roiError:
                         {best && <span className="badge">Best</span>}
                       </th>
                       <td className="numeric">
-                        {row.quality.toFixed(3)}
+                        {formatQuality(row.quality, maxQuality)}
                         {row.qualityCapped && ' (capped at the ceiling)'}
                       </td>
                       <td className="nowrap">{formatDays(row.effortDays, 1)}</td>

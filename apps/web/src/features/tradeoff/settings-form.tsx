@@ -1,3 +1,4 @@
+import { formatQuality } from '@raisin/core/shared';
 import { useId } from 'react';
 import { Button, TextField } from '../../components';
 import type { FieldErrors } from './form-values';
@@ -11,6 +12,7 @@ export function SettingsForm({
   dirty,
   canEdit,
   busy,
+  maxQuality,
   worksheetTarget,
   referenceCeiling,
   onChange,
@@ -22,6 +24,8 @@ export function SettingsForm({
   dirty: boolean;
   canEdit: boolean;
   busy: boolean;
+  /** The top of the metric's range in effect: the values named in hints get its decimals. */
+  maxQuality: number;
   worksheetTarget: number | null;
   referenceCeiling: { value: number; sampleName: string } | null;
   onChange: (draft: SettingsDraft) => void;
@@ -48,7 +52,7 @@ export function SettingsForm({
             hint={
               worksheetTarget === null
                 ? 'Blank: no target yet (the worksheet has none either)'
-                : `Blank: the worksheet's target, ${worksheetTarget}`
+                : `Blank: the worksheet's target, ${formatQuality(worksheetTarget, maxQuality)}`
             }
             inputMode="decimal"
             value={draft.targetQuality}
@@ -61,7 +65,7 @@ export function SettingsForm({
             hint={
               referenceCeiling === null
                 ? 'No reference sample in the Agreement tab: type the ceiling here if you know it'
-                : `Blank: ${referenceCeiling.value.toFixed(3)} from the sample "${referenceCeiling.sampleName}"; a value here overrides it`
+                : `Blank: ${formatQuality(referenceCeiling.value, maxQuality)} from the sample "${referenceCeiling.sampleName}"; a value here overrides it`
             }
             inputMode="decimal"
             value={draft.ceilingOverride}

@@ -22,6 +22,13 @@ describe('settings form', () => {
     expect(parseSettingsDraft(settingsToDraft(settings))).toEqual({ ok: true, value: settings });
   });
 
+  it('shows huge amounts with every digit, not in exponent notation, and reads them back', () => {
+    const huge = { ...settings, value: { ...settings.value, valuePerPoint: 1e23 } };
+    const draft = settingsToDraft(huge);
+    expect(draft.valuePerPoint).toBe('100000000000000000000000');
+    expect(parseSettingsDraft(draft)).toEqual({ ok: true, value: huge });
+  });
+
   it('names the bad fields and keeps blanks as "not set"', () => {
     const draft = {
       ...settingsToDraft(settings),

@@ -1,3 +1,4 @@
+import { formatEditableNumber } from '@raisin/core/shared';
 import type { CostRate, DurationUnit, TradeoffComputationSettings } from '@raisin/core/tradeoff';
 import { type FieldErrors, parseNumber } from './form-values';
 
@@ -22,12 +23,13 @@ export interface SettingsDraft {
   readonly workStartedOn: string;
 }
 
-const text = (value: number | null) => (value === null ? '' : String(value));
+// Every digit, never `1e+23`, so a huge amount reads back as typed.
+const text = (value: number | null) => (value === null ? '' : formatEditableNumber(value));
 
 export function settingsToDraft(settings: SettingsValues): SettingsDraft {
   return {
     metricName: settings.metricName,
-    maxQuality: String(settings.maxQuality),
+    maxQuality: formatEditableNumber(settings.maxQuality),
     targetQuality: text(settings.targetQuality),
     ceilingOverride: text(settings.ceilingOverride),
     valueMode: settings.value.mode,

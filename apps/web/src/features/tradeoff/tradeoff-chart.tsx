@@ -1,3 +1,4 @@
+import { formatQuality } from '@raisin/core/shared';
 import { formatDays } from '@raisin/core/tradeoff';
 import {
   Area,
@@ -24,14 +25,14 @@ export interface TradeoffChartProps {
   readonly metricName: string;
 }
 
-const fmt = (value: number) => value.toFixed(3);
-
 /**
  * Quality against effort on a log-time axis: the fitted curve with its 80% band, the estimates with
  * low–high bars, measured points, the ceiling (and its CI) and the target; the area above the ceiling
  * is shaded. The same numbers are in a table below it for screen readers and for copying.
  */
 export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }: TradeoffChartProps) {
+  // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as the answers and the report.
+  const fmt = (value: number) => formatQuality(value, maxQuality);
   // The CI is drawn as a band around the ceiling line; it is named in the line's label and the chart's
   // accessible name, since an unlabelled band reads as nothing to a screen reader (or to a newcomer).
   const ciText = ceiling?.ci ? ` (95% CI ${fmt(ceiling.ci[0])}–${fmt(ceiling.ci[1])})` : '';
@@ -58,7 +59,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
               }
               allowDataOverflow
             />
-            <YAxis type="number" domain={[0, maxQuality]} tickFormatter={(q: number) => q.toFixed(2)} />
+            <YAxis type="number" domain={[0, maxQuality]} tickFormatter={fmt} />
             {ceiling && (
               <ReferenceArea
                 y1={ceiling.value}

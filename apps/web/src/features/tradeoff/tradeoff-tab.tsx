@@ -206,7 +206,9 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
           metricName={settings.metricName}
         />
       )}
-      {analysis && <RoiTable roi={analysis.roi} roiError={analysis.roiError} />}
+      {analysis && (
+        <RoiTable roi={analysis.roi} roiError={analysis.roiError} maxQuality={analysis.inputs.maxQuality} />
+      )}
 
       <section aria-labelledby="tradeoff-angles" className="tradeoff-angles">
         <h3 id="tradeoff-angles">Attack angles</h3>
@@ -298,8 +300,8 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
         canEdit={canEdit}
         busy={busy}
         maxQuality={maxQuality}
-        onAdd={(point: NewMeasuredPoint) =>
-          run(() => trpcClient.tradeoff.createMeasured.mutate({ projectId, point }))
+        onAdd={(point: NewMeasuredPoint, today: string) =>
+          run(() => trpcClient.tradeoff.createMeasured.mutate({ projectId, point, today }))
         }
         onDelete={(point) =>
           void run(() =>
@@ -318,11 +320,9 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
         dirty={settingsDraft !== null}
         canEdit={canEdit}
         busy={busy}
-        // On the metric's scale, as the computation reads it (`resolveTradeoffInputs`); toPrecision drops
-        // float noise (0.85 × 100 = 85.00000000000001).
-        worksheetTarget={
-          data.worksheetTarget === null ? null : Number((data.worksheetTarget * maxQuality).toPrecision(12))
-        }
+        maxQuality={maxQuality}
+        // On the metric's scale, as the computation reads it (`resolveTradeoffInputs`).
+        worksheetTarget={data.worksheetTarget === null ? null : data.worksheetTarget * maxQuality}
         referenceCeiling={
           data.referenceCeiling && {
             value: data.referenceCeiling.value * maxQuality,

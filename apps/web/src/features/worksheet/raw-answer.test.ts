@@ -88,6 +88,13 @@ describe('rawFromAnswer', () => {
     }
   });
 
+  it('shows huge and tiny numbers with every digit, never in exponent notation', () => {
+    const q = question('D.label-cost');
+    const raw = rawFromAnswer(q, { kind: 'number', value: 1e23 });
+    expect(raw).toEqual({ kind: 'number', value: '100000000000000000000000' });
+    expect(parseRaw(q, raw)).toEqual({ status: 'value', value: 1e23 });
+  });
+
   it('shows an answer of another kind (the bank changed) as empty', () => {
     const q = question('G.latency-p99');
     expect(rawFromAnswer(q, { kind: 'short-text', value: 'fast' })).toEqual(emptyRaw(q));

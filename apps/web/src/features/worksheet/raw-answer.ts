@@ -1,3 +1,4 @@
+import { formatEditableNumber } from '@raisin/core/shared';
 import { DURATION_UNITS, type DurationUnit } from '@raisin/core/tradeoff';
 import { type Answer, type Question, validateAnswer, type YesNoUnknown } from '@raisin/core/worksheet';
 
@@ -38,7 +39,8 @@ export function emptyRaw(question: Question): RawAnswer {
   }
 }
 
-const numberText = (value: number) => String(value);
+// Every digit, never `1e+23`: the control shows what was saved in a form a person can read and edit.
+const numberText = formatEditableNumber;
 
 /** The controls' contents for a stored answer; an answer of another kind (the bank changed) shows as empty. */
 export function rawFromAnswer(question: Question, answer: Answer | null | undefined): RawAnswer {
