@@ -87,6 +87,10 @@ test.describe('demo', () => {
     await openTab(page, 'Report');
     await expect(page.getByRole('heading', { name: 'Versions' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
+    // The report prints the ceiling as the Agreement tab and the exports do: three decimals.
+    await expect(
+      page.getByRole('region', { name: 'Human-agreement ceiling' }).getByRole('strong'),
+    ).toHaveText(cli.humanCeiling.value.toFixed(3));
 
     // The published version opens by link without an account.
     const projectId = /\/p\/([^/]+)\//.exec(page.url())?.[1] ?? '';

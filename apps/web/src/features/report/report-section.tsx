@@ -1,11 +1,10 @@
-import type { EmptyReportSection, ReportSectionKey } from '@raisin/core/report';
-import { formatNumber } from '@raisin/core/worksheet';
+import { type EmptyReportSection, formatValue, type ReportSectionKey } from '@raisin/core/report';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PROJECT_TABS, type ProjectTab } from '../project-shell/project-tabs';
 
-/** A number as the report prints it; a dash where there is none. */
-export const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatNumber(n));
+/** An agreement value (coefficient, ceiling) as the exports print it: three decimals; a dash where there is none. */
+export const num = (n: number | null | undefined) => formatValue(n ?? null);
 
 /** The tab holding each section's data (the maturity self-assessment is on the Roadmap tab). */
 const SECTION_TAB: Readonly<Record<ReportSectionKey, ProjectTab>> = {
