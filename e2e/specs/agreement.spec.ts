@@ -393,10 +393,13 @@ test.describe('agreement journeys', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('heading', { name: 'Batch 2 after new guidelines: headline' })).toBeVisible();
 
+    // Deleting the reference says what happens, and hands the reference to the remaining sample.
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(page.getByRole('dialog')).toContainText('the newest remaining sample becomes the reference');
     await page.getByRole('dialog').getByRole('button', { name: 'Delete sample' }).click();
     await expect(page.getByRole('button', { name: 'Batch 2 after new guidelines' })).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Pilot: headline' })).toBeVisible();
+    await expect(samples.getByRole('row', { name: /^Pilot .*Reference$/ })).toBeVisible();
     await expect(page.getByRole('img', { name: /human ceiling for/ })).toHaveCount(0);
   });
 

@@ -76,13 +76,13 @@ export const agreementRouter = {
   delete: projectProcedure('editor')
     .input(sampleRefInput)
     .mutation(async ({ ctx, input }) => {
-      await deleteAgreementSample(ctx.db, {
+      const { newReferenceId } = await deleteAgreementSample(ctx.db, {
         projectId: ctx.project.id,
         workspaceId: ctx.project.workspaceId,
         sampleId: input.sampleId,
         actorId: ctx.user.id,
       });
-      return { deleted: input.sampleId };
+      return { deleted: input.sampleId, newReferenceId };
     }),
 
   /** Marks the project's reference sample (its ceiling feeds the tradeoff and the report); null clears it. */

@@ -204,6 +204,26 @@ describeOnEachDatabase('agreement sample queries', (getDb) => {
     );
   });
 
+  it('hands the reference to the newest remaining sample when the reference is deleted', async () => {
+    const { db, ids, create } = await setup();
+    const first = await create('first');
+    const second = await create('second');
+    const third = await create('third');
+    await setReferenceSample(db, { ...ids, sampleId: first.id });
+    expect(await deleteAgreementSample(db, { ...ids, sampleId: second.id })).toEqual({
+      newReferenceId: null,
+    });
+    expect((await getReferenceCeiling(db, ids.projectId))?.sampleId).toBe(first.id);
+    expect(await deleteAgreementSample(db, { ...ids, sampleId: first.id })).toEqual({
+      newReferenceId: third.id,
+    });
+    expect((await listAgreementSamples(db, ids)).map((s) => [s.name, s.isReference])).toEqual([
+      ['third', true],
+    ]);
+    expect(await deleteAgreementSample(db, { ...ids, sampleId: third.id })).toEqual({ newReferenceId: null });
+    expect(await listAgreementSamples(db, ids)).toEqual([]);
+  });
+
   it('lets exactly one of two concurrent reference changes stand', async () => {
     const { db, ids, create } = await setup();
     const first = await create('first');

@@ -1,5 +1,5 @@
 import type { AgreementReport, ColumnMapping, MeasurementLevel, SampleFormat } from '@raisin/core/agreement';
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
@@ -333,15 +333,24 @@ export async function saveAgreementRescore(
   });
 }
 
+/**
+ * Deletes a sample with its labels. When it was the project's reference, the newest remaining sample
+ * takes over, as the first sample became the reference on upload: a project with samples keeps a
+ * ceiling for the tradeoff and the report. Returns the new reference's id, or null when none moved.
+ */
 export async function deleteAgreementSample(
   db: Db,
   params: { projectId: string; workspaceId: string; sampleId: string; actorId: string },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<{ newReferenceId: string | null }> {
+  return db.transaction(async (tx) => {
     const [deleted] = await tx
       .delete(agreementSample)
       .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)))
-      .returning({ id: agreementSample.id, name: agreementSample.name });
+      .returning({
+        id: agreementSample.id,
+        name: agreementSample.name,
+        isReference: agreementSample.isReference,
+      });
     if (!deleted) throw sampleNotFound();
     await writeAuditEntry(tx, {
       workspaceId: params.workspaceId,
@@ -351,6 +360,25 @@ export async function deleteAgreementSample(
       entityId: deleted.id,
       details: { projectId: params.projectId, name: deleted.name },
     });
+    if (!deleted.isReference) return { newReferenceId: null };
+    const [successor] = await tx
+      .select({ id: agreementSample.id })
+      .from(agreementSample)
+      .where(eq(agreementSample.projectId, params.projectId))
+      .orderBy(desc(agreementSample.createdAt), desc(agreementSample.id))
+      .limit(1)
+      .for('update');
+    if (!successor) return { newReferenceId: null };
+    await tx.update(agreementSample).set({ isReference: true }).where(eq(agreementSample.id, successor.id));
+    await writeAuditEntry(tx, {
+      workspaceId: params.workspaceId,
+      actorId: params.actorId,
+      action: 'agreement_sample.reference_set',
+      entityType: 'agreement_sample',
+      entityId: successor.id,
+      details: { projectId: params.projectId, sampleId: successor.id, replacing: deleted.id },
+    });
+    return { newReferenceId: successor.id };
   });
 }
 

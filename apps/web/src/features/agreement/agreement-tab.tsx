@@ -174,7 +174,11 @@ function SampleActions({
           open={confirming}
           onOpenChange={setConfirming}
           title={`Delete ${sample.name}?`}
-          description="The sample, its labels and its results are removed for everyone in the workspace."
+          description={
+            sample.isReference
+              ? "The sample, its labels and its results are removed for everyone in the workspace. It is the project's reference: the newest remaining sample becomes the reference, and the Tradeoff tab and the report use its ceiling."
+              : 'The sample, its labels and its results are removed for everyone in the workspace.'
+          }
           trigger={<Button variant="danger">Delete</Button>}
         >
           <div className="actions">
