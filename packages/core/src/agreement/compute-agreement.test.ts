@@ -109,6 +109,27 @@ describe('computeAgreement on degenerate samples', () => {
     expect(warningKeys(report)).toEqual(['sample']);
   });
 
+  it("gives no Fleiss' κ when an item has a single label, even if every other item has two (PRODUCT.md)", () => {
+    // Found by the naive cross-check: the engine used to drop item 4 and report κ of items 1–3 (−0.5).
+    const report = computeAgreement(
+      encodeTriples([
+        ['1', 'A', 'x'],
+        ['1', 'B', 'x'],
+        ['2', 'A', 'x'],
+        ['2', 'B', 'y'],
+        ['3', 'A', 'y'],
+        ['3', 'B', 'x'],
+        ['4', 'A', 'y'],
+      ]),
+      { bootstrap: 20 },
+    );
+    expect(report.fleissKappa).toBeNull();
+    expect(report.ci.fleissKappa).toBeUndefined();
+    expect(report.warnings.find((w) => w.key === 'fleissKappa')?.message).toMatch(/between 1 and 2/);
+    // Scott's π is over co-labeled items by definition, so it stays: p_o = 1/3, p_e = (4/6)² + (2/6)² = 5/9.
+    expect(report.scottPi).toBeCloseTo((1 / 3 - 5 / 9) / (1 - 5 / 9), 12);
+  });
+
   it('explains why the two annotators have no κ when they share no item', () => {
     const report = computeAgreement(
       encodeTriples([

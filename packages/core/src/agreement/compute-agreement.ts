@@ -143,8 +143,6 @@ const COEFFICIENT_STEPS = 4;
  * as item multiplicity weights) is recomputed from those per-item sufficient statistics.
  *
  * Decisions the definitions leave open:
- * - Fleiss' κ requires every pairable item to carry the same number of labels; items with a single label
- *   are left out (with a warning), as they are from percent agreement and α.
  * - Light's κ averages Cohen's κ over the annotator pairs that share at least one item; pairs whose κ is
  *   undefined (both gave one identical label to all their shared items) are left out, with a warning.
  * - Gwet's AC1 and Brennan–Prediger use q = the number of categories used in the sample (irrCAC's default);
@@ -188,7 +186,11 @@ export function computeAgreement(
   coefficientStep(1);
 
   // --- Point estimates -------------------------------------------------------------------------------
-  const fleissApplies = pairable && table.minPairableLabels === table.maxPairableLabels;
+  // PRODUCT.md: Fleiss' κ only when *every* item has the same number of labels (≥ 2), else null. An item
+  // with a single label has a different number, like one with an extra label; leaving it out would quietly
+  // report κ of a subset of the sample.
+  const fleissApplies =
+    pairable && table.pairableItems === itemCount && table.minPairableLabels === table.maxPairableLabels;
   const multiRater = createMultiRaterStatistic(table, fleissApplies);
   const multi = new Float64Array(multiRater.size);
   multiRater.evaluate(null, multi);

@@ -61,7 +61,8 @@ export function naivePercentAgreement(triples: readonly Triple[]): number {
     const m = labels.length;
     if (m < 2) continue;
     let agreeing = 0;
-    for (let u = 0; u < m; u++) for (let v = 0; v < m; v++) if (u !== v && labels[u] === labels[v]) agreeing++;
+    for (let u = 0; u < m; u++)
+      for (let v = 0; v < m; v++) if (u !== v && labels[u] === labels[v]) agreeing++;
     sum += agreeing / (m * (m - 1));
     items++;
   }

@@ -43,6 +43,15 @@ function onlyLabelOfPair(sample: EncodedSample, pairs: PairTable, p: number): st
   return undefined;
 }
 
+/** The fewest labels any item carries (0 or 1 for items that cannot be paired). */
+function fewestLabels(table: ItemTable): number {
+  let fewest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < table.itemCount; i++) {
+    fewest = Math.min(fewest, (table.itemStart[i + 1] ?? 0) - (table.itemStart[i] ?? 0));
+  }
+  return Number.isFinite(fewest) ? fewest : 0;
+}
+
 export interface UndefinedContext {
   readonly sample: EncodedSample;
   readonly table: ItemTable;
@@ -92,23 +101,18 @@ export function explainUndefined(context: UndefinedContext): AgreementWarning[] 
     for (const l of alphaLevels) noPairs(`krippendorffAlpha.${l}`, `${l} α`);
   } else {
     if (!fleissApplies) {
+      // Items with a single label count too: Fleiss' κ needs the same number on every item.
+      const unpairable = itemCountOf(sample) - table.pairableItems;
+      const fewest = unpairable > 0 ? fewestLabels(table) : table.minPairableLabels;
       warn(
         'fleissKappa',
-        `Fleiss' κ needs the same number of labels on every item; items here have between ${table.minPairableLabels} and ${table.maxPairableLabels} (Krippendorff's α allows missing labels).`,
+        `Fleiss' κ needs the same number of labels on every item; items here have between ${fewest} and ${table.maxPairableLabels} (Krippendorff's α allows missing labels).`,
       );
     } else if (estimates.fleissKappa === null) {
       warn(
         'fleissKappa',
-        "Fleiss' κ is undefined: every label on items with two or more labels falls in one category, so chance agreement is 1.",
+        "Fleiss' κ is undefined: every label falls in one category, so chance agreement is 1.",
       );
-    } else {
-      const unpairable = itemCountOf(sample) - table.pairableItems;
-      if (unpairable > 0) {
-        warn(
-          'fleissKappa',
-          `${unpairable} item${unpairable === 1 ? '' : 's'} with a single label ${unpairable === 1 ? 'was' : 'were'} left out of Fleiss' κ (no pair to compare).`,
-        );
-      }
     }
     if (table.observedCategories === 1) {
       const only = quote(sample.categories[table.categoryTotals.findIndex((count) => count > 0)]);
@@ -139,6 +143,8 @@ export function explainUndefined(context: UndefinedContext): AgreementWarning[] 
       for (const key of ['cohenKappa', 'scottPi'] as const) {
         warn(key, `${COEFFICIENT_NAMES[key]} is undefined: the two annotators labeled no item in common.`);
       }
+      if (sample.ordered)
+        warn('weightedKappa', 'Weighted κ is undefined: the two annotators labeled no item in common.');
     } else if (estimates.cohenKappa === null) {
       const label = quote(onlyLabelOfPair(sample, pairs, 0));
       for (const key of ['cohenKappa', 'scottPi'] as const) {
