@@ -1,4 +1,5 @@
 import type { ReportVersionInfo } from '@raisin/core/report';
+import { calendarDateIn } from '@raisin/core/shared';
 import { Button } from '../../components';
 import { cssString } from '../../lib/css-string';
 
@@ -7,9 +8,17 @@ export function PrintButton() {
   return <Button onClick={() => window.print()}>Print / save as PDF</Button>;
 }
 
-export function printHeaderText(projectName: string, version: ReportVersionInfo | null): string {
+/**
+ * The header printed on every page. The publication day is the reader's own (`timeZone`, default this
+ * browser's), the day "Published …" on the page shows; UTC's day was a day off in UTC+14 mornings.
+ */
+export function printHeaderText(
+  projectName: string,
+  version: ReportVersionInfo | null,
+  timeZone?: string,
+): string {
   return version
-    ? `${projectName} — report v${version.number} · published ${version.publishedAt.slice(0, 10)}`
+    ? `${projectName} — report v${version.number} · published ${calendarDateIn(version.publishedAt, timeZone)}`
     : `${projectName} — report preview (not published)`;
 }
 

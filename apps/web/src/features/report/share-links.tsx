@@ -1,3 +1,4 @@
+import { calendarDateIn, endOfDayIn } from '@raisin/core/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, CheckboxField, CopyLinkField, ErrorMessage, TextField } from '../../components';
@@ -7,19 +8,30 @@ import { ReportTable } from './report-section';
 
 const LINK_COLUMNS = ['Created', 'Expires', 'Last opened', 'Opens', 'Link preview', 'Status'];
 
-const when = (iso: string | null, fallback: string) =>
-  iso ? new Date(iso).toLocaleString('en-GB') : fallback;
+// Teammates may sit in other zones: each reads times on their own clock, with the zone named, so an
+// expiry "23:59:59 GMT+14" is not mistaken for the end of their own day.
+const whenFormat = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+const when = (iso: string | null, fallback: string) => (iso ? whenFormat.format(new Date(iso)) : fallback);
 
-/** The end of the chosen day in the browser's time zone: a link "expiring on 12 March" works all that day. */
+/**
+ * The end of the chosen day in the browser's time zone (its last millisecond, `endOfDayIn`): a link
+ * "expiring on 12 March" works all that day.
+ */
 function endOfDay(date: string): string {
-  return new Date(`${date}T23:59:59`).toISOString();
+  return endOfDayIn(date) ?? new Date(`${date}T23:59:59.999`).toISOString();
 }
 
 /** Today in the browser's time zone, as the date input gives it (YYYY-MM-DD). */
 function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return calendarDateIn(new Date());
 }
 
 function linkStatus(link: { revokedAt: string | null; expiresAt: string | null }): string {
