@@ -50,7 +50,8 @@ export function AnswersPanel({
   const t = simulation?.timeToTarget;
   // "not reached" never stands alone: the share of paths that level off or pass the horizon says why.
   const unreached = simulation ? explainUnreachedTarget(simulation) : null;
-  const days = byDate === '' ? null : daysBetween(startedOn, byDate);
+  // "By 30 Nov" includes 30 Nov: effort counts through the end of the chosen day.
+  const days = byDate === '' ? null : daysBetween(startedOn, byDate) + 1;
   const chance =
     simulation && days !== null && Number.isFinite(days) ? probabilityByDate(simulation, days) : null;
   const percentile = (value: number | null | undefined) =>
@@ -104,7 +105,9 @@ export function AnswersPanel({
                 value={byDate}
                 onChange={(event) => setByDate(event.target.value)}
               />
-              <p className="field__hint">Effort counted from {startedOn}.</p>
+              <p className="field__hint">
+                Effort counted from {startedOn}, through the end of the chosen day.
+              </p>
             </div>
             {chance !== null && (
               <p aria-live="polite" data-testid="chance-by-date">
