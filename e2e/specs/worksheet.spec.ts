@@ -342,6 +342,116 @@ test.describe('feasibility worksheet', () => {
     await expect(page.getByRole('button', { name: 'Show older changes' })).toHaveCount(0);
   });
 
+  test('typing saves once the typing pauses; keystrokes made while a save is in flight follow it', async ({
+    page,
+    account,
+  }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    await page.goto(setup.url);
+    const field = page.getByLabel('Who is the end user, and what is their goal?');
+    await expect(field).toBeVisible();
+    // The first save waits here until released, so "a save is in flight" lasts as long as the test needs.
+    const sent: unknown[] = [];
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const firstSent = new Promise<void>((resolve) => {
+      void page.route(
+        (url) => url.pathname.endsWith('/worksheet.save'),
+        async (route) => {
+          const body = route.request().postDataJSON() as { value?: unknown; 0?: { value?: unknown } };
+          sent.push(body.value ?? body[0]?.value);
+          resolve();
+          if (sent.length === 1) await released;
+          await route.continue();
+        },
+      );
+    });
+
+    await field.pressSequentially('Pharmacy buyers');
+    await firstSent;
+    // Debounced: the first request carries the whole phrase, not its first keystroke.
+    expect(sent).toEqual(['Pharmacy buyers']);
+    await field.pressSequentially(' who restock weekly');
+    await expect(status(page)).toHaveText('Saving…');
+    release();
+
+    await expect(status(page)).toHaveText('All changes saved');
+    await expect(field).toHaveValue('Pharmacy buyers who restock weekly');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    const history = await callQuery<{ version: number; newValue: { value: unknown } | null }[]>(
+      page,
+      'worksheet.history',
+      { projectId: setup.projectId, questionId: 'A.end-user' },
+    );
+    // Two saves in all, the second on the version the first created (no conflict with oneself).
+    expect(history.map((entry) => [entry.version, entry.newValue?.value])).toEqual([
+      [2, 'Pharmacy buyers who restock weekly'],
+      [1, 'Pharmacy buyers'],
+    ]);
+  });
+
+  test('a restore chosen from a table that misses a teammate’s change is refused, not applied', async ({
+    page,
+    browser,
+    account,
+  }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    await callMutation(page, 'worksheet.save', {
+      projectId: setup.projectId,
+      questionId: 'K.readers',
+      baseVersion: 0,
+      value: 'The board',
+    });
+    await callMutation(page, 'worksheet.save', {
+      projectId: setup.projectId,
+      questionId: 'K.readers',
+      baseVersion: 1,
+      value: 'The director',
+    });
+    const editor = await teammate(browser, page, setup, account('editor'), 'editor');
+    await page.goto(setup.url);
+    const prompt = 'Who reads the feasibility report?';
+    await page.getByRole('button', { name: 'Show history' }).click();
+    const restoreBoard = page.getByRole('button', { name: `Restore “The board” for: ${prompt}` });
+    await expect(restoreBoard).toBeVisible();
+
+    // From now on the history table cannot reload: it keeps showing "The director" as the latest value.
+    const stalled: (() => Promise<void>)[] = [];
+    const isHistoryOnly = (url: URL) =>
+      url.pathname.includes('worksheet.history') && !url.pathname.includes('worksheet.get');
+    await page.route(isHistoryOnly, (route) => {
+      stalled.push(() => route.continue().catch(() => undefined));
+    });
+    await callMutation(editor, 'worksheet.save', {
+      projectId: setup.projectId,
+      questionId: 'K.readers',
+      baseVersion: 2,
+      value: 'The category team',
+    });
+    // The field above shows the teammate's change, the table does not list it.
+    const field = page.getByRole('textbox', { name: prompt, exact: true });
+    await expect(field).toHaveValue('The category team');
+    await restoreBoard.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'That answer changed meanwhile' })).toBeVisible();
+    const stored = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
+      page,
+      'worksheet.get',
+      { projectId: setup.projectId },
+    );
+    expect(stored.answers.find((a) => a.questionId === 'K.readers')?.value?.value).toBe('The category team');
+
+    // Once the table lists the change, restoring is a choice made knowingly, and goes through.
+    await page.unroute(isHistoryOnly);
+    for (const release of stalled) await release();
+    await expect(page.getByRole('row', { name: /The director.*The category team/ })).toBeVisible();
+    await restoreBoard.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+    await expect(field).toHaveValue('The board');
+    await editor.context().close();
+  });
+
   test('a template pre-fills the framing answers; a viewer reads but cannot edit', async ({
     page,
     browser,

@@ -1,8 +1,10 @@
 import { saveMaturityAnswers } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
+import type { z } from 'zod';
 import { domainDetailsOf } from '../errors';
 import { MAX_ANSWER_JSON_LENGTH } from '../schemas';
+import type { answerValueSchema } from '../schemas/worksheet';
 import { expectTRPCError, seedCallers, seedTeamProject } from '../test-helpers';
 
 describeOnEachDatabase('worksheet router', (getDb) => {
@@ -76,6 +78,31 @@ describeOnEachDatabase('worksheet router', (getDb) => {
       value: 0.8,
     });
     expect(kept).toMatchObject({ version: 2, value: { value: 0.8 }, updatedByName: editor.user.name });
+  });
+
+  it('treats a resent range, duration or set of options as unchanged, whatever the order of its parts', async () => {
+    const { owner, editor, projectId } = await setup();
+    // The database's JSON column may return object keys in another order than they were saved in.
+    type AnswerValueInput = z.input<typeof answerValueSchema>;
+    const resends: [string, AnswerValueInput, AnswerValueInput][] = [
+      ['E.expected-quality', { low: 0.6, likely: 0.7, high: 0.8 }, { high: 0.8, likely: 0.7, low: 0.6 }],
+      ['C.outcome-delay', { value: 3, unit: 'week' }, { unit: 'week', value: 3 }],
+      ['A.impact-measurement', ['ab-test', 'offline'], ['offline', 'ab-test']],
+    ];
+    for (const [questionId, first, again] of resends) {
+      await owner.caller.worksheet.save({ projectId, questionId, baseVersion: 0, value: first });
+      // Autosave resending, or a teammate saving the very same answer: no new version to conflict with.
+      for (const value of [first, again]) {
+        const resent = await editor.caller.worksheet.save({ projectId, questionId, baseVersion: 1, value });
+        expect(resent, questionId).toMatchObject({ version: 1, updatedByName: owner.user.name });
+      }
+    }
+    const history = await owner.caller.worksheet.history({ projectId });
+    expect(history.map((h) => [h.questionId, h.version])).toEqual([
+      ['A.impact-measurement', 1],
+      ['C.outcome-delay', 1],
+      ['E.expected-quality', 1],
+    ]);
   });
 
   it('lists history and restores an earlier value as a new version', async () => {

@@ -7,6 +7,7 @@ import {
   readChoice,
   readNumber,
   readText,
+  sameAnswerValue,
   validateAnswer,
 } from './answers';
 import {
@@ -146,6 +147,26 @@ describe('validateAnswer', () => {
       message: 'value must be one of: yes, no, unknown',
     });
     expect(errorOf('D.labels-exist', true)).toMatchObject({ field: 'value' });
+  });
+});
+
+describe('sameAnswerValue', () => {
+  it('ignores the order of object keys and of ticked options, not the values', () => {
+    expect(sameAnswerValue({ low: 1, likely: 2, high: 3 }, { high: 3, low: 1, likely: 2 })).toBe(true);
+    expect(
+      sameAnswerValue(
+        { kind: 'duration', value: { value: 2, unit: 'week' } },
+        { value: { unit: 'week', value: 2 }, kind: 'duration' },
+      ),
+    ).toBe(true);
+    expect(sameAnswerValue(['ab-test', 'offline'], ['offline', 'ab-test'])).toBe(true);
+    expect(sameAnswerValue({ low: 1, likely: 2, high: 3 }, { low: 1, likely: 2, high: 4 })).toBe(false);
+    expect(sameAnswerValue({ value: 2, unit: 'week' }, { value: 2, unit: 'month' })).toBe(false);
+    expect(sameAnswerValue(['ab-test'], ['ab-test', 'offline'])).toBe(false);
+    expect(sameAnswerValue('text', 'text ')).toBe(false);
+    expect(sameAnswerValue(null, null)).toBe(true);
+    expect(sameAnswerValue(null, '')).toBe(false);
+    expect(sameAnswerValue(0, null)).toBe(false);
   });
 });
 

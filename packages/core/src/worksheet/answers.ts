@@ -167,6 +167,30 @@ export function validateAnswer(question: Question, value: unknown): Result<Answe
   }
 }
 
+/** JSON with object keys sorted and string lists sorted, so equal answer values give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    const items = value.map(canonicalJson);
+    // A multi-choice answer is a set: which box was ticked first does not change it.
+    if (value.every((item) => typeof item === 'string')) items.sort();
+    return `[${items.join(',')}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Whether two answer values (or two stored answers) say the same thing. Not `JSON.stringify`: a
+ * database's JSON column may hand back `{ low, high, likely }` for a `{ low, likely, high }` that was
+ * saved, and a multi-choice answer is the same set whatever order its options were ticked in.
+ */
+export function sameAnswerValue(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
 /** Whether the question's derived value exists in the context (always false for a question that is not derived). */
 export function hasDerivedValue(question: Question, context: WorksheetContext = {}): boolean {
   return (

@@ -15,6 +15,7 @@ export {
   readRange,
   readText,
   readYesNo,
+  sameAnswerValue,
   validateAnswer,
   type WorksheetAnswers,
   type WorksheetContext,

@@ -2,6 +2,7 @@ import {
   type Answer,
   findQuestion,
   isAnswered,
+  sameAnswerValue,
   templateAnswers,
   validateAnswer,
 } from '@raisin/core/worksheet';
@@ -125,8 +126,6 @@ export function checkWorksheetAnswer(questionId: string, value: unknown): Answer
   return result.value;
 }
 
-const sameValue = (a: Answer | null, b: Answer | null) => JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * Saves one answer if it is still at `baseVersion` (0: the question had no answer yet), bumping the version
  * and recording the change in the history, in one transaction. A save whose value equals the stored one
@@ -156,7 +155,7 @@ export async function saveWorksheetAnswer(
     const currentVersion = before?.version ?? 0;
     if (currentVersion !== params.baseVersion) return { conflict: true, row: null } as const;
     const oldValue = before?.value ?? null;
-    if (before && sameValue(oldValue, value)) return { conflict: false, row: null } as const;
+    if (before && sameAnswerValue(oldValue, value)) return { conflict: false, row: null } as const;
 
     const now = new Date();
     const version = currentVersion + 1;

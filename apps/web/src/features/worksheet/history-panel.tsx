@@ -1,6 +1,6 @@
 import { type Answer, findQuestion, formatAnswer, isAnswered } from '@raisin/core/worksheet';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, ErrorMessage, Spinner } from '../../components';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
@@ -48,10 +48,22 @@ export function HistoryPanel(props: {
       },
       onError: async () => {
         setRestored(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.worksheet.get.queryKey({ projectId }) });
+        // The message says the latest version is loaded: the table too, so the change is there to see.
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.worksheet.get.queryKey({ projectId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.worksheet.history.queryKey() }),
+        ]);
       },
     }),
   );
+  // A saved answer (a teammate's, seen by the poll, or this user's own) is a new row here: reload the
+  // table then rather than at its own, slower pace, so it never lags behind the fields above.
+  const seenAnswers = useRef(answers);
+  useEffect(() => {
+    if (seenAnswers.current === answers) return;
+    seenAnswers.current = answers;
+    void queryClient.invalidateQueries({ queryKey: trpc.worksheet.history.queryKey() });
+  }, [answers, queryClient]);
 
   if (history.isPending) return <Spinner label="Loading history…" />;
   if (history.isError) return <ErrorMessage>{describeApiError(history.error)}</ErrorMessage>;
@@ -62,6 +74,12 @@ export function HistoryPanel(props: {
     );
   }
   const conflict = getApiErrorCode(restore.error) === 'CONFLICT';
+  // The newest version of each answer that this table shows. A restore is based on it, not on the
+  // fields' (possibly fresher) version: a teammate's change the table does not list yet is then refused
+  // with CONFLICT instead of being overwritten by a restore chosen without seeing it.
+  const shownVersion = new Map<string, number>();
+  for (const entry of entries)
+    if (!shownVersion.has(entry.questionId)) shownVersion.set(entry.questionId, entry.version);
 
   return (
     <div className="worksheet-history">
@@ -96,8 +114,8 @@ export function HistoryPanel(props: {
         <tbody>
           {entries.map((entry: HistoryEntryDto) => {
             const prompt = findQuestion(entry.questionId)?.prompt ?? entry.questionId;
-            const current = answers.get(entry.questionId);
-            const isCurrent = current?.version === entry.version;
+            const baseVersion = shownVersion.get(entry.questionId) ?? entry.version;
+            const isCurrent = baseVersion === entry.version;
             return (
               <tr key={entry.id}>
                 <td>{timeFormat.format(new Date(entry.at))}</td>
@@ -120,7 +138,7 @@ export function HistoryPanel(props: {
                           restore.mutate({
                             projectId,
                             historyId: entry.id,
-                            baseVersion: current?.version ?? 0,
+                            baseVersion,
                           })
                         }
                       >

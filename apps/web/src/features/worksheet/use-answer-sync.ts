@@ -1,4 +1,4 @@
-import { type Answer, findQuestion } from '@raisin/core/worksheet';
+import { type Answer, findQuestion, sameAnswerValue } from '@raisin/core/worksheet';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
@@ -51,8 +51,6 @@ function without<T>(record: Readonly<Record<string, T>>, id: string): Readonly<R
   return rest;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
   useEffect(() => {
@@ -83,7 +81,9 @@ export function useAnswerSync(params: {
   const { projectId, enabled, answers } = params;
   const key = draftKey(params.userId, projectId);
   const queryClient = useQueryClient();
-  const queryKey = trpc.worksheet.get.queryKey({ projectId });
+  // Stable across renders: `send` and `flush` depend on it, and a new `flush` every render would re-run
+  // the "request finished" effect below on each keystroke, saving every character instead of debouncing.
+  const queryKey = useMemo(() => trpc.worksheet.get.queryKey({ projectId }), [projectId]);
   const drafts = useDraftStore((state) => state.drafts[key]) ?? EMPTY_DRAFTS;
   const online = useOnline();
   const [conflicts, setConflicts] = useState<Readonly<Record<string, AnswerConflict>>>({});
@@ -138,7 +138,7 @@ export function useAnswerSync(params: {
           if (
             conflict &&
             mine.status === 'value' &&
-            sameJson(mine.value, conflict.theirs.value?.value ?? null)
+            sameAnswerValue(mine.value, conflict.theirs.value?.value ?? null)
           ) {
             // Both wrote the same thing: nothing to choose.
             store.discard(key, questionId);
@@ -178,7 +178,7 @@ export function useAnswerSync(params: {
       const stored = latest.current.answers.get(questionId);
       if (
         (stored?.version ?? 0) === draft.baseVersion &&
-        sameJson(stored?.value?.value ?? null, parsed.value)
+        sameAnswerValue(stored?.value?.value ?? null, parsed.value)
       ) {
         // Typed back to what is stored: nothing to send.
         useDraftStore.getState().discard(key, questionId);
