@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import {
@@ -141,6 +142,24 @@ test.describe('feasibility worksheet', () => {
     await page.getByRole('button', { name: 'Export Markdown' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('medicines-detector-worksheet.md');
+    const markdown = readFileSync(await file.path(), 'utf8');
+    expect(markdown).toContain('**Verdict: No-go**');
+    expect(markdown).toContain('> A product listing');
+
+    // And as JSON: the typed answers and the verdict with its reasons, as the page shows them.
+    const jsonDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const jsonFile = await jsonDownload;
+    expect(jsonFile.suggestedFilename()).toBe('medicines-detector-worksheet.json');
+    const exported = JSON.parse(readFileSync(await jsonFile.path(), 'utf8')) as {
+      answers: { id: string; answer: { value: unknown } }[];
+      verdict: { verdict: string; findings: { reason: string }[] };
+    };
+    expect(exported.answers.find((a) => a.id === 'C.entity')?.answer.value).toBe('A product listing');
+    expect(exported.verdict.verdict).toBe('no-go');
+    expect(exported.verdict.findings.map((f) => f.reason).join('\n')).toContain(
+      'the target quality 0.95 is above the human ceiling 0.81',
+    );
 
     // Tablet width: one column, nothing wider than the screen.
     await page.setViewportSize({ width: 768, height: 1024 });

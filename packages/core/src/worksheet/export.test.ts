@@ -128,4 +128,32 @@ describe('exportWorksheetJson', () => {
       ],
     });
   });
+
+  it('carries the linked values of other tabs in words, over a typed answer, and the verdict', () => {
+    const answers = answersFrom({ 'E.human-ceiling': 0.5, 'A.end-user': 'Buyers' });
+    const context = { humanCeiling: { value: 0.81, ci: [0.75, 0.86] as const }, maturityLevel: 1 } as const;
+    const verdict = computeVerdict({ answers, context });
+    const exported = exportWorksheetJson(answers, { context, verdict });
+    expect(exported.answers.map((a) => a.id)).toEqual(['A.end-user']);
+    expect(exported.linked).toEqual([
+      {
+        id: 'D.agreement-measured',
+        prompt: question('D.agreement-measured').prompt,
+        value: 'Yes: human ceiling 0.81 (from Agreement)',
+      },
+      {
+        id: 'E.human-ceiling',
+        prompt: question('E.human-ceiling').prompt,
+        value: '0.81 (95 % CI 0.75–0.86) from Agreement',
+      },
+      {
+        id: 'J.current-maturity',
+        prompt: question('J.current-maturity').prompt,
+        value: 'level 1 (from Roadmap)',
+      },
+    ]);
+    expect(exported.verdict).toEqual(verdict);
+    // Round-trips through JSON unchanged: nothing in it is a class or a function.
+    expect(JSON.parse(JSON.stringify(exported))).toEqual(exported);
+  });
 });

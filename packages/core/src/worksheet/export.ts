@@ -141,18 +141,41 @@ export function formatWorksheetMarkdown(input: WorksheetMarkdownInput): string {
 export interface WorksheetJsonExport {
   readonly questionBankVersion: number;
   readonly answers: readonly { readonly id: QuestionId; readonly prompt: string; readonly answer: Answer }[];
+  /** Questions another tab answers (the ceiling, the best angle, the maturity level), in words, as the page shows them. */
+  readonly linked?: readonly { readonly id: QuestionId; readonly prompt: string; readonly value: string }[];
+  readonly verdict?: VerdictResult;
 }
 
 /**
  * The answered questions as JSON-ready data, in bank order, with the bank version so an import can
  * tell which wording the answers were given to. Blank answers and ids the bank no longer holds are left out.
+ * With a context, the live values of linked questions come too (a linked value wins over a typed answer,
+ * as on the page and in the Markdown), and with a verdict, the verdict with its reasons.
  */
-export function exportWorksheetJson(answers: WorksheetAnswers): WorksheetJsonExport {
+export function exportWorksheetJson(
+  answers: WorksheetAnswers,
+  options: { readonly context?: WorksheetContext; readonly verdict?: VerdictResult } = {},
+): WorksheetJsonExport {
+  const context = options.context;
+  const linked: { id: QuestionId; prompt: string; value: string }[] = [];
   const answered = QUESTION_BANK.flatMap((question) => {
+    const derived =
+      context !== undefined && hasDerivedValue(question, context)
+        ? formatDerivedValue(question, context)
+        : undefined;
+    if (derived !== undefined) {
+      linked.push({ id: question.id, prompt: question.prompt, value: derived });
+      return [];
+    }
     const answer = answers[question.id];
     return answer !== undefined && isAnswered(question, answer)
       ? [{ id: question.id, prompt: question.prompt, answer }]
       : [];
   });
-  return { questionBankVersion: QUESTION_BANK_VERSION, answers: answered };
+  return {
+    questionBankVersion: QUESTION_BANK_VERSION,
+    answers: answered,
+    ...(context === undefined ? {} : { linked }),
+    ...(options.verdict === undefined ? {} : { verdict: options.verdict }),
+  };
 }

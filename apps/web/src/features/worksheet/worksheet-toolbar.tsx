@@ -70,7 +70,7 @@ export function ExportButtons(props: {
           saveFile(
             exportFileName(props.projectName, 'json'),
             'application/json',
-            `${JSON.stringify(exportWorksheetJson(props.answers), null, 2)}\n`,
+            `${JSON.stringify(exportWorksheetJson(props.answers, { context: props.context, verdict: props.verdict }), null, 2)}\n`,
           )
         }
       >
