@@ -22,10 +22,20 @@ import { loadWorksheetContext } from './worksheet';
 const MAX_NOTE_LENGTH = 500;
 const MAX_TOKEN_LENGTH = 128;
 
-async function liveSnapshot(db: Db, project: { id: string; name: string }): Promise<ReportSnapshot> {
+/**
+ * The report built from the live tabs now. `today` is the asker's calendar date from their browser, so
+ * that "next milestones" start on their day, not UTC's.
+ */
+async function liveSnapshot(
+  db: Db,
+  project: { id: string; name: string },
+  today: string | undefined,
+): Promise<ReportSnapshot> {
   const context = toWorksheetContext(await loadWorksheetContext(db, project.id));
-  return buildReportSnapshot(await gatherReportInputs(db, { project, context }));
+  return buildReportSnapshot(await gatherReportInputs(db, { project, context, today }));
 }
+
+const clientToday = z.iso.date().optional();
 
 function toVersionDto(v: ReportVersionSummary) {
   return {
@@ -41,11 +51,13 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 export const reportRouter = {
   /** The report as it would be published now, built from the live tabs. */
-  preview: projectProcedure('viewer').query(({ ctx }) => liveSnapshot(ctx.db, ctx.project)),
+  preview: projectProcedure('viewer')
+    .input(z.object({ today: clientToday }))
+    .query(({ ctx, input }) => liveSnapshot(ctx.db, ctx.project, input.today)),
 
   /** Freezes the live report as the next numbered version, with an optional note. */
   publish: projectProcedure('editor')
-    .input(z.object({ note: z.string().trim().max(MAX_NOTE_LENGTH).optional() }))
+    .input(z.object({ note: z.string().trim().max(MAX_NOTE_LENGTH).optional(), today: clientToday }))
     .mutation(async ({ ctx, input }) => {
       const note = input.note === undefined || input.note === '' ? null : input.note;
       const row = await publishReportVersion(ctx.db, {
@@ -54,7 +66,7 @@ export const reportRouter = {
         note,
         actorId: ctx.user.id,
         actorName: ctx.user.name,
-        snapshot: await liveSnapshot(ctx.db, ctx.project),
+        snapshot: await liveSnapshot(ctx.db, ctx.project, input.today),
       });
       return toVersionDto(row);
     }),

@@ -167,4 +167,24 @@ describe('the roadmap target-quality dates in the report', () => {
     if (section.status !== 'ready') throw new Error('expected the roadmap section');
     expect(section.targetQuality).toBeNull();
   });
+
+  it("starts the next milestones on the reader's day, which is UTC's yesterday in a Los Angeles evening", () => {
+    const tradeoff = tradeoffFor(0.85);
+    const roadmap = roadmapFrom(tradeoff);
+    const first = roadmap.phases.find((p) => p.milestones.length > 0);
+    if (!first) throw new Error('expected a milestone');
+    const dueDay = first.schedule.p50End;
+    // 21:00 in Los Angeles on the due day is already the next day in UTC.
+    const generatedAt = new Date(Date.parse(`${dueDay}T00:00:00Z`) + (24 + 5) * 3_600_000).toISOString();
+    const names = (today?: string) =>
+      buildReportSnapshot({
+        ...EMPTY,
+        generatedAt,
+        ...(today ? { today } : {}),
+        tradeoff,
+        roadmap,
+      }).summary.nextMilestones.map((m) => m.p50Date);
+    expect(names()).not.toContain(dueDay);
+    expect(names(dueDay)).toContain(dueDay);
+  });
 });

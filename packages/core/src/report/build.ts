@@ -54,6 +54,11 @@ export interface ReportInputs {
   readonly project: { readonly id: string; readonly name: string };
   /** ISO 8601 timestamp. */
   readonly generatedAt: string;
+  /**
+   * Today on the calendar of whoever asked (YYYY-MM-DD), from which milestones count as "next"; without it,
+   * `generatedAt`'s day in UTC, which is already tomorrow or still yesterday for part of the world's day.
+   */
+  readonly today?: string;
   readonly answers: ReadonlyArray<{ readonly questionId: string; readonly value: Answer } & ReportProvenance>;
   /** The other tabs' values the verdict reads (as the Worksheet tab passes them). */
   readonly context: WorksheetContext;
@@ -292,7 +297,7 @@ function summarize(inputs: ReportInputs, sections: ReportSnapshot['sections']): 
     .flatMap((p) =>
       p.milestones.map((name) => ({ name, phaseName: p.name, p50Date: p.p50End, p90Date: p.p90End })),
     )
-    .filter((m) => m.p50Date >= inputs.generatedAt.slice(0, 10))
+    .filter((m) => m.p50Date >= (inputs.today ?? inputs.generatedAt.slice(0, 10)))
     .sort((a, b) => a.p50Date.localeCompare(b.p50Date))
     .slice(0, MAX_MILESTONES);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateIn, endOfDayIn } from './calendar-date';
+import { calendarDateIn, endOfDayIn, trustedClientToday } from './calendar-date';
 
 describe('calendarDateIn', () => {
   // 2026-11-27T19:30Z is Saturday morning in Kiritimati and Friday morning in Los Angeles.
@@ -44,5 +44,20 @@ describe('endOfDayIn', () => {
   it('refuses what is not a calendar date', () => {
     expect(endOfDayIn('2026-02-29', 'UTC')).toBeNull();
     expect(endOfDayIn('30/11/2026', 'UTC')).toBeNull();
+  });
+});
+
+describe('trustedClientToday', () => {
+  const now = new Date('2026-12-31T22:00:00Z');
+  it("believes the browser's date within a day of UTC's, across the year end", () => {
+    expect(trustedClientToday(now, '2027-01-01')).toBe('2027-01-01');
+    expect(trustedClientToday(now, '2026-12-30')).toBe('2026-12-30');
+  });
+  it("falls back to UTC's day for a missing, malformed or implausible date", () => {
+    expect(trustedClientToday(now)).toBe('2026-12-31');
+    expect(trustedClientToday(now, null)).toBe('2026-12-31');
+    expect(trustedClientToday(now, '31/12/2026')).toBe('2026-12-31');
+    expect(trustedClientToday(now, '2027-01-02')).toBe('2026-12-31');
+    expect(trustedClientToday(now, '1999-01-01')).toBe('2026-12-31');
   });
 });

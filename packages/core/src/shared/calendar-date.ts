@@ -66,3 +66,16 @@ export function endOfDayIn(date: string, timeZone?: string): string | null {
   instant = nextMidnightWall - offsetAt(instant, timeZone);
   return new Date(instant - 1).toISOString();
 }
+
+/**
+ * Today on the caller's calendar, as their browser gave it (`clientToday`, YYYY-MM-DD), else today in UTC.
+ * Calendar dates span UTC−12 to UTC+14, so a browser's today is believed only within one day of UTC's;
+ * anything else (a wrong clock, a made-up value) falls back to UTC's.
+ */
+export function trustedClientToday(now: Date, clientToday?: string | null): string {
+  const utcToday = now.toISOString().slice(0, 10);
+  if (clientToday == null || !ISO_DATE.test(clientToday)) return utcToday;
+  const offsetDays =
+    (Date.parse(`${clientToday}T00:00:00Z`) - Date.parse(`${utcToday}T00:00:00Z`)) / MS_PER_DAY;
+  return Math.abs(offsetDays) <= 1 ? clientToday : utcToday;
+}

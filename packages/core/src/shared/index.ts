@@ -1,4 +1,4 @@
-export { calendarDateIn, endOfDayIn } from './calendar-date';
+export { calendarDateIn, endOfDayIn, trustedClientToday } from './calendar-date';
 export { escapeMarkdownHtml } from './markdown';
 export {
   COMPACT_FROM,

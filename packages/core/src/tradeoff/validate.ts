@@ -1,3 +1,4 @@
+import { trustedClientToday } from '../shared/calendar-date';
 import { durationToDays } from './durations';
 import type { AttackAngle, MeasuredPoint } from './types';
 
@@ -106,19 +107,10 @@ export function validateTradeoffInputs(
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MS_PER_DAY = 86_400_000;
 
-/**
- * The last calendar date a measurement may carry: the person's own today when their browser says it
- * (`clientToday`), else today in UTC. A calendar date depends on the time zone (UTC−12 to UTC+14), so a
- * browser's today is believed only within one day of UTC's; anything else falls back to UTC's.
- */
+/** The last calendar date a measurement may carry: the person's own today (`trustedClientToday`). */
 export function latestMeasurementDate(now: Date, clientToday?: string | null): string {
-  const utcToday = now.toISOString().slice(0, 10);
-  if (clientToday == null || !ISO_DATE.test(clientToday)) return utcToday;
-  const offsetDays =
-    (Date.parse(`${clientToday}T00:00:00Z`) - Date.parse(`${utcToday}T00:00:00Z`)) / MS_PER_DAY;
-  return Math.abs(offsetDays) <= 1 ? clientToday : utcToday;
+  return trustedClientToday(now, clientToday);
 }
 
 /**

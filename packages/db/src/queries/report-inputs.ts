@@ -1,4 +1,10 @@
-import { analyzeTradeoff, type ReportInputs, type ReportProvenance, summarizeTradeoff } from '@raisin/core';
+import {
+  analyzeTradeoff,
+  type ReportInputs,
+  type ReportProvenance,
+  summarizeTradeoff,
+  trustedClientToday,
+} from '@raisin/core';
 import type { WorksheetContext } from '@raisin/core/worksheet';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -31,7 +37,13 @@ async function readTradeoff(db: Db, projectId: string) {
  */
 export async function gatherReportInputs(
   db: Db,
-  params: { project: { id: string; name: string }; context: WorksheetContext; now?: Date },
+  params: {
+    project: { id: string; name: string };
+    context: WorksheetContext;
+    now?: Date;
+    /** The asker's calendar date from their browser (`trustedClientToday` decides whether to believe it). */
+    today?: string | null | undefined;
+  },
 ): Promise<ReportInputs> {
   const projectId = params.project.id;
   const [answers, samples, tradeoff, roadmapRow, maturity] = await Promise.all([
@@ -59,6 +71,7 @@ export async function gatherReportInputs(
   return {
     project: params.project,
     generatedAt: (params.now ?? new Date()).toISOString(),
+    today: trustedClientToday(params.now ?? new Date(), params.today),
     answers: answers.flatMap((row) =>
       row.value === null
         ? []

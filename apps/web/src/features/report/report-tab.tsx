@@ -1,4 +1,5 @@
 import type { ReportSnapshot } from '@raisin/core/report';
+import { calendarDateIn } from '@raisin/core/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
@@ -54,7 +55,11 @@ function PublishForm({ projectId, onPublished }: { projectId: string; onPublishe
   );
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    publish.mutate({ projectId, ...(note.trim() === '' ? {} : { note: note.trim() }) });
+    publish.mutate({
+      projectId,
+      today: calendarDateIn(new Date()),
+      ...(note.trim() === '' ? {} : { note: note.trim() }),
+    });
   }
   return (
     <form className="inline-form report-controls" onSubmit={onSubmit} noValidate>
@@ -103,7 +108,10 @@ function VersionPanel(props: {
 }
 
 function Preview({ projectId, projectName }: { projectId: string; projectName: string }) {
-  const preview = useQuery(trpc.report.preview.queryOptions({ projectId }));
+  // "Next milestones" start on the reader's own day, which is not UTC's for part of every day.
+  const preview = useQuery(
+    trpc.report.preview.queryOptions({ projectId, today: calendarDateIn(new Date()) }),
+  );
   if (preview.isPending) return <Spinner label="Building the report…" />;
   if (preview.isError) return <ErrorMessage>{describeApiError(preview.error)}</ErrorMessage>;
   return <SnapshotPanel snapshot={preview.data} projectName={projectName} />;

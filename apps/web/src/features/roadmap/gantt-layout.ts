@@ -4,6 +4,7 @@ import {
   parseIsoCalendarDate,
   type Roadmap,
 } from '@raisin/core/roadmap';
+import { calendarDateIn } from '@raisin/core/shared';
 
 /** One phase as drawn: x positions in chart units, the P50 bar and the P50→P90 extent after it. */
 export interface GanttBar {
@@ -113,8 +114,7 @@ export function layoutGantt(roadmap: Roadmap, today: IsoCalendarDate, width: num
 
 /** Today as a local calendar date (`YYYY-MM-DD`), the day the person looking at the chart is in. */
 export function localToday(now: Date = new Date()): IsoCalendarDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return calendarDateIn(now);
 }
 
 /** "Mon 6 Jan 2025": unambiguous in every locale, and what a person reads on a plan. */

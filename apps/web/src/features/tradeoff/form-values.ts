@@ -1,4 +1,4 @@
-import { formatEditableNumber } from '@raisin/core/shared';
+import { calendarDateIn, formatEditableNumber } from '@raisin/core/shared';
 import {
   type CostRate,
   type Duration,
@@ -147,8 +147,7 @@ export function effortDays(duration: Duration): number {
 
 /** A day on this device's calendar as YYYY-MM-DD: the date a person reads on their own clock. */
 export function localIsoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return calendarDateIn(date);
 }
 
 /**
