@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateRoadmap, roadmapEstimatesFromTradeoff } from '../roadmap';
-import { analyzeTradeoff, resolveTradeoffInputs, seedAttackAngles, summarizeTradeoff } from '../tradeoff';
+import { analyzeTradeoff, resolveTradeoffInputs, summarizeTradeoff } from '../tradeoff';
+import { computationSettings, storedSeedAngles } from '../tradeoff/test-support';
 import { buildReportSnapshot, type ReportInputs } from './build';
 import { REPORT_SCHEMA_VERSION } from './snapshot';
 
@@ -101,25 +102,12 @@ describe('buildReportSnapshot', () => {
 });
 
 describe('the roadmap target-quality dates in the report', () => {
-  const settings = {
-    maxQuality: 1,
+  const settings = computationSettings({
     targetQuality: 0.85,
     ceilingOverride: 0.92,
-    value: {
-      mode: 'per-quality-point',
-      valuePerPoint: null,
-      costPerError: null,
-      volume: null,
-      baselineQuality: null,
-    },
-    teamCost: null,
     workStartedOn: '2026-01-05',
-  } as const;
-  const angles = seedAttackAngles().map((angle) => ({
-    ...angle,
-    costRate: angle.costRate ?? null,
-    riskNotes: angle.riskNotes ?? '',
-  }));
+  });
+  const angles = storedSeedAngles();
   const tradeoffFor = (targetQuality: number) => {
     const analysis = analyzeTradeoff(
       resolveTradeoffInputs({

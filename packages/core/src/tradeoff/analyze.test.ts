@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTradeoff, summarizeTradeoff } from './analyze';
 import { resolveTradeoffInputs, type TradeoffComputationSettings } from './inputs';
-import { seedAttackAngles } from './seed';
+import { computationSettings, storedSeedAngles } from './test-support';
 
-const settings: TradeoffComputationSettings = {
-  maxQuality: 1,
-  targetQuality: null,
-  ceilingOverride: null,
-  value: {
-    mode: 'per-quality-point',
-    valuePerPoint: null,
-    costPerError: null,
-    volume: null,
-    baselineQuality: null,
-  },
-  teamCost: null,
-  workStartedOn: '2025-01-01',
-};
-const angles = seedAttackAngles().map((angle) => ({
-  ...angle,
-  costRate: angle.costRate ?? null,
-  riskNotes: angle.riskNotes ?? '',
-}));
+const settings: TradeoffComputationSettings = computationSettings({ workStartedOn: '2025-01-01' });
+const angles = storedSeedAngles();
 
 function resolve(
   overrides: Partial<TradeoffComputationSettings>,

@@ -5,6 +5,7 @@ import { DURATION_UNITS, durationToDays } from './durations';
 import { resolveTradeoffInputs } from './inputs';
 import { seedAttackAngles } from './seed';
 import { probabilityByDate, SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
+import { computationSettings } from './test-support';
 import type { AttackAngle } from './types';
 
 const angles = seedAttackAngles();
@@ -248,20 +249,7 @@ describe('simulateTradeoff: properties over any estimates', () => {
     const inputs = resolveTradeoffInputs({
       angles: angles.map((angle) => ({ ...angle, costRate: null, riskNotes: '' })),
       measured: [],
-      settings: {
-        maxQuality: 1,
-        targetQuality: 0.85,
-        ceilingOverride: 0.92,
-        value: {
-          mode: 'per-quality-point',
-          valuePerPoint: null,
-          costPerError: null,
-          volume: null,
-          baselineQuality: null,
-        },
-        teamCost: null,
-        workStartedOn: null,
-      },
+      settings: computationSettings({ targetQuality: 0.85, ceilingOverride: 0.92 }),
       referenceCeiling: null,
       worksheetTarget: null,
       fallbackStart: '2026-01-01',

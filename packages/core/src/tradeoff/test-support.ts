@@ -1,0 +1,34 @@
+// Shared by the tradeoff and report tests: the settings a project starts with and the seed angles as an
+// editor stores them, so each test states only what it changes.
+import type { TradeoffComputationSettings } from './inputs';
+import { seedAttackAngles } from './seed';
+
+/** Accuracy in [0, 1], no target, ceiling override or money: override what the test is about. */
+export function computationSettings(
+  overrides: Partial<TradeoffComputationSettings> = {},
+): TradeoffComputationSettings {
+  return {
+    maxQuality: 1,
+    targetQuality: null,
+    ceilingOverride: null,
+    value: {
+      mode: 'per-quality-point',
+      valuePerPoint: null,
+      costPerError: null,
+      volume: null,
+      baselineQuality: null,
+    },
+    teamCost: null,
+    workStartedOn: null,
+    ...overrides,
+  };
+}
+
+/** The four seed angles with the optional fields filled, as stored angles have them. */
+export function storedSeedAngles() {
+  return seedAttackAngles().map((angle) => ({
+    ...angle,
+    costRate: angle.costRate ?? null,
+    riskNotes: angle.riskNotes ?? '',
+  }));
+}
