@@ -112,7 +112,7 @@ async function downloadText(page: Page, buttonName: string): Promise<{ name: str
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
-test.describe('roadmap and MLOps maturity (issue #7)', () => {
+test.describe('roadmap and MLOps maturity', () => {
   test('assess maturity, generate, edit, regenerate keeping the edit, export CSV and .ics', async ({
     page,
     account,

@@ -13,7 +13,7 @@ import {
 const WORKSPACE = 'Marketplace ML';
 const PROJECT = 'Medicines detector for product titles';
 
-test.describe('workspace and projects (issue #2 acceptance paragraph)', () => {
+test.describe('workspace and projects', () => {
   test('workspace, invitation link, project create/rename/archive, reloads, sign out and in', async ({
     page,
     context,

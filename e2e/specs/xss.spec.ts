@@ -1,5 +1,5 @@
 /**
- * Issue #9, hostile input: markup typed into every free-text field stays text on every page that shows it
+ * Hostile input: markup typed into every free-text field stays text on every page that shows it
  * (each project tab, the report preview, a published version, what changed, the share page) and in every
  * export. Any dialog, or an `<img src=x>` element, means the markup ran.
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../../..');
-// The published reference samples (copied from ../shared/reference-data with their sources).
+// The published reference samples, with their sources in reference-data/README.md.
 const REFERENCE = join(ROOT, 'packages/core/src/agreement/reference-data');
 const expected = JSON.parse(readFileSync(join(REFERENCE, 'expected.json'), 'utf8')) as Record<
   string,

@@ -4,7 +4,7 @@
  *
  * Why on the same response: whichever instance behind the load balancer took the upload is the one
  * parsing and scoring it, and it reports on the exchange the client already holds open. Nothing is
- * shared between instances (issue #9): no job row written per step, no polling endpoint that could land
+ * shared between instances (RELIABILITY.md, "In-process state"): no job row written per step, no polling endpoint that could land
  * on another instance, no abandoned jobs to clean up. A client that leaves closes the response, which is
  * also how the server learns to stop the job's worker.
  *

@@ -128,7 +128,7 @@ async function planRoadmap(steps: Steps, projectId: string, startDate: string): 
 }
 
 /**
- * Creates the demo of issue #10 for `user`: a new workspace "Demo — Marketplace ML" that they own, with
+ * Creates the demo project (docs/guide.md) for `user`: a new workspace "Demo — Marketplace ML" that they own, with
  * one complete project (worksheet answered, the generated sample scored and marked reference, attack
  * angles, maturity assessment, generated roadmap, a published report with a share link). Every call makes a new workspace. If any step fails,
  * the half-built workspace is deleted and the error rethrown, so a failure leaves nothing behind.

@@ -10,7 +10,7 @@ export const demoRouter = {
    */
   instance: publicProcedure.query(async ({ ctx }) => ({ empty: await isInstanceEmpty(ctx.db) })),
 
-  /** Creates a new demo workspace owned by the caller, with the complete demo project (issue #10). */
+  /** Creates a new demo workspace owned by the caller, with the complete demo project (`createDemo`). */
   create: protectedProcedure.mutation(({ ctx }) =>
     createDemo(ctx.db, ctx.user, { agreementScorer: ctx.agreementScorer, baseUrl: ctx.baseUrl }),
   ),

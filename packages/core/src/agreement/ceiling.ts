@@ -146,13 +146,13 @@ function evaluateScored(
 }
 
 /**
- * The human ceiling (PRODUCT.md) and, when `perAnnotator`, each annotator's agreement with the majority
+ * The human ceiling (docs/product.md, "The human ceiling") and, when `perAnnotator`, each annotator's agreement with the majority
  * of the others. The ceiling is the accuracy a model can be expected to show when scored against one
  * annotator's labels if it were as good as the consensus: the mean, over annotations on items with at
  * least `minLabels` labels, of the agreement between the annotation and the majority of the *other*
  * labels on its item (ties split evenly, see `scoreMajorityOfOthers`).
  *
- * `minLabels` is 3 as PRODUCT.md defines the ceiling; the caller passes 2 when no item has 3 labels, and
+ * `minLabels` is 3 as the contract defines the ceiling; the caller passes 2 when no item has 3 labels, and
  * the value is then percent agreement (on a 2-label item the single other label is the majority).
  * Output 0 is the ceiling; output 1 + a is annotator a's mean agreement over its compared items
  * (`NaN` when it has none), so that the annotation-weighted mean of the annotators is the ceiling.

@@ -109,7 +109,7 @@ describe('computeAgreement on degenerate samples', () => {
     expect(warningKeys(report)).toEqual(['sample']);
   });
 
-  it("gives no Fleiss' κ when an item has a single label, even if every other item has two (PRODUCT.md)", () => {
+  it("gives no Fleiss' κ when an item has a single label, even if every other item has two (the contract)", () => {
     // Found by the naive cross-check: the engine used to drop item 4 and report κ of items 1–3 (−0.5).
     const report = computeAgreement(
       encodeTriples([

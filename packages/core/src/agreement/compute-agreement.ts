@@ -135,7 +135,7 @@ const COEFFICIENT_STEPS = 4;
 
 /**
  * Computes every agreement coefficient of a labeled sample, their bootstrap confidence intervals, the human
- * ceiling and the diagnostics, as the JSON contract of PRODUCT.md ("Agreement: definitions"). Undefined
+ * ceiling and the diagnostics, as the JSON contract of docs/product.md ("Agreement"). Undefined
  * coefficients are `null`, each with a plain-words reason in `warnings`; nothing is NaN.
  *
  * Work is linear in the annotations plus Σ_i m_i² for the pairs: annotations are grouped by item with a
@@ -186,7 +186,7 @@ export function computeAgreement(
   coefficientStep(1);
 
   // --- Point estimates -------------------------------------------------------------------------------
-  // PRODUCT.md: Fleiss' κ only when *every* item has the same number of labels (≥ 2), else null. An item
+  // docs/product.md: Fleiss' κ only when *every* item has the same number of labels (≥ 2), else null. An item
   // with a single label has a different number, like one with an extra label; leaving it out would quietly
   // report κ of a subset of the sample.
   const fleissApplies =

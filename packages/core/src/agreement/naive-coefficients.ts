@@ -1,5 +1,5 @@
 /**
- * Test-only: every coefficient of the agreement JSON contract (PRODUCT.md, "Agreement: definitions")
+ * Test-only: every coefficient of the agreement JSON contract (docs/product.md, "Agreement")
  * written as plainly as possible straight from its formula, on (item, annotator, label) triples, with no
  * shared code and no attention to speed. The property tests compare `computeAgreement` with these on
  * random samples. Not part of the public API.
@@ -210,7 +210,7 @@ export function naiveKrippendorffAlpha(
 }
 
 /**
- * Fleiss' (1971) κ = (P̄ − P̄_e) / (1 − P̄_e), p_k = Σ_i n_ik / (N m), P̄_e = Σ_k p_k²; PRODUCT.md: only
+ * Fleiss' (1971) κ = (P̄ − P̄_e) / (1 − P̄_e), p_k = Σ_i n_ik / (N m), P̄_e = Σ_k p_k²; docs/product.md: only
  * when every item has the same number m ≥ 2 of labels, `null` (with a reason) otherwise.
  */
 export function naiveFleissKappa(triples: readonly Triple[]): number {

@@ -51,7 +51,7 @@ export interface SampleIssue {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The statistics side: options and report of `computeAgreement` (PRODUCT.md, "Agreement: definitions").
+// The statistics side: options and report of `computeAgreement` (docs/product.md, "Agreement").
 // ---------------------------------------------------------------------------------------------------
 
 /** Options of `computeAgreement`; every field is optional and documented with its default. */
@@ -195,7 +195,7 @@ export interface AgreementDiagnostics {
   readonly confusionMatrices: readonly ConfusionMatrix[];
 }
 
-/** The agreement JSON contract (PRODUCT.md, "Agreement: definitions"); `null` means undefined for this sample, with a reason in `warnings`. */
+/** The agreement JSON contract (docs/product.md, "Agreement"); `null` means undefined for this sample, with a reason in `warnings`. */
 export interface AgreementReport {
   readonly items: number;
   readonly annotators: number;

@@ -1,4 +1,4 @@
-/** The demo project (issue #10): a seeded labeled sample and the answers of every tab, as plain data. */
+/** The demo project (docs/guide.md): a seeded labeled sample and the answers of every tab, as plain data. */
 export {
   AMBIGUITY,
   CATALOGUE,

@@ -1,5 +1,5 @@
 /**
- * The demo project of issue #10, "Medicines detector for product titles" (the seed talk's example: a
+ * The demo project, "Medicines detector for product titles" (the example docs/guide.md follows: a
  * marketplace wants to flag listings that sell medicines), as plain data. The server feeds every value
  * through the same procedures and validation as a user's input, so a value that stops validating (the
  * question bank changed) fails the demo's tests rather than slipping into a database.

@@ -98,7 +98,7 @@ export function resolveTradeoffInputs(params: {
   readonly angles: readonly StoredAttackAngle[];
   readonly measured: readonly StoredMeasuredPoint[];
   readonly settings: TradeoffComputationSettings;
-  /** The reference sample's human ceiling: an accuracy, a share in [0, 1] (`humanCeiling` in PRODUCT.md). */
+  /** The reference sample's human ceiling: an accuracy, a share in [0, 1] (`humanCeiling` in docs/product.md). */
   readonly referenceCeiling: number | null;
   /** The worksheet's `E.target-quality`: a score in [0, 1], put on the metric's scale here. */
   readonly worksheetTarget: number | null;

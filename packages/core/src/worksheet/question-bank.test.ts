@@ -63,7 +63,7 @@ describe('QUESTION_BANK', () => {
   });
 
   it('asks, in D, whether a double-labeled sample was measured, answered live by the Agreement tab', () => {
-    // PRODUCT.md, group D: "has a double-labeled sample been measured (link to the Agreement tab)?"
+    // docs/product.md, group D: "has a double-labeled sample been measured (link to the Agreement tab)?"
     expect(findQuestion('D.agreement-measured')).toMatchObject({
       group: 'D',
       kind: 'yes-no-unknown',
@@ -72,7 +72,7 @@ describe('QUESTION_BANK', () => {
     expect(DERIVED_CONTEXT_KEY['agreement.sampleMeasured']).toBe('humanCeiling');
   });
 
-  it('encodes the rules of thumb of PRODUCT.md in the guidance', () => {
+  it('encodes the rules of thumb of docs/product.md in the guidance', () => {
     const guidance = JSON.stringify(QUESTION_BANK.map((q) => q.guidance));
     expect(guidance).toContain("if 'antibiotic' in title: return 'meds'");
     expect(guidance).toContain('Human agreement limits ML performance');

@@ -1,5 +1,5 @@
 /**
- * The feasibility worksheet's question bank (PRODUCT.md, "The feasibility worksheet: question bank",
+ * The feasibility worksheet's question bank (docs/product.md, "The feasibility worksheet",
  * groups A–K), as versioned plain data. Question ids are stable across versions so stored answers
  * survive a rewording: change a prompt freely, but never reuse an id for a different question, and
  * bump `QUESTION_BANK_VERSION` when questions are added, removed or change kind.
@@ -7,7 +7,7 @@
 
 /**
  * Bumped when the bank's shape changes (a question added, removed, or given another kind).
- * 2: `D.agreement-measured` added (PRODUCT.md's "has a double-labeled sample been measured").
+ * 2: `D.agreement-measured` added (docs/product.md, group D: "has a double-labeled sample been measured").
  */
 export const QUESTION_BANK_VERSION = 2;
 

@@ -9,7 +9,7 @@ export interface WorksheetTemplate {
   readonly values: Readonly<Partial<Record<QuestionId, unknown>>>;
 }
 
-/** Starting points that pre-fill the framing answers of common project shapes (issue #5). */
+/** Starting points that pre-fill the framing answers of common project shapes. */
 export const WORKSHEET_TEMPLATES = [
   {
     id: 'text-classification-product-listings',

@@ -68,7 +68,7 @@ export async function createProject(
       })
       .returning();
     if (!created) throw new Error('createProject: insert returned no row');
-    // Every new project starts from issue #6's editable tradeoff example, written here so no read has to.
+    // Every new project starts from the editable example attack angles, written here so no read has to.
     await writeTradeoffExample(tx, created.id);
     await writeAuditEntry(tx, {
       workspaceId: created.workspaceId,

@@ -7,7 +7,7 @@ import { type AnswerDraft, draftKey, useDraftStore, type WorksheetDrafts } from 
 import { parseRaw, type RawAnswer } from './raw-answer';
 import type { AnswerDto, AnswerValueInput } from './types';
 
-/** Quiet time after the last keystroke before an answer is sent (issue #5: debounced autosave). */
+/** Quiet time after the last keystroke before an answer is sent (one save per pause, not per keystroke). */
 export const AUTOSAVE_DELAY_MS = 600;
 /** How often unsent drafts are retried while the server is unreachable. */
 const RETRY_DELAY_MS = 5_000;

@@ -24,7 +24,7 @@ import { mergeAnswers, toWorksheetContext } from './worksheet-state';
 import { ExportButtons, SaveStatusIndicator, TemplatePicker } from './worksheet-toolbar';
 import './worksheet.css';
 
-/** How often the tab asks for teammates' saves (issue #5: "within seconds"). */
+/** How often the tab asks for teammates' saves (they should appear within seconds). */
 const POLL_INTERVAL_MS = 3_000;
 /** How often the other tabs' values (ceiling, tradeoff, maturity) are re-read while the tab stays open. */
 const CONTEXT_POLL_INTERVAL_MS = 30_000;

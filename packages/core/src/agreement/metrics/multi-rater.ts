@@ -103,7 +103,7 @@ export function percentAgreementFromTotals(totals: MultiRaterTotals): number {
 /**
  * Fleiss' (1971) κ = (P̄ − P̄_e) / (1 − P̄_e), P̄_e = Σ_k p_k², p_k = Σ_i n_ik / Σ_i m_i, over pairable
  * items. Meaningful only when every item has the same number m ≥ 2 of labels (the caller checks, as
- * PRODUCT.md defines it); then the pairable items are all the items.
+ * docs/product.md defines it); then the pairable items are all the items.
  */
 export function fleissKappaFromTotals(totals: MultiRaterTotals): number {
   if (totals.pairableItems <= 0) return Number.NaN;
