@@ -22,7 +22,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    // Debian's Chromium (STACK gotcha 1): Playwright's own browser downloads are not available here.
+    // Debian's Chromium (scripts/ensure-chromium.mjs): Playwright's own browser downloads are not available here.
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

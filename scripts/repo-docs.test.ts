@@ -34,6 +34,7 @@ function readText(path: string): string | undefined {
  */
 const OUTSIDE_NAMES = [
   /(?<![\w-])(?:PRODUCT|STACK|STYLE)\.md\b/,
+  /\b(?:PRODUCT|STACK|STYLE)(?:\s+gotcha|:\s)/,
   /(?<![\w-])ux-review\.md\b/,
   /\/work\/(?:shared|wt|main)\b/,
   /\bissues?\s*#\s*\d+/i,
@@ -77,6 +78,8 @@ describe('the repository points only inside itself', () => {
       '// as PRODUCT.md defines it',
       '/* STACK.md gotcha 6 */',
       'see ../STYLE.md',
+      '// (STACK gotcha 8: npm may nest it)',
+      '// UI draft state (STYLE: zustand holds drafts)',
       '(issue #12)',
       'Issue #9, hostile input',
       'copied from /work/shared/reference-data',

@@ -1,4 +1,4 @@
-// The only module that imports better-auth (STACK gotcha 8: npm may nest it under apps/server).
+// The only module that imports better-auth (npm may install it under apps/server/node_modules only).
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';

@@ -193,7 +193,7 @@ const envSchema = z.object({
   RAISIN_TRUST_PROXY: optionalString.pipe(z.string().default('false').transform(parseTrustProxy)),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).default('info')),
   RAISIN_WEB_DIST: optionalString.pipe(z.string().default(join('apps', 'web', 'dist'))),
-  // npm sets INIT_CWD to the folder `npm` was run from; `npm run -w` changes the cwd (STACK gotcha 5).
+  // npm sets INIT_CWD to the folder `npm` was run from; `npm run -w` changes the cwd to the workspace.
   INIT_CWD: optionalString,
 });
 

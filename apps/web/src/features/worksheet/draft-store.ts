@@ -42,7 +42,7 @@ function withDraft(
   return Object.keys(drafts).length === 0 ? rest : { ...rest, [key]: drafts };
 }
 
-// UI draft state (STYLE: zustand holds unsaved drafts), persisted so a reload or a lost network keeps it.
+// UI draft state (zustand holds UI state only, unsaved drafts included), persisted so a reload or a lost network keeps it.
 export const useDraftStore = create<DraftState>()(
   persist(
     (set) => ({
