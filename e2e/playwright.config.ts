@@ -49,7 +49,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       RAISIN_DATA_DIR: dataDir,
-      RAISIN_PUBLIC_URL: baseURL,
+      // No RAISIN_PUBLIC_URL, as after `npm start`: the server accepts each address it is opened at
+      // (any-address.spec.ts opens it at localhost and at 127.0.0.1).
       LOG_LEVEL: 'warn',
       // Each test presents its own client address (fixtures.ts), so the per-IP sign-in/sign-up limits
       // apply per test as they would per person, instead of the whole suite sharing 127.0.0.1's quota.

@@ -25,6 +25,7 @@ import { registerAgreementUpload } from './agreement/upload-route';
 import { createScoringPool } from './agreement/worker-jobs';
 import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
 import type { Config, TrustProxy } from './config';
+import { crossOriginRefusal, expectedOrigin, isSameOriginRequest } from './origin';
 import { registerProjectImportRoute } from './project-import-route';
 import { registerSharePage } from './share-page';
 
@@ -71,17 +72,6 @@ function isSpaPath(path: string): boolean {
     return false;
   const lastSegment = path.slice(path.lastIndexOf('/') + 1);
   return !/\.[A-Za-z0-9]+$/.test(lastSegment);
-}
-
-/**
- * CSRF defence for cookie sessions: a state-changing request must come from our own origin, as the
- * browser reports it. SameSite=Lax already stops most cross-site posts; this also covers sibling
- * subdomains and old browsers.
- */
-export function isSameOriginRequest(request: FastifyRequest, publicUrl: string): boolean {
-  const origin = request.headers.origin;
-  if (typeof origin === 'string') return origin === publicUrl;
-  return request.headers['sec-fetch-site'] === 'same-origin';
 }
 
 function toFastifyTrustProxy(
@@ -205,7 +195,8 @@ function sendError(reply: FastifyReply, status: number, error: string, message: 
  */
 export async function buildApp(config: Config, handle: DbHandle, options: BuildAppOptions = {}) {
   const { db } = handle;
-  const https = new URL(config.publicUrl).protocol === 'https:';
+  // Unset, the public URL is each request's own origin: plain http unless RAISIN_PUBLIC_URL says https.
+  const https = config.publicUrl?.startsWith('https:') === true;
 
   const logger: FastifyServerOptions['logger'] =
     options.logger ??
@@ -272,7 +263,7 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
   app.addHook('onRequest', async (request, reply) => {
     if (!UNSAFE_METHODS.has(request.method) || isSameOriginRequest(request, config.publicUrl)) return;
     request.log.warn({ origin: request.headers.origin ?? null }, 'cross-origin request refused');
-    return sendError(reply, 403, 'Forbidden', 'Cross-origin request refused.');
+    return sendError(reply, 403, 'Forbidden', crossOriginRefusal(request, config.publicUrl));
   });
 
   const handleError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -323,7 +314,8 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
           db,
           user,
           requestId: req.id,
-          baseUrl: config.publicUrl,
+          // Links the server builds (share links) point where the user is, unless RAISIN_PUBLIC_URL says otherwise.
+          baseUrl: expectedOrigin(req, config.publicUrl) ?? undefined,
           agreementScorer: scoringPool,
           clientIp: req.ip,
           projectFileLimit: config.importLimit,

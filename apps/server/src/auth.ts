@@ -18,6 +18,7 @@ import { parseCookies } from 'better-auth/cookies';
 import { betterAuth } from 'better-auth/minimal';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { expectedOrigin } from './origin';
 
 /** Failed sign-ins on one account, within the window, after which that account is locked for the window. */
 export const ACCOUNT_LOCKOUT = { maxFailures: 5, windowMs: 15 * 60 * 1000 } as const;
@@ -29,7 +30,8 @@ export const ACCOUNT_LOCKOUT = { maxFailures: 5, windowMs: 15 * 60 * 1000 } as c
 export const CLIENT_IP_HEADER = 'x-raisin-client-ip';
 
 export interface AuthSettings {
-  readonly publicUrl: string;
+  /** RAISIN_PUBLIC_URL; null: better-auth takes each request's own origin (the URL the server builds for it). */
+  readonly publicUrl: string | null;
   readonly secret: string;
   readonly logger: FastifyBaseLogger;
 }
@@ -58,15 +60,17 @@ function emailFromBody(body: unknown): string | null {
 
 /** Builds the better-auth instance: email + password, argon2id hashes, database-backed rate limits. */
 export function createAuth(db: Db, settings: AuthSettings) {
-  const secure = new URL(settings.publicUrl).protocol === 'https:';
+  const { publicUrl } = settings;
+  const secure = publicUrl?.startsWith('https:') === true;
   const log = settings.logger.child({ component: 'better-auth' });
 
   const auth = betterAuth({
     appName: 'Raisin',
-    baseURL: settings.publicUrl,
+    // Without a base URL better-auth reads the request's URL, which registerAuthRoutes builds from the
+    // origin the request was made to: that origin is then its trusted one, as it is the server's.
+    ...(publicUrl === null ? {} : { baseURL: publicUrl, trustedOrigins: [publicUrl] }),
     basePath: '/api/auth',
     secret: settings.secret,
-    trustedOrigins: [settings.publicUrl],
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
@@ -112,6 +116,8 @@ export function createAuth(db: Db, settings: AuthSettings) {
     logger: {
       level: 'warn',
       log: (level, message, ...args) => {
+        // Its start-up advice to set a base URL: leaving it unset is Raisin's any-address mode.
+        if (publicUrl === null && message.includes('Base URL is not set')) return;
         const fields = args.length > 0 ? { args } : {};
         if (level === 'error') log.error(fields, message);
         else if (level === 'warn') log.warn(fields, message);
@@ -242,7 +248,11 @@ const DROPPED_RESPONSE_HEADERS = new Set(['content-length', 'transfer-encoding',
  * Mounts better-auth on `/api/auth/*`, converting Fastify's request to a Fetch `Request` as the
  * better-auth Fastify guide does, so Fastify's body limit and hooks (CSRF, helmet) apply first.
  */
-export async function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string): Promise<void> {
+export async function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  publicUrl: string | null,
+): Promise<void> {
   await app.register(async (scope) => {
     // Hand better-auth the body bytes verbatim; only JSON is accepted (forms get 415).
     scope.removeAllContentTypeParsers();
@@ -253,8 +263,19 @@ export async function registerAuthRoutes(app: FastifyInstance, auth: Auth, publi
       method: ['GET', 'POST'],
       url: '/api/auth/*',
       handler: async (request, reply) => {
-        // The URL comes from the configured origin, never the client's Host header.
-        const url = new URL(request.url, publicUrl);
+        // The configured origin, else the one the request was made to (Host, or a trusted proxy's
+        // X-Forwarded-Host), which the CSRF check has already matched against the browser's Origin.
+        const origin = expectedOrigin(request, publicUrl);
+        if (origin === null) {
+          return reply
+            .code(400)
+            .send({
+              error: 'Bad Request',
+              message: 'The Host header names no address.',
+              requestId: request.id,
+            });
+        }
+        const url = new URL(request.url, origin);
         const headers = fromNodeHeaders(request.headers);
         for (const name of DROPPED_REQUEST_HEADERS) headers.delete(name);
         headers.set(CLIENT_IP_HEADER, request.ip);

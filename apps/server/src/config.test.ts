@@ -7,9 +7,9 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '::',
       dataDir: join(REPO_ROOT, 'data'),
-      publicUrl: 'http://localhost:3000',
+      publicUrl: null,
       bodyLimit: 1024 * 1024,
       uploadLimit: 200 * 1024 * 1024,
       importLimit: 20 * 1024 * 1024,
@@ -21,8 +21,9 @@ describe('loadConfig', () => {
     expect(config).not.toHaveProperty('authSecret');
   });
 
-  it('derives the default public URL from PORT', () => {
-    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  it("leaves the public URL unset by default, whatever the port: each request's own origin is used", () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBeNull();
+    expect(loadConfig({ RAISIN_PUBLIC_URL: ' ' }).publicUrl).toBeNull();
   });
 
   it('resolves a relative data dir against INIT_CWD, not the process cwd', () => {

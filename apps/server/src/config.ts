@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** The monorepo root, three levels above this file (apps/server/src). */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
+/** Every IPv6 and (dual-stack) IPv4 address; main.ts falls back to 0.0.0.0 where IPv6 is off. */
+export const DEFAULT_HOST = '::';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -18,8 +21,12 @@ export interface Config {
   /** Absolute folder of the embedded PGlite database; unused when `databaseUrl` is set. */
   readonly dataDir: string;
   readonly databaseUrl?: string;
-  /** Origin (scheme://host[:port], no trailing slash) used for links, cookie security and the CSRF check. */
-  readonly publicUrl: string;
+  /**
+   * Origin (scheme://host[:port], no trailing slash) users open Raisin at: links, cookie security and the
+   * CSRF check use it. Null (RAISIN_PUBLIC_URL unset): each request's own origin, the scheme, host and port
+   * it was made to, so localhost, 127.0.0.1, [::1] and a LAN address all work.
+   */
+  readonly publicUrl: string | null;
   /** When absent the secret is generated once and kept in the database, so every instance shares it. */
   readonly authSecret?: string;
   readonly bodyLimit: number;
@@ -36,7 +43,12 @@ export interface Config {
 /** One row per environment variable, for the README and `--help`-style listings. */
 export const CONFIG_VARIABLES = [
   { name: 'PORT', default: '3000', description: 'TCP port to listen on.' },
-  { name: 'HOST', default: '0.0.0.0', description: 'Interface to bind.' },
+  {
+    name: 'HOST',
+    default: '::',
+    description:
+      'Interface to bind; the default takes every IPv6 and IPv4 address (0.0.0.0 where IPv6 is off).',
+  },
   {
     name: 'RAISIN_DATA_DIR',
     default: './data',
@@ -50,8 +62,9 @@ export const CONFIG_VARIABLES = [
   },
   {
     name: 'RAISIN_PUBLIC_URL',
-    default: 'http://localhost:$PORT',
-    description: 'Public origin: links, Secure cookies when https, and the CSRF Origin check.',
+    default: '(unset: the address each request was made to)',
+    description:
+      'Public origin users open: links, Secure cookies when https, and the only Origin the CSRF check accepts.',
   },
   {
     name: 'RAISIN_AUTH_SECRET',
@@ -76,7 +89,8 @@ export const CONFIG_VARIABLES = [
   {
     name: 'RAISIN_TRUST_PROXY',
     default: 'false',
-    description: 'Behind a reverse proxy: true, a hop count, or a comma list of proxy addresses/CIDRs.',
+    description:
+      'Behind a reverse proxy: true, a hop count, or a comma list of proxy addresses/CIDRs; X-Forwarded-For, -Host and -Proto are read only from those.',
   },
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${LOG_LEVELS.join(', ')}.` },
   {
@@ -175,7 +189,7 @@ const optionalString = z.preprocess(
 
 const envSchema = z.object({
   PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(0).max(65535).default(3000)),
-  HOST: optionalString.pipe(z.string().default('0.0.0.0')),
+  HOST: optionalString.pipe(z.string().default(DEFAULT_HOST)),
   RAISIN_DATA_DIR: optionalString.pipe(z.string().default('./data')),
   DATABASE_URL: optionalString.pipe(
     z
@@ -218,7 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolvePath(e.RAISIN_DATA_DIR),
     ...(e.DATABASE_URL === undefined ? {} : { databaseUrl: e.DATABASE_URL }),
-    publicUrl: e.RAISIN_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl: e.RAISIN_PUBLIC_URL ?? null,
     ...(e.RAISIN_AUTH_SECRET === undefined ? {} : { authSecret: e.RAISIN_AUTH_SECRET }),
     bodyLimit: e.RAISIN_BODY_LIMIT,
     uploadLimit: e.RAISIN_UPLOAD_LIMIT,

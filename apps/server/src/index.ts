@@ -1,4 +1,4 @@
-export { type BuildAppOptions, buildApp, isSameOriginRequest } from './app';
+export { type BuildAppOptions, buildApp } from './app';
 export { ACCOUNT_LOCKOUT } from './auth';
 export {
   CONFIG_VARIABLES,
@@ -9,3 +9,4 @@ export {
   loadConfig,
   type TrustProxy,
 } from './config';
+export { expectedOrigin, isSameOriginRequest, requestOrigin } from './origin';

@@ -1,8 +1,8 @@
 // Entry point: `node --import tsx apps/server/src/main.ts` (run directly, not via `npm run -w`, so signals reach it).
 import { performance } from 'node:perf_hooks';
 import { createDb, type DbHandle, migrateDb } from '@raisin/db';
-import { buildApp } from './app';
-import { type Config, ConfigError, loadConfig } from './config';
+import { type App, buildApp } from './app';
+import { type Config, ConfigError, DEFAULT_HOST, loadConfig } from './config';
 
 // A request still running after this long is abandoned so an orchestrator's restart is not blocked.
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -30,6 +30,21 @@ function readConfig(): Config {
   }
 }
 
+/**
+ * Listens on HOST; the default (every IPv6 address, and IPv4 through dual-stack sockets) falls back to
+ * every IPv4 address on a machine without IPv6.
+ */
+async function listen(app: App, config: Config): Promise<string> {
+  try {
+    return await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const noIpv6 = code === 'EAFNOSUPPORT' || code === 'EADDRNOTAVAIL';
+    if (!noIpv6 || config.host !== DEFAULT_HOST || process.env.HOST) throw error;
+    return app.listen({ port: config.port, host: '0.0.0.0' });
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   let handle: DbHandle | undefined;
@@ -42,13 +57,13 @@ async function main(): Promise<void> {
     await migrateDb(handle.db, handle.driver);
     const migrateMs = since();
     const app = await buildApp(config, handle);
-    const address = await app.listen({ port: config.port, host: config.host });
+    const address = await listen(app, config);
     const appMs = since();
     // process.uptime() counts from process start, so module loading and the WASM compile are included.
     const startupMs = Math.round(process.uptime() * 1000);
     app.log.info(
       { address, publicUrl: config.publicUrl, driver: handle.driver, startupMs, openMs, migrateMs, appMs },
-      `Raisin listening on ${address} (public URL ${config.publicUrl}), ready in ${startupMs} ms`,
+      `Raisin listening on ${address} (${config.publicUrl === null ? 'links and the CSRF check follow the address each request was made to' : `public URL ${config.publicUrl}`}), ready in ${startupMs} ms`,
     );
 
     const db = handle;

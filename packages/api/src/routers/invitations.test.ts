@@ -26,6 +26,8 @@ describeOnEachDatabase('invitations router', (getDb) => {
       role: 'editor',
       expiresAt: expect.any(String),
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      // No base URL in this context (the server passes the address the owner uses): the bare path.
+      url: `/invite/${inv.token}`,
     });
     const days = (Date.parse(inv.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);

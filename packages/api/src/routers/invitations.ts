@@ -1,3 +1,4 @@
+import { invitationPath, linkAt } from '@raisin/core';
 import {
   acceptInvitation,
   createInvitation,
@@ -10,7 +11,8 @@ import { createInvitationInput, invitationTokenInput, revokeInvitationInput } fr
 import { protectedProcedure, workspaceProcedure } from '../trpc';
 
 export const invitationsRouter = {
-  // The raw token is in this response only; the database keeps its SHA-256.
+  // The raw token is in this response only (and its link, at the address the owner uses or
+  // RAISIN_PUBLIC_URL); the database keeps its SHA-256.
   create: workspaceProcedure('owner')
     .input(createInvitationInput)
     .mutation(async ({ ctx, input }) => {
@@ -20,7 +22,11 @@ export const invitationsRouter = {
         role: input.role,
         actorId: ctx.user.id,
       });
-      return { ...created, expiresAt: created.expiresAt.toISOString() };
+      return {
+        ...created,
+        expiresAt: created.expiresAt.toISOString(),
+        url: linkAt(ctx.baseUrl, invitationPath(created.token)),
+      };
     }),
 
   list: workspaceProcedure('owner').query(async ({ ctx }) => {

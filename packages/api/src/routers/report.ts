@@ -1,4 +1,10 @@
-import { buildReportSnapshot, diffSnapshots, type ReportSnapshot } from '@raisin/core';
+import {
+  buildReportSnapshot,
+  diffSnapshots,
+  linkAt,
+  type ReportSnapshot,
+  sharedReportPath,
+} from '@raisin/core';
 import { toWorksheetContext } from '@raisin/core/worksheet';
 import {
   createShareLink,
@@ -122,8 +128,11 @@ export const reportRouter = {
         previewNumbers: input.previewNumbers ?? false,
         actorId: ctx.user.id,
       });
-      const path = `/s/${created.token}`;
-      return { id: created.id, token: created.token, url: `${ctx.baseUrl ?? ''}${path}` };
+      return {
+        id: created.id,
+        token: created.token,
+        url: linkAt(ctx.baseUrl, sharedReportPath(created.token)),
+      };
     }),
 
   listShareLinks: projectProcedure('viewer').query(async ({ ctx }) =>

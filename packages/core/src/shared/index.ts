@@ -1,3 +1,4 @@
+export { agreementSamplePath, invitationPath, linkAt, sharedReportPath } from './app-links';
 export { calendarDateIn, endOfDayIn, trustedClientToday } from './calendar-date';
 export { escapeMarkdownHtml } from './markdown';
 export {

@@ -6,7 +6,6 @@ import { describeApiError } from '../../lib/api-error';
 import { ROLE_LABELS, ROLES, type Role } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
 import { validateEmail } from '../auth/validation';
-import { invitationLink } from './invitation-link';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -24,7 +23,8 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
       },
     }),
   );
-  const link = create.data ? invitationLink(window.location.origin, create.data.token) : null;
+  // Built by the server: at the address the owner uses, or at RAISIN_PUBLIC_URL when that is set.
+  const link = create.data?.url ?? null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -60,7 +60,8 @@ export function ShareLinks(props: {
   const [expiresOn, setExpiresOn] = useState('');
   const [expiresError, setExpiresError] = useState<string | undefined>();
   const [previewNumbers, setPreviewNumbers] = useState(false);
-  const url = create.data ? new URL(`/s/${create.data.token}`, window.location.origin).toString() : null;
+  // Built by the server: at the address the editor uses, or at RAISIN_PUBLIC_URL when that is set.
+  const url = create.data?.url ?? null;
   const mine = (links.data ?? []).filter((link) => link.versionId === versionId);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
