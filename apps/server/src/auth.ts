@@ -267,13 +267,11 @@ export async function registerAuthRoutes(
         // X-Forwarded-Host), which the CSRF check has already matched against the browser's Origin.
         const origin = expectedOrigin(request, publicUrl);
         if (origin === null) {
-          return reply
-            .code(400)
-            .send({
-              error: 'Bad Request',
-              message: 'The Host header names no address.',
-              requestId: request.id,
-            });
+          return reply.code(400).send({
+            error: 'Bad Request',
+            message: 'The Host header names no address.',
+            requestId: request.id,
+          });
         }
         const url = new URL(request.url, origin);
         const headers = fromNodeHeaders(request.headers);
