@@ -23,10 +23,11 @@ export interface ResampledStatistic {
 }
 
 /**
- * Nonparametric bootstrap over items (Efron & Tibshirani 1993, ch. 6): `resamples` times, draw
- * `itemCount` items with replacement using the seeded xoshiro128** generator, and re-evaluate every
- * statistic from its per-item sufficient statistics with the draw's multiplicity weights; annotations
- * are never copied. Returns, per statistic, its values with component j's resamples at
+ * The plain per-item bootstrap, kept as the reference that the compressed bootstrap (`compressedBootstrap`,
+ * which the report uses) is tested against. Nonparametric bootstrap over items (Efron & Tibshirani 1993,
+ * ch. 6): `resamples` times, draw `itemCount` items with replacement using the seeded xoshiro128**
+ * generator, and re-evaluate every statistic from its per-item sufficient statistics with the draw's
+ * multiplicity weights; annotations are never copied. Returns, per statistic, its values with component j's resamples at
  * `[j · resamples, (j + 1) · resamples)`. The same seed gives the same draws, hence the same intervals.
  * `onResampled(done)` is called after about every 1% of the resamples and after the last one.
  */

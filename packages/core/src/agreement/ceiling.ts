@@ -1,4 +1,5 @@
 import type { Resample, ResampledStatistic } from './bootstrap';
+import type { ResampleLevel } from './compressed-bootstrap';
 import type { ItemIndex } from './item-index';
 import { ITEM_CHUNK, type ItemTable, scoreMajorityOfOthers } from './item-table';
 import type { EncodedSample } from './types';
@@ -201,4 +202,55 @@ export function createMajorityStatistic(
       }
     },
   };
+}
+
+/**
+ * Each annotator's agreement with the majority of the others, as one resample level per annotator (`null`
+ * for an annotator compared on no item), for the compressed bootstrap. Annotator a's value is
+ * Σ_i w_i s_ia / Σ_i w_i over the items it was compared on, where s_ia, its agreement with the others on
+ * item i, takes a handful of values (0, 1, ½, ⅓…): so its items fall into one group per value plus one
+ * group of the items it was not compared on, and a resample is a draw of a few multinomial counts, however
+ * many items there are. The per-item bootstrap of the same ratio has exactly the same distribution.
+ * With `multiplicities`, item i of `sample` stands for that many items (a grouped sample).
+ */
+export function createAnnotatorAgreementLevels(
+  sample: EncodedSample,
+  index: ItemIndex,
+  table: ItemTable,
+  minLabels: number,
+  multiplicities: Int32Array | null = null,
+): (ResampleLevel | null)[] {
+  const { annotatorStart, item, agreement } = scoreAnnotations(sample, index, table, minLabels);
+  const multiplicity = (i: number) => (multiplicities === null ? 1 : (multiplicities[i] ?? 0));
+  let itemCount = 0;
+  for (let i = 0; i < table.itemCount; i++) itemCount += multiplicity(i);
+  return sample.annotators.map((_, a) => {
+    const start = annotatorStart[a] ?? 0;
+    const end = annotatorStart[a + 1] ?? 0;
+    if (end === start) return null;
+    const itemsWithValue = new Map<number, number>();
+    let compared = 0;
+    for (let e = start; e < end; e++) {
+      const value = agreement[e] ?? 0;
+      const items = multiplicity(item[e] ?? 0);
+      itemsWithValue.set(value, (itemsWithValue.get(value) ?? 0) + items);
+      compared += items;
+    }
+    const values = Float64Array.from(itemsWithValue.keys());
+    const sizes = Int32Array.from([...itemsWithValue.values(), itemCount - compared]);
+    const statistic: ResampledStatistic = {
+      size: 1,
+      evaluate(resample: Resample | null, out: Float64Array): void {
+        let agreed = 0;
+        let compared = 0;
+        for (let g = 0; g < values.length; g++) {
+          const w = resample === null ? (sizes[g] ?? 0) : (resample.weights[g] ?? 0);
+          agreed += w * (values[g] ?? 0);
+          compared += w;
+        }
+        out[0] = compared > 0 ? agreed / compared : Number.NaN;
+      },
+    };
+    return { sizes, statistics: [statistic] };
+  });
 }

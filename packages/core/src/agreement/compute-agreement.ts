@@ -1,10 +1,5 @@
+import { computeAgreementIntervals } from './agreement-intervals';
 import { alphaBand, kappaBand } from './bands';
-import {
-  bootstrapDistributions,
-  type PercentileInterval,
-  percentileInterval,
-  type ResampledStatistic,
-} from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import {
   computeCategoryAgreement,
@@ -19,7 +14,6 @@ import { buildPairTable } from './pair-table';
 import {
   buildPairSource,
   createAlphaStatistic,
-  createLightStatistic,
   createMultiRaterStatistic,
   createTwoRaterStatistic,
   lightKappaFromPairTable,
@@ -104,31 +98,20 @@ function resolveOptions(options: AgreementOptions, warnings: AgreementWarning[])
   };
 }
 
-/** One bootstrap interval to compute: component `component` of `statistic`. */
-interface IntervalRequest {
-  readonly statistic: ResampledStatistic;
-  readonly component: number;
-}
-
-/** Runs the bootstrap once for every statistic the requests name, and returns their intervals in order. */
-function computeIntervals(
-  requests: readonly IntervalRequest[],
-  itemCount: number,
-  resamples: number,
-  seed: number,
-  confidence: number,
-  onResampled: ((done: number) => void) | undefined,
-): PercentileInterval[] {
-  const statistics = [...new Set(requests.map((r) => r.statistic))];
-  const distributions = bootstrapDistributions(statistics, itemCount, resamples, seed, onResampled);
-  return requests.map(({ statistic, component }) => {
-    const distribution = distributions[statistics.indexOf(statistic)] ?? new Float64Array(0);
-    return percentileInterval(
-      distribution.subarray(component * resamples, (component + 1) * resamples),
-      confidence,
-    );
-  });
-}
+/** The interval keys, in the order their warnings are listed. */
+const CI_KEYS = [
+  'alpha',
+  'percentAgreement',
+  'cohenKappa',
+  'scottPi',
+  'lightKappa',
+  'fleissKappa',
+  'gwetAC1',
+  'brennanPrediger',
+  'weightedKappaLinear',
+  'weightedKappaQuadratic',
+  'humanCeiling',
+] as const satisfies readonly AgreementCiKey[];
 
 /** The steps of the `coefficients` progress stage: grouping, multi-rater and α, pairs and majority, diagnostics. */
 const COEFFICIENT_STEPS = 4;
@@ -139,8 +122,10 @@ const COEFFICIENT_STEPS = 4;
  * coefficients are `null`, each with a plain-words reason in `warnings`; nothing is NaN.
  *
  * Work is linear in the annotations plus Σ_i m_i² for the pairs: annotations are grouped by item with a
- * counting sort, reduced to per-item category counts, and every coefficient (and each bootstrap resample,
- * as item multiplicity weights) is recomputed from those per-item sufficient statistics.
+ * counting sort, reduced to per-item category counts, and every coefficient is computed from those
+ * per-item sufficient statistics. The intervals come from the compressed bootstrap
+ * (`computeAgreementIntervals`): items are grouped by what each coefficient reads of them, and a resample
+ * is a multinomial draw over the groups, whose cost does not grow with the number of items.
  *
  * Decisions the definitions leave open:
  * - Light's κ averages Cohen's κ over the annotator pairs that share at least one item; pairs whose κ is
@@ -207,9 +192,7 @@ export function computeAgreement(
 
   const twoAnnotators = annotatorCount === 2;
   const light = annotatorCount >= 3 ? lightKappaFromPairTable(pairs) : null;
-  const needPairSource =
-    (twoAnnotators && pairs.pairCount === 1) || (light !== null && light.definedPairs > 0 && resamples > 0);
-  const pairSource = needPairSource ? buildPairSource(sample, index, pairs) : null;
+  const pairSource = twoAnnotators && pairs.pairCount === 1 ? buildPairSource(sample, index, pairs) : null;
   const twoRater =
     twoAnnotators && pairSource !== null ? createTwoRaterStatistic(pairSource, sample.ordered) : null;
   const two = new Float64Array(4).fill(Number.NaN);
@@ -269,20 +252,6 @@ export function computeAgreement(
   const ci: Partial<Record<AgreementCiKey, Interval>> = {};
   let annotatorIntervals: readonly (Interval | null)[] = [];
   if (resamples > 0 && pairable) {
-    const requests: (IntervalRequest & { readonly key: AgreementCiKey })[] = [];
-    const request = (key: AgreementCiKey, statistic: ResampledStatistic | null, component: number) => {
-      if (statistic !== null && estimates[key] !== null) requests.push({ key, statistic, component });
-    };
-    request('alpha', createAlphaStatistic(table, [level], sample.categoryValues), 0);
-    request('percentAgreement', multiRater, MULTI_RATER.percentAgreement);
-    request('cohenKappa', twoRater, TWO_RATER.cohenKappa);
-    request('scottPi', twoRater, TWO_RATER.scottPi);
-    if (light !== null && pairSource !== null) request('lightKappa', createLightStatistic(pairSource), 0);
-    request('fleissKappa', multiRater, MULTI_RATER.fleissKappa);
-    request('gwetAC1', multiRater, MULTI_RATER.gwetAC1);
-    request('brennanPrediger', multiRater, MULTI_RATER.brennanPrediger);
-    request('weightedKappaLinear', twoRater, TWO_RATER.weightedLinear);
-    request('weightedKappaQuadratic', twoRater, TWO_RATER.weightedQuadratic);
     const withAnnotators = annotatorCount * resamples <= ANNOTATOR_BOOTSTRAP_MAX_VALUES;
     if (!withAnnotators) {
       warn(
@@ -290,28 +259,27 @@ export function computeAgreement(
         `Per-annotator intervals were skipped: ${annotatorCount} annotators × ${resamples} resamples is too many values to keep.`,
       );
     }
-    const resampledMajority = createMajorityStatistic(sample, index, table, minLabels, withAnnotators);
-    if (ceilingBasis === 'majority-of-others') request('humanCeiling', resampledMajority, 0);
-    else request('humanCeiling', multiRater, MULTI_RATER.percentAgreement);
-    const annotatorRequests: IntervalRequest[] = withAnnotators
-      ? sample.annotators.map((_, a) => ({ statistic: resampledMajority, component: 1 + a }))
-      : [];
-
     const bootstrapStep = (done: number) => onProgress?.({ stage: 'bootstrap', done, total: resamples });
     bootstrapStep(0);
-    const intervals = computeIntervals(
-      [...requests, ...annotatorRequests],
-      itemCount,
+    const defined = new Set(CI_KEYS.filter((key) => estimates[key] !== null));
+    const intervals = computeAgreementIntervals({
+      sample,
+      index,
+      table,
+      level,
+      defined,
+      fleissApplies,
+      ceilingMinLabels: minLabels,
+      perAnnotator: withAnnotators,
       resamples,
       seed,
       confidence,
-      onProgress === undefined ? undefined : bootstrapStep,
-    );
-    requests.forEach(({ key }, r) => {
-      const { interval, undefinedResamples } = intervals[r] ?? {
-        interval: null,
-        undefinedResamples: resamples,
-      };
+      ...(onProgress === undefined ? {} : { onResampled: bootstrapStep }),
+    });
+    for (const key of CI_KEYS) {
+      const computed = intervals.coefficients.get(key);
+      if (computed === undefined) continue;
+      const { interval, undefinedResamples } = computed;
       if (interval !== null) ci[key] = interval;
       const name = COEFFICIENT_NAMES[key];
       if (interval === null) {
@@ -325,10 +293,8 @@ export function computeAgreement(
           `${name} is undefined in ${undefinedResamples} of ${resamples} resamples (e.g. resamples with a single category); its interval uses the others.`,
         );
       }
-    });
-    annotatorIntervals = annotatorRequests.map((_, a) =>
-      Number.isFinite(majorityValues[1 + a]) ? (intervals[requests.length + a]?.interval ?? null) : null,
-    );
+    }
+    annotatorIntervals = intervals.annotators;
   }
 
   // --- Bands -------------------------------------------------------------------------------------------

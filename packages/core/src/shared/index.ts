@@ -10,5 +10,6 @@ export {
   formatQuality,
   qualityDecimals,
 } from './number-format';
-export { createRandom, createXoshiro128StarStar, type Random } from './random';
+export { type BlockRandom, createRandom, createXoshiro128StarStar, type Random } from './random';
+export { drawBinomial, logFactorial, PoissonSampler, tableWorthIt, UniformStream } from './random-variates';
 export { err, ok, type Result } from './result';

@@ -1,0 +1,352 @@
+import { type BlockRandom, createRandom, createXoshiro128StarStar, UniformStream } from '../shared';
+import {
+  type PercentileInterval,
+  percentileInterval,
+  type Resample,
+  type ResampledStatistic,
+} from './bootstrap';
+import { createGroupResampler, type GroupResampler } from './group-resampler';
+
+/**
+ * One way of grouping the N items, and the statistics that read items only through that grouping: group
+ * g holds `sizes[g]` items (Σ = N), and each statistic is evaluated on the groups' representatives (see
+ * `ItemGroups`) with a weight per group (`Resample.weights`, indexed by group). Any grouping is valid for
+ * a statistic that gives the same value to all items of a group; one group per item is the plain bootstrap.
+ */
+export interface ResampleLevel {
+  readonly sizes: Int32Array;
+  readonly statistics: readonly ResampledStatistic[];
+}
+
+/** How a level is resampled; `auto` (the default) chooses by cost, see `chooseMethod`. */
+export type ResampleMethod = 'auto' | 'multinomial' | 'little-bootstraps';
+
+export interface CompressedBootstrapOptions {
+  readonly resamples: number;
+  readonly seed: number;
+  readonly confidence: number;
+  readonly method?: ResampleMethod;
+  /** Called after about every 1% of the resamples and after the last one. */
+  readonly onResampled?: (done: number) => void;
+}
+
+/**
+ * Above this many groups a level's exact resamples cost more than they are worth (about 0.2 s per 1,000
+ * resamples on this machine kind), and the bag of little bootstraps takes over if it is several times
+ * cheaper.
+ */
+const MULTINOMIAL_MAX_GROUPS = 20_000;
+/** The bag of little bootstraps is used only when its subsets have at most this share of the level's groups. */
+const LITTLE_BOOTSTRAPS_MAX_SHARE = 0.25;
+/** Kleiner et al. (2014) recommend subsets of b = N^γ items with γ = 0.7 (their §3–4: 0.6 is at times too small). */
+const LITTLE_BOOTSTRAPS_GAMMA = 0.7;
+/** Resamples per subset (r = 100 in their experiments); the number of subsets s is resamples / r. */
+const LITTLE_BOOTSTRAPS_RESAMPLES_PER_SUBSET = 100;
+
+interface LittleBootstrapsPlan {
+  readonly subsets: number;
+  readonly subsetSize: number;
+}
+
+/**
+ * `multinomial` (exact) unless the level has over 20,000 groups and subsets of b = N^0.7 items would hold
+ * at most a quarter as many; then the bag of little bootstraps with s = resamples / 100 subsets of b items.
+ */
+export function chooseMethod(
+  level: ResampleLevel,
+  resamples: number,
+  method: ResampleMethod = 'auto',
+): LittleBootstrapsPlan | null {
+  if (method === 'multinomial') return null;
+  let itemCount = 0;
+  for (const size of level.sizes) itemCount += size;
+  const subsetSize = Math.min(itemCount, Math.ceil(itemCount ** LITTLE_BOOTSTRAPS_GAMMA));
+  const subsets = Math.max(1, Math.round(resamples / LITTLE_BOOTSTRAPS_RESAMPLES_PER_SUBSET));
+  if (method === 'little-bootstraps') return { subsets, subsetSize };
+  const groups = level.sizes.length;
+  const worthIt = groups > MULTINOMIAL_MAX_GROUPS && subsetSize <= LITTLE_BOOTSTRAPS_MAX_SHARE * groups;
+  return worthIt ? { subsets, subsetSize } : null;
+}
+
+/** Per level, per statistic, per component of the statistic: its percentile interval. */
+export type LevelIntervals = PercentileInterval[][][];
+
+/** Splits `seed` into one independent stream per level, so that adding a level changes no other's draws. */
+function levelStreams(seed: number, count: number): UniformStream[] {
+  const master = createRandom(seed);
+  const split = (): BlockRandom =>
+    createXoshiro128StarStar(
+      master.nextUint32(),
+      master.nextUint32(),
+      master.nextUint32(),
+      master.nextUint32(),
+    );
+  return Array.from({ length: count }, () => new UniformStream(split()));
+}
+
+/** A level's resampling, advanced one resample at a time so that every level reports progress together. */
+interface LevelRun {
+  step(r: number): void;
+  intervals(confidence: number): PercentileInterval[][];
+}
+
+/**
+ * The compressed bootstrap: the nonparametric bootstrap over items (Efron & Tibshirani 1993, ch. 6), with
+ * each level resampled on its own groups. Returns the percentile intervals at `confidence` of every
+ * statistic's every component.
+ * - `multinomial`: a resample is an exact Multinomial(N; n_g / N) draw of counts over the groups
+ *   (`createGroupResampler`), which is in distribution exactly the per-item bootstrap of any statistic that
+ *   depends on an item only through its group (`bootstrapDistributions` stays as the reference the tests
+ *   compare with), at a cost per resample that grows with the number of groups, not items.
+ * - `little-bootstraps`, for a level whose items barely group (e.g. who-labeled-what among many annotators
+ *   and categories): the bag of little bootstraps (Kleiner, Talwalkar, Sarkar & Jordan 2014, "A scalable
+ *   bootstrap for massive data", JRSS-B 76(4):795–816). s subsets of b = N^0.7 items are drawn without
+ *   replacement; each is resampled r times at the full size N as a multinomial over its own groups (so a
+ *   resample costs at most b groups); the interval is the estimate θ̂ plus the mean over subsets of each
+ *   subset's percentile bounds taken relative to the subset's own estimate θ_j, the centring that makes
+ *   the subsets' intervals comparable (θ_j varies as 1/√b, far more than the interval's width).
+ * Levels draw from independent streams split from `seed`: a percentile interval reads one statistic's
+ * marginal distribution, and each level's draws give it exactly; joint distributions of statistics at
+ * different levels are never used. The same seed and levels give the same intervals.
+ */
+export function compressedBootstrap(
+  levels: readonly ResampleLevel[],
+  options: CompressedBootstrapOptions,
+): LevelIntervals {
+  const { resamples, seed, confidence, onResampled } = options;
+  const streams = levelStreams(seed, levels.length);
+  const runs = levels.map((level, l): LevelRun => {
+    const stream = streams[l] ?? new UniformStream(createRandom(seed));
+    if (level.statistics.length === 0) return { step: () => {}, intervals: () => [] };
+    const plan = chooseMethod(level, resamples, options.method);
+    return plan === null
+      ? multinomialRun(level, stream, resamples)
+      : littleBootstrapsRun(level, stream, resamples, plan);
+  });
+  const every = Math.max(1, Math.ceil(resamples / 100));
+  let nextReport = onResampled === undefined ? Number.POSITIVE_INFINITY : Math.min(every, resamples);
+  for (let r = 0; r < resamples; r++) {
+    for (const run of runs) run.step(r);
+    if (r + 1 === nextReport) {
+      onResampled?.(r + 1);
+      nextReport = Math.min(nextReport + every, resamples);
+    }
+  }
+  return runs.map((run) => run.intervals(confidence));
+}
+
+/** Values of each statistic's components over the resamples, component j's at `[j · count, (j + 1) · count)`. */
+function distributionsOf(statistics: readonly ResampledStatistic[], count: number): Float64Array[] {
+  return statistics.map((statistic) => new Float64Array(statistic.size * count));
+}
+
+/** Evaluates every statistic on `resample` and stores component j's value at `j · count + slot`. */
+function record(
+  statistics: readonly ResampledStatistic[],
+  resample: Resample,
+  scratch: readonly Float64Array[],
+  distributions: readonly Float64Array[],
+  count: number,
+  slot: number,
+): void {
+  statistics.forEach((statistic, s) => {
+    const out = scratch[s] ?? new Float64Array(statistic.size);
+    const distribution = distributions[s] ?? new Float64Array(0);
+    statistic.evaluate(resample, out);
+    for (let j = 0; j < statistic.size; j++) distribution[j * count + slot] = out[j] ?? Number.NaN;
+  });
+}
+
+/** Lists the groups with a nonzero count into `drawn`; returns how many. */
+function listDrawn(counts: Int32Array, drawn: Int32Array): number {
+  let count = 0;
+  for (let g = 0; g < counts.length; g++) {
+    drawn[count] = g;
+    count += Math.min(counts[g] ?? 0, 1);
+  }
+  return count;
+}
+
+function multinomialRun(level: ResampleLevel, stream: UniformStream, resamples: number): LevelRun {
+  const { statistics } = level;
+  const groups = createGroupResampler(level.sizes);
+  const counts = new Int32Array(groups.groupCount);
+  const drawn = new Int32Array(groups.groupCount);
+  const distributions = distributionsOf(statistics, resamples);
+  const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
+  return {
+    step(r: number): void {
+      groups.draw(stream, counts);
+      const resample: Resample = { weights: counts, items: drawn, count: listDrawn(counts, drawn) };
+      record(statistics, resample, scratch, distributions, resamples, r);
+    },
+    intervals: (confidence) =>
+      statistics.map((statistic, s) =>
+        Array.from({ length: statistic.size }, (_, j) =>
+          percentileInterval(
+            (distributions[s] ?? new Float64Array(0)).subarray(j * resamples, (j + 1) * resamples),
+            confidence,
+          ),
+        ),
+      ),
+  };
+}
+
+/**
+ * Draws `subsetSize` of the N items without replacement (Floyd's algorithm: one uniform per item, a set of
+ * the chosen positions) and counts them per group; fills `subsetCounts` (indexed by group) and returns the
+ * groups with a nonzero count, ascending.
+ */
+function drawSubset(
+  stream: UniformStream,
+  groupEnd: Float64Array,
+  itemCount: number,
+  subsetSize: number,
+  subsetCounts: Int32Array,
+): Int32Array {
+  const chosen = new Set<number>();
+  for (let j = itemCount - subsetSize; j < itemCount; j++) {
+    const t = stream.nextInt(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  subsetCounts.fill(0);
+  for (const position of chosen) {
+    let lo = 0;
+    let hi = groupEnd.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((groupEnd[mid] ?? 0) > position) hi = mid;
+      else lo = mid + 1;
+    }
+    subsetCounts[lo] = (subsetCounts[lo] ?? 0) + 1;
+  }
+  const groups: number[] = [];
+  subsetCounts.forEach((count, g) => {
+    if (count > 0) groups.push(g);
+  });
+  return Int32Array.from(groups);
+}
+
+function littleBootstrapsRun(
+  level: ResampleLevel,
+  stream: UniformStream,
+  resamples: number,
+  plan: LittleBootstrapsPlan,
+): LevelRun {
+  const { statistics, sizes } = level;
+  const groupCount = sizes.length;
+  const groupEnd = new Float64Array(groupCount);
+  let itemCount = 0;
+  for (let g = 0; g < groupCount; g++) {
+    itemCount += sizes[g] ?? 0;
+    groupEnd[g] = itemCount;
+  }
+  const { subsets, subsetSize } = plan;
+  // Subset j takes resamples [start(j), start(j + 1)): r = resamples / s, the remainder spread over the first.
+  const start = (j: number) => Math.floor((j * resamples) / subsets);
+  const weights = new Int32Array(groupCount);
+  const drawn = new Int32Array(groupCount);
+  const subsetCounts = new Int32Array(groupCount);
+  const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
+  const distributions = distributionsOf(statistics, resamples);
+  // Per subset, each statistic's components evaluated on the subset itself (θ_j), scaled to N items.
+  const centres = statistics.map((statistic) => new Float64Array(statistic.size * subsets));
+  const estimates = statistics.map((statistic) => new Float64Array(statistic.size));
+  let subset = -1;
+  let subsetGroups: Int32Array = new Int32Array(0);
+  let resampler: GroupResampler | null = null;
+  let subsetDraws = new Int32Array(0);
+
+  const evaluateWeighted = (weightOf: (g: number) => number, out: readonly Float64Array[]) => {
+    let count = 0;
+    for (let g = 0; g < groupCount; g++) {
+      weights[g] = weightOf(g);
+      drawn[count] = g;
+      count += Math.min(weights[g] ?? 0, 1);
+    }
+    const resample: Resample = { weights, items: drawn, count };
+    statistics.forEach((statistic, s) => {
+      statistic.evaluate(resample, out[s] ?? new Float64Array(statistic.size));
+    });
+    weights.fill(0);
+  };
+  // θ̂: the statistic on every item, as a weighting of the groups by their sizes.
+  evaluateWeighted((g) => sizes[g] ?? 0, estimates);
+
+  return {
+    step(r: number): void {
+      while (r >= start(subset + 1)) {
+        subset++;
+        subsetGroups = drawSubset(stream, groupEnd, itemCount, subsetSize, subsetCounts);
+        resampler = createGroupResampler(
+          Int32Array.from(subsetGroups, (g) => subsetCounts[g] ?? 0),
+          itemCount,
+        );
+        subsetDraws = new Int32Array(subsetGroups.length);
+        const scale = Math.max(1, Math.floor(itemCount / subsetSize));
+        evaluateWeighted((g) => (subsetCounts[g] ?? 0) * scale, scratch);
+        statistics.forEach((statistic, s) => {
+          for (let j = 0; j < statistic.size; j++)
+            (centres[s] ?? new Float64Array(0))[j * subsets + subset] = scratch[s]?.[j] ?? Number.NaN;
+        });
+      }
+      resampler?.draw(stream, subsetDraws);
+      let count = 0;
+      for (let t = 0; t < subsetGroups.length; t++) {
+        const g = subsetGroups[t] ?? 0;
+        const w = subsetDraws[t] ?? 0;
+        weights[g] = w;
+        drawn[count] = g;
+        count += Math.min(w, 1);
+      }
+      record(statistics, { weights, items: drawn, count }, scratch, distributions, resamples, r);
+      for (const g of subsetGroups) weights[g] = 0;
+    },
+    intervals: (confidence) =>
+      statistics.map((statistic, s) =>
+        Array.from({ length: statistic.size }, (_, j) => {
+          const values = (distributions[s] ?? new Float64Array(0)).subarray(
+            j * resamples,
+            (j + 1) * resamples,
+          );
+          const estimate = estimates[s]?.[j] ?? Number.NaN;
+          const centre = (k: number) => centres[s]?.[j * subsets + k] ?? Number.NaN;
+          return littleBootstrapsInterval(values, start, subsets, centre, estimate, confidence);
+        }),
+      ),
+  };
+}
+
+/**
+ * The bag of little bootstraps' percentile interval: θ̂ + the mean over subsets of (each subset's
+ * percentile bounds − its θ_j). Subsets whose θ_j or interval is undefined are left out; `null`, as for the
+ * plain percentile interval, when fewer than half of all resamples define the statistic.
+ */
+function littleBootstrapsInterval(
+  values: Float64Array,
+  start: (subset: number) => number,
+  subsets: number,
+  centre: (subset: number) => number,
+  estimate: number,
+  confidence: number,
+): PercentileInterval {
+  let undefinedResamples = 0;
+  let lower = 0;
+  let upper = 0;
+  let used = 0;
+  for (let k = 0; k < subsets; k++) {
+    const { interval, undefinedResamples: missing } = percentileInterval(
+      values.subarray(start(k), start(k + 1)),
+      confidence,
+    );
+    undefinedResamples += missing;
+    const theta = centre(k);
+    if (interval === null || !Number.isFinite(theta)) continue;
+    lower += interval[0] - theta;
+    upper += interval[1] - theta;
+    used++;
+  }
+  if (used === 0 || !Number.isFinite(estimate) || undefinedResamples * 2 > values.length)
+    return { interval: null, undefinedResamples };
+  return { interval: [estimate + lower / used, estimate + upper / used], undefinedResamples };
+}

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Resample, ResampledStatistic } from './bootstrap';
+import { createMajorityStatistic } from './ceiling';
+import { groupItemsByAnnotations, groupItemsByLabels } from './item-groups';
+import { buildItemIndex } from './item-index';
+import { itemCountOf } from './item-names';
+import { buildItemTable } from './item-table';
+import { buildPairTable } from './pair-table';
+import {
+  buildPairSource,
+  createAlphaStatistic,
+  createLightStatistic,
+  createMultiRaterStatistic,
+  createTwoRaterStatistic,
+} from './statistics';
+import { encodeTriples, type Triple } from './test-support';
+import type { EncodedSample } from './types';
+
+/** Random samples with numeric labels (every α level applies) and random item multiplicities. */
+const weightedSamples = fc
+  .record({
+    items: fc.integer({ min: 1, max: 40 }),
+    annotators: fc.integer({ min: 2, max: 4 }),
+    categories: fc.integer({ min: 1, max: 3 }),
+  })
+  .chain(({ items, annotators, categories }) =>
+    fc.record({
+      grid: fc.array(
+        fc.array(fc.option(fc.integer({ min: 0, max: categories - 1 }), { freq: 4, nil: null }), {
+          minLength: annotators,
+          maxLength: annotators,
+        }),
+        { minLength: items, maxLength: items },
+      ),
+      weights: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: items, maxLength: items }),
+    }),
+  )
+  .map(({ grid, weights }) => {
+    const triples: Triple[] = [];
+    // Few distinct rows, so that groups hold several items: every row is one of the first three.
+    grid.forEach((_, i) => {
+      (grid[i % 3] ?? []).forEach((k, a) => {
+        if (k !== null) triples.push([`item${i}`, `rater${a}`, String(k + 1)]);
+      });
+    });
+    return { triples, weights };
+  })
+  .filter(({ triples }) => triples.length > 0);
+
+function evaluate(statistic: ResampledStatistic, weights: Int32Array): number[] {
+  const items = Int32Array.from(weights.keys()).filter((i) => (weights[i] ?? 0) > 0);
+  const resample: Resample = { weights, items, count: items.length };
+  const out = new Float64Array(statistic.size);
+  statistic.evaluate(resample, out);
+  return [...out];
+}
+
+/**
+ * The group of each item, found independently of the interner (by a string key), in order of first
+ * appearance as the groups are numbered.
+ */
+function groupOf(sample: EncodedSample, keyOf: (labels: [number, number][]) => string): Int32Array {
+  const itemCount = itemCountOf(sample);
+  const labels: [number, number][][] = Array.from({ length: itemCount }, () => []);
+  sample.itemOf.forEach((item, a) => {
+    labels[item]?.push([sample.annotatorOf[a] ?? 0, sample.categoryOf[a] ?? 0]);
+  });
+  const ids = new Map<string, number>();
+  return Int32Array.from(labels, (itemLabels) => {
+    const key = keyOf(itemLabels);
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key) ?? -1;
+  });
+}
+
+const byLabelsKey = (labels: [number, number][]) =>
+  labels
+    .map(([, k]) => k)
+    .sort((x, y) => x - y)
+    .join(',');
+const byAnnotationsKey = (labels: [number, number][]) =>
+  [...labels]
+    .sort((x, y) => x[0] - y[0])
+    .map(([a, k]) => `${a}:${k}`)
+    .join(',');
+
+function expectClose(actual: number[], expected: number[]): void {
+  expected.forEach((value, j) => {
+    if (Number.isNaN(value)) expect(actual[j]).toBeNaN();
+    else expect(actual[j]).toBeCloseTo(value, 10);
+  });
+}
+
+describe('item groups', () => {
+  it('give every statistic that reads items through the grouping the same value for any item weights', () => {
+    fc.assert(
+      fc.property(weightedSamples, ({ triples, weights: itemWeights }) => {
+        const sample = encodeTriples(triples);
+        const index = buildItemIndex(sample);
+        const table = buildItemTable(sample, index);
+        const weights = Int32Array.from(itemWeights);
+        const levels = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+
+        const labels = groupItemsByLabels(sample, table);
+        const labelsIndex = buildItemIndex(labels.sample);
+        const labelsTable = buildItemTable(labels.sample, labelsIndex);
+        const labelGroup = groupOf(sample, byLabelsKey);
+        const labelWeights = new Int32Array(labels.sizes.length);
+        labelGroup.forEach((g, i) => {
+          labelWeights[g] = (labelWeights[g] ?? 0) + (weights[i] ?? 0);
+        });
+        expect([...labels.sizes]).toEqual(
+          [...labels.sizes.keys()].map((g) => labelGroup.filter((h) => h === g).length),
+        );
+        const onLabels: [ResampledStatistic, ResampledStatistic][] = [
+          [createMultiRaterStatistic(table, true), createMultiRaterStatistic(labelsTable, true)],
+          [
+            createAlphaStatistic(table, levels, sample.categoryValues),
+            createAlphaStatistic(labelsTable, levels, labels.sample.categoryValues),
+          ],
+          [
+            createAlphaStatistic(table, ['nominal'], null),
+            createAlphaStatistic(labelsTable, ['nominal'], null),
+          ],
+          [
+            createMajorityStatistic(sample, index, table, 3, false),
+            createMajorityStatistic(labels.sample, labelsIndex, labelsTable, 3, false),
+          ],
+          [
+            createMajorityStatistic(sample, index, table, 2, false),
+            createMajorityStatistic(labels.sample, labelsIndex, labelsTable, 2, false),
+          ],
+        ];
+        for (const [original, grouped] of onLabels) {
+          expectClose(evaluate(grouped, labelWeights), evaluate(original, weights));
+        }
+
+        const annotations = groupItemsByAnnotations(sample, index);
+        const annotationsIndex = buildItemIndex(annotations.sample);
+        const annotationsTable = buildItemTable(annotations.sample, annotationsIndex);
+        const annotationGroup = groupOf(sample, byAnnotationsKey);
+        const annotationWeights = new Int32Array(annotations.sizes.length);
+        annotationGroup.forEach((g, i) => {
+          annotationWeights[g] = (annotationWeights[g] ?? 0) + (weights[i] ?? 0);
+        });
+        const source = buildPairSource(sample, index, buildPairTable(sample, index));
+        const groupedSource = buildPairSource(
+          annotations.sample,
+          annotationsIndex,
+          buildPairTable(annotations.sample, annotationsIndex),
+        );
+        const onAnnotations: [ResampledStatistic, ResampledStatistic][] = [
+          [createLightStatistic(source), createLightStatistic(groupedSource)],
+          [createTwoRaterStatistic(source, true), createTwoRaterStatistic(groupedSource, true)],
+          [
+            createMajorityStatistic(sample, index, table, 3, true),
+            createMajorityStatistic(annotations.sample, annotationsIndex, annotationsTable, 3, true),
+          ],
+        ];
+        for (const [original, grouped] of onAnnotations) {
+          expectClose(evaluate(grouped, annotationWeights), evaluate(original, weights));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('count items without labels and merge an already grouped sample further by its multiplicities', () => {
+    const sample = encodeTriples([
+      ['x', 'a', 'yes'],
+      ['x', 'b', 'no'],
+      ['y', 'b', 'yes'],
+      ['y', 'a', 'no'],
+      ['z', 'a', 'yes'],
+      ['z', 'b', 'yes'],
+    ]);
+    const index = buildItemIndex(sample);
+    const table = buildItemTable(sample, index);
+    expect([...groupItemsByLabels(sample, table).sizes]).toEqual([2, 1]);
+    expect([...groupItemsByAnnotations(sample, index).sizes]).toEqual([1, 1, 1]);
+    expect([...groupItemsByLabels(sample, table, Int32Array.of(3, 0, 5)).sizes]).toEqual([3, 5]);
+  });
+});
