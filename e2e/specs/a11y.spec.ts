@@ -37,6 +37,18 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'sign-up with errors');
   });
 
+  test('API tokens page, empty and with a new token', async ({ page, account }) => {
+    await signUpViaApi(page, account('axe-tokens'));
+    const workspace = await createWorkspaceViaApi(page, 'Tokens');
+    await page.goto(`/w/${workspace.id}/api-tokens`);
+    await expect(page.getByRole('heading', { name: 'No API tokens yet' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'API tokens, empty');
+    await page.getByLabel('Token name').fill('CI');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByLabel('New API token')).toHaveValue(/^raisin_/);
+    await expectNoSeriousViolations(page, 'API tokens, with a new token');
+  });
+
   test('workspace pages, dialogs and menus', async ({ page, account }) => {
     await signUpViaApi(page, account('axe'));
     await page.goto('/');

@@ -8,6 +8,7 @@ import { appRouter, createContextInner, DATABASE_UNAVAILABLE_MESSAGE, toUnavaila
 import {
   checkMigrationsApplied,
   type DbHandle,
+  flushApiTokenUses,
   flushShareOpens,
   getOrCreateSecret,
   isDatabaseUnavailable,
@@ -287,8 +288,9 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
   // One scoring job at a time: on two cores the other one keeps serving requests.
   const scoringPool = createScoringPool(1);
   app.addHook('onClose', () => scoringPool.close());
-  // Share-link opens wait up to a second in memory; a graceful shutdown writes them first.
+  // Share-link opens and API-token uses wait up to a second in memory; a graceful shutdown writes them first.
   app.addHook('onClose', () => flushShareOpens(db).catch(() => undefined));
+  app.addHook('onClose', () => flushApiTokenUses(db).catch(() => undefined));
   await registerAgreementUpload(app, { db, auth, pool: scoringPool, uploadLimit: config.uploadLimit });
 
   await app.register(async (scope) => {

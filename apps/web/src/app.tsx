@@ -10,6 +10,7 @@ const HomePage = lazy(() => import('./features/workspaces').then((m) => ({ defau
 const WorkspaceGate = lazy(() => import('./features/workspaces').then((m) => ({ default: m.WorkspaceGate })));
 const ProjectsPage = lazy(() => import('./features/projects').then((m) => ({ default: m.ProjectsPage })));
 const MembersPage = lazy(() => import('./features/members').then((m) => ({ default: m.MembersPage })));
+const ApiTokensPage = lazy(() => import('./features/api-tokens').then((m) => ({ default: m.ApiTokensPage })));
 const InvitePage = lazy(() => import('./features/invitations').then((m) => ({ default: m.InvitePage })));
 const ProjectPage = lazy(() => import('./features/project-shell').then((m) => ({ default: m.ProjectPage })));
 // A shared report is read without an account: outside RequireAuth and without the app's navigation.
@@ -43,6 +44,7 @@ export function App() {
               <Route path="w/:workspaceId" element={<WorkspaceGate />}>
                 <Route index element={<ProjectsPage />} />
                 <Route path="members" element={<MembersPage />} />
+                <Route path="api-tokens" element={<ApiTokensPage />} />
                 <Route path="p/:projectId" element={<Navigate to="worksheet" replace />} />
                 <Route path="p/:projectId/:tab" element={<ProjectPage />} />
                 <Route path="*" element={<NotFound />} />

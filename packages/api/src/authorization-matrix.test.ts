@@ -7,6 +7,7 @@ import {
   setPhaseEstimate,
 } from '@raisin/core';
 import {
+  createApiToken,
   createInvitation,
   createMeasuredPoint,
   createProject,
@@ -48,6 +49,8 @@ interface World {
   agreementSampleId: string;
   /** A worksheet history entry of the project (`K.readers` answered once, at version 1). */
   historyId: number;
+  /** An API token of the workspace, made by its owner. */
+  apiTokenId: string;
   users: Record<Actor | 'target', SeededUser>;
   db: Db;
 }
@@ -136,6 +139,19 @@ const MATRIX: Record<string, MatrixRow> = {
   'members.remove': {
     access: 'owner',
     call: (api, w) => api.members.remove({ workspaceId: w.workspaceId, userId: w.users.target.id }),
+  },
+  // A token's role is at most its creator's: editors and owners make editor or viewer tokens.
+  'apiTokens.create': {
+    access: 'editor',
+    call: (api, w) => api.apiTokens.create({ workspaceId: w.workspaceId, name: 'CI', role: 'editor' }),
+  },
+  'apiTokens.list': {
+    access: 'editor',
+    call: (api, w) => api.apiTokens.list({ workspaceId: w.workspaceId }),
+  },
+  'apiTokens.revoke': {
+    access: 'editor',
+    call: (api, w) => api.apiTokens.revoke({ workspaceId: w.workspaceId, tokenId: w.apiTokenId }),
   },
   'invitations.create': {
     access: 'owner',
@@ -456,10 +472,19 @@ async function seedWorld(db: Db): Promise<World> {
     workspaceId: ws.id,
     actorId: owner.id,
   });
+  const apiToken = await createApiToken(db, {
+    workspaceId: ws.id,
+    name: 'Matrix job',
+    role: 'viewer',
+    expiresAt: null,
+    actorId: owner.id,
+    actorRole: 'owner',
+  });
   return {
     workspaceId: ws.id,
     projectId: project.id,
     agreementSampleId: agreementSample.id,
+    apiTokenId: apiToken.id,
     historyId: entry.id,
     invitationId: invitation.id,
     invitationToken: invitation.token,

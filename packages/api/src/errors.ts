@@ -33,6 +33,8 @@ export const DOMAIN_TO_TRPC_CODE = {
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INVALID_PROJECT_FILE: 'BAD_REQUEST',
   PROJECT_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  API_TOKEN_NOT_FOUND: 'NOT_FOUND',
+  API_TOKEN_INVALID: 'BAD_REQUEST',
 } as const satisfies Record<DomainErrorCode, TRPCErrorCode>;
 
 export function toTRPCError(error: DomainError): TRPCError {

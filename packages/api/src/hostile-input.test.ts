@@ -51,6 +51,7 @@ interface World {
   reportVersionId: string;
   shareLinkId: string;
   shareToken: string;
+  apiTokenId: string;
 }
 
 /** A valid input per procedure path (`undefined`: the procedure takes none); hostile inputs derive from it. */
@@ -64,6 +65,14 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   'members.list': (w) => ({ workspaceId: w.workspaceId }),
   'members.changeRole': (w) => ({ workspaceId: w.workspaceId, userId: w.memberId, role: 'editor' }),
   'members.remove': (w) => ({ workspaceId: w.workspaceId, userId: w.memberId }),
+  'apiTokens.create': (w) => ({
+    workspaceId: w.workspaceId,
+    name: 'Nightly labels',
+    role: 'editor',
+    expiresAt: '2099-01-01T00:00:00Z',
+  }),
+  'apiTokens.list': (w) => ({ workspaceId: w.workspaceId }),
+  'apiTokens.revoke': (w) => ({ workspaceId: w.workspaceId, tokenId: w.apiTokenId }),
   'invitations.create': (w) => ({ workspaceId: w.workspaceId, email: 'new@example.test', role: 'viewer' }),
   'invitations.list': (w) => ({ workspaceId: w.workspaceId }),
   'invitations.revoke': (w) => ({ workspaceId: w.workspaceId, invitationId: w.invitationId }),
@@ -219,6 +228,7 @@ async function seedWorld(db: Db): Promise<World> {
   const projectFile = JSON.stringify(await api.portability.exportJson({ projectId: project.id }));
   const version = await api.report.publish({ projectId: project.id });
   const link = await api.report.createShareLink({ projectId: project.id, versionId: version.id });
+  const apiToken = await api.apiTokens.create({ workspaceId: ws.id, name: 'Fuzz job', role: 'viewer' });
   const angle = angles[0];
   if (!entry || !angle) throw new Error('seed failed');
   return {
@@ -237,6 +247,7 @@ async function seedWorld(db: Db): Promise<World> {
     reportVersionId: version.id,
     shareLinkId: link.id,
     shareToken: link.token,
+    apiTokenId: apiToken.id,
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   agreementRouter,
+  apiTokensRouter,
   auditRouter,
   demoRouter,
   invitationsRouter,
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   workspaces: workspacesRouter,
   members: membersRouter,
+  apiTokens: apiTokensRouter,
   invitations: invitationsRouter,
   projects: projectsRouter,
   portability: portabilityRouter,

@@ -27,6 +27,8 @@ export const DOMAIN_ERROR_CODES = [
   'SHARE_LINK_NOT_FOUND',
   'REPORT_INVALID',
   'RATE_LIMITED',
+  'API_TOKEN_NOT_FOUND',
+  'API_TOKEN_INVALID',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

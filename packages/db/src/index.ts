@@ -16,4 +16,6 @@ export * from './queries';
 export { isRole, ROLES, type Role, roleAtLeast } from './roles';
 // The tables, for the server's better-auth drizzle adapter (`drizzleAdapter(db, { provider: 'pg', schema })`).
 export * as schema from './schema';
+export { API_TOKEN_ROLES, type ApiTokenRole } from './schema/api-tokens';
+export { generateSecretToken, hashSecretToken } from './secret-tokens';
 export { isDatabaseUnavailable } from './unavailable';

@@ -8,3 +8,4 @@ export type Member = inferOutput<typeof trpc.members.list>[number];
 export type PendingInvitation = inferOutput<typeof trpc.invitations.list>[number];
 export type Project = inferOutput<typeof trpc.projects.get>;
 export type ProjectSummary = inferOutput<typeof trpc.projects.list>[number];
+export type ApiToken = inferOutput<typeof trpc.apiTokens.list>[number];

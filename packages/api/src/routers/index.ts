@@ -1,4 +1,5 @@
 export { type AgreementSampleDto, agreementRouter, toSampleDto } from './agreement';
+export { apiTokensRouter } from './api-tokens';
 export { auditRouter } from './audit';
 export { demoRouter } from './demo';
 export { invitationsRouter } from './invitations';

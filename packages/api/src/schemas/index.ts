@@ -1,4 +1,5 @@
 export * from './agreement';
+export * from './api-tokens';
 export * from './common';
 export * from './portability';
 export * from './projects';

@@ -13,7 +13,8 @@ export interface AuditEntryInput {
     | 'project'
     | 'agreement_sample'
     | 'report_version'
-    | 'report_share_link';
+    | 'report_share_link'
+    | 'api_token';
   entityId: string;
   details?: AuditDetails;
 }

@@ -17,6 +17,21 @@ export {
   storedSourceOf,
 } from './agreement';
 export { decodeSample, encodeSample, prepareSampleForLevel, storedReportOptions } from './agreement-codec';
+export {
+  API_TOKEN_FAILURE_LIMIT,
+  API_TOKEN_PREFIX,
+  API_TOKEN_USE_FLUSH_MS,
+  type ApiCaller,
+  type ApiRateLimit,
+  type ApiTokenCheck,
+  type ApiTokenFailure,
+  type ApiTokenRow,
+  checkApiToken,
+  createApiToken,
+  flushApiTokenUses,
+  listApiTokens,
+  revokeApiToken,
+} from './api-tokens';
 export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';
 export { isInstanceEmpty } from './instance';
 export {

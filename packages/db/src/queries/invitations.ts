@@ -1,22 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import type { Role } from '../roles';
 import { invitation, membership, user, workspace } from '../schema';
+import { generateSecretToken, hashSecretToken } from '../secret-tokens';
 import { writeAuditEntry } from './audit';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** 32 random bytes, URL-safe: the bearer secret in an invitation link. */
-export function generateInvitationToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+/** 32 random bytes, URL-safe: the bearer secret in an invitation link (and a share link). */
+export const generateInvitationToken = (): string => generateSecretToken();
 
 /** SHA-256 (hex) of a token. Only this is stored, so a database leak does not leak usable links. */
-export function hashInvitationToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const hashInvitationToken = hashSecretToken;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

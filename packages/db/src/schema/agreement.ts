@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { apiToken } from './api-tokens';
 import { user } from './auth';
 import { project } from './projects';
 
@@ -75,9 +76,12 @@ export const agreementSample = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    /** The API token that pushed this batch (REST API), or null for a sample uploaded in the browser. */
+    apiTokenId: uuid('api_token_id').references(() => apiToken.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('agreement_sample_project_idx').on(t.projectId, t.createdAt),
+    index('agreement_sample_api_token_idx').on(t.apiTokenId),
     // At most one reference sample per project, whatever races between two "mark as reference" calls.
     uniqueIndex('agreement_sample_one_reference_idx').on(t.projectId).where(sql`${t.isReference}`),
     index('agreement_sample_created_by_idx').on(t.createdBy),

@@ -1,4 +1,5 @@
 export { agreementSample, agreementSampleData } from './agreement';
+export { API_TOKEN_ROLES, type ApiTokenRole, apiToken } from './api-tokens';
 export { type AuditDetails, auditLog } from './audit';
 export { account, rateLimit, session, user, verification } from './auth';
 export { project } from './projects';

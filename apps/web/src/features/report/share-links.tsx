@@ -1,42 +1,16 @@
-import { calendarDateIn, endOfDayIn } from '@raisin/core/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, CheckboxField, CopyLinkField, ErrorMessage, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
+import { endOfLocalDay, formatWhen, hasExpired, localToday } from '../../lib/expiry';
 import { trpc } from '../../lib/trpc';
 import { ReportTable } from './report-section';
 
 const LINK_COLUMNS = ['Created', 'Expires', 'Last opened', 'Opens', 'Link preview', 'Status'];
 
-// Teammates may sit in other zones: each reads times on their own clock, with the zone named, so an
-// expiry "23:59:59 GMT+14" is not mistaken for the end of their own day.
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'short',
-});
-const when = (iso: string | null, fallback: string) => (iso ? whenFormat.format(new Date(iso)) : fallback);
-
-/**
- * The end of the chosen day in the browser's time zone (its last millisecond, `endOfDayIn`): a link
- * "expiring on 12 March" works all that day.
- */
-function endOfDay(date: string): string {
-  return endOfDayIn(date) ?? new Date(`${date}T23:59:59.999`).toISOString();
-}
-
-/** Today in the browser's time zone, as the date input gives it (YYYY-MM-DD). */
-function localToday(): string {
-  return calendarDateIn(new Date());
-}
-
 function linkStatus(link: { revokedAt: string | null; expiresAt: string | null }): string {
-  if (link.revokedAt) return `Revoked ${when(link.revokedAt, '')}`;
-  if (link.expiresAt && Date.parse(link.expiresAt) <= Date.now()) return 'Expired';
+  if (link.revokedAt) return `Revoked ${formatWhen(link.revokedAt, '')}`;
+  if (hasExpired(link.expiresAt)) return 'Expired';
   return 'Active';
 }
 
@@ -67,7 +41,7 @@ export function ShareLinks(props: {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The server refuses a past expiry with a bare BAD_REQUEST; name the field and keep the request local.
-    // A link expiring today works until the end of the day (`endOfDay`).
+    // A link expiring today works until the end of the day (`endOfLocalDay`).
     if (expiresOn !== '' && expiresOn < localToday()) {
       setExpiresError('Expires on: choose today or a later day (a link cannot expire in the past)');
       return;
@@ -77,7 +51,7 @@ export function ShareLinks(props: {
       projectId,
       versionId,
       previewNumbers,
-      ...(expiresOn === '' ? {} : { expiresAt: endOfDay(expiresOn) }),
+      ...(expiresOn === '' ? {} : { expiresAt: endOfLocalDay(expiresOn) }),
     });
   }
 
@@ -133,11 +107,11 @@ export function ShareLinks(props: {
           {mine.map((link) => (
             <tr key={link.id}>
               <td>
-                {when(link.createdAt, '')}
+                {formatWhen(link.createdAt, '')}
                 {link.createdByName && ` by ${link.createdByName}`}
               </td>
-              <td>{when(link.expiresAt, 'never')}</td>
-              <td>{when(link.lastOpenedAt, 'never')}</td>
+              <td>{formatWhen(link.expiresAt, 'never')}</td>
+              <td>{formatWhen(link.lastOpenedAt, 'never')}</td>
               <td>{link.openCount}</td>
               <td>{link.previewNumbers ? 'With headline numbers' : 'Project and version only'}</td>
               <td>{linkStatus(link)}</td>
@@ -146,7 +120,7 @@ export function ShareLinks(props: {
                   {link.revokedAt === null && (
                     <Button
                       variant="danger"
-                      aria-label={`Revoke the link created ${when(link.createdAt, '')}`}
+                      aria-label={`Revoke the link created ${formatWhen(link.createdAt, '')}`}
                       onClick={() => {
                         if (
                           window.confirm('Revoke this link? Anyone opening it will see that it was revoked.')

@@ -35,6 +35,9 @@ export function WorkspaceGate() {
         <NavLink to={`/w/${workspaceId}/members`} className="workspace-nav__link">
           Members
         </NavLink>
+        <NavLink to={`/w/${workspaceId}/api-tokens`} className="workspace-nav__link">
+          API tokens
+        </NavLink>
       </nav>
       <Outlet context={context} />
     </>

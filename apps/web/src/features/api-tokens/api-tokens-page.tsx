@@ -1,0 +1,132 @@
+import './api-tokens.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import type { ApiToken } from '../../lib/api-types';
+import { formatWhen, hasExpired } from '../../lib/expiry';
+import { hasRole, ROLE_LABELS } from '../../lib/roles';
+import { trpc } from '../../lib/trpc';
+import { useWorkspace } from '../workspaces';
+import { CreateTokenForm } from './create-token-form';
+
+function tokenStatus(token: ApiToken): string {
+  if (token.revokedAt) return `Revoked ${formatWhen(token.revokedAt, '')}`;
+  if (hasExpired(token.expiresAt)) return 'Expired';
+  return 'Active';
+}
+
+/**
+ * `/w/:workspaceId/api-tokens`: tokens for jobs that push labeled batches or read results through the
+ * REST API. Editors and owners create, list and revoke them; viewers are told who can.
+ */
+export function ApiTokensPage() {
+  const workspace = useWorkspace();
+  const canManage = hasRole(workspace.role, 'editor');
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <title>{`API tokens · ${workspace.name} · Raisin`}</title>
+          <h1>API tokens</h1>
+          <p className="muted">{workspace.name}</p>
+        </div>
+      </div>
+      <p>
+        A token lets a job (a CI pipeline, a nightly labeling export) use Raisin's REST API for this
+        workspace: push a labeled batch with <code>raisin agreement FILE --push</code> and read the trend of
+        batches.
+      </p>
+      {canManage ? (
+        <>
+          <CreateTokenForm workspaceId={workspace.id} />
+          <TokenList workspaceId={workspace.id} />
+        </>
+      ) : (
+        <p className="notice">Only editors and owners can see and manage this workspace's API tokens.</p>
+      )}
+    </div>
+  );
+}
+
+function TokenList({ workspaceId }: { workspaceId: string }) {
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.apiTokens.list.queryOptions({ workspaceId }));
+  const revoke = useMutation(
+    trpc.apiTokens.revoke.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey() }),
+    }),
+  );
+
+  return (
+    <section aria-labelledby="tokens-heading" className="section">
+      <h2 id="tokens-heading">Tokens of this workspace</h2>
+      {tokens.isPending && <Spinner label="Loading tokens…" />}
+      {tokens.isError && <ErrorMessage>{describeApiError(tokens.error)}</ErrorMessage>}
+      {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
+      {tokens.data?.length === 0 && (
+        <EmptyState title="No API tokens yet" headingLevel={3}>
+          <p>
+            Create one above for each job that should push batches or read results, so that each can be
+            revoked on its own.
+          </p>
+        </EmptyState>
+      )}
+      {tokens.data && tokens.data.length > 0 && (
+        <div className="table-scroll">
+          <table className="table token-table">
+            <caption className="visually-hidden">API tokens, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td className="nowrap">{ROLE_LABELS[token.role]}</td>
+                  <td>
+                    <span className="nowrap">{formatWhen(token.createdAt, '')}</span>
+                    {token.createdByName && <span className="muted"> by {token.createdByName}</span>}
+                  </td>
+                  <td className="nowrap">{formatWhen(token.lastUsedAt, 'never')}</td>
+                  <td className="nowrap">{formatWhen(token.expiresAt, 'never')}</td>
+                  <td>{tokenStatus(token)}</td>
+                  <td className="nowrap">
+                    {token.revokedAt === null && (
+                      <Button
+                        variant="danger"
+                        aria-label={`Revoke ${token.name}`}
+                        disabled={revoke.isPending}
+                        onClick={() => {
+                          if (
+                            window.confirm(
+                              `Revoke ${token.name}? Jobs using it are refused from their next request.`,
+                            )
+                          ) {
+                            revoke.mutate({ workspaceId, tokenId: token.id });
+                          }
+                        }}
+                      >
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
