@@ -16,13 +16,18 @@ const PHASES = ['reading', 'scoring', 'coefficients', 'bootstrap', 'saving'];
 type Line = Record<string, unknown> & { type: string; phase?: string; done?: number; total?: number | null };
 
 /** `items` items labeled by 3 annotators who mostly agree, as a long CSV (seeded). */
-function sampleCsv(items: number, seed: number): string {
+function sampleCsv(
+  items: number,
+  seed: number,
+  annotators: readonly string[] = ['ann', 'ben', 'cat'],
+  categories = 3,
+): string {
   const random = createRandom(seed);
   const rows = ['item,annotator,label'];
   for (let i = 0; i < items; i++) {
-    const truth = random.nextInt(3);
-    for (const annotator of ['ann', 'ben', 'cat']) {
-      const label = random.nextFloat() < 0.8 ? truth : random.nextInt(3);
+    const truth = random.nextInt(categories);
+    for (const annotator of annotators) {
+      const label = random.nextFloat() < 0.8 ? truth : random.nextInt(categories);
       rows.push(`item-${i},${annotator},label-${label}`);
     }
   }
@@ -227,7 +232,17 @@ for (const database of databases) {
         origin,
         path,
         owner.cookie,
-        { name: 'abandoned.csv', content: sampleCsv(20_000, 2) },
+        // Many annotators and categories: items barely group, so the bootstrap lasts long enough to leave
+        // during it (items that group into a few patterns resample in milliseconds).
+        {
+          name: 'abandoned.csv',
+          content: sampleCsv(
+            20_000,
+            2,
+            Array.from({ length: 10 }, (_, a) => `annotator-${a}`),
+            20,
+          ),
+        },
         (line) => line.phase === 'bootstrap' && (line.done ?? 0) > 0,
       );
       expect(left.lines.at(-1)).toMatchObject({ phase: 'bootstrap' });

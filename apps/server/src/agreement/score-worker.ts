@@ -57,7 +57,7 @@ function handle(message: ToWorker): void {
       return;
     }
     const report = computeAgreement(prepared.sample, {
-      ...storedReportOptions(itemCountOf(prepared.sample)),
+      ...storedReportOptions(),
       level: message.level,
     });
     send({ type: 'rescored', ok: true, report });
@@ -93,7 +93,7 @@ function handle(message: ToWorker): void {
   });
   const scoring = performance.now();
   const report = computeAgreement(sample, {
-    ...storedReportOptions(itemCountOf(sample)),
+    ...storedReportOptions(),
     level: job.level,
     onProgress: ({ stage, done, total }) => send({ type: 'progress', stage, done, total }),
   });

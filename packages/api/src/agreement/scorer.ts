@@ -1,9 +1,4 @@
-import {
-  type AgreementReport,
-  computeAgreement,
-  itemCountOf,
-  type MeasurementLevel,
-} from '@raisin/core/agreement';
+import { type AgreementReport, computeAgreement, type MeasurementLevel } from '@raisin/core/agreement';
 import { decodeSample, prepareSampleForLevel, storedReportOptions } from '@raisin/db';
 
 export interface RescoreInput {
@@ -30,7 +25,7 @@ export function rescoreInProcess(input: RescoreInput): RescoreResult {
   return {
     ok: true,
     report: computeAgreement(prepared.sample, {
-      ...storedReportOptions(itemCountOf(prepared.sample)),
+      ...storedReportOptions(),
       level: input.level,
     }),
   };

@@ -19,7 +19,7 @@ export async function seedAgreementSample(
   const parsed = parseSample(params.csv ?? SMALL_SAMPLE_CSV);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const report = computeAgreement(parsed.value.sample, {
-    ...storedReportOptions(parsed.value.sample.items.length),
+    ...storedReportOptions(),
     bootstrap: 20,
   });
   return createAgreementSample(db, {

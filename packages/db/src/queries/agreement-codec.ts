@@ -9,7 +9,7 @@
  */
 import { endianness } from 'node:os';
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { EncodedSample, MeasurementLevel } from '@raisin/core/agreement';
+import { AGREEMENT_DEFAULTS, type EncodedSample, type MeasurementLevel } from '@raisin/core/agreement';
 
 const FORMAT_VERSION = 1;
 
@@ -215,17 +215,15 @@ export function prepareSampleForLevel(
 
 /**
  * Options of every stored report (uploads and re-scores alike): more disagreements than the engine's
- * default so the guideline-review list has depth while staying small, and a bootstrap whose resample count
- * shrinks with the sample so that scoring a large upload stays within seconds. The bootstrap costs
- * resamples × items; at 200,000 items a 95% interval from 100 resamples is already far narrower than any
- * decision it informs, and the report records how many resamples it used.
+ * default so the guideline-review list has depth while staying small, and the engine's full bootstrap
+ * (1,000 resamples, seed 1) at every size, so that a stored interval is the one the CLI prints for the same
+ * file and two uploads of it give the same bounds. The compressed bootstrap costs as much as the sample
+ * has distinct patterns, not items, so a 2-million-item upload still scores in seconds.
  */
-export function storedReportOptions(items: number): {
+export function storedReportOptions(): {
   bootstrap: number;
   seed: number;
   topDisagreements: number;
 } {
-  const BOOTSTRAP_ITEM_RESAMPLES = 20_000_000;
-  const bootstrap = Math.max(50, Math.min(1000, Math.round(BOOTSTRAP_ITEM_RESAMPLES / Math.max(1, items))));
-  return { bootstrap, seed: 1, topDisagreements: 200 };
+  return { bootstrap: AGREEMENT_DEFAULTS.bootstrap, seed: AGREEMENT_DEFAULTS.seed, topDisagreements: 200 };
 }
