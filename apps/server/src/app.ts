@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import helmet from '@fastify/helmet';
@@ -28,6 +28,7 @@ import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './aut
 import type { Config, TrustProxy } from './config';
 import { crossOriginRefusal, expectedOrigin, isSameOriginRequest } from './origin';
 import { registerProjectImportRoute } from './project-import-route';
+import { REST_API_PREFIX, registerRestApi } from './rest/routes';
 import { registerSharePage } from './share-page';
 
 type AppRouter = typeof appRouter;
@@ -51,6 +52,11 @@ export const HTTP_TIMEOUTS = {
   requestTimeout: 600_000,
   keepAliveTimeout: 72_000,
 } as const;
+
+/** The server's version, for the API document. */
+const SERVER_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -263,6 +269,8 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
 
   app.addHook('onRequest', async (request, reply) => {
     if (!UNSAFE_METHODS.has(request.method) || isSameOriginRequest(request, config.publicUrl)) return;
+    // The REST API reads no cookie, only a bearer token a cross-site page cannot send: nothing to forge.
+    if (request.url.startsWith(REST_API_PREFIX)) return;
     request.log.warn({ origin: request.headers.origin ?? null }, 'cross-origin request refused');
     return sendError(reply, 403, 'Forbidden', crossOriginRefusal(request, config.publicUrl));
   });
@@ -292,6 +300,14 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
   app.addHook('onClose', () => flushShareOpens(db).catch(() => undefined));
   app.addHook('onClose', () => flushApiTokenUses(db).catch(() => undefined));
   await registerAgreementUpload(app, { db, auth, pool: scoringPool, uploadLimit: config.uploadLimit });
+  await registerRestApi(app, {
+    db,
+    pool: scoringPool,
+    uploadLimit: config.uploadLimit,
+    publicUrl: config.publicUrl,
+    ratePerMinute: config.apiRateLimit,
+    version: SERVER_VERSION,
+  });
 
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => asJsonWithoutStacks(reply, payload));

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       uploadLimit: 200 * 1024 * 1024,
       importLimit: 20 * 1024 * 1024,
       trustProxy: false,
+      apiRateLimit: 600,
       logLevel: 'info',
       webDist: join(REPO_ROOT, 'apps', 'web', 'dist'),
     });

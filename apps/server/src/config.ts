@@ -35,6 +35,8 @@ export interface Config {
   /** Largest project file "Import project" reads, in bytes. */
   readonly importLimit: number;
   readonly trustProxy: TrustProxy;
+  /** REST API requests per minute per API token, counted in the database across instances. */
+  readonly apiRateLimit: number;
   readonly logLevel: LogLevel;
   /** Absolute folder of the built web app (Vite's output). */
   readonly webDist: string;
@@ -91,6 +93,11 @@ export const CONFIG_VARIABLES = [
     default: 'false',
     description:
       'Behind a reverse proxy: true, a hop count, or a comma list of proxy addresses/CIDRs; X-Forwarded-For, -Host and -Proto are read only from those.',
+  },
+  {
+    name: 'RAISIN_API_RATE_LIMIT',
+    default: '600',
+    description: 'REST API requests per minute per API token (all instances together); over it, 429.',
   },
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${LOG_LEVELS.join(', ')}.` },
   {
@@ -205,6 +212,9 @@ const envSchema = z.object({
   RAISIN_UPLOAD_LIMIT: optionalString.pipe(z.string().default('200mb').transform(parseBytes)),
   RAISIN_IMPORT_LIMIT: optionalString.pipe(z.string().default('20mb').transform(parseBytes)),
   RAISIN_TRUST_PROXY: optionalString.pipe(z.string().default('false').transform(parseTrustProxy)),
+  RAISIN_API_RATE_LIMIT: optionalString.pipe(
+    z.coerce.number<string | undefined>().int().min(1).max(1_000_000_000).default(600),
+  ),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).default('info')),
   RAISIN_WEB_DIST: optionalString.pipe(z.string().default(join('apps', 'web', 'dist'))),
   // npm sets INIT_CWD to the folder `npm` was run from; `npm run -w` changes the cwd to the workspace.
@@ -238,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimit: e.RAISIN_UPLOAD_LIMIT,
     importLimit: e.RAISIN_IMPORT_LIMIT,
     trustProxy: e.RAISIN_TRUST_PROXY,
+    apiRateLimit: e.RAISIN_API_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     // The web build lives in the repo, so a relative default resolves against the repo root whatever INIT_CWD is.
     webDist: isAbsolute(e.RAISIN_WEB_DIST)

@@ -99,6 +99,40 @@ function scaleOutSuite(instances: () => readonly [string, string]) {
     ]);
   });
 
+  it('an API token made on one instance works on the other, and revoking it on one refuses it on both at once', async () => {
+    const [a, b] = instances();
+    const owner = await signUp(a, 'tokens');
+    const workspace = trpcData<{ id: string }>(
+      await call(a, owner, '/trpc/workspaces.create', { name: 'CI' }),
+    );
+    const project = trpcData<{ id: string }>(
+      await call(a, owner, '/trpc/projects.create', { workspaceId: workspace.id, name: 'Batches' }),
+    );
+    const created = trpcData<{ id: string; token: string }>(
+      await call(a, owner, '/trpc/apiTokens.create', {
+        workspaceId: workspace.id,
+        name: 'Nightly',
+        role: 'viewer',
+      }),
+    );
+    const list = (origin: string) =>
+      fetch(`${origin}/api/v1/projects/${project.id}/samples`, {
+        headers: { authorization: `Bearer ${created.token}` },
+      });
+    expect((await list(b)).status).toBe(200);
+    expect((await list(a)).status).toBe(200);
+
+    trpcData(
+      await call(b, owner, '/trpc/apiTokens.revoke', { workspaceId: workspace.id, tokenId: created.id }),
+    );
+    // The very next request on either instance is refused: no instance kept the token.
+    for (const origin of [a, b]) {
+      const refused = await list(origin);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/revoked/);
+    }
+  });
+
   it('concurrent conflicting edits through both instances: one wins, the other gets CONFLICT, nothing is lost', async () => {
     const [a, b] = instances();
     const onA = await signUp(a, 'editor');

@@ -5,13 +5,16 @@ import {
   computeAgreement,
   type MeasurementLevel,
   type ParseOptions,
+  parseSample,
   SAMPLE_FORMATS,
   type SampleIssue,
   type SampleSource,
+  toAgreementJson,
 } from '@raisin/core';
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
-import { readSample } from './read-sample';
+import { type PushTarget, pushBatch } from './push-batch';
+import { readSample, readStdin } from './read-sample';
 
 export const AGREEMENT_HELP = `Usage: raisin agreement FILE [options]
 
@@ -40,7 +43,18 @@ Output:
   --min-alpha X     exit 1 when α at the chosen level is below X (or undefined)
   -h, --help        show this help
 
-Exit codes: 0 success, 1 α below --min-alpha, 2 unreadable input or bad options (message on stderr).
+Recording the batch in a Raisin project (its REST API):
+  --push            after scoring locally, store the batch in the project and print its link
+  --server URL      the Raisin server, e.g. https://raisin.example.com
+  --project ID      the project's id (in its address in the app: /p/<id>)
+  --name NAME       the batch's name in the app (default: the file name without its extension)
+  The token is read from the RAISIN_TOKEN environment variable only, never from an argument (command
+  lines end up in shell histories and process lists): an API token of the project's workspace with the
+  editor role, created on its "API tokens" page. The batch is stored whatever its α, so the trend shows
+  failed batches too; --min-alpha still decides the exit code.
+
+Exit codes: 0 success, 1 α below --min-alpha, 2 unreadable input or bad options, 3 the push failed
+(3 wins over 1: the batch was not recorded). Messages go to stderr.
 `;
 
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const satisfies readonly MeasurementLevel[];
@@ -90,7 +104,54 @@ function describeIssue(file: string, issue: SampleIssue): string {
   return `raisin agreement: ${file === '-' ? 'stdin' : file}${where}: ${issue.message} [${issue.code}]\n`;
 }
 
+/** What --push needs, checked before any work: the server, the project and the token from RAISIN_TOKEN. */
+function pushTargetOf(values: ReturnType<typeof parse>['values']): PushTarget | null {
+  if (values.push !== true) {
+    for (const option of ['server', 'project', 'name'] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} needs --push`);
+    }
+    return null;
+  }
+  if (values.server === undefined) throw new UsageError('--push needs --server URL (the Raisin server)');
+  if (values.project === undefined) throw new UsageError("--push needs --project ID (the project's id)");
+  let server: URL;
+  try {
+    server = new URL(values.server);
+  } catch {
+    throw new UsageError(
+      `--server must be a URL such as https://raisin.example.com (got "${values.server}")`,
+    );
+  }
+  if (server.protocol !== 'http:' && server.protocol !== 'https:') {
+    throw new UsageError(`--server must use http or https (got "${values.server}")`);
+  }
+  const token = process.env.RAISIN_TOKEN?.trim() ?? '';
+  if (token === '') {
+    throw new UsageError(
+      "--push needs an API token in the RAISIN_TOKEN environment variable (create one on the workspace's API tokens page)",
+    );
+  }
+  return { server: server.origin, projectId: values.project, token };
+}
+
+/** The batch name a file gives: its name without folder or extension. */
+function batchNameOf(file: string): string | undefined {
+  if (file === '-') return undefined;
+  const base = file
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
+  return base === '' ? undefined : base.slice(0, 120);
+}
+
 export async function runAgreement(args: readonly string[], io: CommandIo): Promise<number> {
+  // Refused by name before parsing: a token typed on a command line is already in the shell's history.
+  if (args.some((arg) => arg === '--token' || arg.startsWith('--token='))) {
+    io.stderr(
+      'raisin agreement: --token is not accepted: a token on the command line ends up in shell histories and process lists. Set RAISIN_TOKEN instead.\n',
+    );
+    return 2;
+  }
   let values: ReturnType<typeof parse>['values'];
   let positionals: string[];
   try {
@@ -110,7 +171,9 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   let seed: number | undefined;
   let minAlpha: number | undefined;
   let level: MeasurementLevel;
+  let target: PushTarget | null;
   try {
+    target = pushTargetOf(values);
     if (positionals.length !== 1) throw new UsageError('expected exactly one FILE (or "-" for stdin)');
     level = oneOf('level', values.level, LEVELS) ?? 'nominal';
     const format = oneOf('format', values.format, ['auto', ...SAMPLE_FORMATS]);
@@ -141,8 +204,13 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   let parsed: Awaited<ReturnType<typeof readSample>>;
+  // Standard input can be read once: kept in memory when it is to be pushed after scoring.
+  let stdinBytes: Uint8Array | null = null;
   try {
-    parsed = await readSample(file, options);
+    if (target !== null && file === '-') {
+      stdinBytes = await readStdin();
+      parsed = parseSample(stdinBytes, options);
+    } else parsed = await readSample(file, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(`raisin agreement: cannot read ${file}: ${reason}\n`);
@@ -166,7 +234,7 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   io.stdout(
     values.json === true
       ? // How the file was read rides along as `source`; it names no path, so stdin and the file agree.
-        `${JSON.stringify({ ...report, source })}\n`
+        `${JSON.stringify(toAgreementJson(report, source))}\n`
       : formatAgreementReport(report, { file, ...source }),
   );
   if (process.env.RAISIN_REPORT_PEAK_RSS === '1') {
@@ -184,6 +252,24 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
       cpuMs: cpuMs(process.cpuUsage(), { user: 0, system: 0 }),
     };
     io.stderr(`raisin-stats ${JSON.stringify(stats)}\n`);
+  }
+  if (target !== null) {
+    const pushed = await pushBatch(target, stdinBytes === null ? { path: file } : { bytes: stdinBytes }, {
+      name: values.name ?? batchNameOf(file),
+      format,
+      level,
+      order: options.order,
+      columns: options.columns ?? {},
+      duplicates: values.duplicates,
+    });
+    if (!pushed.ok) {
+      io.stderr(`raisin agreement: the batch was not recorded: ${pushed.message}\n`);
+      return 3;
+    }
+    // With --json, stdout stays one JSON object: the link goes to stderr.
+    const recorded = `Recorded as "${pushed.name}": ${pushed.url}\n`;
+    if (values.json === true) io.stderr(recorded);
+    else io.stdout(recorded);
   }
   if (minAlpha !== undefined) {
     const alpha = report.krippendorffAlpha[level];
@@ -220,6 +306,10 @@ function parse(args: readonly string[]) {
       json: { type: 'boolean' },
       'min-alpha': { type: 'string' },
       'max-bytes': { type: 'string' },
+      push: { type: 'boolean' },
+      server: { type: 'string' },
+      project: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -48,3 +48,12 @@ export async function readSample(
     closeSync(fd);
   }
 }
+
+/** All of standard input, for a batch that is pushed after it is scored. */
+export async function readStdin(): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk)));
+  }
+  return Buffer.concat(chunks);
+}

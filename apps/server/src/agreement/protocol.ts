@@ -58,6 +58,8 @@ export type FromWorker =
       readonly columns: ColumnMapping | null;
       /** Non-empty cells read as missing, per spelling (`ParsedSample.missingSpellings`). */
       readonly missingSpellings: Readonly<Record<string, number>>;
+      /** Conflicting repeated annotations resolved by the job's `duplicates` policy. */
+      readonly duplicatesResolved: number;
       readonly annotations: number;
       readonly items: number;
       readonly parseMs: number;

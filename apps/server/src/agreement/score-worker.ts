@@ -81,12 +81,13 @@ function handle(message: ToWorker): void {
     send({ type: 'parse-failed', issue: parsed.error });
     return;
   }
-  const { sample, format, columns, missingSpellings } = parsed.value;
+  const { sample, format, columns, missingSpellings, duplicatesResolved } = parsed.value;
   send({
     type: 'parsed',
     format,
     columns: columns ?? null,
     missingSpellings,
+    duplicatesResolved,
     annotations: sample.itemOf.length,
     items: itemCountOf(sample),
     parseMs: Math.round(performance.now() - started),

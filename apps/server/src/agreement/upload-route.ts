@@ -91,7 +91,7 @@ function uploadJobData(
 }
 
 /** Stops the job's worker if the client goes away before the answer is complete; returns the unhook. */
-function stopWhenClientLeaves(reply: FastifyReply, job: UploadJob): () => void {
+export function stopWhenClientLeaves(reply: FastifyReply, job: UploadJob): () => void {
   const onClose = () => {
     if (!reply.raw.writableFinished) void job.dispose();
   };

@@ -131,6 +131,7 @@ export type ParseOutcome =
       format: SampleFormat;
       columns: ColumnMapping | null;
       missingSpellings: Readonly<Record<string, number>>;
+      duplicatesResolved: number;
       annotations: number;
       items: number;
       parseMs: number;
@@ -187,8 +188,8 @@ export class UploadJob {
     const message = await this.inbox.next();
     if (message.type === 'parse-failed') return { ok: false, issue: message.issue };
     if (message.type === 'parsed') {
-      const { format, columns, missingSpellings, annotations, items, parseMs } = message;
-      return { ok: true, format, columns, missingSpellings, annotations, items, parseMs };
+      const { format, columns, missingSpellings, duplicatesResolved, annotations, items, parseMs } = message;
+      return { ok: true, format, columns, missingSpellings, duplicatesResolved, annotations, items, parseMs };
     }
     throw new Error(message.type === 'failed' ? message.message : `unexpected ${message.type}`);
   }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
-import { agreementSample, agreementSampleData, user } from '../schema';
+import { agreementSample, agreementSampleData, apiToken, user } from '../schema';
 import type { StoredAgreementReport, StoredSampleSource } from '../schema/agreement';
 import { writeAuditEntry } from './audit';
 
@@ -35,6 +35,8 @@ export interface AgreementSampleSummary {
   updatedAt: Date;
   createdBy: string | null;
   createdByName: string | null;
+  /** The name of the API token that pushed this batch, or null for a sample uploaded in the browser. */
+  pushedByToken: string | null;
 }
 
 export interface AgreementSampleWithReport extends AgreementSampleSummary {
@@ -68,7 +70,7 @@ function interval(low: number | null, high: number | null): [number, number] | n
 }
 
 function toSummary(
-  row: Omit<SampleRow, 'report'> & { createdByName: string | null },
+  row: Omit<SampleRow, 'report'> & { createdByName: string | null; pushedByToken: string | null },
 ): AgreementSampleSummary {
   return {
     id: row.id,
@@ -94,6 +96,7 @@ function toSummary(
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
     createdByName: row.createdByName,
+    pushedByToken: row.pushedByToken,
   };
 }
 
@@ -138,9 +141,13 @@ export interface CreateAgreementSampleParams {
   report: AgreementReport;
   /** Non-empty cells the parser read as missing, per spelling (`ParsedSample.missingSpellings`), kept in the report's `source`. */
   missingSpellings?: Readonly<Record<string, number>>;
+  /** Conflicting repeated annotations the parser resolved (a `duplicates` policy), kept in the report's `source`. */
+  duplicatesResolved?: number;
   /** The triples as `encodeSample` wrote them. */
   triples: Uint8Array;
   actorId: string;
+  /** The API token that pushed the batch (REST API); absent for an upload in the browser. */
+  apiToken?: { readonly id: string; readonly name: string };
 }
 
 /**
@@ -169,10 +176,17 @@ export async function createAgreementSample(
         report:
           params.missingSpellings === undefined
             ? params.report
-            : { ...params.report, source: { missingSpellings: params.missingSpellings } },
+            : {
+                ...params.report,
+                source: {
+                  missingSpellings: params.missingSpellings,
+                  ...(params.duplicatesResolved ? { duplicatesResolved: params.duplicatesResolved } : {}),
+                },
+              },
         isReference: existingReference === undefined,
         createdBy: params.actorId,
         updatedBy: params.actorId,
+        apiTokenId: params.apiToken?.id ?? null,
         ...headlineOf(params.report, params.level),
       })
       .returning(summaryColumns);
@@ -184,10 +198,19 @@ export async function createAgreementSample(
       action: 'agreement_sample.created',
       entityType: 'agreement_sample',
       entityId: created.id,
-      details: { projectId: params.projectId, name: created.name, annotations: created.annotations },
+      details: {
+        projectId: params.projectId,
+        name: created.name,
+        annotations: created.annotations,
+        ...(params.apiToken ? { apiTokenId: params.apiToken.id, apiTokenName: params.apiToken.name } : {}),
+      },
     });
     const [author] = await tx.select({ name: user.name }).from(user).where(eq(user.id, params.actorId));
-    return toSummary({ ...created, createdByName: author?.name ?? null });
+    return toSummary({
+      ...created,
+      createdByName: author?.name ?? null,
+      pushedByToken: params.apiToken?.name ?? null,
+    });
   });
 }
 
@@ -197,9 +220,10 @@ export async function listAgreementSamples(
   params: { projectId: string },
 ): Promise<AgreementSampleSummary[]> {
   const rows = await db
-    .select({ ...summaryColumns, createdByName: user.name })
+    .select({ ...summaryColumns, createdByName: user.name, pushedByToken: apiToken.name })
     .from(agreementSample)
     .leftJoin(user, eq(user.id, agreementSample.createdBy))
+    .leftJoin(apiToken, eq(apiToken.id, agreementSample.apiTokenId))
     .where(eq(agreementSample.projectId, params.projectId))
     .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id));
   return rows.map(toSummary);
@@ -211,9 +235,15 @@ export async function getAgreementSample(
   params: { projectId: string; sampleId: string },
 ): Promise<AgreementSampleWithReport> {
   const [row] = await db
-    .select({ ...summaryColumns, report: agreementSample.report, createdByName: user.name })
+    .select({
+      ...summaryColumns,
+      report: agreementSample.report,
+      createdByName: user.name,
+      pushedByToken: apiToken.name,
+    })
     .from(agreementSample)
     .leftJoin(user, eq(user.id, agreementSample.createdBy))
+    .leftJoin(apiToken, eq(apiToken.id, agreementSample.apiTokenId))
     .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)));
   if (!row) throw sampleNotFound();
   return { ...toSummary(row), report: row.report };
@@ -283,7 +313,10 @@ async function updateSampleAtVersion(
     const [author] = updated.createdBy
       ? await tx.select({ name: user.name }).from(user).where(eq(user.id, updated.createdBy))
       : [];
-    return toSummary({ ...updated, createdByName: author?.name ?? null });
+    const [token] = updated.apiTokenId
+      ? await tx.select({ name: apiToken.name }).from(apiToken).where(eq(apiToken.id, updated.apiTokenId))
+      : [];
+    return toSummary({ ...updated, createdByName: author?.name ?? null, pushedByToken: token?.name ?? null });
   });
 }
 

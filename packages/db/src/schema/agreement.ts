@@ -31,6 +31,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
  */
 export interface StoredSampleSource {
   readonly missingSpellings: Readonly<Record<string, number>>;
+  /** Conflicting repeated annotations resolved by a `duplicates` policy (pushed batches; absent: none). */
+  readonly duplicatesResolved?: number;
 }
 
 /** The report JSON column: the agreement report, and (samples stored since it existed) its `source`. */

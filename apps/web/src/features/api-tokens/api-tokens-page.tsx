@@ -35,7 +35,8 @@ export function ApiTokensPage() {
       <p>
         A token lets a job (a CI pipeline, a nightly labeling export) use Raisin's REST API for this
         workspace: push a labeled batch with <code>raisin agreement FILE --push</code> and read the trend of
-        batches.
+        batches. The API is described by its OpenAPI document,{' '}
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
       {canManage ? (
         <>

@@ -1,0 +1,19 @@
+import type { SampleSource } from './parse';
+import type { AgreementReport } from './types';
+
+/**
+ * The agreement result as one JSON object: the report (keys as docs/product.md defines them) with how the
+ * sample was read as `source` (its format, conflicting repeated annotations resolved, cells read as
+ * missing per spelling). `raisin agreement --json` prints it and the REST API returns it for a pushed
+ * or stored batch, so a pipeline reads the same keys from either.
+ */
+export type AgreementJson = AgreementReport & { readonly source: SampleSource };
+
+/**
+ * Builds the agreement JSON object from a report and how its sample was read. The one builder of that
+ * object: the CLI and the REST API both call it, so their outputs cannot drift apart.
+ */
+export function toAgreementJson(report: AgreementReport, source: SampleSource): AgreementJson {
+  const { format, duplicatesResolved, missingSpellings } = source;
+  return { ...report, source: { format, duplicatesResolved, missingSpellings } };
+}
