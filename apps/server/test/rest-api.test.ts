@@ -13,6 +13,7 @@ import {
   migrateDb,
   revokeApiToken,
   schema,
+  setAgreementThreshold,
   storedReportOptions,
 } from '@raisin/db';
 import { Validator } from '@seriousme/openapi-schema-validator';
@@ -185,6 +186,19 @@ describe.each(DATABASES)('REST API v1 [%s]', (_label, open) => {
     // The app's own listing marks it too.
     const rows = await listAgreementSamples(opened.handle.db, { projectId });
     expect(rows.find((row) => row.id === body.id)?.pushedByToken).toBe('Nightly labels');
+
+    // The project's batch threshold marks the batches below it.
+    expect(list.threshold).toBeNull();
+    expect(list.samples.every((s) => s.belowThreshold === null)).toBe(true);
+    await setAgreementThreshold(opened.handle.db, {
+      projectId,
+      version: 1,
+      threshold: 0.99,
+      actorId: owner.userId,
+    });
+    const marked = sampleListSchema.parse((await call('GET', samplesUrl(), { token: viewerToken })).json());
+    expect(marked.threshold).toBe(0.99);
+    expect(marked.samples.find((s) => s.id === body.id)?.belowThreshold).toBe(true);
   });
 
   it('refuses without a token, with an unknown, revoked or expired one, and never reads cookies', async () => {

@@ -239,6 +239,10 @@ const MATRIX: Record<string, MatrixRow> = {
     access: 'editor',
     call: (api, w) => api.agreement.setReference({ projectId: w.projectId, sampleId: null }),
   },
+  'agreement.setThreshold': {
+    access: 'editor',
+    call: (api, w) => api.agreement.setThreshold({ projectId: w.projectId, version: 1, threshold: 0.7 }),
+  },
   'worksheet.get': { access: 'viewer', call: (api, w) => api.worksheet.get({ projectId: w.projectId }) },
   'worksheet.context': {
     access: 'viewer',

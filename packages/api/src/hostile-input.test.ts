@@ -100,6 +100,7 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   }),
   'agreement.delete': (w) => ({ projectId: w.projectId, sampleId: w.sampleId }),
   'agreement.setReference': (w) => ({ projectId: w.projectId, sampleId: w.sampleId }),
+  'agreement.setThreshold': (w) => ({ projectId: w.projectId, version: 1, threshold: 0.7 }),
   'worksheet.get': (w) => ({ projectId: w.projectId }),
   'worksheet.context': (w) => ({ projectId: w.projectId }),
   'worksheet.save': (w) => ({

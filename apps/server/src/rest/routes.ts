@@ -9,6 +9,7 @@ import {
   type AgreementJson,
   agreementSamplePath,
   describeSampleIssue,
+  isBelowThreshold,
   linkAt,
   toAgreementJson,
 } from '@raisin/core';
@@ -187,6 +188,7 @@ function summaryDto(
     ceiling: row.ceiling,
     ceilingCi: row.ceilingCi,
     isReference: row.isReference,
+    belowThreshold: isBelowThreshold(row.alpha, project.agreementThreshold),
   };
 }
 
@@ -263,7 +265,10 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
         if (project === null) return reply;
         const origin = expectedOrigin(request, publicUrl);
         const rows = await listAgreementSamples(db, { projectId: project.id });
-        return { samples: rows.map((row) => summaryDto(row, project, origin)) };
+        return {
+          threshold: project.agreementThreshold,
+          samples: rows.map((row) => summaryDto(row, project, origin)),
+        };
       },
     );
 

@@ -112,11 +112,19 @@ export const sampleSummarySchema = z
     ceiling: z.number().nullable().meta({ description: 'The human ceiling (a share of items, 0–1).' }),
     ceilingCi: interval,
     isReference: z.boolean().meta({ description: "Whether this sample is the project's reference ceiling." }),
+    belowThreshold: z.boolean().nullable().meta({
+      description:
+        "Whether α is below the project's batch threshold; null when it sets none or α is undefined.",
+    }),
   })
   .meta({ id: 'SampleSummary' });
 
 export const sampleListSchema = z
   .object({
+    threshold: z
+      .number()
+      .nullable()
+      .meta({ description: "The project's batch threshold on α (set on its Agreement tab), or null." }),
     samples: z.array(sampleSummarySchema).meta({ description: 'Oldest first: the trend of batches.' }),
   })
   .meta({ id: 'SampleList' });

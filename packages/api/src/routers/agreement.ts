@@ -7,10 +7,17 @@ import {
   listAgreementSamples,
   renameAgreementSample,
   saveAgreementRescore,
+  setAgreementThreshold,
   setReferenceSample,
 } from '@raisin/db';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { renameSampleInput, rescoreSampleInput, sampleRefInput, setReferenceInput } from '../schemas';
+import {
+  agreementThresholdInput,
+  renameSampleInput,
+  rescoreSampleInput,
+  sampleRefInput,
+  setReferenceInput,
+} from '../schemas';
 import { projectProcedure } from '../trpc';
 
 /** The sample as the web app reads it: dates as ISO strings. */
@@ -96,5 +103,18 @@ export const agreementRouter = {
         actorId: ctx.user.id,
       });
       return { referenceSampleId: input.sampleId };
+    }),
+
+  /** The project's batch threshold on α (null: none): batches below it are marked on the trend. */
+  setThreshold: projectProcedure('editor')
+    .input(agreementThresholdInput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await setAgreementThreshold(ctx.db, {
+        projectId: ctx.project.id,
+        version: input.version,
+        threshold: input.threshold,
+        actorId: ctx.user.id,
+      });
+      return { agreementThreshold: row.agreementThreshold, version: row.version };
     }),
 } satisfies TRPCRouterRecord;

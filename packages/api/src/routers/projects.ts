@@ -10,6 +10,7 @@ function toProjectDto(row: ProjectRow) {
     name: row.name,
     description: row.description,
     archived: row.archived,
+    agreementThreshold: row.agreementThreshold,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

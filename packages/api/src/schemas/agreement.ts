@@ -30,3 +30,9 @@ export const rescoreSampleInput = z.object({
 });
 
 export const setReferenceInput = z.object({ sampleId: idSchema.nullable() });
+
+/** The α below which a batch is marked on the trend (Krippendorff's α lies in [-1, 1]); null clears it. */
+export const agreementThresholdInput = z.object({
+  version: versionSchema,
+  threshold: z.number().min(-1).max(1).nullable(),
+});

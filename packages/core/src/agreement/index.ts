@@ -10,6 +10,6 @@ export { type CoefficientRow, coefficientRows } from './coefficient-rows';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
 export { computeConfusionMatrix } from './diagnostics';
 export { itemCountOf, itemName } from './item-names';
-export { type AgreementJson, toAgreementJson } from './json-output';
+export { type AgreementJson, isBelowThreshold, toAgreementJson } from './json-output';
 export * from './parse';
 export * from './types';

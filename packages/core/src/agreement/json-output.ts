@@ -17,3 +17,12 @@ export function toAgreementJson(report: AgreementReport, source: SampleSource): 
   const { format, duplicatesResolved, missingSpellings } = source;
   return { ...report, source: { format, duplicatesResolved, missingSpellings } };
 }
+
+/**
+ * Whether a batch's α falls below a project's threshold: null when either is missing (an undefined α
+ * is neither above nor below). The Agreement trend and the REST API mark batches by this one rule.
+ */
+export function isBelowThreshold(alpha: number | null, threshold: number | null): boolean | null {
+  if (alpha === null || threshold === null) return null;
+  return alpha < threshold;
+}

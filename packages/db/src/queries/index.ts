@@ -65,6 +65,7 @@ export {
   getProjectWithRole,
   listProjects,
   type ProjectRow,
+  setAgreementThreshold,
   setProjectArchived,
   updateProject,
 } from './projects';

@@ -82,7 +82,7 @@ export async function createProject(
   });
 }
 
-type ProjectChanges = Partial<Pick<ProjectRow, 'name' | 'description' | 'archived'>>;
+type ProjectChanges = Partial<Pick<ProjectRow, 'name' | 'description' | 'archived' | 'agreementThreshold'>>;
 
 /**
  * Optimistic update: applies `changes` only if the project is still at `version`, bumping it.
@@ -122,6 +122,23 @@ async function updateProjectAtVersion(
       details: { version: updated.version, changed },
     });
     return updated;
+  });
+}
+
+/**
+ * Sets the α below which the project's labeled batches are marked (null: none), at `version` like any
+ * project edit. @throws DomainError PROJECT_NOT_FOUND, VERSION_CONFLICT
+ */
+export async function setAgreementThreshold(
+  db: Db,
+  params: { projectId: string; version: number; threshold: number | null; actorId: string },
+): Promise<ProjectRow> {
+  return updateProjectAtVersion(db, {
+    projectId: params.projectId,
+    version: params.version,
+    actorId: params.actorId,
+    changes: { agreementThreshold: params.threshold },
+    action: 'project.agreement_threshold_set',
   });
 }
 

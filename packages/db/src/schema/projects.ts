@@ -1,4 +1,13 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { workspace } from './workspaces';
 
@@ -12,6 +21,8 @@ export const project = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     archived: boolean('archived').notNull().default(false),
+    /** Krippendorff's α below which a labeled batch is marked on the Agreement trend; null: no threshold. */
+    agreementThreshold: doublePrecision('agreement_threshold'),
     // Optimistic concurrency: every update names the version it read and bumps it.
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -7,6 +7,7 @@ import { Dialog, DialogClose } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import { DEMO_SAMPLE_URL } from '../demo/demo-links';
+import { BatchMarks, ThresholdField } from './batch-marks';
 import { formatInterval, formatNumber } from './format';
 import { SampleResults } from './results';
 import { TrendChart } from './trend-chart';
@@ -206,10 +207,12 @@ function SampleList({
   samples,
   selectedId,
   onSelect,
+  threshold,
 }: {
   samples: readonly AgreementSample[];
   selectedId: string | undefined;
   onSelect: (id: string) => void;
+  threshold: number | null;
 }) {
   return (
     <div className="table-scroll">
@@ -232,6 +235,7 @@ function SampleList({
                 <Button variant="ghost" onClick={() => onSelect(s.id)} aria-pressed={s.id === selectedId}>
                   {s.name}
                 </Button>
+                <BatchMarks sample={s} threshold={threshold} />
               </th>
               <td>{new Date(s.createdAt).toLocaleString('en-GB')}</td>
               <td>{s.items.toLocaleString('en')}</td>
@@ -285,6 +289,8 @@ function SelectedSample({
 export function AgreementTab({ projectId, canEdit }: { projectId: string; canEdit: boolean }) {
   const [params, setParams] = useSearchParams();
   const samples = useQuery(trpc.agreement.list.queryOptions({ projectId }));
+  const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
+  const threshold = project.data?.agreementThreshold ?? null;
   const select = (id: string | null) =>
     setParams(
       (current) => {
@@ -328,8 +334,17 @@ export function AgreementTab({ projectId, canEdit }: { projectId: string; canEdi
         </EmptyState>
       ) : (
         <>
-          <SampleList samples={list} selectedId={selected?.id} onSelect={select} />
-          {list.length >= 2 && <TrendChart samples={list} />}
+          <SampleList samples={list} selectedId={selected?.id} onSelect={select} threshold={threshold} />
+          {list.length >= 2 && <TrendChart samples={list} threshold={threshold} />}
+          {project.data && (
+            <ThresholdField
+              key={`${project.data.version}`}
+              projectId={projectId}
+              threshold={threshold}
+              version={project.data.version}
+              canEdit={canEdit}
+            />
+          )}
           {selected && (
             <SelectedSample
               key={selected.id}

@@ -1,9 +1,11 @@
+import { isBelowThreshold } from '@raisin/core/agreement';
 import {
   CartesianGrid,
   Legend,
   Line,
   LineChart,
   type Margin,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -16,6 +18,21 @@ export interface TrendPoint {
   readonly label: string;
   readonly alpha: number | null;
   readonly ceiling: number | null;
+  /** Whether α is below the project's batch threshold (drawn as a red point). */
+  readonly below?: boolean;
+}
+
+const BELOW_COLOR = '#b3261e';
+
+/** The α point of a sample: red and larger when the batch is below the threshold. */
+function AlphaDot(props: { cx?: number; cy?: number; payload?: TrendPoint }) {
+  const { cx, cy, payload } = props;
+  if (cx === undefined || cy === undefined || payload?.alpha === null) return null;
+  return payload?.below ? (
+    <circle cx={cx} cy={cy} r={6} fill={BELOW_COLOR} stroke="#fff" strokeWidth={1.5} />
+  ) : (
+    <circle cx={cx} cy={cy} r={3} fill="#fff" stroke="#5b2a86" strokeWidth={1.5} />
+  );
 }
 
 /**
@@ -27,11 +44,13 @@ export function TrendLineChart({
   height,
   fixed,
   className,
+  threshold = null,
 }: {
   data: readonly TrendPoint[];
   height: number;
   fixed?: { width: number; margin: Margin };
   className?: string | undefined;
+  threshold?: number | null;
 }) {
   const chart = (
     <LineChart data={data} {...(fixed && { width: fixed.width, height, margin: fixed.margin })}>
@@ -40,7 +59,22 @@ export function TrendLineChart({
       <YAxis domain={[0, 1]} />
       <Tooltip />
       <Legend />
-      <Line dataKey="alpha" name="Krippendorff's α" stroke="#5b2a86" isAnimationActive={false} connectNulls />
+      <Line
+        dataKey="alpha"
+        name="Krippendorff's α"
+        stroke="#5b2a86"
+        isAnimationActive={false}
+        connectNulls
+        dot={<AlphaDot />}
+      />
+      {threshold !== null && (
+        <ReferenceLine
+          y={threshold}
+          stroke={BELOW_COLOR}
+          strokeDasharray="2 4"
+          label={{ value: `Threshold ${threshold}`, position: 'insideBottomRight', fill: BELOW_COLOR }}
+        />
+      )}
       <Line
         dataKey="ceiling"
         name="Human ceiling"
@@ -69,16 +103,32 @@ export function TrendLineChart({
 }
 
 /** α and the ceiling of each sample, by upload date (oldest first), with a table beside it. */
-export function TrendChart({ samples }: { samples: readonly AgreementSample[] }) {
+export function TrendChart({
+  samples,
+  threshold = null,
+}: {
+  samples: readonly AgreementSample[];
+  /** The project's batch threshold: drawn as a line, and batches below it get a red point. */
+  threshold?: number | null;
+}) {
   const data = samples.map((s) => ({
     label: `${s.name} (${new Date(s.createdAt).toLocaleDateString('en-CA')})`,
     alpha: s.alpha,
     ceiling: s.ceiling,
+    below: isBelowThreshold(s.alpha, threshold) === true,
   }));
+  const below = data.filter((point) => point.below).map((point) => point.label);
   return (
     <section aria-labelledby="agreement-trend">
       <h3 id="agreement-trend">Trend across samples</h3>
-      <TrendLineChart data={data} height={240} className="chart" />
+      <TrendLineChart data={data} height={240} className="chart" threshold={threshold} />
+      {threshold !== null && (
+        <p className="muted">
+          {below.length === 0
+            ? `Every batch is at or above the threshold α ${threshold}.`
+            : `Below the threshold α ${threshold}: ${below.join(', ')}.`}
+        </p>
+      )}
     </section>
   );
 }
