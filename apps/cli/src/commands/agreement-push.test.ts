@@ -15,7 +15,7 @@ import {
   startServer,
   stop,
   trpcData,
-} from '../../../server/test/server-process';
+} from '@raisin/server/test/server-process';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const FILE = join(ROOT, 'packages/core/src/agreement/reference-data/krippendorff2011.long.csv');

@@ -178,6 +178,9 @@ export function UploadPanel({
       setProgress(null);
       const controller = new AbortController();
       cancelRef.current = controller;
+      const listQuery = trpc.agreement.list.queryOptions({ projectId });
+      const listedBefore = await queryClient.ensureQueryData(listQuery).catch(() => null);
+      const storedBefore = new Set((listedBefore ?? []).map((sample) => sample.id));
       const outcome = await uploadSample(
         projectId,
         current.file,
@@ -186,10 +189,19 @@ export function UploadPanel({
         controller.signal,
       );
       cancelRef.current = null;
-      await queryClient.invalidateQueries({ queryKey: trpc.agreement.list.queryKey({ projectId }) });
+      await queryClient.invalidateQueries({ queryKey: listQuery.queryKey });
       if (outcome.ok) onUploaded(outcome.sampleId);
-      else if (outcome.cancelled) setNotice(`${current.file.name}: upload cancelled; nothing was stored.`);
-      else setError(`${current.file.name}: ${outcome.message}`);
+      else if (outcome.cancelled) {
+        // A cancel can cross the server's answer: the list, not the cancel, says whether it was stored.
+        const storedNow = await queryClient.fetchQuery(listQuery).catch(() => null);
+        const storedAnyway =
+          listedBefore === null ? undefined : storedNow?.find((sample) => !storedBefore.has(sample.id));
+        setNotice(
+          storedAnyway === undefined
+            ? `${current.file.name}: upload cancelled; nothing was stored.`
+            : `${current.file.name}: the cancel arrived after the sample was stored; it is in the list as “${storedAnyway.name}”.`,
+        );
+      } else setError(`${current.file.name}: ${outcome.message}`);
       current = await new Promise<Pending | undefined>((resolve) =>
         setQueue((waiting) => {
           resolve(waiting[0]);
