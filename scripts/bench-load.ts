@@ -23,6 +23,7 @@ import {
 } from '../apps/server/test/server-process';
 import { QUESTION_BANK } from '../packages/core/src/worksheet';
 import { seedSharedReport, sharedReportScenarios } from './bench/load-report';
+import { restScenarios, seedRest } from './bench/load-rest';
 
 const { values: args } = parseArgs({
   options: {
@@ -205,6 +206,8 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
     RAISIN_WEB_DIST: webDist,
     // The shared-report scenarios play many viewers through X-Forwarded-For (see bench/load-report.ts).
     RAISIN_TRUST_PROXY: 'true',
+    // One token carries every REST request of the bench: counted by the limiter, never refused by it.
+    RAISIN_API_RATE_LIMIT: '100000000',
   });
   let allMet = true;
   try {
@@ -227,6 +230,7 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
       worksheet(false),
       worksheet(true),
     ];
+    scenarios.push(...restScenarios(await seedRest(server.origin, client, workspaceId, projectId)));
     const shared = await seedSharedReport(server.origin, client, projectId);
     if (shared) scenarios.unshift(...sharedReportScenarios(shared));
     else console.log('(shared report: not built yet, skipped)');
