@@ -1,5 +1,6 @@
 export * from './agreement';
 export * from './fitting';
+export * from './format';
 export * from './report';
 export * from './roadmap';
 export * from './shared';

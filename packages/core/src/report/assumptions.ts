@@ -1,6 +1,6 @@
-import { formatQuality } from '../shared/number-format';
+import { formatDays, formatNumber, formatQuality } from '../format';
 import { durationToDays } from '../tradeoff';
-import { findQuestion, formatAnswer, formatDays, formatNumber } from '../worksheet';
+import { findQuestion, formatAnswer } from '../worksheet';
 import type { ReportInputs, ReportProvenance } from './build';
 import type { ReportAssumption, ReportAssumptionSource, ReportSnapshot } from './snapshot';
 

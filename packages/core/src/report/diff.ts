@@ -1,5 +1,5 @@
+import { formatNumber } from '../format';
 import { daysBetween } from '../tradeoff';
-import { formatNumber } from '../worksheet';
 import { VERDICT_LABELS } from './render-format';
 import {
   type EmptyReportSection,

@@ -2,7 +2,7 @@
  * Words and numbers shared by the Markdown and HTML renderers, so both exports say the same thing. Every
  * function returns plain text; each renderer escapes it for its own syntax.
  */
-import { formatQuality } from '../shared/number-format';
+import { formatDays, formatQuality } from '../format';
 import type { ReportInterval, ReportMaturityLevel, ReportSnapshot, ReportVerdict } from './snapshot';
 
 export const VERDICT_LABELS: Readonly<Record<ReportVerdict, string>> = {
@@ -35,21 +35,8 @@ export function formatValueWithCi(value: number | null, ci: ReportInterval | nul
   return interval === '' ? formatValue(value) : `${formatValue(value)} (95% CI ${interval})`;
 }
 
-/** Calendar days as a person says them: under a day in hours, then days, weeks, months. */
-export function formatDays(days: number): string {
-  if (!Number.isFinite(days)) return '—';
-  if (days < 1) return `${Math.max(1, Math.round(days * 24))} h`;
-  if (days < 14) return `${round1(days)} d`;
-  if (days < 90) return `${round1(days / 7)} wk`;
-  return `${round1(days / 30.4375)} mo`;
-}
-
-function round1(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
 /** Money with thousands separators (248,000): the report and the Tradeoff tab's ROI table both use it. */
-export { formatMoney } from '../shared/number-format';
+export { formatMoney } from '../format';
 
 /** `Ticket router, version 2 (2026-03-02)` or `Ticket router, preview`. */
 export function versionLine(snapshot: ReportSnapshot): string {

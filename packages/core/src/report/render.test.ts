@@ -91,7 +91,7 @@ describe('renderReportMarkdown', () => {
       },
     });
     expect(md).toContain('| Keyword rule | 1 minute / 4 hours / 1 day |');
-    expect(md).toContain('| Custom model | 1 week / 1 year / 2 years |');
+    expect(md).toContain('| Custom model | 7 days / 12 months / 2 years |');
   });
 
   it('keeps table rows whole whatever the user typed', () => {

@@ -2,8 +2,9 @@
  * The report's two charts as inline SVG strings (no scripts, no external requests), for the self-contained
  * HTML export: the time–quality curve on a log-time axis, and the roadmap Gantt. Labels go through `escape`.
  */
+
+import { formatQuality } from '../format';
 import { parseIsoCalendarDate } from '../roadmap/calendar';
-import { formatQuality } from '../shared/number-format';
 import type { ReportRoadmapSection, ReportTradeoffSection } from './snapshot';
 
 type Escape = (text: string) => string;

@@ -3,10 +3,8 @@
  * from a snapshot, so the Markdown and HTML exports show the same content in the same order and differ
  * only in syntax and escaping. Text here is never escaped: each renderer escapes it for its own format.
  */
-import { formatNumber } from '../shared/number-format';
-import { formatDays as formatEffort } from '../tradeoff';
+import { formatDayRange, formatDays, formatDaysAlike, formatNumber } from '../format';
 import {
-  formatDays,
   formatInterval,
   formatMoney,
   formatValue,
@@ -58,7 +56,8 @@ function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
   if (s.timeToTarget) {
     const t = s.timeToTarget;
     const dates = t.p50Date && t.p90Date ? `, around ${t.p50Date} (P90 ${t.p90Date})` : '';
-    facts.push(`Time to target: P50 ${formatDays(t.p50Days)}, P90 ${formatDays(t.p90Days)}${dates}`);
+    const [p50, p90] = formatDaysAlike([t.p50Days, t.p90Days]);
+    facts.push(`Time to target: P50 ${p50}, P90 ${p90}${dates}`);
   }
   if (s.bestAngle) {
     const net = s.bestAngle.net === null ? '' : `, net value ${formatMoney(s.bestAngle.net)}`;
@@ -159,9 +158,10 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
       if (t.curveError) blocks.push({ kind: 'paragraph', text: `No fitted curve: ${t.curveError}` });
       if (t.timeToTarget) {
         const p = t.timeToTarget;
+        const [p10, p50, p90] = formatDaysAlike([p.p10Days, p.p50Days, p.p90Days]);
         blocks.push({
           kind: 'paragraph',
-          text: `Time to target: P10 ${formatDays(p.p10Days)}, P50 ${formatDays(p.p50Days)}, P90 ${formatDays(p.p90Days)}.`,
+          text: `Time to target: P10 ${p10}, P50 ${p50}, P90 ${p90}.`,
         });
       }
       blocks.push({
@@ -169,11 +169,9 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
         head: ['Attack angle', 'Effort (low / likely / high)', 'Quality (low / likely / high)'],
         rows: t.angles.map((angle) => [
           angle.name,
-          // Efforts span minutes to years: in the unit a person would say, as the Tradeoff tab shows them
-          // (a 1-minute keyword rule is "1 minute", not "1 h" or "0 days").
-          [angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high]
-            .map((days) => formatEffort(days, 1))
-            .join(' / '),
+          // Efforts span minutes to years: one unit a person would say for the three, as the Tradeoff tab
+          // shows them (a 1-minute keyword rule is "1 minute", not "1 h" or "0 days").
+          formatDayRange([angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high]),
           [angle.quality.low, angle.quality.likely, angle.quality.high].map(q).join(' / '),
         ]),
       });
@@ -181,7 +179,7 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
         blocks.push({
           kind: 'table',
           head: ['Measured', 'Effort', 'Quality'],
-          rows: t.measured.map((m) => [m.label ?? '', formatEffort(m.effortDays, 1), q(m.quality)]),
+          rows: t.measured.map((m) => [m.label ?? '', formatDays(m.effortDays), q(m.quality)]),
         });
       }
       if (t.roi) {

@@ -1,15 +1,6 @@
 export { agreementSamplePath, invitationPath, linkAt, sharedReportPath } from './app-links';
 export { calendarDateIn, endOfDayIn, trustedClientToday } from './calendar-date';
 export { escapeMarkdownHtml } from './markdown';
-export {
-  COMPACT_FROM,
-  formatEditableNumber,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatQuality,
-  qualityDecimals,
-} from './number-format';
 export { type BlockRandom, createRandom, createXoshiro128StarStar, type Random } from './random';
 export { drawBinomial, logFactorial, PoissonSampler, tableWorthIt, UniformStream } from './random-variates';
 export { err, ok, type Result } from './result';

@@ -81,7 +81,8 @@ export interface DurationParseError {
   readonly message: string;
 }
 
-const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*$/i;
+// A number, with or without thousands separators as `formatDuration` writes them ("1,500 minutes").
+const DURATION_PATTERN = /^\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*$/i;
 
 /**
  * Parses "1 minute", "3 weeks", "1.5 h", "2mo", "1 yr" (a positive number and a unit, singular, plural
@@ -90,7 +91,7 @@ const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)\s*$/i;
 export function parseDuration(input: string): Result<Duration, DurationParseError> {
   const match = DURATION_PATTERN.exec(input);
   const unit = match?.[2] === undefined ? undefined : UNIT_ALIASES[match[2].toLowerCase()];
-  const value = Number(match?.[1]);
+  const value = Number(match?.[1]?.replaceAll(',', ''));
   if (!match || unit === undefined || !(value > 0)) {
     return err({
       code: 'invalid-duration',
@@ -99,22 +100,6 @@ export function parseDuration(input: string): Result<Duration, DurationParseErro
     });
   }
   return ok({ value, unit });
-}
-
-/**
- * "1 minute", "3 weeks", "1.5 days": the value with up to `maximumFractionDigits` decimals (default 2,
- * trailing zeros dropped) and the unit, plural unless the value prints as exactly 1.
- */
-export function formatDuration(duration: Duration, maximumFractionDigits = 2): string {
-  const factor = 10 ** maximumFractionDigits;
-  const rounded = Math.round(duration.value * factor) / factor;
-  const text = String(rounded);
-  return `${text} ${duration.unit}${rounded === 1 ? '' : 's'}`;
-}
-
-/** `formatDuration(daysToDuration(days))`: a number of days in the most readable unit. */
-export function formatDays(days: number, maximumFractionDigits = 2): string {
-  return formatDuration(daysToDuration(days), maximumFractionDigits);
 }
 
 export interface TimeAxisTick {

@@ -1,5 +1,4 @@
-import { formatPercent } from '../shared/number-format';
-import { formatDays } from './durations';
+import { formatDays, formatPercent } from '../format';
 import type { TradeoffSimulation } from './simulate';
 
 /**
@@ -17,7 +16,7 @@ export function explainUnreachedTarget(
   const reasons: string[] = [];
   if (t.beyondHorizonShare > 0) {
     reasons.push(
-      `${formatPercent(t.beyondHorizonShare)} of simulated paths do not reach the target within ${formatDays(horizonDays, 1)}`,
+      `${formatPercent(t.beyondHorizonShare)} of simulated paths do not reach the target within ${formatDays(horizonDays)}`,
     );
   }
   if (t.unreachableShare > 0) {

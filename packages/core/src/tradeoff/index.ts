@@ -22,8 +22,6 @@ export {
   type DurationUnit,
   daysToDuration,
   durationToDays,
-  formatDays,
-  formatDuration,
   logTimeTicks,
   parseDuration,
   type TimeAxisTick,

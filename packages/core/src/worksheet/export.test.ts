@@ -58,7 +58,7 @@ describe('formatDerivedValue', () => {
       '0.81 (95 % CI 0.75–0.86) from Agreement',
     );
     expect(formatDerivedValue(question('F.time-to-target'), context)).toBe(
-      'P50 21 days, P90 6 months (from Tradeoff)',
+      'P50 3 weeks, P90 26.1 weeks (from Tradeoff)',
     );
     expect(formatDerivedValue(question('J.current-maturity'), context)).toBe('level 1 (from Roadmap)');
     expect(formatDerivedValue(question('D.agreement-measured'), context)).toBe(

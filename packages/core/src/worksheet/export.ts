@@ -1,3 +1,4 @@
+import { formatDaysAlike, formatDuration, formatNumber } from '../format';
 import { escapeMarkdownHtml } from '../shared/markdown';
 import {
   type Answer,
@@ -7,7 +8,6 @@ import {
   type WorksheetContext,
 } from './answers';
 import type { VerdictResult } from './compute-verdict';
-import { formatDays, formatDuration, formatNumber } from './format';
 import {
   findQuestion,
   QUALITY_UNIT,
@@ -81,7 +81,9 @@ export function formatDerivedValue(question: Question, context: WorksheetContext
     }
     case 'tradeoff.timeToTarget': {
       const time = context.timeToTarget;
-      return time && `P50 ${formatDays(time.p50Days)}, P90 ${formatDays(time.p90Days)} (from Tradeoff)`;
+      if (!time) return time;
+      const [p50, p90] = formatDaysAlike([time.p50Days, time.p90Days]);
+      return `P50 ${p50}, P90 ${p90} (from Tradeoff)`;
     }
     case 'roadmap.maturityLevel':
       return context.maturityLevel === undefined

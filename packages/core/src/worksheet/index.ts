@@ -40,7 +40,6 @@ export {
   type WorksheetJsonExport,
   type WorksheetMarkdownInput,
 } from './export';
-export { formatDays, formatDuration, formatNumber } from './format';
 export {
   type BankQuestion,
   type ChoiceOption,

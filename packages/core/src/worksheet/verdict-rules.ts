@@ -18,6 +18,8 @@
  * 4. Add a test to verdict-rules.test.ts for both sides of every threshold.
  * Thresholds are named constants below so a reader can find and argue with them.
  */
+
+import { formatDays, formatDuration, formatNumber } from '../format';
 import { durationToDays } from '../tradeoff';
 import {
   readChoice,
@@ -29,7 +31,6 @@ import {
   type WorksheetAnswers,
   type WorksheetContext,
 } from './answers';
-import { formatDays, formatDuration, formatNumber } from './format';
 import type { QuestionId } from './question-bank';
 
 export const FINDING_EFFECTS = ['no-go', 'spike', 'go', 'info'] as const;

@@ -1,6 +1,5 @@
+import { formatDays, formatQuality } from '@raisin/core/format';
 import type { ReportAgreementSection, ReportTradeoffSection } from '@raisin/core/report';
-import { formatQuality } from '@raisin/core/shared';
-import { formatDays } from '@raisin/core/worksheet';
 import {
   Area,
   CartesianGrid,

@@ -1,6 +1,5 @@
+import { formatDaysAlike, formatQuality } from '@raisin/core/format';
 import { formatMoney, type ReportSnapshot } from '@raisin/core/report';
-import { formatQuality } from '@raisin/core/shared';
-import { formatDays } from '@raisin/core/worksheet';
 import { num } from './report-section';
 
 const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
@@ -20,6 +19,8 @@ export function ReportSummary({
   maxQuality: number;
 }) {
   const t = summary.timeToTarget;
+  // P10, P50 and P90 in one unit, so they compare at a glance.
+  const [p10, p50, p90] = t ? formatDaysAlike([t.p10Days, t.p50Days, t.p90Days]) : [];
   return (
     <section className="report-section report-summary" aria-label="Executive summary">
       <h2>Executive summary</h2>
@@ -47,7 +48,7 @@ export function ReportSummary({
         <dt>Time to target</dt>
         <dd>
           {t
-            ? `P10 ${formatDays(t.p10Days)}, P50 ${formatDays(t.p50Days)}${t.p50Date ? ` (${t.p50Date})` : ''}, P90 ${formatDays(t.p90Days)}${t.p90Date ? ` (${t.p90Date})` : ''}`
+            ? `P10 ${p10}, P50 ${p50}${t.p50Date ? ` (${t.p50Date})` : ''}, P90 ${p90}${t.p90Date ? ` (${t.p90Date})` : ''}`
             : 'not estimated'}
         </dd>
         <dt>Best attack angle</dt>

@@ -1,3 +1,4 @@
+import { formatDayRange, formatDaysAlike, formatQuality } from '@raisin/core/format';
 import {
   formatMoney,
   type ReportAgreementSection,
@@ -9,9 +10,6 @@ import {
   type ReportWorksheetSection,
   tradeoffScaleOf,
 } from '@raisin/core/report';
-import { formatQuality } from '@raisin/core/shared';
-import { formatDays as formatEffort } from '@raisin/core/tradeoff';
-import { formatDays } from '@raisin/core/worksheet';
 import { ReportTradeoffChart, ReportTrendChart } from './report-charts';
 import { num, ReportSection, ReportTable, type TabHref, TextList } from './report-section';
 import { ReportSummary } from './report-summary';
@@ -78,6 +76,9 @@ function AgreementBody({ a }: { a: ReportAgreementSection }) {
 function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
   // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as on the Tradeoff tab.
   const q = (value: number) => formatQuality(value, t.maxQuality);
+  const ttt = t.timeToTarget;
+  // P10, P50 and P90 in one unit, so they compare at a glance.
+  const [p10, p50, p90] = ttt ? formatDaysAlike([ttt.p10Days, ttt.p50Days, ttt.p90Days]) : [];
   return (
     <>
       {t.curve.length > 0 ? (
@@ -87,19 +88,15 @@ function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
       )}
       <p>
         Time to target:{' '}
-        {t.timeToTarget
-          ? `P10 ${formatDays(t.timeToTarget.p10Days)}, P50 ${formatDays(t.timeToTarget.p50Days)}, P90 ${formatDays(t.timeToTarget.p90Days)}`
-          : 'not reached or no target set'}
-        .
+        {t.timeToTarget ? `P10 ${p10}, P50 ${p50}, P90 ${p90}` : 'not reached or no target set'}.
       </p>
       <ReportTable caption="Attack angles (low / likely / high)" columns={['Angle', 'Effort', 'Quality']}>
         {t.angles.map((angle) => (
           <tr key={angle.name}>
             <th scope="row">{angle.name}</th>
             <td>
-              {/* Minutes to years, as the Tradeoff tab shows them ("1 minute", not "0 days"). */}
-              {formatEffort(angle.effortDays.low, 1)} / {formatEffort(angle.effortDays.likely, 1)} /{' '}
-              {formatEffort(angle.effortDays.high, 1)}
+              {/* Minutes to years in one unit, as the Tradeoff tab shows them ("1 minute", not "0 days"). */}
+              {formatDayRange([angle.effortDays.low, angle.effortDays.likely, angle.effortDays.high])}
             </td>
             <td>
               {q(angle.quality.low)} / {q(angle.quality.likely)} / {q(angle.quality.high)}

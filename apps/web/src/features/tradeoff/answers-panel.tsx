@@ -1,8 +1,7 @@
-import { formatQuality } from '@raisin/core/shared';
+import { formatCalendarDate, formatDays, formatDaysAlike, formatQuality } from '@raisin/core/format';
 import {
   daysBetween,
   explainUnreachedTarget,
-  formatDays,
   probabilityByDate,
   type TradeoffAnalysis,
 } from '@raisin/core/tradeoff';
@@ -35,7 +34,7 @@ export function AnswersPanel({
       const falls = warning.decreases
         .map(
           ({ from, to }) =>
-            `${fmt(from.quality)} after ${formatDays(from.days, 1)} → ${fmt(to.quality)} after ${formatDays(to.days, 1)}`,
+            `${fmt(from.quality)} after ${formatDays(from.days)} → ${fmt(to.quality)} after ${formatDays(to.days)}`,
         )
         .join('; ');
       warnings.push(
@@ -54,8 +53,10 @@ export function AnswersPanel({
   const days = byDate === '' ? null : daysBetween(startedOn, byDate) + 1;
   const chance =
     simulation && days !== null && Number.isFinite(days) ? probabilityByDate(simulation, days) : null;
-  const percentile = (value: number | null | undefined) =>
-    value === null || value === undefined ? 'not reached' : formatDays(value, 1);
+  // P10, P50 and P90 in one unit, so they compare at a glance.
+  const [p10, p50, p90] = formatDaysAlike([t?.p10 ?? Number.NaN, t?.p50 ?? Number.NaN, t?.p90 ?? Number.NaN]);
+  const percentile = (value: number | null | undefined, text: string | undefined) =>
+    value === null || value === undefined ? 'not reached' : text;
 
   return (
     <section aria-labelledby="tradeoff-answers" className="tradeoff-answers panel">
@@ -83,11 +84,11 @@ export function AnswersPanel({
               aria-describedby={unreached === null ? undefined : unreachedId}
             >
               <dt>P10 (optimistic)</dt>
-              <dd data-testid="p10">{percentile(t.p10)}</dd>
+              <dd data-testid="p10">{percentile(t.p10, p10)}</dd>
               <dt>P50 (median)</dt>
-              <dd data-testid="p50">{percentile(t.p50)}</dd>
+              <dd data-testid="p50">{percentile(t.p50, p50)}</dd>
               <dt>P90 (pessimistic)</dt>
-              <dd data-testid="p90">{percentile(t.p90)}</dd>
+              <dd data-testid="p90">{percentile(t.p90, p90)}</dd>
             </dl>
             {unreached !== null && (
               <p id={unreachedId} className="muted" data-testid="not-reached-reason">
@@ -106,12 +107,12 @@ export function AnswersPanel({
                 onChange={(event) => setByDate(event.target.value)}
               />
               <p className="field__hint">
-                Effort counted from {startedOn}, through the end of the chosen day.
+                Effort counted from {formatCalendarDate(startedOn)}, through the end of the chosen day.
               </p>
             </div>
             {chance !== null && (
               <p aria-live="polite" data-testid="chance-by-date">
-                {(chance * 100).toFixed(0)}% chance of reaching {fmt(target)} by {byDate}.
+                {(chance * 100).toFixed(0)}% chance of reaching {fmt(target)} by {formatCalendarDate(byDate)}.
               </p>
             )}
           </>

@@ -1,7 +1,7 @@
+import { formatDays } from '@raisin/core/format';
 import {
   type AttackAngle,
   durationToDays,
-  formatDays,
   logTimeTicks,
   type TradeoffSimulation,
 } from '@raisin/core/tradeoff';
@@ -82,5 +82,5 @@ export function buildChartData(
 
 /** "3 weeks" for a log10(days) axis value. */
 export function formatLogDays(x: number): string {
-  return formatDays(10 ** x, 1);
+  return formatDays(10 ** x);
 }

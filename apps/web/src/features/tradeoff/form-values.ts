@@ -1,4 +1,5 @@
-import { calendarDateIn, formatEditableNumber } from '@raisin/core/shared';
+import { formatEditableNumber } from '@raisin/core/format';
+import { calendarDateIn } from '@raisin/core/shared';
 import {
   type CostRate,
   type Duration,

@@ -1,5 +1,5 @@
-import { formatQuality } from '@raisin/core/shared';
-import { type DurationUnit, formatDuration } from '@raisin/core/tradeoff';
+import { formatDuration, formatQuality } from '@raisin/core/format';
+import type { DurationUnit } from '@raisin/core/tradeoff';
 import { useId, useState } from 'react';
 import { Button, TextField } from '../../components';
 import { localIsoDate, measuredOnError, parseNumber } from './form-values';

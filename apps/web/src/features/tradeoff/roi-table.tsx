@@ -1,5 +1,5 @@
-import { formatQuality, formatMoney as money } from '@raisin/core/shared';
-import { formatDays, type RoiAnalysis } from '@raisin/core/tradeoff';
+import { formatDays, formatQuality, formatMoney as money } from '@raisin/core/format';
+import type { RoiAnalysis } from '@raisin/core/tradeoff';
 
 /** The ROI ranking with the best angle highlighted and each net value's range under ±20% changes. */
 export function RoiTable({
@@ -65,7 +65,7 @@ export function RoiTable({
                         {formatQuality(row.quality, maxQuality)}
                         {row.qualityCapped && ' (capped at the ceiling)'}
                       </td>
-                      <td className="nowrap">{formatDays(row.effortDays, 1)}</td>
+                      <td className="nowrap">{formatDays(row.effortDays)}</td>
                       <td className="numeric">{money(row.cost)}</td>
                       <td className="numeric">{money(row.value)}</td>
                       <td className="numeric">{money(row.net)}</td>

@@ -1,4 +1,4 @@
-import { formatQuality } from '@raisin/core/shared';
+import { formatQuality } from '@raisin/core/format';
 import { useId } from 'react';
 import { Button, TextField } from '../../components';
 import type { FieldErrors } from './form-values';

@@ -1,4 +1,4 @@
-import { formatEditableNumber } from '@raisin/core/shared';
+import { formatEditableNumber } from '@raisin/core/format';
 import type { CostRate, DurationUnit, TradeoffComputationSettings } from '@raisin/core/tradeoff';
 import { type FieldErrors, parseNumber } from './form-values';
 

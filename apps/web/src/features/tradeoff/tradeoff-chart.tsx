@@ -1,5 +1,4 @@
-import { formatQuality } from '@raisin/core/shared';
-import { formatDays } from '@raisin/core/tradeoff';
+import { formatDays, formatQuality } from '@raisin/core/format';
 import {
   Area,
   CartesianGrid,
@@ -157,7 +156,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
               .filter((_, i) => i % 6 === 0)
               .map((row) => (
                 <tr key={row.x}>
-                  <td>{formatDays(row.days, 1)}</td>
+                  <td>{formatDays(row.days)}</td>
                   <td>{fmt(row.fitted)}</td>
                   <td>
                     {fmt(row.band[0])} – {fmt(row.band[1])}

@@ -1,4 +1,4 @@
-import { formatEditableNumber } from '@raisin/core/shared';
+import { formatEditableNumber } from '@raisin/core/format';
 import { DURATION_UNITS, type DurationUnit } from '@raisin/core/tradeoff';
 import { type Answer, type Question, validateAnswer, type YesNoUnknown } from '@raisin/core/worksheet';
 

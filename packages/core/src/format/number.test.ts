@@ -6,7 +6,7 @@ import {
   formatPercent,
   formatQuality,
   qualityDecimals,
-} from './number-format';
+} from './number';
 
 const EXPONENT = /\d[eE][+-]?\d/;
 
