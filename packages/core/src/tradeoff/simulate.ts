@@ -64,8 +64,8 @@ export interface SimulationOptions {
   readonly horizonDays?: number;
   readonly solver?: LevenbergMarquardtOptions;
   /**
-   * How each draw's curve is obtained: `linearised` (default) takes one damped Gauss–Newton step from
-   * the point fit (`createLinearisedRefit`), `refit` runs Levenberg–Marquardt to convergence on every
+   * How each draw's curve is obtained: `linearised` (default) takes a fixed few damped Gauss–Newton
+   * steps (`LINEARISED_REFIT_STEPS`) from the point fit (`createLinearisedRefit`), `refit` runs Levenberg–Marquardt to convergence on every
    * draw, about 50× slower; it is kept as the reference the linearised method is checked against.
    */
   readonly method?: SimulationMethod;
@@ -145,8 +145,9 @@ export function probabilityByDate(simulation: Pick<TradeoffSimulation, 'sortedDa
  * points with the same bounds (Q0 ≥ 0, Qc ≤ ceiling and maxQuality, δ ∈ [0.2, 10], or δ fixed when the
  * point fit fixed it), and invert it in closed form for the time to the target.
  *
- * The per-draw refit is linearised by default (one damped, bound-constrained Gauss–Newton step from the
- * point fit, `createLinearisedRefit`): O(points) per draw without iteration, so 10,000 draws take a few
+ * The per-draw refit is linearised by default (`LINEARISED_REFIT_STEPS` damped, bound-constrained
+ * Gauss–Newton steps from the point fit, `createLinearisedRefit`): O(points) per draw with a fixed step
+ * count, never iterated to a tolerance, so 10,000 draws take a few
  * milliseconds and the chart can redraw while a value is dragged. It is the classical first-order
  * propagation of the estimates' uncertainty through the least-squares fit, and keeps the two things a
  * cheaper shortcut would lose: a Laplace approximation (parameters ~ N(θ̂, σ²(JᵀJ)⁻¹)) would draw from
