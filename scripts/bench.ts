@@ -2,6 +2,7 @@
 // tests never assert on time. Sections: `npm run bench -- bundle agreement` runs only those.
 import { benchAgreement } from './bench/agreement';
 import { benchBundle } from './bench/bundle';
+import { benchPortfolio } from './bench/portfolio';
 import { benchStartup } from './bench/startup';
 import { benchTradeoff } from './bench/tradeoff';
 import { benchUpload } from './bench/upload';
@@ -10,6 +11,7 @@ const sections: Record<string, () => Promise<void>> = {
   bundle: benchBundle,
   agreement: benchAgreement,
   tradeoff: benchTradeoff,
+  portfolio: benchPortfolio,
   upload: benchUpload,
   startup: benchStartup,
 };

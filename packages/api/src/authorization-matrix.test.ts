@@ -130,6 +130,10 @@ const MATRIX: Record<string, MatrixRow> = {
     call: (api, w) => api.workspaces.delete({ workspaceId: w.workspaceId }),
   },
   'members.list': { access: 'viewer', call: (api, w) => api.members.list({ workspaceId: w.workspaceId }) },
+  'portfolio.list': {
+    access: 'viewer',
+    call: (api, w) => api.portfolio.list({ workspaceId: w.workspaceId }),
+  },
   'members.changeRole': {
     access: 'owner',
     call: (api, w) =>

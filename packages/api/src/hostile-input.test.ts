@@ -63,6 +63,7 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   'workspaces.rename': (w) => ({ workspaceId: w.workspaceId, name: 'Renamed', version: 1 }),
   'workspaces.delete': (w) => ({ workspaceId: w.workspaceId }),
   'members.list': (w) => ({ workspaceId: w.workspaceId }),
+  'portfolio.list': (w) => ({ workspaceId: w.workspaceId }),
   'members.changeRole': (w) => ({ workspaceId: w.workspaceId, userId: w.memberId, role: 'editor' }),
   'members.remove': (w) => ({ workspaceId: w.workspaceId, userId: w.memberId }),
   'apiTokens.create': (w) => ({

@@ -1,6 +1,7 @@
 export * from './agreement';
 export * from './fitting';
 export * from './format';
+export * from './portfolio';
 export * from './report';
 export * from './roadmap';
 export * from './shared';

@@ -5,6 +5,7 @@ export { demoRouter } from './demo';
 export { invitationsRouter } from './invitations';
 export { membersRouter } from './members';
 export { portabilityRouter } from './portability';
+export { portfolioRouter } from './portfolio';
 export { projectsRouter } from './projects';
 export { reportRouter } from './report';
 export { roadmapRouter } from './roadmap';

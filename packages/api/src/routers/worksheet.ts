@@ -1,3 +1,4 @@
+import { type WorksheetContextJson, worksheetContextFromTabs } from '@raisin/core/worksheet';
 import {
   applyWorksheetTemplate,
   type Db,
@@ -28,41 +29,17 @@ function toAnswerDto(row: WorksheetAnswerRow) {
 }
 
 /**
- * What the other tabs know, for the derived questions and the verdict. JSON has no Infinity, so a time
- * to target that is never reached travels as null.
+ * What the other tabs know, for the derived questions and the verdict, read through their `@raisin/db`
+ * contract functions (`getReferenceCeiling`, `getTradeoffSummary`, `getMaturitySummary`); a tab with
+ * nothing yet gives null. JSON has no Infinity, so a time to target that is never reached travels as null.
  */
-export interface WorksheetContextDto {
-  humanCeiling: { value: number; ci: [number, number] | null; sampleName: string } | null;
-  bestAngle: { name: string; expectedQuality: number } | null;
-  timeToTarget: { p50Days: number | null; p90Days: number | null } | null;
-  maturityLevel: 0 | 1 | 2 | null;
-}
-
-const finiteOrNull = (days: number) => (Number.isFinite(days) ? days : null);
-
-/**
- * Reads the Agreement, Tradeoff and Roadmap tabs through their `@raisin/db` contract functions
- * (`getReferenceCeiling`, `getTradeoffSummary`, `getMaturitySummary`); a tab with nothing yet gives null.
- */
-export async function loadWorksheetContext(db: Db, projectId: string): Promise<WorksheetContextDto> {
+export async function loadWorksheetContext(db: Db, projectId: string): Promise<WorksheetContextJson> {
   const [ceiling, tradeoff, maturity] = await Promise.all([
     getReferenceCeiling(db, projectId),
     getTradeoffSummary(db, projectId),
     getMaturitySummary(db, projectId),
   ]);
-  return {
-    humanCeiling: ceiling && { value: ceiling.value, ci: ceiling.ci, sampleName: ceiling.sampleName },
-    bestAngle: tradeoff?.bestAngle
-      ? { name: tradeoff.bestAngle.name, expectedQuality: tradeoff.bestAngle.quality }
-      : null,
-    timeToTarget: tradeoff?.timeToTarget
-      ? {
-          p50Days: finiteOrNull(tradeoff.timeToTarget.p50Days),
-          p90Days: finiteOrNull(tradeoff.timeToTarget.p90Days),
-        }
-      : null,
-    maturityLevel: maturity?.currentLevel ?? null,
-  };
+  return worksheetContextFromTabs({ ceiling, tradeoff, maturityLevel: maturity?.currentLevel ?? null });
 }
 
 export const worksheetRouter = {

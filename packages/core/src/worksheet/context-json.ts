@@ -1,3 +1,4 @@
+import type { TradeoffSummary } from '../tradeoff';
 import type { WorksheetContext } from './answers';
 
 /**
@@ -29,5 +30,37 @@ export function toWorksheetContext(dto: WorksheetContextJson): WorksheetContext 
       timeToTarget: { p50Days: never(dto.timeToTarget.p50Days), p90Days: never(dto.timeToTarget.p90Days) },
     }),
     ...(dto.maturityLevel !== null && { maturityLevel: dto.maturityLevel }),
+  };
+}
+
+const finiteOrNull = (days: number) => (Number.isFinite(days) ? days : null);
+
+/**
+ * What the other tabs tell the worksheet, from their cross-feature summaries: the reference sample's
+ * ceiling, the tradeoff summary (null while the tab is its untouched example) and the self-assessed MLOps
+ * level (null while never saved). The Worksheet tab, the report and the portfolio all read it from here.
+ */
+export function worksheetContextFromTabs(tabs: {
+  readonly ceiling: {
+    readonly value: number;
+    readonly ci: readonly [number, number] | null;
+    readonly sampleName: string;
+  } | null;
+  readonly tradeoff: TradeoffSummary | null;
+  readonly maturityLevel: 0 | 1 | 2 | null;
+}): WorksheetContextJson {
+  const { ceiling, tradeoff } = tabs;
+  return {
+    humanCeiling: ceiling && { value: ceiling.value, ci: ceiling.ci, sampleName: ceiling.sampleName },
+    bestAngle: tradeoff?.bestAngle
+      ? { name: tradeoff.bestAngle.name, expectedQuality: tradeoff.bestAngle.quality }
+      : null,
+    timeToTarget: tradeoff?.timeToTarget
+      ? {
+          p50Days: finiteOrNull(tradeoff.timeToTarget.p50Days),
+          p90Days: finiteOrNull(tradeoff.timeToTarget.p90Days),
+        }
+      : null,
+    maturityLevel: tabs.maturityLevel,
   };
 }

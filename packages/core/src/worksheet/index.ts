@@ -31,7 +31,7 @@ export {
   type VerdictInput,
   type VerdictResult,
 } from './compute-verdict';
-export { toWorksheetContext, type WorksheetContextJson } from './context-json';
+export { toWorksheetContext, type WorksheetContextJson, worksheetContextFromTabs } from './context-json';
 export {
   exportWorksheetJson,
   formatAnswer,

@@ -463,24 +463,25 @@ export interface ReferenceCeiling {
   sampleName: string;
 }
 
-/**
- * The human ceiling of the project's reference sample (cross-feature contract: the worksheet, the
- * tradeoff and the report read it). Null when no sample is the reference or its ceiling is undefined.
- */
-export async function getReferenceCeiling(db: Db, projectId: string): Promise<ReferenceCeiling | null> {
-  const [row] = await db
-    .select({
-      id: agreementSample.id,
-      name: agreementSample.name,
-      alpha: agreementSample.alpha,
-      ceiling: agreementSample.ceiling,
-      ceilingLow: agreementSample.ceilingLow,
-      ceilingHigh: agreementSample.ceilingHigh,
-      ceilingItems: agreementSample.ceilingItems,
-    })
-    .from(agreementSample)
-    .where(and(eq(agreementSample.projectId, projectId), eq(agreementSample.isReference, true)));
-  if (!row || row.ceiling === null) return null;
+/** The reference sample's columns the ceiling is read from (one query for one project or for many). */
+export const referenceCeilingColumns = {
+  projectId: agreementSample.projectId,
+  id: agreementSample.id,
+  name: agreementSample.name,
+  alpha: agreementSample.alpha,
+  ceiling: agreementSample.ceiling,
+  ceilingLow: agreementSample.ceilingLow,
+  ceilingHigh: agreementSample.ceilingHigh,
+  ceilingItems: agreementSample.ceilingItems,
+};
+
+type ReferenceCeilingRow = {
+  [K in keyof typeof referenceCeilingColumns]: (typeof referenceCeilingColumns)[K]['_']['data'] | null;
+};
+
+/** The ceiling of a reference sample's row; null when there is none or its ceiling is undefined. */
+export function referenceCeilingOf(row: ReferenceCeilingRow | undefined): ReferenceCeiling | null {
+  if (!row || row.ceiling === null || row.id === null || row.name === null) return null;
   return {
     value: row.ceiling,
     ci: interval(row.ceilingLow, row.ceilingHigh),
@@ -489,4 +490,16 @@ export async function getReferenceCeiling(db: Db, projectId: string): Promise<Re
     sampleId: row.id,
     sampleName: row.name,
   };
+}
+
+/**
+ * The human ceiling of the project's reference sample (cross-feature contract: the worksheet, the
+ * tradeoff and the report read it). Null when no sample is the reference or its ceiling is undefined.
+ */
+export async function getReferenceCeiling(db: Db, projectId: string): Promise<ReferenceCeiling | null> {
+  const [row] = await db
+    .select(referenceCeilingColumns)
+    .from(agreementSample)
+    .where(and(eq(agreementSample.projectId, projectId), eq(agreementSample.isReference, true)));
+  return referenceCeilingOf(row);
 }

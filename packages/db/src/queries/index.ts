@@ -59,6 +59,7 @@ export {
   readProjectBundle,
   writeProjectBundle,
 } from './portability';
+export { getWorkspacePortfolio } from './portfolio';
 export {
   createProject,
   getProject,

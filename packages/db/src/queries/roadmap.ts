@@ -78,7 +78,8 @@ function overrideOf(row: MaturityAssessmentRow | null): MaturityOverview['overri
   return { level, reason: row.targetOverrideReason };
 }
 
-function overviewOf(
+/** The overview of a stored assessment row (null: never saved) and the worksheet's answers. */
+export function maturityOverviewOf(
   row: MaturityAssessmentRow | null,
   worksheetAnswers: Readonly<Record<string, unknown>>,
 ): MaturityOverview {
@@ -119,7 +120,7 @@ export async function getMaturityOverview(db: Db, params: { projectId: string })
     selectAssessment(db, params.projectId),
     getWorksheetAnswers(db, params.projectId),
   ]);
-  return overviewOf(row, worksheetAnswers);
+  return maturityOverviewOf(row, worksheetAnswers);
 }
 
 /**
@@ -207,7 +208,7 @@ async function writeAssessment(
     });
     return row;
   });
-  return overviewOf(saved, await getWorksheetAnswers(db, params.projectId));
+  return maturityOverviewOf(saved, await getWorksheetAnswers(db, params.projectId));
 }
 
 /**

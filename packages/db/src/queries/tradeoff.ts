@@ -191,14 +191,34 @@ export async function getTradeoff(db: Db, params: { projectId: string }): Promis
     getReferenceCeiling(db, projectId),
     getWorksheetAnswers(db, projectId),
   ]);
-  return {
-    settings: { ...DEFAULT_TRADEOFF_SETTINGS, ...settingsRow?.settings },
-    version: settingsRow?.version ?? 1,
+  return tradeoffStateOf({
+    settingsRow,
     angles,
     measured,
     referenceCeiling,
-    worksheetTarget: worksheetTargetOf(answers),
-    projectStartedOn: owner.createdAt.toISOString().slice(0, 10),
+    answers,
+    createdAt: owner.createdAt,
+  });
+}
+
+/** The tradeoff state from a project's stored rows (`settingsRow` undefined: never changed by an editor). */
+export function tradeoffStateOf(rows: {
+  settingsRow: Pick<TradeoffSettingsRow, 'settings' | 'version'> | undefined;
+  angles: AttackAngleRow[];
+  measured: MeasuredPointRow[];
+  referenceCeiling: ReferenceCeiling | null;
+  answers: Readonly<Record<string, worksheet.Answer>>;
+  createdAt: Date;
+}): TradeoffState {
+  const { settingsRow } = rows;
+  return {
+    settings: { ...DEFAULT_TRADEOFF_SETTINGS, ...settingsRow?.settings },
+    version: settingsRow?.version ?? 1,
+    angles: rows.angles,
+    measured: rows.measured,
+    referenceCeiling: rows.referenceCeiling,
+    worksheetTarget: worksheetTargetOf(rows.answers),
+    projectStartedOn: rows.createdAt.toISOString().slice(0, 10),
     example: settingsRow === undefined,
   };
 }
@@ -239,7 +259,7 @@ const summaryCache = new LruMap<string, TradeoffSummary>(SUMMARY_CACHE_SIZE);
  * the whole input, an entry can never be stale, so each instance keeping its own cache is safe (README,
  * "N instances"). Least recently used entries go first; callers get a copy.
  */
-function summarizeCached(inputs: ResolvedTradeoffInputs): TradeoffSummary {
+export function summarizeCached(inputs: ResolvedTradeoffInputs): TradeoffSummary {
   const key = createHash('sha256').update(JSON.stringify(inputs)).digest('base64');
   let summary = summaryCache.get(key);
   if (summary === undefined) {

@@ -1,0 +1,90 @@
+import { DEMO_PROJECT } from '@raisin/core/demo';
+import { describeOnEachDatabase } from '@raisin/db/testing';
+import { expect, it } from 'vitest';
+import { callerFor, expectTRPCError, seedCallers } from '../test-helpers';
+
+describeOnEachDatabase('portfolio router', (getDb) => {
+  it('lists every active project with the numbers its report shows, and names each missing input', async () => {
+    const db = getDb();
+    const [owner, stranger] = await seedCallers(db, 2);
+    if (!owner || !stranger) throw new Error('seed failed');
+    const api = owner.caller;
+    const { workspaceId, projectId: demoId } = await api.demo.create();
+    const empty = await api.projects.create({ workspaceId, name: 'An empty idea' });
+    const targeted = await api.projects.create({ workspaceId, name: 'Targeted only' });
+    await api.worksheet.save({
+      projectId: targeted.id,
+      questionId: 'E.target-quality',
+      baseVersion: 0,
+      value: 0.9,
+    });
+    const archived = await api.projects.create({ workspaceId, name: 'Archived idea' });
+    await api.projects.setArchived({ projectId: archived.id, version: archived.version, archived: true });
+
+    const rows = await api.portfolio.list({ workspaceId });
+    expect(rows.map((r) => r.project.id)).toEqual([empty.id, demoId, targeted.id]);
+    expect(rows[1]?.project.name).toBe(DEMO_PROJECT.name);
+    expect(rows.map((r) => r.project.name)).not.toContain('Archived idea');
+
+    // The demo's line says what its report says, computed the same way.
+    const demo = rows.find((r) => r.project.id === demoId);
+    const { summary } = await api.report.preview({ projectId: demoId });
+    const [latest] = await api.report.versions({ projectId: demoId });
+    const tradeoff = await api.tradeoff.get({ projectId: demoId });
+    expect(demo).toMatchObject({
+      verdict: summary.verdict,
+      reasons: summary.reasons.map((r) => ({ effect: r.effect, text: r.text })),
+      metricName: tradeoff.settings.metricName,
+      target: { value: summary.target?.value, source: summary.target?.source },
+      timeToTarget: {
+        p10Days: summary.timeToTarget?.p10Days,
+        p50Days: summary.timeToTarget?.p50Days,
+        p90Days: summary.timeToTarget?.p90Days,
+      },
+      bestAngle: {
+        name: summary.bestAngle?.name,
+        quality: summary.bestAngle?.quality,
+        net: summary.bestAngle?.net,
+      },
+      maturity: summary.maturity,
+      latestVersion: { id: latest?.id, number: latest?.number, publishedAt: latest?.publishedAt },
+    });
+    expect(demo?.ceiling?.value).toBeCloseTo(tradeoff.referenceCeiling?.value ?? Number.NaN, 12);
+    expect(demo?.ceiling?.source).toBe('reference-sample');
+    expect(demo?.timeToTarget?.p50Days).toBeGreaterThan(0);
+
+    // A new project is listed, with what it lacks in words instead of numbers.
+    const blank = rows.find((r) => r.project.id === empty.id);
+    expect(blank).toMatchObject({
+      verdict: 'undecided',
+      ceiling: null,
+      target: null,
+      timeToTarget: null,
+      bestAngle: null,
+      maturity: null,
+      latestVersion: null,
+    });
+    expect(blank?.gaps).toEqual([
+      { tab: 'worksheet', text: 'no worksheet answers yet' },
+      { tab: 'tradeoff', text: 'no target yet' },
+      { tab: 'agreement', text: 'no human ceiling yet' },
+      { tab: 'tradeoff', text: 'no saved tradeoff estimates yet' },
+      { tab: 'roadmap', text: 'no MLOps self-assessment yet' },
+      { tab: 'report', text: 'no published report yet' },
+    ]);
+    const withTarget = rows.find((r) => r.project.id === targeted.id);
+    expect(withTarget?.target).toEqual({ value: 0.9, source: 'worksheet' });
+    expect(withTarget?.gaps.map((g) => g.text)).not.toContain('no target yet');
+
+    // Archiving takes a project off, un-archiving brings it back.
+    const again = await api.projects.get({ projectId: archived.id });
+    await api.projects.setArchived({ projectId: archived.id, version: again.version, archived: false });
+    expect((await api.portfolio.list({ workspaceId })).map((r) => r.project.name)).toContain('Archived idea');
+
+    // Another workspace's members see nothing of it.
+    await expectTRPCError(stranger.caller.portfolio.list({ workspaceId }), 'NOT_FOUND');
+    await expectTRPCError(callerFor(db, null).portfolio.list({ workspaceId }), 'UNAUTHORIZED');
+    const own = await stranger.caller.workspaces.create({ name: 'Other' });
+    expect(await stranger.caller.portfolio.list({ workspaceId: own.id })).toEqual([]);
+  });
+});

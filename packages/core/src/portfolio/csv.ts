@@ -1,0 +1,60 @@
+import Papa from 'papaparse';
+import type { PortfolioRow } from './portfolio-row';
+
+/** The portfolio CSV's columns, in order. */
+export const PORTFOLIO_CSV_COLUMNS = [
+  'Project',
+  'Verdict',
+  'Reasons',
+  'Metric',
+  'Human ceiling',
+  'Target',
+  'Time to target P10 (days)',
+  'Time to target P50 (days)',
+  'Time to target P90 (days)',
+  'Best attack angle',
+  'Best angle quality',
+  'Best angle net value',
+  'MLOps level now',
+  'MLOps level target',
+  'Latest version',
+  'Published at',
+  'Missing inputs',
+] as const;
+
+const cell = (value: number | string | null | undefined) =>
+  value === null || value === undefined ? '' : value;
+
+/**
+ * The portfolio as CSV (RFC 4180, CRLF line breaks, written by papaparse's `unparse`), one line per
+ * project in the order given. Numbers are written unrounded, so a spreadsheet sorts and sums them; cells
+ * starting with `=`, `+`, `-`, `@`, a tab or a carriage return are prefixed with `'` (`escapeFormulae`)
+ * so a project name cannot run as a formula (OWASP "CSV Injection"), as in `roadmapToCsv`.
+ */
+export function portfolioToCsv(rows: readonly PortfolioRow[]): string {
+  return Papa.unparse(
+    {
+      fields: [...PORTFOLIO_CSV_COLUMNS],
+      data: rows.map((row) => [
+        row.project.name,
+        row.verdict,
+        row.reasons.map((r) => `${r.effect}: ${r.text}`).join('; '),
+        row.metricName,
+        cell(row.ceiling?.value),
+        cell(row.target?.value),
+        cell(row.timeToTarget?.p10Days),
+        cell(row.timeToTarget?.p50Days),
+        cell(row.timeToTarget?.p90Days),
+        cell(row.bestAngle?.name),
+        cell(row.bestAngle?.quality),
+        cell(row.bestAngle?.net),
+        cell(row.maturity?.current),
+        cell(row.maturity?.target),
+        cell(row.latestVersion?.number),
+        cell(row.latestVersion?.publishedAt),
+        row.gaps.map((g) => g.text).join('; '),
+      ]),
+    },
+    { newline: '\r\n', escapeFormulae: true },
+  );
+}

@@ -1,0 +1,123 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { buildReportSnapshot } from '../report';
+import { analyzeTradeoff, resolveTradeoffInputs, summarizeTradeoff } from '../tradeoff';
+import { computationSettings, storedSeedAngles } from '../tradeoff/test-support';
+import { toWorksheetContext, worksheetContextFromTabs } from '../worksheet';
+import { PORTFOLIO_CSV_COLUMNS, portfolioToCsv } from './csv';
+import { buildPortfolioRow, type PortfolioProjectInputs } from './portfolio-row';
+
+const CEILING = { value: 0.9, ci: [0.88, 0.92] as const, sampleName: 'pilot' };
+
+function inputsWith(money: boolean): PortfolioProjectInputs {
+  const resolved = resolveTradeoffInputs({
+    angles: storedSeedAngles(),
+    measured: [],
+    settings: computationSettings({
+      targetQuality: 0.8,
+      ...(money
+        ? {
+            teamCost: { amount: 1000, per: 'day' as const },
+            value: {
+              mode: 'per-quality-point' as const,
+              valuePerPoint: 5000,
+              costPerError: null,
+              volume: null,
+              baselineQuality: 0.5,
+            },
+          }
+        : {}),
+    }),
+    referenceCeiling: CEILING.value,
+    worksheetTarget: null,
+    fallbackStart: '2026-01-05',
+  });
+  return {
+    project: { id: 'p1', name: 'Triage' },
+    answers: { 'E.target-quality': { kind: 'number', value: 0.8 } },
+    referenceCeiling: CEILING,
+    tradeoff: {
+      metricName: 'accuracy',
+      inputs: resolved,
+      summary: summarizeTradeoff(analyzeTradeoff(resolved)),
+    },
+    maturity: { current: 0, target: 1 },
+    latestVersion: { id: 'v1', number: 2, publishedAt: '2026-03-01T10:00:00.000Z' },
+  };
+}
+
+describe('buildPortfolioRow', () => {
+  it("gives the report's verdict, time to target and best angle with its net value", () => {
+    const inputs = inputsWith(true);
+    const row = buildPortfolioRow(inputs);
+    const analysis = analyzeTradeoff(inputs.tradeoff.inputs);
+    const report = buildReportSnapshot({
+      project: inputs.project,
+      generatedAt: '2026-03-02T00:00:00.000Z',
+      answers: [
+        { questionId: 'E.target-quality', value: { kind: 'number', value: 0.8 }, by: null, at: null },
+      ],
+      context: toWorksheetContext(
+        worksheetContextFromTabs({ ceiling: CEILING, tradeoff: inputs.tradeoff.summary, maturityLevel: 0 }),
+      ),
+      samples: [],
+      tradeoff: {
+        analysis,
+        summary: summarizeTradeoff(analysis),
+        angleProvenance: {},
+        settingsProvenance: { by: null, at: null },
+      },
+      roadmap: null,
+      maturity: null,
+    });
+    expect(row.verdict).toBe(report.summary.verdict);
+    expect(row.reasons).toEqual(report.summary.reasons.map((r) => ({ effect: r.effect, text: r.text })));
+    expect(row.timeToTarget).toEqual({
+      p10Days: report.summary.timeToTarget?.p10Days,
+      p50Days: report.summary.timeToTarget?.p50Days,
+      p90Days: report.summary.timeToTarget?.p90Days,
+    });
+    expect(row.bestAngle).toEqual(report.summary.bestAngle);
+    expect(row.bestAngle?.net).toEqual(analysis.roi?.rows[0]?.net);
+    expect(row.ceiling).toEqual({ value: 0.9, source: 'reference-sample' });
+    expect(row.target).toEqual({ value: 0.8, source: 'tradeoff' });
+    expect(row.gaps).toEqual([]);
+  });
+
+  it('names the value model as missing, and leaves the net value empty, until money is set', () => {
+    const row = buildPortfolioRow(inputsWith(false));
+    expect(row.bestAngle?.net).toBeNull();
+    expect(row.gaps).toEqual([{ tab: 'tradeoff', text: 'no value model or team cost yet' }]);
+  });
+
+  it('says the target is not reached instead of giving no time to target', () => {
+    const inputs = inputsWith(false);
+    const resolved = { ...inputs.tradeoff.inputs, target: 0.95 };
+    const row = buildPortfolioRow({
+      ...inputs,
+      tradeoff: {
+        ...inputs.tradeoff,
+        inputs: resolved,
+        summary: summarizeTradeoff(analyzeTradeoff(resolved)),
+      },
+    });
+    expect(row.timeToTarget).toBeNull();
+    expect(row.timeToTargetNote).toBe('not reached by the estimates');
+  });
+});
+
+describe('portfolioToCsv', () => {
+  it('writes one line per project under the header, and keeps names from running as formulas', () => {
+    const row = { ...buildPortfolioRow(inputsWith(true)), project: { id: 'p1', name: '=HYPERLINK("x")' } };
+    const csv = portfolioToCsv([row]);
+    const parsed = Papa.parse<string[]>(csv.trim()).data;
+    expect(parsed[0]).toEqual([...PORTFOLIO_CSV_COLUMNS]);
+    const line = parsed[1] ?? [];
+    expect(line[0]).toBe(`'=HYPERLINK("x")`);
+    expect(line[1]).toBe(row.verdict);
+    expect(Number(line[7])).toBe(row.timeToTarget?.p50Days);
+    expect(Number(line[11])).toBe(row.bestAngle?.net);
+    expect(line[14]).toBe('2');
+    expect(csv).toContain('\r\n');
+  });
+});
