@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -54,6 +55,8 @@ function importsOf(text: string): Import[] {
   return found;
 }
 
+const NODE_BUILTINS = new Set(builtinModules);
+
 const workspacePackage = (specifier: string) => /^@raisin\/[a-z-]+/.exec(specifier)?.[0];
 
 describe('layers', () => {
@@ -92,5 +95,39 @@ describe('layers', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+// Core runs in the browser, the server and the CLI alike, so its sources (not its tests) use no Node module
+// and no Node-only global. A type check without Node's types cannot hold this: @types/papaparse, which core
+// needs, references them and brings them back, so the rule is read from the sources here.
+describe('core purity', () => {
+  const NODE_GLOBALS =
+    /(?<![.\w$])(?:process|Buffer|__dirname|__filename|require|global)(?:\.[A-Za-z_$]|\(|\[)/;
+
+  it('finds a Node module or global in a line of code, not in a comment or a property', () => {
+    expect(NODE_GLOBALS.test('const env = process.env;')).toBe(true);
+    expect(NODE_GLOBALS.test('Buffer.from(text)')).toBe(true);
+    expect(NODE_GLOBALS.test('job.process(rows)')).toBe(false);
+    expect(NODE_GLOBALS.test('const processed = 1;')).toBe(false);
+    expect(NODE_GLOBALS.test("'a manual process (level 0)'")).toBe(false);
+  });
+
+  it('@raisin/core sources use no Node module and no Node-only global', () => {
+    const impure: string[] = [];
+    for (const path of sourceFiles('packages/core/src')) {
+      if (/\.test\.ts$|test-support\.ts$/.test(path)) continue;
+      const text = readFileSync(join(ROOT, path), 'utf8');
+      for (const { specifier } of importsOf(text)) {
+        if (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier))
+          impure.push(`${path}: ${specifier}`);
+      }
+      text.split('\n').forEach((line, index) => {
+        const code = line.replace(/\/\/.*$/, '');
+        if (/^\s*(?:\/\*|\*)/.test(code)) return;
+        if (NODE_GLOBALS.test(code)) impure.push(`${path}:${index + 1}: ${line.trim()}`);
+      });
+    }
+    expect(impure).toEqual([]);
   });
 });
