@@ -173,7 +173,9 @@ describe('computeAgreement properties', () => {
         }
         const q = report.diagnostics.perCategory.filter((c) => c.count > 0).length;
         if (brennanPrediger !== null) expect(brennanPrediger).toBeGreaterThanOrEqual(-1 / (q - 1) - 1e-12);
-        for (const interval of Object.values(report.ci)) expect(interval[0]).toBeLessThanOrEqual(interval[1]);
+        const { icc: iccIntervals = {}, ...bootstrapIntervals } = report.ci;
+        for (const interval of [...Object.values(bootstrapIntervals), ...Object.values(iccIntervals)])
+          expect(interval[0]).toBeLessThanOrEqual(interval[1]);
         for (const category of report.diagnostics.perCategory) {
           const s = category.specificAgreement;
           if (s !== null) expect(s >= 0 && s <= 1).toBe(true);

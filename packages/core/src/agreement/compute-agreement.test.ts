@@ -310,7 +310,13 @@ describe('computeAgreement bootstrap', () => {
     const report = computeAgreement(loadLongCsv(`${REFERENCE_DATA_DIR}sklearn_weighted_example.long.csv`), {
       bootstrap: 200,
     });
-    expect(Object.keys(report.ci).sort()).toEqual(
+    // Numeric labels also get the ICCs' F-based intervals, under `ci.icc`.
+    expect(Object.keys(report.ci.icc ?? {})).toHaveLength(6);
+    expect(
+      Object.keys(report.ci)
+        .filter((key) => key !== 'icc')
+        .sort(),
+    ).toEqual(
       [
         'alpha',
         'brennanPrediger',

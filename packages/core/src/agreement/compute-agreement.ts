@@ -1,6 +1,7 @@
 import { computeAgreementIntervals } from './agreement-intervals';
 import { alphaBand, kappaBand } from './bands';
 import { createMajorityStatistic } from './ceiling';
+import { completeRatings, computeIcc, ICC_FORMS } from './continuous/icc';
 import {
   computeCategoryAgreement,
   computePairAgreement,
@@ -23,6 +24,7 @@ import {
 import type {
   AgreementBandKey,
   AgreementCiKey,
+  AgreementIntervals,
   AgreementOptions,
   AgreementReport,
   AgreementWarning,
@@ -30,6 +32,7 @@ import type {
   AnnotatorAgreement,
   ComputeAgreementOptions,
   EncodedSample,
+  IccForm,
   Interval,
   KappaBand,
   MeasurementLevel,
@@ -337,6 +340,35 @@ export function computeAgreement(
     );
   }
 
+  // ICC whenever every label is numeric (docs/product.md, "continuous"): F-based intervals, no bootstrap.
+  const ratings = sample.categoryValues === null ? null : completeRatings(sample);
+  const icc = ratings === null ? null : computeIcc(ratings.matrix, ratings.items, ratings.raters, confidence);
+  if (ratings !== null && icc === null) {
+    warn('icc', 'No ICC: it needs two or more items rated by every annotator.');
+  }
+  const iccValues =
+    icc === null
+      ? null
+      : (Object.fromEntries(ICC_FORMS.map((form) => [form, finite(icc.values[form])])) as Record<
+          IccForm,
+          number | null
+        >);
+  const iccIntervals = Object.fromEntries(
+    ICC_FORMS.flatMap((form) => {
+      const bounds = icc?.intervals[form];
+      // With very few items the F bounds can come out undefined or crossed (e.g. 2 items, negative ICC).
+      return bounds?.every(Number.isFinite) && bounds[0] <= bounds[1] ? [[form, bounds]] : [];
+    }),
+  ) as Partial<Record<IccForm, Interval>>;
+  const missingIccIntervals = icc === null ? [] : ICC_FORMS.filter((form) => !(form in iccIntervals));
+  if (missingIccIntervals.length > 0) {
+    warn(
+      'ci.icc',
+      `No F-based interval for ${missingIccIntervals.join(', ')}: too few items rated by every annotator.`,
+    );
+  }
+  const intervals: AgreementIntervals = icc === null ? ci : { ...ci, icc: iccIntervals };
+
   const weightedLinear = estimates.weightedKappaLinear;
   const weightedQuadratic = estimates.weightedKappaQuadratic;
   const humanCeiling =
@@ -372,7 +404,16 @@ export function computeAgreement(
     gwetAC1: estimates.gwetAC1,
     brennanPrediger: estimates.brennanPrediger,
     humanCeiling,
-    ci,
+    framing: 'categorical',
+    humanCeilingMetric: 'accuracy',
+    multilabel: null,
+    spans: null,
+    boxes: null,
+    ranking: null,
+    pairwise: null,
+    icc: iccValues,
+    iccItems: ratings?.items ?? 0,
+    ci: intervals,
     level,
     bootstrap: { resamples, seed, confidence },
     bands,

@@ -8,8 +8,23 @@ export {
 } from './bootstrap';
 export { type CoefficientRow, coefficientRows } from './coefficient-rows';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
+export { computeFramedAgreement } from './compute-framed-agreement';
+export { ICC_FORMS } from './continuous/icc';
 export { computeConfusionMatrix } from './diagnostics';
+export {
+  type Box,
+  FRAMINGS,
+  type FramedSample,
+  type Framing,
+  type HumanCeilingMetric,
+  isFraming,
+  type RankedObject,
+  type Span,
+  type UnitAnnotation,
+  type UnitSample,
+} from './framing';
 export { itemCountOf, itemName } from './item-names';
 export { type AgreementJson, isBelowThreshold, toAgreementJson } from './json-output';
+export { canonicalComparison, type PairwiseAnswer } from './pairwise/canonical';
 export * from './parse';
 export * from './types';

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../shared';
 import type { Resample } from './bootstrap';
+import type { Span, UnitSample } from './framing';
 import { buildItemIndex } from './item-index';
 import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
 import type { EncodedSample } from './types';
@@ -95,4 +96,34 @@ export function drawResample(itemCount: number, seed: number): Resample {
   }
   const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
   return { weights, items: Int32Array.from(drawn), count: drawn.length };
+}
+
+/** A structured-framing sample from (unit, annotator, value) records, ids in first-seen order. */
+export function unitSampleOf<V>(
+  records: readonly (readonly [unit: string, annotator: string, value: V])[],
+): UnitSample<V> {
+  const units: string[] = [];
+  const annotators: string[] = [];
+  const indexIn = (list: string[], id: string) => {
+    const at = list.indexOf(id);
+    if (at >= 0) return at;
+    list.push(id);
+    return list.length - 1;
+  };
+  const annotations = records.map(([unit, annotator, value]) => ({
+    unit: indexIn(units, unit),
+    annotator: indexIn(annotators, annotator),
+    value,
+  }));
+  return { units, annotators, annotations };
+}
+
+/** Spans of a brat standoff `.ann` file: its text-bound (`T`) annotations with one fragment. */
+export function readBratSpans(text: string): Span[] {
+  return text.split('\n').flatMap((line) => {
+    const [id, annotation] = line.split('\t');
+    if (!id?.startsWith('T') || annotation === undefined) return [];
+    const [label = '', start = '', end = ''] = annotation.split(' ');
+    return [{ start: Number(start), end: Number(end), label }];
+  });
 }

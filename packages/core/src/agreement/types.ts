@@ -4,6 +4,8 @@
  * arrays with dictionary-encoded ids so that millions of annotations never become millions of objects.
  */
 
+import type { Framing, HumanCeilingMetric } from './framing';
+
 export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 
 /** One labeled sample, dictionary-encoded. Index `a` in the three `*Of` arrays is one annotation. */
@@ -102,11 +104,99 @@ export interface KrippendorffAlphaByLevel {
 export interface HumanCeiling {
   readonly value: number;
   readonly ci: Interval | null;
-  /** The number of items the value rests on (items with ≥ 3 labels, or pairable items for `percent-agreement`). */
+  /** The number of units the value rests on (items with ≥ 3 labels, pairable items, documents, images, lists). */
   readonly items: number;
-  /** `majority-of-others` when some item has ≥ 3 labels; else the ceiling is `percentAgreement`. */
-  readonly basis: 'majority-of-others' | 'percent-agreement';
+  /**
+   * `majority-of-others` when some item has ≥ 3 labels; else `percent-agreement`. The other framings name
+   * the key the ceiling is: `multilabel.f1.micro`, `spans.f1.exact`, `boxes.f1.iou50`,
+   * `ranking.meanKendallTau`, `sqrt-icc-c1` (√ICC(C,1)).
+   */
+  readonly basis: HumanCeilingBasis;
 }
+
+export type HumanCeilingBasis =
+  | 'majority-of-others'
+  | 'percent-agreement'
+  | 'multilabel.f1.micro'
+  | 'spans.f1.exact'
+  | 'boxes.f1.iou50'
+  | 'ranking.meanKendallTau'
+  | 'sqrt-icc-c1';
+
+/** Multi-label: "label present" as a yes/no variable. */
+export interface LabelPresenceAgreement {
+  /** Annotations that include the label. */
+  readonly positives: number;
+  readonly percentAgreement: number | null;
+  readonly krippendorffAlpha: number | null;
+  readonly gwetAC1: number | null;
+}
+
+/** docs/product.md, "Framings beyond one label per item": `multilabel`. */
+export interface MultilabelAgreement {
+  readonly labels: readonly string[];
+  readonly alphaMasi: number | null;
+  readonly alphaJaccard: number | null;
+  readonly alphaExact: number | null;
+  readonly f1: { readonly micro: number | null; readonly macro: number | null };
+  readonly perLabel: Readonly<Record<string, LabelPresenceAgreement>>;
+  /** Bootstrap intervals over items: `micro` (the ceiling's). */
+  readonly ci: { readonly micro?: Interval };
+}
+
+/** docs/product.md, "Framings beyond one label per item": `spans`. */
+export interface SpanAgreement {
+  readonly f1: {
+    readonly exact: number | null;
+    readonly unlabeled: number | null;
+    readonly overlap: number | null;
+  };
+  /** Exact F1 per label. */
+  readonly perLabel: Readonly<Record<string, number>>;
+  /** Documents annotated by two or more annotators. */
+  readonly documents: number;
+  /** Annotator pairs that share a document. */
+  readonly pairs: number;
+  /** Bootstrap intervals over documents. */
+  readonly ci: { readonly exact?: Interval; readonly unlabeled?: Interval; readonly overlap?: Interval };
+}
+
+/** docs/product.md, "Framings beyond one label per item": `boxes`. */
+export interface BoxAgreement {
+  readonly f1: { readonly iou50: number | null; readonly iou75: number | null };
+  readonly meanIoU: number | null;
+  /** F1 at IoU 0.5 per label. */
+  readonly perLabel: Readonly<Record<string, number>>;
+  /** Images annotated by two or more annotators. */
+  readonly images: number;
+  readonly pairs: number;
+  /** Bootstrap intervals over images. */
+  readonly ci: { readonly iou50?: Interval; readonly iou75?: Interval };
+}
+
+/** docs/product.md, "Framings beyond one label per item": `ranking`. */
+export interface RankingAgreement {
+  readonly kendallW: number | null;
+  readonly kendallWUncorrected: number | null;
+  readonly meanKendallTau: number | null;
+  /** Lists ranked by two or more annotators. */
+  readonly lists: number;
+  /** Bootstrap intervals over lists. */
+  readonly ci: { readonly kendallW?: Interval; readonly meanKendallTau?: Interval };
+}
+
+/** docs/product.md, "Framings beyond one label per item": `pairwise`. */
+export interface PairwiseAgreement {
+  /** Distinct comparisons (pairs of items, in canonical order). */
+  readonly comparisons: number;
+  /** Share of the answers that are ties. */
+  readonly tieShare: number;
+  /** Percent agreement over the answers that are not ties; `null` when no comparison keeps two. */
+  readonly agreementWithoutTies: number | null;
+}
+
+/** The six ICC forms, named as McGraw & Wong (1996). */
+export type IccForm = 'ICC(1,1)' | 'ICC(A,1)' | 'ICC(C,1)' | 'ICC(1,k)' | 'ICC(A,k)' | 'ICC(C,k)';
 
 /** Keys of `AgreementReport.ci`; `alpha` is Krippendorff's α at the chosen `level`. */
 export type AgreementCiKey =
@@ -121,6 +211,11 @@ export type AgreementCiKey =
   | 'weightedKappaLinear'
   | 'weightedKappaQuadratic'
   | 'humanCeiling';
+
+/** `AgreementReport.ci`: bootstrap intervals per coefficient, and the ICCs' F-based intervals. */
+export type AgreementIntervals = Partial<Record<AgreementCiKey, Interval>> & {
+  readonly icc?: Readonly<Partial<Record<IccForm, Interval>>>;
+};
 
 /** Keys of `AgreementReport.bands`: the chance-corrected coefficients (percent agreement and the ceiling have no band). */
 export type AgreementBandKey = Exclude<AgreementCiKey, 'percentAgreement' | 'humanCeiling'>;
@@ -211,7 +306,20 @@ export interface AgreementReport {
   readonly gwetAC1: number | null;
   readonly brennanPrediger: number | null;
   readonly humanCeiling: HumanCeiling | null;
-  readonly ci: Partial<Record<AgreementCiKey, Interval>>;
+  /** Which framing the sample was scored under; `categorical` when absent (reports stored before framings). */
+  readonly framing?: Framing;
+  /** What `humanCeiling` is measured in; `accuracy` when absent. */
+  readonly humanCeilingMetric?: HumanCeilingMetric;
+  readonly multilabel?: MultilabelAgreement | null;
+  readonly spans?: SpanAgreement | null;
+  readonly boxes?: BoxAgreement | null;
+  readonly ranking?: RankingAgreement | null;
+  readonly pairwise?: PairwiseAgreement | null;
+  /** The six ICCs, whenever every label is numeric and some item was rated by every annotator; else `null`. */
+  readonly icc?: Readonly<Record<IccForm, number | null>> | null;
+  /** Items every annotator rated (the ICCs rest on them). */
+  readonly iccItems?: number;
+  readonly ci: AgreementIntervals;
   readonly level: MeasurementLevel;
   readonly bootstrap: { readonly resamples: number; readonly seed: number; readonly confidence: number };
   readonly bands: Partial<Record<AgreementBandKey, KappaBand | AlphaBand>>;

@@ -166,7 +166,10 @@ describe('byte-level fast path vs papaparse', () => {
 });
 
 describe('reference data: long and wide forms', () => {
-  const stems = [...new Set(referenceFiles.map((name) => name.replace(/\.(long|wide)\.csv$/, '')))];
+  // Data sets published in both forms (a multi-label sample has only its long form).
+  const stems = referenceFiles
+    .filter((name) => name.endsWith('.wide.csv'))
+    .map((name) => name.replace(/\.wide\.csv$/, ''));
   it.each(stems)('%s gives the same triples in both forms', (stem) => {
     const long = parseSample(readFileSync(join(REFERENCE, `${stem}.long.csv`)));
     const wide = parseSample(readFileSync(join(REFERENCE, `${stem}.wide.csv`)));

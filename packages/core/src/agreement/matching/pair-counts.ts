@@ -1,0 +1,255 @@
+import type { Resample, ResampledStatistic } from '../bootstrap';
+import { compressedBootstrap } from '../compressed-bootstrap';
+import type { UnitSample } from '../framing';
+import type { Interval } from '../types';
+
+/**
+ * Pairwise counts for the framings scored by F1 between annotators (multi-label, spans, boxes): for every
+ * unit annotated by two or more annotators and every pair of them, `measures` triples (TP, FP, FN), the
+ * per-unit sufficient statistics from which each pair's F1 and their mean are computed, and which the
+ * bootstrap resamples by unit.
+ */
+export interface PairCounts {
+  /** Annotator indices of each pair (a < b), by pair index, in first-met order. */
+  readonly pairs: readonly (readonly [number, number])[];
+  readonly measures: number;
+  /** Units annotated by two or more annotators. */
+  readonly units: number;
+  /** Entries of unit u are `[unitStart[u], unitStart[u + 1])`. */
+  readonly unitStart: Int32Array;
+  readonly pairOf: Int32Array;
+  /** Entry e's measure m: TP, FP, FN at `(e · measures + m) · 3`. */
+  readonly counts: Float64Array;
+}
+
+/** F1 = 2TP / (2TP + FP + FN) (van Rijsbergen 1979; as pairwise agreement, Hripcsak & Rothschild 2005); NaN when 0/0. */
+export function f1Score(tp: number, fp: number, fn: number): number {
+  const denominator = 2 * tp + fp + fn;
+  return denominator > 0 ? (2 * tp) / denominator : Number.NaN;
+}
+
+/** Each unit's annotations, ordered by annotator. */
+export function annotationsByUnit<V>(
+  sample: UnitSample<V>,
+): readonly (readonly { readonly annotator: number; readonly value: V }[])[] {
+  const byUnit: { annotator: number; value: V }[][] = sample.units.map(() => []);
+  for (const { unit, annotator, value } of sample.annotations) byUnit[unit]?.push({ annotator, value });
+  for (const list of byUnit) list.sort((x, y) => x.annotator - y.annotator);
+  return byUnit;
+}
+
+/**
+ * Collects, for each unit and each pair of its annotators, `measures` (TP, FP, FN) triples written by
+ * `count(first, second, out, offset)` (annotator a's value first, a < b; `out` is zeroed).
+ */
+export function collectPairCounts<V>(
+  sample: UnitSample<V>,
+  measures: number,
+  count: (first: V, second: V, out: Float64Array, offset: number) => void,
+): PairCounts {
+  const byUnit = annotationsByUnit(sample);
+  const pairIndex = new Map<number, number>();
+  const pairs: (readonly [number, number])[] = [];
+  const annotatorCount = sample.annotators.length;
+  const unitStart = new Int32Array(byUnit.length + 1);
+  const pairOf: number[] = [];
+  let counts = new Float64Array(1024);
+  let entries = 0;
+  let units = 0;
+  const scratch = new Float64Array(measures * 3);
+  byUnit.forEach((list, u) => {
+    unitStart[u] = entries;
+    if (list.length >= 2) units++;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const first = list[i];
+        const second = list[j];
+        if (first === undefined || second === undefined) continue;
+        const key = first.annotator * annotatorCount + second.annotator;
+        let pair = pairIndex.get(key);
+        if (pair === undefined) {
+          pair = pairs.length;
+          pairIndex.set(key, pair);
+          pairs.push([first.annotator, second.annotator]);
+        }
+        scratch.fill(0);
+        count(first.value, second.value, scratch, 0);
+        if ((entries + 1) * measures * 3 > counts.length) {
+          const grown = new Float64Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+        counts.set(scratch, entries * measures * 3);
+        pairOf.push(pair);
+        entries++;
+      }
+    }
+  });
+  unitStart[byUnit.length] = entries;
+  return {
+    pairs,
+    measures,
+    units,
+    unitStart,
+    pairOf: Int32Array.from(pairOf),
+    counts: counts.subarray(0, entries * measures * 3),
+  };
+}
+
+/**
+ * The mean over annotator pairs of each measure's F1, from the counts summed over units (each unit
+ * weighted by `weightOf(u)`); pairs whose F1 is 0/0 are left out, and a measure no pair defines is NaN.
+ */
+function meanPairF1Into(
+  source: PairCounts,
+  units: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  sums: Float64Array,
+  out: Float64Array,
+): void {
+  const { measures, unitStart, pairOf, counts } = source;
+  sums.fill(0);
+  for (let t = 0; t < units.length; t++) {
+    const u = units[t] ?? 0;
+    const w = weights === null ? 1 : (weights[t] ?? 0);
+    for (let e = unitStart[u] ?? 0; e < (unitStart[u + 1] ?? 0); e++) {
+      const base = (pairOf[e] ?? 0) * measures * 3;
+      const from = e * measures * 3;
+      for (let m = 0; m < measures * 3; m++)
+        sums[base + m] = (sums[base + m] ?? 0) + w * (counts[from + m] ?? 0);
+    }
+  }
+  for (let m = 0; m < measures; m++) {
+    let total = 0;
+    let defined = 0;
+    for (let p = 0; p < source.pairs.length; p++) {
+      const at = (p * measures + m) * 3;
+      const value = f1Score(sums[at] ?? 0, sums[at + 1] ?? 0, sums[at + 2] ?? 0);
+      if (Number.isNaN(value)) continue;
+      total += value;
+      defined++;
+    }
+    out[m] = defined > 0 ? total / defined : Number.NaN;
+  }
+}
+
+/** Point estimates: per measure, the mean over annotator pairs of their F1 over every unit. */
+export function meanPairF1(source: PairCounts): Float64Array {
+  const out = new Float64Array(source.measures);
+  const sums = new Float64Array(source.pairs.length * source.measures * 3);
+  const all = Int32Array.from({ length: source.unitStart.length - 1 }, (_, u) => u);
+  meanPairF1Into(source, all, null, sums, out);
+  return out;
+}
+
+export interface BootstrapSettings {
+  readonly resamples: number;
+  readonly seed: number;
+  readonly confidence: number;
+}
+
+/**
+ * Percentile bootstrap intervals over units (Efron & Tibshirani 1993, ch. 6) of `meanPairF1`'s measures.
+ * Units with identical counts are grouped, and a resample is a multinomial draw over the groups
+ * (`compressedBootstrap`), exactly the per-unit bootstrap at the cost of the distinct groups. Units without
+ * a pair count as groups of their own kind (they shift no sum but are drawn, as the per-unit bootstrap
+ * draws them). `null` for a measure undefined in over half the resamples.
+ */
+export function pairF1Intervals(source: PairCounts, settings: BootstrapSettings): (Interval | null)[] {
+  const { measures, unitStart, pairOf, counts } = source;
+  if (settings.resamples <= 0) return Array.from({ length: measures }, () => null);
+  const groupOf = new Map<string, number>();
+  const representatives: number[] = [];
+  const sizes: number[] = [];
+  const unitCount = unitStart.length - 1;
+  for (let u = 0; u < unitCount; u++) {
+    const from = unitStart[u] ?? 0;
+    const to = unitStart[u + 1] ?? 0;
+    let key = '';
+    for (let e = from; e < to; e++) {
+      key += `${pairOf[e]}:${counts.subarray(e * measures * 3, (e + 1) * measures * 3).join(',')};`;
+    }
+    const group = groupOf.get(key);
+    if (group === undefined) {
+      groupOf.set(key, representatives.length);
+      representatives.push(u);
+      sizes.push(1);
+    } else sizes[group] = (sizes[group] ?? 0) + 1;
+  }
+  const sums = new Float64Array(source.pairs.length * measures * 3);
+  const groupUnits = Int32Array.from(representatives);
+  const drawnUnits = new Int32Array(groupUnits.length);
+  const drawnWeights = new Int32Array(groupUnits.length);
+  const statistic: ResampledStatistic = {
+    size: measures,
+    evaluate(resample: Resample | null, out: Float64Array): void {
+      if (resample === null) {
+        meanPairF1Into(source, groupUnits, sizes, sums, out);
+        return;
+      }
+      for (let t = 0; t < resample.count; t++) {
+        const g = resample.items[t] ?? 0;
+        drawnUnits[t] = groupUnits[g] ?? 0;
+        drawnWeights[t] = resample.weights[g] ?? 0;
+      }
+      meanPairF1Into(
+        source,
+        drawnUnits.subarray(0, resample.count),
+        drawnWeights.subarray(0, resample.count),
+        sums,
+        out,
+      );
+    },
+  };
+  const [level] = compressedBootstrap([{ sizes: Int32Array.from(sizes), statistics: [statistic] }], settings);
+  return Array.from({ length: measures }, (_, m) => level?.[0]?.[m]?.interval ?? null);
+}
+
+/** Accumulates (TP, FP, FN) per (pair, label), for per-label F1 and macro F1. */
+export class PairLabelCounts {
+  private readonly sums = new Map<string, [number, number, number]>();
+
+  add(pair: number, label: string, tp: number, fp: number, fn: number): void {
+    const key = `${pair}\u0000${label}`;
+    const sum = this.sums.get(key);
+    if (sum === undefined) this.sums.set(key, [tp, fp, fn]);
+    else {
+      sum[0] += tp;
+      sum[1] += fp;
+      sum[2] += fn;
+    }
+  }
+
+  /** Per label: the mean over pairs of the label's F1 (pairs where it is 0/0 left out). */
+  perLabel(): Map<string, number> {
+    const totals = new Map<string, { total: number; pairs: number }>();
+    for (const [key, [tp, fp, fn]] of this.sums) {
+      const label = key.slice(key.indexOf('\u0000') + 1);
+      const value = f1Score(tp, fp, fn);
+      if (Number.isNaN(value)) continue;
+      const entry = totals.get(label) ?? { total: 0, pairs: 0 };
+      entry.total += value;
+      entry.pairs++;
+      totals.set(label, entry);
+    }
+    return new Map([...totals].map(([label, { total, pairs }]) => [label, total / pairs]));
+  }
+
+  /** Macro F1: per pair, the mean F1 over the labels either annotator used; then the mean over pairs. */
+  macro(): number {
+    const perPair = new Map<string, { total: number; labels: number }>();
+    for (const [key, [tp, fp, fn]] of this.sums) {
+      const value = f1Score(tp, fp, fn);
+      if (Number.isNaN(value)) continue;
+      const pair = key.slice(0, key.indexOf('\u0000'));
+      const entry = perPair.get(pair) ?? { total: 0, labels: 0 };
+      entry.total += value;
+      entry.labels++;
+      perPair.set(pair, entry);
+    }
+    if (perPair.size === 0) return Number.NaN;
+    let total = 0;
+    for (const { total: sum, labels } of perPair.values()) total += sum / labels;
+    return total / perPair.size;
+  }
+}
