@@ -169,6 +169,16 @@ describe('raisin agreement', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ source: { format: 'jsonl' } });
   });
 
+  it('reads a wide file whose annotators have label-like names and whose labels are all identical', () => {
+    const degenerate = 'item,gold,model\n1,pos,pos\n2,pos,pos\n3,pos,pos\n';
+    const human = raisin(['agreement', '-'], degenerate);
+    expect(human.stderr).toBe('');
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain('stdin (wide table): 3 items, 2 annotators, 6 annotations, 1 category');
+    const json = raisin(['agreement', '-', '--json'], degenerate);
+    expect(JSON.parse(json.stdout)).toMatchObject({ source: { format: 'wide' }, percentAgreement: 1 });
+  });
+
   it('exits 2 on bad options and a missing file', () => {
     expect(raisin(['agreement', 'x.csv', '--level', 'fancy']).status).toBe(2);
     expect(raisin(['agreement', 'x.csv', '--nope']).status).toBe(2);

@@ -20,7 +20,7 @@ import {
   trimmedEnd,
   trimmedStart,
 } from './text';
-import type { ColumnMapping, Delimiter, ParseOptions } from './types';
+import type { ColumnMapping, ColumnRole, Delimiter, ParseOptions } from './types';
 
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
@@ -144,6 +144,24 @@ function splitHeader(text: string, delimiter: Delimiter): string[] {
   return cells.map(trimAscii);
 }
 
+/**
+ * Whether a delimited table is long, from its header alone (never from the labels under it): forced by
+ * `format`, or by a column named for a role, or when the header has an annotator column. A long table is
+ * the only layout with an annotator column; a header without one is wide, its columns after the item
+ * being annotators whatever their names, so a wide table whose annotators are called `gold` or `score`
+ * (label words) is not mistaken for a long one missing its annotator column.
+ */
+export function readsAsLong(
+  format: ParseOptions['format'],
+  given: Readonly<Partial<Record<ColumnRole, string>>>,
+  index: Readonly<Record<ColumnRole, number>>,
+): boolean {
+  if (format === 'long') return true;
+  if (format === 'wide') return false;
+  const givenAny = given.item !== undefined || given.annotator !== undefined || given.label !== undefined;
+  return givenAny || index.annotator >= 0;
+}
+
 /** Decides long vs wide and which columns play which role. */
 export function planDelimited(
   header: readonly string[],
@@ -154,13 +172,8 @@ export function planDelimited(
   const mapped = mapColumns(header, given, line);
   if (!mapped.ok) return mapped;
   const { index, unmapped } = mapped.value;
-  const givenAny = given.item !== undefined || given.annotator !== undefined || given.label !== undefined;
-  const format = options.format ?? 'auto';
-  // A header naming an annotator or label column is a long table (missing roles are then an error);
-  // otherwise the columns after the item are read as annotators.
-  const long =
-    format === 'long' || (format !== 'wide' && (givenAny || index.annotator >= 0 || index.label >= 0));
-  if (long) {
+  // A long table missing a role (say, its label column has an unknown name) is an error naming it.
+  if (readsAsLong(options.format, given, index)) {
     if (unmapped.length > 0) return err(missingColumnIssue(unmapped, header, line));
     return ok({ kind: 'long', item: index.item, annotator: index.annotator, label: index.label });
   }

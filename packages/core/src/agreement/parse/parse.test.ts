@@ -165,6 +165,30 @@ describe('parseSample: formats', () => {
     expect(preview.ok && preview.value.header).toEqual(['item', 'annotator', 'label']);
   });
 
+  it('reads a wide table as wide whatever its annotators are called and whatever labels it holds', () => {
+    // Annotators named with label words (gold, score, target) and every label identical: a degenerate
+    // sample, but its layout comes from the header alone, as for any other wide table.
+    for (const header of ['item,gold,model', 'item,score,score_2,score_3', 'id,target,alice']) {
+      const annotators = header.split(',').slice(1);
+      for (const label of ['pos', '1', 'label']) {
+        const rows = [1, 2, 3].map((i) => `${i},${annotators.map(() => label).join(',')}`);
+        const text = `${header}\n${rows.join('\n')}\n`;
+        for (const csvEngine of ['auto', 'papaparse'] as const) {
+          const value = parsed(text, { csvEngine });
+          expect(value.format).toBe('wide');
+          expect(value.sample.annotators).toEqual(annotators);
+          expect(tripleSet(value.sample)).toHaveLength(3 * annotators.length);
+        }
+        const preview = previewSample(text);
+        expect(preview.ok && preview.value.format).toBe('wide');
+        expect(preview.ok && preview.value.annotatorColumns).toEqual(annotators);
+      }
+    }
+    // A header with an annotator column is still long, and names the role it lacks.
+    expect(parsed('item,rater,score\n1,a,pos\n1,b,pos\n').format).toBe('long');
+    expect(issue('item,annotator,stuff\n1,a,x\n')).toMatchObject({ code: 'missing_column', line: 1 });
+  });
+
   it('reads JSON Lines with synonym keys; a null label is missing, blank lines are skipped', () => {
     const value = parsed(fixture('records.jsonl'));
     expect(value.format).toBe('jsonl');

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import { mapColumns } from './columns';
-import { sniffDelimited } from './delimited';
+import { readsAsLong, sniffDelimited } from './delimited';
 import { detectJsonFormat, notTextIssue, withoutBom } from './detect';
 import {
   idText,
@@ -70,15 +70,7 @@ export function previewSample(
   // The last row may be cut off by the preview's byte limit.
   const rows = parsed.data.slice(0, complete ? PREVIEW_ROWS : Math.min(PREVIEW_ROWS, parsed.data.length - 1));
   const cells = rows.map((row) => row.map(trimAscii));
-  const given = options.columns ?? {};
-  const long =
-    forced === 'long' ||
-    (forced !== 'wide' &&
-      (given.item !== undefined ||
-        given.annotator !== undefined ||
-        given.label !== undefined ||
-        index.annotator >= 0 ||
-        index.label >= 0));
+  const long = readsAsLong(forced, options.columns ?? {}, index);
   const columns = Object.fromEntries(
     COLUMN_ROLES.map((role) => [role, header[index[role]] ?? null]),
   ) as Record<ColumnRole, string | null>;
