@@ -5,7 +5,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
   call,
@@ -16,6 +15,7 @@ import {
   stop,
   trpcData,
 } from '@raisin/server/test/server-process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const FILE = join(ROOT, 'packages/core/src/agreement/reference-data/krippendorff2011.long.csv');
