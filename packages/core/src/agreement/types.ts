@@ -43,7 +43,10 @@ export type SampleIssueCode =
   | 'too_few_annotators'
   | 'no_pairable_item'
   | 'file_too_large'
-  | 'not_text';
+  | 'not_text'
+  | 'mixed_framing'
+  | 'unknown_framing'
+  | 'unknown_control';
 
 export interface SampleIssue {
   readonly code: SampleIssueCode;

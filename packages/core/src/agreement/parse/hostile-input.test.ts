@@ -6,8 +6,10 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared';
+import { FRAMINGS } from '../framing';
 import type { SampleIssue, SampleIssueCode } from '../types';
 import { createSampleParser, type ParseOptions, parseSample, previewSample, SAMPLE_FORMATS } from './index';
+import { parseFramedSample } from './parse-framed';
 
 const ISSUE_CODES: readonly SampleIssueCode[] = [
   'empty_file',
@@ -24,6 +26,9 @@ const ISSUE_CODES: readonly SampleIssueCode[] = [
   'no_pairable_item',
   'file_too_large',
   'not_text',
+  'mixed_framing',
+  'unknown_framing',
+  'unknown_control',
 ];
 
 function expectCleanResult(result: Result<unknown, SampleIssue>): void {
@@ -147,6 +152,73 @@ describe('sample parsers under arbitrary bytes', () => {
         expectCleanResult(previewSample(text));
       }),
       { seed: 7, numRuns: 500 },
+    );
+  });
+});
+
+describe('the framed parser under hostile input', () => {
+  it('returns framed samples or a clean issue for arbitrary bytes, every framing and format', () => {
+    fc.assert(
+      fc.property(
+        hostileBytes,
+        fc.constantFrom(undefined, ...FRAMINGS, 'nonsense'),
+        fc.constantFrom(...OPTION_VARIANTS),
+        (bytes, framing, options) => {
+          expectCleanResult(
+            parseFramedSample(bytes, { ...options, ...(framing === undefined ? {} : { framing }) }),
+          );
+        },
+      ),
+      { seed: 43, numRuns: 800 },
+    );
+  });
+
+  it('survives Label Studio and Prodigy records whose values are replaced by arbitrary JSON', () => {
+    const value = fc.jsonValue({ maxDepth: 3 });
+    const result = (type: string, inner: unknown) => ({
+      id: 'r',
+      from_name: 'q',
+      to_name: 'text',
+      type,
+      value: inner,
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'choices',
+          'labels',
+          'rectanglelabels',
+          'ranker',
+          'pairwise',
+          'number',
+          'rating',
+          'other',
+        ),
+        value,
+        value,
+        (type, inner, data) => {
+          const tasks = [
+            { id: 1, data, annotations: [{ completed_by: 1, result: [result(type, inner)] }] },
+            {
+              id: 2,
+              data: { text: 'ab' },
+              annotations: [{ completed_by: data, result: [result(type, { value: inner })] }],
+            },
+          ];
+          expectCleanResult(parseFramedSample(JSON.stringify(tasks)));
+          const prodigy = {
+            text: data,
+            image: inner,
+            _input_hash: 1,
+            _annotator_id: 'a',
+            answer: 'accept',
+            spans: inner,
+            accept: data,
+          };
+          expectCleanResult(parseFramedSample(`${JSON.stringify(prodigy)}\n`, { format: 'prodigy' }));
+        },
+      ),
+      { seed: 44, numRuns: 600 },
     );
   });
 });

@@ -1,7 +1,9 @@
 export { isNumericLabel } from './builder';
 export { columnRoleOf, normalizeColumnName } from './columns';
 export { describeSampleIssue } from './describe';
+export type { FramedControl } from './framed-builder';
 export { countMissingSpellings, describeMissingSpellings } from './missing';
+export { type FramedParse, type FramedParseOptions, parseFramedSample } from './parse-framed';
 export { createSampleParser, parseSample } from './parser';
 export { previewSample } from './preview';
 export {

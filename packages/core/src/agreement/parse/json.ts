@@ -293,7 +293,7 @@ export class JsonLinesRows implements RowsHandler {
 }
 
 /** Start offsets of the elements of a top-level JSON array (found by a scan that skips strings). */
-function elementOffsets(text: string): number[] {
+export function elementOffsets(text: string): number[] {
   const offsets: number[] = [];
   let depth = 0;
   let inString = false;
