@@ -21,6 +21,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    // Dates follow the reader's locale: pinned so that the specs read the same dates on every machine.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     // Debian's Chromium (scripts/ensure-chromium.mjs): Playwright's own browser downloads are not available here.
     launchOptions: {

@@ -169,7 +169,7 @@ test.describe('roadmap and MLOps maturity', () => {
     const phaseRow = (name: string) =>
       table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
     const heuristicRow = phaseRow('Heuristic in production');
-    await expect(heuristicRow).toContainText('Mon 7 Jan 2030');
+    await expect(heuristicRow).toContainText('Mon, Jan 7, 2030');
     await expect(phaseRow('Pipeline automation and continuous training')).toBeVisible();
 
     // 3. Edit a phase, then regenerate from a later date: the edit survives.
@@ -187,7 +187,7 @@ test.describe('roadmap and MLOps maturity', () => {
 
     await page.getByLabel('Start date').fill('2030-01-14');
     await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
-    await expect(heuristicRow).toContainText('Mon 14 Jan 2030');
+    await expect(heuristicRow).toContainText('Mon, Jan 14, 2030');
     await expect(baselineRow).toBeVisible();
     await expect(phaseRow('ML baseline')).toHaveCount(0);
     await expect(page.getByRole('region', { name: /Regeneration changed/ })).toHaveCount(0);
@@ -275,13 +275,13 @@ test.describe('roadmap and MLOps maturity', () => {
       table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
     const rowHeaders = table.getByRole('rowheader');
 
-    // Each date reads on one line (a wrapped "Mon 23 / Dec 2030" was the leftover), and the page itself
+    // Each date reads on one line (a wrapped "Mon, Dec 23, / 2030" was the leftover), and the page itself
     // never scrolls sideways: a wide table scrolls inside its own box.
     const expectDatesOnOneLine = async () => {
       const lines = await table.getByRole('cell').evaluateAll((cells) =>
         cells
           .filter((cell) =>
-            /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}$/.test(cell.textContent ?? ''),
+            /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]{2} \d{1,2}, \d{4}$/.test(cell.textContent ?? ''),
           )
           .map((cell) => {
             const range = document.createRange();
@@ -296,7 +296,7 @@ test.describe('roadmap and MLOps maturity', () => {
       expect(overflow).toBeLessThanOrEqual(0);
     };
     await expectDatesOnOneLine();
-    await expect(phaseRow('Heuristic in production')).toContainText('Mon 23 Dec 2030');
+    await expect(phaseRow('Heuristic in production')).toContainText('Mon, Dec 23, 2030');
     await expectNoSeriousViolations(page);
 
     // Reorder: the baseline goes first.
@@ -376,7 +376,7 @@ test.describe('roadmap and MLOps maturity', () => {
     await page.getByLabel('Start date').fill('2031-01-06');
     await page.getByRole('button', { name: 'Regenerate roadmap' }).click();
     await expect(rowHeaders.first()).toContainText('ML baseline');
-    await expect(table.getByRole('row').nth(1)).toContainText('Mon 6 Jan 2031');
+    await expect(table.getByRole('row').nth(1)).toContainText('Mon, Jan 6, 2031');
     await expect(table.getByRole('row')).toHaveCount(3);
     await expect(phaseRow('Heuristic in production')).toHaveCount(0);
   });

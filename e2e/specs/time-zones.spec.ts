@@ -42,12 +42,12 @@ test.describe('roadmap dates in Kiritimati (UTC+14)', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: /^Heuristic in production/ }) });
     // Six working days from Friday 31 Dec: Fri, then Mon 3 to Fri 7 Jan.
-    await expect(heuristic).toContainText('Fri 31 Dec 2027');
-    await expect(heuristic).toContainText('Fri 7 Jan 2028');
-    await expect(page.getByText('Starts Fri 31 Dec 2027.')).toBeVisible();
+    await expect(heuristic).toContainText('Fri, Dec 31, 2027');
+    await expect(heuristic).toContainText('Fri, Jan 7, 2028');
+    await expect(page.getByText('Starts Fri, Dec 31, 2027.')).toBeVisible();
     // Today in Kiritimati is the start day (UTC's Thursday would be before the chart and not drawn).
     await expect(page.getByRole('img', { name: /Gantt chart of the roadmap/ })).toHaveAccessibleName(
-      /Today is Fri 31 Dec 2027\./,
+      /Today is Fri, Dec 31, 2027\./,
     );
 
     const csv = await downloadText(page, 'Download CSV (issue trackers)');
@@ -80,7 +80,7 @@ test.describe('roadmap dates in Los Angeles (UTC−8)', () => {
     await page.getByLabel('Start date').fill('2027-12-31');
     await page.getByRole('button', { name: 'Generate roadmap' }).click();
     await expect(page.getByRole('img', { name: /Gantt chart of the roadmap/ })).toHaveAccessibleName(
-      /Today is Fri 31 Dec 2027\./,
+      /Today is Fri, Dec 31, 2027\./,
     );
     const markdown = await downloadText(page, 'Download Markdown');
     expect(markdown).toContain('starting 2027-12-31');

@@ -1,20 +1,13 @@
+import { formatDateTime } from '@raisin/core/format';
 import { calendarDateIn, endOfDayIn } from '@raisin/core/shared';
 
-// Teammates may sit in other zones: each reads times on their own clock, with the zone named, so an
-// expiry "23:59:59 GMT+14" is not mistaken for the end of their own day.
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'short',
-});
-
-/** A moment on the reader's clock with its zone, or `fallback` when there is none ("never"). */
+/**
+ * A moment on the reader's clock with its zone, or `fallback` when there is none ("never"). Teammates may
+ * sit in other zones: with the zone named, an expiry "23:59 GMT+14" is not mistaken for the end of
+ * their own day.
+ */
 export function formatWhen(iso: string | null, fallback: string): string {
-  return iso ? whenFormat.format(new Date(iso)) : fallback;
+  return iso ? formatDateTime(iso, { showZone: true }) : fallback;
 }
 
 /**

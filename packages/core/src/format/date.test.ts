@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDateOfInstant, formatDateTime } from './date';
+import { formatCalendarDate, formatCalendarMonth, formatDateOfInstant, formatDateTime } from './date';
 
 // 6 Dec 2026, 16:16 UTC.
 const INSTANT = '2026-12-06T16:16:20.000Z';
@@ -20,6 +20,12 @@ describe('formatDateTime', () => {
       expect(formatDateTime(INSTANT, { locale, timeZone: 'UTC' })).not.toMatch(NUMERIC_DAY_MONTH);
       expect(formatCalendarDate('2026-12-06', { locale })).not.toMatch(NUMERIC_DAY_MONTH);
     }
+  });
+
+  it('names the zone when asked', () => {
+    expect(formatDateTime(INSTANT, { locale: 'en-GB', timeZone: 'Pacific/Kiritimati', showZone: true })).toBe(
+      '7 Dec 2026, 06:16 GMT+14',
+    );
   });
 
   it('accepts dates and epoch milliseconds, and an em dash for what is not a date', () => {
@@ -53,5 +59,13 @@ describe('formatCalendarDate', () => {
   it('returns text that is not a calendar date unchanged', () => {
     expect(formatCalendarDate('soon')).toBe('soon');
     expect(formatCalendarDate('2026-02-30')).toBe('2026-02-30');
+  });
+});
+
+describe('formatCalendarMonth', () => {
+  it('names the month of a day', () => {
+    expect(formatCalendarMonth('2026-03-31', { locale: 'en-GB' })).toBe('Mar 2026');
+    expect(formatCalendarMonth('2026-12-01', { locale: 'en-US' })).toBe('Dec 2026');
+    expect(formatCalendarMonth('soon')).toBe('soon');
   });
 });

@@ -10,24 +10,35 @@ export interface DateFormatOptions {
   readonly locale?: string | undefined;
   /** An IANA time zone; without it, the reader's. Calendar dates ignore it: they are days, not instants. */
   readonly timeZone?: string | undefined;
+  /**
+   * Name the zone after the time ("6 Dec 2026, 23:59 GMT+14"), where teammates in other zones compare
+   * the moment with their own day, as with an expiry.
+   */
+  readonly showZone?: boolean | undefined;
 }
 
 const ISO_CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(kind: 'date-time' | 'date' | 'weekday-date', options: DateFormatOptions, utc = false) {
+function dateFormat(
+  kind: 'date-time' | 'date' | 'weekday-date' | 'month',
+  options: DateFormatOptions,
+  utc = false,
+) {
   const timeZone = utc ? 'UTC' : options.timeZone;
-  const key = `${kind}|${options.locale ?? ''}|${timeZone ?? ''}`;
+  const showZone = kind === 'date-time' && options.showZone === true;
+  const key = `${kind}|${options.locale ?? ''}|${timeZone ?? ''}|${showZone}`;
   let format = formats.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(options.locale, {
       timeZone,
-      day: 'numeric',
+      ...(kind === 'month' ? {} : { day: 'numeric' }),
       month: 'short',
       year: 'numeric',
       ...(kind === 'weekday-date' ? { weekday: 'short' } : {}),
       ...(kind === 'date-time' ? { hour: '2-digit', minute: '2-digit' } : {}),
+      ...(showZone ? { timeZoneName: 'short' } : {}),
     } as const);
     formats.set(key, format);
   }
@@ -69,4 +80,13 @@ export function formatCalendarDate(
   const utc = new Date(Date.UTC(year, month - 1, day));
   if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1) return date;
   return dateFormat(options.weekday ? 'weekday-date' : 'date', options, true).format(utc);
+}
+
+/** The month a calendar date falls in, as a chart's axis names it: "Mar 2026". */
+export function formatCalendarMonth(date: string, options: Pick<DateFormatOptions, 'locale'> = {}): string {
+  const match = ISO_CALENDAR_DATE.exec(`${date.slice(0, 7)}-01`);
+  if (!match) return date;
+  return dateFormat('month', options, true).format(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)),
+  );
 }

@@ -2,7 +2,13 @@
  * How Raisin writes numbers, durations and dates for people: every tab, chart, report and human export
  * formats through here, so the same value reads the same everywhere.
  */
-export { type DateFormatOptions, formatCalendarDate, formatDateOfInstant, formatDateTime } from './date';
+export {
+  type DateFormatOptions,
+  formatCalendarDate,
+  formatCalendarMonth,
+  formatDateOfInstant,
+  formatDateTime,
+} from './date';
 export { formatDayRange, formatDays, formatDaysAlike, formatDuration, readableUnit } from './duration';
 export {
   COMPACT_FROM,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRoadmap, roadmapEstimatesFromTradeoff } from '../roadmap';
 import { analyzeTradeoff, resolveTradeoffInputs, summarizeTradeoff } from '../tradeoff';
 import { computationSettings, storedSeedAngles } from '../tradeoff/test-support';
+import { computeProgress } from '../worksheet';
 import { buildReportSnapshot, type ReportInputs } from './build';
 import { REPORT_SCHEMA_VERSION } from './snapshot';
 
@@ -69,6 +70,30 @@ describe('buildReportSnapshot', () => {
         enteredAt: '2026-02-01T10:00:00.000Z',
       },
     ]);
+  });
+
+  it('counts answered questions as the worksheet does: linked live values in, blank text out', () => {
+    const inputs: ReportInputs = {
+      ...EMPTY,
+      answers: [
+        { questionId: 'E.target-quality', value: { kind: 'number', value: 0.8 }, ...NOBODY },
+        { questionId: 'I.when-wrong', value: { kind: 'long-text', value: '   ' }, ...NOBODY },
+      ],
+      context: { humanCeiling: { value: 0.81 }, maturityLevel: 1 },
+    };
+    const worksheet = buildReportSnapshot(inputs).sections.worksheet;
+    if (worksheet.status !== 'ready') throw new Error('expected answers');
+    const progress = computeProgress(
+      Object.fromEntries(inputs.answers.map((a) => [a.questionId, a.value])),
+      inputs.context,
+    );
+    // The target, the two questions the ceiling answers and the maturity level; not the blank text.
+    expect(worksheet.answered).toBe(4);
+    expect(worksheet.answered).toBe(progress.overall.answered);
+    const rows = worksheet.groups.flatMap((g) => g.answers);
+    expect(rows).toHaveLength(worksheet.answered);
+    expect(rows.map((r) => r.questionId)).not.toContain('I.when-wrong');
+    expect(rows.map((r) => r.answer)).toContain('level 1 (from Roadmap)');
   });
 
   it('takes the ceiling from the reference sample and keeps every sample in the trend', () => {

@@ -8,9 +8,13 @@ import {
 import { durationToDays, type TradeoffAnalysis, type TradeoffSummary } from '../tradeoff';
 import {
   type Answer,
+  computeProgress,
   computeVerdict,
   findQuestion,
   formatAnswer,
+  formatDerivedValue,
+  hasDerivedValue,
+  isAnswered,
   QUESTION_BANK,
   WORKSHEET_GROUP_IDS,
   WORKSHEET_GROUP_TITLES,
@@ -97,20 +101,28 @@ function empty(key: ReportSectionKey): EmptyReportSection {
 const interval = (ci: readonly [number, number] | null | undefined) =>
   ci ? { low: ci[0], high: ci[1] } : null;
 
+/**
+ * The worksheet as its tab shows it: a question is listed, and counted, when `isAnswered` says so (the
+ * one definition `computeProgress` counts with), so a value linked live from another tab is answered
+ * here too and a blank text is not; a linked question reads its live value, as on the tab.
+ */
 function worksheetSection(inputs: ReportInputs): ReportWorksheetSection | EmptyReportSection {
   const byId = new Map(inputs.answers.map((a) => [a.questionId, a.value]));
+  const { context } = inputs;
   const groups = WORKSHEET_GROUP_IDS.map((id) => ({
     id,
     title: WORKSHEET_GROUP_TITLES[id],
     answers: QUESTION_BANK.filter((q) => q.group === id).flatMap((q) => {
       const value = byId.get(q.id);
-      return value === undefined
-        ? []
-        : [{ questionId: q.id, question: q.prompt, answer: formatAnswer(q, value) }];
+      if (!isAnswered(q, value, context)) return [];
+      const answer = hasDerivedValue(q, context)
+        ? formatDerivedValue(q, context)
+        : value && formatAnswer(q, value);
+      return answer === undefined ? [] : [{ questionId: q.id, question: q.prompt, answer }];
     }),
   })).filter((group) => group.answers.length > 0);
   if (groups.length === 0) return empty('worksheet');
-  const answered = groups.reduce((n, g) => n + g.answers.length, 0);
+  const { answered } = computeProgress(Object.fromEntries(byId), context).overall;
   return {
     status: 'ready',
     title: REPORT_SECTION_TITLES.worksheet,

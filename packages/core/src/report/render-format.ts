@@ -2,7 +2,7 @@
  * Words and numbers shared by the Markdown and HTML renderers, so both exports say the same thing. Every
  * function returns plain text; each renderer escapes it for its own syntax.
  */
-import { formatDays, formatQuality } from '../format';
+import { type DateFormatOptions, formatDateTime, formatDays, formatQuality } from '../format';
 import type { ReportInterval, ReportMaturityLevel, ReportSnapshot, ReportVerdict } from './snapshot';
 
 export const VERDICT_LABELS: Readonly<Record<ReportVerdict, string>> = {
@@ -38,12 +38,12 @@ export function formatValueWithCi(value: number | null, ci: ReportInterval | nul
 /** Money with thousands separators (248,000): the report and the Tradeoff tab's ROI table both use it. */
 export { formatMoney } from '../format';
 
-/** `Ticket router, version 2 (2026-03-02)` or `Ticket router, preview`. */
-export function versionLine(snapshot: ReportSnapshot): string {
+/** `Version 2, published 2 Mar 2026, 09:30 by Ada` or `Preview generated 6 Dec 2026, 16:16`. */
+export function versionLine(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): string {
   const version = snapshot.version;
-  if (version === null) return `Preview generated ${snapshot.generatedAt.slice(0, 10)}`;
+  if (version === null) return `Preview generated ${formatDateTime(snapshot.generatedAt, dates)}`;
   const by = version.publishedByName === null ? '' : ` by ${version.publishedByName}`;
-  return `Version ${version.number}, published ${version.publishedAt.slice(0, 10)}${by}`;
+  return `Version ${version.number}, published ${formatDateTime(version.publishedAt, dates)}${by}`;
 }
 
 /**

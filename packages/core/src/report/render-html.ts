@@ -4,6 +4,7 @@
  * by the browser or by `raisin report export --format pdf`.
  */
 
+import type { DateFormatOptions } from '../format';
 import { versionLine } from './render-format';
 import { ganttChartSvg, tradeoffChartSvg } from './report-charts';
 import { buildReportDocument, type ReportBlock } from './report-document';
@@ -56,7 +57,7 @@ svg.chart .p90 { fill: var(--accent); fill-opacity: 0.3; }
 }
 `;
 
-function renderBlock(block: ReportBlock, snapshot: ReportSnapshot): string {
+function renderBlock(block: ReportBlock, snapshot: ReportSnapshot, dates: DateFormatOptions): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
@@ -75,15 +76,15 @@ function renderBlock(block: ReportBlock, snapshot: ReportSnapshot): string {
       const { tradeoff, roadmap } = snapshot.sections;
       if (block.chart === 'tradeoff')
         return isReadySection(tradeoff) ? tradeoffChartSvg(tradeoff, escapeHtml) : '';
-      return isReadySection(roadmap) ? ganttChartSvg(roadmap, escapeHtml) : '';
+      return isReadySection(roadmap) ? ganttChartSvg(roadmap, escapeHtml, dates) : '';
     }
     case 'section':
       return '';
   }
 }
 
-/** Renders a report snapshot as a complete HTML document; all user text is escaped. */
-export function renderReportHtml(snapshot: ReportSnapshot): string {
+/** Renders a report snapshot as a complete HTML document, dates for the reader (`dates`); all user text is escaped. */
+export function renderReportHtml(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): string {
   const sections: string[] = [];
   let current: string[] = [];
   let isFirst = true;
@@ -92,13 +93,13 @@ export function renderReportHtml(snapshot: ReportSnapshot): string {
       sections.push(`<section${pageBreak ? ' class="page"' : ''}>${current.join('\n')}</section>`);
     current = [];
   };
-  for (const block of buildReportDocument(snapshot)) {
+  for (const block of buildReportDocument(snapshot, dates)) {
     // The title and summary share the first page; every later section starts a new printed page.
     if (block.kind === 'section' && block.key !== 'summary') {
       flush(!isFirst);
       isFirst = false;
     }
-    current.push(renderBlock(block, snapshot));
+    current.push(renderBlock(block, snapshot, dates));
   }
   flush(!isFirst);
   const title = `${snapshot.project.name}: planning report`;
@@ -113,7 +114,7 @@ export function renderReportHtml(snapshot: ReportSnapshot): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<div class="print-header" aria-hidden="true">${escapeHtml(`${snapshot.project.name} · ${versionLine(snapshot)}`)}</div>
+<div class="print-header" aria-hidden="true">${escapeHtml(`${snapshot.project.name} · ${versionLine(snapshot, dates)}`)}</div>
 <main>
 ${sections.join('\n')}
 </main>

@@ -1,4 +1,5 @@
 /** The planning report as GitHub-flavoured Markdown (the Report tab's and the CLI's `--format md`). */
+import type { DateFormatOptions } from '../format';
 import { escapeMarkdownHtml } from '../shared/markdown';
 import { buildReportDocument, type ReportBlock } from './report-document';
 import type { ReportSnapshot } from './snapshot';
@@ -43,9 +44,9 @@ function renderBlock(block: ReportBlock): string | null {
   }
 }
 
-/** Renders a report snapshot as Markdown; all user text is escaped. */
-export function renderReportMarkdown(snapshot: ReportSnapshot): string {
-  const parts = buildReportDocument(snapshot)
+/** Renders a report snapshot as Markdown, dates for the reader (`dates`); all user text is escaped. */
+export function renderReportMarkdown(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): string {
+  const parts = buildReportDocument(snapshot, dates)
     .map(renderBlock)
     .filter((part): part is string => part !== null);
   return `${parts.join('\n\n')}\n`;

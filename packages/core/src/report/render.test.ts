@@ -58,11 +58,23 @@ describe('renderReportMarkdown', () => {
       expect(md).toContain(`\n${heading}\n`);
     }
     expect(md).toContain('- Verdict: Spike first');
-    expect(md).toContain('Version 2, published 2026-03-02 by Ada Lovelace');
     expect(md).toContain('| Fine-tuned small model |');
     // The worksheet answer holding markup is text, not HTML.
     expect(md).not.toContain(XSS);
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('writes dates for the reader, the month as a word, in their locale and zone', () => {
+    const snapshot = exampleReportSnapshot();
+    const gb = renderReportMarkdown(snapshot, { locale: 'en-GB', timeZone: 'UTC' });
+    expect(gb).toContain('Version 2, published 2 Mar 2026, 09:30 by Ada Lovelace');
+    const us = renderReportMarkdown(snapshot, { locale: 'en-US', timeZone: 'America/New_York' });
+    expect(us).toContain('Version 2, published Mar 2, 2026, 04:30 AM by Ada Lovelace');
+    for (const text of [gb, us, renderReportHtml(snapshot, { locale: 'en-US' })]) {
+      // ISO dates and numeric day/month dates stay out of a document people read.
+      expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      expect(text).not.toMatch(/\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/);
+    }
   });
 
   it('writes attack-angle efforts in the unit a person would say, from minutes to years', () => {
@@ -113,7 +125,7 @@ describe('renderReportMarkdown', () => {
 
   it('says what to do next for each empty section', () => {
     const md = renderReportMarkdown(emptyReportSnapshot());
-    expect(md).toContain('Preview generated 2026');
+    expect(md).toContain('Preview generated ');
     expect(md).toContain('No data yet. Upload a labeled sample on the Agreement tab to measure the ceiling.');
     expect(md).toContain('No data yet. Generate a roadmap on the Roadmap tab.');
     expect(md).toContain('No numbers yet.');

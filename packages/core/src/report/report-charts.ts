@@ -3,7 +3,7 @@
  * HTML export: the time–quality curve on a log-time axis, and the roadmap Gantt. Labels go through `escape`.
  */
 
-import { formatQuality } from '../format';
+import { type DateFormatOptions, formatCalendarDate, formatCalendarMonth, formatQuality } from '../format';
 import { parseIsoCalendarDate } from '../roadmap/calendar';
 import type { ReportRoadmapSection, ReportTradeoffSection } from './snapshot';
 
@@ -95,7 +95,12 @@ export function tradeoffChartSvg(t: ReportTradeoffSection, esc: Escape): string 
 }
 
 /** One row per phase: the P50 bar from start to P50 end, and a lighter P90 extension. */
-export function ganttChartSvg(r: ReportRoadmapSection, esc: Escape): string {
+export function ganttChartSvg(
+  r: ReportRoadmapSection,
+  esc: Escape,
+  dates: Pick<DateFormatOptions, 'locale'> = {},
+): string {
+  const day = (date: string) => formatCalendarDate(date, dates);
   const dated = r.phases
     .map((p) => ({
       p,
@@ -125,7 +130,7 @@ export function ganttChartSvg(r: ReportRoadmapSection, esc: Escape): string {
     const px = x(m.getTime() / 86_400_000);
     parts.push(
       `<line x1="${f(px)}" x2="${f(px)}" y1="${PAD.top}" y2="${height - PAD.bottom}" class="grid"/>`,
-      `<text x="${f(px)}" y="${height - PAD.bottom + 16}" text-anchor="middle">${m.toISOString().slice(0, 7)}</text>`,
+      `<text x="${f(px)}" y="${height - PAD.bottom + 16}" text-anchor="middle">${esc(formatCalendarMonth(m.toISOString().slice(0, 10), dates))}</text>`,
     );
   }
   dated.forEach((d, i) => {
@@ -134,7 +139,7 @@ export function ganttChartSvg(r: ReportRoadmapSection, esc: Escape): string {
     parts.push(
       `<text x="4" y="${top + 13}">${esc(name)}</text>`,
       `<rect x="${f(x(d.end50 + 1))}" y="${top}" width="${f(Math.max(0, x(d.end90 + 1) - x(d.end50 + 1)))}" height="18" class="p90"/>`,
-      `<rect x="${f(x(d.start))}" y="${top}" width="${f(Math.max(2, x(d.end50 + 1) - x(d.start)))}" height="18" class="p50"><title>${esc(d.p.name)}: ${d.p.p50Start} to ${d.p.p50End} (P90 ${d.p.p90End})</title></rect>`,
+      `<rect x="${f(x(d.start))}" y="${top}" width="${f(Math.max(2, x(d.end50 + 1) - x(d.start)))}" height="18" class="p50"><title>${esc(`${d.p.name}: ${day(d.p.p50Start)} to ${day(d.p.p50End)} (P90 ${day(d.p.p90End)})`)}</title></rect>`,
     );
   });
   return (

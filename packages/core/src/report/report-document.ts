@@ -3,7 +3,15 @@
  * from a snapshot, so the Markdown and HTML exports show the same content in the same order and differ
  * only in syntax and escaping. Text here is never escaped: each renderer escapes it for its own format.
  */
-import { formatDayRange, formatDays, formatDaysAlike, formatNumber } from '../format';
+import {
+  type DateFormatOptions,
+  formatCalendarDate,
+  formatDateTime,
+  formatDayRange,
+  formatDays,
+  formatDaysAlike,
+  formatNumber,
+} from '../format';
 import {
   formatInterval,
   formatMoney,
@@ -43,7 +51,16 @@ export function tradeoffScaleOf(snapshot: ReportSnapshot): number {
   return isReadySection(tradeoff) ? tradeoff.maxQuality : 1;
 }
 
-function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
+/** Dates as the reader reads them: calendar days ("7 Dec 2026") and moments ("6 Dec 2026, 16:16"). */
+function dateWriters(options: DateFormatOptions) {
+  return {
+    day: (date: string) => formatCalendarDate(date, options),
+    moment: (instant: string) => formatDateTime(instant, options),
+  };
+}
+type DateWriters = ReturnType<typeof dateWriters>;
+
+function summaryBlocks(snapshot: ReportSnapshot, { day }: DateWriters): ReportBlock[] {
   const s = snapshot.summary;
   const scale = tradeoffScaleOf(snapshot);
   const facts: string[] = [`Verdict: ${VERDICT_LABELS[s.verdict]}`];
@@ -55,7 +72,7 @@ function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
   if (s.target) facts.push(`Target: ${formatValue(s.target.value, scale)} (from the ${s.target.source})`);
   if (s.timeToTarget) {
     const t = s.timeToTarget;
-    const dates = t.p50Date && t.p90Date ? `, around ${t.p50Date} (P90 ${t.p90Date})` : '';
+    const dates = t.p50Date && t.p90Date ? `, around ${day(t.p50Date)} (P90 ${day(t.p90Date)})` : '';
     const [p50, p90] = formatDaysAlike([t.p50Days, t.p90Days]);
     facts.push(`Time to target: P50 ${p50}, P90 ${p90}${dates}`);
   }
@@ -82,7 +99,7 @@ function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
     blocks.push({
       kind: 'table',
       head: ['Milestone', 'Phase', 'P50', 'P90'],
-      rows: s.nextMilestones.map((m) => [m.name, m.phaseName, m.p50Date, m.p90Date]),
+      rows: s.nextMilestones.map((m) => [m.name, m.phaseName, day(m.p50Date), day(m.p90Date)]),
     });
   }
   if (s.topRisks.length > 0) {
@@ -92,7 +109,11 @@ function summaryBlocks(snapshot: ReportSnapshot): ReportBlock[] {
   return blocks;
 }
 
-function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportBlock[] {
+function sectionBlocks(
+  snapshot: ReportSnapshot,
+  key: ReportSectionKey,
+  { day, moment }: DateWriters,
+): ReportBlock[] {
   const section = snapshot.sections[key];
   const blocks: ReportBlock[] = [
     { kind: 'section', key },
@@ -138,7 +159,7 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
         head: ['Sample', 'Uploaded', 'α', 'Ceiling', 'Reference'],
         rows: a.trend.map((t) => [
           t.sampleName,
-          t.uploadedAt.slice(0, 10),
+          moment(t.uploadedAt),
           formatValue(t.alpha),
           formatValue(t.ceiling),
           t.isReference ? 'yes' : '',
@@ -204,11 +225,11 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
       const r = snapshot.sections.roadmap;
       if (!isReadySection(r)) break;
       const target = r.targetQuality
-        ? ` Target quality around ${r.targetQuality.p50} (P90 ${r.targetQuality.p90}).`
+        ? ` Target quality around ${day(r.targetQuality.p50)} (P90 ${day(r.targetQuality.p90)}).`
         : '';
       blocks.push({
         kind: 'paragraph',
-        text: `Starts ${r.startDate}; ends ${r.end.p50} (P90 ${r.end.p90}).${target}`,
+        text: `Starts ${day(r.startDate)}; ends ${day(r.end.p50)} (P90 ${day(r.end.p90)}).${target}`,
       });
       blocks.push({ kind: 'chart', chart: 'gantt' });
       blocks.push({
@@ -216,9 +237,9 @@ function sectionBlocks(snapshot: ReportSnapshot, key: ReportSectionKey): ReportB
         head: ['Phase', 'Start', 'End P50', 'End P90', 'Working days P50 / P90', 'Milestones'],
         rows: r.phases.map((p) => [
           p.name,
-          p.p50Start,
-          p.p50End,
-          p.p90End,
+          day(p.p50Start),
+          day(p.p50End),
+          day(p.p90End),
           `${p.durationP50} / ${p.durationP90}`,
           p.milestones.join('; '),
         ]),
@@ -268,16 +289,20 @@ function describeSource(source: ReportAssumptionSource): string {
   }
 }
 
-/** Every block of the report, in reading order. */
-export function buildReportDocument(snapshot: ReportSnapshot): ReportBlock[] {
+/**
+ * Every block of the report, in reading order. Dates are written for the reader (`dates`: their locale
+ * and zone; by default those of the device rendering it), never as ISO.
+ */
+export function buildReportDocument(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): ReportBlock[] {
+  const writers = dateWriters(dates);
   const note = snapshot.version?.note;
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: `${snapshot.project.name}: planning report` },
-    { kind: 'paragraph', text: versionLine(snapshot) },
+    { kind: 'paragraph', text: versionLine(snapshot, dates) },
   ];
   if (note) blocks.push({ kind: 'paragraph', text: `Note: ${note}` });
-  blocks.push(...summaryBlocks(snapshot));
-  for (const key of REPORT_SECTION_KEYS) blocks.push(...sectionBlocks(snapshot, key));
+  blocks.push(...summaryBlocks(snapshot, writers));
+  for (const key of REPORT_SECTION_KEYS) blocks.push(...sectionBlocks(snapshot, key, writers));
   blocks.push({ kind: 'section', key: 'assumptions' }, { kind: 'heading', level: 2, text: 'Assumptions' });
   if (snapshot.assumptions.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No numbers yet.' });
@@ -290,7 +315,7 @@ export function buildReportDocument(snapshot: ReportSnapshot): ReportBlock[] {
         a.value,
         describeSource(a.source),
         a.enteredByName ?? '',
-        a.enteredAt?.slice(0, 16).replace('T', ' ') ?? '',
+        a.enteredAt ? writers.moment(a.enteredAt) : '',
       ]),
     });
   }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@raisin/core/format';
 import './agreement.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -237,7 +238,7 @@ function SampleList({
                 </Button>
                 <BatchMarks sample={s} threshold={threshold} />
               </th>
-              <td>{new Date(s.createdAt).toLocaleString('en-GB')}</td>
+              <td>{formatDateTime(s.createdAt)}</td>
               <td>{s.items.toLocaleString('en')}</td>
               <td>
                 {formatNumber(s.alpha)} <span className="muted">({s.level})</span>

@@ -1,4 +1,5 @@
 import { isBelowThreshold } from '@raisin/core/agreement';
+import { formatDateOfInstant } from '@raisin/core/format';
 import {
   CartesianGrid,
   Legend,
@@ -112,7 +113,7 @@ export function TrendChart({
   threshold?: number | null;
 }) {
   const data = samples.map((s) => ({
-    label: `${s.name} (${new Date(s.createdAt).toLocaleDateString('en-CA')})`,
+    label: `${s.name} (${formatDateOfInstant(s.createdAt)})`,
     alpha: s.alpha,
     ceiling: s.ceiling,
     below: isBelowThreshold(s.alpha, threshold) === true,

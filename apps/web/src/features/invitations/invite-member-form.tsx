@@ -1,3 +1,4 @@
+import { formatDateOfInstant } from '@raisin/core/format';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, CopyLinkField, ErrorMessage, TextField } from '../../components';
@@ -57,8 +58,8 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
         <div className="invite-result">
           <p>
             Send this link to <strong>{create.data.email}</strong> ({ROLE_LABELS[create.data.role]}). It works
-            once and expires on {new Date(create.data.expiresAt).toLocaleDateString()}. It is shown only now;
-            an earlier link to this address no longer works.
+            once and expires on {formatDateOfInstant(create.data.expiresAt)}. It is shown only now; an earlier
+            link to this address no longer works.
           </p>
           <CopyLinkField label="Invitation link" url={link} />
         </div>

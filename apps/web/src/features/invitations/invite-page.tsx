@@ -1,3 +1,4 @@
+import { formatDateTime } from '@raisin/core/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ErrorMessage, Spinner } from '../../components';
@@ -62,7 +63,7 @@ export function InvitePage() {
         <dt>For</dt>
         <dd>{invitation.email}</dd>
         <dt>Expires</dt>
-        <dd>{new Date(invitation.expiresAt).toLocaleString()}</dd>
+        <dd>{formatDateTime(invitation.expiresAt)}</dd>
       </dl>
       {wrongAccount && (
         <ErrorMessage

@@ -1,3 +1,4 @@
+import { formatDateOfInstant } from '@raisin/core/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
@@ -38,7 +39,7 @@ export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
                 <td>{invitation.email}</td>
                 {/* Short values stay whole at tablet width; the email is the cell that wraps. */}
                 <td className="nowrap">{ROLE_LABELS[invitation.role]}</td>
-                <td className="nowrap">{new Date(invitation.expiresAt).toLocaleDateString()}</td>
+                <td className="nowrap">{formatDateOfInstant(invitation.expiresAt)}</td>
                 <td className="nowrap">
                   <button
                     type="button"

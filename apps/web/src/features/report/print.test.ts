@@ -6,12 +6,12 @@ describe('printHeaderText', () => {
   const version = { number: 3, note: null, publishedByName: 'Ada', publishedAt: '2026-11-27T19:30:00.000Z' };
 
   it('prints the publication day on the reader’s clock, as "Published …" on the page shows it', () => {
-    expect(printHeaderText('Spam filter', version, 'Pacific/Kiritimati')).toBe(
-      'Spam filter — report v3 · published 2026-11-28',
+    expect(printHeaderText('Spam filter', version, { locale: 'en-GB', timeZone: 'Pacific/Kiritimati' })).toBe(
+      'Spam filter — report v3 · published 28 Nov 2026',
     );
-    expect(printHeaderText('Spam filter', version, 'America/Los_Angeles')).toBe(
-      'Spam filter — report v3 · published 2026-11-27',
-    );
+    expect(
+      printHeaderText('Spam filter', version, { locale: 'en-US', timeZone: 'America/Los_Angeles' }),
+    ).toBe('Spam filter — report v3 · published Nov 27, 2026');
   });
 
   it('says "preview" for a report not published', () => {

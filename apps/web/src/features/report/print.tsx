@@ -1,5 +1,5 @@
+import { type DateFormatOptions, formatDateOfInstant, formatDateTime } from '@raisin/core/format';
 import type { ReportVersionInfo } from '@raisin/core/report';
-import { calendarDateIn } from '@raisin/core/shared';
 import { Button } from '../../components';
 import { cssString } from '../../lib/css-string';
 
@@ -15,10 +15,10 @@ export function PrintButton() {
 export function printHeaderText(
   projectName: string,
   version: ReportVersionInfo | null,
-  timeZone?: string,
+  dates: DateFormatOptions = {},
 ): string {
   return version
-    ? `${projectName} — report v${version.number} · published ${calendarDateIn(version.publishedAt, timeZone)}`
+    ? `${projectName} — report v${version.number} · published ${formatDateOfInstant(version.publishedAt, dates)}`
     : `${projectName} — report preview (not published)`;
 }
 
@@ -53,7 +53,7 @@ export function ReportHeader({ title, version }: { title: string; version: Repor
           {version?.note && <p className="report-header__note">{version.note}</p>}
           {version && (
             <p className="muted">
-              Published {new Date(version.publishedAt).toLocaleString('en-GB')}
+              Published {formatDateTime(version.publishedAt)}
               {version.publishedByName && ` by ${version.publishedByName}`}
             </p>
           )}

@@ -1,4 +1,4 @@
-import { formatDaysAlike, formatQuality } from '@raisin/core/format';
+import { formatCalendarDate, formatDaysAlike, formatQuality } from '@raisin/core/format';
 import { formatMoney, type ReportSnapshot } from '@raisin/core/report';
 import { num } from './report-section';
 
@@ -48,7 +48,7 @@ export function ReportSummary({
         <dt>Time to target</dt>
         <dd>
           {t
-            ? `P10 ${p10}, P50 ${p50}${t.p50Date ? ` (${t.p50Date})` : ''}, P90 ${p90}${t.p90Date ? ` (${t.p90Date})` : ''}`
+            ? `P10 ${p10}, P50 ${p50}${t.p50Date ? ` (${formatCalendarDate(t.p50Date)})` : ''}, P90 ${p90}${t.p90Date ? ` (${formatCalendarDate(t.p90Date)})` : ''}`
             : 'not estimated'}
         </dd>
         <dt>Best attack angle</dt>
@@ -71,7 +71,8 @@ export function ReportSummary({
         <ul>
           {summary.nextMilestones.map((m) => (
             <li key={`${m.phaseName}:${m.name}`}>
-              {m.name} ({m.phaseName}): P50 {m.p50Date}, P90 {m.p90Date}
+              {m.name} ({m.phaseName}): P50 {formatCalendarDate(m.p50Date)}, P90{' '}
+              {formatCalendarDate(m.p90Date)}
             </li>
           ))}
         </ul>

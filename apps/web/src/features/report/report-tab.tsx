@@ -1,3 +1,4 @@
+import { formatDateTime } from '@raisin/core/format';
 import type { ReportSnapshot } from '@raisin/core/report';
 import { calendarDateIn } from '@raisin/core/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -91,7 +92,7 @@ function VersionPanel(props: {
   return (
     <>
       <p className="report-controls">
-        Version {version.data.number}, published {new Date(version.data.publishedAt).toLocaleString('en-GB')}
+        Version {version.data.number}, published {formatDateTime(version.data.publishedAt)}
         {version.data.publishedByName && ` by ${version.data.publishedByName}`}
         {version.data.note && `: “${version.data.note}”`}
       </p>

@@ -1,4 +1,10 @@
-import { formatDayRange, formatDaysAlike, formatQuality } from '@raisin/core/format';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatDayRange,
+  formatDaysAlike,
+  formatQuality,
+} from '@raisin/core/format';
 import {
   formatMoney,
   type ReportAgreementSection,
@@ -129,17 +135,18 @@ function RoadmapBody({ r }: { r: ReportRoadmapSection }) {
   return (
     <>
       <p>
-        From {r.startDate} to {r.end.p50} (P50) or {r.end.p90} (P90).
+        From {formatCalendarDate(r.startDate)} to {formatCalendarDate(r.end.p50)} (P50) or{' '}
+        {formatCalendarDate(r.end.p90)} (P90).
         {r.targetQuality &&
-          ` Target quality expected ${r.targetQuality.p50} (P50), ${r.targetQuality.p90} (P90).`}
+          ` Target quality expected ${formatCalendarDate(r.targetQuality.p50)} (P50), ${formatCalendarDate(r.targetQuality.p90)} (P90).`}
       </p>
       <ReportTable caption="Phases" columns={['Phase', 'Start', 'End P50', 'End P90', 'Milestones']}>
         {r.phases.map((p) => (
           <tr key={p.id}>
             <th scope="row">{p.name}</th>
-            <td>{p.p50Start}</td>
-            <td>{p.p50End}</td>
-            <td>{p.p90End}</td>
+            <td>{formatCalendarDate(p.p50Start)}</td>
+            <td>{formatCalendarDate(p.p50End)}</td>
+            <td>{formatCalendarDate(p.p90End)}</td>
             <td>{p.milestones.join(', ')}</td>
           </tr>
         ))}
@@ -202,9 +209,7 @@ function Assumptions({ assumptions }: { assumptions: ReportSnapshot['assumptions
               <td>{row.value}</td>
               <td>{sourceText(row.source)}</td>
               <td>
-                {row.enteredAt
-                  ? `${row.enteredByName ?? 'someone'}, ${new Date(row.enteredAt).toLocaleDateString('en-CA')}`
-                  : '—'}
+                {row.enteredAt ? `${row.enteredByName ?? 'someone'}, ${formatDateTime(row.enteredAt)}` : '—'}
               </td>
             </tr>
           ))}

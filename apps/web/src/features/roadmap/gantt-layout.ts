@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '@raisin/core/format';
 import {
   formatIsoCalendarDate,
   type IsoCalendarDate,
@@ -117,11 +118,7 @@ export function localToday(now: Date = new Date()): IsoCalendarDate {
   return calendarDateIn(now);
 }
 
-/** "Mon 6 Jan 2025": unambiguous in every locale, and what a person reads on a plan. */
+/** "Mon, 6 Jan 2025" (in the reader's locale): a plan's day with its weekday, as a person reads it. */
 export function formatDay(date: IsoCalendarDate): string {
-  const dayNumber = parseIsoCalendarDate(date);
-  if (dayNumber === null) return date;
-  const value = new Date(dayNumber * 86_400_000);
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][value.getUTCDay()] ?? '';
-  return `${weekday} ${value.getUTCDate()} ${MONTHS[value.getUTCMonth()] ?? ''} ${value.getUTCFullYear()}`;
+  return formatCalendarDate(date, { weekday: true });
 }

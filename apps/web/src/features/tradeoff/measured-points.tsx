@@ -1,4 +1,4 @@
-import { formatDuration, formatQuality } from '@raisin/core/format';
+import { formatCalendarDate, formatDuration, formatQuality } from '@raisin/core/format';
 import type { DurationUnit } from '@raisin/core/tradeoff';
 import { useId, useState } from 'react';
 import { Button, TextField } from '../../components';
@@ -101,7 +101,9 @@ export function MeasuredPoints({
             {points.map((point) => (
               <tr key={point.id}>
                 <td>
-                  {point.effort ? `after ${formatDuration(point.effort)}` : `on ${point.measuredOn ?? ''}`}
+                  {point.effort
+                    ? `after ${formatDuration(point.effort)}`
+                    : `on ${formatCalendarDate(point.measuredOn ?? '')}`}
                 </td>
                 <td>{formatQuality(point.quality, maxQuality)}</td>
                 <td>{point.label}</td>

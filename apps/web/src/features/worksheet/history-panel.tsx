@@ -1,3 +1,4 @@
+import { formatDateTime } from '@raisin/core/format';
 import { type Answer, findQuestion, formatAnswer, isAnswered } from '@raisin/core/worksheet';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -14,8 +15,6 @@ function describe(questionId: string, value: Answer | null): string {
   if (!question || value === null || !isAnswered(question, value)) return 'No answer';
   return formatAnswer(question, value);
 }
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Who changed which answer when, newest first; editors can restore any earlier value (a new, versioned save). */
 export function HistoryPanel(props: {
@@ -118,7 +117,7 @@ export function HistoryPanel(props: {
             const isCurrent = baseVersion === entry.version;
             return (
               <tr key={entry.id}>
-                <td>{timeFormat.format(new Date(entry.at))}</td>
+                <td>{formatDateTime(entry.at)}</td>
                 <td>{entry.actorName ?? 'A former member'}</td>
                 <td>
                   {prompt}
