@@ -2,6 +2,7 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AgreementJson } from '@raisin/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../../..');
@@ -231,5 +232,101 @@ describe('raisin agreement', () => {
     });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: raisin agreement FILE');
+  });
+});
+
+describe('raisin agreement under every framing', () => {
+  const FIXTURES = join(ROOT, 'packages/core/src/agreement/parse/fixtures');
+  const json = (run: SpawnSyncReturns<string>) => JSON.parse(run.stdout) as AgreementJson;
+
+  it('scores a Prodigy ner_manual export by span F1, so a boundary disagreement is not a 100% ceiling', () => {
+    const run = raisin([
+      'agreement',
+      join(FIXTURES, 'prodigy-ner-manual.jsonl'),
+      '--json',
+      '--bootstrap',
+      '100',
+    ]);
+    expect(run.status).toBe(0);
+    const report = json(run);
+    expect(report.framing).toBe('spans');
+    expect(report.humanCeilingMetric).toBe('f1');
+    expect(report.humanCeiling?.value).toBeCloseTo(10 / 12, 12);
+    expect(report.source.skipped).toEqual({ reject: 1, ignore: 1 });
+    const text = raisin(['agreement', join(FIXTURES, 'prodigy-ner-manual.jsonl'), '--bootstrap', '0']);
+    expect(text.stdout).toMatch(/Human ceiling: 0\.833 span F1/);
+    expect(text.stdout).toContain('Skipped 1 rejected example and 1 ignored example');
+  });
+
+  it('scores every question of a Label Studio export, and gates on each', () => {
+    const file = join(FIXTURES, 'label-studio-two-controls.json');
+    const all = raisin(['agreement', file, '--json', '--bootstrap', '0', '--min-alpha', '0.8']);
+    expect(all.status).toBe(1);
+    expect(all.stderr).toMatch(/question "sentiment": α = -?0\.\d{3} is below the required 0\.8/);
+    const report = json(all);
+    expect(Object.keys(report.controls ?? {})).toEqual(['relevance', 'sentiment']);
+    expect(report.source.control).toBe('relevance');
+    expect(report.krippendorffAlpha.nominal).toBe(1);
+    const one = raisin(['agreement', file, '--json', '--bootstrap', '0', '--control', 'sentiment']);
+    expect(one.status).toBe(0);
+    expect(json(one).controls).toBeUndefined();
+    expect(json(one).krippendorffAlpha.nominal).toBe(report.controls?.sentiment?.krippendorffAlpha.nominal);
+    const text = raisin(['agreement', file, '--bootstrap', '0']);
+    expect(text.stdout).toContain('question "relevance"');
+    expect(text.stdout).toContain('question "sentiment"');
+  });
+
+  it('reads tables under --framing, and names an unknown framing or control', () => {
+    const multilabel = raisin([
+      'agreement',
+      join(FIXTURES, 'topics-multilabel.csv'),
+      '--framing',
+      'multilabel',
+      '--json',
+      '--bootstrap',
+      '0',
+    ]);
+    expect(multilabel.status).toBe(0);
+    expect(json(multilabel).multilabel?.labels).toEqual(['Economy', 'Politics', 'Sports']);
+    const ranking = raisin([
+      'agreement',
+      join(FIXTURES, 'search-ranking.long.csv'),
+      '--framing',
+      'ranking',
+      '--bootstrap',
+      '0',
+    ]);
+    expect(ranking.stdout).toMatch(/Kendall's W \(ties corrected\)\s+0\.\d{3}/);
+    const pairwise = raisin([
+      'agreement',
+      join(FIXTURES, 'answers-pairwise.csv'),
+      '--framing',
+      'pairwise',
+      '--json',
+      '--bootstrap',
+      '0',
+    ]);
+    expect(json(pairwise).pairwise?.comparisons).toBe(3);
+    const unknown = raisin(['agreement', join(FIXTURES, 'topics-multilabel.csv'), '--framing', 'trees']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--framing must be one of categorical, multilabel/);
+    const control = raisin(['agreement', join(FIXTURES, 'label-studio-ner.json'), '--control', 'topic']);
+    expect(control.status).toBe(2);
+    expect(control.stderr).toMatch(/No control "topic" in the file; it holds "label"/);
+  });
+
+  it('names the line and column of a rotated box', () => {
+    const run = raisin(['agreement', join(FIXTURES, 'label-studio-rotated-boxes.json')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /label-studio-rotated-boxes\.json:\d+:\d+: Line \d+: task 10959: a "Butterfly" box is rotated/,
+    );
+  });
+
+  it('prints the ICC table for ratings', () => {
+    const run = raisin(['agreement', join(FIXTURES, 'label-studio-number.json'), '--bootstrap', '0']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/ICC\(C,1\)\s+0\.\d{3}\s+\[/);
+    expect(run.stdout).toMatch(/Human ceiling: correlation 0\.\d{3}/);
   });
 });

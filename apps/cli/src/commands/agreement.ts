@@ -3,8 +3,11 @@ import { parseArgs } from 'node:util';
 import {
   type AgreementReport,
   computeAgreement,
+  computeFramedAgreement,
+  FRAMINGS,
   type MeasurementLevel,
   type ParseOptions,
+  parseFramedSample,
   parseSample,
   SAMPLE_FORMATS,
   type SampleIssue,
@@ -14,7 +17,7 @@ import {
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
 import { type PushTarget, pushBatch } from './push-batch';
-import { readSample, readStdin } from './read-sample';
+import { looksLikeJson, readSample, readStdin, readWhole } from './read-sample';
 
 export const AGREEMENT_HELP = `Usage: raisin agreement FILE [options]
 
@@ -30,9 +33,17 @@ Input:
   --order a,b,c     ordinal order of string labels (a label outside it is an error)
   --duplicates D    a repeated (item, annotator) pair with a different label: error (default), first, last
   --max-bytes N     refuse input larger than N bytes
+  --framing NAME    categorical (default for tables), multilabel, ranking, pairwise, continuous; for
+                    Label Studio and Prodigy exports it is read from the results (spans, boxes…)
+                    and NAME must fit them
+  --control NAME    score one question of a Label Studio export (its from_name); without it every
+                    question is scored (all printed; "controls" in --json, the top level the first)
 
   A CSV/TSV cell that is empty or NA, N/A, #N/A, NaN or null is a missing label, not a category;
   the output says how many cells were read so, per spelling ("source.missingSpellings" in --json).
+  Tables per framing: multilabel item,annotator,labels with labels joined by | (an empty cell is the
+  empty set); ranking list,object,annotator,rank or objects × annotators; pairwise
+  item_a,item_b,annotator,choice (a/left/first, b/right/second or tie).
 
 Statistics:
   --bootstrap N     bootstrap resamples for the intervals (default 1000; 0 for none)
@@ -40,7 +51,8 @@ Statistics:
 
 Output:
   --json            print the report as one JSON object on stdout
-  --min-alpha X     exit 1 when α at the chosen level is below X (or undefined)
+  --min-alpha X     exit 1 when α at the chosen level (multi-label: α with MASI) is below X or
+                    undefined, for any question
   -h, --help        show this help
 
 Recording the batch in a Raisin project (its REST API):
@@ -201,6 +213,16 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
     return 2;
   }
   const file = positionals[0] ?? '-';
+  const framing = oneOfOrExit(values.framing, io);
+  if (framing === null) return 2;
+  const framed =
+    framing !== undefined ||
+    values.control !== undefined ||
+    options.format === 'labelstudio' ||
+    options.format === 'prodigy' ||
+    ((options.format === undefined || options.format === 'auto') && file !== '-' && looksLikeJson(file));
+  if (framed)
+    return runFramed(file, framing, values, options, level, { bootstrap, seed, minAlpha, target }, io);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   let parsed: Awaited<ReturnType<typeof readSample>>;
@@ -306,6 +328,8 @@ function parse(args: readonly string[]) {
       json: { type: 'boolean' },
       'min-alpha': { type: 'string' },
       'max-bytes': { type: 'string' },
+      framing: { type: 'string' },
+      control: { type: 'string' },
       push: { type: 'boolean' },
       server: { type: 'string' },
       project: { type: 'string' },
@@ -313,4 +337,144 @@ function parse(args: readonly string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/** The --framing value, undefined when absent, null (after printing why) when unknown. */
+function oneOfOrExit(value: string | undefined, io: CommandIo): string | undefined | null {
+  if (value === undefined || (FRAMINGS as readonly string[]).includes(value)) return value;
+  io.stderr(`raisin agreement: --framing must be one of ${FRAMINGS.join(', ')} (got "${value}")\n`);
+  return null;
+}
+
+/** The α a gate reads: at the chosen level, or with MASI for multi-label; null when undefined. */
+function gatedAlpha(report: AgreementReport, level: MeasurementLevel): number | null {
+  return report.multilabel ? report.multilabel.alphaMasi : report.krippendorffAlpha[level];
+}
+
+interface Settings {
+  readonly bootstrap: number | undefined;
+  readonly seed: number | undefined;
+  readonly minAlpha: number | undefined;
+  readonly target: PushTarget | null;
+}
+
+/**
+ * Exports and framed tables: every question (Label Studio control) scored under its framing. The text
+ * output prints each question; --json holds the first (or the chosen one) at the top level and all of
+ * them under `controls` when there are several.
+ */
+async function runFramed(
+  file: string,
+  framing: string | undefined,
+  values: ReturnType<typeof parse>['values'],
+  options: ParseOptions,
+  level: MeasurementLevel,
+  { bootstrap, seed, minAlpha, target }: Settings,
+  io: CommandIo,
+): Promise<number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readWhole(file, options.maxBytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`raisin agreement: cannot read ${file}: ${reason}\n`);
+    return 2;
+  }
+  const parsed = parseFramedSample(bytes, {
+    ...options,
+    ...(framing === undefined ? {} : { framing }),
+    ...(values.control === undefined ? {} : { control: values.control }),
+  });
+  if (!parsed.ok) {
+    io.stderr(describeIssue(file, parsed.error));
+    return 2;
+  }
+  const { controls, format, skipped, missingSpellings } = parsed.value;
+  if (
+    target !== null &&
+    (controls.length > 1 || controls.some((c) => c.framing !== 'categorical' && c.framing !== 'continuous'))
+  ) {
+    io.stderr(
+      'raisin agreement: --push records one-label-per-item samples only (one question, categorical or numeric); score this file without --push.\n',
+    );
+    return 2;
+  }
+  const reports = new Map<string, AgreementReport>();
+  for (const control of controls) {
+    reports.set(
+      control.name,
+      computeFramedAgreement(control.sample, {
+        level,
+        ...(bootstrap === undefined ? {} : { bootstrap }),
+        ...(seed === undefined ? {} : { seed }),
+      }),
+    );
+  }
+  const [first] = controls;
+  const top = first === undefined ? undefined : reports.get(first.name);
+  if (first === undefined || top === undefined) {
+    io.stderr(`raisin agreement: ${file}: the file holds no annotation Raisin can score [empty_file]\n`);
+    return 2;
+  }
+  const named = controls.length > 1 || values.control !== undefined;
+  const sourceOf = (name: string, duplicatesResolved: number): SampleSource => ({
+    format,
+    duplicatesResolved,
+    missingSpellings,
+    skipped,
+    ...(named ? { control: name } : {}),
+  });
+  if (values.json === true) {
+    io.stdout(
+      `${JSON.stringify(toAgreementJson(top, sourceOf(first.name, first.duplicatesResolved), reports))}\n`,
+    );
+  } else {
+    io.stdout(
+      controls
+        .map((control) =>
+          formatAgreementReport(reports.get(control.name) ?? top, {
+            file,
+            ...sourceOf(control.name, control.duplicatesResolved),
+          }),
+        )
+        .join('\n'),
+    );
+  }
+  if (target !== null) {
+    const pushed = await pushBatch(
+      target,
+      { path: file },
+      {
+        name: values.name ?? batchNameOf(file),
+        format,
+        level,
+        order: options.order,
+        columns: options.columns ?? {},
+        duplicates: values.duplicates,
+      },
+    );
+    if (!pushed.ok) {
+      io.stderr(`raisin agreement: the batch was not recorded: ${pushed.message}\n`);
+      return 3;
+    }
+    const recorded = `Recorded as "${pushed.name}": ${pushed.url}\n`;
+    if (values.json === true) io.stderr(recorded);
+    else io.stdout(recorded);
+  }
+  if (minAlpha === undefined) return 0;
+  let failed = false;
+  for (const control of controls) {
+    const report = reports.get(control.name);
+    if (report === undefined) continue;
+    const alpha = gatedAlpha(report, level);
+    const question = named ? `question "${control.name}": ` : '';
+    if (alpha === null) {
+      io.stderr(`raisin agreement: ${question}α is undefined for this sample; required ≥ ${minAlpha}\n`);
+      failed = true;
+    } else if (alpha < minAlpha) {
+      io.stderr(`raisin agreement: ${question}α = ${alpha.toFixed(3)} is below the required ${minAlpha}\n`);
+      failed = true;
+    }
+  }
+  return failed ? 1 : 0;
 }

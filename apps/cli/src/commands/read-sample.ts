@@ -1,5 +1,5 @@
 /** Feeds a file (or stdin for `-`) into the streaming sample parser in fixed-size chunks. */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   createSampleParser,
   type ParsedSample,
@@ -56,4 +56,34 @@ export async function readStdin(): Promise<Uint8Array> {
     chunks.push(chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk)));
   }
   return Buffer.concat(chunks);
+}
+
+/** Whether a file starts (after spaces and a BOM) with `[` or `{`: a JSON export, read per question. */
+export function looksLikeJson(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false; // the categorical reader reports the unreadable file
+  }
+  try {
+    const head = new Uint8Array(256);
+    const read = readSync(fd, head, 0, head.length, 0);
+    const text = new TextDecoder()
+      .decode(head.subarray(0, read))
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return text.startsWith('[') || text.startsWith('{');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A whole file (or stdin), refusing one over `maxBytes`: exports are parsed per question, whole. */
+export async function readWhole(path: string, maxBytes?: number): Promise<Uint8Array> {
+  const bytes = path === '-' ? await readStdin() : readFileSync(path);
+  if (maxBytes !== undefined && bytes.length > maxBytes) {
+    throw new Error(`the input is ${bytes.length} bytes, over the limit of ${maxBytes} bytes`);
+  }
+  return bytes;
 }

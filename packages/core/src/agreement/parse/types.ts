@@ -72,7 +72,12 @@ export interface ParsedSample {
  * What a report says about how its sample was read: the CLI's `--json` carries it as `source`, and a
  * stored report keeps it, so the note on cells read as missing survives beside the numbers.
  */
-export type SampleSource = Pick<ParsedSample, 'format' | 'duplicatesResolved' | 'missingSpellings'>;
+export type SampleSource = Pick<ParsedSample, 'format' | 'duplicatesResolved' | 'missingSpellings'> & {
+  /** Prodigy answers to manual tasks that are not annotations (`reject`, `ignore`), when any were read. */
+  readonly skipped?: { readonly reject: number; readonly ignore: number };
+  /** The question (Label Studio control) the top-level keys describe, when the export holds several or one was chosen. */
+  readonly control?: string;
+};
 
 /** A push parser for uploads and files read in chunks. */
 export interface SampleParser {
