@@ -4,21 +4,18 @@ import type { IncomingMessage } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { appRouter, createContextInner, DATABASE_UNAVAILABLE_MESSAGE, toUnavailableError } from '@raisin/api';
+import { appRouter, createContextInner, toUnavailableError } from '@raisin/api';
 import {
   checkMigrationsApplied,
   type DbHandle,
   flushApiTokenUses,
   flushShareOpens,
   getOrCreateSecret,
-  isDatabaseUnavailable,
 } from '@raisin/db';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import { type TRPC_ERROR_CODE_KEY, TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
-  type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
 } from 'fastify';
@@ -26,6 +23,13 @@ import { registerAgreementUpload } from './agreement/upload-route';
 import { createScoringPool } from './agreement/worker-jobs';
 import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
 import type { Config, TrustProxy } from './config';
+import {
+  asJsonWithoutStacks,
+  createErrorHandler,
+  createTrpcErrorHandler,
+  pathOf,
+  sendError,
+} from './http-errors';
 import { crossOriginRefusal, expectedOrigin, isSameOriginRequest } from './origin';
 import { registerProjectImportRoute } from './project-import-route';
 import { REST_API_PREFIX, registerRestApi } from './rest/routes';
@@ -68,11 +72,6 @@ function cacheControlFor(file: string): string {
   return file.startsWith(`assets${sep}`) ? IMMUTABLE_CACHE : 'public, max-age=3600';
 }
 
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
-}
-
 /** Paths the web app routes itself: not the API, and not a file (a missing asset stays a 404). */
 function isSpaPath(path: string): boolean {
   if (path === '/api' || path.startsWith('/api/') || path === '/trpc' || path.startsWith('/trpc/'))
@@ -87,113 +86,6 @@ function toFastifyTrustProxy(
   // A hop count: trust that many proxies nearest to us (Fastify's types omit the number form).
   if (typeof setting === 'number') return (_address, hop) => hop < setting;
   return setting;
-}
-
-function dropStackFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(dropStackFields);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => key !== 'stack')
-      .map(([key, inner]) => [key, dropStackFields(inner)]),
-  );
-}
-
-const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side.';
-
-/**
- * An unexpected failure's message may be a whole SQL statement with its parameters. The router hides it
- * only when NODE_ENV is "production", which `npm start` does not set: the server hides it always (the
- * log keeps it). `body` is a tRPC error answer, or a batch of answers.
- */
-function hideInternalMessages(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map(hideInternalMessages);
-  if (typeof body !== 'object' || body === null || !('error' in body)) return body;
-  const { error } = body as { error: { message?: unknown; data?: { code?: unknown } } };
-  if (error?.data?.code !== 'INTERNAL_SERVER_ERROR') return body;
-  return { ...body, error: { ...error, message: INTERNAL_ERROR_MESSAGE } };
-}
-
-/**
- * tRPC answers with a Fetch `Response`, which Fastify would pipe as a web stream in chunked encoding:
- * several socket writes per answer, a large share of a small request's cost. Its JSON is read here and
- * sent as one string with a Content-Length instead. tRPC also adds `data.stack` to error shapes
- * whenever NODE_ENV is not "production" (its `isDev` default): error answers lose it here, so no
- * deployment leaks stack traces whatever the router's settings.
- */
-async function asJsonWithoutStacks(reply: FastifyReply, payload: unknown): Promise<unknown> {
-  if (!(payload instanceof Response)) return payload;
-  const json = payload.headers.get('content-type')?.startsWith('application/json') === true;
-  // An error answer is JSON whatever its declared type: tRPC answers an unsupported request type (e.g.
-  // text/plain) in that same type, stack included.
-  if (!json && payload.status === 200) return payload;
-  const text = await payload.text();
-  reply.code(payload.status);
-  payload.headers.forEach((value, name) => {
-    if (name !== 'content-length') reply.header(name, value);
-  });
-  if (payload.status === 200) return text;
-  try {
-    const body = JSON.stringify(hideInternalMessages(dropStackFields(JSON.parse(text))));
-    reply.header('content-type', 'application/json');
-    return body;
-  } catch {
-    return text;
-  }
-}
-
-/** `1 MB`, `512 KB` or `2000 bytes`: a byte limit as configured (RAISIN_BODY_LIMIT), for messages. */
-export function formatByteLimit(bytes: number): string {
-  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
-}
-
-const TRPC_CODE_BY_STATUS: Readonly<Record<number, TRPC_ERROR_CODE_KEY>> = {
-  400: 'BAD_REQUEST',
-  408: 'TIMEOUT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
-
-/** The procedure paths a tRPC URL names: `/trpc/a.b,c.d?batch=1` gives `a.b` and `c.d`. */
-function trpcPathsOf(url: string): string[] {
-  const encoded = pathOf(url).slice('/trpc/'.length);
-  try {
-    return decodeURIComponent(encoded).split(',');
-  } catch {
-    return [encoded];
-  }
-}
-
-/**
- * A request Fastify refuses before tRPC reads it (a body over RAISIN_BODY_LIMIT, no content type) gets
- * tRPC's error shape, one entry per procedure of a batch, so the client reads `data.code` like any
- * other refusal instead of failing to parse an unknown shape. Null when tRPC's codes have no match.
- */
-function trpcShapedRefusal(request: FastifyRequest, status: number, message: string): unknown {
-  const code = TRPC_CODE_BY_STATUS[status];
-  if (code === undefined) return null;
-  const paths = trpcPathsOf(request.url);
-  const shapes = paths.map((path) => ({
-    error: {
-      message,
-      code: TRPC_ERROR_CODES_BY_KEY[code],
-      data: { code, httpStatus: status, path, domainCode: null, domainDetails: null, zodError: null },
-    },
-  }));
-  return (request.query as Record<string, unknown>).batch === '1' ? shapes : shapes[0];
-}
-
-/** The HTTP status an error asks for, or 500 when it names none (a bug, not a refusal). */
-function statusOf(error: FastifyError): number {
-  return typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
-    ? error.statusCode
-    : 500;
-}
-
-function sendError(reply: FastifyReply, status: number, error: string, message: string) {
-  return reply.code(status).send({ error, message, requestId: reply.request.id });
 }
 
 /**
@@ -275,20 +167,7 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
     return sendError(reply, 403, 'Forbidden', crossOriginRefusal(request, config.publicUrl));
   });
 
-  const handleError = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const status = statusOf(error);
-    if (status === 500 && isDatabaseUnavailable(error)) {
-      request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
-      return sendError(reply, 503, 'Service Unavailable', DATABASE_UNAVAILABLE_MESSAGE);
-    }
-    if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
-      return sendError(reply, status, 'Internal Server Error', INTERNAL_ERROR_MESSAGE);
-    }
-    request.log.info({ err: { code: error.code, message: error.message } }, 'request rejected');
-    // Client errors raised by Fastify itself (body too large, bad JSON) carry safe, useful messages.
-    return sendError(reply, status, httpName(status), error.message);
-  };
+  const handleError = createErrorHandler();
   app.setErrorHandler<FastifyError>(handleError);
 
   await registerAuthRoutes(app, auth, config.publicUrl);
@@ -311,17 +190,7 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
 
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => asJsonWithoutStacks(reply, payload));
-    scope.setErrorHandler<FastifyError>((error, request, reply) => {
-      const status = statusOf(error);
-      const message =
-        status === 413
-          ? `The request is larger than the server accepts (${formatByteLimit(config.bodyLimit)}).`
-          : error.message;
-      const refusal = status < 500 ? trpcShapedRefusal(request, status, message) : null;
-      if (refusal === null) return handleError(error, request, reply);
-      request.log.info({ err: { code: error.code, message: error.message } }, 'request rejected');
-      return reply.code(status).send(refusal);
-    });
+    scope.setErrorHandler<FastifyError>(createTrpcErrorHandler(config.bodyLimit, handleError));
     const trpcOptions = {
       router: appRouter,
       createContext: async ({ req }) => {
@@ -397,21 +266,6 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
   });
 
   return app;
-}
-
-const HTTP_NAMES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-};
-
-function httpName(status: number): string {
-  return HTTP_NAMES[status] ?? 'Error';
 }
 
 export type App = FastifyInstance;
