@@ -82,6 +82,18 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('portfolio page with the demo and an empty project', async ({ page, account }) => {
+    await signUpViaApi(page, account('axe-portfolio'));
+    const demo = await callMutation<{ workspaceId: string }>(page, 'demo.create', {});
+    await createProjectViaApi(page, demo.workspaceId, 'Empty idea');
+    await page.goto(`/w/${demo.workspaceId}/portfolio`);
+    await expect(page.getByRole('table', { name: /Projects of this workspace/ })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('img', { name: /^Chart: net value/ })).toBeVisible();
+    await expectNoSeriousViolations(page, 'portfolio');
+  });
+
   test('members and invitation pages', async ({ page, account }) => {
     await signUpViaApi(page, account('axe-members'));
     const workspace = await createWorkspaceViaApi(page, 'Accessible ML');

@@ -9,6 +9,7 @@ const AppLayout = lazy(() => import('./features/workspaces').then((m) => ({ defa
 const HomePage = lazy(() => import('./features/workspaces').then((m) => ({ default: m.HomePage })));
 const WorkspaceGate = lazy(() => import('./features/workspaces').then((m) => ({ default: m.WorkspaceGate })));
 const ProjectsPage = lazy(() => import('./features/projects').then((m) => ({ default: m.ProjectsPage })));
+const PortfolioPage = lazy(() => import('./features/portfolio').then((m) => ({ default: m.PortfolioPage })));
 const MembersPage = lazy(() => import('./features/members').then((m) => ({ default: m.MembersPage })));
 const ApiTokensPage = lazy(() => import('./features/api-tokens').then((m) => ({ default: m.ApiTokensPage })));
 const InvitePage = lazy(() => import('./features/invitations').then((m) => ({ default: m.InvitePage })));
@@ -43,6 +44,7 @@ export function App() {
               <Route path="invite/:token" element={<InvitePage />} />
               <Route path="w/:workspaceId" element={<WorkspaceGate />}>
                 <Route index element={<ProjectsPage />} />
+                <Route path="portfolio" element={<PortfolioPage />} />
                 <Route path="members" element={<MembersPage />} />
                 <Route path="api-tokens" element={<ApiTokensPage />} />
                 <Route path="p/:projectId" element={<Navigate to="worksheet" replace />} />

@@ -9,3 +9,4 @@ export type PendingInvitation = inferOutput<typeof trpc.invitations.list>[number
 export type Project = inferOutput<typeof trpc.projects.get>;
 export type ProjectSummary = inferOutput<typeof trpc.projects.list>[number];
 export type ApiToken = inferOutput<typeof trpc.apiTokens.list>[number];
+export type PortfolioRowDto = inferOutput<typeof trpc.portfolio.list>[number];

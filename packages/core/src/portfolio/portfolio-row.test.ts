@@ -90,6 +90,27 @@ describe('buildPortfolioRow', () => {
     expect(row.gaps).toEqual([{ tab: 'tradeoff', text: 'no value model or team cost yet' }]);
   });
 
+  it("falls back on the team's estimate of the ceiling, on the metric's scale, without a sample", () => {
+    const inputs = inputsWith(false);
+    const resolved = resolveTradeoffInputs({
+      angles: storedSeedAngles(),
+      measured: [],
+      settings: computationSettings({ maxQuality: 100 }),
+      referenceCeiling: null,
+      worksheetTarget: null,
+      fallbackStart: '2026-01-05',
+    });
+    const row = buildPortfolioRow({
+      ...inputs,
+      answers: { 'E.human-ceiling': { kind: 'number', value: 0.9 } },
+      referenceCeiling: null,
+      tradeoff: { metricName: 'accuracy (%)', inputs: resolved, summary: null },
+    });
+    expect(row.ceiling).toEqual({ value: 90, source: 'worksheet' });
+    expect(row.gaps.map((g) => g.text)).not.toContain('no human ceiling yet');
+    expect(row.gaps.map((g) => g.text)).toContain('no target yet');
+  });
+
   it('says the target is not reached instead of giving no time to target', () => {
     const inputs = inputsWith(false);
     const resolved = { ...inputs.tradeoff.inputs, target: 0.95 };

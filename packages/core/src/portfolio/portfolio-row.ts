@@ -1,5 +1,10 @@
 import type { MaturityLevel } from '../roadmap';
-import { analyzeRoi, type ResolvedTradeoffInputs, type TradeoffSummary } from '../tradeoff';
+import {
+  analyzeRoi,
+  type ResolvedTradeoffInputs,
+  referenceCeilingOnMetric,
+  type TradeoffSummary,
+} from '../tradeoff';
 import {
   computeVerdict,
   type FindingEffect,
@@ -56,8 +61,14 @@ export interface PortfolioRow {
   /** The metric the ceiling, the target and the best angle's quality are on (the Tradeoff tab's). */
   readonly metricName: string;
   readonly maxQuality: number;
-  /** On the metric's scale: the tab's override, else the reference sample's. */
-  readonly ceiling: { readonly value: number; readonly source: 'override' | 'reference-sample' } | null;
+  /**
+   * On the metric's scale: the Tradeoff tab's override, else the reference sample's, else the team's
+   * estimate (`E.human-ceiling`), the order the verdict reads them in.
+   */
+  readonly ceiling: {
+    readonly value: number;
+    readonly source: 'override' | 'reference-sample' | 'worksheet';
+  } | null;
   readonly target: { readonly value: number; readonly source: 'tradeoff' | 'worksheet' } | null;
   /** Calendar days; null while any of P10, P50, P90 is not known or not reached (`timeToTargetNote` says which). */
   readonly timeToTarget: {
@@ -71,6 +82,20 @@ export interface PortfolioRow {
   readonly maturity: { readonly current: MaturityLevel; readonly target: MaturityLevel } | null;
   readonly latestVersion: PortfolioProjectInputs['latestVersion'];
   readonly gaps: readonly PortfolioGap[];
+}
+
+/** The question whose answer is the team's estimate of the human ceiling, a share in [0, 1]. */
+const CEILING_ESTIMATE_QUESTION = 'E.human-ceiling';
+
+function ceilingOf(inputs: PortfolioProjectInputs): PortfolioRow['ceiling'] {
+  const resolved = inputs.tradeoff.inputs;
+  if (resolved.ceiling !== null && resolved.ceilingSource !== null) {
+    return { value: resolved.ceiling, source: resolved.ceilingSource };
+  }
+  const estimate = inputs.answers[CEILING_ESTIMATE_QUESTION];
+  if (estimate?.kind !== 'number' || !Number.isFinite(estimate.value)) return null;
+  const value = referenceCeilingOnMetric(estimate.value, resolved.maxQuality);
+  return value === null ? null : { value, source: 'worksheet' };
 }
 
 function hasAnswers(answers: WorksheetAnswers): boolean {
@@ -108,7 +133,8 @@ export function buildPortfolioRow(inputs: PortfolioProjectInputs): PortfolioRow 
   const gap = (tab: PortfolioTab, text: string) => gaps.push({ tab, text });
   if (!hasAnswers(inputs.answers)) gap('worksheet', 'no worksheet answers yet');
   if (resolved.target === null) gap('tradeoff', 'no target yet');
-  if (resolved.ceiling === null) gap('agreement', 'no human ceiling yet');
+  const ceiling = ceilingOf(inputs);
+  if (ceiling === null) gap('agreement', 'no human ceiling yet');
   if (summary === null) gap('tradeoff', 'no saved tradeoff estimates yet');
   else if (resolved.roi === null) gap('tradeoff', 'no value model or team cost yet');
   if (maturity === null) gap('roadmap', 'no MLOps self-assessment yet');
@@ -126,10 +152,7 @@ export function buildPortfolioRow(inputs: PortfolioProjectInputs): PortfolioRow 
     reasons: verdict.findings.map((f) => ({ effect: f.effect, text: f.reason })),
     metricName: tradeoff.metricName,
     maxQuality: resolved.maxQuality,
-    ceiling:
-      resolved.ceiling === null || resolved.ceilingSource === null
-        ? null
-        : { value: resolved.ceiling, source: resolved.ceilingSource },
+    ceiling,
     target:
       resolved.target === null
         ? null

@@ -32,6 +32,9 @@ export function WorkspaceGate() {
         <NavLink to={`/w/${workspaceId}`} end className="workspace-nav__link">
           Projects
         </NavLink>
+        <NavLink to={`/w/${workspaceId}/portfolio`} className="workspace-nav__link">
+          Portfolio
+        </NavLink>
         <NavLink to={`/w/${workspaceId}/members`} className="workspace-nav__link">
           Members
         </NavLink>
