@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { computeAgreement, parseSample } from '@raisin/core';
+import { computeAgreement, computeFramedAgreement, parseFramedSample, parseSample } from '@raisin/core';
 import {
   createRandom,
   ensureDenseLongCsv,
@@ -303,6 +303,69 @@ export async function benchAgreement(): Promise<void> {
   console.log(
     `  without: ${fmt(without.wall, 3)} / ${fmt(without.cpu, 3)} s; 1,000 resamples: ${fmt(withBootstrap.wall, 3)} / ${fmt(withBootstrap.cpu, 3)} s (target ≤ 1 s: ${verdict(withBootstrap.cpu, 1)} on CPU time)`,
   );
+  benchSpans();
+}
+
+/**
+ * A Prodigy ner_manual export of 100,000 documents, each annotated by two annotators (200,000 lines, 2–4
+ * entities each, a boundary or label disagreement on about one span in eight), seeded.
+ */
+function nerManualExport(documents: number, seed: number): string {
+  const random = createRandom(seed);
+  const labels = ['PER', 'ORG', 'LOC', 'MISC'];
+  const lines: string[] = [];
+  const text = 'Caius Apicius writes from Madrid for EFE about the Nobel laureate Camilo Jose Cela today.';
+  for (let d = 0; d < documents; d++) {
+    const spans = Array.from({ length: 2 + Math.floor(random() * 3) }, (_, s) => {
+      const start = s * 20 + Math.floor(random() * 5);
+      return {
+        start,
+        end: start + 3 + Math.floor(random() * 10),
+        label: labels[Math.floor(random() * 4)] ?? 'PER',
+      };
+    });
+    for (const annotator of ['ner-alice', 'ner-bob']) {
+      const marked = spans.map((span) =>
+        annotator === 'ner-bob' && random() < 0.125 ? { ...span, end: span.end + 1 } : span,
+      );
+      lines.push(
+        JSON.stringify({
+          text,
+          _input_hash: d,
+          _task_hash: d,
+          spans: marked,
+          _view_id: 'ner_manual',
+          answer: 'accept',
+          _annotator_id: annotator,
+          _session_id: annotator,
+        }),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Spans: reading and scoring 100,000 documents in process, with and without 1,000 bootstrap resamples. */
+export function benchSpans(): void {
+  const input = new TextEncoder().encode(nerManualExport(100_000, 3));
+  let controls: ReturnType<typeof parseFramedSample> | null = null;
+  const parse = timeIt(() => {
+    controls = parseFramedSample(input);
+  }, 3);
+  const read = controls as ReturnType<typeof parseFramedSample> | null;
+  if (read === null || !read.ok) throw new Error('the span sample did not parse');
+  const sample = read.value.controls[0]?.sample;
+  if (sample === undefined) throw new Error('the span sample has no control');
+  const without = timeIt(() => computeFramedAgreement(sample, { bootstrap: 0 }), 3);
+  const withBootstrap = timeIt(() => computeFramedAgreement(sample, { bootstrap: 1000 }), 3);
+  const total = parse.cpu + withBootstrap.cpu;
+  console.log(
+    `\nSpans, Prodigy ner_manual, 100,000 documents × 2 annotators (${(input.length / 1e6).toFixed(0)} MB), in process (fastest of 3; wall / CPU)`,
+  );
+  console.log(
+    `  parse: ${fmt(parse.wall, 3)} / ${fmt(parse.cpu, 3)} s; score: ${fmt(without.wall, 3)} / ${fmt(without.cpu, 3)} s; with 1,000 resamples: ${fmt(withBootstrap.wall, 3)} / ${fmt(withBootstrap.cpu, 3)} s`,
+  );
+  console.log(`  parse + score with intervals: ${fmt(total, 3)} s CPU (target ≤ 2 s: ${verdict(total, 2)})`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
