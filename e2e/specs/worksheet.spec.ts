@@ -60,9 +60,48 @@ async function expectNoSeriousViolations(page: Page, what: string): Promise<void
   expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
-const status = (page: Page) => page.getByRole('status').filter({ hasText: /saved|Saving|Offline|attention/ });
+const status = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /saved|Saved|Saving|Offline|attention/ });
+/** Nothing unsaved: "Saved 16:16" after a save in this visit, else "All changes saved". */
+const SAVED = /^(All changes saved|Saved \d{1,2}:\d{2}( [AP]M)?)$/;
 
 test.describe('feasibility worksheet', () => {
+  test('an answer that fails its check is "not saved" in the header, after a reload too, and never sent', async ({
+    page,
+    account,
+  }) => {
+    const setup = await ownerWithProject(page, account('owner'));
+    await page.goto(setup.url);
+    const quality = page.getByRole('region', { name: 'E. Quality target and ceiling' });
+    const target = quality.getByLabel('What is the quality target on the optimizing metric?');
+    await target.fill('0.8');
+    // A save confirms quietly, with its time.
+    await expect(status(page)).toHaveText(/^Saved \d{1,2}:\d{2}( [AP]M)?$/);
+
+    await target.fill('150');
+    await expect(quality.getByText('value must be ≤ 1')).toBeVisible();
+    await expect(status(page)).toHaveText('Not saved: fix the error');
+    await page.reload();
+    await expect(target).toHaveValue('150');
+    await expect(quality.getByText('value must be ≤ 1')).toBeVisible();
+    await expect(status(page)).toHaveText('Not saved: fix the error');
+    // The server still holds the last valid answer: 150 was never sent.
+    const sheet = await callQuery<{ answers: { questionId: string; value: unknown }[] }>(
+      page,
+      'worksheet.get',
+      {
+        projectId: setup.projectId,
+      },
+    );
+    expect(sheet.answers.find((a) => a.questionId === 'E.target-quality')?.value).toEqual({
+      kind: 'number',
+      value: 0.8,
+    });
+
+    await target.fill('0.85');
+    await expect(status(page)).toHaveText(/^Saved \d/);
+  });
+
   test('fill a section, reload, answers kept; the verdict gives its reasons', async ({ page, account }) => {
     const setup = await ownerWithProject(page, account('owner'));
     await page.goto(setup.url);
@@ -81,7 +120,7 @@ test.describe('feasibility worksheet', () => {
     await framing.getByLabel('How long until the true outcome is observed?', { exact: true }).fill('2');
     await framing.getByLabel('Unit for: How long until the true outcome is observed?').selectOption('week');
     await expect(framing.getByText('5 of 5 answered')).toBeVisible();
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
 
     // A bad value is named and never sent.
     const quality = page.getByRole('region', { name: 'E. Quality target and ceiling' });
@@ -99,7 +138,7 @@ test.describe('feasibility worksheet', () => {
     await reasons.getByRole('link', { name: 'What is the quality target on the optimizing metric?' }).click();
     await expect(quality.getByLabel('What is the quality target on the optimizing metric?')).toBeFocused();
     await expect(verdict.getByRole('list', { name: 'To answer' })).toBeVisible();
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
 
     await page.reload();
     await expect(framing.getByLabel('What is one prediction about (the entity)?')).toHaveValue(
@@ -126,7 +165,7 @@ test.describe('feasibility worksheet', () => {
     await expect(history.getByRole('row', { name: /What is the quality target.*0\.95/ })).toBeVisible();
     await expectNoSeriousViolations(page, 'worksheet with answers, verdict and history');
     await quality.getByLabel('What is the quality target on the optimizing metric?').fill('0.7');
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
     await history
       .getByRole('button', {
         name: 'Restore “0.95” for: What is the quality target on the optimizing metric?',
@@ -186,7 +225,7 @@ test.describe('feasibility worksheet', () => {
     await expect(status(editor)).toHaveText('Offline — changes kept on this device');
 
     await page.getByLabel(prompt).fill('Pharmacy buyers');
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
 
     await editor.context().setOffline(false);
     const conflict = editor.getByRole('alert').filter({ hasText: 'saved a different answer' });
@@ -196,7 +235,7 @@ test.describe('feasibility worksheet', () => {
     await expectNoSeriousViolations(editor, 'worksheet with a conflict');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect(conflict).toHaveCount(0);
-    await expect(status(editor)).toHaveText('All changes saved');
+    await expect(status(editor)).toHaveText(SAVED);
 
     // The owner sees the editor's choice within seconds, without reloading.
     await expect(page.getByLabel(prompt)).toHaveValue('Category managers');
@@ -207,12 +246,12 @@ test.describe('feasibility worksheet', () => {
     await editor.context().setOffline(true);
     await editor.getByLabel(readers).fill('The board');
     await page.getByLabel(readers).fill('The director');
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
     await editor.context().setOffline(false);
     const second = editor.getByRole('alert').filter({ hasText: 'saved a different answer' });
     await second.getByRole('button', { name: 'Take theirs' }).click();
     await expect(editor.getByLabel(readers)).toHaveValue('The director');
-    await expect(status(editor)).toHaveText('All changes saved');
+    await expect(status(editor)).toHaveText(SAVED);
     await editor.context().close();
   });
 
@@ -228,7 +267,7 @@ test.describe('feasibility worksheet', () => {
     expect(stored).toContain('The head of category');
 
     await page.context().setOffline(false);
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
     const saved = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
       page,
       'worksheet.get',
@@ -251,7 +290,7 @@ test.describe('feasibility worksheet', () => {
     const back = await context.newPage();
     await back.goto(setup.url);
     await expect(back.getByLabel(readers)).toHaveValue('The category director');
-    await expect(status(back)).toHaveText('All changes saved');
+    await expect(status(back)).toHaveText(SAVED);
     const after = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
       back,
       'worksheet.get',
@@ -396,7 +435,7 @@ test.describe('feasibility worksheet', () => {
     await expect(status(page)).toHaveText('Saving…');
     release();
 
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
     await expect(field).toHaveValue('Pharmacy buyers who restock weekly');
     await expect(page.getByRole('alert')).toHaveCount(0);
     const history = await callQuery<{ version: number; newValue: { value: unknown } | null }[]>(
@@ -479,7 +518,7 @@ test.describe('feasibility worksheet', () => {
     const setup = await ownerWithProject(page, account('owner'));
     await page.goto(setup.url);
     await page.getByLabel('What is one prediction about (the entity)?').fill('A SKU');
-    await expect(status(page)).toHaveText('All changes saved');
+    await expect(status(page)).toHaveText(SAVED);
     await page
       .getByLabel('Template', { exact: true })
       .selectOption({ label: 'Text classification of product listings' });

@@ -151,8 +151,22 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
     expect(warning?.code === 'non-monotone' && warning.decreases).toEqual([
       { from: { days: 1, quality: 0.8 }, to: { days: 7, quality: 0.7 } },
     ]);
-    expect(warning?.message).toContain('0.8 at 1 days → 0.7 at 7 days');
+    expect(warning?.message).toContain('0.800 after 1 day → 0.700 after 7 days');
     expect(result.value.curve.qc).toBeGreaterThanOrEqual(result.value.curve.q0);
+  });
+
+  it('writes the ceiling of the above-ceiling warning on the metric\'s scale, never as a raw float', () => {
+    const result = fitTimeQualityCurve(
+      [
+        { days: 1, quality: 0.6 },
+        { days: 10, quality: 0.7 },
+        { days: 100, quality: 0.72 },
+      ],
+      { ceiling: 0.6833333333333333 },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    const warning = result.value.warnings.find((w) => w.code === 'points-above-ceiling');
+    expect(warning?.message).toMatch(/^2 points lie above the human ceiling 0\.683:/);
   });
 
   it('weights pull the curve toward the heavier point', () => {

@@ -1,3 +1,4 @@
+import { formatDays, formatNumber, formatQuality } from '../format';
 import { err, ok, type Result } from '../shared';
 import { checkLevenbergMarquardtOptions } from './check-options';
 import { createLeastSquaresSolver, type SolverRun } from './levenberg-marquardt';
@@ -62,7 +63,7 @@ export function timeToReach(curve: TimeQualityCurve, target: number): TimeToReac
     return {
       days: null,
       reason: 'target-at-or-above-asymptote',
-      message: `The target ${target} is at or above the curve's asymptote ${curve.qc}: no amount of effort reaches it`,
+      message: `The target ${formatNumber(target)} is at or above the curve's asymptote ${formatNumber(curve.qc)}: no amount of effort reaches it`,
     };
   }
   if (target <= curve.q0) return { days: 0, reason: null };
@@ -533,9 +534,9 @@ export function fitTimeQualityCurve(
   const tolerance = 1e-9 * scale;
   const decreases = findDecreases(points, tolerance);
   if (decreases.length > 0) {
-    // Raw days such as 0.000694 (a minute) read badly: 4 significant digits here, units in the page.
+    // Raw days such as 0.000694 (a minute) read badly: the quality on its scale, the effort in its unit.
     const at = (point: { days: number; quality: number }) =>
-      `${Number(point.quality.toPrecision(4))} at ${Number(point.days.toPrecision(4))} days`;
+      `${formatQuality(point.quality, maxQuality ?? 1)} after ${formatDays(point.days)}`;
     const listed = decreases.map((decrease) => `${at(decrease.from)} → ${at(decrease.to)}`).join('; ');
     warnings.push({
       code: 'non-monotone',
@@ -549,7 +550,7 @@ export function fitTimeQualityCurve(
       warnings.push({
         code: 'points-above-ceiling',
         count: above,
-        message: `${above} point(s) lie above the human ceiling ${ceiling}: quality cannot be measured that high against these labels`,
+        message: `${above === 1 ? '1 point lies' : `${above} points lie`} above the human ceiling ${formatQuality(ceiling, maxQuality ?? 1)}: quality cannot be measured that high against these labels`,
       });
     }
   }

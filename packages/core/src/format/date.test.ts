@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatCalendarMonth, formatDateOfInstant, formatDateTime } from './date';
+import {
+  formatCalendarDate,
+  formatCalendarMonth,
+  formatDateOfInstant,
+  formatDateTime,
+  formatTimeOfDay,
+} from './date';
 
 // 6 Dec 2026, 16:16 UTC.
 const INSTANT = '2026-12-06T16:16:20.000Z';
@@ -67,5 +73,13 @@ describe('formatCalendarMonth', () => {
     expect(formatCalendarMonth('2026-03-31', { locale: 'en-GB' })).toBe('Mar 2026');
     expect(formatCalendarMonth('2026-12-01', { locale: 'en-US' })).toBe('Dec 2026');
     expect(formatCalendarMonth('soon')).toBe('soon');
+  });
+});
+
+describe('formatTimeOfDay', () => {
+  it('is the time on the reader’s clock', () => {
+    expect(formatTimeOfDay(INSTANT, { locale: 'en-GB', timeZone: 'UTC' })).toBe('16:16');
+    expect(formatTimeOfDay(INSTANT, { locale: 'en-US', timeZone: 'UTC' })).toBe('04:16 PM');
+    expect(formatTimeOfDay('never')).toBe('—');
   });
 });

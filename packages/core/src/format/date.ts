@@ -22,7 +22,7 @@ const ISO_CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(
-  kind: 'date-time' | 'date' | 'weekday-date' | 'month',
+  kind: 'date-time' | 'date' | 'weekday-date' | 'month' | 'time',
   options: DateFormatOptions,
   utc = false,
 ) {
@@ -33,11 +33,10 @@ function dateFormat(
   if (format === undefined) {
     format = new Intl.DateTimeFormat(options.locale, {
       timeZone,
-      ...(kind === 'month' ? {} : { day: 'numeric' }),
-      month: 'short',
-      year: 'numeric',
+      ...(kind === 'time' ? {} : { month: 'short', year: 'numeric' }),
+      ...(kind === 'month' || kind === 'time' ? {} : { day: 'numeric' }),
       ...(kind === 'weekday-date' ? { weekday: 'short' } : {}),
-      ...(kind === 'date-time' ? { hour: '2-digit', minute: '2-digit' } : {}),
+      ...(kind === 'date-time' || kind === 'time' ? { hour: '2-digit', minute: '2-digit' } : {}),
       ...(showZone ? { timeZoneName: 'short' } : {}),
     } as const);
     formats.set(key, format);
@@ -54,6 +53,12 @@ function instantOf(value: Date | string | number): Date | null {
 export function formatDateTime(instant: Date | string | number, options: DateFormatOptions = {}): string {
   const date = instantOf(instant);
   return date === null ? '—' : dateFormat('date-time', options).format(date);
+}
+
+/** The time of day of a moment on the reader's clock, for what happened today: "16:16" ("04:16 PM"). */
+export function formatTimeOfDay(instant: Date | string | number, options: DateFormatOptions = {}): string {
+  const date = instantOf(instant);
+  return date === null ? '—' : dateFormat('time', options).format(date);
 }
 
 /** The day a moment falls on, on the reader's calendar: "6 Dec 2026". */

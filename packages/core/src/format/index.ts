@@ -8,6 +8,7 @@ export {
   formatCalendarMonth,
   formatDateOfInstant,
   formatDateTime,
+  formatTimeOfDay,
 } from './date';
 export { formatDayRange, formatDays, formatDaysAlike, formatDuration, readableUnit } from './duration';
 export {

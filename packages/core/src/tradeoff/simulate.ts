@@ -11,6 +11,7 @@ import {
   type TimeToReach,
   timeToReach,
 } from '../fitting';
+import { formatQuality } from '../format';
 import { createRandom, err, ok, type Result } from '../shared';
 import { DAYS_PER_UNIT, durationToDays } from './durations';
 import { createPertSampler, effortShape, type PertShape, pertShape } from './pert';
@@ -229,7 +230,7 @@ export function simulateTradeoff(
   if (options.ceiling !== undefined && target >= options.ceiling) {
     warnings.push({
       code: 'target-at-or-above-ceiling',
-      message: `The target ${target} is at or above the human ceiling ${options.ceiling}: quality cannot be measured that high against these labels, so the time to reach it is unbounded`,
+      message: `The target ${formatQuality(target, options.maxQuality ?? 1)} is at or above the human ceiling ${formatQuality(options.ceiling, options.maxQuality ?? 1)}: quality cannot be measured that high against these labels, so the time to reach it is unbounded`,
     });
   }
 

@@ -12,7 +12,11 @@ export const AUTOSAVE_DELAY_MS = 600;
 /** How often unsent drafts are retried while the server is unreachable. */
 const RETRY_DELAY_MS = 5_000;
 
-export type SaveStatus = 'saved' | 'saving' | 'offline' | 'attention';
+/**
+ * `invalid`: an answer fails its question's checks (150 in a 0–1 target), so it is kept on this device
+ * and never sent, until it is fixed.
+ */
+export type SaveStatus = 'saved' | 'saving' | 'offline' | 'invalid' | 'attention';
 
 /** The other side of a refused save: what the server holds now, and who saved it. */
 export interface AnswerConflict {
@@ -90,6 +94,8 @@ export function useAnswerSync(params: {
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const [inFlight, setInFlight] = useState<ReadonlySet<string>>(new Set());
   const [unreachable, setUnreachable] = useState(false);
+  // When this tab last had a save confirmed, for a quiet "Saved 16:16".
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const sending = useRef(new Set<string>());
   // Versions this tab wrote itself: a poll answered from before a save must not make a new edit look older.
   const written = useRef(new Map<string, number>());
@@ -123,6 +129,7 @@ export function useAnswerSync(params: {
             : previous,
         );
         store.settle(key, questionId, draft.raw, saved.version);
+        setSavedAt(new Date());
         setErrors((previous) => without(previous, questionId));
       } catch (error) {
         const code = getApiErrorCode(error);
@@ -248,6 +255,16 @@ export function useAnswerSync(params: {
     [key, queryClient, queryKey],
   );
 
+  // Drafts that cannot be sent as they stand (invalid or unfinished): kept here, never sent, and said so.
+  const unsendable = useMemo(
+    () =>
+      Object.entries(drafts).filter(([questionId, draft]) => {
+        const question = findQuestion(questionId);
+        return question !== undefined && parseRaw(question, draft.raw).status !== 'value';
+      }).length,
+    [drafts],
+  );
+
   const status: SaveStatus = useMemo(() => {
     if (!online || unreachable) return 'offline';
     if (inFlight.size > 0) return 'saving';
@@ -261,11 +278,12 @@ export function useAnswerSync(params: {
       );
     });
     if (waiting) return 'saving';
+    if (unsendable > 0) return 'invalid';
     if (Object.keys(conflicts).length > 0 || Object.keys(errors).length > 0) return 'attention';
     return 'saved';
-  }, [online, unreachable, inFlight, drafts, conflicts, errors]);
+  }, [online, unreachable, inFlight, drafts, conflicts, errors, unsendable]);
 
-  return { drafts, status, conflicts, errors, unsent, edit, keepMine, takeTheirs };
+  return { drafts, status, savedAt, unsendable, conflicts, errors, unsent, edit, keepMine, takeTheirs };
 }
 
 function findQuestionOrThrow(questionId: string) {

@@ -90,7 +90,11 @@ export function WorksheetTab({ workspaceId, projectId, projectName, canEdit }: W
             aria-label="Overall progress"
           />
         </div>
-        {canEdit ? <SaveStatusIndicator status={sync.status} /> : <p className="badge">Read only</p>}
+        {canEdit ? (
+          <SaveStatusIndicator status={sync.status} savedAt={sync.savedAt} unsendable={sync.unsendable} />
+        ) : (
+          <p className="badge">Read only</p>
+        )}
       </div>
 
       {canEdit && empty && (

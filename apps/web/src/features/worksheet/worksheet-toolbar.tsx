@@ -1,3 +1,4 @@
+import { formatTimeOfDay } from '@raisin/core/format';
 import {
   exportWorksheetJson,
   formatWorksheetMarkdown,
@@ -14,18 +15,38 @@ import { saveFile } from '../../lib/save-file';
 import { trpc } from '../../lib/trpc';
 import type { SaveStatus } from './use-answer-sync';
 
-const STATUS_TEXT = {
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  offline: 'Offline — changes kept on this device',
-  attention: 'Some answers need your attention',
-} as const satisfies Record<SaveStatus, string>;
+/** What the header says for each state; `unsendable` answers are the ones that fail their checks. */
+export function saveStatusText(status: SaveStatus, savedAt: Date | null, unsendable: number): string {
+  switch (status) {
+    case 'saved':
+      // Quiet: the time of the last confirmed save, or nothing unsaved when this visit saved nothing yet.
+      return savedAt === null ? 'All changes saved' : `Saved ${formatTimeOfDay(savedAt)}`;
+    case 'saving':
+      return 'Saving…';
+    case 'offline':
+      return 'Offline — changes kept on this device';
+    case 'invalid':
+      return unsendable === 1
+        ? 'Not saved: fix the error'
+        : `${unsendable} answers not saved: fix the errors`;
+    case 'attention':
+      return 'Some answers need your attention';
+  }
+}
 
 /** The autosave state, announced politely so screen-reader users hear "Saved" without losing their place. */
-export function SaveStatusIndicator({ status }: { status: SaveStatus }) {
+export function SaveStatusIndicator({
+  status,
+  savedAt = null,
+  unsendable = 0,
+}: {
+  status: SaveStatus;
+  savedAt?: Date | null;
+  unsendable?: number;
+}) {
   return (
     <p className={`worksheet-status worksheet-status--${status}`} role="status">
-      {STATUS_TEXT[status]}
+      {saveStatusText(status, savedAt, unsendable)}
     </p>
   );
 }
