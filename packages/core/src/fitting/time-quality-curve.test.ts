@@ -155,7 +155,7 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
     expect(result.value.curve.qc).toBeGreaterThanOrEqual(result.value.curve.q0);
   });
 
-  it('writes the ceiling of the above-ceiling warning on the metric\'s scale, never as a raw float', () => {
+  it("writes the ceiling of the above-ceiling warning on the metric's scale, never as a raw float", () => {
     const result = fitTimeQualityCurve(
       [
         { days: 1, quality: 0.6 },
