@@ -1,7 +1,13 @@
 import type { PercentileInterval, ResampledStatistic } from './bootstrap';
 import { createAnnotatorAgreementLevels, createMajorityStatistic } from './ceiling';
 import { compressedBootstrap, type ResampleLevel, type ResampleMethod } from './compressed-bootstrap';
-import { groupItemsByAnnotations, groupItemsByLabels, type ItemGroups } from './item-groups';
+import {
+  groupItemsByAnnotations,
+  groupItemsByLabels,
+  type ItemGroups,
+  type SampleTables,
+  selectFrom,
+} from './item-groups';
 import { buildItemIndex, type ItemIndex } from './item-index';
 import { itemCountOf } from './item-names';
 import { buildItemTable, type ItemTable } from './item-table';
@@ -45,10 +51,10 @@ export interface AgreementIntervals {
   readonly annotators: readonly (Interval | null)[];
 }
 
-interface Grouped {
-  readonly sample: EncodedSample;
-  readonly index: ItemIndex;
-  readonly table: ItemTable;
+type GroupedSample = SampleTables;
+
+/** A grouping of the items: one item per group, `sizes[g]` items in group g. */
+interface Grouped extends SampleTables {
   readonly sizes: Int32Array;
 }
 
@@ -90,34 +96,59 @@ function grouped(
  */
 export function computeAgreementIntervals(inputs: IntervalInputs): AgreementIntervals {
   const { sample, index, table, level, defined, resamples, seed, confidence } = inputs;
-  const requests: { key: AgreementCiKey; statistic: ResampledStatistic; component: number }[] = [];
-  const request = (key: AgreementCiKey, statistic: ResampledStatistic, component: number) => {
-    if (defined.has(key)) requests.push({ key, statistic, component });
-  };
   const levels: ResampleLevel[] = [];
+  /** Per key: its level, the statistic's place in the level's full list and the component. */
+  const requests: { key: AgreementCiKey; level: number; statistic: number; component: number }[] = [];
+
+  /**
+   * Adds a level whose statistics `build` makes from a grouped sample (always in the same order), keeping
+   * those that a defined key asks for; `restrict` rebuilds them on a subset of its groups (see
+   * `ResampleLevel.restrict`).
+   */
+  const addLevel = (
+    groups: Grouped,
+    build: (grouped: GroupedSample) => ResampledStatistic[],
+    asks: readonly { key: AgreementCiKey; statistic: number; component: number }[],
+  ) => {
+    const wanted = asks.filter(({ key }) => defined.has(key));
+    if (wanted.length === 0) return;
+    const used = [...new Set(wanted.map((ask) => ask.statistic))].sort((a, b) => a - b);
+    const keep = (statistics: ResampledStatistic[]) => used.map((u) => statistics[u] as ResampledStatistic);
+    const l = levels.length;
+    levels.push({
+      sizes: groups.sizes,
+      statistics: keep(build(groups)),
+      restrict: (subset) => keep(build(selectFrom(groups, subset))),
+    });
+    for (const ask of wanted) requests.push({ ...ask, level: l, statistic: used.indexOf(ask.statistic) });
+  };
 
   const multiplicities = inputs.multiplicities ?? null;
   const byLabels = grouped(sample, index, table, multiplicities, () =>
     groupItemsByLabels(sample, table, multiplicities),
   );
-  const multiRater = createMultiRaterStatistic(byLabels.table, inputs.fleissApplies);
-  const alpha = createAlphaStatistic(byLabels.table, [level], sample.categoryValues);
-  request('alpha', alpha, 0);
-  request('percentAgreement', multiRater, MULTI_RATER.percentAgreement);
-  request('fleissKappa', multiRater, MULTI_RATER.fleissKappa);
-  request('gwetAC1', multiRater, MULTI_RATER.gwetAC1);
-  request('brennanPrediger', multiRater, MULTI_RATER.brennanPrediger);
-  if (inputs.ceilingMinLabels >= 3) {
-    const majority = createMajorityStatistic(
-      byLabels.sample,
-      byLabels.index,
-      byLabels.table,
-      inputs.ceilingMinLabels,
-      false,
-    );
-    request('humanCeiling', majority, 0);
-  } else request('humanCeiling', multiRater, MULTI_RATER.percentAgreement);
-  levels.push({ sizes: byLabels.sizes, statistics: requestedStatistics(requests) });
+  // Statistics 0: α, 1: the multi-rater coefficients, 2: the majority of the others (the ceiling).
+  const majorityCeiling = inputs.ceilingMinLabels >= 3;
+  addLevel(
+    byLabels,
+    (g) => [
+      createAlphaStatistic(g.table, [level], sample.categoryValues),
+      createMultiRaterStatistic(g.table, inputs.fleissApplies),
+      ...(majorityCeiling
+        ? [createMajorityStatistic(g.sample, g.index, g.table, inputs.ceilingMinLabels, false)]
+        : []),
+    ],
+    [
+      { key: 'alpha', statistic: 0, component: 0 },
+      { key: 'percentAgreement', statistic: 1, component: MULTI_RATER.percentAgreement },
+      { key: 'fleissKappa', statistic: 1, component: MULTI_RATER.fleissKappa },
+      { key: 'gwetAC1', statistic: 1, component: MULTI_RATER.gwetAC1 },
+      { key: 'brennanPrediger', statistic: 1, component: MULTI_RATER.brennanPrediger },
+      majorityCeiling
+        ? { key: 'humanCeiling', statistic: 2, component: 0 }
+        : { key: 'humanCeiling', statistic: 1, component: MULTI_RATER.percentAgreement },
+    ],
+  );
 
   const pairwiseKeys: AgreementCiKey[] = [
     'cohenKappa',
@@ -134,20 +165,20 @@ export function computeAgreementIntervals(inputs: IntervalInputs): AgreementInte
         )
       : null;
   if (pairwise && byAnnotations !== null) {
-    const pairs = buildPairTable(byAnnotations.sample, byAnnotations.index);
-    const source = buildPairSource(byAnnotations.sample, byAnnotations.index, pairs);
-    const before = requests.length;
+    const source = (g: GroupedSample) =>
+      buildPairSource(g.sample, g.index, buildPairTable(g.sample, g.index));
     if (sample.annotators.length === 2) {
-      const twoRater = createTwoRaterStatistic(source, sample.ordered);
-      request('cohenKappa', twoRater, TWO_RATER.cohenKappa);
-      request('scottPi', twoRater, TWO_RATER.scottPi);
-      request('weightedKappaLinear', twoRater, TWO_RATER.weightedLinear);
-      request('weightedKappaQuadratic', twoRater, TWO_RATER.weightedQuadratic);
-    } else request('lightKappa', createLightStatistic(source), 0);
-    levels.push({
-      sizes: byAnnotations.sizes,
-      statistics: requestedStatistics(requests.slice(before)),
-    });
+      addLevel(byAnnotations, (g) => [createTwoRaterStatistic(source(g), sample.ordered)], [
+        { key: 'cohenKappa', statistic: 0, component: TWO_RATER.cohenKappa },
+        { key: 'scottPi', statistic: 0, component: TWO_RATER.scottPi },
+        { key: 'weightedKappaLinear', statistic: 0, component: TWO_RATER.weightedLinear },
+        { key: 'weightedKappaQuadratic', statistic: 0, component: TWO_RATER.weightedQuadratic },
+      ]);
+    } else {
+      addLevel(byAnnotations, (g) => [createLightStatistic(source(g))], [
+        { key: 'lightKappa', statistic: 0, component: 0 },
+      ]);
+    }
   }
 
   const annotatorLevels =
@@ -160,6 +191,7 @@ export function computeAgreementIntervals(inputs: IntervalInputs): AgreementInte
           byAnnotations.sizes,
         )
       : [];
+  const firstAnnotatorLevel = levels.length;
   for (const annotatorLevel of annotatorLevels) if (annotatorLevel !== null) levels.push(annotatorLevel);
 
   const intervals = compressedBootstrap(levels, {
@@ -169,25 +201,14 @@ export function computeAgreementIntervals(inputs: IntervalInputs): AgreementInte
     ...(inputs.method === undefined ? {} : { method: inputs.method }),
     ...(inputs.onResampled === undefined ? {} : { onResampled: inputs.onResampled }),
   });
-  const intervalOf = (statistic: ResampledStatistic, component: number): PercentileInterval | undefined => {
-    for (const [l, { statistics }] of levels.entries()) {
-      const s = statistics.indexOf(statistic);
-      if (s >= 0) return intervals[l]?.[s]?.[component];
-    }
-    return undefined;
-  };
   const coefficients = new Map<AgreementCiKey, PercentileInterval>();
-  for (const { key, statistic, component } of requests) {
-    const interval = intervalOf(statistic, component);
+  for (const { key, level: l, statistic, component } of requests) {
+    const interval = intervals[l]?.[statistic]?.[component];
     if (interval !== undefined) coefficients.set(key, interval);
   }
-  const annotators = annotatorLevels.map((annotatorLevel) => {
-    const statistic = annotatorLevel?.statistics[0];
-    return statistic === undefined ? null : (intervalOf(statistic, 0)?.interval ?? null);
-  });
+  let next = firstAnnotatorLevel;
+  const annotators = annotatorLevels.map((annotatorLevel) =>
+    annotatorLevel === null ? null : (intervals[next++]?.[0]?.[0]?.interval ?? null),
+  );
   return { coefficients, annotators };
-}
-
-function requestedStatistics(requests: readonly { statistic: ResampledStatistic }[]): ResampledStatistic[] {
-  return [...new Set(requests.map((r) => r.statistic))];
 }

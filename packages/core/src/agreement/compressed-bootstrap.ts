@@ -16,6 +16,12 @@ import { createGroupResampler, type GroupResampler } from './group-resampler';
 export interface ResampleLevel {
   readonly sizes: Int32Array;
   readonly statistics: readonly ResampledStatistic[];
+  /**
+   * The same statistics (same order and sizes) built on groups `subset[0 … k − 1]` only, group t of the
+   * copy being group `subset[t]`: the bag of little bootstraps resamples each subset on such a compact
+   * copy when the level offers one, rather than on its groups scattered through the whole level.
+   */
+  readonly restrict?: (subset: Int32Array) => readonly ResampledStatistic[];
 }
 
 /** How a level is resampled; `auto` (the default) chooses by cost, see `chooseMethod`. */
@@ -167,16 +173,55 @@ function listDrawn(counts: Int32Array, drawn: Int32Array): number {
   return count;
 }
 
+/** Counts held per block of resamples drawn at once: 16 MB, so a block of 1,000 resamples fits 4,000 groups. */
+const BLOCK_COUNTS = 1 << 22;
+
+/**
+ * Resamples of one resampler drawn a block at a time (`GroupResampler.drawMany`) and handed out one by
+ * one, in order: the same draws whatever the block size, up to the order the stream is read in.
+ */
+class BlockDraws {
+  private readonly block: Int32Array;
+  private readonly blockSize: number;
+  private next: number;
+  private left: number;
+
+  constructor(
+    private readonly resampler: GroupResampler,
+    /** Resamples that will be asked for (a block never draws more). */
+    resamples: number,
+  ) {
+    const K = Math.max(1, resampler.groupCount);
+    this.blockSize = Math.max(1, Math.min(resamples, Math.floor(BLOCK_COUNTS / K)));
+    this.block = new Int32Array(K * this.blockSize);
+    this.next = this.blockSize;
+    this.left = resamples;
+  }
+
+  /** The next resample's counts, indexed by group (valid until the next call). */
+  take(stream: UniformStream): Int32Array {
+    const K = this.resampler.groupCount;
+    if (this.next === this.blockSize) {
+      this.resampler.drawMany(stream, this.block, Math.min(this.blockSize, Math.max(1, this.left)));
+      this.next = 0;
+    }
+    this.left--;
+    const counts = this.block.subarray(this.next * K, (this.next + 1) * K);
+    this.next++;
+    return counts;
+  }
+}
+
 function multinomialRun(level: ResampleLevel, stream: UniformStream, resamples: number): LevelRun {
   const { statistics } = level;
   const groups = createGroupResampler(level.sizes);
-  const counts = new Int32Array(groups.groupCount);
+  const draws = new BlockDraws(groups, resamples);
   const drawn = new Int32Array(groups.groupCount);
   const distributions = distributionsOf(statistics, resamples);
   const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
   return {
     step(r: number): void {
-      groups.draw(stream, counts);
+      const counts = draws.take(stream);
       const resample: Resample = { weights: counts, items: drawn, count: listDrawn(counts, drawn) };
       record(statistics, resample, scratch, distributions, resamples, r);
     },
@@ -254,8 +299,10 @@ function littleBootstrapsRun(
   const estimates = statistics.map((statistic) => new Float64Array(statistic.size));
   let subset = -1;
   let subsetGroups: Int32Array = new Int32Array(0);
-  let resampler: GroupResampler | null = null;
-  let subsetDraws = new Int32Array(0);
+  let subsetDraws: BlockDraws | null = null;
+  // With `restrict`: the subset's own statistics, read through the subset's group numbers 0 … k − 1.
+  let local: readonly ResampledStatistic[] | null = null;
+  let localDrawn = new Int32Array(0);
 
   const evaluateWeighted = (weightOf: (g: number) => number, out: readonly Float64Array[]) => {
     let count = 0;
@@ -278,23 +325,43 @@ function littleBootstrapsRun(
       while (r >= start(subset + 1)) {
         subset++;
         subsetGroups = drawSubset(stream, groupEnd, itemCount, subsetSize, subsetCounts);
-        resampler = createGroupResampler(
-          Int32Array.from(subsetGroups, (g) => subsetCounts[g] ?? 0),
-          itemCount,
+        subsetDraws = new BlockDraws(
+          createGroupResampler(
+            Int32Array.from(subsetGroups, (g) => subsetCounts[g] ?? 0),
+            itemCount,
+          ),
+          start(subset + 1) - start(subset),
         );
-        subsetDraws = new Int32Array(subsetGroups.length);
         const scale = Math.max(1, Math.floor(itemCount / subsetSize));
-        evaluateWeighted((g) => (subsetCounts[g] ?? 0) * scale, scratch);
+        if (level.restrict === undefined) evaluateWeighted((g) => (subsetCounts[g] ?? 0) * scale, scratch);
+        else {
+          local = level.restrict(subsetGroups);
+          localDrawn = Int32Array.from(subsetGroups.keys());
+          const localWeights = Int32Array.from(subsetGroups, (g) => (subsetCounts[g] ?? 0) * scale);
+          const resample: Resample = { weights: localWeights, items: localDrawn, count: localDrawn.length };
+          local.forEach((statistic, s) => {
+            statistic.evaluate(resample, scratch[s] ?? new Float64Array(statistic.size));
+          });
+        }
         statistics.forEach((statistic, s) => {
           for (let j = 0; j < statistic.size; j++)
             (centres[s] ?? new Float64Array(0))[j * subsets + subset] = scratch[s]?.[j] ?? Number.NaN;
         });
       }
-      resampler?.draw(stream, subsetDraws);
+      const counts = subsetDraws?.take(stream) ?? new Int32Array(0);
+      if (local !== null) {
+        const resample: Resample = {
+          weights: counts,
+          items: localDrawn,
+          count: listDrawn(counts, localDrawn),
+        };
+        record(local, resample, scratch, distributions, resamples, r);
+        return;
+      }
       let count = 0;
       for (let t = 0; t < subsetGroups.length; t++) {
         const g = subsetGroups[t] ?? 0;
-        const w = subsetDraws[t] ?? 0;
+        const w = counts[t] ?? 0;
         weights[g] = w;
         drawn[count] = g;
         count += Math.min(w, 1);

@@ -26,13 +26,15 @@ function compositions(total: number, parts: number): number[][] {
 
 /**
  * Draws `draws` resamples and tallies the joint counts of groups `watched` (the other groups pooled into
- * one cell), then tests them against the exact multinomial probabilities of that coarsening.
+ * one cell), then tests them against the exact multinomial probabilities of that coarsening. With `block`,
+ * the resamples come `block` at a time from `drawMany`, else one by one from `draw`.
  */
 function jointFits(
   sizes: readonly number[],
   watched: readonly number[],
   drawCount: number | undefined,
   seed: number,
+  block?: number,
 ) {
   const resampler = createGroupResampler(Int32Array.from(sizes), drawCount);
   const items = sizes.reduce((sum, size) => sum + size, 0);
@@ -43,12 +45,16 @@ function jointFits(
   const key = (counts: readonly number[]) => counts.join(',');
   const index = new Map(cells.map((cell, c) => [key(cell), c]));
   const observed = new Array<number>(cells.length).fill(0);
-  const counts = new Int32Array(sizes.length);
+  const K = sizes.length;
+  const blockCounts = new Int32Array(K * (block ?? 1));
   const stream = new UniformStream(createRandom(seed));
   const draws = 100_000;
   let wrongTotals = 0;
   for (let d = 0; d < draws; d++) {
-    resampler.draw(stream, counts);
+    const slot = block === undefined ? 0 : d % block;
+    if (block === undefined) resampler.draw(stream, blockCounts);
+    else if (slot === 0) resampler.drawMany(stream, blockCounts, Math.min(block, draws - d));
+    const counts = blockCounts.subarray(slot * K, (slot + 1) * K);
     let sum = 0;
     for (const count of counts) sum += count;
     if (sum !== total) wrongTotals++;
@@ -80,6 +86,25 @@ describe('createGroupResampler', () => {
     const { fits, wrongTotals } = jointFits(sizes, [3, 7], undefined, 3);
     expect(wrongTotals).toBe(0);
     expect(fits).toBe(true);
+  });
+
+  it('draws exact multinomial counts many resamples at a time, with either method', () => {
+    // Blocks of 7 and 1,000: per-block tables, whole redraws when a block's Poisson total overshoots, top-ups.
+    const many = [...Array.from({ length: 40 }, (_, g) => 1 + (g % 3)), 30];
+    const results = [
+      jointFits(many, [2, 40], undefined, 7, 7),
+      jointFits(many, [0, 40], undefined, 8, 1000),
+      jointFits(
+        Array.from({ length: 20 }, () => 1),
+        [3, 7],
+        undefined,
+        9,
+        1000,
+      ),
+      jointFits([5, 1, 3, 11], [0, 1, 2], undefined, 10, 13),
+      jointFits([...Array.from({ length: 30 }, () => 1), 2], [0, 30], 25, 11, 100),
+    ];
+    expect(results).toEqual(results.map(() => ({ fits: true, wrongTotals: 0 })));
   });
 
   it('draws another number of items than the groups hold (as the bag of little bootstraps does)', () => {

@@ -15,6 +15,12 @@ export interface GroupResampler {
   readonly draws: number;
   /** Fills `counts[0 … K − 1]` with one exact Multinomial(draws; n_g / N) draw. */
   draw(stream: UniformStream, counts: Int32Array): void;
+  /**
+   * Fills `out[r · K … (r + 1) · K − 1]` with resample r's counts, for r in [0, count): `count`
+   * independent exact draws, cheaper per resample than `draw` when there are many groups (see
+   * `poissonizedResampler`).
+   */
+  drawMany(stream: UniformStream, out: Int32Array, count: number): void;
 }
 
 /**
@@ -80,18 +86,24 @@ function conditionalBinomialResampler(
     itemCount,
     groupCount: sizes.length,
     draws: drawCount,
-    draw(stream: UniformStream, counts: Int32Array): void {
-      let draws = drawCount;
-      let items = itemCount;
-      for (const g of order) {
-        const size = sizes[g] ?? 0;
-        const count = draws === 0 || size === 0 ? 0 : drawBinomial(stream, draws, size / items);
-        counts[g] = count;
-        draws -= count;
-        items -= size;
-      }
+    draw,
+    drawMany(stream: UniformStream, out: Int32Array, count: number): void {
+      const K = sizes.length;
+      for (let r = 0; r < count; r++) draw(stream, out.subarray(r * K, (r + 1) * K));
     },
   };
+
+  function draw(stream: UniformStream, counts: Int32Array): void {
+    let draws = drawCount;
+    let items = itemCount;
+    for (const g of order) {
+      const size = sizes[g] ?? 0;
+      const count = draws === 0 || size === 0 ? 0 : drawBinomial(stream, draws, size / items);
+      counts[g] = count;
+      draws -= count;
+      items -= size;
+    }
+  }
 }
 
 function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: number): GroupResampler {
@@ -115,24 +127,63 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
     );
   }
   const alias = buildAliasTable(sizes, itemCount);
+  const topUp = (stream: UniformStream, counts: Int32Array, from: number): void => {
+    for (let drawn = from; drawn < drawCount; drawn++) {
+      const column = stream.nextIndex(groupCount);
+      const g = stream.nextUint32() < (alias.threshold[column] ?? 0) ? column : (alias.other[column] ?? 0);
+      counts[g] = (counts[g] ?? 0) + 1;
+    }
+  };
+  const draw = (stream: UniformStream, counts: Int32Array): void => {
+    let drawn = 0;
+    do {
+      drawn = 0;
+      for (let c = 0; c < samplers.length; c++) {
+        const sampler = samplers[c];
+        if (sampler === undefined) continue;
+        drawn += sampler.drawInto(stream, order, classStart[c] ?? 0, classStart[c + 1] ?? 0, counts);
+      }
+    } while (drawn > drawCount);
+    topUp(stream, counts, drawn);
+  };
+  // Samplers for blocks of `blockResamples` resamples, whose tables pay off for many more means.
+  let blockSamplers: PoissonSampler[] = [];
+  let blockResamples = 0;
   return {
     itemCount,
     groupCount,
     draws: drawCount,
-    draw(stream: UniformStream, counts: Int32Array): void {
-      let drawn = 0;
-      do {
-        drawn = 0;
-        for (let c = 0; c < samplers.length; c++) {
-          const sampler = samplers[c];
-          if (sampler === undefined) continue;
-          drawn += sampler.drawInto(stream, order, classStart[c] ?? 0, classStart[c + 1] ?? 0, counts);
-        }
-      } while (drawn > drawCount);
-      for (; drawn < drawCount; drawn++) {
-        const column = stream.nextInt(groupCount);
-        const g = stream.nextUint32() < (alias.threshold[column] ?? 0) ? column : (alias.other[column] ?? 0);
-        counts[g] = (counts[g] ?? 0) + 1;
+    draw,
+    /**
+     * Group by group, the Poisson counts of all `count` resamples at once: one sampler's table then serves
+     * `count` times as many draws, so that tables pay off for far more means than in a single resample (a
+     * table draw is one word and a comparison or two; PTRS two words and often two logarithms). Each
+     * resample's Poisson vector is independent, so the completion stays exact: a resample whose total
+     * exceeds N is redrawn whole (`draw`), the others topped up one item at a time.
+     */
+    drawMany(stream: UniformStream, out: Int32Array, count: number): void {
+      if (count !== blockResamples) {
+        blockResamples = count;
+        blockSamplers = samplers.map(
+          (sampler, c) =>
+            new PoissonSampler(
+              sampler.mean,
+              tableWorthIt(sampler.mean, count * ((classStart[c + 1] ?? 0) - (classStart[c] ?? 0))),
+            ),
+        );
+      }
+      const totals = new Float64Array(count);
+      for (let c = 0; c < blockSamplers.length; c++) {
+        const sampler = blockSamplers[c];
+        if (sampler === undefined) continue;
+        for (let t = classStart[c] ?? 0; t < (classStart[c + 1] ?? 0); t++)
+          sampler.drawStrided(stream, out, order[t] ?? 0, groupCount, count, totals);
+      }
+      for (let r = 0; r < count; r++) {
+        const counts = out.subarray(r * groupCount, (r + 1) * groupCount);
+        const drawn = totals[r] ?? 0;
+        if (drawn > drawCount) draw(stream, counts);
+        else topUp(stream, counts, drawn);
       }
     },
   };

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Resample, ResampledStatistic } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
-import { groupItemsByAnnotations, groupItemsByLabels } from './item-groups';
+import { groupItemsByAnnotations, groupItemsByLabels, selectFrom } from './item-groups';
 import { buildItemIndex } from './item-index';
-import { itemCountOf } from './item-names';
+import { itemCountOf, itemName } from './item-names';
 import { buildItemTable } from './item-table';
 import { buildPairTable } from './pair-table';
 import {
@@ -163,6 +163,51 @@ describe('item groups', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('select a subset of items as a sample of its own, on which every statistic weighs them as in the whole', () => {
+    fc.assert(
+      fc.property(weightedSamples, fc.integer({ min: 0, max: 1000 }), ({ triples, weights }, seed) => {
+        const sample = encodeTriples(triples);
+        const index = buildItemIndex(sample);
+        const itemCount = itemCountOf(sample);
+        // A subset in a scrambled order: item t of the copy is item subset[t].
+        const subset = Int32Array.from({ length: itemCount }, (_, i) => i)
+          .filter((i) => (i * 7 + seed) % 3 !== 0)
+          .sort((x, y) => ((x * 31 + seed) % 17) - ((y * 31 + seed) % 17) || x - y);
+        const table = buildItemTable(sample, index);
+        const {
+          sample: selected,
+          index: selectedIndex,
+          table: selectedTable,
+        } = selectFrom({ sample, index, table }, subset);
+        expect(itemCountOf(selected)).toBe(subset.length);
+        expect([...subset].map((_, t) => itemName(selected, t))).toEqual(
+          [...subset].map((i) => itemName(sample, i)),
+        );
+        // Weights on the subset only; the statistics on the copy must read the same.
+        const whole = new Int32Array(itemCount);
+        const part = Int32Array.from(subset, (i) => weights[i] ?? 0);
+        subset.forEach((i, t) => {
+          whole[i] = part[t] ?? 0;
+        });
+        const pairs = (s: EncodedSample, i: typeof index) => buildPairSource(s, i, buildPairTable(s, i));
+        const both: [ResampledStatistic, ResampledStatistic][] = [
+          [createMultiRaterStatistic(table, true), createMultiRaterStatistic(selectedTable, true)],
+          [
+            createAlphaStatistic(table, ['nominal', 'interval'], sample.categoryValues),
+            createAlphaStatistic(selectedTable, ['nominal', 'interval'], selected.categoryValues),
+          ],
+          [
+            createMajorityStatistic(sample, index, table, 3, true),
+            createMajorityStatistic(selected, selectedIndex, selectedTable, 3, true),
+          ],
+          [createLightStatistic(pairs(sample, index)), createLightStatistic(pairs(selected, selectedIndex))],
+        ];
+        for (const [original, copy] of both) expectClose(evaluate(copy, part), evaluate(original, whole));
+      }),
+      { numRuns: 100 },
     );
   });
 

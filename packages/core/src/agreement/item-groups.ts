@@ -1,6 +1,6 @@
-import type { ItemIndex } from './item-index';
-import { withLazyItems } from './item-names';
-import type { ItemTable } from './item-table';
+import { buildItemIndex, type ItemIndex } from './item-index';
+import { itemName, withLazyItems } from './item-names';
+import { buildItemTable, type ItemTable } from './item-table';
 import type { EncodedSample } from './types';
 
 /**
@@ -221,4 +221,60 @@ export function groupItemsByAnnotations(
   return groupsSample(sample, interner, sizes, sample.annotators, (pairs, emit) => {
     for (let x = 0; x < pairs.length; x += 2) emit(pairs[x] ?? 0, pairs[x + 1] ?? 0);
   });
+}
+
+/**
+ * The sample made of items `items[0 … k − 1]` of `sample` only, item t of the result being item `items[t]`
+ * with its annotations (same annotators and categories). The bag of little bootstraps scores each subset
+ * on such a copy, so that a resample reads a few thousand items laid out together instead of the same
+ * items scattered through the whole sample (every read a cache miss).
+ */
+export function selectItems(sample: EncodedSample, index: ItemIndex, items: Int32Array): EncodedSample {
+  const { itemStart, annotatorAt, categoryAt } = index;
+  let total = 0;
+  for (const i of items) total += (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
+  const itemOf = new Int32Array(total);
+  const annotatorOf = new Int32Array(total);
+  const categoryOf = new Int32Array(total);
+  let next = 0;
+  items.forEach((i, t) => {
+    for (let j = itemStart[i] ?? 0; j < (itemStart[i + 1] ?? 0); j++) {
+      itemOf[next] = t;
+      annotatorOf[next] = annotatorAt[j] ?? 0;
+      categoryOf[next] = categoryAt[j] ?? 0;
+      next++;
+    }
+  });
+  const name = (t: number) => itemName(sample, items[t] ?? -1);
+  return withLazyItems(
+    {
+      annotators: sample.annotators,
+      categories: sample.categories,
+      categoryValues: sample.categoryValues,
+      ordered: sample.ordered,
+      itemOf,
+      annotatorOf,
+      categoryOf,
+    },
+    { size: items.length, at: name, all: () => Array.from(items, (_, t) => name(t)) },
+  );
+}
+
+/** A sample with the tables its statistics are built from. */
+export interface SampleTables {
+  readonly sample: EncodedSample;
+  readonly index: ItemIndex;
+  readonly table: ItemTable;
+}
+
+/**
+ * `selectItems` with its tables, for building the statistics of a subset. The categories used stay those
+ * of the whole sample (q in AC1's and Brennan–Prediger's chance agreement, fixed in every resample of it),
+ * even when the subset lacks some.
+ */
+export function selectFrom(whole: SampleTables, items: Int32Array): SampleTables {
+  const sample = selectItems(whole.sample, whole.index, items);
+  const index = buildItemIndex(sample);
+  const table = { ...buildItemTable(sample, index), observedCategories: whole.table.observedCategories };
+  return { sample, index, table };
 }

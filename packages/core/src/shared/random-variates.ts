@@ -35,6 +35,17 @@ export class UniformStream {
     return this.nextUint32() / TWO_POW_32;
   }
 
+  /**
+   * A uniform integer in [0, n) for a whole n in [1, 2^31], from one word by multiplication (Lemire 2019,
+   * "Fast random integer generation in an interval", ACM TOMACS 29(1)): each value gets ⌊2^32/n⌋ or
+   * ⌈2^32/n⌉ of the 2^32 words (for n above 2^21 the product's rounding may move one word across a
+   * boundary), so its probability is 1/n to within 2^-31, the order of quantization every sampler here
+   * has, without `nextInt`'s division and remainder.
+   */
+  nextIndex(n: number): number {
+    return Math.floor((this.nextUint32() * n) / TWO_POW_32);
+  }
+
   /** A uniform integer in [0, n) for a whole n in [1, 2^32], exactly uniform (rejection of the top sliver). */
   nextInt(n: number): number {
     const limit = TWO_POW_32 - (TWO_POW_32 % n);
@@ -203,6 +214,36 @@ export class PoissonSampler {
       total += k;
     }
     return total;
+  }
+
+  /**
+   * Draws `count` variates into `out[start + r · stride]` for r in [0, count), adding each to `totals[r]`:
+   * one group's counts in `count` resamples stored one after the other (see `GroupResampler.drawMany`).
+   */
+  drawStrided(
+    stream: UniformStream,
+    out: Int32Array,
+    start: number,
+    stride: number,
+    count: number,
+    totals: Float64Array,
+  ): void {
+    const { thresholds, guide, first, guideShift } = this;
+    if (thresholds !== null && guide !== null) {
+      for (let r = 0, at = start; r < count; r++, at += stride) {
+        const u = stream.nextUint32();
+        let k = guide[u >>> guideShift] ?? 0;
+        while (u >= (thresholds[k] ?? TWO_POW_32)) k++;
+        out[at] = first + k;
+        totals[r] = (totals[r] ?? 0) + first + k;
+      }
+      return;
+    }
+    for (let r = 0, at = start; r < count; r++, at += stride) {
+      const k = this.draw(stream);
+      out[at] = k;
+      totals[r] = (totals[r] ?? 0) + k;
+    }
   }
 }
 
