@@ -68,7 +68,7 @@ test.describe('demo', () => {
     await expect(page.getByRole('row', { name: /^Percent agreement/ })).toContainText(
       cli.percentAgreement.toFixed(3),
     );
-    await expect(page.getByText(`${cli.humanCeiling.value.toFixed(3)} (95% CI`)).toBeVisible();
+    await expect(page.getByTestId('headline-ceiling')).toContainText(cli.humanCeiling.value.toFixed(3));
     await expect(page.getByRole('cell', { name: 'Reference' })).toBeVisible();
 
     await openTab(page, 'Tradeoff');

@@ -1,5 +1,5 @@
 import * as RadixTabs from '@radix-ui/react-tabs';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 export interface TabItem<T extends string> {
   value: T;
@@ -17,6 +17,19 @@ export interface TabsProps<T extends string> {
 
 /** Controlled tabs: the parent owns the selection (for the project shell, the URL does). */
 export function Tabs<T extends string>({ label, value, items, onValueChange, children }: TabsProps<T>) {
+  const listRef = useRef<HTMLDivElement>(null);
+  // On a phone the tab strip scrolls sideways (app.css): bring the selected tab into view, without
+  // scrolling the page itself (scrollIntoView would).
+  useEffect(() => {
+    const list = listRef.current;
+    const selected = list?.querySelector<HTMLElement>(`[data-value="${CSS.escape(value)}"]`);
+    if (!list || !selected) return;
+    const tab = selected.getBoundingClientRect();
+    const strip = list.getBoundingClientRect();
+    if (tab.left < strip.left || tab.right > strip.right) {
+      list.scrollLeft += tab.left - strip.left - (strip.width - tab.width) / 2;
+    }
+  }, [value]);
   return (
     <RadixTabs.Root
       className="tabs"
@@ -26,9 +39,14 @@ export function Tabs<T extends string>({ label, value, items, onValueChange, chi
         if (item) onValueChange(item.value);
       }}
     >
-      <RadixTabs.List className="tabs__list" aria-label={label}>
+      <RadixTabs.List ref={listRef} className="tabs__list" aria-label={label}>
         {items.map((item) => (
-          <RadixTabs.Trigger key={item.value} value={item.value} className="tabs__trigger">
+          <RadixTabs.Trigger
+            key={item.value}
+            value={item.value}
+            data-value={item.value}
+            className="tabs__trigger"
+          >
             {item.label}
           </RadixTabs.Trigger>
         ))}

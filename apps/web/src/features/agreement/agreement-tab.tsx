@@ -3,7 +3,7 @@ import './agreement.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, EmptyState, ErrorMessage, Spinner, TextField } from '../../components';
+import { Button, EmptyState, ErrorMessage, ScrollBox, Spinner, TextField } from '../../components';
 import { Dialog, DialogClose } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
@@ -216,14 +216,16 @@ function SampleList({
   threshold: number | null;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="table">
+    <ScrollBox label="Samples">
+      <table className="table agreement-samples">
         <caption>Samples of this project, oldest first</caption>
         <thead>
           <tr>
             <th scope="col">Sample</th>
             <th scope="col">Uploaded</th>
-            <th scope="col">Items</th>
+            <th scope="col" className="numeric">
+              Items
+            </th>
             <th scope="col">α</th>
             <th scope="col">Ceiling</th>
             <th scope="col">Reference</th>
@@ -239,11 +241,11 @@ function SampleList({
                 <BatchMarks sample={s} threshold={threshold} />
               </th>
               <td>{formatDateTime(s.createdAt)}</td>
-              <td>{s.items.toLocaleString('en')}</td>
-              <td>
+              <td className="numeric">{s.items.toLocaleString('en')}</td>
+              <td className="nowrap tabular">
                 {formatNumber(s.alpha)} <span className="muted">({s.level})</span>
               </td>
-              <td>
+              <td className="nowrap tabular">
                 {formatNumber(s.ceiling)} <span className="muted">{formatInterval(s.ceilingCi, 2)}</span>
               </td>
               <td>{s.isReference ? <span className="badge">Reference</span> : ''}</td>
@@ -251,7 +253,7 @@ function SampleList({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -1,7 +1,10 @@
-import { computeAgreement, parseSample } from '@raisin/core/agreement';
+import { alphaBand, computeAgreement, kappaBand, parseSample } from '@raisin/core/agreement';
 import { describe, expect, it } from 'vitest';
 import {
+  bandScale,
+  bandTone,
   coefficientRows,
+  describeAlphaBand,
   describeCeiling,
   describeSampleSize,
   disagreementsToCsv,
@@ -99,5 +102,33 @@ describe('describeSampleSize', () => {
     expect(
       describeSampleSize({ items: 12_000, annotators: 1, annotations: 41, categories: ['a', 'b'] }),
     ).toBe('12,000 items, 1 annotator, 41 labels, 2 categories');
+  });
+});
+
+describe('bands and their scales', () => {
+  it('names Krippendorff for every α row and Landis–Koch for the κ family', () => {
+    const rows = coefficientRows(reportOf(THREE)).filter((row) => row.band !== null);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(bandScale(row.key)).toBe(
+        row.name.startsWith("Krippendorff's α") ? "Krippendorff's" : "Landis–Koch's",
+      );
+    }
+  });
+
+  it('colours the same number alike on both scales', () => {
+    // 0.70 is "tentative" for α and "substantial" for κ: both amber, so the colours never contradict.
+    expect(bandTone(alphaBand(0.7))).toBe('fair');
+    expect(bandTone(kappaBand(0.7))).toBe('fair');
+    expect(bandTone(alphaBand(0.85))).toBe('good');
+    expect(bandTone(kappaBand(0.85))).toBe('good');
+    expect(bandTone(alphaBand(0.5))).toBe('poor');
+    expect(bandTone(kappaBand(0.3))).toBe('poor');
+    expect(bandTone(null)).toBeNull();
+  });
+
+  it('says what the α band means', () => {
+    expect(describeAlphaBand('tentative')).toBe('0.667 ≤ α < 0.800 — draw only tentative conclusions');
+    expect(describeAlphaBand(undefined)).toBe('no band (undefined)');
   });
 });

@@ -53,13 +53,44 @@ export function describeCeiling(ceiling: AgreementReport['humanCeiling']): strin
 }
 
 const BAND_WORDS: Record<string, string> = {
-  reliable: 'reliable (α ≥ 0.800)',
-  tentative: 'tentative (0.667 ≤ α < 0.800): draw only tentative conclusions',
-  unreliable: 'unreliable (α < 0.667)',
+  reliable: 'α ≥ 0.800',
+  tentative: '0.667 ≤ α < 0.800 — draw only tentative conclusions',
+  unreliable: 'α < 0.667 — do not rely on these labels',
 };
 
+/** What an α band means on Krippendorff's scale, after the band's name ("0.667 ≤ α < 0.800 — …"). */
 export function describeAlphaBand(band: string | undefined): string {
   return band ? (BAND_WORDS[band] ?? band) : 'no band (undefined)';
+}
+
+/** Which published scale a coefficient's band comes from: they differ, so every band names its own. */
+export type BandScale = "Krippendorff's" | "Landis–Koch's";
+
+export function bandScale(coefficientKey: string): BandScale {
+  return coefficientKey.startsWith('krippendorffAlpha') ? "Krippendorff's" : "Landis–Koch's";
+}
+
+/**
+ * The colour of a band: good, fair or poor. Landis–Koch's "substantial" (0.61–0.80) spans the range that
+ * Krippendorff calls "tentative" (0.667–0.800), so both read fair: a colour never says more than α's own
+ * scale would about the same number.
+ */
+export type BandTone = 'good' | 'fair' | 'poor';
+
+const BAND_TONES: Record<string, BandTone> = {
+  reliable: 'good',
+  tentative: 'fair',
+  unreliable: 'poor',
+  'almost perfect': 'good',
+  substantial: 'fair',
+  moderate: 'fair',
+  fair: 'poor',
+  slight: 'poor',
+  poor: 'poor',
+};
+
+export function bandTone(band: string | null | undefined): BandTone | null {
+  return band ? (BAND_TONES[band] ?? null) : null;
 }
 
 // The table lives in core so the planning report lists the same coefficients.

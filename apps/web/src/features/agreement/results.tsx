@@ -1,74 +1,12 @@
 import { type AgreementReport, describeMissingSpellings } from '@raisin/core/agreement';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Button, TextField } from '../../components';
+import { Button, ScrollBox, TextField } from '../../components';
 import { saveFile } from '../../lib/save-file';
-import {
-  coefficientRows,
-  describeAlphaBand,
-  describeCeiling,
-  describeSampleSize,
-  disagreementsToCsv,
-  filterDisagreements,
-  formatInterval,
-  formatNumber,
-  pairGrid,
-} from './format';
+import { Coefficients } from './coefficients';
+import { disagreementsToCsv, filterDisagreements, formatInterval, formatNumber, pairGrid } from './format';
+import { Headline } from './headline';
 import { heatmapCellStyle } from './heatmap-color';
-
-function Headline({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
-  const alpha = report.krippendorffAlpha[report.level];
-  return (
-    <section className="panel" aria-labelledby="agreement-headline">
-      <h3 id="agreement-headline">{sampleName}: headline</h3>
-      <dl className="facts">
-        <dt>Krippendorff's α ({report.level})</dt>
-        <dd data-testid="headline-alpha">
-          <strong>{formatNumber(alpha)}</strong> (95% CI {formatInterval(report.ci.alpha)}) —{' '}
-          {describeAlphaBand(report.bands.alpha)}
-        </dd>
-        <dt>Human ceiling</dt>
-        <dd>
-          <strong>{formatNumber(report.humanCeiling?.value ?? null)}</strong> (95% CI{' '}
-          {formatInterval(report.humanCeiling?.ci ?? null)})
-        </dd>
-        <dt>Sample</dt>
-        <dd>{describeSampleSize(report)}</dd>
-      </dl>
-      <p className="agreement-ceiling-sentence">{describeCeiling(report.humanCeiling)}</p>
-    </section>
-  );
-}
-
-function Coefficients({ report }: { report: AgreementReport }) {
-  return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption>
-          Every coefficient, with its 95% bootstrap interval ({report.bootstrap.resamples} resamples)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Coefficient</th>
-            <th scope="col">Value</th>
-            <th scope="col">95% CI</th>
-            <th scope="col">Band</th>
-          </tr>
-        </thead>
-        <tbody>
-          {coefficientRows(report).map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.name}</th>
-              <td>{formatNumber(row.value)}</td>
-              <td>{formatInterval(row.ci)}</td>
-              <td>{row.band ?? (row.value === null ? 'not applicable' : '—')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** The report as stored: with `source` for samples uploaded since how the file was read is kept. */
 export type StoredReport = AgreementReport & {
@@ -102,7 +40,7 @@ function PairHeatmap({ report }: { report: AgreementReport }) {
       <Button variant="ghost" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}>
         Show as table
       </Button>
-      <div className="table-scroll">
+      <ScrollBox label="Agreement between annotators">
         <table
           className={asTable ? 'table' : 'heatmap'}
           aria-label="Annotator × annotator agreement heatmap (share of co-labeled items on which the two agree)"
@@ -133,7 +71,7 @@ function PairHeatmap({ report }: { report: AgreementReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
@@ -165,26 +103,28 @@ function CategoryBars({ report }: { report: AgreementReport }) {
       </div>
       <details>
         <summary>Per-category table</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col">Labels</th>
-              <th scope="col">Specific agreement</th>
-              <th scope="col">κ (one vs rest)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.diagnostics.perCategory.map((c) => (
-              <tr key={c.category}>
-                <th scope="row">{c.category}</th>
-                <td>{c.count}</td>
-                <td>{formatNumber(c.specificAgreement)}</td>
-                <td>{formatNumber(c.kappa)}</td>
+        <ScrollBox label="Per-category table">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                <th scope="col">Labels</th>
+                <th scope="col">Specific agreement</th>
+                <th scope="col">κ (one vs rest)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.diagnostics.perCategory.map((c) => (
+                <tr key={c.category}>
+                  <th scope="row">{c.category}</th>
+                  <td>{c.count}</td>
+                  <td>{formatNumber(c.specificAgreement)}</td>
+                  <td>{formatNumber(c.kappa)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </details>
     </section>
   );
@@ -228,26 +168,28 @@ function AnnotatorBars({ report }: { report: AgreementReport }) {
       </div>
       <details>
         <summary>Per-annotator table</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Annotator</th>
-              <th scope="col">Items</th>
-              <th scope="col">Agreement with majority</th>
-              <th scope="col">95% CI</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.annotator}>
-                <th scope="row">{a.annotator}</th>
-                <td>{a.items}</td>
-                <td>{formatNumber(a.agreement)}</td>
-                <td>{formatInterval(a.ci)}</td>
+        <ScrollBox label="Per-annotator table">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Annotator</th>
+                <th scope="col">Items</th>
+                <th scope="col">Agreement with majority</th>
+                <th scope="col">95% CI</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.annotator}>
+                  <th scope="row">{a.annotator}</th>
+                  <td>{a.items}</td>
+                  <td>{formatNumber(a.agreement)}</td>
+                  <td>{formatInterval(a.ci)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </details>
     </section>
   );
@@ -279,7 +221,7 @@ function Confusion({ report }: { report: AgreementReport }) {
           ))}
         </select>
       </div>
-      <div className="table-scroll">
+      <ScrollBox label="Confusion matrix">
         <table
           className="heatmap"
           aria-label={`Confusion matrix: rows ${matrix.annotatorA}, columns ${matrix.annotatorB}`}
@@ -312,7 +254,7 @@ function Confusion({ report }: { report: AgreementReport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
@@ -343,7 +285,7 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
       {items.length === 0 ? (
         <p className="muted">Every item was labeled the same way by all its annotators.</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollBox label="Items with the most disagreement">
           <table className="table">
             <caption>
               {shown.length} of {items.length} items shown (the {items.length} with the lowest agreement)
@@ -365,7 +307,7 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

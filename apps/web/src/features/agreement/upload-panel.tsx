@@ -8,7 +8,7 @@ import {
 } from '@raisin/core/agreement';
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
-import { Button, ErrorMessage, TextField } from '../../components';
+import { Button, ErrorMessage, ScrollBox, TextField } from '../../components';
 import { trpc } from '../../lib/trpc';
 import { describeUploadProgress } from './progress';
 import { type UploadFields, type UploadProgress, uploadSample } from './upload';
@@ -345,7 +345,7 @@ export function UploadPanel({
               {mappingError && <ErrorMessage>{mappingError}</ErrorMessage>}
             </fieldset>
           )}
-          <div className="table-scroll">
+          <ScrollBox label="Preview of the file">
             <table className="table">
               <caption>First rows of {file.name}</caption>
               <thead>
@@ -372,7 +372,7 @@ export function UploadPanel({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <TextField
             label="Sample name"
             value={name}

@@ -1,6 +1,6 @@
 import './api-tokens.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
+import { Button, EmptyState, ErrorMessage, ScrollBox, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import type { ApiToken } from '../../lib/api-types';
 import { formatWhen, hasExpired } from '../../lib/expiry';
@@ -74,7 +74,7 @@ function TokenList({ workspaceId }: { workspaceId: string }) {
         </EmptyState>
       )}
       {tokens.data && tokens.data.length > 0 && (
-        <div className="table-scroll">
+        <ScrollBox label="API tokens">
           <table className="table token-table">
             <caption className="visually-hidden">API tokens, newest first</caption>
             <thead>
@@ -126,7 +126,7 @@ function TokenList({ workspaceId }: { workspaceId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorMessage, Spinner } from '../../components';
+import { ErrorMessage, ScrollBox, Spinner } from '../../components';
 import { Select } from '../../components/select';
 import { describeApiError } from '../../lib/api-error';
 import type { Member } from '../../lib/api-types';
@@ -38,30 +38,32 @@ export function MembersPage() {
         {members.isPending && <Spinner label="Loading members…" />}
         {members.isError && <ErrorMessage>{describeApiError(members.error)}</ErrorMessage>}
         {members.data && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                {isOwner && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((member) => (
-                <MemberRow
-                  key={member.userId}
-                  member={member}
-                  workspaceId={workspace.id}
-                  editable={isOwner}
-                />
-              ))}
-            </tbody>
-          </table>
+          <ScrollBox label="People in this workspace">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  {isOwner && (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((member) => (
+                  <MemberRow
+                    key={member.userId}
+                    member={member}
+                    workspaceId={workspace.id}
+                    editable={isOwner}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </section>
       {isOwner && <PendingInvitations workspaceId={workspace.id} />}
@@ -93,7 +95,7 @@ function MemberRow({
         {member.name}
         {isSelf && <span className="muted"> (you)</span>}
       </td>
-      <td>{member.email}</td>
+      <td className="breakable">{member.email}</td>
       <td>
         {editable ? (
           <Select<Role>

@@ -1,6 +1,7 @@
 import { type EmptyReportSection, formatValue, type ReportSectionKey } from '@raisin/core/report';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { ScrollBox } from '../../components';
 import { PROJECT_TABS, type ProjectTab } from '../project-shell/project-tabs';
 
 /** An agreement value (coefficient, ceiling) as the exports print it: three decimals; a dash where there is none. */
@@ -61,26 +62,32 @@ export function ReportTable({
   numericColumns = [],
   children,
 }: {
-  caption: ReactNode;
+  caption: string;
   columns: readonly string[];
   /** Headings of the columns holding numbers, aligned right like their cells' `numeric` class. */
   numericColumns?: readonly string[];
   children: ReactNode;
 }) {
   return (
-    <table className="report-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col" className={numericColumns.includes(column) ? 'numeric' : undefined}>
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <ScrollBox label={caption}>
+      <table className="report-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column}
+                scope="col"
+                className={numericColumns.includes(column) ? 'numeric' : undefined}
+              >
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </ScrollBox>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Roadmap } from '@raisin/core/roadmap';
 import { useId } from 'react';
+import { ScrollBox } from '../../components';
 import { formatDay, layoutGantt } from './gantt-layout';
 
 const LABEL_WIDTH = 260;
@@ -41,7 +42,7 @@ export function GanttChart({ roadmap, today }: GanttChartProps) {
 
   return (
     <figure className="gantt">
-      <div className="gantt__scroll">
+      <ScrollBox label="Gantt chart" className="gantt__scroll">
         <svg
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
@@ -141,7 +142,7 @@ export function GanttChart({ roadmap, today }: GanttChartProps) {
             )}
           </g>
         </svg>
-      </div>
+      </ScrollBox>
       <figcaption className="gantt__legend">
         <span>
           <span className="gantt__swatch gantt__swatch--p50" aria-hidden /> P50 duration

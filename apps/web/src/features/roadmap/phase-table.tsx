@@ -1,5 +1,5 @@
 import type { Roadmap, RoadmapEdit, RoadmapPhase } from '@raisin/core/roadmap';
-import { Button } from '../../components';
+import { Button, ScrollBox } from '../../components';
 import { formatDay } from './gantt-layout';
 import { ITEM_TEXT } from './maturity-summary';
 import { PhaseEditDialog, RemovePhaseDialog } from './phase-edit-dialog';
@@ -15,7 +15,7 @@ export interface PhaseTableProps {
 export function PhaseTable({ roadmap, canEdit, busy, onEdit }: PhaseTableProps) {
   const names = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
   return (
-    <div className="table-scroll">
+    <ScrollBox label="Phases">
       <table className="table phase-table">
         <caption className="visually-hidden">Roadmap phases with P50 and P90 dates</caption>
         <thead>
@@ -97,7 +97,7 @@ export function PhaseTable({ roadmap, canEdit, busy, onEdit }: PhaseTableProps) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -1,5 +1,6 @@
 import { formatDays, formatQuality, formatMoney as money } from '@raisin/core/format';
 import type { RoiAnalysis } from '@raisin/core/tradeoff';
+import { ScrollBox } from '../../components';
 
 /** The ROI ranking with the best angle highlighted and each net value's range under ±20% changes. */
 export function RoiTable({
@@ -23,7 +24,7 @@ export function RoiTable({
       ) : (
         <>
           {/* Eight columns do not fit a tablet: the table scrolls on its own, never the page. */}
-          <div className="table-scroll">
+          <ScrollBox label="Attack angles ranked by return">
             <table className="table">
               <caption>Angles ranked by net value (value − cost); the best is marked</caption>
               <thead>
@@ -75,7 +76,7 @@ export function RoiTable({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p className="muted">
             {roi.sensitivity.bestChanges
               ? 'The ranking is fragile: a ±20% change in one estimate makes another angle the best.'

@@ -14,7 +14,7 @@ export function UserMenu() {
       <DropdownMenu.Trigger asChild>
         <Button variant="ghost" className="user-menu__trigger">
           <span className="visually-hidden">Account menu for </span>
-          {user.name || user.email}
+          <span className="header-menu__name">{user.name || user.email}</span>
           <span aria-hidden> ▾</span>
         </Button>
       </DropdownMenu.Trigger>

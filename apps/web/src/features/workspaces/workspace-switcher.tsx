@@ -23,7 +23,7 @@ export function WorkspaceSwitcher() {
         <DropdownMenu.Trigger asChild>
           <Button ref={triggerRef} className="switcher__trigger" variant="ghost">
             <span className="visually-hidden">Workspace: </span>
-            {current?.name ?? 'Workspaces'}
+            <span className="header-menu__name">{current?.name ?? 'Workspaces'}</span>
             <span aria-hidden> ▾</span>
           </Button>
         </DropdownMenu.Trigger>
