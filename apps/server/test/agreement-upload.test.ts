@@ -126,6 +126,38 @@ describe('agreement upload route', () => {
     expect(rescored.alpha).toBeCloseTo(0.815, 3);
   }, 30_000);
 
+  it('stores a Prodigy ner_manual export under its framing, its ceiling the span F1, and refuses to re-score it', async () => {
+    const file = new URL(
+      '../../../packages/core/src/agreement/parse/fixtures/prodigy-ner-manual.jsonl',
+      import.meta.url,
+    );
+    const response = await upload(
+      owner,
+      { name: 'NER', level: 'nominal' },
+      { name: 'ner.jsonl', content: readFileSync(file) },
+    );
+    expect(response.statusCode).toBe(200);
+    const done = lines(response.body).at(-1) as { type: string; sample: { id: string; ceiling: number } };
+    expect(done.type).toBe('done');
+    expect(done.sample.ceiling).toBeCloseTo(10 / 12, 12);
+    const got = await trpcQuery(
+      app,
+      'agreement.get',
+      { projectId, sampleId: done.sample.id },
+      { cookie: owner.cookie },
+    );
+    const report = got.json().result.data.report;
+    expect(report).toMatchObject({ framing: 'spans', humanCeilingMetric: 'f1', spans: { documents: 3 } });
+    await expect(
+      mutation(owner, 'agreement.rescore', {
+        projectId,
+        sampleId: done.sample.id,
+        version: 1,
+        level: 'ordinal',
+      }),
+    ).rejects.toThrow(/scored under its framing/);
+  }, 30_000);
+
   it('uses mapped columns for unusual headers', async () => {
     const csv = 'doc,who,verdict\nd1,ann,spam\nd1,ben,spam\nd2,ann,ham\nd2,ben,spam\n';
     const response = await upload(

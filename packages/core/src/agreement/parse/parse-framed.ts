@@ -166,7 +166,7 @@ export function parseFramedSample(
   const detection = ownTable ? ok({ format: 'long' as const }) : detectFormat(bytes, true, parseOptions);
   if (detection === null) return err({ code: 'empty_file', message: 'The file is empty.' });
   if (!detection.ok) return detection;
-  const format = detection.value.format;
+  let format: SampleFormat = detection.value.format;
   let records: FramedRecord[] = [];
   let submitted: SubmittedAnnotation[] = [];
   let skipped = { reject: 0, ignore: 0 };
@@ -214,6 +214,8 @@ export function parseFramedSample(
       });
     }
     missingSpellings = parsed.value.missingSpellings;
+    // A JSON array of plain records reads as JSON Lines records (the parser tells them apart once read).
+    format = parsed.value.format;
     const sample = parsed.value.sample;
     controls = [
       {
