@@ -73,10 +73,12 @@ test.describe('demo', () => {
 
     await openTab(page, 'Tradeoff');
     await expect(page.getByRole('img', { name: /accuracy against effort on a log-time axis/ })).toBeVisible();
-    await expect(page.getByRole('group', { name: "Keyword rule: 'antibiotic' in title" })).toBeVisible();
+    await expect(page.getByRole('row', { name: "Keyword rule: 'antibiotic' in title" })).toBeVisible();
     await expect(
-      page.getByRole('group', { name: 'Custom model with catalogue features and active learning' }),
+      page.getByRole('row', { name: 'Custom model with catalogue features and active learning' }),
     ).toBeVisible();
+    // The demo's angles are its own, not examples.
+    await expect(page.getByRole('row', { name: /^Example: / })).toHaveCount(0);
 
     await openTab(page, 'Roadmap');
     await expect(page.getByRole('heading', { name: 'MLOps maturity' })).toBeVisible();

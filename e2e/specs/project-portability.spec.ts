@@ -24,7 +24,7 @@ async function seedSourceProject(page: Page): Promise<{ workspaceId: string; pro
   const workspace = await createWorkspaceViaApi(page, 'Support');
   const { id: projectId } = await createProjectViaApi(page, workspace.id, 'Ticket router');
   await saveAnswerViaApi(page, projectId, 'C.entity', ENTITY);
-  // A new project starts with the example angles; ours comes after them.
+  // A new project stores no angles (it shows examples): this one is the project's only angle.
   await callMutation(page, 'tradeoff.createAngle', {
     projectId,
     angle: {
@@ -93,8 +93,10 @@ test('export a project and import it into another workspace, data and report inc
   await expect(page.getByTestId('headline-alpha')).toContainText('0.743');
 
   await page.getByRole('tab', { name: 'Tradeoff' }).click();
-  await expect(page.getByRole('group', { name: ANGLE })).toBeVisible();
-  await expect(page.getByRole('group', { name: ANGLE }).getByLabel('Likely quality')).toHaveValue('0.6');
+  await expect(page.getByRole('row', { name: ANGLE })).toBeVisible();
+  await expect(page.getByRole('row', { name: ANGLE }).getByLabel(`${ANGLE}: likely quality`)).toHaveValue(
+    '0.6',
+  );
 
   await page.getByRole('tab', { name: 'Report' }).click();
   const version = page.getByRole('button', { name: /Version 1/ });

@@ -2,7 +2,6 @@ import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
 import {
   type Account,
   callMutation,
-  callQuery,
   createInvitationViaApi,
   expect,
   saveAnswerViaApi,
@@ -35,15 +34,8 @@ async function seedProject(page: Page, account: Account, projectName = 'Ticket r
   });
   await saveAnswerViaApi(page, projectId, 'C.entity', XSS);
   await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
-  // Saving the tradeoff makes its example attack angles the project's, so the report has a curve to draw.
-  const { version, settings } = await callQuery<{ version: number; settings: unknown }>(
-    page,
-    'tradeoff.get',
-    {
-      projectId,
-    },
-  );
-  await callMutation(page, 'tradeoff.updateSettings', { projectId, version, settings });
+  // "Use these examples" makes the example attack angles the project's, so the report has a curve to draw.
+  await callMutation(page, 'tradeoff.adoptExamples', { projectId });
   return { workspaceId, projectId, reportUrl: `/w/${workspaceId}/p/${projectId}/report` };
 }
 

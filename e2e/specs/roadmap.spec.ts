@@ -459,10 +459,13 @@ test.describe('roadmap and MLOps maturity', () => {
         settings: { ...tradeoff.settings, targetQuality, ceilingOverride: 0.95 },
       });
     };
+    await callMutation(page, 'tradeoff.adoptExamples', { projectId });
     await setTarget(0.75);
     await callMutation(page, 'roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
     await page.goto(`/w/${ws.id}/p/${projectId}/roadmap`);
-    await expect(page.getByText(/Target quality expected by/).first()).toBeVisible();
+    await expect(
+      page.getByText(/Target quality \(0\.750, set on Tradeoff\) expected by/).first(),
+    ).toBeVisible();
     await expect(page.getByTestId('target-date-stale')).toHaveCount(0);
 
     // A higher target moves the time to target: the stored date no longer matches it.

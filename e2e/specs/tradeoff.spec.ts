@@ -26,44 +26,116 @@ async function saveSettings(page: Page, fields: Record<string, string>) {
   await expect(form.getByRole('button', { name: 'Save settings' })).toBeDisabled();
 }
 
-test('a new project starts from the seed example; editing an estimate moves the P50, and it is saved', async ({
+const EXAMPLES = ['Keyword rule', 'Baseline model', 'Decent model', 'Awesome model'];
+
+test('a new project shows the examples as examples; saving an edited one stores that one only', async ({
   page,
   account,
 }) => {
   await openTradeoffTab(page, account('lead'));
-  for (const name of ['Keyword rule', 'Baseline model', 'Decent model', 'Awesome model']) {
-    await expect(page.getByRole('group', { name })).toBeVisible();
-  }
-  await expect(page.getByRole('img', { name: /accuracy against effort on a log-time axis/ })).toBeVisible();
-  // Until an editor saves a change, the other tabs do not use the example, and the tab says so.
-  const exampleNote = page.getByText(/These are example estimates/);
+  for (const name of EXAMPLES)
+    await expect(page.getByRole('row', { name: `Example: ${name}` })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Example chart: accuracy against effort/ })).toBeVisible();
+  const exampleNote = page.getByText(/These are examples, not your estimates/);
   await expect(exampleNote).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Answers from the examples' })).toBeVisible();
   await saveSettings(page, { 'Target quality': '0.85', 'Human ceiling': '0.92' });
-  await expect(exampleNote).toHaveCount(0);
+  // Settings are not angles: the examples stay examples.
+  await expect(exampleNote).toBeVisible();
 
   const p50 = page.getByTestId('p50');
   await expect(p50).not.toHaveText('not reached');
   const before = await p50.textContent();
 
-  const decent = page.getByRole('group', { name: 'Decent model' });
-  await decent.getByLabel('Likely quality').fill('0.75');
-  await decent.getByLabel('Low quality').fill('0.7');
+  const decent = page.getByRole('row', { name: 'Example: Decent model' });
+  await decent.getByLabel('Example: Decent model: likely quality').fill('0.75');
+  await decent.getByLabel('Example: Decent model: low quality').fill('0.7');
   await expect(p50).not.toHaveText(before ?? '');
-  const edited = await p50.textContent();
 
   // A bad value names its field and leaves the answers on the last good estimate.
-  await decent.getByLabel('High quality').fill('0.6');
+  await decent.getByLabel('Example: Decent model: high quality').fill('0.6');
   await expect(decent.getByText('High quality: must not be below the likely quality')).toBeVisible();
-  await expect(decent.getByRole('button', { name: 'Save Decent model' })).toBeEnabled();
-  await decent.getByLabel('High quality').fill('0.86');
-
-  await decent.getByRole('button', { name: 'Save Decent model' }).click();
-  await expect(decent.getByRole('button', { name: 'Save Decent model' })).toBeDisabled();
-  await page.reload();
-  await expect(page.getByRole('group', { name: 'Decent model' }).getByLabel('Likely quality')).toHaveValue(
-    '0.75',
+  await expect(decent.getByLabel('Example: Decent model: high quality')).toHaveAttribute(
+    'aria-invalid',
+    'true',
   );
-  await expect(page.getByTestId('p50')).toHaveText(edited ?? '');
+  await decent.getByLabel('Example: Decent model: high quality').fill('0.86');
+
+  await decent.getByRole('button', { name: 'Save as mine: Example: Decent model' }).click();
+  // Only the edited angle is stored, named without the example marker; the other examples are gone.
+  const mine = page.getByRole('row', { name: 'Decent model', exact: true });
+  await expect(mine).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Example: / })).toHaveCount(0);
+  await expect(exampleNote).toHaveCount(0);
+  await page.reload();
+  await expect(mine.getByLabel('Decent model: likely quality')).toHaveValue('0.75');
+  const projectId = page.url().split('/p/')[1]?.split('/')[0] ?? '';
+  const state = await callQuery<{ angles: Array<{ name: string }> }>(page, 'tradeoff.get', { projectId });
+  expect(state.angles.map((angle) => angle.name)).toEqual(['Decent model']);
+
+  // The report lists that angle and none of the examples.
+  await page.goto(page.url().replace(/\/tradeoff$/, '/report'));
+  const report = page.getByRole('region', { name: 'Time–quality tradeoff' });
+  await expect(report.getByRole('cell', { name: 'Decent model', exact: true })).toBeVisible();
+  for (const name of ['Keyword rule', 'Baseline model', 'Awesome model'])
+    await expect(page.locator('main')).not.toContainText(name);
+});
+
+test('"Use these examples" adopts all four as the team\'s angles, and the report shows exactly those', async ({
+  page,
+  account,
+}) => {
+  await openTradeoffTab(page, account('lead'));
+  await page.getByRole('button', { name: 'Use these examples' }).click();
+  for (const name of EXAMPLES) await expect(page.getByRole('row', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Example: / })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Use these examples' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Answers', exact: true })).toBeVisible();
+
+  await page.goto(page.url().replace(/\/tradeoff$/, '/report'));
+  const report = page.getByRole('region', { name: 'Time–quality tradeoff' });
+  for (const name of EXAMPLES) await expect(report.getByRole('cell', { name, exact: true })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Example:');
+});
+
+test('a target set on Tradeoff is named as such on Tradeoff, the worksheet, the roadmap and the report', async ({
+  page,
+  account,
+}) => {
+  await openTradeoffTab(page, account('lead'));
+  const url = page.url();
+  const projectId = url.split('/p/')[1]?.split('/')[0] ?? '';
+  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
+  // A heuristic at 0.7 meets 0.65 but not the worksheet's 0.8: the verdict shows which target it used.
+  await saveAnswerViaApi(page, projectId, 'B.heuristic-quality', 0.7);
+  await callMutation(page, 'tradeoff.adoptExamples', { projectId });
+  await page.reload();
+  await saveSettings(page, { 'Target quality': '0.65', 'Human ceiling': '0.92' });
+  const named = '0.650, set on Tradeoff; the worksheet says 0.800';
+  await expect(page.getByTestId('target-source')).toHaveText(`Target ${named}`);
+  await expect(page.getByRole('heading', { name: 'Time to reach 0.650', exact: true })).toBeVisible();
+
+  await page.goto(url.replace(/\/tradeoff$/, '/worksheet'));
+  await expect(
+    page
+      .getByText(
+        'a 1-minute heuristic already meets the target (quality 0.7 ≥ 0.65 (set on Tradeoff; the worksheet says 0.8)): ship the rule first',
+        { exact: false },
+      )
+      .first(),
+  ).toBeVisible();
+
+  await callMutation(page, 'roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
+  await page.goto(url.replace(/\/tradeoff$/, '/roadmap'));
+  await expect(
+    page.getByText(`Target quality (${named}) expected by`, { exact: false }).first(),
+  ).toBeVisible();
+
+  await page.goto(url.replace(/\/tradeoff$/, '/report'));
+  await expect(page.getByTestId('report-target')).toHaveText(named);
+  await expect(page.getByRole('region', { name: 'Executive summary' })).toContainText(
+    '0.65 (set on Tradeoff; the worksheet says 0.8)',
+  );
 });
 
 test('a target at or above the ceiling is called unbounded, and a measured point moves the curve', async ({
@@ -141,9 +213,9 @@ test('the ROI table ranks the angles by either value model, and non-monotone est
   await expect(table.getByRole('row').filter({ hasText: 'Best' })).toHaveCount(1);
 
   // More effort for less quality contradicts the model: the page says which estimates disagree.
-  const decent = page.getByRole('group', { name: 'Decent model' });
-  await decent.getByLabel('Low quality').fill('0.6');
-  await decent.getByLabel('Likely quality').fill('0.65');
+  const decent = page.getByRole('row', { name: 'Example: Decent model' });
+  await decent.getByLabel('Example: Decent model: low quality').fill('0.6');
+  await decent.getByLabel('Example: Decent model: likely quality').fill('0.65');
   await expect(page.getByRole('alert').filter({ hasText: 'not monotone' })).toContainText(
     '0.720 after 1 day → 0.650 after 1 week',
   );

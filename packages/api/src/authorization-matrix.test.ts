@@ -8,6 +8,7 @@ import {
 } from '@raisin/core';
 import {
   createApiToken,
+  createAttackAngle,
   createInvitation,
   createMeasuredPoint,
   createProject,
@@ -78,6 +79,16 @@ const MATRIX_POINT = {
   quality: 0.7,
   label: '',
 };
+
+/** An attack angle of the world's project, written by its owner (so any caller can be tried on it). */
+async function seedMatrixAngle(w: World): Promise<string> {
+  const row = await createAttackAngle(w.db, {
+    projectId: w.projectId,
+    angle: MATRIX_ANGLE,
+    actorId: w.users.owner.id,
+  });
+  return row.id;
+}
 
 /** A measured point of the world's project, written by its owner (so any caller can be tried on it). */
 async function seedMatrixPoint(w: World): Promise<string> {
@@ -326,34 +337,28 @@ const MATRIX: Record<string, MatrixRow> = {
     access: 'viewer',
     call: (api, w) => api.tradeoff.summary({ projectId: w.projectId }),
   },
+  'tradeoff.adoptExamples': {
+    access: 'editor',
+    call: (api, w) => api.tradeoff.adoptExamples({ projectId: w.projectId }),
+  },
   'tradeoff.createAngle': {
     access: 'editor',
     call: (api, w) => api.tradeoff.createAngle({ projectId: w.projectId, angle: MATRIX_ANGLE }),
   },
-  // Angle and point ids come from the caller's own read: for anonymous callers and outsiders that read
-  // already fails with the code the mutation would (UNAUTHORIZED, NOT_FOUND); viewers read, then are refused.
   'tradeoff.updateAngle': {
     access: 'editor',
-    call: async (api, w) => {
-      const { angles } = await api.tradeoff.get({ projectId: w.projectId });
-      const angle = angles[0];
-      if (!angle) throw new Error('expected the seed angles');
-      return api.tradeoff.updateAngle({
+    call: async (api, w) =>
+      api.tradeoff.updateAngle({
         projectId: w.projectId,
-        angleId: angle.id,
+        angleId: await seedMatrixAngle(w),
         version: 1,
         angle: MATRIX_ANGLE,
-      });
-    },
+      }),
   },
   'tradeoff.deleteAngle': {
     access: 'editor',
-    call: async (api, w) => {
-      const { angles } = await api.tradeoff.get({ projectId: w.projectId });
-      const angle = angles[0];
-      if (!angle) throw new Error('expected the seed angles');
-      return api.tradeoff.deleteAngle({ projectId: w.projectId, angleId: angle.id, version: 1 });
-    },
+    call: async (api, w) =>
+      api.tradeoff.deleteAngle({ projectId: w.projectId, angleId: await seedMatrixAngle(w), version: 1 }),
   },
   'tradeoff.createMeasured': {
     access: 'editor',

@@ -148,6 +148,7 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   'report.shared': (w) => ({ token: w.shareToken }),
   'tradeoff.get': (w) => ({ projectId: w.projectId }),
   'tradeoff.summary': (w) => ({ projectId: w.projectId }),
+  'tradeoff.adoptExamples': (w) => ({ projectId: w.projectId }),
   'tradeoff.createAngle': (w) => ({ projectId: w.projectId, angle: ANGLE }),
   'tradeoff.updateAngle': (w) => ({ projectId: w.projectId, angleId: w.angleId, version: 1, angle: ANGLE }),
   'tradeoff.deleteAngle': (w) => ({ projectId: w.projectId, angleId: w.angleId, version: 1 }),
@@ -183,9 +184,9 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
 const ANGLE = {
   name: 'Fuzz angle',
   effort: {
-    low: { value: 1, unit: 'day' },
-    likely: { value: 2, unit: 'day' },
-    high: { value: 1, unit: 'week' },
+    low: { value: 1, unit: 'day' as const },
+    likely: { value: 2, unit: 'day' as const },
+    high: { value: 1, unit: 'week' as const },
   },
   quality: { low: 0.6, likely: 0.7, high: 0.75 },
   costRate: null,
@@ -225,7 +226,7 @@ async function seedWorld(db: Db): Promise<World> {
   });
   const point = await createMeasuredPoint(db, { projectId: project.id, point: POINT, actorId: owner.id });
   const api = callerFor(db, owner);
-  const { angles } = await api.tradeoff.get({ projectId: project.id });
+  const angles = [await api.tradeoff.createAngle({ projectId: project.id, angle: ANGLE })];
   await api.roadmap.generate({ projectId: project.id, version: 0, startDate: '2025-03-03' });
   const projectFile = JSON.stringify(await api.portability.exportJson({ projectId: project.id }));
   const version = await api.report.publish({ projectId: project.id });

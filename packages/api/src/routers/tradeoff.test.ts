@@ -1,4 +1,4 @@
-import { seedAttackAngles } from '@raisin/core';
+import { adoptedAngleName, seedAttackAngles } from '@raisin/core';
 import { saveWorksheetAnswer, schema } from '@raisin/db';
 import { databaseFingerprint, describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
@@ -20,32 +20,32 @@ const angleInput = {
 describeOnEachDatabase('tradeoff router', (getDb) => {
   const setup = () => seedTeamProject(getDb(), 'Medicines detector');
 
-  const seedNames = seedAttackAngles().map((angle) => angle.name);
+  const exampleNames = seedAttackAngles().map((angle) => angle.name);
+  const adoptedNames = exampleNames.map((name) => adoptedAngleName(name));
 
-  it('starts a new project from the seed example, and a read by a viewer or an editor writes nothing', async () => {
+  it('stores no angles for a new project: its tab shows the examples, a read writes nothing, no tab uses them', async () => {
     const { editor, viewer, projectId } = await setup();
     const db = getDb();
     const stored = await db
       .select()
       .from(schema.attackAngle)
       .where(eq(schema.attackAngle.projectId, projectId));
-    expect(stored.map((angle) => angle.name).sort()).toEqual([...seedNames].sort());
+    expect(stored).toEqual([]);
 
     const before = await databaseFingerprint(db);
     const first = await viewer.caller.tradeoff.get({ projectId });
     const summary = await viewer.caller.tradeoff.summary({ projectId });
-    const again = await editor.caller.tradeoff.get({ projectId });
+    await editor.caller.tradeoff.get({ projectId });
     expect(await databaseFingerprint(db)).toBe(before);
 
-    expect(first.angles.map((angle) => angle.name)).toEqual(seedNames);
-    expect(again.angles.map((angle) => angle.id)).toEqual(first.angles.map((angle) => angle.id));
+    expect(first.angles).toEqual([]);
     expect(first.settings).toMatchObject({ maxQuality: 1, targetQuality: null, ceilingOverride: null });
     expect(first).toMatchObject({ version: 1, example: true });
-    // The untouched example is not the team's estimate: the other tabs do not use it.
     expect(summary).toBeNull();
+    expect(exampleNames.every((name) => name.startsWith('Example: '))).toBe(true);
   });
 
-  it('makes the example the team’s on an editor’s first saved change, not on a refused one', async () => {
+  it('saving one angle stores only that angle, never the examples; a refused one stores nothing', async () => {
     const { editor, viewer, projectId } = await setup();
     const db = getDb();
     const before = await databaseFingerprint(db);
@@ -56,42 +56,34 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
       }),
       'BAD_REQUEST',
     );
-    const [seeded] = (await viewer.caller.tradeoff.get({ projectId })).angles;
-    if (!seeded) throw new Error('expected the seed angles');
-    await expectTRPCError(
-      editor.caller.tradeoff.deleteAngle({ projectId, angleId: seeded.id, version: 2 }),
-      'CONFLICT',
-    );
     expect(await databaseFingerprint(db)).toBe(before);
-
-    await editor.caller.tradeoff.deleteAngle({ projectId, angleId: seeded.id, version: 1 });
-    const after = await viewer.caller.tradeoff.get({ projectId });
-    expect(after.example).toBe(false);
-    expect(after.angles.map((angle) => angle.name)).toEqual(seedNames.slice(1));
-    expect((await viewer.caller.tradeoff.summary({ projectId }))?.angles).toHaveLength(3);
-  });
-
-  it('reads a project without tradeoff rows as empty, writing nothing, and seeds it on the first edit', async () => {
-    const { editor, viewer, projectId } = await setup();
-    const db = getDb();
-    // A project from before the example was written at creation.
-    await db.delete(schema.attackAngle).where(eq(schema.attackAngle.projectId, projectId));
-    await db.delete(schema.tradeoffSettings).where(eq(schema.tradeoffSettings.projectId, projectId));
-
-    const before = await databaseFingerprint(db);
-    const state = await viewer.caller.tradeoff.get({ projectId });
-    expect(await viewer.caller.tradeoff.summary({ projectId })).toBeNull();
-    await editor.caller.tradeoff.get({ projectId });
-    expect(await databaseFingerprint(db)).toBe(before);
-    expect(state).toMatchObject({ angles: [], measured: [], version: 1, example: true });
 
     await editor.caller.tradeoff.createAngle({ projectId, angle: angleInput });
     const after = await viewer.caller.tradeoff.get({ projectId });
-    expect(after.angles.map((angle) => angle.name)).toEqual([...seedNames, angleInput.name]);
     expect(after.example).toBe(false);
+    expect(after.angles.map((angle) => angle.name)).toEqual([angleInput.name]);
+    const summary = await viewer.caller.tradeoff.summary({ projectId });
+    expect(summary?.angles.map((angle) => angle.name)).toEqual([angleInput.name]);
+    expect(summary?.bestAngle?.name).toBe(angleInput.name);
   });
 
-  it('exports an untouched example as no tradeoff, and its import starts from the example, once', async () => {
+  it('adopts the examples on request, named without the marker, once; a second adopt is a CONFLICT', async () => {
+    const { editor, viewer, projectId } = await setup();
+    await expectTRPCError(viewer.caller.tradeoff.adoptExamples({ projectId }), 'FORBIDDEN');
+    const adopted = await editor.caller.tradeoff.adoptExamples({ projectId });
+    expect(adopted.map((angle) => angle.name)).toEqual(adoptedNames);
+    const state = await viewer.caller.tradeoff.get({ projectId });
+    expect(state.example).toBe(false);
+    expect(state.angles.map((angle) => angle.name)).toEqual(adoptedNames);
+    expect((await viewer.caller.tradeoff.summary({ projectId }))?.angles).toHaveLength(4);
+
+    const db = getDb();
+    const before = await databaseFingerprint(db);
+    await expectTRPCError(editor.caller.tradeoff.adoptExamples({ projectId }), 'CONFLICT');
+    expect(await databaseFingerprint(db)).toBe(before);
+  });
+
+  it('exports an untouched project as no tradeoff, and its import stores no angles either', async () => {
     const { owner, projectId } = await setup();
     const exported = await owner.caller.portability.exportJson({ projectId });
     expect(exported.tradeoff).toBeNull();
@@ -101,8 +93,7 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
       file: JSON.stringify(exported),
     });
     const state = await owner.caller.tradeoff.get({ projectId: imported.id });
-    expect(state).toMatchObject({ example: true });
-    expect(state.angles.map((angle) => angle.name)).toEqual(seedNames);
+    expect(state).toMatchObject({ example: true, angles: [] });
   });
 
   it('creates, updates and deletes angles with versions; a stale edit is a CONFLICT that changes nothing', async () => {
@@ -182,6 +173,7 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
 
   it('records measured points by effort or by date, which move the server summary', async () => {
     const { editor, projectId } = await setup();
+    await editor.caller.tradeoff.adoptExamples({ projectId });
     const state = await editor.caller.tradeoff.get({ projectId });
     await editor.caller.tradeoff.updateSettings({
       projectId,
@@ -331,10 +323,11 @@ describeOnEachDatabase('tradeoff router', (getDb) => {
   });
 
   it('lets a viewer read but not change anything', async () => {
-    const { viewer, projectId } = await setup();
+    const { editor, viewer, projectId } = await setup();
+    await editor.caller.tradeoff.createAngle({ projectId, angle: angleInput });
     const state = await viewer.caller.tradeoff.get({ projectId });
     const angle = state.angles[0];
-    if (!angle) throw new Error('expected the seed angles');
+    if (!angle) throw new Error('expected the stored angle');
     await expectTRPCError(viewer.caller.tradeoff.createAngle({ projectId, angle: angleInput }), 'FORBIDDEN');
     await expectTRPCError(
       viewer.caller.tradeoff.updateAngle({ projectId, angleId: angle.id, version: 1, angle: angleInput }),

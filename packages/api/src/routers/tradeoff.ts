@@ -1,5 +1,6 @@
 import {
   type AttackAngleRow,
+  adoptExampleAngles,
   createAttackAngle,
   createMeasuredPoint,
   deleteAttackAngle,
@@ -50,8 +51,9 @@ function toMeasuredDto(row: MeasuredPointRow) {
 
 export const tradeoffRouter = {
   /**
-   * The tab's data (a new project's holds the example angles), the reference ceiling and the worksheet's
-   * target; the browser computes the fit, percentiles and ROI from it with `@raisin/core`. Writes nothing.
+   * The tab's data, the reference ceiling and the worksheet's target; the browser computes the fit,
+   * percentiles and ROI from it with `@raisin/core`. A project without angles has `example: true`: the
+   * tab shows the examples (`seedAttackAngles`), which are not stored. Writes nothing.
    */
   get: projectProcedure('viewer').query(async ({ ctx }) => {
     const state = await getTradeoff(ctx.db, { projectId: ctx.project.id });
@@ -69,6 +71,11 @@ export const tradeoffRouter = {
 
   /** The server-side recomputation other tabs use (`getTradeoffSummary`). */
   summary: projectProcedure('viewer').query(({ ctx }) => getTradeoffSummary(ctx.db, ctx.project.id)),
+
+  /** "Use these examples": stores the example angles as the team's own, on a project with none yet. */
+  adoptExamples: projectProcedure('editor').mutation(async ({ ctx }) =>
+    (await adoptExampleAngles(ctx.db, { projectId: ctx.project.id, actorId: ctx.user.id })).map(toAngleDto),
+  ),
 
   createAngle: projectProcedure('editor')
     .input(createAngleInput)

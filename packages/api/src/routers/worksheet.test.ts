@@ -44,6 +44,7 @@ describeOnEachDatabase('worksheet router', (getDb) => {
     expect(await viewer.caller.worksheet.context({ projectId })).toEqual({
       humanCeiling: null,
       bestAngle: null,
+      targetOverride: null,
       timeToTarget: null,
       maturityLevel: null,
     });

@@ -35,8 +35,8 @@ export interface PortfolioProjectInputs {
   } | null;
   /**
    * The tradeoff resolved from what is stored (`resolveTradeoffInputs`: the target, the ceiling on the
-   * metric's scale), with the metric's name; `summary` is null while the tab is its untouched example,
-   * which no other tab uses.
+   * metric's scale), with the metric's name; `summary` is null until an editor changed the tab (the
+   * examples a project without angles shows are never stored, so never counted).
    */
   readonly tradeoff: {
     readonly metricName: string;
@@ -69,7 +69,12 @@ export interface PortfolioRow {
     readonly value: number;
     readonly source: 'override' | 'reference-sample' | 'worksheet';
   } | null;
-  readonly target: { readonly value: number; readonly source: 'tradeoff' | 'worksheet' } | null;
+  /** The one target (`resolveTarget`), with the worksheet's answer beside a Tradeoff override. */
+  readonly target: {
+    readonly value: number;
+    readonly source: 'tradeoff' | 'worksheet';
+    readonly worksheetValue: number | null;
+  } | null;
   /** Calendar days; null while any of P10, P50, P90 is not known or not reached (`timeToTargetNote` says which). */
   readonly timeToTarget: {
     readonly p10Days: number;
@@ -156,7 +161,11 @@ export function buildPortfolioRow(inputs: PortfolioProjectInputs): PortfolioRow 
     target:
       resolved.target === null
         ? null
-        : { value: resolved.target, source: resolved.targetSource === 'settings' ? 'tradeoff' : 'worksheet' },
+        : {
+            value: resolved.target,
+            source: resolved.targetSource === 'tradeoff' ? 'tradeoff' : 'worksheet',
+            worksheetValue: resolved.resolvedTarget.worksheetValue,
+          },
     timeToTarget: timeToTarget && { ...timeToTarget },
     timeToTargetNote,
     bestAngle: best && {

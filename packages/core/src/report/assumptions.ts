@@ -1,5 +1,5 @@
 import { formatDays, formatNumber, formatQuality } from '../format';
-import { durationToDays } from '../tradeoff';
+import { describeTarget, durationToDays } from '../tradeoff';
 import { findQuestion, formatAnswer } from '../worksheet';
 import type { ReportInputs, ReportProvenance } from './build';
 import type { ReportAssumption, ReportAssumptionSource, ReportSnapshot } from './snapshot';
@@ -92,11 +92,11 @@ export function collectAssumptions(
         ),
       );
     }
-    if (resolved.targetSource === 'settings' && resolved.target !== null) {
+    if (resolved.targetSource === 'tradeoff' && resolved.target !== null) {
       out.push(
         entry(
           'Target quality',
-          quality(resolved.target),
+          describeTarget(resolved.resolvedTarget, resolved.maxQuality, quality) ?? quality(resolved.target),
           { kind: 'setting', name: 'Tradeoff target' },
           tradeoff.settingsProvenance,
         ),

@@ -327,7 +327,8 @@ function summarize(inputs: ReportInputs, sections: ReportSnapshot['sections']): 
       tradeoff?.target != null
         ? {
             value: tradeoff.target,
-            source: inputs.tradeoff?.analysis.inputs.targetSource === 'settings' ? 'tradeoff' : 'worksheet',
+            source: inputs.tradeoff?.analysis.inputs.targetSource === 'tradeoff' ? 'tradeoff' : 'worksheet',
+            worksheetValue: inputs.tradeoff?.analysis.inputs.resolvedTarget.worksheetValue ?? null,
           }
         : null,
     timeToTarget: tradeoff?.timeToTarget

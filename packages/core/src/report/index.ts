@@ -7,7 +7,7 @@ export {
 } from './build';
 export { describeDayShift, diffSnapshots, type ReportDiff, type ReportSectionDiff } from './diff';
 export { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
-export { formatMoney, formatValue, headlineLine } from './render-format';
+export { formatMoney, formatReportTarget, formatValue, headlineLine } from './render-format';
 export { escapeHtml, renderReportHtml } from './render-html';
 export { escapeMarkdown, renderReportMarkdown } from './render-markdown';
 export { tradeoffScaleOf } from './report-document';

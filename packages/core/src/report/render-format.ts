@@ -3,6 +3,7 @@
  * function returns plain text; each renderer escapes it for its own syntax.
  */
 import { type DateFormatOptions, formatDateTime, formatDays, formatQuality } from '../format';
+import { describeTarget } from '../tradeoff/target';
 import type { ReportInterval, ReportMaturityLevel, ReportSnapshot, ReportVerdict } from './snapshot';
 
 export const VERDICT_LABELS: Readonly<Record<ReportVerdict, string>> = {
@@ -24,6 +25,22 @@ export const LEVEL_LABELS: Readonly<Record<ReportMaturityLevel, string>> = {
  */
 export function formatValue(value: number | null, maxQuality = 1): string {
   return value === null || !Number.isFinite(value) ? '—' : formatQuality(value, maxQuality);
+}
+
+/**
+ * The summary's target as every report prints it, naming an override the same way the app does
+ * (`describeTarget`): `0.650, set on Tradeoff; the worksheet says 0.800`, or `0.800` from the worksheet.
+ * Versions published before the worksheet's value was kept name only the source.
+ */
+export function formatReportTarget(target: NonNullable<ReportSnapshot['summary']['target']>, maxQuality = 1) {
+  const format = (value: number) => formatValue(value, maxQuality);
+  return (
+    describeTarget(
+      { value: target.value, source: target.source, worksheetValue: target.worksheetValue ?? null },
+      maxQuality,
+      format,
+    ) ?? format(target.value)
+  );
 }
 
 export function formatInterval(ci: ReportInterval | null): string {

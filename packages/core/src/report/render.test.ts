@@ -191,7 +191,7 @@ describe('numbers in the report', () => {
       ...base,
       summary: {
         ...base.summary,
-        target: { value: 85, source: 'tradeoff' },
+        target: { value: 85, source: 'tradeoff', worksheetValue: 80 },
         bestAngle: { name: 'Fine-tuned small model', quality: 79, net: 1e23 },
       },
       sections: {
@@ -226,7 +226,8 @@ describe('numbers in the report', () => {
   it('shows qualities with the precision of a percentage metric (85.0, not 85.000) in text and chart', () => {
     const snapshot = percentageSnapshot();
     for (const text of [renderReportMarkdown(snapshot), renderReportHtml(snapshot)]) {
-      expect(text).toContain('Target: 85.0 (from the tradeoff)');
+      // The override is named, with the worksheet's answer beside it.
+      expect(text).toContain('Target: 85.0, set on Tradeoff; the worksheet says 80.0');
       expect(text).toContain('Target 85.0, ceiling 92.5, on a scale to 100.');
       for (const threeDecimals of ['85.000', '79.000', '92.500']) expect(text).not.toContain(threeDecimals);
     }

@@ -15,6 +15,7 @@ import {
 import {
   formatInterval,
   formatMoney,
+  formatReportTarget,
   formatValue,
   formatValueWithCi,
   LEVEL_LABELS,
@@ -69,7 +70,7 @@ function summaryBlocks(snapshot: ReportSnapshot, { day }: DateWriters): ReportBl
       `Human ceiling: ${formatValueWithCi(s.ceiling.value, s.ceiling.ci)}, from "${s.ceiling.sampleName}"`,
     );
   }
-  if (s.target) facts.push(`Target: ${formatValue(s.target.value, scale)} (from the ${s.target.source})`);
+  if (s.target) facts.push(`Target: ${formatReportTarget(s.target, scale)}`);
   if (s.timeToTarget) {
     const t = s.timeToTarget;
     const dates = t.p50Date && t.p90Date ? `, around ${day(t.p50Date)} (P90 ${day(t.p90Date)})` : '';

@@ -76,7 +76,15 @@ export interface ReportSummary {
     readonly ci: ReportInterval | null;
     readonly sampleName: string;
   } | null;
-  readonly target: { readonly value: number; readonly source: 'worksheet' | 'tradeoff' } | null;
+  /**
+   * The one target (`resolveTarget`): the Tradeoff tab's override or the worksheet's answer, with the
+   * worksheet's value beside an override so the report names both (absent in versions published before).
+   */
+  readonly target: {
+    readonly value: number;
+    readonly source: 'worksheet' | 'tradeoff';
+    readonly worksheetValue?: number | null;
+  } | null;
   /** Effort to reach the target, in calendar days, with the roadmap's dates when the roadmap has them. */
   readonly timeToTarget: {
     readonly p10Days: number;

@@ -35,7 +35,7 @@ describe('resolveTradeoffInputs', () => {
       resolve({ targetQuality: 0.85, ceilingOverride: 0.95 }, { worksheet: 0.8, ceiling: 0.9 }),
     ).toMatchObject({
       target: 0.85,
-      targetSource: 'settings',
+      targetSource: 'tradeoff',
       ceiling: 0.95,
       ceilingSource: 'override',
     });

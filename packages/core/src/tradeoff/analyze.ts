@@ -2,6 +2,7 @@ import { durationToDays } from './durations';
 import type { ResolvedTradeoffInputs } from './inputs';
 import { analyzeRoi, type RoiAnalysis } from './roi';
 import { simulateTradeoff, type TradeoffSimulation } from './simulate';
+import type { ResolvedTarget } from './target';
 
 /** The whole tab's computation: the simulation (fit, time to target, band) and the ROI table. */
 export interface TradeoffAnalysis {
@@ -16,6 +17,9 @@ export interface TradeoffAnalysis {
 
 /** The cross-feature summary (`getTradeoffSummary` in `@raisin/db`): days are calendar days. */
 export interface TradeoffSummary {
+  /** The one target the tradeoff worked to, with its source (`resolveTarget`), on the metric's scale. */
+  readonly target: ResolvedTarget;
+  readonly maxQuality: number;
   readonly bestAngle: { readonly name: string; readonly quality: number } | null;
   readonly timeToTarget: {
     readonly p10Days: number;
@@ -79,6 +83,8 @@ export function summarizeTradeoff(analysis: TradeoffAnalysis): TradeoffSummary {
       ? { p10Days: t.p10, p50Days: t.p50, p90Days: t.p90 }
       : null;
   return {
+    target: inputs.resolvedTarget,
+    maxQuality: inputs.maxQuality,
     bestAngle,
     timeToTarget,
     angles: inputs.angles.map((angle) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainUnreachedTarget } from './explain';
+import { explainEstimatesAboveCeiling, explainHeldAtEstimates, explainUnreachedTarget } from './explain';
 import { seedAttackAngles } from './seed';
 import { SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
 
@@ -18,6 +18,7 @@ function shares(
       p90: p.p90 === undefined ? 40 : p.p90,
       unreachableShare: unreachable,
       beyondHorizonShare: beyond,
+      heldAtEstimatesShare: 0,
     },
   };
 }
@@ -71,5 +72,75 @@ describe('explainUnreachedTarget', () => {
     expect(explainUnreachedTarget(short)).toMatch(
       /^P90 is not reached: \d+(\.\d)?% of simulated paths do not reach the target within \d/,
     );
+  });
+});
+
+describe('explainEstimatesAboveCeiling', () => {
+  const fmt = (value: number) => value.toFixed(3);
+  const angle = (name: string, likely: number) => ({
+    name,
+    quality: { low: likely - 0.05, likely, high: likely + 0.02 },
+  });
+
+  it('names each estimate above the ceiling, asks for a revision and shows the cap, with rounded numbers', () => {
+    const text = explainEstimatesAboveCeiling(
+      [angle('Rule', 0.55), angle('Baseline', 0.72), angle('Decent', 0.82)],
+      0.6833333333333333,
+      fmt,
+    );
+    expect(text).toBe(
+      '2 of 3 estimates expect more than the human ceiling 0.683: Baseline (likely 0.720), Decent (likely 0.820). A model is scored against these labels, so it cannot be measured that high: revise them. Until then they count as 0.683, the ceiling.',
+    );
+  });
+
+  it('is silent without a ceiling or when every estimate is at or below it', () => {
+    expect(explainEstimatesAboveCeiling([angle('Rule', 0.9)], null, fmt)).toBeNull();
+    expect(explainEstimatesAboveCeiling([angle('Rule', 0.6)], 0.6, fmt)).toBeNull();
+  });
+});
+
+describe('explainHeldAtEstimates', () => {
+  it('says where the estimates reach the target when the curve alone was sooner in enough paths', () => {
+    const result = simulateTradeoff(
+      [
+        {
+          id: 'a',
+          name: 'Rule',
+          effort: {
+            low: { value: 1, unit: 'minute' },
+            likely: { value: 1, unit: 'minute' },
+            high: { value: 1, unit: 'hour' },
+          },
+          quality: { low: 0.5, likely: 0.55, high: 0.6 },
+        },
+        {
+          id: 'b',
+          name: 'Baseline',
+          effort: {
+            low: { value: 4, unit: 'hour' },
+            likely: { value: 1, unit: 'day' },
+            high: { value: 3, unit: 'day' },
+          },
+          quality: { low: 0.65, likely: 0.72, high: 0.78 },
+        },
+        {
+          id: 'c',
+          name: 'Decent',
+          effort: {
+            low: { value: 3, unit: 'day' },
+            likely: { value: 1, unit: 'week' },
+            high: { value: 3, unit: 'week' },
+          },
+          quality: { low: 0.74, likely: 0.82, high: 0.86 },
+        },
+      ],
+      [],
+      { target: 0.65, ceiling: 0.683, draws: 1_000 },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(explainHeldAtEstimates(result.value, (v) => v.toFixed(3))).toMatch(
+      /^The fitted curve alone reaches 0\.650 sooner in \d+(\.\d)?% of simulated paths; the time is held where the estimates themselves reach it: between Rule and Baseline, about 3\.\d hours on the likely values\.$/,
+    );
+    expect(explainHeldAtEstimates(result.value, (v) => v.toFixed(3), 1.01)).toBeNull();
   });
 });

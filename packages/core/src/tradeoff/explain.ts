@@ -1,5 +1,6 @@
 import { formatDays, formatPercent } from '../format';
 import type { TradeoffSimulation } from './simulate';
+import type { AttackAngle } from './types';
 
 /**
  * Why the time to target reads "not reached", in words: a percentile is not reached when more than its
@@ -39,4 +40,56 @@ export function explainUnreachedTarget(
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Estimates that expect more than the measured human ceiling, in words that ask for a revision and show
+ * the cap they count with: "2 of 4 estimates expect more than the human ceiling 0.683: Baseline model
+ * (likely 0.720), Decent model (likely 0.820). A model is scored against these labels, so it cannot be
+ * measured that high: revise them. Until then they count as 0.683, the ceiling." Null when none does.
+ * `format` prints a quality on the metric's scale.
+ */
+export function explainEstimatesAboveCeiling(
+  angles: readonly Pick<AttackAngle, 'name' | 'quality'>[],
+  ceiling: number | null,
+  format: (value: number) => string,
+): string | null {
+  if (ceiling === null) return null;
+  const above = angles.filter((angle) => angle.quality.likely > ceiling);
+  if (above.length === 0) return null;
+  const names = above.map((angle) => `${angle.name} (likely ${format(angle.quality.likely)})`).join(', ');
+  const count =
+    above.length === 1
+      ? `1 of ${angles.length} estimates expects`
+      : `${above.length} of ${angles.length} estimates expect`;
+  return (
+    `${count} more than the human ceiling ${format(ceiling)}: ${names}. A model is scored against these ` +
+    `labels, so it cannot be measured that high: revise ${above.length === 1 ? 'it' : 'them'}. Until then ` +
+    `${above.length === 1 ? 'it counts' : 'they count'} as ${format(ceiling)}, the ceiling.`
+  );
+}
+
+/**
+ * Why the time to target is later than the fitted curve alone says, when it was held at the estimates in
+ * at least `minShare` of the draws (`heldAtEstimatesShare`), or null: "The fitted curve alone reaches
+ * 0.650 sooner in 62% of simulated paths; the time is held where the estimates themselves reach it:
+ * between Keyword rule and Baseline model, about 4 hours on the likely values."
+ */
+export function explainHeldAtEstimates(
+  simulation: Pick<TradeoffSimulation, 'timeToTarget' | 'estimatesReachTarget' | 'target'>,
+  format: (value: number) => string,
+  minShare = 0.1,
+): string | null {
+  const share = simulation.timeToTarget.heldAtEstimatesShare;
+  const path = simulation.estimatesReachTarget;
+  if (path === null || share < minShare) return null;
+  const where = !path.reaches
+    ? `after the last estimate (${path.from ?? 'the last one'}, ${formatDays(path.days)}), which is still below it`
+    : path.from === null
+      ? `with ${path.to ?? 'the first estimate'}, after ${formatDays(path.days)}`
+      : `between ${path.from} and ${path.to ?? 'the next estimate'}, about ${formatDays(path.days)} on the likely values`;
+  return (
+    `The fitted curve alone reaches ${format(simulation.target)} sooner in ${formatPercent(share)} of ` +
+    `simulated paths; the time is held where the estimates themselves reach it: ${where}.`
+  );
 }

@@ -26,7 +26,7 @@ export {
   parseDuration,
   type TimeAxisTick,
 } from './durations';
-export { explainUnreachedTarget } from './explain';
+export { explainEstimatesAboveCeiling, explainHeldAtEstimates, explainUnreachedTarget } from './explain';
 export {
   type CeilingSource,
   daysBetween,
@@ -35,7 +35,6 @@ export {
   resolveTradeoffInputs,
   type StoredAttackAngle,
   type StoredMeasuredPoint,
-  type TargetSource,
   type TradeoffComputationSettings,
 } from './inputs';
 export {
@@ -67,8 +66,14 @@ export {
   type SensitivityScenario,
   type ValueModel,
 } from './roi';
-export { seedAttackAngles } from './seed';
 export {
+  adoptedAngleName,
+  EXAMPLE_NAME_PREFIX,
+  isExampleAngleName,
+  seedAttackAngles,
+} from './seed';
+export {
+  type EstimatesReachTarget,
   type FanBand,
   MEASURED_POINT_WEIGHT,
   probabilityByDate,
@@ -82,6 +87,12 @@ export {
   type TimeToTargetPercentiles,
   type TradeoffSimulation,
 } from './simulate';
+export {
+  describeTarget,
+  type ResolvedTarget,
+  resolveTarget,
+  type TargetSource,
+} from './target';
 export type { AttackAngle, CostRate, EffortEstimate, MeasuredPoint } from './types';
 export {
   latestMeasurementDate,

@@ -1,6 +1,7 @@
 import { type Duration, daysToDuration } from './durations';
 import type { ThreePointEstimate } from './pert';
 import type { RoiOptions, ValueModel } from './roi';
+import { type ResolvedTarget, resolveTarget, type TargetSource } from './target';
 import type { AttackAngle, CostRate, EffortEstimate, MeasuredPoint } from './types';
 
 /** A measured point as stored: the effort spent, or the date it was measured (effort counted from the start). */
@@ -40,7 +41,6 @@ export interface TradeoffComputationSettings {
 }
 
 export type CeilingSource = 'override' | 'reference-sample' | null;
-export type TargetSource = 'settings' | 'worksheet' | null;
 
 /** Everything `simulateTradeoff` and `analyzeRoi` need, resolved from what is stored. */
 export interface ResolvedTradeoffInputs {
@@ -48,8 +48,11 @@ export interface ResolvedTradeoffInputs {
   readonly measured: MeasuredPoint[];
   /** Measured points left out, with why (a date before the start, or no start date). */
   readonly skippedMeasured: ReadonlyArray<{ readonly id: string; readonly reason: string }>;
+  /** The resolved target's value on the metric's scale (`resolvedTarget.value`). */
   readonly target: number | null;
   readonly targetSource: TargetSource;
+  /** The one target, with its source and the worksheet's answer beside an override (`resolveTarget`). */
+  readonly resolvedTarget: ResolvedTarget;
   readonly ceiling: number | null;
   readonly ceilingSource: CeilingSource;
   readonly maxQuality: number;
@@ -88,8 +91,8 @@ export function referenceCeilingOnMetric(share: number | null, maxQuality: numbe
 }
 
 /**
- * Resolves stored tradeoff data into the core's inputs. The target is the settings' target, else the
- * worksheet's (`E.target-quality`, on the metric's scale); the ceiling is the settings' override, else the reference sample's
+ * Resolves stored tradeoff data into the core's inputs. The target is `resolveTarget`'s: the settings'
+ * override, else the worksheet's (`E.target-quality`, on the metric's scale); the ceiling is the settings' override, else the reference sample's
  * (on the metric's scale, `referenceCeilingOnMetric`).
  * A measured point given by date gets the effort from `workStartedOn` (else `fallbackStart`, the
  * project's creation day) to that date; one dated on or before the start is skipped with a reason.
@@ -133,10 +136,11 @@ export function resolveTradeoffInputs(params: {
     const duration = daysToDuration(days);
     measured.push({ effort: duration, quality: point.quality, ...label });
   }
-  // The worksheet's target is a score in [0, 1] like the sample's ceiling: on a percentage metric it is
-  // 100 × that score, or a target of 0.85 on a 0–100 scale would read as reached at once.
-  const target =
-    settings.targetQuality ?? referenceCeilingOnMetric(params.worksheetTarget, settings.maxQuality);
+  const resolvedTarget = resolveTarget({
+    override: settings.targetQuality,
+    worksheetShare: params.worksheetTarget,
+    maxQuality: settings.maxQuality,
+  });
   const ceiling =
     settings.ceilingOverride ?? referenceCeilingOnMetric(params.referenceCeiling, settings.maxQuality);
   const value = valueModel(settings);
@@ -144,9 +148,9 @@ export function resolveTradeoffInputs(params: {
     angles,
     measured,
     skippedMeasured,
-    target,
-    targetSource:
-      settings.targetQuality !== null ? 'settings' : params.worksheetTarget !== null ? 'worksheet' : null,
+    target: resolvedTarget.value,
+    targetSource: resolvedTarget.source,
+    resolvedTarget,
     ceiling,
     ceilingSource:
       settings.ceilingOverride !== null

@@ -1,16 +1,34 @@
 import type { AttackAngle } from './types';
 
+/** What an example angle's name starts with, so nobody mistakes it for the team's estimate. */
+export const EXAMPLE_NAME_PREFIX = 'Example: ';
+
+/** True for a name that still says it is an example (`Example: Keyword rule`). */
+export function isExampleAngleName(name: string): boolean {
+  return name.startsWith(EXAMPLE_NAME_PREFIX);
+}
+
 /**
- * The four steps of the time–quality tradeoff as a new project's editable example: a keyword rule in a
- * minute (the worst quality), a baseline in a day, a decent model in a week, an awesome one in a year.
- * Qualities are accuracies in [0, 1]; the ranges are illustrative, each wider where the work is longer
- * and less certain, and the efforts span a factor of about 3 either side of the likely value.
+ * The name an example takes once the team adopts it (`Use these examples`, or saving an edited one):
+ * without the marker, since it is now their estimate. Any other name is kept as typed.
+ */
+export function adoptedAngleName(name: string): string {
+  return isExampleAngleName(name) ? name.slice(EXAMPLE_NAME_PREFIX.length).trim() || name : name;
+}
+
+/**
+ * The four steps of the time–quality tradeoff, shown on a project without attack angles as examples:
+ * a keyword rule in a minute (the worst quality), a baseline in a day, a decent model in a week, a
+ * strong one in a year. They are never stored on their own: nothing (verdict, roadmap, report) counts
+ * them until the team adopts them or saves an edited one. Qualities are accuracies in [0, 1]; the ranges
+ * are illustrative, each wider where the work is longer and less certain, and the efforts span a factor
+ * of about 3 either side of the likely value.
  */
 export function seedAttackAngles(): AttackAngle[] {
   return [
     {
       id: 'keyword-rule',
-      name: 'Keyword rule',
+      name: 'Example: Keyword rule',
       effort: {
         low: { value: 1, unit: 'minute' },
         likely: { value: 1, unit: 'minute' },
@@ -21,7 +39,7 @@ export function seedAttackAngles(): AttackAngle[] {
     },
     {
       id: 'baseline',
-      name: 'Baseline model',
+      name: 'Example: Baseline model',
       effort: {
         low: { value: 4, unit: 'hour' },
         likely: { value: 1, unit: 'day' },
@@ -32,7 +50,7 @@ export function seedAttackAngles(): AttackAngle[] {
     },
     {
       id: 'decent',
-      name: 'Decent model',
+      name: 'Example: Decent model',
       effort: {
         low: { value: 3, unit: 'day' },
         likely: { value: 1, unit: 'week' },
@@ -43,7 +61,7 @@ export function seedAttackAngles(): AttackAngle[] {
     },
     {
       id: 'awesome',
-      name: 'Awesome model',
+      name: 'Example: Awesome model',
       effort: {
         low: { value: 6, unit: 'month' },
         likely: { value: 1, unit: 'year' },

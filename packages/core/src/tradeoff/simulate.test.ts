@@ -6,7 +6,7 @@ import { resolveTradeoffInputs } from './inputs';
 import { seedAttackAngles } from './seed';
 import { probabilityByDate, SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
 import { computationSettings } from './test-support';
-import type { AttackAngle } from './types';
+import type { AttackAngle, MeasuredPoint } from './types';
 
 const angles = seedAttackAngles();
 const DRAWS = 2_000;
@@ -33,7 +33,7 @@ describe('simulateTradeoff', () => {
     expect(c.timeToTarget.p50).not.toBe(a.timeToTarget.p50);
   });
 
-  it('orders P10 ≤ P50 ≤ P90 and brackets the point fit on the seed example', () => {
+  it('orders P10 ≤ P50 ≤ P90 on the seed example, never before the estimates reach the target', () => {
     const { timeToTarget, pointTimeToTarget } = run(0.85);
     const { p10, p50, p90 } = timeToTarget;
     if (p10 === null || p50 === null || p90 === null)
@@ -43,7 +43,8 @@ describe('simulateTradeoff', () => {
     // 0.85 lies between the "decent" (0.82 in a week) and "awesome" (0.9 in a year) estimates.
     expect(p50).toBeGreaterThan(7);
     expect(p50).toBeLessThan(365.25);
-    expect(pointTimeToTarget.days).toBeGreaterThan(p10);
+    // The path through the estimates crosses 0.85 after the decent model, whose effort is 3 days at least.
+    expect(p10).toBeGreaterThanOrEqual(3);
     expect(pointTimeToTarget.days).toBeLessThan(p90);
   });
 
@@ -105,7 +106,10 @@ describe('simulateTradeoff', () => {
     const p50 = (value: number | null) => value ?? Number.POSITIVE_INFINITY;
     // Quality 0.88 measured after two weeks: the target 0.85 comes sooner than the estimates alone say.
     expect(p50(withPoint.value.timeToTarget.p50)).toBeLessThan(p50(without.timeToTarget.p50));
-    expect(p50(withPoint.value.timeToTarget.p50)).toBeLessThan(p50(lightPoint.value.timeToTarget.p50));
+    // Weighed as four estimates, the point pulls the fitted curve harder towards it.
+    const curve = (simulation: typeof without) =>
+      simulation.pointTimeToTarget.days ?? Number.POSITIVE_INFINITY;
+    expect(curve(withPoint.value)).toBeLessThan(curve(lightPoint.value));
   });
 
   it('agrees with the exact Levenberg–Marquardt refit of every draw (the method it replaces)', () => {
@@ -257,5 +261,126 @@ describe('simulateTradeoff: properties over any estimates', () => {
     const analysis = analyzeTradeoff(inputs);
     expect(analysis.simulation?.draws).toBeGreaterThanOrEqual(10_000);
     expect(analysis.simulation?.sortedDays).toHaveLength(analysis.simulation?.draws ?? 0);
+  });
+
+  describe('never earlier than the estimates themselves reach the target', () => {
+    const minute = { value: 1, unit: 'minute' } as const;
+    const estimate = (name: string, effort: AttackAngle['effort'], quality: AttackAngle['quality']) => ({
+      id: name,
+      name,
+      effort,
+      quality,
+    });
+    // The case a reviewer met: a measured ceiling of 0.683, a target of 0.65, a keyword rule at 0.55 after
+    // a minute and every other estimate above the ceiling. The curve, held under the ceiling, rises to it
+    // within the hour; the estimates themselves reach 0.65 only on the way to the baseline, after hours.
+    const aboveCeiling = [
+      estimate(
+        'Keyword rule',
+        { low: minute, likely: minute, high: { value: 1, unit: 'hour' } },
+        {
+          low: 0.5,
+          likely: 0.55,
+          high: 0.6,
+        },
+      ),
+      estimate(
+        'Baseline model',
+        {
+          low: { value: 4, unit: 'hour' },
+          likely: { value: 1, unit: 'day' },
+          high: { value: 3, unit: 'day' },
+        },
+        { low: 0.65, likely: 0.72, high: 0.78 },
+      ),
+      estimate(
+        'Decent model',
+        {
+          low: { value: 3, unit: 'day' },
+          likely: { value: 1, unit: 'week' },
+          high: { value: 3, unit: 'week' },
+        },
+        { low: 0.74, likely: 0.82, high: 0.86 },
+      ),
+      estimate(
+        'Strong model',
+        {
+          low: { value: 6, unit: 'month' },
+          likely: { value: 1, unit: 'year' },
+          high: { value: 2, unit: 'year' },
+        },
+        { low: 0.84, likely: 0.9, high: 0.93 },
+      ),
+    ];
+    const simulate = (target: number, measured: MeasuredPoint[] = []) => {
+      const result = simulateTradeoff(aboveCeiling, measured, {
+        target,
+        ceiling: 0.683,
+        draws: DRAWS,
+        seed: 3,
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    const HOUR = 1 / 24;
+
+    it('holds the time where the path through the estimates, capped at the ceiling, crosses the target', () => {
+      const simulation = simulate(0.65);
+      const { p10, p50, p90, heldAtEstimatesShare } = simulation.timeToTarget;
+      // Likely values: from 0.55 after a minute to 0.683 (the baseline's 0.72, capped) after a day, 0.65 is
+      // crossed 3/4 of the way in log-time: 1440^0.75 minutes, about 4 hours.
+      const crossing = 1440 ** ((0.65 - 0.55) / (0.683 - 0.55)) / 1440;
+      expect(simulation.estimatesReachTarget?.days).toBeCloseTo(crossing, 9);
+      expect(simulation.estimatesReachTarget).toMatchObject({
+        reaches: true,
+        from: 'Keyword rule',
+        to: 'Baseline model',
+      });
+      // The fitted curve alone answers within the hour; no draw may, and the median sits near the path.
+      expect(simulation.pointTimeToTarget.days ?? 0).toBeLessThan(HOUR);
+      expect(heldAtEstimatesShare).toBeGreaterThan(0.5);
+      expect(p10 ?? 0).toBeGreaterThan(HOUR);
+      expect(p50 ?? 0).toBeGreaterThan(2 * HOUR);
+      expect(p50 ?? 0).toBeLessThan(1);
+      expect(p90 ?? 0).toBeGreaterThanOrEqual(p50 ?? Number.POSITIVE_INFINITY);
+      // The earliest any draw's path can cross: a keyword rule at 0.6 after a minute, the baseline at the
+      // ceiling after 4 hours: 240^0.6 minutes. The chance by a date follows the same draws.
+      const earliest = 240 ** ((0.65 - 0.6) / (0.683 - 0.6)) / 1440;
+      expect(simulation.sortedDays[0]).toBeGreaterThanOrEqual(earliest);
+      expect(probabilityByDate(simulation, earliest * 0.99)).toBe(0);
+    });
+
+    it('has no path above the ceiling, and a measured point joins the path at its effort', () => {
+      // 0.7 is above the ceiling 0.683: nothing is measured that high, the target is never reached.
+      const beyond = simulate(0.7);
+      expect(beyond.estimatesReachTarget).toBeNull();
+      expect(beyond.timeToTarget.p50).toBeNull();
+
+      const measured = simulate(0.65, [
+        { effort: { value: 2, unit: 'hour' }, quality: 0.66, label: 'pilot' },
+      ]);
+      expect(measured.estimatesReachTarget).toMatchObject({
+        reaches: true,
+        from: 'Keyword rule',
+        to: 'pilot',
+      });
+      const crossing = 120 ** ((0.65 - 0.55) / (0.66 - 0.55)) / 1440;
+      expect(measured.estimatesReachTarget?.days).toBeCloseTo(crossing, 9);
+    });
+
+    it('keeps a target beyond every estimate after the last one, and changes nothing when the curve is later', () => {
+      // 0.91 under the ceiling 0.92: the likely values never reach it, so it comes after the year-long one.
+      const beyondAll = run(0.91);
+      expect(beyondAll.estimatesReachTarget).toMatchObject({
+        reaches: false,
+        to: null,
+        from: angles[3]?.name,
+      });
+      expect(beyondAll.estimatesReachTarget?.days).toBeCloseTo(365.25, 9);
+      // Far below the first estimate reaching it, a low target is where the curve says, never earlier than
+      // the keyword rule's minute.
+      const low = run(0.55);
+      expect(low.sortedDays[0]).toBeGreaterThanOrEqual(1 / 1440 - 1e-12);
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
 import { formatQuality } from '../format';
 import { createRandom, err, ok, type Result } from '../shared';
 import { DAYS_PER_UNIT, durationToDays } from './durations';
+import { createEstimatesPathReach, estimatesPathReach } from './estimates-path';
 import { createPertSampler, effortShape, type PertShape, pertShape } from './pert';
 import { countAtMost, sortedQuantile } from './quantile';
 import type { AttackAngle, MeasuredPoint } from './types';
@@ -94,10 +95,29 @@ export interface TimeToTargetPercentiles {
   readonly p10: number | null;
   readonly p50: number | null;
   readonly p90: number | null;
-  /** Share of draws whose curve levels off at or below the target (Qc ≤ target). */
+  /** Share of draws that never reach the target: the curve levels off at or below it (Qc ≤ target), and no estimate reaches it. */
   readonly unreachableShare: number;
   /** Share of draws that reach the target only beyond the horizon. */
   readonly beyondHorizonShare: number;
+  /**
+   * Share of draws whose time was raised to the effort at which the estimates themselves reach the
+   * target (`EstimatesReachTarget`): the fitted curve alone got there sooner, or never.
+   */
+  readonly heldAtEstimatesShare: number;
+}
+
+/**
+ * Where the estimates' likely values themselves reach the target (`estimatesPathReach`): the time to
+ * target is never earlier than the path through the estimates, draw by draw.
+ */
+export interface EstimatesReachTarget {
+  /** Calendar days: where the path crosses the target, or the last estimate's effort when it never does. */
+  readonly days: number;
+  readonly reaches: boolean;
+  /** The estimate just below the target (an angle's name or a measured point's label), or null. */
+  readonly from: string | null;
+  /** The first estimate at or above the target, or null when none is. */
+  readonly to: string | null;
 }
 
 /** Q(t) over the draws on a log-spaced effort grid: the 80% band (P10–P90), the median, and the point fit. */
@@ -122,6 +142,8 @@ export interface TradeoffSimulation {
   /** The point fit's time to target. */
   readonly pointTimeToTarget: TimeToReach;
   readonly timeToTarget: TimeToTargetPercentiles;
+  /** Where the estimates themselves reach the target, which no draw's time undercuts; null when none does. */
+  readonly estimatesReachTarget: EstimatesReachTarget | null;
   /** Each draw's time to target in days, ascending; +Infinity where it is unreachable or beyond the horizon. */
   readonly sortedDays: Float64Array;
   readonly band: FanBand;
@@ -296,6 +318,26 @@ export function simulateTradeoff(
     linearised.quality.set(fitter.quality);
     linearised.sqrtWeights.set(fitter.sqrtWeights);
   }
+  // The estimates' own answer (`estimatesPathReach`): no draw reaches the target before the path through
+  // its sampled estimates does. A curve pulled up by estimates above the ceiling, or fitted steeply between
+  // two points, would otherwise claim the target within minutes of a plan that takes months.
+  const pathCap = upperBound ?? Number.POSITIVE_INFINITY;
+  const pathOrder = new Int32Array(pointCount);
+  const path = createEstimatesPathReach();
+  const likelyLogDays = [...likelyPoints, ...measuredPoints].map((point) => Math.log(point.days));
+  const likelyQuality = [...likelyPoints, ...measuredPoints].map((point) => point.quality);
+  estimatesPathReach(likelyLogDays, likelyQuality, pointCount, target, pathCap, pathOrder, path);
+  const pointName = (index: number): string | null =>
+    index < 0
+      ? null
+      : index < angleCount
+        ? (angles[index]?.name ?? null)
+        : measured[index - angleCount]?.label || 'a measured point';
+  const estimatesReachTarget: EstimatesReachTarget | null =
+    pointCount === 0 || target >= pathCap
+      ? null
+      : { days: path.days, reaches: path.reaches, from: pointName(path.below), to: pointName(path.at) };
+  let heldAtEstimates = 0;
   const effortSamplers = effortShapes.map((shape) => createPertSampler(shape));
   const qualitySamplers = qualityShapes.map((shape) => createPertSampler(shape));
   for (let d = 0; d < draws; d++) {
@@ -327,16 +369,22 @@ export function simulateTradeoff(
     }
     // Time to target in closed form (as `timeToReach`), inlined to keep the loop allocation-free.
     let days: number;
-    if (target >= qc) {
-      unreachable++;
-      days = Number.POSITIVE_INFINITY;
-    } else if (target <= q0) days = 0;
-    else {
-      days = Math.exp(logHalf + Math.log((target - q0) / (qc - target)) / steepness);
-      if (days > horizonDays) {
-        beyondHorizon++;
-        days = Number.POSITIVE_INFINITY;
+    if (target >= qc) days = Number.POSITIVE_INFINITY;
+    else if (target <= q0) days = 0;
+    else days = Math.exp(logHalf + Math.log((target - q0) / (qc - target)) / steepness);
+    // Never earlier than the estimates themselves reach the target (this draw's sampled estimates); a
+    // curve that levels off below the target is overruled too when the estimates do reach it.
+    if (target < pathCap) {
+      estimatesPathReach(samples.logDays, samples.quality, pointCount, target, pathCap, pathOrder, path);
+      if (days < path.days || (path.reaches && days === Number.POSITIVE_INFINITY)) {
+        days = path.days;
+        heldAtEstimates++;
       }
+    }
+    if (days === Number.POSITIVE_INFINITY) unreachable++;
+    else if (days > horizonDays) {
+      beyondHorizon++;
+      days = Number.POSITIVE_INFINITY;
     }
     times[d] = days;
     // e_g = exp(−δ(x_g − ln t½)) is geometric along the evenly spaced log grid: two exp() per draw
@@ -392,7 +440,9 @@ export function simulateTradeoff(
       p90: percentile(0.9),
       unreachableShare: unreachable / draws,
       beyondHorizonShare: beyondHorizon / draws,
+      heldAtEstimatesShare: heldAtEstimates / draws,
     },
+    estimatesReachTarget,
     sortedDays: times,
     band: { ...band, fitted, reachProbability },
     warnings,

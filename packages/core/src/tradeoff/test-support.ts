@@ -1,7 +1,7 @@
 // Shared by the tradeoff and report tests: the settings a project starts with and the seed angles as an
 // editor stores them, so each test states only what it changes.
 import type { TradeoffComputationSettings } from './inputs';
-import { seedAttackAngles } from './seed';
+import { adoptedAngleName, seedAttackAngles } from './seed';
 
 /** Accuracy in [0, 1], no target, ceiling override or money: override what the test is about. */
 export function computationSettings(
@@ -24,10 +24,11 @@ export function computationSettings(
   };
 }
 
-/** The four seed angles with the optional fields filled, as stored angles have them. */
+/** The four seed angles as a team that adopted them stores them: optional fields filled, names unmarked. */
 export function storedSeedAngles() {
   return seedAttackAngles().map((angle) => ({
     ...angle,
+    name: adoptedAngleName(angle.name),
     costRate: angle.costRate ?? null,
     riskNotes: angle.riskNotes ?? '',
   }));

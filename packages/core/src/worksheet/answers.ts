@@ -55,6 +55,11 @@ export interface WorksheetContext {
   readonly humanCeiling?: { readonly value: number; readonly ci?: readonly [number, number] };
   /** From the Tradeoff tab: time to reach the target, in days (P90 may be `Infinity`: never reached). */
   readonly timeToTarget?: { readonly p50Days: number; readonly p90Days: number };
+  /**
+   * From the Tradeoff tab: a target set there explicitly, which every rule uses instead of
+   * `E.target-quality` (a share in [0, 1], like the answer), naming both in its reason.
+   */
+  readonly targetOverride?: { readonly value: number };
   /** From the Tradeoff tab: the attack angle ranked first, with its expected (likely) quality. */
   readonly bestAngle?: { readonly name: string; readonly expectedQuality: number };
   /** From the Roadmap tab: the current MLOps maturity level. */

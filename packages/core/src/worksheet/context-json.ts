@@ -12,6 +12,8 @@ export interface WorksheetContextJson {
     readonly sampleName: string;
   } | null;
   readonly bestAngle: { readonly name: string; readonly expectedQuality: number } | null;
+  /** A target set on the Tradeoff tab (a share in [0, 1]); null when the worksheet's answer is the target. */
+  readonly targetOverride?: { readonly value: number } | null;
   readonly timeToTarget: { readonly p50Days: number | null; readonly p90Days: number | null } | null;
   readonly maturityLevel: 0 | 1 | 2 | null;
 }
@@ -26,6 +28,7 @@ export function toWorksheetContext(dto: WorksheetContextJson): WorksheetContext 
         : { value: dto.humanCeiling.value },
     }),
     ...(dto.bestAngle && { bestAngle: dto.bestAngle }),
+    ...(dto.targetOverride && { targetOverride: { value: dto.targetOverride.value } }),
     ...(dto.timeToTarget && {
       timeToTarget: { p50Days: never(dto.timeToTarget.p50Days), p90Days: never(dto.timeToTarget.p90Days) },
     }),
@@ -37,7 +40,7 @@ const finiteOrNull = (days: number) => (Number.isFinite(days) ? days : null);
 
 /**
  * What the other tabs tell the worksheet, from their cross-feature summaries: the reference sample's
- * ceiling, the tradeoff summary (null while the tab is its untouched example) and the self-assessed MLOps
+ * ceiling, the tradeoff summary (null while no editor changed the tab; examples never count) and the self-assessed MLOps
  * level (null while never saved). The Worksheet tab, the report and the portfolio all read it from here.
  */
 export function worksheetContextFromTabs(tabs: {
@@ -55,6 +58,11 @@ export function worksheetContextFromTabs(tabs: {
     bestAngle: tradeoff?.bestAngle
       ? { name: tradeoff.bestAngle.name, expectedQuality: tradeoff.bestAngle.quality }
       : null,
+    // A target set on the Tradeoff tab replaces the worksheet's in every rule (a share, like the answer).
+    targetOverride:
+      tradeoff?.target.source === 'tradeoff' && tradeoff.target.value !== null
+        ? { value: tradeoff.target.value / tradeoff.maxQuality }
+        : null,
     timeToTarget: tradeoff?.timeToTarget
       ? {
           p50Days: finiteOrNull(tradeoff.timeToTarget.p50Days),

@@ -66,6 +66,47 @@ describe('target-above-ceiling', () => {
   });
 });
 
+describe('a target set on the Tradeoff tab', () => {
+  const override = { humanCeiling: { value: 0.81 }, targetOverride: { value: 0.65 } } as const;
+
+  it('replaces the worksheet answer in every rule that reads the target, naming both', () => {
+    // The worksheet says 0.8 (near the ceiling), Tradeoff works to 0.65: no spike, and the reasons say 0.65.
+    expect(evaluate('target-near-ceiling', { 'E.target-quality': 0.8 }, override)).toBeNull();
+    const short = evaluate(
+      'best-angle-short-of-target',
+      { 'E.target-quality': 0.8 },
+      {
+        ...override,
+        bestAngle: { name: 'Rules', expectedQuality: 0.6 },
+      },
+    );
+    expect(short?.reason).toBe(
+      'the best attack angle, Rules, is expected to reach 0.6, below the target 0.65 (set on Tradeoff; the worksheet says 0.8) (Tradeoff)',
+    );
+    expect(
+      evaluate(
+        'best-angle-short-of-target',
+        { 'E.target-quality': 0.8 },
+        {
+          ...override,
+          bestAngle: { name: 'Model', expectedQuality: 0.7 },
+        },
+      ),
+    ).toBeNull();
+  });
+
+  it('is named as set on Tradeoff even when the worksheet has no target', () => {
+    const finding = evaluate(
+      'target-above-ceiling',
+      {},
+      { humanCeiling: { value: 0.6 }, targetOverride: { value: 0.65 } },
+    );
+    expect(finding?.reason).toBe(
+      'the target quality 0.65 (set on Tradeoff) is above the human ceiling 0.6 (Agreement): not measurable against these labels',
+    );
+  });
+});
+
 describe('target-near-ceiling', () => {
   it('asks for a spike within 0.02 below the ceiling, float noise included', () => {
     const finding = evaluate(

@@ -94,6 +94,21 @@ function humanCeiling({ answers, context }: RuleInput) {
   return value === undefined ? undefined : ({ value, source: 'worksheet', label: 'estimated' } as const);
 }
 
+/**
+ * The one target (`resolveTarget` in the tradeoff): the Tradeoff tab's override, else `E.target-quality`.
+ * `text` names an override and the worksheet's answer beside it: "0.65 (set on Tradeoff; the worksheet
+ * says 0.8)", so a reason never shows one target while the summary shows another.
+ */
+function targetQuality({ answers, context }: RuleInput) {
+  const answered = readNumber(answers, 'E.target-quality');
+  if (context.targetOverride !== undefined) {
+    const { value } = context.targetOverride;
+    const worksheet = answered === undefined ? '' : `; the worksheet says ${formatNumber(answered)}`;
+    return { value, text: `${formatNumber(value)} (set on Tradeoff${worksheet})` } as const;
+  }
+  return answered === undefined ? undefined : ({ value: answered, text: formatNumber(answered) } as const);
+}
+
 /** Pessimistic (P90) days to reach the target: the Tradeoff tab's live value, else the team's estimate. */
 function timeToTargetP90({ answers, context }: RuleInput) {
   if (context.timeToTarget !== undefined) {
@@ -129,14 +144,14 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     title: 'The target is at or above the human ceiling',
     needs: ['E.target-quality', 'E.human-ceiling'],
     evaluate(input) {
-      const target = readNumber(input.answers, 'E.target-quality');
+      const target = targetQuality(input);
       const ceiling = humanCeiling(input);
-      if (target === undefined || ceiling === undefined || !atLeast(target, ceiling.value)) return null;
-      const relation = target > ceiling.value + TOLERANCE ? 'above' : 'at';
+      if (target === undefined || ceiling === undefined || !atLeast(target.value, ceiling.value)) return null;
+      const relation = target.value > ceiling.value + TOLERANCE ? 'above' : 'at';
       return {
         effect: 'no-go',
         reason:
-          `the target ${metricName(input.answers)} ${formatNumber(target)} is ${relation} the human ceiling ` +
+          `the target ${metricName(input.answers)} ${target.text} is ${relation} the human ceiling ` +
           `${formatNumber(ceiling.value)} (${ceiling.label}): not measurable against these labels`,
         questionIds: ['E.target-quality', 'E.human-ceiling'],
         source: ceiling.source,
@@ -148,19 +163,20 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     title: 'The target is just below the human ceiling',
     needs: ['E.target-quality', 'E.human-ceiling'],
     evaluate(input) {
-      const target = readNumber(input.answers, 'E.target-quality');
+      const target = targetQuality(input);
       const ceiling = humanCeiling(input);
-      if (target === undefined || ceiling === undefined || atLeast(target, ceiling.value)) return null;
+      if (target === undefined || ceiling === undefined || atLeast(target.value, ceiling.value)) return null;
       const ci = 'ci' in ceiling ? ceiling.ci : undefined;
       let closeness: string;
-      if (atMost(ceiling.value - target, NEAR_CEILING_MARGIN)) closeness = `within ${NEAR_CEILING_MARGIN} of`;
-      else if (ci !== undefined && atLeast(target, ci[0])) {
+      if (atMost(ceiling.value - target.value, NEAR_CEILING_MARGIN))
+        closeness = `within ${NEAR_CEILING_MARGIN} of`;
+      else if (ci !== undefined && atLeast(target.value, ci[0])) {
         closeness = `inside the 95 % confidence interval [${formatNumber(ci[0])}, ${formatNumber(ci[1])}] of`;
       } else return null;
       return {
         effect: 'spike',
         reason:
-          `the target ${metricName(input.answers)} ${formatNumber(target)} is ${closeness} the human ceiling ` +
+          `the target ${metricName(input.answers)} ${target.text} is ${closeness} the human ceiling ` +
           `${formatNumber(ceiling.value)} (${ceiling.label}): cost grows super-linearly near the ceiling`,
         questionIds: ['E.target-quality', 'E.human-ceiling'],
         source: ceiling.source,
@@ -194,15 +210,16 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'heuristic-meets-target',
     title: 'A 1-minute heuristic already meets the target',
     needs: ['B.heuristic-quality', 'E.target-quality'],
-    evaluate({ answers }) {
+    evaluate(input) {
+      const { answers } = input;
       const heuristic = readNumber(answers, 'B.heuristic-quality');
-      const target = readNumber(answers, 'E.target-quality');
-      if (heuristic === undefined || target === undefined || !atLeast(heuristic, target)) return null;
+      const target = targetQuality(input);
+      if (heuristic === undefined || target === undefined || !atLeast(heuristic, target.value)) return null;
       return {
         effect: 'go',
         reason:
           `a 1-minute heuristic already meets the target (${metricName(answers)} ${formatNumber(heuristic)} ` +
-          `≥ ${formatNumber(target)}): ship the rule first`,
+          `≥ ${target.text}): ship the rule first`,
         questionIds: ['B.heuristic-quality', 'E.target-quality'],
         source: 'worksheet',
       };
@@ -212,17 +229,18 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'heuristic-meets-launch',
     title: 'The heuristic is good enough to launch',
     needs: ['B.heuristic-quality', 'E.min-launch-quality', 'E.target-quality'],
-    evaluate({ answers }) {
+    evaluate(input) {
+      const { answers } = input;
       const heuristic = readNumber(answers, 'B.heuristic-quality');
       const minimum = readNumber(answers, 'E.min-launch-quality');
-      const target = readNumber(answers, 'E.target-quality');
+      const target = targetQuality(input);
       if (heuristic === undefined || minimum === undefined || target === undefined) return null;
-      if (!atLeast(heuristic, minimum) || atLeast(heuristic, target)) return null;
+      if (!atLeast(heuristic, minimum) || atLeast(heuristic, target.value)) return null;
       return {
         effect: 'info',
         reason:
           `the heuristic's ${metricName(answers)} ${formatNumber(heuristic)} meets the minimum launch quality ` +
-          `${formatNumber(minimum)} but not the target ${formatNumber(target)}: launch the heuristic first, then ML`,
+          `${formatNumber(minimum)} but not the target ${target.text}: launch the heuristic first, then ML`,
         questionIds: ['B.heuristic-quality', 'E.min-launch-quality', 'E.target-quality'],
         source: 'worksheet',
       };
@@ -363,15 +381,16 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'best-angle-short-of-target',
     title: 'The best attack angle falls short of the target',
     needs: ['F.attack-angles', 'E.target-quality'],
-    evaluate({ answers, context }) {
-      const target = readNumber(answers, 'E.target-quality');
-      const best = context.bestAngle;
-      if (target === undefined || best === undefined || atLeast(best.expectedQuality, target)) return null;
+    evaluate(input) {
+      const target = targetQuality(input);
+      const best = input.context.bestAngle;
+      if (target === undefined || best === undefined || atLeast(best.expectedQuality, target.value))
+        return null;
       return {
         effect: 'spike',
         reason:
           `the best attack angle, ${best.name}, is expected to reach ${formatNumber(best.expectedQuality)}, ` +
-          `below the target ${formatNumber(target)} (Tradeoff)`,
+          `below the target ${target.text} (Tradeoff)`,
         questionIds: ['F.attack-angles', 'E.target-quality'],
         source: 'tradeoff',
       };
@@ -425,14 +444,14 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'target-below-launch',
     title: 'The target is below the minimum launch quality',
     needs: ['E.target-quality', 'E.min-launch-quality'],
-    evaluate({ answers }) {
-      const target = readNumber(answers, 'E.target-quality');
-      const minimum = readNumber(answers, 'E.min-launch-quality');
-      if (target === undefined || minimum === undefined || atLeast(target, minimum)) return null;
+    evaluate(input) {
+      const target = targetQuality(input);
+      const minimum = readNumber(input.answers, 'E.min-launch-quality');
+      if (target === undefined || minimum === undefined || atLeast(target.value, minimum)) return null;
       return {
         effect: 'info',
         reason:
-          `the target ${formatNumber(target)} is below the minimum launch quality ${formatNumber(minimum)}: ` +
+          `the target ${target.text} is below the minimum launch quality ${formatNumber(minimum)}: ` +
           'check both answers',
         questionIds: ['E.target-quality', 'E.min-launch-quality'],
         source: 'worksheet',

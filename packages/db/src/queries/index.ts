@@ -119,6 +119,7 @@ export { flushShareOpens, SHARE_OPEN_FLUSH_MS } from './share-opens';
 export {
   type AttackAngleInput,
   type AttackAngleRow,
+  adoptExampleAngles,
   createAttackAngle,
   createMeasuredPoint,
   DEFAULT_TRADEOFF_SETTINGS,

@@ -41,7 +41,7 @@ import {
 import { headlineOf, type StoredAgreementReport } from './agreement';
 import { writeAuditEntry } from './audit';
 import type { ProjectRow } from './projects';
-import { listAttackAngleRows, listMeasuredPointRows, writeTradeoffExample } from './tradeoff';
+import { listAttackAngleRows, listMeasuredPointRows } from './tradeoff';
 
 export interface BundledAnswer {
   questionId: string;
@@ -104,7 +104,7 @@ export interface ProjectBundle {
   project: { name: string; description: string; createdAt: string };
   worksheet: { answers: BundledAnswer[]; history: BundledHistoryEntry[] };
   agreementSamples: BundledSample[];
-  /** Null until the Tradeoff tab was first opened (it then seeds example angles, as in the original). */
+  /** Null until an editor changed the Tradeoff tab (a project without angles shows examples, never stored). */
   tradeoff: { settings: TradeoffSettings; angles: BundledAngle[]; measuredPoints: BundledPoint[] } | null;
   maturity: {
     itemsVersion: number;
@@ -341,8 +341,6 @@ export async function writeProjectBundle(
           );
       }
     }
-    // No tradeoff in the file: nobody changed the source's example, so the copy starts from it too.
-    if (!bundle.tradeoff) await writeTradeoffExample(tx, projectId);
     if (bundle.maturity)
       await tx.insert(maturityAssessment).values({ projectId, ...bundle.maturity, ...author });
     if (bundle.roadmap) await tx.insert(roadmap).values({ projectId, ...bundle.roadmap, ...author });

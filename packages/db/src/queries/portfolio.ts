@@ -123,7 +123,8 @@ export async function getWorkspacePortfolio(
       createdAt: p.createdAt,
     });
     const resolved = resolveStoredTradeoff(state);
-    const summary = state.example ? null : summarizeCached(resolved);
+    // As `getTradeoffSummary`: from an editor's first tradeoff change; examples are never stored or counted.
+    const summary = settingsOf.get(p.id) === undefined ? null : summarizeCached(resolved);
     const overview = maturityOverviewOf(assessmentOf.get(p.id) ?? null, answers);
     const version = versionOf.get(p.id);
     rows.push(

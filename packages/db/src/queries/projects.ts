@@ -5,7 +5,6 @@ import { perDatabase } from '../per-database';
 import type { Role } from '../roles';
 import { membership, project } from '../schema';
 import { writeAuditEntry } from './audit';
-import { writeTradeoffExample } from './tradeoff';
 import { versionConflict } from './workspaces';
 
 export type ProjectRow = typeof project.$inferSelect;
@@ -68,8 +67,6 @@ export async function createProject(
       })
       .returning();
     if (!created) throw new Error('createProject: insert returned no row');
-    // Every new project starts from the editable example attack angles, written here so no read has to.
-    await writeTradeoffExample(tx, created.id);
     await writeAuditEntry(tx, {
       workspaceId: created.workspaceId,
       actorId: params.actorId,

@@ -15,7 +15,7 @@ import {
   saveMaturityAnswers,
   setTargetLevelOverride,
 } from './roadmap';
-import { DEFAULT_TRADEOFF_SETTINGS, getTradeoffSummary, updateTradeoffSettings } from './tradeoff';
+import { adoptExampleAngles, getTradeoffSummary } from './tradeoff';
 import { createWorkspace } from './workspaces';
 
 const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
@@ -263,13 +263,8 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
 
   it('sizes the first phases from the tradeoff once the project has one', async () => {
     const { db, a, projectId } = await setup();
-    // An editor's first change makes the example attack angles the project's tradeoff.
-    await updateTradeoffSettings(db, {
-      projectId,
-      version: 1,
-      settings: DEFAULT_TRADEOFF_SETTINGS,
-      actorId: a.id,
-    });
+    // "Use these examples" makes the example attack angles the project's tradeoff.
+    await adoptExampleAngles(db, { projectId, actorId: a.id });
     const summary = await getTradeoffSummary(db, projectId);
     if (summary === null) throw new Error('expected a tradeoff summary');
     const expected = roadmapEstimatesFromTradeoff(summary);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  adoptedAngleName,
   analyzeTradeoff,
   type CostRate,
   type Duration,
@@ -82,7 +83,10 @@ export interface TradeoffState {
   readonly worksheetTarget: number | null;
   /** The project's creation day (YYYY-MM-DD): dated measured points count from it without a start date. */
   readonly projectStartedOn: string;
-  /** True until an editor saves a change: the angles are the untouched example, which no other tab uses. */
+  /**
+   * True while the project has no attack angles: the tab shows the examples (`seedAttackAngles`), which
+   * are never stored and which no other tab uses, until the team adopts them or saves one of its own.
+   */
   readonly example: boolean;
 }
 
@@ -108,50 +112,16 @@ async function requireProject(db: Db, projectId: string): Promise<{ workspaceId:
 }
 
 /**
- * Writes the seed's four angles (`seedAttackAngles`), the editable example a new project starts from.
- * No settings row: the project's tradeoff counts for the other tabs (`getTradeoffSummary`, the report)
- * from an editor's first saved change, not while it is the untouched example.
- */
-export async function writeTradeoffExample(db: Db, projectId: string): Promise<void> {
-  await db.insert(attackAngle).values(
-    seedAttackAngles().map((angle, position) => ({
-      projectId,
-      position,
-      name: angle.name,
-      effort: angle.effort,
-      quality: angle.quality,
-      costRate: angle.costRate ?? null,
-      riskNotes: angle.riskNotes ?? '',
-    })),
-  );
-}
-
-/**
  * Run by every mutation in its transaction before its change, so a refused change writes nothing (and a
- * read never writes): creates the settings row, which makes the tradeoff the team's. A project with no
- * angles either (created before the example was written at creation) gets the example first. The
- * settings insert is the guard, so two first editors do this once.
+ * read never writes): creates the settings row, which makes the tradeoff the team's and lets the other
+ * tabs use it. The insert is the guard, so two first editors do this once. Nothing else is written: the
+ * example angles are shown, never stored.
  */
 async function ensureInitialised(db: Db, projectId: string): Promise<void> {
-  const [existing] = await db
-    .select({ projectId: tradeoffSettings.projectId })
-    .from(tradeoffSettings)
-    .where(eq(tradeoffSettings.projectId, projectId));
-  if (existing) return;
-  await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(tradeoffSettings)
-      .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
-      .onConflictDoNothing()
-      .returning({ projectId: tradeoffSettings.projectId });
-    if (inserted.length === 0) return;
-    const [angle] = await tx
-      .select({ id: attackAngle.id })
-      .from(attackAngle)
-      .where(eq(attackAngle.projectId, projectId))
-      .limit(1);
-    if (!angle) await writeTradeoffExample(tx, projectId);
-  });
+  await db
+    .insert(tradeoffSettings)
+    .values({ projectId, settings: DEFAULT_TRADEOFF_SETTINGS })
+    .onConflictDoNothing();
 }
 
 function worksheetTargetOf(answers: Readonly<Record<string, worksheet.Answer>>): number | null {
@@ -179,7 +149,7 @@ export function listMeasuredPointRows(db: Db, projectId: string) {
 
 /**
  * The project's tradeoff as stored, with the reference ceiling and the worksheet's target. A read: it
- * writes nothing, so a project no editor changed reads as the default settings and the stored example.
+ * writes nothing, so a project no editor changed reads as the default settings and no angles.
  */
 export async function getTradeoff(db: Db, params: { projectId: string }): Promise<TradeoffState> {
   const { projectId } = params;
@@ -219,7 +189,7 @@ export function tradeoffStateOf(rows: {
     referenceCeiling: rows.referenceCeiling,
     worksheetTarget: worksheetTargetOf(rows.answers),
     projectStartedOn: rows.createdAt.toISOString().slice(0, 10),
-    example: settingsRow === undefined,
+    example: rows.angles.length === 0,
   };
 }
 
@@ -238,7 +208,8 @@ export function resolveStoredTradeoff(state: TradeoffState): ResolvedTradeoffInp
 /**
  * The tradeoff summary other tabs read (cross-feature contract): the best angle, the time to target as
  * P10/P50/P90 calendar days (recomputed here with the core's seeded simulation, 10,000 draws), and each
- * angle's likely effort and quality. Null until an editor saves a tradeoff change (see `ensureInitialised`).
+ * angle's likely effort and quality. Null until an editor saves a tradeoff change (see `ensureInitialised`);
+ * the examples a project without angles shows are never part of it.
  */
 export async function getTradeoffSummary(db: Db, projectId: string): Promise<TradeoffSummary | null> {
   const [existing] = await db
@@ -329,8 +300,8 @@ async function currentSettings(db: Db, projectId: string): Promise<TradeoffSetti
 }
 
 /**
- * Runs one tradeoff edit in one transaction: makes sure the project's tradeoff is stored (a first edit turns
- * the example into the project's own), applies the change and writes its audit entry, all or nothing.
+ * Runs one tradeoff edit in one transaction: makes sure the project's tradeoff is stored (from its first
+ * edit the other tabs use it), applies the change and writes its audit entry, all or nothing.
  */
 async function editTradeoff<T>(
   db: Db,
@@ -350,6 +321,58 @@ async function editTradeoff<T>(
       details,
     });
     return result;
+  });
+}
+
+/**
+ * Stores the example angles as the team's own ("Use these examples"): the four of `seedAttackAngles`,
+ * named without their example marker. Only on a project with no angles yet (else CONFLICT: the tab showed
+ * the examples, so someone else added angles meanwhile), in one transaction with its audit entry.
+ */
+export async function adoptExampleAngles(
+  db: Db,
+  params: { projectId: string; actorId: string },
+): Promise<AttackAngleRow[]> {
+  const owner = await requireProject(db, params.projectId);
+  return editTradeoff(db, owner, params, async (tx) => {
+    // The settings row was just locked in by `ensureInitialised`; locking it orders two adopters.
+    await tx
+      .select({ projectId: tradeoffSettings.projectId })
+      .from(tradeoffSettings)
+      .where(eq(tradeoffSettings.projectId, params.projectId))
+      .for('update');
+    const [existing] = await tx
+      .select({ id: attackAngle.id })
+      .from(attackAngle)
+      .where(eq(attackAngle.projectId, params.projectId))
+      .limit(1);
+    if (existing) {
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        'This project already has attack angles (someone added them meanwhile); reload to see them',
+        { currentVersion: 0 },
+      );
+    }
+    const created = await tx
+      .insert(attackAngle)
+      .values(
+        seedAttackAngles().map((angle, position) => ({
+          projectId: params.projectId,
+          position,
+          name: adoptedAngleName(angle.name),
+          effort: angle.effort,
+          quality: angle.quality,
+          costRate: angle.costRate ?? null,
+          riskNotes: angle.riskNotes ?? '',
+          updatedBy: params.actorId,
+        })),
+      )
+      .returning();
+    return {
+      result: created,
+      action: 'tradeoff.examples.adopted',
+      details: { names: created.map((row) => row.name).join(', ') },
+    };
   });
 }
 

@@ -1,5 +1,5 @@
 import { formatCalendarDate, formatDaysAlike, formatQuality } from '@raisin/core/format';
-import { formatMoney, type ReportSnapshot } from '@raisin/core/report';
+import { formatMoney, formatReportTarget, type ReportSnapshot } from '@raisin/core/report';
 import { num } from './report-section';
 
 const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
@@ -44,7 +44,9 @@ export function ReportSummary({
             : 'not measured'}
         </dd>
         <dt>Target</dt>
-        <dd>{summary.target ? formatQuality(summary.target.value, maxQuality) : 'not set'}</dd>
+        <dd data-testid="report-target">
+          {summary.target ? formatReportTarget(summary.target, maxQuality) : 'not set'}
+        </dd>
         <dt>Time to target</dt>
         <dd>
           {t

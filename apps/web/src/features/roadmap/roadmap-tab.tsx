@@ -1,4 +1,5 @@
 import { assessMaturity, roadmapTimeToTargetIsCurrent } from '@raisin/core/roadmap';
+import { describeTarget } from '@raisin/core/tradeoff';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Button, EmptyState, ErrorMessage, Spinner } from '../../components';
@@ -46,6 +47,9 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
     stored !== null &&
     tradeoffSummary.isSuccess &&
     !roadmapTimeToTargetIsCurrent(stored.roadmap.timeToTarget, tradeoffSummary.data);
+  // The one target the date is for, named when it is set on the Tradeoff tab (`describeTarget`).
+  const summary = tradeoffSummary.data;
+  const targetText = summary ? describeTarget(summary.target, summary.maxQuality) : null;
 
   return (
     <div className="roadmap-tab">
@@ -127,7 +131,7 @@ export function RoadmapTab({ projectId, canEdit }: RoadmapTabProps) {
               Expected end <strong>{formatDay(stored.roadmap.end.p50)}</strong> (P50),{' '}
               <strong>{formatDay(stored.roadmap.end.p90)}</strong> (P90).
               {stored.roadmap.targetQuality !== null &&
-                ` Target quality expected by ${formatDay(stored.roadmap.targetQuality.p50)} (P50), ${formatDay(stored.roadmap.targetQuality.p90)} (P90).`}
+                ` Target quality${targetText === null ? '' : ` (${targetText})`} expected by ${formatDay(stored.roadmap.targetQuality.p50)} (P50), ${formatDay(stored.roadmap.targetQuality.p90)} (P90).`}
             </p>
             {targetDateStale && (
               <p className="notice" data-testid="target-date-stale">

@@ -84,3 +84,30 @@ export function buildChartData(
 export function formatLogDays(x: number): string {
   return formatDays(10 ** x);
 }
+
+/**
+ * The quality axis's range: the band where something happens (the curve's 80% band, the estimates with
+ * their ranges, measured points, the target and the ceiling with its CI), widened by a step on each side
+ * and rounded out to steps of a twentieth of the metric's range (0.05 on 0–1), within [0, maxQuality].
+ * A fixed 0–1 axis squeezes a 0.55–0.9 story into its top third.
+ */
+export function qualityDomain(
+  data: ChartData,
+  maxQuality: number,
+  marks: ReadonlyArray<number | null>,
+): [number, number] {
+  const values: number[] = [];
+  for (const row of data.curve) values.push(row.fitted, row.band[0], row.band[1]);
+  for (const row of data.estimates)
+    values.push(row.quality - row.qualityError[0], row.quality + row.qualityError[1]);
+  for (const row of data.measured) values.push(row.quality);
+  for (const mark of marks) if (mark !== null) values.push(mark);
+  const finite = values.filter((value) => Number.isFinite(value));
+  if (finite.length === 0) return [0, maxQuality];
+  const step = maxQuality / 20;
+  const low = Math.max(0, Math.floor(Math.min(...finite) / step - 1e-9) * step - step);
+  const high = Math.min(maxQuality, Math.ceil(Math.max(...finite) / step + 1e-9) * step + step);
+  // Rounded to the step's decimals, so ticks read 0.55, not 0.5500000000000001.
+  const round = (value: number) => Number(value.toFixed(6));
+  return [round(low), round(high)];
+}

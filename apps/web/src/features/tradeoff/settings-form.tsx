@@ -37,7 +37,7 @@ export function SettingsForm({
   const set = (patch: Partial<SettingsDraft>) => onChange({ ...draft, ...patch });
   return (
     <section aria-labelledby="tradeoff-settings" className="tradeoff-settings">
-      <h3 id="tradeoff-settings">Settings</h3>
+      <h3 id="tradeoff-settings">Inputs</h3>
       <form
         className="card"
         aria-label="Tradeoff settings"

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { type ChartData, formatLogDays } from './chart-data';
+import { type ChartData, formatLogDays, qualityDomain } from './chart-data';
 
 export interface TradeoffChartProps {
   readonly data: ChartData;
@@ -22,6 +22,8 @@ export interface TradeoffChartProps {
   readonly target: number | null;
   readonly ceiling: { value: number; ci: [number, number] | null } | null;
   readonly metricName: string;
+  /** True while the chart draws the example angles, which nothing else uses. */
+  readonly example?: boolean;
 }
 
 /**
@@ -29,7 +31,14 @@ export interface TradeoffChartProps {
  * low–high bars, measured points, the ceiling (and its CI) and the target; the area above the ceiling
  * is shaded. The same numbers are in a table below it for screen readers and for copying.
  */
-export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }: TradeoffChartProps) {
+export function TradeoffChart({
+  data,
+  maxQuality,
+  target,
+  ceiling,
+  metricName,
+  example = false,
+}: TradeoffChartProps) {
   // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as the answers and the report.
   const fmt = (value: number) => formatQuality(value, maxQuality);
   // The CI is drawn as a band around the ceiling line; it is named in the line's label and the chart's
@@ -37,16 +46,29 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
   const ciText = ceiling?.ci ? ` (95% CI ${fmt(ceiling.ci[0])}–${fmt(ceiling.ci[1])})` : '';
   const ceilingText = ceiling ? `, human ceiling ${fmt(ceiling.value)}${ciText}` : '';
   const targetText = target === null ? '' : `, target ${fmt(target)}`;
+  const domain = qualityDomain(data, maxQuality, [
+    target,
+    ceiling?.value ?? null,
+    ceiling?.ci?.[0] ?? null,
+    ceiling?.ci?.[1] ?? null,
+  ]);
+  const yTicks = Array.from({ length: Math.round((domain[1] - domain[0]) / (maxQuality / 20)) + 1 }, (_, i) =>
+    Number((domain[0] + (i * maxQuality) / 20).toFixed(6)),
+  );
+  // Target and ceiling labels sit on opposite sides, and swap to the line's top when the two are close,
+  // so they never print over each other.
+  const close =
+    target !== null && ceiling !== null && Math.abs(target - ceiling.value) < (domain[1] - domain[0]) / 12;
   return (
     <section aria-labelledby="tradeoff-chart-heading" className="tradeoff-chart">
-      <h3 id="tradeoff-chart-heading">Quality against effort</h3>
+      <h3 id="tradeoff-chart-heading">Quality against effort{example ? ' (examples)' : ''}</h3>
       <div
         role="img"
-        aria-label={`Chart: ${metricName} against effort on a log-time axis, fitted curve with its 80% band and ${data.estimates.length} estimates${ceilingText}${targetText}`}
+        aria-label={`${example ? 'Example chart' : 'Chart'}: ${metricName} against effort on a log-time axis, fitted curve with its 80% band and ${data.estimates.length} estimates${ceilingText}${targetText}`}
         className="chart"
       >
         <ResponsiveContainer width="100%" height={360}>
-          <ComposedChart data={data.curve} margin={{ top: 16, right: 24, bottom: 8, left: 8 }}>
+          <ComposedChart data={data.curve} margin={{ top: 8, right: 24, bottom: 24, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               dataKey="x"
@@ -57,12 +79,21 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
                 data.ticks.find((tick) => Math.abs(tick.x - x) < 1e-9)?.label ?? ''
               }
               allowDataOverflow
+              label={{ value: 'Effort (calendar time, log scale)', position: 'insideBottom', offset: -16 }}
             />
-            <YAxis type="number" domain={[0, maxQuality]} tickFormatter={fmt} />
+            <YAxis
+              type="number"
+              domain={domain}
+              ticks={yTicks}
+              tickFormatter={fmt}
+              allowDataOverflow
+              width={56}
+              label={{ value: metricName, angle: -90, position: 'left', offset: 4 }}
+            />
             {ceiling && (
               <ReferenceArea
                 y1={ceiling.value}
-                y2={maxQuality}
+                y2={domain[1]}
                 fill="#c0bfbc"
                 fillOpacity={0.35}
                 label={{
@@ -78,6 +109,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
             <Area
               dataKey="band"
               name="80% band"
+              legendType="square"
               stroke="none"
               fill="#5b2a86"
               fillOpacity={0.18}
@@ -86,6 +118,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
             <Line
               dataKey="fitted"
               name="Fitted curve"
+              legendType="line"
               stroke="#5b2a86"
               dot={false}
               strokeWidth={2}
@@ -118,7 +151,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
                 strokeDasharray="6 3"
                 label={{
                   value: `Human ceiling ${fmt(ceiling.value)}${ciText}`,
-                  position: 'insideBottomRight',
+                  position: close ? 'insideTopRight' : 'insideBottomRight',
                   fontSize: 12,
                 }}
               />
@@ -136,7 +169,7 @@ export function TradeoffChart({ data, maxQuality, target, ceiling, metricName }:
                 Array.isArray(value) ? value.map((v) => fmt(Number(v))).join(' – ') : fmt(Number(value))
               }
             />
-            <Legend />
+            <Legend verticalAlign="top" height={32} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -1,4 +1,6 @@
+import { formatQuality } from '@raisin/core/format';
 import {
+  adoptedAngleName,
   analyzeTradeoff,
   durationToDays,
   resolveTradeoffInputs,
@@ -11,7 +13,7 @@ import { Link } from 'react-router';
 import { Button, ErrorMessage, Spinner } from '../../components';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
-import { AngleEditor } from './angle-editor';
+import { AngleGrid, type AngleGridRow } from './angle-grid';
 import { AnswersPanel } from './answers-panel';
 import { buildChartData } from './chart-data';
 import {
@@ -34,6 +36,19 @@ export interface TradeoffTabProps {
 }
 
 const NEW_ANGLE_ID = 'new';
+/** Draft keys of the examples, which are never stored: `example:<seed id>`. */
+const EXAMPLE_PREFIX = 'example:';
+
+/** The examples a project without angles shows, as the form reads them (names say "Example: …"). */
+const EXAMPLE_ANGLES = seedAttackAngles().map((angle) => ({
+  id: `${EXAMPLE_PREFIX}${angle.id}`,
+  version: null,
+  name: angle.name,
+  effort: angle.effort,
+  quality: angle.quality,
+  costRate: angle.costRate ?? null,
+  riskNotes: angle.riskNotes ?? '',
+}));
 
 function blankAngle(): AngleValues {
   const example = seedAttackAngles()[2];
@@ -93,10 +108,16 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
   const settings = settingsParsed?.ok ? settingsParsed.value : data?.settings;
   const maxQuality = settings?.maxQuality ?? 1;
 
+  // A project without angles shows the examples: the answers and the chart follow them (and say so),
+  // but nothing is stored and no other tab counts them until the team adopts them or saves one.
+  const example = data !== undefined && data.angles.length === 0;
+  const listed: ReadonlyArray<AngleValues & { id: string; version: number | null }> = useMemo(
+    () => (data === undefined ? [] : example ? EXAMPLE_ANGLES : data.angles),
+    [data, example],
+  );
   const angles: StoredAttackAngle[] = useMemo(
-    () =>
-      data ? data.angles.map((angle) => effectiveAngle(angle.id, angle, drafts[angle.id], maxQuality)) : [],
-    [data, drafts, maxQuality],
+    () => listed.map((angle) => effectiveAngle(angle.id, angle, drafts[angle.id], maxQuality)),
+    [listed, drafts, maxQuality],
   );
   const resolved = useMemo(
     () =>
@@ -144,25 +165,54 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
               : null,
         };
 
+  const dropDrafts = (keep: (key: string) => boolean) =>
+    setDrafts((current) => Object.fromEntries(Object.entries(current).filter(([key]) => keep(key))));
+
   const saveAngle = (id: string, saved: AngleValues, version: number | null) => {
     const draft = drafts[id] ?? angleToDraft(saved);
     const parsed = parseAngleDraft(draft, maxQuality);
     if (!parsed.ok) return;
-    const clear = () =>
-      setDrafts((current) => {
-        const { [id]: _dropped, ...rest } = current;
-        return rest;
-      });
+    const isExample = id.startsWith(EXAMPLE_PREFIX);
+    // An edited example becomes the team's angle, without its example marker; the others stay examples,
+    // shown no more once the project has an angle of its own.
+    const angle = isExample ? { ...parsed.value, name: adoptedAngleName(parsed.value.name) } : parsed.value;
     void run(
       () =>
         version === null
-          ? trpcClient.tradeoff.createAngle.mutate({ projectId, angle: parsed.value })
-          : trpcClient.tradeoff.updateAngle.mutate({ projectId, angleId: id, version, angle: parsed.value }),
-      clear,
+          ? trpcClient.tradeoff.createAngle.mutate({ projectId, angle })
+          : trpcClient.tradeoff.updateAngle.mutate({ projectId, angleId: id, version, angle }),
+      () => dropDrafts((key) => key !== id && !(isExample && key.startsWith(EXAMPLE_PREFIX))),
     );
   };
 
   const newDraft = drafts[NEW_ANGLE_ID];
+  const ceilingText = ceiling === null ? null : formatQuality(ceiling.value, maxQuality);
+  const gridRows: AngleGridRow[] = listed.map((angle) => {
+    const draft = drafts[angle.id] ?? angleToDraft(angle);
+    const parsed = parseAngleDraft(draft, maxQuality);
+    const likely = parsed.ok ? parsed.value.quality.likely : angle.quality.likely;
+    return {
+      key: angle.id,
+      label: angle.name,
+      draft,
+      errors: parsed.ok ? {} : parsed.errors,
+      dirty: drafts[angle.id] !== undefined,
+      kind: angle.version === null ? 'example' : 'stored',
+      aboveCeiling: ceiling !== null && likely > ceiling.value,
+    };
+  });
+  if (canEdit && newDraft) {
+    const parsed = parseAngleDraft(newDraft, maxQuality);
+    gridRows.push({
+      key: NEW_ANGLE_ID,
+      label: 'New attack angle',
+      draft: newDraft,
+      errors: parsed.ok ? {} : parsed.errors,
+      dirty: true,
+      kind: 'new',
+      aboveCeiling: false,
+    });
+  }
 
   return (
     <div className="tradeoff-tab">
@@ -187,14 +237,46 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
           )}
         </div>
       )}
-      {analysis && <AnswersPanel analysis={analysis} startedOn={startedOn} />}
+      <div className="tradeoff-top">
+        {analysis && <AnswersPanel analysis={analysis} startedOn={startedOn} example={example} />}
+        <SettingsForm
+          draft={sDraft}
+          errors={settingsErrors}
+          dirty={settingsDraft !== null}
+          canEdit={canEdit}
+          busy={busy}
+          maxQuality={maxQuality}
+          // On the metric's scale, as the computation reads it (`resolveTradeoffInputs`).
+          worksheetTarget={data.worksheetTarget === null ? null : data.worksheetTarget * maxQuality}
+          referenceCeiling={
+            data.referenceCeiling && {
+              value: data.referenceCeiling.value * maxQuality,
+              sampleName: data.referenceCeiling.sampleName,
+            }
+          }
+          onChange={setSettingsDraft}
+          onReset={() => setSettingsDraft(null)}
+          onSave={() => {
+            if (!settingsParsed?.ok) return;
+            void run(
+              () =>
+                trpcClient.tradeoff.updateSettings.mutate({
+                  projectId,
+                  version: data.version,
+                  settings: settingsParsed.value,
+                }),
+              () => setSettingsDraft(null),
+            );
+          }}
+        />
+      </div>
       {analysis && ceiling === null && (
         <p className="notice">
           No human ceiling yet:{' '}
           <Link to="../agreement" relative="path">
             upload a labeled sample on the Agreement tab
           </Link>{' '}
-          to measure it, or type it in the settings below. The curve is then bounded by it.
+          to measure it, or type it in the inputs. The curve is then bounded by it.
         </p>
       )}
       {analysis?.simulation && (
@@ -204,6 +286,7 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
           target={analysis.inputs.target}
           ceiling={ceiling}
           metricName={settings.metricName}
+          example={example}
         />
       )}
       {analysis && (
@@ -212,79 +295,56 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
 
       <section aria-labelledby="tradeoff-angles" className="tradeoff-angles">
         <h3 id="tradeoff-angles">Attack angles</h3>
-        {data.example && data.angles.length > 0 && (
-          <p className="notice">
-            These are example estimates. The Worksheet, Roadmap and Report use this tab once an editor saves a
-            change here.
-          </p>
-        )}
-        {data.angles.length === 0 && (
-          <p className="muted">
-            No attack angles yet. Add one below: a keyword rule, an off-the-shelf API, a model.
-          </p>
-        )}
-        <div className="card-list">
-          {data.angles.map((angle) => {
-            const draft = drafts[angle.id] ?? angleToDraft(angle);
-            const parsed = parseAngleDraft(draft, maxQuality);
-            return (
-              <AngleEditor
-                key={angle.id}
-                title={angle.name}
-                draft={draft}
-                errors={parsed.ok ? {} : parsed.errors}
-                dirty={drafts[angle.id] !== undefined}
-                canEdit={canEdit}
+        {example && (
+          <div className="notice tradeoff-examples">
+            <p>
+              <strong>These are examples, not your estimates.</strong> Nothing counts them: not the worksheet,
+              the roadmap or the report. Use them as they are, or edit one and save it to keep only that one.
+            </p>
+            {canEdit && (
+              <Button
+                variant="primary"
                 busy={busy}
-                metricName={settings.metricName}
-                saveLabel={`Save ${angle.name}`}
-                onChange={(next) => setDrafts((current) => ({ ...current, [angle.id]: next }))}
-                onSave={() => saveAngle(angle.id, angle, angle.version)}
-                onReset={() =>
-                  setDrafts((current) => {
-                    const { [angle.id]: _dropped, ...rest } = current;
-                    return rest;
-                  })
+                onClick={() =>
+                  void run(
+                    () => trpcClient.tradeoff.adoptExamples.mutate({ projectId }),
+                    () => dropDrafts((key) => !key.startsWith(EXAMPLE_PREFIX)),
+                  )
                 }
-                onDelete={() => {
-                  if (window.confirm(`Delete the attack angle "${angle.name}"?`)) {
-                    void run(() =>
-                      trpcClient.tradeoff.deleteAngle.mutate({
-                        projectId,
-                        angleId: angle.id,
-                        version: angle.version,
-                      }),
-                    );
-                  }
-                }}
-              />
-            );
-          })}
-        </div>
-        {canEdit &&
-          (newDraft ? (
-            <AngleEditor
-              title="New attack angle"
-              draft={newDraft}
-              errors={(() => {
-                const parsed = parseAngleDraft(newDraft, maxQuality);
-                return parsed.ok ? {} : parsed.errors;
-              })()}
-              dirty
-              canEdit
-              busy={busy}
-              metricName={settings.metricName}
-              saveLabel="Add attack angle"
-              onChange={(next) => setDrafts((current) => ({ ...current, [NEW_ANGLE_ID]: next }))}
-              onSave={() => saveAngle(NEW_ANGLE_ID, blankAngle(), null)}
-              onReset={() =>
-                setDrafts((current) => {
-                  const { [NEW_ANGLE_ID]: _dropped, ...rest } = current;
-                  return rest;
-                })
-              }
-            />
-          ) : (
+              >
+                Use these examples
+              </Button>
+            )}
+          </div>
+        )}
+        <AngleGrid
+          rows={gridRows}
+          canEdit={canEdit}
+          busy={busy}
+          metricName={settings.metricName}
+          ceilingText={ceilingText}
+          onChange={(key, next) => setDrafts((current) => ({ ...current, [key]: next }))}
+          onSave={(key) => {
+            const saved = listed.find((angle) => angle.id === key);
+            if (key === NEW_ANGLE_ID) saveAngle(NEW_ANGLE_ID, blankAngle(), null);
+            else if (saved) saveAngle(key, saved, saved.version);
+          }}
+          onReset={(key) => dropDrafts((candidate) => candidate !== key)}
+          onDelete={(key) => {
+            const angle = data.angles.find((candidate) => candidate.id === key);
+            if (angle && window.confirm(`Delete the attack angle "${angle.name}"?`)) {
+              void run(() =>
+                trpcClient.tradeoff.deleteAngle.mutate({
+                  projectId,
+                  angleId: angle.id,
+                  version: angle.version,
+                }),
+              );
+            }
+          }}
+        />
+        {canEdit && !newDraft && (
+          <div className="actions">
             <Button
               onClick={() =>
                 setDrafts((current) => ({ ...current, [NEW_ANGLE_ID]: angleToDraft(blankAngle()) }))
@@ -292,7 +352,8 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
             >
               New attack angle
             </Button>
-          ))}
+          </div>
+        )}
       </section>
 
       <MeasuredPoints
@@ -312,37 +373,6 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
             }),
           )
         }
-      />
-
-      <SettingsForm
-        draft={sDraft}
-        errors={settingsErrors}
-        dirty={settingsDraft !== null}
-        canEdit={canEdit}
-        busy={busy}
-        maxQuality={maxQuality}
-        // On the metric's scale, as the computation reads it (`resolveTradeoffInputs`).
-        worksheetTarget={data.worksheetTarget === null ? null : data.worksheetTarget * maxQuality}
-        referenceCeiling={
-          data.referenceCeiling && {
-            value: data.referenceCeiling.value * maxQuality,
-            sampleName: data.referenceCeiling.sampleName,
-          }
-        }
-        onChange={setSettingsDraft}
-        onReset={() => setSettingsDraft(null)}
-        onSave={() => {
-          if (!settingsParsed?.ok) return;
-          void run(
-            () =>
-              trpcClient.tradeoff.updateSettings.mutate({
-                projectId,
-                version: data.version,
-                settings: settingsParsed.value,
-              }),
-            () => setSettingsDraft(null),
-          );
-        }}
       />
     </div>
   );
