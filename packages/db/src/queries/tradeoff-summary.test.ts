@@ -4,12 +4,11 @@ import { expect, it } from 'vitest';
 import { describeOnEachDatabase, seedUser } from '../testing';
 import { createProject } from './projects';
 import {
-  DEFAULT_TRADEOFF_SETTINGS,
+  adoptExampleAngles,
   getTradeoff,
   getTradeoffSummary,
   resolveStoredTradeoff,
   updateAttackAngle,
-  updateTradeoffSettings,
 } from './tradeoff';
 import { createWorkspace } from './workspaces';
 
@@ -19,14 +18,9 @@ describeOnEachDatabase('getTradeoffSummary cache', (getDb) => {
     const owner = await seedUser(db);
     const workspace = await createWorkspace(db, { name: 'Cache', actorId: owner.id });
     const project = await createProject(db, { workspaceId: workspace.id, name: 'Cached', actorId: owner.id });
-    // The untouched example has no summary; an editor's first change makes it the project's.
+    // A project showing only the examples has no summary; adopting them makes them the project's.
     expect(await getTradeoffSummary(db, project.id)).toBeNull();
-    await updateTradeoffSettings(db, {
-      projectId: project.id,
-      version: 1,
-      settings: DEFAULT_TRADEOFF_SETTINGS,
-      actorId: owner.id,
-    });
+    await adoptExampleAngles(db, { projectId: project.id, actorId: owner.id });
     const state = await getTradeoff(db, { projectId: project.id });
     const fresh = () => summarizeTradeoff(analyzeTradeoff(resolveStoredTradeoff(state)));
 
@@ -37,7 +31,7 @@ describeOnEachDatabase('getTradeoffSummary cache', (getDb) => {
     expect(await getTradeoffSummary(db, project.id)).toEqual(fresh());
 
     const angle = state.angles[0];
-    if (!angle) throw new Error('the seed has angles');
+    if (!angle) throw new Error('the adopted examples are angles');
     await updateAttackAngle(db, {
       projectId: project.id,
       angleId: angle.id,
