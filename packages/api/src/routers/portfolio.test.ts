@@ -73,7 +73,7 @@ describeOnEachDatabase('portfolio router', (getDb) => {
       { tab: 'report', text: 'no published report yet' },
     ]);
     const withTarget = rows.find((r) => r.project.id === targeted.id);
-    expect(withTarget?.target).toEqual({ value: 0.9, source: 'worksheet' });
+    expect(withTarget?.target).toEqual({ value: 0.9, source: 'worksheet', worksheetValue: 0.9 });
     expect(withTarget?.gaps.map((g) => g.text)).not.toContain('no target yet');
 
     // Archiving takes a project off, un-archiving brings it back.

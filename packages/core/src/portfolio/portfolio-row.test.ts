@@ -80,7 +80,7 @@ describe('buildPortfolioRow', () => {
     expect(row.bestAngle).toEqual(report.summary.bestAngle);
     expect(row.bestAngle?.net).toEqual(analysis.roi?.rows[0]?.net);
     expect(row.ceiling).toEqual({ value: 0.9, source: 'reference-sample' });
-    expect(row.target).toEqual({ value: 0.8, source: 'tradeoff' });
+    expect(row.target).toEqual({ value: 0.8, source: 'tradeoff', worksheetValue: null });
     expect(row.gaps).toEqual([]);
   });
 
