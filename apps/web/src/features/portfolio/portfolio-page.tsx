@@ -1,6 +1,7 @@
 import './portfolio.css';
 import { formatDateOfInstant, formatDays, formatMoney, formatQuality } from '@raisin/core/format';
 import { portfolioToCsv } from '@raisin/core/portfolio';
+import { describeTarget } from '@raisin/core/tradeoff';
 import type { Verdict } from '@raisin/core/worksheet';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -171,6 +172,12 @@ function PortfolioLine({ row, workspaceId }: { row: PortfolioRowDto; workspaceId
     </Link>
   );
   const q = (value: number) => formatQuality(value, row.maxQuality);
+  // A target set on Tradeoff is named as such, with the worksheet's answer beside it (`describeTarget`).
+  const targetText = (r: PortfolioRowDto) =>
+    r.target === null
+      ? '—'
+      : (describeTarget({ ...r.target, worksheetValue: r.target.worksheetValue ?? null }, r.maxQuality) ??
+        q(r.target.value));
   const name = row.project.name;
   const concerns = row.reasons.filter((r) => r.effect === 'no-go' || r.effect === 'spike');
   return (
@@ -205,7 +212,7 @@ function PortfolioLine({ row, workspaceId }: { row: PortfolioRowDto; workspaceId
         <span className="portfolio-metric">{row.metricName}</span>
       </td>
       <td className="numeric">
-        {row.target ? link('tradeoff', q(row.target.value), `${name}: target ${q(row.target.value)}`) : '—'}
+        {row.target ? link('tradeoff', targetText(row), `${name}: target ${targetText(row)}`) : '—'}
       </td>
       <td>
         {row.timeToTarget
