@@ -45,6 +45,20 @@ export function describeCeiling(ceiling: AgreementReport['humanCeiling']): strin
   const spread = halfWidth(ceiling.ci);
   const value =
     spread === null ? ceiling.value.toFixed(2) : `${ceiling.value.toFixed(2)} ± ${spread.toFixed(2)}`;
+  switch (ceiling.basis) {
+    case 'spans.f1.exact':
+      return `A model as good as your annotators would reach about ${value} span F1 against one annotator's spans (exact matches, over ${countOf(ceiling.items, 'document')} annotated twice or more).`;
+    case 'boxes.f1.iou50':
+      return `A model as good as your annotators would reach about ${value} box F1 at IoU 0.5 against one annotator's boxes (over ${countOf(ceiling.items, 'image')} annotated twice or more).`;
+    case 'multilabel.f1.micro':
+      return `A model as good as your annotators would reach about ${value} micro F1 against one annotator's label sets (over ${countOf(ceiling.items, 'item')} annotated twice or more).`;
+    case 'ranking.meanKendallTau':
+      return `A model as good as your annotators would order the objects about ${value} Kendall's τ from one annotator's ranking (over ${countOf(ceiling.items, 'list')}).`;
+    case 'sqrt-icc-c1':
+      return `A model as good as the true score would correlate about ${value} with one annotator's ratings (√ICC(C,1), over ${countOf(ceiling.items, 'item')} rated by everyone).`;
+    default:
+      break;
+  }
   const basis =
     ceiling.basis === 'majority-of-others'
       ? `agreement with the majority of the other labels, over ${countOf(ceiling.items, 'item')} with three or more labels`
@@ -180,4 +194,18 @@ export function parseUploadEvents(text: string): UploadEvent[] {
     }
   }
   return events;
+}
+
+/** What the ceiling is measured in, in the headline's words. */
+export function ceilingUnit(report: AgreementReport): string {
+  switch (report.humanCeilingMetric) {
+    case 'f1':
+      return "F1 against one annotator's annotations";
+    case 'kendallTau':
+      return "Kendall's τ against one annotator's ranking";
+    case 'correlation':
+      return "correlation with one annotator's ratings";
+    default:
+      return "accuracy against one annotator's labels";
+  }
 }

@@ -2,6 +2,7 @@ import type { AgreementReport } from '@raisin/core/agreement';
 import { BandChip } from './band-chip';
 import {
   bandTone,
+  ceilingUnit,
   describeAlphaBand,
   describeCeiling,
   describeSampleSize,
@@ -43,7 +44,7 @@ export function Headline({ report, sampleName }: { report: AgreementReport; samp
           <dd>
             <span className="headline-number__value">{formatNumber(ceiling?.value ?? null)}</span>
             <span className="headline-number__detail">95% CI {formatInterval(ceiling?.ci ?? null)}</span>
-            <span className="headline-number__detail muted">accuracy against one annotator's labels</span>
+            <span className="headline-number__detail muted">{ceilingUnit(report)}</span>
           </dd>
         </div>
       </dl>

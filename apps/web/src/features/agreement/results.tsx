@@ -5,6 +5,7 @@ import { Button, ScrollBox, TextField } from '../../components';
 import { saveFile } from '../../lib/save-file';
 import { Coefficients } from './coefficients';
 import { disagreementsToCsv, filterDisagreements, formatInterval, formatNumber, pairGrid } from './format';
+import { FramingTable } from './framing-table';
 import { Headline } from './headline';
 import { heatmapCellStyle } from './heatmap-color';
 
@@ -319,7 +320,11 @@ export function SampleResults({ report, sampleName }: { report: StoredReport; sa
     <div className="stack agreement-results">
       <Headline report={report} sampleName={sampleName} />
       <Warnings report={report} />
-      <Coefficients report={report} />
+      <FramingTable report={report} />
+      {(report.framing === undefined ||
+        report.framing === 'categorical' ||
+        report.framing === 'continuous' ||
+        report.framing === 'pairwise') && <Coefficients report={report} />}
       <div className="agreement-charts">
         <PairHeatmap report={report} />
         <CategoryBars report={report} />
