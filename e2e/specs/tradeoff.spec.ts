@@ -76,7 +76,7 @@ test('a new project shows the examples as examples; saving an edited one stores 
   // The report lists that angle and none of the examples.
   await page.goto(page.url().replace(/\/tradeoff$/, '/report'));
   const report = page.getByRole('region', { name: 'Time–quality tradeoff' });
-  await expect(report.getByRole('cell', { name: 'Decent model', exact: true })).toBeVisible();
+  await expect(report.getByRole('rowheader', { name: 'Decent model', exact: true })).toBeVisible();
   for (const name of ['Keyword rule', 'Baseline model', 'Awesome model'])
     await expect(page.locator('main')).not.toContainText(name);
 });
@@ -94,7 +94,7 @@ test('"Use these examples" adopts all four as the team\'s angles, and the report
 
   await page.goto(page.url().replace(/\/tradeoff$/, '/report'));
   const report = page.getByRole('region', { name: 'Time–quality tradeoff' });
-  for (const name of EXAMPLES) await expect(report.getByRole('cell', { name, exact: true })).toBeVisible();
+  for (const name of EXAMPLES) await expect(report.getByRole('rowheader', { name, exact: true })).toBeVisible();
   await expect(page.locator('main')).not.toContainText('Example:');
 });
 
