@@ -90,8 +90,12 @@ function CategoryBars({ report }: { report: AgreementReport }) {
         <ResponsiveContainer width="100%" height={240}>
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="category" />
-            <YAxis domain={[0, 1]} />
+            <XAxis dataKey="category" height={44} label={{ value: 'Category', position: 'insideBottom' }} />
+            <YAxis
+              domain={[0, 1]}
+              width={56}
+              label={{ value: 'Specific agreement', angle: -90, position: 'insideLeft', dy: 60 }}
+            />
             <Tooltip />
             <Bar
               dataKey="agreement"
@@ -153,8 +157,12 @@ function AnnotatorBars({ report }: { report: AgreementReport }) {
         <ResponsiveContainer width="100%" height={240}>
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="annotator" />
-            <YAxis domain={[0, 1]} />
+            <XAxis dataKey="annotator" height={44} label={{ value: 'Annotator', position: 'insideBottom' }} />
+            <YAxis
+              domain={[0, 1]}
+              width={56}
+              label={{ value: 'Agreement', angle: -90, position: 'insideLeft', dy: 30 }}
+            />
             <Tooltip />
             <Bar
               dataKey="agreement"

@@ -9,14 +9,60 @@ const ROW_HEIGHT = 40;
 const BAR_HEIGHT = 18;
 const AXIS_HEIGHT = 28;
 const MAX_LABEL_CHARS = 34;
+const LABEL_LINE_HEIGHT = 15;
 
 export interface GanttChartProps {
   roadmap: Roadmap;
   today: string;
 }
 
-function shorten(text: string): string {
-  return text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text;
+/**
+ * A phase name on at most two lines of `MAX_LABEL_CHARS`, broken between words; only a name longer than
+ * that is cut, with an ellipsis (the phase table beside the chart has it whole).
+ */
+export function labelLines(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (next.length <= MAX_LABEL_CHARS || line === '') {
+      line = next;
+    } else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  const shown = lines.slice(0, 2);
+  const lastLine = shown[1];
+  if (lines.length > 2 && lastLine !== undefined) shown[1] = `${lastLine.slice(0, MAX_LABEL_CHARS - 1)}…`;
+  return shown.map((l) => (l.length > MAX_LABEL_CHARS ? `${l.slice(0, MAX_LABEL_CHARS - 1)}…` : l));
+}
+
+/** The legend's marks drawn as the chart draws them, so each one reads as its own kind of mark. */
+function LegendMark({
+  kind,
+  patternId,
+}: {
+  kind: 'p50' | 'p90' | 'milestone' | 'today' | 'target';
+  patternId: string;
+}) {
+  return (
+    <svg className="gantt__mark" width="22" height="14" viewBox="0 0 22 14" aria-hidden focusable="false">
+      {kind === 'p50' && <rect x="1" y="2" width="20" height="10" rx="2" className="gantt__bar" />}
+      {kind === 'p90' && (
+        <rect x="1" y="2" width="20" height="10" fill={`url(#${patternId})`} className="gantt__p90" />
+      )}
+      {kind === 'milestone' && <path d="M 11 1 l 6 6 l -6 6 l -6 -6 z" className="gantt__milestone" />}
+      {kind === 'today' && <line x1="11" x2="11" y1="0" y2="14" className="gantt__today" />}
+      {kind === 'target' && (
+        <>
+          <rect x="11" y="0" width="10" height="14" className="gantt__target-band" />
+          <line x1="11" x2="11" y1="0" y2="14" className="gantt__target" />
+        </>
+      )}
+    </svg>
+  );
 }
 
 /**
@@ -75,10 +121,16 @@ export function GanttChart({ roadmap, today }: GanttChartProps) {
           </g>
           {layout.bars.map((bar) => {
             const y = AXIS_HEIGHT + bar.row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+            const lines = labelLines(bar.name);
+            const firstLineY = y + BAR_HEIGHT - 4 - ((lines.length - 1) * LABEL_LINE_HEIGHT) / 2;
             return (
               <g key={bar.id}>
-                <text x={8} y={y + BAR_HEIGHT - 4} className="gantt__label">
-                  {shorten(bar.name)}
+                <text x={8} y={firstLineY} className="gantt__label">
+                  {lines.map((line, index) => (
+                    <tspan key={line} x={8} dy={index === 0 ? 0 : LABEL_LINE_HEIGHT}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
                 <g transform={`translate(${LABEL_WIDTH}, 0)`}>
                   {bar.p90End > bar.p50End && (
@@ -145,21 +197,27 @@ export function GanttChart({ roadmap, today }: GanttChartProps) {
       </ScrollBox>
       <figcaption className="gantt__legend">
         <span>
-          <span className="gantt__swatch gantt__swatch--p50" aria-hidden /> P50 duration
+          <LegendMark kind="p50" patternId={`${id}-p90`} /> P50 duration
         </span>
         <span>
-          <span className="gantt__swatch gantt__swatch--p90" aria-hidden /> P50 → P90 extent
+          <LegendMark kind="p90" patternId={`${id}-p90`} /> P50 → P90 extent
         </span>
         <span>
-          <span className="gantt__swatch gantt__swatch--milestone" aria-hidden /> Milestone (P50 date)
+          <LegendMark kind="milestone" patternId={`${id}-p90`} /> Milestone (P50 date)
         </span>
-        <span>
-          <span className="gantt__swatch gantt__swatch--today" aria-hidden /> Today
-        </span>
+        {layout.todayX !== null && (
+          <span>
+            <LegendMark kind="today" patternId={`${id}-p90`} /> Today
+          </span>
+        )}
         {roadmap.targetQuality !== null && (
           <span>
-            <span className="gantt__swatch gantt__swatch--target" aria-hidden /> Target quality (P50, band to
-            P90)
+            <LegendMark kind="target" patternId={`${id}-p90`} />{' '}
+            {layout.targetQuality === null
+              ? `Target quality after the last phase: ${formatDay(roadmap.targetQuality.p50)} (P50)`
+              : layout.targetQuality.clipped
+                ? `Target quality from ${formatDay(roadmap.targetQuality.p50)} (P50), band to ${formatDay(roadmap.targetQuality.p90)} (P90), past the chart's end`
+                : 'Target quality (P50, band to P90)'}
           </span>
         )}
       </figcaption>

@@ -26,16 +26,27 @@ export interface GanttTick {
 export interface GanttLayout {
   readonly width: number;
   readonly bars: readonly GanttBar[];
-  /** First day of each month inside the span, labelled like "Jan 2025". */
+  /**
+   * Month starts inside the span ("Dec 2026", "Jan 2027", "Feb"…; the year on the first tick and in
+   * January), thinned so that labels keep `MIN_TICK_GAP` apart; the start's own month labels the left edge
+   * when its first month start is far enough in.
+   */
   readonly ticks: readonly GanttTick[];
   /** Null when today is outside the charted span. */
   readonly todayX: number | null;
-  readonly targetQuality: { readonly p50X: number; readonly p90X: number } | null;
+  /**
+   * The target-quality band, cut at the chart's edges; `clipped` when it runs on past the last phase (the
+   * legend then says until when).
+   */
+  readonly targetQuality: { readonly p50X: number; readonly p90X: number; readonly clipped: boolean } | null;
   readonly firstDay: IsoCalendarDate;
   readonly lastDay: IsoCalendarDate;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Room for a tick label like "Dec 2026" at the chart's 13-unit type, so no two labels overprint. */
+export const MIN_TICK_GAP = 64;
 
 function day(date: IsoCalendarDate): number {
   const parsed = parseIsoCalendarDate(date);
@@ -43,20 +54,34 @@ function day(date: IsoCalendarDate): number {
   return parsed;
 }
 
+/** Every month start after `first` up to `last`, as day numbers with their month and year. */
+function monthStarts(first: number, last: number): { day: number; month: number; year: number }[] {
+  const firstDate = new Date(first * 86_400_000);
+  const starts: { day: number; month: number; year: number }[] = [];
+  for (let index = firstDate.getUTCMonth() + 1; ; index++) {
+    const year = firstDate.getUTCFullYear() + Math.floor(index / 12);
+    const month = index % 12;
+    const dayNumber = Math.round(Date.UTC(year, month, 1) / 86_400_000);
+    if (dayNumber > last) return starts;
+    starts.push({ day: dayNumber, month, year });
+  }
+}
+
 /**
  * Places a roadmap on a time axis `width` units wide. A phase covers whole days: from the start of its
  * first day to the end of its last (P50), then its P90 extent to the end of its P90 last day. The span
- * runs from the roadmap's first day to the latest P90 end or target-quality date, so every mark fits.
+ * runs from the roadmap's first day to the latest P90 end of a phase, so the phases use the width; a
+ * target-quality date later than that is cut at the right edge, not allowed to squeeze the phases.
  */
 export function layoutGantt(roadmap: Roadmap, today: IsoCalendarDate, width: number): GanttLayout {
   const starts = roadmap.phases.map((phase) => day(phase.schedule.p50Start));
   const ends = roadmap.phases.map((phase) => day(phase.schedule.p90End) + 1);
-  if (roadmap.targetQuality !== null) ends.push(day(roadmap.targetQuality.p90) + 1);
   const first = Math.min(...starts);
   // At least a week, so a one-day roadmap still has a readable axis.
   const last = Math.max(...ends, first + 7);
   const scale = width / (last - first);
   const x = (dayNumber: number) => (dayNumber - first) * scale;
+  const inside = (value: number) => Math.min(width, Math.max(0, value));
 
   const bars = roadmap.phases.map((phase, row): GanttBar => {
     const p50End = x(day(phase.schedule.p50End) + 1);
@@ -75,32 +100,35 @@ export function layoutGantt(roadmap: Roadmap, today: IsoCalendarDate, width: num
     };
   });
 
+  const months = monthStarts(first, last);
+  // Every month while they fit, else every second, third… month.
+  const monthWidth = 30.44 * scale;
+  const step = Math.max(1, Math.ceil(MIN_TICK_GAP / monthWidth));
   const ticks: GanttTick[] = [];
-  const firstDate = new Date(first * 86_400_000);
-  let year = firstDate.getUTCFullYear();
-  let month = firstDate.getUTCMonth() + 1;
-  if (month === 12) {
-    month = 0;
-    year++;
+  const startDate = new Date(first * 86_400_000);
+  const firstMonthX = months[0] === undefined ? width : x(months[0].day);
+  if (firstMonthX >= MIN_TICK_GAP) {
+    ticks.push({ x: 0, label: `${MONTHS[startDate.getUTCMonth()] ?? ''} ${startDate.getUTCFullYear()}` });
   }
-  for (;;) {
-    const tickDay = Math.round(Date.UTC(year, month, 1) / 86_400_000);
-    if (tickDay > last) break;
-    ticks.push({ x: x(tickDay), label: `${MONTHS[month] ?? ''} ${year}` });
-    month++;
-    if (month === 12) {
-      month = 0;
-      year++;
-    }
-  }
+  months.forEach((month, index) => {
+    if (index % step !== 0 || x(month.day) > width - MIN_TICK_GAP / 2) return;
+    const withYear = ticks.length === 0 || month.month < step;
+    ticks.push({
+      x: x(month.day),
+      label: withYear ? `${MONTHS[month.month] ?? ''} ${month.year}` : (MONTHS[month.month] ?? ''),
+    });
+  });
+
   const todayDay = parseIsoCalendarDate(today);
   const todayX = todayDay !== null && todayDay >= first && todayDay <= last ? x(todayDay) : null;
+  const target = roadmap.targetQuality;
   const targetQuality =
-    roadmap.targetQuality === null
+    target === null || day(target.p50) + 1 > last
       ? null
       : {
-          p50X: x(day(roadmap.targetQuality.p50) + 1),
-          p90X: x(day(roadmap.targetQuality.p90) + 1),
+          p50X: inside(x(day(target.p50) + 1)),
+          p90X: inside(x(day(target.p90) + 1)),
+          clipped: day(target.p90) + 1 > last,
         };
   return {
     width,
