@@ -217,7 +217,7 @@ test('the ROI table ranks the angles by either value model, and non-monotone est
   await decent.getByLabel('Example: Decent model: low quality').fill('0.6');
   await decent.getByLabel('Example: Decent model: likely quality').fill('0.65');
   await expect(page.getByRole('alert').filter({ hasText: 'not monotone' })).toContainText(
-    '0.720 after 1 day → 0.650 after 1 week',
+    '0.720 after 1 day → 0.650 after 7 days',
   );
 });
 
