@@ -1,4 +1,11 @@
-import { formatDays, formatNumber, formatQuality } from '../format';
+import {
+  formatCalendarDate,
+  formatDayRange,
+  formatDaysAlike,
+  formatDuration,
+  formatNumber,
+  formatQuality,
+} from '../format';
 import { describeTarget, durationToDays } from '../tradeoff';
 import { findQuestion, formatAnswer } from '../worksheet';
 import type { ReportInputs, ReportProvenance } from './build';
@@ -70,7 +77,7 @@ export function collectAssumptions(
       out.push(
         entry(
           `${angle.name}: effort`,
-          triple(durationToDays(low), durationToDays(likely), durationToDays(high), formatDays),
+          formatDayRange([durationToDays(low), durationToDays(likely), durationToDays(high)]),
           source,
           provenance,
         ),
@@ -86,7 +93,7 @@ export function collectAssumptions(
       out.push(
         entry(
           `Measured quality${point.label ? ` (${point.label})` : ''}`,
-          `${quality(point.quality)} after ${formatDays(durationToDays(point.effort))}`,
+          `${quality(point.quality)} after ${formatDuration(point.effort)}`,
           { kind: 'measurement', label: point.label ?? null },
           NOBODY,
         ),
@@ -120,10 +127,12 @@ export function collectAssumptions(
       kind: 'computed',
       from: 'the tradeoff simulation of the attack angles and measured points',
     } as const;
+    // One unit for the three, so they compare at a glance.
+    const [p10 = '', p50 = '', p90 = ''] = formatDaysAlike([ttt.p10Days, ttt.p50Days, ttt.p90Days]);
     out.push(
-      entry('Time to target P10', formatDays(ttt.p10Days), from, NOBODY),
-      entry('Time to target P50', formatDays(ttt.p50Days), from, NOBODY),
-      entry('Time to target P90', formatDays(ttt.p90Days), from, NOBODY),
+      entry('Time to target P10', p10, from, NOBODY),
+      entry('Time to target P50', p50, from, NOBODY),
+      entry('Time to target P90', p90, from, NOBODY),
     );
   }
 
@@ -132,7 +141,8 @@ export function collectAssumptions(
     out.push(
       entry(
         'Roadmap start',
-        inputs.roadmap.startDate,
+        // Frozen into the snapshot as text, so in one unambiguous form for every reader ("7 Dec 2026").
+        formatCalendarDate(inputs.roadmap.startDate, { locale: 'en-GB' }),
         { kind: 'setting', name: 'Roadmap start date' },
         provenance,
       ),

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { formatCalendarDate } from '../format';
 import { addMilestone, addPhase, renamePhase } from './edit-roadmap';
 import {
   escapeText,
@@ -165,6 +166,9 @@ describe('roadmapToMarkdown', () => {
     const milestoneHeader = lines.findIndex((line) => line.startsWith('| Milestone |'));
     const milestoneRows = lines.slice(milestoneHeader + 2).filter((line) => line.startsWith('|'));
     expect(milestoneRows).toHaveLength(roadmap.phases.reduce((n, phase) => n + phase.milestones.length, 0));
-    expect(markdown).toContain(`Target quality expected by ${roadmap.targetQuality?.p50} (P50)`);
+    expect(markdown).toContain(
+      `Target quality expected by ${formatCalendarDate(roadmap.targetQuality?.p50 ?? '', { locale: 'en-GB' })} (P50)`,
+    );
+    expect(markdown).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   });
 });

@@ -2,6 +2,7 @@
  * Roadmap exports: CSV for issue trackers, iCalendar for calendars, Markdown for reports.
  */
 import Papa from 'papaparse';
+import { type DateFormatOptions, formatCalendarDate } from '../format';
 import { escapeMarkdownHtml } from '../shared/markdown';
 import { MATURITY_ITEMS } from './maturity-items';
 import type { Roadmap, RoadmapPhase } from './types';
@@ -174,11 +175,13 @@ function nextDay(date: string): string {
  * end, P90 end, dependencies), a table of milestones (P50 and P90 dates), and the target-quality dates
  * when known. Pipes in text are escaped and line breaks flattened so cells stay in their table.
  */
-export function roadmapToMarkdown(roadmap: Roadmap): string {
+export function roadmapToMarkdown(roadmap: Roadmap, dates: DateFormatOptions = { locale: 'en-GB' }): string {
+  // For people: "7 Dec 2026", never ISO (the CSV and iCalendar exports keep ISO for machines).
+  const day = (date: string) => formatCalendarDate(date, dates);
   const names = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
   const lines = [
-    `Roadmap from MLOps level ${roadmap.currentLevel} to level ${roadmap.targetLevel}, starting ${roadmap.startDate}; ` +
-      `expected end ${roadmap.end.p50} (P50), ${roadmap.end.p90} (P90).`,
+    `Roadmap from MLOps level ${roadmap.currentLevel} to level ${roadmap.targetLevel}, starting ${day(roadmap.startDate)}; ` +
+      `expected end ${day(roadmap.end.p50)} (P50), ${day(roadmap.end.p90)} (P90).`,
     '',
     '| # | Phase | Level | Duration P50 / P90 (working days) | Start (P50) | End (P50) | End (P90) | Depends on |',
     '|---|---|---|---|---|---|---|---|',
@@ -188,9 +191,9 @@ export function roadmapToMarkdown(roadmap: Roadmap): string {
         phase.name,
         phase.level === null ? '' : String(phase.level),
         `${phase.schedule.durationP50} / ${phase.schedule.durationP90}`,
-        phase.schedule.p50Start,
-        phase.schedule.p50End,
-        phase.schedule.p90End,
+        day(phase.schedule.p50Start),
+        day(phase.schedule.p50End),
+        day(phase.schedule.p90End),
         phase.dependsOn.map((id) => names.get(id) ?? id).join(', '),
       ]),
     ),
@@ -199,14 +202,14 @@ export function roadmapToMarkdown(roadmap: Roadmap): string {
     '|---|---|---|---|',
     ...roadmap.phases.flatMap((phase: RoadmapPhase) =>
       phase.milestones.map((milestone) =>
-        row([milestone.name, phase.name, phase.schedule.p50End, phase.schedule.p90End]),
+        row([milestone.name, phase.name, day(phase.schedule.p50End), day(phase.schedule.p90End)]),
       ),
     ),
   ];
   if (roadmap.targetQuality !== null) {
     lines.push(
       '',
-      `Target quality expected by ${roadmap.targetQuality.p50} (P50), ${roadmap.targetQuality.p90} (P90).`,
+      `Target quality expected by ${day(roadmap.targetQuality.p50)} (P50), ${day(roadmap.targetQuality.p90)} (P90).`,
     );
   }
   return `${lines.join('\n')}\n`;
