@@ -18,6 +18,7 @@ import {
   listWorksheetHistory,
   publishReportVersion,
   type Role,
+  recordMeetingDecision,
   roleAtLeast,
   saveWorksheetAnswer,
   schema,
@@ -114,12 +115,13 @@ async function seedMatrixVersion(w: World): Promise<string> {
 }
 
 /** A share link to a fresh version of the world's project (a share token is read access to that version only). */
-async function seedMatrixShareLink(w: World): Promise<{ id: string; token: string }> {
+async function seedMatrixShareLink(w: World, allowFeedback = false): Promise<{ id: string; token: string }> {
   return createShareLink(w.db, {
     projectId: w.projectId,
     workspaceId: w.workspaceId,
     versionId: await seedMatrixVersion(w),
     expiresAt: null,
+    allowFeedback,
     actorId: w.users.owner.id,
   });
 }
@@ -422,6 +424,46 @@ const MATRIX: Record<string, MatrixRow> = {
   'report.shared': {
     access: 'public',
     call: async (api, w) => api.report.shared({ token: (await seedMatrixShareLink(w)).token }),
+  },
+  'report.decisions': {
+    access: 'viewer',
+    call: (api, w) => api.report.decisions({ projectId: w.projectId }),
+  },
+  'report.recordMeetingDecision': {
+    access: 'owner',
+    call: async (api, w) =>
+      api.report.recordMeetingDecision({
+        projectId: w.projectId,
+        versionId: await seedMatrixVersion(w),
+        decision: 'reject',
+        name: 'Board',
+      }),
+  },
+  'report.hideDecision': {
+    access: 'owner',
+    call: async (api, w) => {
+      const { id } = await recordMeetingDecision(w.db, {
+        projectId: w.projectId,
+        workspaceId: w.workspaceId,
+        versionId: await seedMatrixVersion(w),
+        decision: 'approve',
+        comment: '',
+        name: 'Board',
+        actorId: w.users.owner.id,
+      });
+      return api.report.hideDecision({ projectId: w.projectId, decisionId: id });
+    },
+  },
+  // Public: the token of a link that allows feedback is the credential (decisions.test.ts proves the refusals).
+  'report.recordDecision': {
+    access: 'public',
+    call: async (api, w) =>
+      api.report.recordDecision({
+        token: (await seedMatrixShareLink(w, true)).token,
+        decision: 'approve',
+        name: 'Dana',
+        email: 'dana@example.com',
+      }),
   },
 };
 

@@ -52,6 +52,7 @@ interface World {
   shareLinkId: string;
   shareToken: string;
   apiTokenId: string;
+  decisionId: string;
 }
 
 /** A valid input per procedure path (`undefined`: the procedure takes none); hostile inputs derive from it. */
@@ -146,6 +147,22 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   'report.listShareLinks': (w) => ({ projectId: w.projectId }),
   'report.revokeShareLink': (w) => ({ projectId: w.projectId, linkId: w.shareLinkId }),
   'report.shared': (w) => ({ token: w.shareToken }),
+  'report.decisions': (w) => ({ projectId: w.projectId }),
+  'report.recordMeetingDecision': (w) => ({
+    projectId: w.projectId,
+    versionId: w.reportVersionId,
+    decision: 'approve-with-conditions',
+    comment: 'Only for the EU market',
+    name: 'Steering committee',
+  }),
+  'report.hideDecision': (w) => ({ projectId: w.projectId, decisionId: w.decisionId }),
+  'report.recordDecision': (w) => ({
+    token: w.shareToken,
+    decision: 'approve',
+    comment: 'Go ahead',
+    name: 'Dana',
+    email: 'dana@example.com',
+  }),
   'tradeoff.get': (w) => ({ projectId: w.projectId }),
   'tradeoff.summary': (w) => ({ projectId: w.projectId }),
   'tradeoff.adoptExamples': (w) => ({ projectId: w.projectId }),
@@ -230,7 +247,17 @@ async function seedWorld(db: Db): Promise<World> {
   await api.roadmap.generate({ projectId: project.id, version: 0, startDate: '2025-03-03' });
   const projectFile = JSON.stringify(await api.portability.exportJson({ projectId: project.id }));
   const version = await api.report.publish({ projectId: project.id });
-  const link = await api.report.createShareLink({ projectId: project.id, versionId: version.id });
+  const link = await api.report.createShareLink({
+    projectId: project.id,
+    versionId: version.id,
+    allowFeedback: true,
+  });
+  const decision = await api.report.recordMeetingDecision({
+    projectId: project.id,
+    versionId: version.id,
+    decision: 'approve',
+    name: 'Board',
+  });
   const apiToken = await api.apiTokens.create({ workspaceId: ws.id, name: 'Fuzz job', role: 'viewer' });
   const angle = angles[0];
   if (!entry || !angle) throw new Error('seed failed');
@@ -251,6 +278,7 @@ async function seedWorld(db: Db): Promise<World> {
     shareLinkId: link.id,
     shareToken: link.token,
     apiTokenId: apiToken.id,
+    decisionId: decision.id,
   };
 }
 

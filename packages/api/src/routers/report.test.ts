@@ -190,7 +190,16 @@ describeOnEachDatabase('report router', (getDb) => {
     if (opened.status === 'ok') {
       expect(opened.snapshot.version?.note).toBe('first');
       expect(opened.snapshot.project.id).toBe(a.projectId);
-      expect(Object.keys(opened).sort()).toEqual(['projectName', 'snapshot', 'status', 'versionNumber']);
+      // Beside the version: whether the link takes decisions, and the version's own (visible) decisions.
+      expect(Object.keys(opened).sort()).toEqual([
+        'allowFeedback',
+        'decisions',
+        'projectName',
+        'snapshot',
+        'status',
+        'versionNumber',
+      ]);
+      expect(opened.decisions).toEqual([]);
     }
     // A version id of another project is not found, whoever asks.
     await expectTRPCError(

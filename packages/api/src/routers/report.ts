@@ -12,11 +12,16 @@ import {
   gatherReportInputs,
   getPreviousReportVersion,
   getReportVersion,
+  hideDecision,
+  listDecisions,
   listReportVersions,
   listShareLinks,
   openSharedReport,
   publishReportVersion,
+  REPORT_DECISIONS,
   type ReportVersionSummary,
+  recordMeetingDecision,
+  recordSharedDecision,
   revokeShareLink,
 } from '@raisin/db';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -42,6 +47,24 @@ async function liveSnapshot(
 }
 
 const clientToday = z.iso.date().optional();
+
+const MAX_DECISION_COMMENT_LENGTH = 2000;
+const MAX_DECISION_NAME_LENGTH = 100;
+const decisionFields = {
+  decision: z.enum(REPORT_DECISIONS, {
+    error: 'decision: choose approve, approve with conditions, request changes or reject',
+  }),
+  comment: z
+    .string()
+    .trim()
+    .max(MAX_DECISION_COMMENT_LENGTH, `comment: at most ${MAX_DECISION_COMMENT_LENGTH} characters`)
+    .default(''),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'name: say who decides')
+    .max(MAX_DECISION_NAME_LENGTH, `name: at most ${MAX_DECISION_NAME_LENGTH} characters`),
+};
 
 function toVersionDto(v: ReportVersionSummary) {
   return {
@@ -117,6 +140,8 @@ export const reportRouter = {
         expiresAt: z.iso.datetime({ offset: true }).optional(),
         /** Let link previews in chat tools show the verdict, ceiling and P50 (off: project and version only). */
         previewNumbers: z.boolean().optional(),
+        /** Let readers of the link record a decision on its version (off: read only). */
+        allowFeedback: z.boolean().optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -126,6 +151,7 @@ export const reportRouter = {
         versionId: input.versionId,
         expiresAt: input.expiresAt === undefined ? null : new Date(input.expiresAt),
         previewNumbers: input.previewNumbers ?? false,
+        allowFeedback: input.allowFeedback ?? false,
         actorId: ctx.user.id,
       });
       return {
@@ -157,6 +183,66 @@ export const reportRouter = {
       });
       return { ok: true as const };
     }),
+
+  /** Every decision on the project's versions, with readers' e-mails and hidden entries (the team's view). */
+  decisions: projectProcedure('viewer').query(async ({ ctx }) =>
+    (await listDecisions(ctx.db, { projectId: ctx.project.id })).map((d) => ({
+      ...d,
+      createdAt: d.createdAt.toISOString(),
+    })),
+  ),
+
+  /** An owner records a decision taken in a meeting on one version. */
+  recordMeetingDecision: projectProcedure('owner')
+    .input(z.object({ versionId: idSchema, ...decisionFields }))
+    .mutation(({ ctx, input }) =>
+      recordMeetingDecision(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        versionId: input.versionId,
+        decision: input.decision,
+        comment: input.comment,
+        name: input.name,
+        actorId: ctx.user.id,
+      }),
+    ),
+
+  /** An owner hides a decision from readers and lists (kept, marked hidden). */
+  hideDecision: projectProcedure('owner')
+    .input(z.object({ decisionId: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await hideDecision(ctx.db, {
+        projectId: ctx.project.id,
+        workspaceId: ctx.project.workspaceId,
+        decisionId: input.decisionId,
+        actorId: ctx.user.id,
+      });
+      return { ok: true as const };
+    }),
+
+  /**
+   * Public: a reader of a share link that allows feedback records a decision on its version, with their
+   * name and e-mail (which other readers never see). Refused for a link without feedback, a revoked or
+   * expired link, and past the per-address and per-link rate limits.
+   */
+  recordDecision: publicProcedure
+    .input(
+      z.object({
+        token: z.string().min(1).max(MAX_TOKEN_LENGTH),
+        ...decisionFields,
+        email: z.email('email: give an e-mail address the team can reply to').max(254),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      recordSharedDecision(ctx.db, {
+        token: input.token,
+        decision: input.decision,
+        comment: input.comment,
+        name: input.name,
+        email: input.email,
+        clientIp: ctx.clientIp,
+      }),
+    ),
 
   /**
    * Public: what a share token opens (its version's snapshot and the project's name, nothing else of the

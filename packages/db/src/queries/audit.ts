@@ -14,6 +14,7 @@ export interface AuditEntryInput {
     | 'agreement_sample'
     | 'report_version'
     | 'report_share_link'
+    | 'report_decision'
     | 'api_token';
   entityId: string;
   details?: AuditDetails;

@@ -33,6 +33,17 @@ export {
   revokeApiToken,
 } from './api-tokens';
 export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';
+export {
+  DECISION_LIMIT_PER_ADDRESS,
+  DECISION_LIMIT_PER_LINK,
+  type DecisionInput,
+  type DecisionRow,
+  hideDecision,
+  listDecisions,
+  recordMeetingDecision,
+  recordSharedDecision,
+  type SharedDecision,
+} from './decisions';
 export { isInstanceEmpty } from './instance';
 export {
   acceptInvitation,

@@ -7,6 +7,7 @@ import { LruMap } from '../lru';
 import { perDatabase } from '../per-database';
 import { project, rateLimit, reportShareLink, reportVersion, user } from '../schema';
 import { writeAuditEntry } from './audit';
+import { listSharedDecisions, type SharedDecision } from './decisions';
 import { generateInvitationToken, hashInvitationToken } from './invitations';
 import { flushShareOpens, recordShareOpen } from './share-opens';
 
@@ -152,6 +153,7 @@ export interface ShareLinkRow {
   lastOpenedAt: Date | null;
   openCount: number;
   previewNumbers: boolean;
+  allowFeedback: boolean;
 }
 
 const shareLinkNotFound = () => new DomainError('SHARE_LINK_NOT_FOUND', 'Share link not found');
@@ -170,6 +172,8 @@ export async function createShareLink(
     expiresAt: Date | null;
     /** Whether link previews may show the verdict, ceiling and P50 (the owner's choice; off by default). */
     previewNumbers?: boolean;
+    /** Whether readers of the link may record a decision on its version (off by default). */
+    allowFeedback?: boolean;
     actorId: string;
     now?: Date;
   },
@@ -190,6 +194,7 @@ export async function createShareLink(
         createdBy: params.actorId,
         expiresAt: params.expiresAt,
         previewNumbers: params.previewNumbers ?? false,
+        allowFeedback: params.allowFeedback ?? false,
       })
       .returning({ id: reportShareLink.id });
     if (!row) throw new Error('createShareLink: insert returned no row');
@@ -203,6 +208,7 @@ export async function createShareLink(
         projectId: params.projectId,
         versionNumber: version.number,
         previewNumbers: params.previewNumbers ?? false,
+        allowFeedback: params.allowFeedback ?? false,
       },
     });
     return { id: row.id, token };
@@ -225,6 +231,7 @@ export async function listShareLinks(db: Db, params: { projectId: string }): Pro
       lastOpenedAt: reportShareLink.lastOpenedAt,
       openCount: reportShareLink.openCount,
       previewNumbers: reportShareLink.previewNumbers,
+      allowFeedback: reportShareLink.allowFeedback,
     })
     .from(reportShareLink)
     .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
@@ -259,7 +266,16 @@ export async function revokeShareLink(
 }
 
 export type SharedReport =
-  | { status: 'ok'; projectName: string; versionNumber: number; snapshot: ReportSnapshot }
+  | {
+      status: 'ok';
+      projectName: string;
+      versionNumber: number;
+      snapshot: ReportSnapshot;
+      /** Whether this link takes a decision from its reader. */
+      allowFeedback: boolean;
+      /** The version's decisions that are not hidden, without anyone's e-mail. */
+      decisions: SharedDecision[];
+    }
   | { status: 'revoked' }
   | { status: 'expired' };
 
@@ -268,7 +284,7 @@ export const SHARE_LOOKUP_LIMIT = { windowMs: 60_000, max: 30 } as const;
 
 const shareLookupKey = (clientIp: string | null) => `report-share:${clientIp ?? 'unknown'}`;
 
-function rateLimited(retryAfterSeconds: number): DomainError {
+export function rateLimited(retryAfterSeconds: number): DomainError {
   return new DomainError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s`, {
     retryAfterSeconds,
   });
@@ -291,6 +307,7 @@ const shareLinkStatement = perDatabase((db) => {
       revokedAt: reportShareLink.revokedAt,
       versionId: reportShareLink.versionId,
       previewNumbers: reportShareLink.previewNumbers,
+      allowFeedback: reportShareLink.allowFeedback,
       number: reportVersion.number,
       projectName: project.name,
       failures: failures(rateLimit.count),
@@ -309,7 +326,7 @@ const shareLinkStatement = perDatabase((db) => {
  * client past the limit is refused whatever it asks, or a scanner would still tell a hit from a miss.
  * @throws DomainError RATE_LIMITED past the limit, SHARE_LINK_NOT_FOUND for an unknown token.
  */
-async function findShareLink(db: Db, params: { token: string; clientIp: string | null; now: Date }) {
+export async function findShareLink(db: Db, params: { token: string; clientIp: string | null; now: Date }) {
   const key = shareLookupKey(params.clientIp);
   const [link] = await shareLinkStatement(db).execute({
     key,
@@ -328,7 +345,7 @@ async function findShareLink(db: Db, params: { token: string; clientIp: string |
 }
 
 type LinkState = 'ok' | 'revoked' | 'expired';
-const stateOf = (link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): LinkState =>
+export const stateOf = (link: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): LinkState =>
   link.revokedAt !== null
     ? 'revoked'
     : link.expiresAt !== null && link.expiresAt.getTime() <= now.getTime()
@@ -378,7 +395,15 @@ export async function openSharedReport(
   const snapshot = await frozenSnapshot(db, link.versionId);
   if (!snapshot) throw shareLinkNotFound();
   recordShareOpen(db, link.id, now);
-  return { status: 'ok', projectName: link.projectName, versionNumber: link.number, snapshot };
+  const decisions = await listSharedDecisions(db, link.versionId);
+  return {
+    status: 'ok',
+    projectName: link.projectName,
+    versionNumber: link.number,
+    snapshot,
+    allowFeedback: link.allowFeedback,
+    decisions,
+  };
 }
 
 export interface SharedReportPreview {

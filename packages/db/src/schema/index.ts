@@ -3,7 +3,13 @@ export { API_TOKEN_ROLES, type ApiTokenRole, apiToken } from './api-tokens';
 export { type AuditDetails, auditLog } from './audit';
 export { account, rateLimit, session, user, verification } from './auth';
 export { project } from './projects';
-export { reportShareLink, reportVersion } from './report';
+export {
+  REPORT_DECISIONS,
+  type ReportDecisionKind,
+  reportDecision,
+  reportShareLink,
+  reportVersion,
+} from './report';
 export { maturityAssessment, roadmap } from './roadmap';
 export { appSecret, signInAttempt } from './security';
 export {

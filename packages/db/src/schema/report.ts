@@ -1,5 +1,17 @@
 import type { ReportSnapshot } from '@raisin/core/report';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './projects';
 
@@ -47,9 +59,50 @@ export const reportShareLink = pgTable(
     openCount: integer('open_count').notNull().default(0),
     /** The owner's choice to let link previews (Open Graph) show the verdict, ceiling and P50; off by default. */
     previewNumbers: boolean('preview_numbers').notNull().default(false),
+    /** The editor's choice to let readers of this link record a decision on its version; off by default. */
+    allowFeedback: boolean('allow_feedback').notNull().default(false),
   },
   (t) => [
     index('report_share_link_version_id_idx').on(t.versionId),
     index('report_share_link_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/** What a stakeholder decides about a published version. */
+export const REPORT_DECISIONS = ['approve', 'approve-with-conditions', 'request-changes', 'reject'] as const;
+export type ReportDecisionKind = (typeof REPORT_DECISIONS)[number];
+
+/**
+ * A decision on one report version: by a reader of a share link that allows feedback (`linkId`, with the
+ * name and e-mail they gave), or recorded by an owner from a meeting (`recordedBy`). Stored as plain text
+ * and bound to the version it was made on; an owner can hide an entry, which keeps it for the record.
+ */
+export const reportDecision = pgTable(
+  'report_decision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => reportVersion.id, { onDelete: 'cascade' }),
+    linkId: uuid('link_id').references(() => reportShareLink.id, { onDelete: 'set null' }),
+    decision: text('decision').$type<ReportDecisionKind>().notNull(),
+    comment: text('comment').notNull().default(''),
+    name: text('name').notNull(),
+    /** The reader's e-mail: shown to the team only, never to other readers. Null for a meeting entry. */
+    email: text('email'),
+    recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenBy: text('hidden_by').references(() => user.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('report_decision_version_id_idx').on(t.versionId, t.createdAt),
+    index('report_decision_link_id_idx').on(t.linkId),
+    index('report_decision_recorded_by_idx').on(t.recordedBy),
+    index('report_decision_hidden_by_idx').on(t.hiddenBy),
+    check(
+      'report_decision_kind_check',
+      sql.raw(`decision in ('approve', 'approve-with-conditions', 'request-changes', 'reject')`),
+    ),
   ],
 );
