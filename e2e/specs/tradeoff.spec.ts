@@ -94,7 +94,8 @@ test('"Use these examples" adopts all four as the team\'s angles, and the report
 
   await page.goto(page.url().replace(/\/tradeoff$/, '/report'));
   const report = page.getByRole('region', { name: 'Time–quality tradeoff' });
-  for (const name of EXAMPLES) await expect(report.getByRole('rowheader', { name, exact: true })).toBeVisible();
+  for (const name of EXAMPLES)
+    await expect(report.getByRole('rowheader', { name, exact: true })).toBeVisible();
   await expect(page.locator('main')).not.toContainText('Example:');
 });
 
