@@ -96,7 +96,7 @@ describe('share page /s/<token>', () => {
     const response = await open(link.token);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(
-      '<meta property="og:description" content="Verdict: Spike first · human ceiling 0.810 · time to target P50 5.9 wk. A planning report shared from Raisin.">',
+      '<meta property="og:description" content="Verdict: Spike first · human ceiling 0.810 · time to target P50 5.9 weeks. A planning report shared from Raisin.">',
     );
     // A revoked link shows nothing, whatever it allowed before.
     await revokeShareLink(handle.db, { ...link, linkId: link.id });
