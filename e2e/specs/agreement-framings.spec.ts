@@ -35,5 +35,8 @@ test.describe('agreement under other framings', () => {
     const table = page.getByRole('table', { name: 'Each value with its 95% interval' });
     await expect(table.getByRole('row', { name: /Span F1, exact 0\.833/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /JOB_ROLE: exact F1 0\.500/ })).toBeVisible();
+    // No one-label-per-item α or charts for spans: the span table and its ceiling are the result.
+    await expect(page.getByTestId('headline-alpha')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Every coefficient' })).toHaveCount(0);
   });
 });

@@ -324,22 +324,25 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
 
 /** Everything the report says about one sample. */
 export function SampleResults({ report, sampleName }: { report: StoredReport; sampleName: string }) {
+  // Spans, boxes, sets of labels and rankings have their own table; the one-label-per-item charts would be empty.
+  const oneLabelPerItem = !report.spans && !report.boxes && !report.multilabel && !report.ranking;
   return (
     <div className="stack agreement-results">
       <Headline report={report} sampleName={sampleName} />
       <Warnings report={report} />
       <FramingTable report={report} />
-      {(report.framing === undefined ||
-        report.framing === 'categorical' ||
-        report.framing === 'continuous' ||
-        report.framing === 'pairwise') && <Coefficients report={report} />}
-      <div className="agreement-charts">
-        <PairHeatmap report={report} />
-        <CategoryBars report={report} />
-        <AnnotatorBars report={report} />
-        <Confusion report={report} />
-      </div>
-      <Disagreements report={report} sampleName={sampleName} />
+      {oneLabelPerItem && (
+        <>
+          <Coefficients report={report} />
+          <div className="agreement-charts">
+            <PairHeatmap report={report} />
+            <CategoryBars report={report} />
+            <AnnotatorBars report={report} />
+            <Confusion report={report} />
+          </div>
+          <Disagreements report={report} sampleName={sampleName} />
+        </>
+      )}
     </div>
   );
 }
