@@ -302,6 +302,11 @@ export function UploadPanel({
             Detected format: <strong>{delimited ? layout : preview.format}</strong>
             {delimited && layout === 'wide' ? ` with annotators ${annotatorColumns.join(', ')}` : ''}.
           </p>
+          {preview.ragged && (
+            <p className="notice" role="alert">
+              {`This file cannot be scored as it is: ${preview.ragged.message} Fix that line and choose the file again.`}
+            </p>
+          )}
           {previewMissing !== null && (
             <p className="notice" role="status">
               In the first {preview.rows.length === 1 ? 'row' : `${preview.rows.length} rows`},{' '}
@@ -398,7 +403,11 @@ export function UploadPanel({
             />
           )}
           <div className="actions">
-            <Button variant="primary" onClick={submit} disabled={!mappingComplete}>
+            <Button
+              variant="primary"
+              onClick={submit}
+              disabled={!mappingComplete || preview.ragged !== undefined}
+            >
               {running ? 'Queue upload' : 'Upload and score'}
             </Button>
           </div>

@@ -74,7 +74,9 @@ export function previewSample(
   const columns = Object.fromEntries(
     COLUMN_ROLES.map((role) => [role, header[index[role]] ?? null]),
   ) as Record<ColumnRole, string | null>;
-  if (long) return ok({ format: 'long', delimiter, header, rows: cells, columns, unmapped });
+  const ragged = firstRaggedRow(body, delimiter, header.length, line, complete);
+  const extra = ragged === null ? {} : { ragged };
+  if (long) return ok({ format: 'long', delimiter, header, rows: cells, columns, unmapped, ...extra });
   const item = Math.max(index.item, 0);
   return ok({
     format: 'wide',
@@ -84,7 +86,40 @@ export function previewSample(
     columns: { item: header[item] ?? null, annotator: null, label: null },
     unmapped: [],
     annotatorColumns: header.filter((_, i) => i !== item),
+    ...extra,
   });
+}
+
+/**
+ * The first non-blank row of `body` (the text after the header, whose line is `headerLine`) with another
+ * field count than the header, as the parser would refuse it ("Line 3 has 2 fields, but the header has
+ * 3."); null when every row fits. A row cut off by the preview's byte limit is not judged.
+ */
+function firstRaggedRow(
+  body: string,
+  delimiter: string,
+  expected: number,
+  headerLine: number,
+  complete: boolean,
+): { line: number; message: string } | null {
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  let line = headerLine;
+  const last = complete ? parsed.data.length : parsed.data.length - 1;
+  for (let r = 0; r < last; r++) {
+    const row = parsed.data[r] ?? [];
+    line += 1;
+    const blank = row.length === 1 && (row[0] ?? '').trim() === '';
+    if (!blank && row.length !== expected) {
+      const got = row.length;
+      return {
+        line,
+        message: `Line ${line} has ${got} field${got === 1 ? '' : 's'}, but the header has ${expected}.`,
+      };
+    }
+    // A quoted field may span lines: count its line breaks too.
+    for (const cell of row) for (const ch of cell) if (ch === '\n') line += 1;
+  }
+  return null;
 }
 
 /** A JSON value as a preview cell: a label or id as the parser reads it, else its JSON cut short. */

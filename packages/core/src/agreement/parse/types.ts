@@ -105,4 +105,9 @@ export interface SamplePreview {
   readonly unmapped: readonly ColumnRole[];
   /** Wide tables: the annotator columns. */
   readonly annotatorColumns?: readonly string[];
+  /**
+   * CSV/TSV: the first row, within the preview's bytes, whose field count differs from the header's,
+   * with the sentence the upload would refuse it with, so the preview says so before any upload.
+   */
+  readonly ragged?: { readonly line: number; readonly message: string };
 }
