@@ -22,15 +22,19 @@ export function countOf(n: number, singular: string, plural = `${singular}s`): s
   return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
 }
 
-/** The size of a sample in one line: "12 items, 4 annotators, 41 labels, 5 categories". */
+/**
+ * The size of a sample in one line: "12 items, 4 annotators, 41 labels, 5 categories". Without the
+ * categories for a framing whose labels are sets, spans, boxes or rankings rather than one category each.
+ */
 export function describeSampleSize(
   report: Pick<AgreementReport, 'items' | 'annotators' | 'annotations' | 'categories'>,
+  { withCategories = true }: { withCategories?: boolean } = {},
 ): string {
   return [
     countOf(report.items, 'item'),
     countOf(report.annotators, 'annotator'),
     countOf(report.annotations, 'label'),
-    countOf(report.categories.length, 'category', 'categories'),
+    ...(withCategories ? [countOf(report.categories.length, 'category', 'categories')] : []),
   ].join(', ');
 }
 
