@@ -448,7 +448,7 @@ test.describe('agreement journeys', () => {
 
     await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
     await expect(page.getByTestId('headline-alpha')).toContainText('0.743');
-    await expect(page.getByRole('table', { name: /Every coefficient/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: /With its 95% bootstrap interval/ })).toBeVisible();
     await expect(page.getByLabel('Search items and labels')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Upload a labeled sample' })).toHaveCount(0);
     await expect(page.getByLabel('Sample file')).toHaveCount(0);
