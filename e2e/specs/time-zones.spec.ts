@@ -83,7 +83,7 @@ test.describe('roadmap dates in Los Angeles (UTC−8)', () => {
       /Today is Fri, Dec 31, 2027\./,
     );
     const markdown = await downloadText(page, 'Download Markdown');
-    expect(markdown).toContain('starting 2027-12-31');
-    expect(markdown).toContain('| 1 | Heuristic in production |  | 6 / 8 | 2027-12-31 | 2028-01-07 |');
+    expect(markdown).toContain('starting 31 Dec 2027');
+    expect(markdown).toContain('| 1 | Heuristic in production |  | 6 / 8 | 31 Dec 2027 | 7 Jan 2028 |');
   });
 });

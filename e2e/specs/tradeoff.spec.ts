@@ -354,7 +354,14 @@ test('a measured point dated in the future is refused on its field, and nothing 
   // Today is a measurement that happened: it is added.
   await date.fill(today);
   await form.getByRole('button', { name: 'Add measured point' }).click();
-  await expect(page.getByRole('table', { name: 'Quality measured so far' })).toContainText(`on ${today}`);
+  const todayInWords = new Date(`${today}T12:00:00`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+  });
+  await expect(page.getByRole('table', { name: 'Quality measured so far' })).toContainText(
+    `on ${todayInWords}`,
+  );
 });
 
 test('huge numbers never show in exponent notation: the ROI table, the worksheet and the report', async ({
