@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, logFactorial, UniformStream } from '../shared';
-import { fitsDistribution } from '../shared/goodness-of-fit';
+import { createRandom, fitsDistribution, logFactorial, UniformStream } from '../shared';
 import { createGroupResampler } from './group-resampler';
 
 /** The exact probability of the composition `counts` under Multinomial(Σ counts; probabilities). */

@@ -1,6 +1,6 @@
 /** The planning report as GitHub-flavoured Markdown (the Report tab's and the CLI's `--format md`). */
 import type { DateFormatOptions } from '../format';
-import { escapeMarkdownHtml } from '../shared/markdown';
+import { escapeMarkdownHtml } from '../shared';
 import { buildReportDocument, type ReportBlock } from './report-document';
 import type { ReportSnapshot } from './snapshot';
 

@@ -3,7 +3,7 @@
  */
 import Papa from 'papaparse';
 import { type DateFormatOptions, formatCalendarDate } from '../format';
-import { escapeMarkdownHtml } from '../shared/markdown';
+import { escapeMarkdownHtml } from '../shared';
 import { MATURITY_ITEMS } from './maturity-items';
 import type { Roadmap, RoadmapPhase } from './types';
 

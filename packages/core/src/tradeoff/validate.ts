@@ -1,4 +1,4 @@
-import { trustedClientToday } from '../shared/calendar-date';
+import { trustedClientToday } from '../shared';
 import { durationToDays } from './durations';
 import type { AttackAngle, MeasuredPoint } from './types';
 

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../shared/result';
+import { err, ok, type Result } from '../shared';
 import { DURATION_UNITS, type Duration } from '../tradeoff';
 import {
   DEFAULT_TEXT_MAX_LENGTH,

@@ -1,5 +1,5 @@
 import { formatDaysAlike, formatDuration, formatNumber } from '../format';
-import { escapeMarkdownHtml } from '../shared/markdown';
+import { escapeMarkdownHtml } from '../shared';
 import {
   type Answer,
   hasDerivedValue,
