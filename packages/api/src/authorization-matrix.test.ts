@@ -28,7 +28,7 @@ import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
 import { seedAgreementSample } from './agreement/test-support';
 import { appRouter } from './root';
-import { type Caller, callerFor } from './test-helpers';
+import { type Caller, callerFor } from './test-support';
 
 /**
  * Who may call what. One row per procedure path; the test below fails when a procedure has no row,

@@ -32,7 +32,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { seedAgreementSample } from './agreement/test-support';
 import type { SessionUser } from './context';
 import { appRouter } from './root';
-import { type Caller, callerFor } from './test-helpers';
+import { type Caller, callerFor } from './test-support';
 
 interface World {
   owner: SessionUser;

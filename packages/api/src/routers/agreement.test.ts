@@ -4,7 +4,7 @@ import { getReferenceCeiling, listAuditEntries } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { seedAgreementSample } from '../agreement/test-support';
-import { expectTRPCError, seedTeamProject } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const KRIPPENDORFF_WIDE = readFileSync(
   fileURLToPath(

@@ -3,7 +3,7 @@ import { describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedCallers } from '../test-support';
 
 /** The input fields a schema refused (the wire message names them the same way: "name: …"). */
 function refusedFields(error: Error): string[] {

@@ -4,7 +4,7 @@ import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { createContextInner } from '../context';
 import { createCaller } from '../root';
-import { expectTRPCError, seedTeamProject } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

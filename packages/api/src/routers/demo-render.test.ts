@@ -12,7 +12,7 @@ import {
 } from '@raisin/core/worksheet';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { seedCallers } from '../test-helpers';
+import { seedCallers } from '../test-support';
 
 /** A duration of zero in any unit: the demo has no zero effort, so each one would be a rounded-away value. */
 const ZERO_DURATION = /(?<![\d.,])0 (minutes?|hours?|days?|weeks?|months?|years?)\b/;

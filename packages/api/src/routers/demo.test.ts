@@ -13,7 +13,7 @@ import {
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { createDemo } from '../demo';
-import { callerFor, expectTRPCError, seedCallers } from '../test-helpers';
+import { callerFor, expectTRPCError, seedCallers } from '../test-support';
 
 /** α and the human ceiling of the generated sample, scored directly by the engine. */
 function expectedScores() {

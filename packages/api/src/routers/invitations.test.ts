@@ -2,7 +2,7 @@ import { hashInvitationToken, schema } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedCallers } from '../test-support';
 
 describeOnEachDatabase('invitations router', (getDb) => {
   async function setup() {

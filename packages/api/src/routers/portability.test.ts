@@ -2,7 +2,7 @@ import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { SMALL_SAMPLE_CSV, seedAgreementSample } from '../agreement/test-support';
 import { PROJECT_FILE_LIMIT_BYTES } from '../schemas';
-import { type Caller, expectTRPCError, seedCallers } from '../test-helpers';
+import { type Caller, expectTRPCError, seedCallers } from '../test-support';
 
 const XSS = '<script>alert(1)</script> | `#` \n line two';
 

@@ -1,7 +1,7 @@
 import { DEMO_PROJECT } from '@raisin/core/demo';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { callerFor, expectTRPCError, seedCallers } from '../test-helpers';
+import { callerFor, expectTRPCError, seedCallers } from '../test-support';
 
 describeOnEachDatabase('portfolio router', (getDb) => {
   it('lists every active project with the numbers its report shows, and names each missing input', async () => {

@@ -1,6 +1,6 @@
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedCallers } from '../test-helpers';
+import { expectTRPCError, seedCallers } from '../test-support';
 
 describeOnEachDatabase('projects and audit routers', (getDb) => {
   async function setup() {

@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { createContextInner } from '../context';
 import { createCaller } from '../root';
-import { expectTRPCError, seedTeamProject } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const XSS = '<script>alert(1)</script>';
 

@@ -1,7 +1,7 @@
 import { MATURITY_ITEMS } from '@raisin/core';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedTeamProject } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const levelOneYes = Object.fromEntries(
   MATURITY_ITEMS.filter((item) => item.level === 1).map((item) => [item.id, 'yes' as const]),

@@ -3,7 +3,7 @@ import { saveWorksheetAnswer, schema } from '@raisin/db';
 import { databaseFingerprint, describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedTeamProject } from '../test-helpers';
+import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const angleInput = {
   name: 'Fine-tuned small model',

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { domainDetailsOf } from '../errors';
 import { MAX_ANSWER_JSON_LENGTH } from '../schemas';
 import type { answerValueSchema } from '../schemas/worksheet';
-import { expectTRPCError, seedCallers, seedTeamProject } from '../test-helpers';
+import { expectTRPCError, seedCallers, seedTeamProject } from '../test-support';
 
 describeOnEachDatabase('worksheet router', (getDb) => {
   const setup = () => seedTeamProject(getDb(), 'Meds');

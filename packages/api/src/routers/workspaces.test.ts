@@ -1,6 +1,6 @@
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { describe, expect, it } from 'vitest';
-import { callerFor, expectTRPCError, seedCallers, seedTeam } from '../test-helpers';
+import { callerFor, expectTRPCError, seedCallers, seedTeam } from '../test-support';
 
 describeOnEachDatabase('session, workspaces and members routers', (getDb) => {
   describe('session.me', () => {

@@ -1,7 +1,7 @@
 /** Format detection from the first bytes of an input. */
 import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
-import { type DelimitedHeader, type DelimitedPlan, planDelimited, sniffDelimited } from './delimited';
+import { type DelimitedHeader, type DelimitedPlan, planDelimited, sniffDelimited } from './delimited-layout';
 import { isJsonObject } from './json';
 import { isSpaceByte } from './text';
 import type { ParseOptions } from './types';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DATA_DIR as REFERENCE } from '../test-support';
 import { createSampleParser, type ParseOptions, parseSample } from './index';
-import { plainSample, tripleSet } from './test-helpers';
+import { plainSample, tripleSet } from './test-support';
 
 const referenceFiles = readdirSync(REFERENCE).filter((name) => name.endsWith('.csv'));
 

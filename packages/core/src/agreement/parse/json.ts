@@ -6,7 +6,7 @@
 import type { SampleIssue } from '../types';
 import type { SampleBuilder } from './builder';
 import { columnRoleOf, listHeaders, normalizeColumnName } from './columns';
-import type { RowsHandler } from './delimited';
+import type { RowsHandler } from './delimited-rows';
 import { lineAt, trimAscii } from './text';
 import type { ColumnMapping, ColumnRole, ParseOptions } from './types';
 

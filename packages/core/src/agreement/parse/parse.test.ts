@@ -10,7 +10,7 @@ import {
   previewSample,
 } from './index';
 import { jsonMessage } from './json';
-import { tripleSet } from './test-helpers';
+import { tripleSet } from './test-support';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));
 

@@ -2,7 +2,8 @@
 import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import { SampleBuilder } from './builder';
-import { columnMappingOf, DelimitedRows, type RowsHandler } from './delimited';
+import { columnMappingOf } from './delimited-layout';
+import { DelimitedRows, type RowsHandler } from './delimited-rows';
 import { detectFormat, withoutBom } from './detect';
 import { JsonLinesRows, LabelStudioRows } from './json';
 import { concatBytes } from './text';

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import { mapColumns } from './columns';
-import { readsAsLong, sniffDelimited } from './delimited';
+import { readsAsLong, sniffDelimited } from './delimited-layout';
 import { detectJsonFormat, notTextIssue, withoutBom } from './detect';
 import {
   idText,
