@@ -29,12 +29,12 @@ export function checkLevenbergMarquardtOptions(
   const positive = ['damping', 'gradientDifference'] as const;
   for (const option of positive) {
     if (!(checked[option] > 0 && Number.isFinite(checked[option]))) {
-      return err({ code: 'invalid-option', option, message: `${option} must be a positive number` });
+      return err({ code: 'invalid_option', option, message: `${option} must be a positive number` });
     }
   }
   for (const option of ['dampingStepUp', 'dampingStepDown'] as const) {
     if (!(checked[option] > 1 && Number.isFinite(checked[option]))) {
-      return err({ code: 'invalid-option', option, message: `${option} must be a number greater than 1` });
+      return err({ code: 'invalid_option', option, message: `${option} must be a number greater than 1` });
     }
   }
   for (const option of [
@@ -44,12 +44,12 @@ export function checkLevenbergMarquardtOptions(
     'improvementTolerance',
   ] as const) {
     if (!(checked[option] >= 0 && Number.isFinite(checked[option]))) {
-      return err({ code: 'invalid-option', option, message: `${option} must be a non-negative number` });
+      return err({ code: 'invalid_option', option, message: `${option} must be a non-negative number` });
     }
   }
   if (!(Number.isInteger(checked.maxIterations) && checked.maxIterations >= 1)) {
     return err({
-      code: 'invalid-option',
+      code: 'invalid_option',
       option: 'maxIterations',
       message: 'maxIterations must be a positive integer',
     });

@@ -139,7 +139,7 @@ describe('checkLevenbergMarquardtOptions', () => {
   ] as const)('rejects %j naming the option', (options, option) => {
     const checked = checkLevenbergMarquardtOptions(options);
     expect(checked.ok).toBe(false);
-    if (!checked.ok && checked.error.code === 'invalid-option') expect(checked.error.option).toBe(option);
+    if (!checked.ok && checked.error.code === 'invalid_option') expect(checked.error.option).toBe(option);
   });
 
   it('rejects a wrong number of initial values', () => {

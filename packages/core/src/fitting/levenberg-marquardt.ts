@@ -243,7 +243,7 @@ export function levenbergMarquardt(
   if (!checked.ok) return checked;
   if (initialValues.length !== problem.parameterCount) {
     return err({
-      code: 'invalid-initial-values',
+      code: 'invalid_initial_values',
       message: `initialValues has ${initialValues.length} values for ${problem.parameterCount} parameters`,
     });
   }

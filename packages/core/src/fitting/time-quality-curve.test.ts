@@ -76,8 +76,8 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
     expect(result.value.curve.qc).toBeLessThanOrEqual(0.85);
     expect(result.value.curve.qc).toBeGreaterThan(0.84);
     const codes = result.value.warnings.map((warning) => warning.code);
-    expect(codes).toContain('asymptote-at-ceiling');
-    expect(codes).toContain('points-above-ceiling');
+    expect(codes).toContain('asymptote_at_ceiling');
+    expect(codes).toContain('points_above_ceiling');
   });
 
   it('bounds Qc by the metric maximum when there is no ceiling', () => {
@@ -102,7 +102,7 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
     ]) {
       const result = fitTimeQualityCurve(points);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('too-few-points');
+      if (!result.ok) expect(result.error.code).toBe('too_few_points');
     }
   });
 
@@ -112,7 +112,7 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
       { days: 0, quality: 0.7 },
     ]);
     expect(
-      !result.ok && result.error.code === 'invalid-point' && [result.error.index, result.error.field],
+      !result.ok && result.error.code === 'invalid_point' && [result.error.index, result.error.field],
     ).toEqual([1, 'days']);
   });
 
@@ -127,7 +127,7 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
     if (!two.ok) throw new Error(two.error.message);
     expect(two.value.steepnessFixed).toBe(true);
     expect(two.value.curve.steepness).toBe(1);
-    expect(two.value.warnings.map((warning) => warning.code)).toContain('steepness-fixed');
+    expect(two.value.warnings.map((warning) => warning.code)).toContain('steepness_fixed');
     expect(evaluateCurve(two.value.curve, 1)).toBeCloseTo(0.6, 4);
     expect(evaluateCurve(two.value.curve, 30)).toBeCloseTo(0.8, 4);
     expect(two.value.curve.qc).toBeLessThanOrEqual(0.9);
@@ -146,9 +146,9 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
       { days: YEAR, quality: 0.9 },
     ]);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.warnings.map((warning) => warning.code)).toContain('non-monotone');
-    const warning = result.value.warnings.find((candidate) => candidate.code === 'non-monotone');
-    expect(warning?.code === 'non-monotone' && warning.decreases).toEqual([
+    expect(result.value.warnings.map((warning) => warning.code)).toContain('non_monotone');
+    const warning = result.value.warnings.find((candidate) => candidate.code === 'non_monotone');
+    expect(warning?.code === 'non_monotone' && warning.decreases).toEqual([
       { from: { days: 1, quality: 0.8 }, to: { days: 7, quality: 0.7 } },
     ]);
     expect(warning?.message).toContain('0.800 after 1 day → 0.700 after 7 days');
@@ -165,7 +165,7 @@ describe('fitTimeQualityCurve: bounds, warnings and errors', () => {
       { ceiling: 0.6833333333333333 },
     );
     if (!result.ok) throw new Error(result.error.message);
-    const warning = result.value.warnings.find((w) => w.code === 'points-above-ceiling');
+    const warning = result.value.warnings.find((w) => w.code === 'points_above_ceiling');
     expect(warning?.message).toMatch(/^2 points lie above the human ceiling 0\.683:/);
   });
 
@@ -271,7 +271,7 @@ describe('properties of the curve', () => {
     fc.assert(
       fc.property(pointsArbitrary, fc.double({ min: 0.5, max: 1, noNaN: true }), (points, ceiling) => {
         const result = fitTimeQualityCurve(points, { ceiling });
-        if (!result.ok) return result.error.code === 'too-few-points';
+        if (!result.ok) return result.error.code === 'too_few_points';
         const { q0, qc, halfTime, steepness } = result.value.curve;
         return (
           q0 >= 0 &&

@@ -89,9 +89,9 @@ export interface CurveFitOptions {
 }
 
 export type CurveFitWarning =
-  | { readonly code: 'steepness-fixed'; readonly steepness: number; readonly message: string }
+  | { readonly code: 'steepness_fixed'; readonly steepness: number; readonly message: string }
   | {
-      readonly code: 'non-monotone';
+      readonly code: 'non_monotone';
       /** Each pair of consecutive efforts (days) whose mean quality falls, so a page can word it in its units. */
       readonly decreases: ReadonlyArray<{
         readonly from: { readonly days: number; readonly quality: number };
@@ -99,23 +99,23 @@ export type CurveFitWarning =
       }>;
       readonly message: string;
     }
-  | { readonly code: 'asymptote-at-ceiling'; readonly message: string }
-  | { readonly code: 'asymptote-at-maximum'; readonly message: string }
-  | { readonly code: 'points-above-ceiling'; readonly count: number; readonly message: string }
-  | { readonly code: 'steepness-at-bound'; readonly message: string }
-  | { readonly code: 'not-converged'; readonly message: string };
+  | { readonly code: 'asymptote_at_ceiling'; readonly message: string }
+  | { readonly code: 'asymptote_at_maximum'; readonly message: string }
+  | { readonly code: 'points_above_ceiling'; readonly count: number; readonly message: string }
+  | { readonly code: 'steepness_at_bound'; readonly message: string }
+  | { readonly code: 'not_converged'; readonly message: string };
 
 export type CurveFitError =
-  | { readonly code: 'too-few-points'; readonly distinctEfforts: number; readonly message: string }
+  | { readonly code: 'too_few_points'; readonly distinctEfforts: number; readonly message: string }
   | {
-      readonly code: 'invalid-point';
+      readonly code: 'invalid_point';
       readonly index: number;
       readonly field: 'days' | 'quality' | 'weight';
       readonly message: string;
     }
-  | { readonly code: 'invalid-ceiling'; readonly message: string }
-  | { readonly code: 'invalid-max-quality'; readonly message: string }
-  | { readonly code: 'invalid-steepness'; readonly message: string }
+  | { readonly code: 'invalid_ceiling'; readonly message: string }
+  | { readonly code: 'invalid_max_quality'; readonly message: string }
+  | { readonly code: 'invalid_steepness'; readonly message: string }
   | FittingOptionsError;
 
 export interface CurveFit {
@@ -388,7 +388,7 @@ function validatePoints(points: readonly CurvePoint[]): CurveFitError | null {
     if (point === undefined) continue;
     if (!(point.days > 0 && Number.isFinite(point.days))) {
       return {
-        code: 'invalid-point',
+        code: 'invalid_point',
         index,
         field: 'days',
         message: `Point ${index + 1}: effort must be a positive number of days`,
@@ -396,7 +396,7 @@ function validatePoints(points: readonly CurvePoint[]): CurveFitError | null {
     }
     if (!Number.isFinite(point.quality)) {
       return {
-        code: 'invalid-point',
+        code: 'invalid_point',
         index,
         field: 'quality',
         message: `Point ${index + 1}: quality must be a finite number`,
@@ -404,7 +404,7 @@ function validatePoints(points: readonly CurvePoint[]): CurveFitError | null {
     }
     if (point.weight !== undefined && !(point.weight > 0 && Number.isFinite(point.weight))) {
       return {
-        code: 'invalid-point',
+        code: 'invalid_point',
         index,
         field: 'weight',
         message: `Point ${index + 1}: weight must be a positive number`,
@@ -460,25 +460,25 @@ export function fitTimeQualityCurve(
   if (invalid) return err(invalid);
   const ceiling = options.ceiling ?? null;
   if (ceiling !== null && !(ceiling > 0 && Number.isFinite(ceiling))) {
-    return err({ code: 'invalid-ceiling', message: 'The ceiling must be a positive number' });
+    return err({ code: 'invalid_ceiling', message: 'The ceiling must be a positive number' });
   }
   const maxQuality = options.maxQuality ?? null;
   if (maxQuality !== null && !(maxQuality > 0 && Number.isFinite(maxQuality))) {
-    return err({ code: 'invalid-max-quality', message: 'The maximum quality must be a positive number' });
+    return err({ code: 'invalid_max_quality', message: 'The maximum quality must be a positive number' });
   }
   const upperBound =
     ceiling === null ? maxQuality : maxQuality === null ? ceiling : Math.min(ceiling, maxQuality);
   const requested = options.steepness ?? null;
   if (requested !== null && !(requested >= STEEPNESS_BOUNDS.min && requested <= STEEPNESS_BOUNDS.max)) {
     return err({
-      code: 'invalid-steepness',
+      code: 'invalid_steepness',
       message: `A fixed steepness must lie in [${STEEPNESS_BOUNDS.min}, ${STEEPNESS_BOUNDS.max}]`,
     });
   }
   const distinctEfforts = new Set(points.map((point) => point.days)).size;
   if (distinctEfforts < 2) {
     return err({
-      code: 'too-few-points',
+      code: 'too_few_points',
       distinctEfforts,
       message: `A curve needs points at 2 or more distinct efforts; there ${distinctEfforts === 1 ? 'is 1' : `are ${distinctEfforts}`}`,
     });
@@ -491,7 +491,7 @@ export function fitTimeQualityCurve(
   if (fixedSteepness === null && distinctEfforts < MIN_EFFORTS_FOR_FREE_STEEPNESS) {
     fixedSteepness = DEFAULT_FIXED_STEEPNESS;
     warnings.push({
-      code: 'steepness-fixed',
+      code: 'steepness_fixed',
       steepness: fixedSteepness,
       message: `Only ${distinctEfforts} distinct efforts: the steepness δ is fixed at ${fixedSteepness} (estimating it needs ${MIN_EFFORTS_FOR_FREE_STEEPNESS})`,
     });
@@ -528,7 +528,7 @@ export function fitTimeQualityCurve(
     const attempt = fitter.fit(start);
     if (best === null || attempt.run.residualSumOfSquares < best.run.residualSumOfSquares) best = attempt;
   }
-  if (best === null) return err({ code: 'too-few-points', distinctEfforts, message: 'No start to fit from' });
+  if (best === null) return err({ code: 'too_few_points', distinctEfforts, message: 'No start to fit from' });
   const { curve, run } = best;
 
   const tolerance = 1e-9 * scale;
@@ -539,7 +539,7 @@ export function fitTimeQualityCurve(
       `${formatQuality(point.quality, maxQuality ?? 1)} after ${formatDays(point.days)}`;
     const listed = decreases.map((decrease) => `${at(decrease.from)} → ${at(decrease.to)}`).join('; ');
     warnings.push({
-      code: 'non-monotone',
+      code: 'non_monotone',
       decreases,
       message: `Quality falls as effort grows (${listed}): the curve only rises, so it passes between these points`,
     });
@@ -548,7 +548,7 @@ export function fitTimeQualityCurve(
     const above = points.filter((point) => point.quality > ceiling).length;
     if (above > 0) {
       warnings.push({
-        code: 'points-above-ceiling',
+        code: 'points_above_ceiling',
         count: above,
         message: `${above === 1 ? '1 point lies' : `${above} points lie`} above the human ceiling ${formatQuality(ceiling, maxQuality ?? 1)}: quality cannot be measured that high against these labels`,
       });
@@ -558,11 +558,11 @@ export function fitTimeQualityCurve(
     warnings.push(
       upperBound === ceiling
         ? {
-            code: 'asymptote-at-ceiling',
+            code: 'asymptote_at_ceiling',
             message: `The points would carry the curve above the ceiling ${upperBound}; its asymptote is held at the ceiling`,
           }
         : {
-            code: 'asymptote-at-maximum',
+            code: 'asymptote_at_maximum',
             message: `The points would carry the curve above the metric's maximum ${upperBound}; its asymptote is held there`,
           },
     );
@@ -571,14 +571,14 @@ export function fitTimeQualityCurve(
     const span = STEEPNESS_SPAN * 1e-4;
     if (curve.steepness <= STEEPNESS_BOUNDS.min + span || curve.steepness >= STEEPNESS_BOUNDS.max - span) {
       warnings.push({
-        code: 'steepness-at-bound',
+        code: 'steepness_at_bound',
         message: `The steepness δ = ${curve.steepness.toPrecision(3)} is at its bound [${STEEPNESS_BOUNDS.min}, ${STEEPNESS_BOUNDS.max}]: the points are nearly flat or nearly a step`,
       });
     }
   }
   if (!run.converged) {
     warnings.push({
-      code: 'not-converged',
+      code: 'not_converged',
       message: `The fit stopped without converging (${run.reason} after ${run.iterations} iterations)`,
     });
   }

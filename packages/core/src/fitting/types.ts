@@ -93,8 +93,8 @@ export interface LeastSquaresSolution {
 
 export type FittingOptionsError =
   | {
-      readonly code: 'invalid-option';
+      readonly code: 'invalid_option';
       readonly option: keyof LevenbergMarquardtOptions;
       readonly message: string;
     }
-  | { readonly code: 'invalid-initial-values'; readonly message: string };
+  | { readonly code: 'invalid_initial_values'; readonly message: string };

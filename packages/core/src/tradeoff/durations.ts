@@ -76,7 +76,7 @@ const UNIT_ALIASES: Readonly<Record<string, DurationUnit>> = {
 };
 
 export interface DurationParseError {
-  readonly code: 'invalid-duration';
+  readonly code: 'invalid_duration';
   readonly input: string;
   readonly message: string;
 }
@@ -94,7 +94,7 @@ export function parseDuration(input: string): Result<Duration, DurationParseErro
   const value = Number(match?.[1]?.replaceAll(',', ''));
   if (!match || unit === undefined || !(value > 0)) {
     return err({
-      code: 'invalid-duration',
+      code: 'invalid_duration',
       input,
       message: `"${input}" is not a duration: write a positive number and a unit (minute, hour, day, week, month, year), e.g. "3 weeks"`,
     });

@@ -74,7 +74,7 @@ describe('analyzeRoi', () => {
       i === 0 ? { ...angle, effort: { ...angle.effort, low: { value: 2, unit: 'hour' as const } } } : angle,
     );
     const result = analyzeRoi(broken, perPoint);
-    expect(!result.ok && result.error.code === 'invalid-input' && result.error.issues[0]?.path).toBe(
+    expect(!result.ok && result.error.code === 'invalid_input' && result.error.issues[0]?.path).toBe(
       'angles.0.effort.low',
     );
   });

@@ -78,13 +78,13 @@ export interface RoiAnalysis {
 }
 
 export type RoiError =
-  | { readonly code: 'no-angles'; readonly message: string }
+  | { readonly code: 'no_angles'; readonly message: string }
   | {
-      readonly code: 'invalid-input';
+      readonly code: 'invalid_input';
       readonly issues: readonly TradeoffInputIssue[];
       readonly message: string;
     }
-  | { readonly code: 'invalid-option'; readonly option: string; readonly message: string };
+  | { readonly code: 'invalid_option'; readonly option: string; readonly message: string };
 
 /** Cost per calendar day of a rate. */
 function perDay(rate: CostRate): number {
@@ -142,24 +142,24 @@ export function analyzeRoi(
   angles: readonly AttackAngle[],
   options: RoiOptions,
 ): Result<RoiAnalysis, RoiError> {
-  if (angles.length === 0) return err({ code: 'no-angles', message: 'Add at least one attack angle' });
+  if (angles.length === 0) return err({ code: 'no_angles', message: 'Add at least one attack angle' });
   const issues = validateTradeoffInputs(angles);
   if (issues.length > 0) {
-    return err({ code: 'invalid-input', issues, message: issues.map((issue) => issue.message).join('; ') });
+    return err({ code: 'invalid_input', issues, message: issues.map((issue) => issue.message).join('; ') });
   }
   const change = options.sensitivity ?? 0.2;
   if (!(change >= 0 && change < 1)) {
-    return err({ code: 'invalid-option', option: 'sensitivity', message: 'sensitivity must be in [0, 1)' });
+    return err({ code: 'invalid_option', option: 'sensitivity', message: 'sensitivity must be in [0, 1)' });
   }
   if (!(perDay(options.teamCost) >= 0 && Number.isFinite(perDay(options.teamCost)))) {
     return err({
-      code: 'invalid-option',
+      code: 'invalid_option',
       option: 'teamCost',
       message: 'The team cost must be a non-negative number',
     });
   }
   if (options.maxQuality !== undefined && !(options.maxQuality > 0)) {
-    return err({ code: 'invalid-option', option: 'maxQuality', message: 'maxQuality must be positive' });
+    return err({ code: 'invalid_option', option: 'maxQuality', message: 'maxQuality must be positive' });
   }
 
   const base = angles.map((angle) => evaluateAngle(angle, options, 1, 1));

@@ -76,7 +76,7 @@ describe('simulateTradeoff', () => {
     const simulation = run(0.92);
     expect(simulation.timeToTarget).toMatchObject({ p10: null, p50: null, p90: null, unreachableShare: 1 });
     expect(simulation.pointTimeToTarget.days).toBeNull();
-    expect(simulation.warnings.map((warning) => warning.code)).toContain('target-at-or-above-ceiling');
+    expect(simulation.warnings.map((warning) => warning.code)).toContain('target_at_or_above_ceiling');
     expect(probabilityByDate(simulation, 1e6)).toBe(0);
   });
 
@@ -144,7 +144,7 @@ describe('simulateTradeoff', () => {
     );
     const result = simulateTradeoff(broken, [], { target: 0.85 });
     expect(result.ok).toBe(false);
-    if (!result.ok && result.error.code === 'invalid-input') {
+    if (!result.ok && result.error.code === 'invalid_input') {
       expect(result.error.issues.map((issue) => issue.path)).toEqual(['angles.1.quality.low']);
     }
   });
@@ -153,7 +153,7 @@ describe('simulateTradeoff', () => {
     const result = simulateTradeoff(angles.slice(1), [], { target: 0.85, ceiling: 0.92, draws: 500 });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.pointFit.steepnessFixed).toBe(true);
-    expect(result.value.warnings.map((warning) => warning.code)).toContain('steepness-fixed');
+    expect(result.value.warnings.map((warning) => warning.code)).toContain('steepness_fixed');
   });
 });
 
@@ -205,7 +205,7 @@ describe('simulateTradeoff: properties over any estimates', () => {
         const distinct = new Set(drawn.map((angle) => durationToDays(angle.effort.likely))).size;
         if (!result.ok) {
           // The only refusal of valid estimates: all likely efforts equal, so no curve can be fitted.
-          expect(result.error.code).toBe('too-few-points');
+          expect(result.error.code).toBe('too_few_points');
           expect(distinct).toBe(1);
           return;
         }
@@ -236,10 +236,10 @@ describe('simulateTradeoff: properties over any estimates', () => {
         const codes = simulation.warnings.map((warning) => warning.code);
         if (target >= ceiling) {
           expect(simulation.timeToTarget).toMatchObject({ p10: null, p50: null, p90: null });
-          expect(codes).toContain('target-at-or-above-ceiling');
+          expect(codes).toContain('target_at_or_above_ceiling');
           expect(chances.at(-1)).toBe(0);
-        } else expect(codes).not.toContain('target-at-or-above-ceiling');
-        if (distinct < 4) expect(codes).toContain('steepness-fixed');
+        } else expect(codes).not.toContain('target_at_or_above_ceiling');
+        if (distinct < 4) expect(codes).toContain('steepness_fixed');
         // Seeded: the same inputs give the same answers.
         const again = simulateTradeoff(drawn, [], options);
         expect(again.ok && again.value.timeToTarget).toEqual(simulation.timeToTarget);

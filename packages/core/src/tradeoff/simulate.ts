@@ -78,16 +78,16 @@ export type SimulationMethod = (typeof SIMULATION_METHODS)[number];
 
 export type SimulationWarning =
   | CurveFitWarning
-  | { readonly code: 'target-at-or-above-ceiling'; readonly message: string }
-  | { readonly code: 'unconverged-draws'; readonly count: number; readonly message: string };
+  | { readonly code: 'target_at_or_above_ceiling'; readonly message: string }
+  | { readonly code: 'unconverged_draws'; readonly count: number; readonly message: string };
 
 export type SimulationError =
   | {
-      readonly code: 'invalid-input';
+      readonly code: 'invalid_input';
       readonly issues: readonly TradeoffInputIssue[];
       readonly message: string;
     }
-  | { readonly code: 'invalid-option'; readonly option: keyof SimulationOptions; readonly message: string }
+  | { readonly code: 'invalid_option'; readonly option: keyof SimulationOptions; readonly message: string }
   | CurveFitError;
 
 /** Time to reach the target over the draws, in days; `null` where that share of draws never reaches it. */
@@ -191,7 +191,7 @@ export function simulateTradeoff(
 ): Result<TradeoffSimulation, SimulationError> {
   const issues = validateTradeoffInputs(angles, measured);
   if (issues.length > 0) {
-    return err({ code: 'invalid-input', issues, message: issues.map((issue) => issue.message).join('; ') });
+    return err({ code: 'invalid_input', issues, message: issues.map((issue) => issue.message).join('; ') });
   }
   const draws = options.draws ?? SIMULATION_DEFAULTS.draws;
   const seed = options.seed ?? SIMULATION_DEFAULTS.seed;
@@ -201,26 +201,26 @@ export function simulateTradeoff(
   const method = options.method ?? 'linearised';
   const { target } = options;
   if (!SIMULATION_METHODS.includes(method)) {
-    return err({ code: 'invalid-option', option: 'method', message: 'method must be linearised or refit' });
+    return err({ code: 'invalid_option', option: 'method', message: 'method must be linearised or refit' });
   }
   if (!(Number.isInteger(draws) && draws >= 1)) {
-    return err({ code: 'invalid-option', option: 'draws', message: 'draws must be a positive integer' });
+    return err({ code: 'invalid_option', option: 'draws', message: 'draws must be a positive integer' });
   }
   if (!(Number.isInteger(gridSize) && gridSize >= 2)) {
-    return err({ code: 'invalid-option', option: 'gridSize', message: 'gridSize must be an integer ≥ 2' });
+    return err({ code: 'invalid_option', option: 'gridSize', message: 'gridSize must be an integer ≥ 2' });
   }
   if (!(horizonDays > 0)) {
-    return err({ code: 'invalid-option', option: 'horizonDays', message: 'horizonDays must be positive' });
+    return err({ code: 'invalid_option', option: 'horizonDays', message: 'horizonDays must be positive' });
   }
   if (!(measuredWeight > 0 && Number.isFinite(measuredWeight))) {
     return err({
-      code: 'invalid-option',
+      code: 'invalid_option',
       option: 'measuredWeight',
       message: 'measuredWeight must be positive',
     });
   }
   if (!Number.isFinite(target)) {
-    return err({ code: 'invalid-option', option: 'target', message: 'The target must be a number' });
+    return err({ code: 'invalid_option', option: 'target', message: 'The target must be a number' });
   }
 
   const effortShapes: PertShape[] = [];
@@ -251,7 +251,7 @@ export function simulateTradeoff(
   const warnings: SimulationWarning[] = [...pointFit.warnings];
   if (options.ceiling !== undefined && target >= options.ceiling) {
     warnings.push({
-      code: 'target-at-or-above-ceiling',
+      code: 'target_at_or_above_ceiling',
       message: `The target ${formatQuality(target, options.maxQuality ?? 1)} is at or above the human ceiling ${formatQuality(options.ceiling, options.maxQuality ?? 1)}: quality cannot be measured that high against these labels, so the time to reach it is unbounded`,
     });
   }
@@ -400,7 +400,7 @@ export function simulateTradeoff(
   }
   if (unconverged > 0) {
     warnings.push({
-      code: 'unconverged-draws',
+      code: 'unconverged_draws',
       count: unconverged,
       message: `${unconverged} of ${draws} draws stopped before their fit converged; they are kept as they stood`,
     });

@@ -5,10 +5,10 @@ describe('validateMeasuredOn', () => {
   it('refuses a measurement dated after today, naming the field', () => {
     expect(validateMeasuredOn('2026-03-11', '2026-03-10')).toMatchObject({
       path: 'measuredOn',
-      code: 'in-the-future',
+      code: 'in_the_future',
       message: expect.stringMatching(/^measuredOn: 2026-03-11 is in the future \(today is 2026-03-10\)/),
     });
-    expect(validateMeasuredOn('2999-01-01', '2026-03-10')?.code).toBe('in-the-future');
+    expect(validateMeasuredOn('2999-01-01', '2026-03-10')?.code).toBe('in_the_future');
   });
 
   it('accepts today and any earlier day', () => {
@@ -17,8 +17,8 @@ describe('validateMeasuredOn', () => {
   });
 
   it('refuses a day that is not on the calendar', () => {
-    expect(validateMeasuredOn('2026-02-30', '2026-03-10')?.code).toBe('not-a-date');
-    expect(validateMeasuredOn('10/03/2026', '2026-03-10')?.code).toBe('not-a-date');
+    expect(validateMeasuredOn('2026-02-30', '2026-03-10')?.code).toBe('not_a_date');
+    expect(validateMeasuredOn('10/03/2026', '2026-03-10')?.code).toBe('not_a_date');
   });
 });
 

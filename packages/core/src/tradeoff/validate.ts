@@ -6,12 +6,12 @@ export interface TradeoffInputIssue {
   /** Dotted path of the offending field, e.g. `angles.2.effort.high`. */
   readonly path: string;
   readonly code:
-    | 'not-positive'
-    | 'not-finite'
-    | 'out-of-order'
-    | 'out-of-range'
-    | 'in-the-future'
-    | 'not-a-date';
+    | 'not_positive'
+    | 'not_finite'
+    | 'out_of_order'
+    | 'out_of_range'
+    | 'in_the_future'
+    | 'not_a_date';
   readonly message: string;
 }
 
@@ -33,33 +33,33 @@ export function validateTradeoffInputs(
   const issues: TradeoffInputIssue[] = [];
   const checkQuality = (path: string, value: number) => {
     if (!Number.isFinite(value)) {
-      issues.push({ path, code: 'not-finite', message: `${path} must be a number` });
+      issues.push({ path, code: 'not_finite', message: `${path} must be a number` });
     } else if (qualityRange && (value < qualityRange.min || value > qualityRange.max)) {
       issues.push({
         path,
-        code: 'out-of-range',
+        code: 'out_of_range',
         message: `${path} must lie in the metric's range [${qualityRange.min}, ${qualityRange.max}]`,
       });
     }
   };
   const checkEffort = (path: string, days: number) => {
     if (!Number.isFinite(days))
-      issues.push({ path, code: 'not-finite', message: `${path} must be a number` });
+      issues.push({ path, code: 'not_finite', message: `${path} must be a number` });
     else if (!(days > 0))
-      issues.push({ path, code: 'not-positive', message: `${path} must be a positive duration` });
+      issues.push({ path, code: 'not_positive', message: `${path} must be a positive duration` });
   };
   const checkOrder = (path: string, low: number, likely: number, high: number, what: string) => {
     if (low > likely) {
       issues.push({
         path: `${path}.low`,
-        code: 'out-of-order',
+        code: 'out_of_order',
         message: `${what}: low must not exceed likely`,
       });
     }
     if (likely > high) {
       issues.push({
         path: `${path}.high`,
-        code: 'out-of-order',
+        code: 'out_of_order',
         message: `${what}: high must not be below likely`,
       });
     }
@@ -87,14 +87,14 @@ export function validateTradeoffInputs(
     if (angle.costRate && !(angle.costRate.amount >= 0 && Number.isFinite(angle.costRate.amount))) {
       issues.push({
         path: `${base}.costRate.amount`,
-        code: 'not-finite',
+        code: 'not_finite',
         message: 'A cost rate must be a non-negative number',
       });
     }
     if (angle.fixedCost !== undefined && !(angle.fixedCost >= 0 && Number.isFinite(angle.fixedCost))) {
       issues.push({
         path: `${base}.fixedCost`,
-        code: 'not-finite',
+        code: 'not_finite',
         message: 'A fixed cost must be a non-negative number',
       });
     }
@@ -124,12 +124,12 @@ export function validateMeasuredOn(measuredOn: string, latest: string): Tradeoff
     Number.isNaN(time) ||
     new Date(time).toISOString().slice(0, 10) !== measuredOn
   ) {
-    return { path: 'measuredOn', code: 'not-a-date', message: 'measuredOn: give a date as YYYY-MM-DD' };
+    return { path: 'measuredOn', code: 'not_a_date', message: 'measuredOn: give a date as YYYY-MM-DD' };
   }
   if (measuredOn > latest) {
     return {
       path: 'measuredOn',
-      code: 'in-the-future',
+      code: 'in_the_future',
       message: `measuredOn: ${measuredOn} is in the future (today is ${latest}); give the day the quality was measured`,
     };
   }

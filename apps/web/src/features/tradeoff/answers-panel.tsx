@@ -41,7 +41,7 @@ export function AnswersPanel({
   const aboveCeiling = explainEstimatesAboveCeiling(inputs.angles, ceiling, fmt);
   if (aboveCeiling !== null) warnings.push(aboveCeiling);
   for (const warning of simulation?.pointFit.warnings ?? []) {
-    if (warning.code === 'non-monotone') {
+    if (warning.code === 'non_monotone') {
       const falls = warning.decreases
         .map(
           ({ from, to }) =>
