@@ -2,6 +2,8 @@ import {
   buildReportSnapshot,
   diffSnapshots,
   linkAt,
+  MAX_DECISION_COMMENT_LENGTH,
+  MAX_DECISION_NAME_LENGTH,
   type ReportSnapshot,
   sharedReportPath,
 } from '@raisin/core';
@@ -48,22 +50,20 @@ async function liveSnapshot(
 
 const clientToday = z.iso.date().optional();
 
-const MAX_DECISION_COMMENT_LENGTH = 2000;
-const MAX_DECISION_NAME_LENGTH = 100;
 const decisionFields = {
   decision: z.enum(REPORT_DECISIONS, {
-    error: 'decision: choose approve, approve with conditions, request changes or reject',
+    error: 'choose approve, approve with conditions, request changes or reject',
   }),
   comment: z
     .string()
     .trim()
-    .max(MAX_DECISION_COMMENT_LENGTH, `comment: at most ${MAX_DECISION_COMMENT_LENGTH} characters`)
+    .max(MAX_DECISION_COMMENT_LENGTH, `at most ${MAX_DECISION_COMMENT_LENGTH} characters (nothing is cut)`)
     .default(''),
   name: z
     .string()
     .trim()
-    .min(1, 'name: say who decides')
-    .max(MAX_DECISION_NAME_LENGTH, `name: at most ${MAX_DECISION_NAME_LENGTH} characters`),
+    .min(1, 'say who decides')
+    .max(MAX_DECISION_NAME_LENGTH, `at most ${MAX_DECISION_NAME_LENGTH} characters`),
 };
 
 function toVersionDto(v: ReportVersionSummary) {
@@ -230,7 +230,7 @@ export const reportRouter = {
       z.object({
         token: z.string().min(1).max(MAX_TOKEN_LENGTH),
         ...decisionFields,
-        email: z.email('email: give an e-mail address the team can reply to').max(254),
+        email: z.email('give an e-mail address the team can reply to').max(254),
       }),
     )
     .mutation(({ ctx, input }) =>

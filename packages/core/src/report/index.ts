@@ -5,6 +5,17 @@ export {
   type ReportProvenance,
   type ReportSampleInput,
 } from './build';
+export {
+  DECISION_LABELS,
+  type DecisionWording,
+  describeDecision,
+  expectedDeciders,
+  MAX_DECISION_COMMENT_LENGTH,
+  MAX_DECISION_NAME_LENGTH,
+  pendingDeciders,
+  REPORT_DECISIONS,
+  type ReportDecisionKind,
+} from './decisions';
 export { describeDayShift, diffSnapshots, type ReportDiff, type ReportSectionDiff } from './diff';
 export { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
 export { formatMoney, formatReportTarget, formatValue, headlineLine } from './render-format';

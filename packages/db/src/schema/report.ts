@@ -1,4 +1,4 @@
-import type { ReportSnapshot } from '@raisin/core/report';
+import type { ReportDecisionKind, ReportSnapshot } from '@raisin/core/report';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -68,9 +68,8 @@ export const reportShareLink = pgTable(
   ],
 );
 
-/** What a stakeholder decides about a published version. */
-export const REPORT_DECISIONS = ['approve', 'approve-with-conditions', 'request-changes', 'reject'] as const;
-export type ReportDecisionKind = (typeof REPORT_DECISIONS)[number];
+// What a stakeholder decides about a published version: core's list, which the check below spells out.
+export { REPORT_DECISIONS, type ReportDecisionKind } from '@raisin/core/report';
 
 /**
  * A decision on one report version: by a reader of a share link that allows feedback (`linkId`, with the

@@ -84,7 +84,12 @@ export function ProjectPage() {
           </Suspense>
         ) : (
           <Suspense fallback={<Spinner label="Loading report…" />}>
-            <ReportTab projectId={projectId} projectName={project.data.name} canEdit={canEdit} />
+            <ReportTab
+              projectId={projectId}
+              projectName={project.data.name}
+              canEdit={canEdit}
+              isOwner={hasRole(project.data.role, 'owner')}
+            />
           </Suspense>
         )}
       </Tabs>

@@ -12,6 +12,7 @@ import { ReportExportButtons } from './export-buttons';
 import { PrintButton, PrintHeader } from './print';
 import { ReportView } from './report-view';
 import { ShareLinks } from './share-links';
+import { VersionDecisions } from './version-decisions';
 import { LIVE_PREVIEW, VersionPicker } from './version-picker';
 import { WhatChanged } from './what-changed';
 import './report.css';
@@ -84,8 +85,10 @@ function VersionPanel(props: {
   versionId: string;
   projectName: string;
   canEdit: boolean;
+  isOwner: boolean;
 }) {
   const { projectId, versionId } = props;
+  const { workspaceId = '' } = useParams();
   const version = useQuery(trpc.report.getVersion.queryOptions({ projectId, versionId }));
   if (version.isPending) return <Spinner label="Loading version…" />;
   if (version.isError) return <ErrorMessage>{describeApiError(version.error)}</ErrorMessage>;
@@ -97,6 +100,13 @@ function VersionPanel(props: {
         {version.data.note && `: “${version.data.note}”`}
       </p>
       <WhatChanged projectId={projectId} versionId={versionId} />
+      <VersionDecisions
+        projectId={projectId}
+        versionId={versionId}
+        versionNumber={version.data.number}
+        isOwner={props.isOwner}
+        worksheetHref={projectTabPath(workspaceId, projectId, 'worksheet')}
+      />
       <ShareLinks
         projectId={projectId}
         versionId={versionId}
@@ -120,9 +130,15 @@ function Preview({ projectId, projectName }: { projectId: string; projectName: s
 
 /**
  * The Report tab: the live preview, Publish (with a note), the published versions, and for a version
- * what changed since the one before, its share links and its downloads. Print uses the print stylesheet.
+ * what changed since the one before, its decisions, its share links and its downloads. Print uses the print stylesheet.
  */
-export function ReportTab(props: { projectId: string; projectName: string; canEdit: boolean }) {
+export function ReportTab(props: {
+  projectId: string;
+  projectName: string;
+  canEdit: boolean;
+  /** Owners hide decisions and record those taken in a meeting. */
+  isOwner: boolean;
+}) {
   const { projectId, projectName, canEdit } = props;
   const [selected, setSelected] = useState(LIVE_PREVIEW);
 
@@ -141,6 +157,7 @@ export function ReportTab(props: { projectId: string; projectName: string; canEd
           versionId={selected}
           projectName={projectName}
           canEdit={canEdit}
+          isOwner={props.isOwner}
         />
       )}
     </div>

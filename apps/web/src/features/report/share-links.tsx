@@ -6,7 +6,7 @@ import { endOfLocalDay, formatWhen, hasExpired, localToday } from '../../lib/exp
 import { trpc } from '../../lib/trpc';
 import { ReportTable } from './report-section';
 
-const LINK_COLUMNS = ['Created', 'Expires', 'Last opened', 'Opens', 'Link preview', 'Status'];
+const LINK_COLUMNS = ['Created', 'Expires', 'Last opened', 'Opens', 'Link preview', 'Feedback', 'Status'];
 
 function linkStatus(link: { revokedAt: string | null; expiresAt: string | null }): string {
   if (link.revokedAt) return `Revoked ${formatWhen(link.revokedAt, '')}`;
@@ -15,7 +15,8 @@ function linkStatus(link: { revokedAt: string | null; expiresAt: string | null }
 }
 
 /**
- * Share links of one version: create one (optionally expiring), copy its URL (shown only once), and see
+ * Share links of one version: create one (optionally expiring, optionally taking readers' decisions), copy
+ * its URL (shown only once), and see
  * every link of the version with when it was last opened, how often, and Revoke (after a confirmation).
  */
 export function ShareLinks(props: {
@@ -34,6 +35,7 @@ export function ShareLinks(props: {
   const [expiresOn, setExpiresOn] = useState('');
   const [expiresError, setExpiresError] = useState<string | undefined>();
   const [previewNumbers, setPreviewNumbers] = useState(false);
+  const [allowFeedback, setAllowFeedback] = useState(false);
   // Built by the server: at the address the editor uses, or at RAISIN_PUBLIC_URL when that is set.
   const url = create.data?.url ?? null;
   const mine = (links.data ?? []).filter((link) => link.versionId === versionId);
@@ -51,6 +53,7 @@ export function ShareLinks(props: {
       projectId,
       versionId,
       previewNumbers,
+      allowFeedback,
       ...(expiresOn === '' ? {} : { expiresAt: endOfLocalDay(expiresOn) }),
     });
   }
@@ -79,6 +82,12 @@ export function ShareLinks(props: {
             hint="Chat tools then show the verdict, ceiling and P50 next to the link; otherwise only the project and version."
             checked={previewNumbers}
             onCheckedChange={setPreviewNumbers}
+          />
+          <CheckboxField
+            label="Allow feedback: readers can record a decision"
+            hint="Readers of the link then approve, approve with conditions, request changes or reject, with a comment, their name and e-mail. Off: the link only reads."
+            checked={allowFeedback}
+            onCheckedChange={setAllowFeedback}
           />
           <Button type="submit" variant="primary" busy={create.isPending}>
             Create share link
@@ -114,6 +123,7 @@ export function ShareLinks(props: {
               <td>{formatWhen(link.lastOpenedAt, 'never')}</td>
               <td>{link.openCount}</td>
               <td>{link.previewNumbers ? 'With headline numbers' : 'Project and version only'}</td>
+              <td>{link.allowFeedback ? 'Takes decisions' : 'Read only'}</td>
               <td>{linkStatus(link)}</td>
               {canEdit && (
                 <td>

@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { Spinner } from '../../components';
 import { getApiErrorCode } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import { PrintHeader, ReportHeader } from './print';
 import { ReportView } from './report-view';
+import { GuestDecisionForm, SharedDecisionList } from './shared-decisions';
 import './report.css';
 
 function Unavailable({ title, text }: { title: string; text: string }) {
@@ -19,15 +20,14 @@ function Unavailable({ title, text }: { title: string; text: string }) {
 
 /**
  * `/s/:token`: a shared report version, read-only, without login or the app's navigation. Revoked,
- * expired and unknown links say so and show nothing else.
+ * expired and unknown links say so and show nothing else. A link that allows feedback ends with the
+ * reader's decision form; every link lists the version's decisions the team did not hide.
  */
 export function SharePage() {
   const { token = '' } = useParams();
-  const shared = useQuery({
-    ...trpc.report.shared.queryOptions({ token }),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const queryClient = useQueryClient();
+  const sharedQuery = trpc.report.shared.queryOptions({ token });
+  const shared = useQuery({ ...sharedQuery, retry: false, staleTime: Number.POSITIVE_INFINITY });
   if (shared.isPending) return <Spinner label="Opening the shared report…" />;
   if (shared.isError) {
     return getApiErrorCode(shared.error) === 'TOO_MANY_REQUESTS' ? (
@@ -61,7 +61,23 @@ export function SharePage() {
         version={data.snapshot.version}
       />
       <PrintHeader projectName={data.projectName} version={data.snapshot.version} />
+      {data.allowFeedback && (
+        <p className="notice report-controls">
+          The team asks for your decision on this version: <a href="#decide-heading">record it below</a> the
+          report.
+        </p>
+      )}
       <ReportView snapshot={data.snapshot} />
+      {(data.allowFeedback || data.decisions.length > 0) && (
+        <SharedDecisionList decisions={data.decisions} versionNumber={data.versionNumber} />
+      )}
+      {data.allowFeedback && (
+        <GuestDecisionForm
+          token={token}
+          versionNumber={data.versionNumber}
+          onRecorded={() => queryClient.invalidateQueries({ queryKey: sharedQuery.queryKey })}
+        />
+      )}
     </main>
   );
 }

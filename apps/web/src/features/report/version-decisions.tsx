@@ -1,0 +1,185 @@
+import { expectedDeciders, pendingDeciders } from '@raisin/core/report';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { Button, ErrorMessage, Spinner, TextField } from '../../components';
+import { describeApiError } from '../../lib/api-error';
+import { trpc } from '../../lib/trpc';
+import {
+  checkDecisionDraft,
+  DecisionChoice,
+  DecisionComment,
+  type DecisionDraft,
+  type DecisionErrors,
+  EMPTY_DRAFT,
+} from './decision-fields';
+import { DecisionEntry } from './shared-decisions';
+import './decisions.css';
+
+const SIGN_OFF_QUESTION = 'K.sign-off';
+
+/** Who the worksheet's sign-off answer expects, and who of them has not decided on this version yet. */
+function SignOffStatus(props: { projectId: string; decidedNames: readonly string[]; worksheetHref: string }) {
+  const worksheet = useQuery(trpc.worksheet.get.queryOptions({ projectId: props.projectId }));
+  if (!worksheet.data) return null;
+  const answer = worksheet.data.answers.find((a) => a.questionId === SIGN_OFF_QUESTION)?.value;
+  const expected = answer?.kind === 'short-text' ? expectedDeciders(answer.value) : [];
+  if (expected.length === 0) {
+    return (
+      <p className="muted">
+        Say who signs off in the <Link to={props.worksheetHref}>worksheet</Link> (Stakeholders, “Who signs off
+        on launch?”) to see here who has not decided yet.
+      </p>
+    );
+  }
+  const pending = pendingDeciders(expected, props.decidedNames);
+  return (
+    <p className="decision-pending">
+      Expected to sign off (worksheet): {expected.join(', ')}.{' '}
+      {pending.length === 0 ? (
+        <strong>Everyone expected has decided.</strong>
+      ) : (
+        <strong>Not decided yet: {pending.join(', ')}.</strong>
+      )}
+    </p>
+  );
+}
+
+/** An owner records a decision taken in a meeting on this version. */
+function MeetingDecisionForm(props: { projectId: string; versionId: string; onRecorded: () => void }) {
+  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<DecisionErrors>({});
+  const [recordedName, setRecordedName] = useState<string | null>(null);
+  const record = useMutation(
+    trpc.report.recordMeetingDecision.mutationOptions({
+      onSuccess: () => {
+        setRecordedName(draft.name.trim());
+        setDraft(EMPTY_DRAFT);
+        props.onRecorded();
+      },
+    }),
+  );
+  const set = (patch: Partial<DecisionDraft>) => {
+    setDraft({ ...draft, ...patch });
+    setErrors({});
+    setRecordedName(null);
+  };
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found = checkDecisionDraft(draft, false);
+    setErrors(found);
+    if (Object.keys(found).length > 0 || draft.decision === null) return;
+    record.mutate({
+      projectId: props.projectId,
+      versionId: props.versionId,
+      decision: draft.decision,
+      comment: draft.comment.trim(),
+      name: draft.name.trim(),
+    });
+  }
+  return (
+    <form className="decision-form" onSubmit={onSubmit} noValidate aria-labelledby="meeting-decision-heading">
+      <h4 id="meeting-decision-heading">Record a meeting decision</h4>
+      <DecisionChoice
+        legend="Decision taken"
+        value={draft.decision}
+        error={errors.decision}
+        onChange={(decision) => set({ decision })}
+      />
+      <TextField
+        label="Who decided"
+        hint="A person or a body, e.g. Steering committee."
+        value={draft.name}
+        error={errors.name}
+        onChange={(event) => set({ name: event.target.value })}
+      />
+      <DecisionComment
+        label="Meeting comment (conditions, changes or reasons)"
+        value={draft.comment}
+        error={errors.comment}
+        onChange={(comment) => set({ comment })}
+      />
+      <Button type="submit" busy={record.isPending}>
+        Record meeting decision
+      </Button>
+      {recordedName !== null && <p role="status">Recorded the decision of {recordedName}.</p>}
+      {record.isError && <ErrorMessage>{describeApiError(record.error)}</ErrorMessage>}
+    </form>
+  );
+}
+
+/**
+ * The decisions on one version, for the team: readers' names and e-mails, meeting entries, hidden entries
+ * marked as such; who the worksheet expects and has not decided; for owners, Hide and a meeting decision.
+ */
+export function VersionDecisions(props: {
+  projectId: string;
+  versionId: string;
+  versionNumber: number;
+  isOwner: boolean;
+  worksheetHref: string;
+}) {
+  const { projectId, versionId } = props;
+  const queryClient = useQueryClient();
+  const decisions = useQuery(trpc.report.decisions.queryOptions({ projectId }));
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.report.decisions.queryKey({ projectId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.portfolio.list.pathKey() }),
+    ]);
+  const hide = useMutation(trpc.report.hideDecision.mutationOptions({ onSettled: refresh }));
+  const mine = (decisions.data ?? []).filter((d) => d.versionId === versionId);
+  const visible = mine.filter((d) => !d.hidden);
+
+  return (
+    <section aria-labelledby="decisions-heading" className="section panel report-controls">
+      <h3 id="decisions-heading">Decisions on version {props.versionNumber}</h3>
+      {decisions.isPending && <Spinner label="Loading decisions…" />}
+      {decisions.isError && <ErrorMessage>{describeApiError(decisions.error)}</ErrorMessage>}
+      <SignOffStatus
+        projectId={projectId}
+        decidedNames={visible.map((d) => d.name)}
+        worksheetHref={props.worksheetHref}
+      />
+      {decisions.isSuccess && mine.length === 0 && (
+        <p className="muted">
+          No decision yet. Create a share link that allows feedback for readers to decide
+          {props.isOwner ? ', or record a decision taken in a meeting below' : ''}.
+        </p>
+      )}
+      {hide.isError && <ErrorMessage>{describeApiError(hide.error)}</ErrorMessage>}
+      {mine.length > 0 && (
+        <ul className="decision-list" aria-label={`Decisions on version ${props.versionNumber}`}>
+          {mine.map((entry) => (
+            <DecisionEntry key={entry.id} entry={entry}>
+              <p className="decision-entry__meta muted">
+                {entry.email && <>From {entry.email} (only the team sees it). </>}
+                {entry.hidden && <strong>Hidden from readers.</strong>}
+              </p>
+              {props.isOwner && !entry.hidden && (
+                <Button
+                  variant="secondary"
+                  aria-label={`Hide the decision of ${entry.name}`}
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        'Hide this decision from readers, lists and the portfolio? The team still sees it here, marked hidden.',
+                      )
+                    ) {
+                      hide.mutate({ projectId, decisionId: entry.id });
+                    }
+                  }}
+                >
+                  Hide
+                </Button>
+              )}
+            </DecisionEntry>
+          ))}
+        </ul>
+      )}
+      {props.isOwner && (
+        <MeetingDecisionForm projectId={projectId} versionId={versionId} onRecorded={refresh} />
+      )}
+    </section>
+  );
+}
