@@ -39,4 +39,36 @@ test.describe('agreement under other framings', () => {
     await expect(page.getByTestId('headline-alpha')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Every coefficient' })).toHaveCount(0);
   });
+
+  test('a Label Studio export with two questions stores both; the tab switches between their framings', async ({
+    page,
+    account,
+  }) => {
+    await signUpViaApi(page, account('questions-lead'));
+    const workspace = await createWorkspaceViaApi(page, 'News');
+    const project = await createProjectViaApi(page, workspace.id, 'Wire stories');
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'news.json',
+      mimeType: 'application/json',
+      buffer: fixture('label-studio-ner-with-topic.json'),
+    });
+    const lead = page.getByLabel('Question to lead with (Label Studio control)');
+    await expect(lead.getByRole('option')).toHaveText(['label (spans)', 'topic (one label per item)']);
+    await lead.selectOption('label');
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+
+    const ceiling = page.getByTestId('headline-ceiling');
+    await expect(ceiling).toContainText('0.727');
+    await expect(page.getByRole('heading', { name: 'news, question "label": headline' })).toBeVisible();
+    const question = page.getByLabel('Question (Label Studio control)');
+    await expect(question).toHaveValue('label');
+    await question.selectOption('topic');
+    // The other question, under its own framing: α and a ceiling in accuracy.
+    await expect(page.getByRole('heading', { name: 'news, question "topic": headline' })).toBeVisible();
+    await expect(ceiling).toContainText('0.500');
+    await expect(page.getByTestId('headline-alpha')).toContainText('0.400');
+    await expect(page.getByRole('heading', { name: 'Every coefficient' })).toBeVisible();
+  });
 });

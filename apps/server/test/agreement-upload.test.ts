@@ -158,6 +158,42 @@ describe('agreement upload route', () => {
     ).rejects.toThrow(/scored under its framing/);
   }, 30_000);
 
+  it('stores every question of a Label Studio export under its framing, the chosen one as the headline', async () => {
+    const file = new URL(
+      '../../../packages/core/src/agreement/parse/fixtures/label-studio-ner-with-topic.json',
+      import.meta.url,
+    );
+    const response = await upload(
+      owner,
+      { name: 'News', control: 'label' },
+      { name: 'news.json', content: readFileSync(file) },
+    );
+    expect(response.statusCode).toBe(200);
+    const done = lines(response.body).at(-1) as { type: string; sample: { id: string; ceiling: number } };
+    expect(done.type).toBe('done');
+    expect(done.sample.ceiling).toBeCloseTo(8 / 11, 12);
+    const got = await trpcQuery(
+      app,
+      'agreement.get',
+      { projectId, sampleId: done.sample.id },
+      { cookie: owner.cookie },
+    );
+    const report = got.json().result.data.report;
+    expect(report).toMatchObject({ framing: 'spans', source: { control: 'label' } });
+    expect(report.controls.topic).toMatchObject({ framing: 'categorical', humanCeiling: { value: 0.5 } });
+    expect(report.controls.label.spans.f1.exact).toBeCloseTo(8 / 11, 12);
+    // Nothing is left to a warning: no question goes unscored.
+    expect(report.warnings.map((w: { key: string }) => w.key)).not.toContain('controls');
+
+    const unknown = await upload(
+      owner,
+      { control: 'sentiment' },
+      { name: 'news.json', content: readFileSync(file) },
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/No question "sentiment" in the file; it holds "label", "topic"/);
+  }, 30_000);
+
   it('uses mapped columns for unusual headers', async () => {
     const csv = 'doc,who,verdict\nd1,ann,spam\nd1,ben,spam\nd2,ann,ham\nd2,ben,spam\n';
     const response = await upload(

@@ -26,6 +26,8 @@ export interface UploadJobData {
   readonly level: MeasurementLevel;
   /** The request's Content-Length (the file plus a little multipart framing), when the client sent one. */
   readonly expectedBytes: number | null;
+  /** The question of an export to lead with (Label Studio `from_name`); every question is scored. */
+  readonly control?: string;
 }
 
 export interface RescoreJobData {
@@ -69,6 +71,10 @@ export type FromWorker =
       readonly report: AgreementReport;
       readonly triples: Uint8Array;
       readonly scoreMs: number;
+      /** Every question of an export that holds several, by name, the headline's included. */
+      readonly controls?: Readonly<Record<string, AgreementReport>>;
+      /** The headline question's name, when the export names its questions. */
+      readonly control?: string;
     }
   | { readonly type: 'rescored'; readonly ok: true; readonly report: AgreementReport }
   | { readonly type: 'rescored'; readonly ok: false; readonly message: string }

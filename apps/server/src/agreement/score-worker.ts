@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import type { EncodedSample, SampleParser } from '@raisin/core/agreement';
+import type { AgreementReport, EncodedSample, FramedSample, SampleParser } from '@raisin/core/agreement';
 import {
   computeAgreement,
   computeFramedAgreement,
@@ -178,9 +178,26 @@ function handle(message: ToWorker): void {
   );
 }
 
+/** The units and annotations a framed sample holds, for the `parsed` message. */
+function sizeOf(framed: FramedSample): { annotations: number; items: number } {
+  const triples = triplesOf(framed);
+  if (triples !== null) return { annotations: triples.itemOf.length, items: itemCountOf(triples) };
+  const units = framed.sample as Exclude<FramedSample, { sample: EncodedSample }>['sample'];
+  return { annotations: units.annotations.length, items: units.units.length };
+}
+
+/** A one-label-per-item framing's triples (kept for re-scoring); null for spans, boxes, sets and rankings. */
+function triplesOf(framed: FramedSample): EncodedSample | null {
+  return framed.framing === 'categorical' || framed.framing === 'continuous' || framed.framing === 'pairwise'
+    ? framed.sample
+    : null;
+}
+
 /**
- * A JSON upload read per question: the first question is scored under its framing and stored; the others
- * are named in a warning (the CLI's --control scores each), never dropped in silence.
+ * A JSON upload read per question (Label Studio control): every question is scored under its own framing
+ * and stored in the one sample (the report's `controls`), the chosen one (else the first) as its headline.
+ * One sample, not one per question: a sample is one batch of annotation, so its questions share its name,
+ * its place in the trend and its reference status, and the Agreement tab switches between them in place.
  */
 function scoreFramed(upload: Extract<JobData, { kind: 'upload' }>, chunks: readonly Uint8Array[]): boolean {
   const bytes = Buffer.concat(chunks);
@@ -191,57 +208,50 @@ function scoreFramed(upload: Extract<JobData, { kind: 'upload' }>, chunks: reado
     return true;
   }
   const { format, controls, missingSpellings } = parsed.value;
-  const [first, ...others] = controls;
-  if (first === undefined) {
+  const chosen = upload.control === undefined ? controls[0] : controls.find((c) => c.name === upload.control);
+  if (chosen === undefined) {
     send({
       type: 'parse-failed',
-      issue: { code: 'empty_file', message: 'The file holds no annotation Raisin can score.' },
+      issue:
+        controls.length === 0
+          ? { code: 'empty_file', message: 'The file holds no annotation Raisin can score.' }
+          : {
+              code: 'unknown_control',
+              message: `No question "${upload.control}" in the file; it holds ${controls.map((c) => `"${c.name}"`).join(', ')}.`,
+            },
     });
     return true;
   }
-  const framed = first.sample;
-  const triples =
-    framed.framing === 'categorical' || framed.framing === 'continuous' || framed.framing === 'pairwise'
-      ? framed.sample
-      : null;
+  const framed = chosen.sample;
   send({
     type: 'parsed',
     format,
     columns: null,
     missingSpellings,
-    duplicatesResolved: first.duplicatesResolved,
-    annotations:
-      triples === null
-        ? 'annotations' in framed.sample
-          ? framed.sample.annotations.length
-          : 0
-        : triples.itemOf.length,
-    items:
-      triples === null ? ('units' in framed.sample ? framed.sample.units.length : 0) : itemCountOf(triples),
+    duplicatesResolved: chosen.duplicatesResolved,
+    ...sizeOf(framed),
     parseMs: Math.round(performance.now() - started),
   });
   const scoring = performance.now();
-  const scored = computeFramedAgreement(framed, {
-    ...storedReportOptions(),
-    level: upload.level,
+  const options = { ...storedReportOptions(), level: upload.level };
+  const report = computeFramedAgreement(framed, {
+    ...options,
     onProgress: ({ stage, done, total }) => send({ type: 'progress', stage, done, total }),
   });
-  const report =
-    others.length === 0
-      ? scored
-      : {
-          ...scored,
-          warnings: [
-            ...scored.warnings,
-            {
-              key: 'controls',
-              message: `This export holds ${controls.length} questions; this is "${first.name}". The others (${others.map((c) => `"${c.name}"`).join(', ')}) are scored by raisin agreement FILE --control NAME.`,
-            },
-          ],
-        };
-  const encoded = encodeSample(triples ?? NO_TRIPLES);
+  const reports: Record<string, AgreementReport> = {};
+  for (const control of controls) {
+    reports[control.name] = control === chosen ? report : computeFramedAgreement(control.sample, options);
+  }
+  const encoded = encodeSample(triplesOf(framed) ?? NO_TRIPLES);
   send(
-    { type: 'scored', report, triples: encoded, scoreMs: Math.round(performance.now() - scoring) },
+    {
+      type: 'scored',
+      report,
+      triples: encoded,
+      scoreMs: Math.round(performance.now() - scoring),
+      ...(controls.length > 1 ? { controls: reports } : {}),
+      ...(format === 'labelstudio' ? { control: chosen.name } : {}),
+    },
     transferable(encoded),
   );
   return true;

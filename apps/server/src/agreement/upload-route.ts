@@ -1,6 +1,6 @@
 /**
  * POST /api/projects/:projectId/agreement/samples: a multipart upload of a labeled sample. The form's
- * text fields (name, level, order, columns, format) come first, then the file, which is streamed
+ * text fields (name, level, order, columns, format, control) come first, then the file, which is streamed
  * into a worker thread that parses it as it arrives. A malformed file gets 400 with the parser's
  * issue (line and column); a file over the limit gets 413; neither stores anything. Once parsed, the
  * answer is NDJSON: progress lines, then `{"type":"done","sample":…}` after the sample and its
@@ -47,6 +47,8 @@ const fieldsSchema = z.object({
   columns: jsonField(
     z.object({ item: column.optional(), annotator: column.optional(), label: column.optional() }),
   ).optional(),
+  /** The question of a Label Studio export to lead with (its `from_name`); every question is stored. */
+  control: z.string().trim().min(1).max(200).optional(),
 });
 
 export interface AgreementUploadOptions {
@@ -73,11 +75,12 @@ function uploadJobData(
   uploadLimit: number,
   expectedBytes: number | null,
 ): UploadJobData {
-  const { level, format, order, columns } = fields;
+  const { level, format, order, columns, control } = fields;
   return {
     kind: 'upload',
     level,
     expectedBytes,
+    ...(control === undefined ? {} : { control }),
     parse: {
       format,
       level,
@@ -204,6 +207,8 @@ export async function registerAgreementUpload(
                   categoryOrder: order ?? null,
                   report: scored.report,
                   triples: scored.triples,
+                  ...(scored.controls === undefined ? {} : { controls: scored.controls }),
+                  ...(scored.control === undefined ? {} : { control: scored.control }),
                   actorId: user.id,
                 });
                 request.log.info(

@@ -142,6 +142,10 @@ export interface ScoreOutcome {
   report: AgreementReport;
   triples: Uint8Array;
   scoreMs: number;
+  /** Every question of an export that holds several, by name (the headline's included). */
+  controls?: Readonly<Record<string, AgreementReport>>;
+  /** The headline question's name, when the export names its questions. */
+  control?: string;
 }
 
 /** One upload: push its bytes as they arrive, then `finishParse`, then `score`. Always `dispose`. */
@@ -197,7 +201,13 @@ export class UploadJob {
   async score(): Promise<ScoreOutcome> {
     const message = await this.inbox.next();
     if (message.type === 'scored')
-      return { report: message.report, triples: message.triples, scoreMs: message.scoreMs };
+      return {
+        report: message.report,
+        triples: message.triples,
+        scoreMs: message.scoreMs,
+        ...(message.controls === undefined ? {} : { controls: message.controls }),
+        ...(message.control === undefined ? {} : { control: message.control }),
+      };
     throw new Error(message.type === 'failed' ? message.message : `unexpected ${message.type}`);
   }
 

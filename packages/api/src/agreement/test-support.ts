@@ -1,5 +1,12 @@
 /** Test-only: stores a scored sample the way the upload route does, without HTTP or a worker. */
-import { computeAgreement, parseSample } from '@raisin/core/agreement';
+import {
+  type AgreementReport,
+  computeAgreement,
+  computeFramedAgreement,
+  type EncodedSample,
+  parseFramedSample,
+  parseSample,
+} from '@raisin/core/agreement';
 import {
   type AgreementSampleSummary,
   createAgreementSample,
@@ -36,5 +43,46 @@ export async function seedAgreementSample(
     report,
     missingSpellings: parsed.value.missingSpellings,
     triples: encodeSample(parsed.value.sample),
+  });
+}
+
+/**
+ * Stores an export holding several questions the way the upload route does: every question scored under
+ * its framing and kept in `controls`, `control` the headline (its triples kept when it has any).
+ */
+export async function seedFramedSample(
+  db: Db,
+  params: { projectId: string; workspaceId: string; actorId: string; file: Uint8Array; control: string },
+): Promise<AgreementSampleSummary> {
+  const parsed = parseFramedSample(params.file);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const controls: Record<string, AgreementReport> = {};
+  for (const control of parsed.value.controls) {
+    controls[control.name] = computeFramedAgreement(control.sample, {
+      ...storedReportOptions(),
+      bootstrap: 20,
+    });
+  }
+  const headline = parsed.value.controls.find((c) => c.name === params.control);
+  const report = controls[params.control];
+  if (headline === undefined || report === undefined) throw new Error(`no control ${params.control}`);
+  const triples: EncodedSample | null = 'itemOf' in headline.sample.sample ? headline.sample.sample : null;
+  if (triples === null) throw new Error('seedFramedSample: lead with a one-label-per-item question');
+  return createAgreementSample(db, {
+    projectId: params.projectId,
+    workspaceId: params.workspaceId,
+    actorId: params.actorId,
+    name: 'export',
+    fileName: 'export.json',
+    fileBytes: params.file.length,
+    format: parsed.value.format,
+    columns: null,
+    level: 'nominal',
+    categoryOrder: null,
+    report,
+    missingSpellings: parsed.value.missingSpellings,
+    controls,
+    control: params.control,
+    triples: encodeSample(triples),
   });
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { getReferenceCeiling, listAuditEntries } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { seedAgreementSample } from '../agreement/test-support';
+import { seedAgreementSample, seedFramedSample } from '../agreement/test-support';
 import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const KRIPPENDORFF_WIDE = readFileSync(
@@ -11,6 +11,12 @@ const KRIPPENDORFF_WIDE = readFileSync(
     new URL('../../../core/src/agreement/reference-data/krippendorff2011.wide.csv', import.meta.url),
   ),
   'utf8',
+);
+
+const NER_WITH_TOPIC = readFileSync(
+  fileURLToPath(
+    new URL('../../../core/src/agreement/parse/fixtures/label-studio-ner-with-topic.json', import.meta.url),
+  ),
 );
 
 describeOnEachDatabase('agreement router', (getDb) => {
@@ -104,6 +110,40 @@ describeOnEachDatabase('agreement router', (getDb) => {
       }),
       'BAD_REQUEST',
     );
+  });
+
+  it('keeps every question of an export, each under its framing, across a re-score of the headline', async () => {
+    const { db, ws, project, editor, viewer } = await setup();
+    const sample = await seedFramedSample(db, {
+      projectId: project.id,
+      workspaceId: ws.id,
+      actorId: editor.user.id,
+      file: NER_WITH_TOPIC,
+      control: 'topic',
+    });
+    const ref = { projectId: project.id, sampleId: sample.id };
+    const stored = (await viewer.caller.agreement.get(ref)).report;
+    expect(stored.source?.control).toBe('topic');
+    expect(Object.keys(stored.controls ?? {})).toEqual(['label', 'topic']);
+    expect(stored.controls?.label).toMatchObject({ framing: 'spans', humanCeilingMetric: 'f1' });
+    expect(stored.controls?.label?.spans?.f1.exact).toBeCloseTo(8 / 11, 12);
+    // The headline question is the top level: the trend and the Tradeoff tab read its ceiling.
+    expect(stored.humanCeiling?.value).toBe(0.5);
+    expect(sample.ceiling).toBe(0.5);
+
+    await editor.caller.agreement.rescore({
+      ...ref,
+      version: 1,
+      level: 'ordinal',
+      order: ['Business', 'Sports', 'World'],
+    });
+    const rescored = (await viewer.caller.agreement.get(ref)).report;
+    expect(rescored.level).toBe('ordinal');
+    expect(rescored.source?.control).toBe('topic');
+    // The headline's entry follows the new score; the other question keeps its own.
+    expect(rescored.controls?.topic?.level).toBe('ordinal');
+    expect(rescored.controls?.topic?.krippendorffAlpha).toEqual(rescored.krippendorffAlpha);
+    expect(rescored.controls?.label).toEqual(stored.controls?.label);
   });
 
   it('renames, moves the reference and deletes, with audit entries', async () => {

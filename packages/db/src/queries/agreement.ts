@@ -143,11 +143,33 @@ export interface CreateAgreementSampleParams {
   missingSpellings?: Readonly<Record<string, number>>;
   /** Conflicting repeated annotations the parser resolved (a `duplicates` policy), kept in the report's `source`. */
   duplicatesResolved?: number;
+  /** Every question of an export holding several, by name (the headline's included), kept as `controls`. */
+  controls?: Readonly<Record<string, AgreementReport>>;
+  /** The question the report is, kept in the report's `source`. */
+  control?: string;
   /** The triples as `encodeSample` wrote them. */
   triples: Uint8Array;
   actorId: string;
   /** The API token that pushed the batch (REST API); absent for an upload in the browser. */
   apiToken?: { readonly id: string; readonly name: string };
+}
+
+/** The report as stored: with how the file was read (`source`) and every question (`controls`), when known. */
+function storedReportOf(params: CreateAgreementSampleParams): StoredAgreementReport {
+  const { missingSpellings, duplicatesResolved, control, controls } = params;
+  const source: StoredSampleSource | undefined =
+    missingSpellings === undefined && control === undefined
+      ? undefined
+      : {
+          missingSpellings: missingSpellings ?? {},
+          ...(duplicatesResolved ? { duplicatesResolved } : {}),
+          ...(control === undefined ? {} : { control }),
+        };
+  return {
+    ...params.report,
+    ...(source === undefined ? {} : { source }),
+    ...(controls === undefined ? {} : { controls }),
+  };
 }
 
 /**
@@ -173,16 +195,7 @@ export async function createAgreementSample(
         format: params.format,
         columns: params.columns,
         categoryOrder: params.categoryOrder,
-        report:
-          params.missingSpellings === undefined
-            ? params.report
-            : {
-                ...params.report,
-                source: {
-                  missingSpellings: params.missingSpellings,
-                  ...(params.duplicatesResolved ? { duplicatesResolved: params.duplicatesResolved } : {}),
-                },
-              },
+        report: storedReportOf(params),
         isReference: existingReference === undefined,
         createdBy: params.actorId,
         updatedBy: params.actorId,
@@ -353,11 +366,15 @@ export async function saveAgreementRescore(
     actorId: string;
   },
 ): Promise<AgreementSampleSummary> {
+  const report = JSON.stringify(params.report);
+  const stored = agreementSample.report;
   return updateSampleAtVersion(db, {
     ...params,
     changes: {
       // The new numbers, keeping the stored `source`: how the file was read does not change with the level.
-      report: sql`${JSON.stringify(params.report)}::jsonb || jsonb_strip_nulls(jsonb_build_object('source', ${agreementSample.report} -> 'source'))`,
+      // `controls` (an export's every question) stays too, its headline question's entry replaced by the
+      // new report; not through jsonb_strip_nulls, which would drop the reports' own null values.
+      report: sql`${report}::jsonb || jsonb_strip_nulls(jsonb_build_object('source', ${stored} -> 'source')) || case when ${stored} -> 'controls' is null then '{}'::jsonb else jsonb_build_object('controls', jsonb_set(${stored} -> 'controls', array[${stored} -> 'source' ->> 'control'], ${report}::jsonb)) end`,
       categoryOrder: params.categoryOrder,
       ...headlineOf(params.report, params.level),
     },

@@ -33,10 +33,18 @@ export interface StoredSampleSource {
   readonly missingSpellings: Readonly<Record<string, number>>;
   /** Conflicting repeated annotations resolved by a `duplicates` policy (pushed batches; absent: none). */
   readonly duplicatesResolved?: number;
+  /** The question (Label Studio `from_name`) the top level reports, for an export that names its questions. */
+  readonly control?: string;
 }
 
-/** The report JSON column: the agreement report, and (samples stored since it existed) its `source`. */
-export type StoredAgreementReport = AgreementReport & { readonly source?: StoredSampleSource };
+/**
+ * The report JSON column: the agreement report, (samples stored since it existed) its `source`, and for
+ * an export holding several questions every question's report by name (`controls`, the headline's too).
+ */
+export type StoredAgreementReport = AgreementReport & {
+  readonly source?: StoredSampleSource;
+  readonly controls?: Readonly<Record<string, AgreementReport>>;
+};
 
 const levelCheck = sql.raw(`level in ('nominal', 'ordinal', 'interval', 'ratio')`);
 

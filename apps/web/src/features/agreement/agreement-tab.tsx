@@ -283,7 +283,7 @@ function SelectedSample({
           onDeleted={onDeleted}
         />
       )}
-      <SampleResults report={report} sampleName={summary.name} />
+      <SampleResults key={summary.id} report={report} sampleName={summary.name} />
     </div>
   );
 }

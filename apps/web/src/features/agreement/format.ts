@@ -1,5 +1,5 @@
 /** Pure helpers of the Agreement tab: wording, tables and the CSV export (tested in format.test.ts). */
-import type { AgreementReport, DisagreementItem, Interval } from '@raisin/core/agreement';
+import type { AgreementReport, DisagreementItem, Framing, Interval } from '@raisin/core/agreement';
 
 export function formatNumber(value: number | null | undefined, digits = 3): string {
   return value === null || value === undefined ? '—' : value.toFixed(digits);
@@ -212,4 +212,19 @@ export function ceilingUnit(report: AgreementReport): string {
     default:
       return "accuracy against one annotator's labels";
   }
+}
+
+const FRAMING_WORDS: Record<Framing, string> = {
+  categorical: 'one label per item',
+  multilabel: 'sets of labels',
+  spans: 'spans',
+  boxes: 'boxes',
+  ranking: 'rankings',
+  pairwise: 'pairwise preferences',
+  continuous: 'numbers',
+};
+
+/** A framing in words, for the question pickers ("spans", "one label per item"). */
+export function describeFraming(framing: Framing | undefined): string {
+  return FRAMING_WORDS[framing ?? 'categorical'];
 }

@@ -8,10 +8,18 @@ import { disagreementsToCsv, filterDisagreements, formatInterval, formatNumber, 
 import { FramingTable } from './framing-table';
 import { Headline } from './headline';
 import { heatmapCellStyle } from './heatmap-color';
+import { QuestionSwitch } from './question-switch';
 
-/** The report as stored: with `source` for samples uploaded since how the file was read is kept. */
+/**
+ * The report as stored: with `source` for samples uploaded since how the file was read is kept, and
+ * every question's report (`controls`) for an export holding several, `source.control` the headline's.
+ */
 export type StoredReport = AgreementReport & {
-  readonly source?: { readonly missingSpellings: Readonly<Record<string, number>> };
+  readonly source?: {
+    readonly missingSpellings: Readonly<Record<string, number>>;
+    readonly control?: string;
+  };
+  readonly controls?: Readonly<Record<string, AgreementReport>>;
 };
 
 function Warnings({ report }: { report: StoredReport }) {
@@ -322,13 +330,31 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
   );
 }
 
-/** Everything the report says about one sample. */
-export function SampleResults({ report, sampleName }: { report: StoredReport; sampleName: string }) {
+/** Everything the report says about one sample; for several questions, about the one picked. */
+export function SampleResults({ report: stored, sampleName }: { report: StoredReport; sampleName: string }) {
+  const headline = stored.source?.control;
+  const [question, setQuestion] = useState(headline ?? Object.keys(stored.controls ?? {})[0] ?? '');
+  // The headline question reads the top level, which re-scoring keeps current.
+  const picked = question === headline ? undefined : stored.controls?.[question];
+  const report: StoredReport =
+    picked === undefined ? stored : { ...picked, ...(stored.source ? { source: stored.source } : {}) };
+  const several = stored.controls !== undefined && Object.keys(stored.controls).length > 1;
   // Spans, boxes, sets of labels and rankings have their own table; the one-label-per-item charts would be empty.
   const oneLabelPerItem = !report.spans && !report.boxes && !report.multilabel && !report.ranking;
   return (
     <div className="stack agreement-results">
-      <Headline report={report} sampleName={sampleName} />
+      {several && stored.controls && (
+        <QuestionSwitch
+          controls={stored.controls}
+          headline={headline}
+          value={question}
+          onChange={setQuestion}
+        />
+      )}
+      <Headline
+        report={report}
+        sampleName={several && question !== '' ? `${sampleName}, question "${question}"` : sampleName}
+      />
       <Warnings report={report} />
       <FramingTable report={report} />
       {oneLabelPerItem && (

@@ -10,6 +10,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button, ErrorMessage, ScrollBox, TextField } from '../../components';
 import { trpc } from '../../lib/trpc';
+import { describeFraming } from './format';
 import { describeUploadProgress } from './progress';
 import { type UploadFields, type UploadProgress, uploadSample } from './upload';
 
@@ -117,6 +118,7 @@ export function UploadPanel({
   const [name, setName] = useState('');
   const [level, setLevel] = useState<Level>('nominal');
   const [order, setOrder] = useState('');
+  const [control, setControl] = useState('');
   const [orderError, setOrderError] = useState<string | undefined>(undefined);
   const [queue, setQueue] = useState<Pending[]>([]);
   const [running, setRunning] = useState<Pending | null>(null);
@@ -163,6 +165,7 @@ export function UploadPanel({
       return;
     }
     setPreview(result.value);
+    setControl(result.value.controls?.[0]?.name ?? '');
     setLayout(result.value.format === 'wide' ? 'wide' : 'long');
     setColumns({
       item: result.value.columns.item ?? '',
@@ -238,6 +241,7 @@ export function UploadPanel({
         columns: mapping,
         // The layout the user confirmed, so the server reads the file the way the preview showed it.
         format: delimited ? layout : 'auto',
+        control: (preview?.controls?.length ?? 0) > 1 && control !== '' ? control : null,
       },
     };
     setFile(null);
@@ -349,6 +353,24 @@ export function UploadPanel({
               ))}
               {mappingError && <ErrorMessage>{mappingError}</ErrorMessage>}
             </fieldset>
+          )}
+          {preview.controls && preview.controls.length > 1 && (
+            <>
+              <NativeSelect
+                label="Question to lead with (Label Studio control)"
+                value={control}
+                options={preview.controls.map((c) => ({
+                  value: c.name,
+                  label: `${c.name} (${describeFraming(c.framing)})`,
+                }))}
+                onChange={setControl}
+              />
+              <p className="muted">
+                This export holds {preview.controls.length} questions. Each is scored under its own framing
+                and stored with the sample; this one is its headline (the trend, the Tradeoff tab and the
+                report read its ceiling), and the results switch between them.
+              </p>
+            </>
           )}
           <ScrollBox label="Preview of the file">
             <table className="table">

@@ -8,6 +8,8 @@ export interface UploadFields {
   columns: { item?: string; annotator?: string; label?: string } | null;
   /** `auto` lets the server detect it; `long`/`wide` is the layout the user chose for a CSV/TSV. */
   format: 'auto' | 'long' | 'wide';
+  /** The question of a Label Studio export to lead with (`from_name`); null: the first. */
+  control: string | null;
 }
 
 export type UploadProgress =
@@ -57,6 +59,7 @@ export function uploadSample(
   form.append('format', fields.format);
   if (fields.order) form.append('order', JSON.stringify(fields.order));
   if (fields.columns) form.append('columns', JSON.stringify(fields.columns));
+  if (fields.control) form.append('control', fields.control);
   form.append('file', file, file.name);
 
   return new Promise((resolve) => {

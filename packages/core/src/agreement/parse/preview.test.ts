@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { previewSample } from './preview';
 
@@ -15,5 +16,29 @@ describe('previewSample: ragged rows', () => {
     const fine = previewSample('item,a1,a2\na,x,y\r\nb,x,x\r\n');
     if (!fine.ok) throw new Error(fine.error.message);
     expect(fine.value.ragged).toBeUndefined();
+  });
+});
+
+describe('previewSample: the questions of a Label Studio export', () => {
+  const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
+  it('lists every control by from_name with the framing its results imply, so the user picks one', () => {
+    const result = previewSample(fixture('label-studio-ner-with-topic.json'));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.controls).toEqual([
+      { name: 'label', framing: 'spans' },
+      { name: 'topic', framing: 'categorical' },
+    ]);
+  });
+
+  it('lists the questions of a large export from the tasks that arrived whole', () => {
+    const tasks = JSON.parse(fixture('label-studio-two-controls.json').toString('utf8')) as unknown[];
+    const big = JSON.stringify(
+      Array.from({ length: 4000 }, (_, i) => ({ ...(tasks[i % tasks.length] as object), id: i })),
+    );
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const result = previewSample(new TextEncoder().encode(big));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.controls?.map((c) => c.name)).toEqual(['relevance', 'sentiment']);
   });
 });

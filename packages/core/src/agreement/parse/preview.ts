@@ -19,6 +19,7 @@ import {
   type Triple,
   valueAt,
 } from './json';
+import { parseFramedSample } from './parse-framed';
 import { trimAscii } from './text';
 import { COLUMN_ROLES, type ColumnRole, type ParseOptions, type SamplePreview } from './types';
 
@@ -230,9 +231,10 @@ function previewLabelStudio(
   options: Pick<ParseOptions, 'columns'>,
 ): Result<SamplePreview, SampleIssue> {
   let value: unknown;
+  let prefix: string | null = null;
   try {
     // A large export is cut off by the preview's byte limit: read the tasks that arrived whole.
-    const prefix = complete ? null : completeArrayPrefix(text);
+    prefix = complete ? null : completeArrayPrefix(text);
     value = JSON.parse(prefix ?? text);
   } catch (error) {
     return err({
@@ -250,11 +252,15 @@ function previewLabelStudio(
     if (!isJsonObject(task)) continue;
     for (const triple of labelStudioTriples(task, t).triples) rows.push(tripleRow(triple));
   }
+  // The questions as the upload will read them; an export the upload would refuse lists none here.
+  const framed = parseFramedSample(prefix ?? text);
+  const controls = framed.ok ? framed.value.controls.map(({ name, framing }) => ({ name, framing })) : [];
   return ok({
     format: 'labelstudio',
     header: ['item', 'annotator', 'label'],
     rows: rows.slice(0, PREVIEW_ROWS),
     columns: { item: 'id', annotator: 'completed_by', label: 'result' },
     unmapped: [],
+    ...(controls.length > 0 ? { controls } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import type { Result } from '../../shared';
+import type { Framing } from '../framing';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
 
 /** The file shapes Raisin reads a labeled sample from. */
@@ -110,4 +111,9 @@ export interface SamplePreview {
    * with the sentence the upload would refuse it with, so the preview says so before any upload.
    */
   readonly ragged?: { readonly line: number; readonly message: string };
+  /**
+   * Label Studio: the questions (controls, by `from_name`) of the previewed tasks with the framing their
+   * results imply, in first-seen order, so the user picks the one to lead with; absent when unreadable.
+   */
+  readonly controls?: readonly { readonly name: string; readonly framing: Framing }[];
 }
