@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { agreementSample, agreementSampleData, apiToken, user } from '../schema';
 import type { StoredAgreementReport, StoredSampleSource } from '../schema/agreement';
 import { writeAuditEntry } from './audit';
+import { versionConflict } from './versioned-write';
 
 type SampleRow = typeof agreementSample.$inferSelect;
 
@@ -119,13 +120,6 @@ export function headlineOf(report: AgreementReport, level: MeasurementLevel) {
 }
 
 const sampleNotFound = () => new DomainError('AGREEMENT_SAMPLE_NOT_FOUND', 'Sample not found');
-
-function sampleConflict(current: number): DomainError {
-  return new DomainError(
-    'VERSION_CONFLICT',
-    `This sample was changed by someone else (now at version ${current}); reload and try again`,
-  );
-}
 
 export interface CreateAgreementSampleParams {
   projectId: string;
@@ -298,6 +292,7 @@ async function updateSampleAtVersion(
       eq(agreementSample.id, params.sampleId),
       eq(agreementSample.projectId, params.projectId),
     );
+    // Only the version: a sample's stored result can weigh megabytes, so this write never reads it.
     const [before] = await tx
       .select({ version: agreementSample.version })
       .from(agreementSample)
@@ -314,7 +309,7 @@ async function updateSampleAtVersion(
       })
       .where(and(where, eq(agreementSample.version, params.version)))
       .returning(summaryColumns);
-    if (!updated) throw sampleConflict(before.version);
+    if (!updated) throw versionConflict('sample', before.version);
     await writeAuditEntry(tx, {
       workspaceId: params.workspaceId,
       actorId: params.actorId,

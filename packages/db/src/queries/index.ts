@@ -166,7 +166,6 @@ export {
   getWorkspace,
   listWorkspacesForUser,
   renameWorkspace,
-  versionConflict,
   type WorkspaceRow,
   type WorkspaceSummary,
 } from './workspaces';

@@ -5,7 +5,7 @@ import { perDatabase } from '../per-database';
 import type { Role } from '../roles';
 import { membership, project } from '../schema';
 import { writeAuditEntry } from './audit';
-import { versionConflict } from './workspaces';
+import { updateAtVersion } from './versioned-write';
 
 export type ProjectRow = typeof project.$inferSelect;
 
@@ -91,34 +91,29 @@ async function updateProjectAtVersion(
   params: { projectId: string; version: number; actorId: string; changes: ProjectChanges; action: string },
 ): Promise<ProjectRow> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(project).where(eq(project.id, params.projectId)).for('update');
-    const [updated] = await tx
-      .update(project)
-      .set({
-        ...params.changes,
-        version: sql`${project.version} + 1`,
-        updatedAt: new Date(),
-        updatedBy: params.actorId,
-      })
-      .where(and(eq(project.id, params.projectId), eq(project.version, params.version)))
-      .returning();
-    if (!updated) {
-      if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
-      throw versionConflict('project', before.version);
-    }
-    const changed: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of Object.keys(params.changes) as (keyof ProjectChanges)[]) {
-      if (before && before[key] !== updated[key]) changed[key] = { from: before[key], to: updated[key] };
-    }
-    await writeAuditEntry(tx, {
-      workspaceId: updated.workspaceId,
-      actorId: params.actorId,
-      action: params.action,
-      entityType: 'project',
-      entityId: updated.id,
-      details: { version: updated.version, changed },
+    const { after } = await updateAtVersion(tx, {
+      table: project,
+      where: eq(project.id, params.projectId),
+      version: params.version,
+      what: 'project',
+      notFound: () => new DomainError('PROJECT_NOT_FOUND', 'Project not found'),
+      set: { ...params.changes, updatedAt: new Date(), updatedBy: params.actorId },
+      audit: (before, updated) => {
+        const changed: Record<string, { from: unknown; to: unknown }> = {};
+        for (const key of Object.keys(params.changes) as (keyof ProjectChanges)[]) {
+          if (before[key] !== updated[key]) changed[key] = { from: before[key], to: updated[key] };
+        }
+        return {
+          workspaceId: updated.workspaceId,
+          actorId: params.actorId,
+          action: params.action,
+          entityType: 'project',
+          entityId: updated.id,
+          details: { version: updated.version, changed },
+        };
+      },
     });
-    return updated;
+    return after;
   });
 }
 

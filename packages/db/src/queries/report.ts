@@ -84,6 +84,7 @@ export async function publishReportVersion(
       throw new DomainError(
         'VERSION_CONFLICT',
         `Report version ${number} was just published by someone else; try again`,
+        { currentVersion: number },
       );
     }
     await writeAuditEntry(tx, {

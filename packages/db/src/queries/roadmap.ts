@@ -21,12 +21,13 @@ import {
   type TargetLevelRecommendation,
   targetLevelInputsFromWorksheet,
 } from '@raisin/core';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { maturityAssessment, project, roadmap } from '../schema';
-import { writeAuditEntry } from './audit';
+import type { AuditEntryInput } from './audit';
 import { getTradeoffSummary } from './tradeoff';
+import { upsertAtVersion } from './versioned-write';
 import { getWorksheetAnswers } from './worksheet';
 
 export type MaturityAssessmentRow = typeof maturityAssessment.$inferSelect;
@@ -43,16 +44,6 @@ export interface MaturityOverview {
   readonly target: TargetLevelRecommendation;
   readonly updatedAt: Date | null;
   readonly updatedBy: string | null;
-}
-
-function roadmapVersionConflict(what: 'assessment' | 'roadmap', current: number): DomainError {
-  return new DomainError(
-    'VERSION_CONFLICT',
-    current === 0
-      ? `This ${what} was removed by someone else; reload and try again`
-      : `This ${what} was changed by someone else (now at version ${current}); reload and try again`,
-    { currentVersion: current },
-  );
 }
 
 function roadmapRefused(error: RoadmapError): DomainError {
@@ -140,6 +131,22 @@ type AssessmentChanges = Partial<
   Pick<MaturityAssessmentRow, 'answers' | 'targetOverrideLevel' | 'targetOverrideReason'>
 >;
 
+/** A roadmap-tab write's audit entry: on the project, with the version it made. */
+function projectAudit(
+  workspaceId: string,
+  params: { projectId: string; actorId: string; action: string; details: Record<string, unknown> },
+  version: number,
+): AuditEntryInput {
+  return {
+    workspaceId,
+    actorId: params.actorId,
+    action: params.action,
+    entityType: 'project',
+    entityId: params.projectId,
+    details: { version, ...params.details },
+  };
+}
+
 /**
  * Writes the assessment if it is still at `version` (0: not saved yet), bumping the version, with an
  * audit row in the same transaction. A stale version is a VERSION_CONFLICT carrying the current one.
@@ -157,56 +164,31 @@ async function writeAssessment(
 ): Promise<MaturityOverview> {
   const saved = await db.transaction(async (tx) => {
     const workspaceId = await requireWorkspaceId(tx, params.projectId);
-    const [current] = await tx
-      .select()
-      .from(maturityAssessment)
-      .where(eq(maturityAssessment.projectId, params.projectId))
-      .for('update');
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== params.version) throw roadmapVersionConflict('assessment', currentVersion);
-    const changes = params.change(current ?? null);
-    let row: MaturityAssessmentRow | undefined;
-    if (!current) {
-      // Two first saves race on the primary key: the loser inserts nothing and gets the conflict.
-      [row] = await tx
-        .insert(maturityAssessment)
-        .values({
-          projectId: params.projectId,
-          itemsVersion: MATURITY_ITEMS_VERSION,
-          answers: {},
-          ...changes,
-          updatedBy: params.actorId,
-        })
-        .onConflictDoNothing()
-        .returning();
-    } else {
-      [row] = await tx
-        .update(maturityAssessment)
-        .set({
-          ...changes,
-          itemsVersion: MATURITY_ITEMS_VERSION,
-          version: sql`${maturityAssessment.version} + 1`,
-          updatedAt: new Date(),
-          updatedBy: params.actorId,
-        })
-        .where(
-          and(
-            eq(maturityAssessment.projectId, params.projectId),
-            eq(maturityAssessment.version, params.version),
-          ),
-        )
-        .returning();
-    }
-    if (!row) throw roadmapVersionConflict('assessment', currentVersion + 1);
-    await writeAuditEntry(tx, {
-      workspaceId,
-      actorId: params.actorId,
-      action: params.action,
-      entityType: 'project',
-      entityId: params.projectId,
-      details: { version: row.version, ...params.details },
+    return upsertAtVersion(tx, {
+      table: maturityAssessment,
+      where: eq(maturityAssessment.projectId, params.projectId),
+      version: params.version,
+      what: 'assessment',
+      change: async (current) => {
+        const changes = params.change(current);
+        return {
+          insert: {
+            projectId: params.projectId,
+            itemsVersion: MATURITY_ITEMS_VERSION,
+            answers: {},
+            ...changes,
+            updatedBy: params.actorId,
+          },
+          set: {
+            ...changes,
+            itemsVersion: MATURITY_ITEMS_VERSION,
+            updatedAt: new Date(),
+            updatedBy: params.actorId,
+          },
+        };
+      },
+      audit: (row) => projectAudit(workspaceId, params, row.version),
     });
-    return row;
   });
   return maturityOverviewOf(saved, await getWorksheetAnswers(db, params.projectId));
 }
@@ -318,43 +300,20 @@ async function writeRoadmap(
 ): Promise<RoadmapRow> {
   return db.transaction(async (tx) => {
     const workspaceId = await requireWorkspaceId(tx, params.projectId);
-    const [current] = await tx
-      .select()
-      .from(roadmap)
-      .where(eq(roadmap.projectId, params.projectId))
-      .for('update');
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== params.version) throw roadmapVersionConflict('roadmap', currentVersion);
-    const next = await params.compute(current ?? null);
-    let row: RoadmapRow | undefined;
-    if (!current) {
-      [row] = await tx
-        .insert(roadmap)
-        .values({ projectId: params.projectId, ...next, updatedBy: params.actorId })
-        .onConflictDoNothing()
-        .returning();
-    } else {
-      [row] = await tx
-        .update(roadmap)
-        .set({
-          ...next,
-          version: sql`${roadmap.version} + 1`,
-          updatedAt: new Date(),
-          updatedBy: params.actorId,
-        })
-        .where(and(eq(roadmap.projectId, params.projectId), eq(roadmap.version, params.version)))
-        .returning();
-    }
-    if (!row) throw roadmapVersionConflict('roadmap', currentVersion + 1);
-    await writeAuditEntry(tx, {
-      workspaceId,
-      actorId: params.actorId,
-      action: params.action,
-      entityType: 'project',
-      entityId: params.projectId,
-      details: { version: row.version, ...params.details },
+    return upsertAtVersion(tx, {
+      table: roadmap,
+      where: eq(roadmap.projectId, params.projectId),
+      version: params.version,
+      what: 'roadmap',
+      change: async (current) => {
+        const next = await params.compute(current);
+        return {
+          insert: { projectId: params.projectId, ...next, updatedBy: params.actorId },
+          set: { ...next, updatedAt: new Date(), updatedBy: params.actorId },
+        };
+      },
+      audit: (row) => projectAudit(workspaceId, params, row.version),
     });
-    return row;
   });
 }
 

@@ -30,6 +30,7 @@ import {
 } from '../schema';
 import { getReferenceCeiling, type ReferenceCeiling } from './agreement';
 import { writeAuditEntry } from './audit';
+import { lockAtVersion, updateAtVersion } from './versioned-write';
 import { getWorksheetAnswers } from './worksheet';
 
 export type AttackAngleRow = typeof attackAngle.$inferSelect;
@@ -94,12 +95,26 @@ function invalid(field: string, message: string): DomainError {
   return new DomainError('TRADEOFF_INVALID', message, { field });
 }
 
-function conflict(what: string, current: number): DomainError {
-  return new DomainError(
-    'VERSION_CONFLICT',
-    `This ${what} was changed by someone else (now at version ${current}); reload and try again`,
-    { currentVersion: current },
-  );
+/** An attack angle of the project, at the version its editor read. */
+function angleAt(params: { projectId: string; angleId: string; version: number }) {
+  return {
+    table: attackAngle,
+    where: and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId)),
+    version: params.version,
+    what: 'attack angle',
+    notFound: () => new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found'),
+  };
+}
+
+/** A measured point of the project, at the version its editor read. */
+function measuredPointAt(params: { projectId: string; pointId: string; version: number }) {
+  return {
+    table: measuredPoint,
+    where: and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId)),
+    version: params.version,
+    what: 'measured point',
+    notFound: () => new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found'),
+  };
 }
 
 async function requireProject(db: Db, projectId: string): Promise<{ workspaceId: string; createdAt: Date }> {
@@ -416,21 +431,10 @@ export async function updateAttackAngle(
   const settings = await currentSettings(db, params.projectId);
   checkAngle(params.angle, settings.maxQuality);
   return editTradeoff(db, owner, params, async (tx) => {
-    const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
-    const [before] = await tx.select().from(attackAngle).where(where).for('update');
-    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
-    if (before.version !== params.version) throw conflict('attack angle', before.version);
-    const [updated] = await tx
-      .update(attackAngle)
-      .set({
-        ...params.angle,
-        version: sql`${attackAngle.version} + 1`,
-        updatedAt: new Date(),
-        updatedBy: params.actorId,
-      })
-      .where(and(where, eq(attackAngle.version, params.version)))
-      .returning();
-    if (!updated) throw conflict('attack angle', before.version);
+    const { after: updated } = await updateAtVersion(tx, {
+      ...angleAt(params),
+      set: { ...params.angle, updatedAt: new Date(), updatedBy: params.actorId },
+    });
     return {
       result: updated,
       action: 'tradeoff.angle.updated',
@@ -446,11 +450,9 @@ export async function deleteAttackAngle(
 ): Promise<void> {
   const owner = await requireProject(db, params.projectId);
   await editTradeoff(db, owner, params, async (tx) => {
-    const where = and(eq(attackAngle.id, params.angleId), eq(attackAngle.projectId, params.projectId));
-    const [before] = await tx.select().from(attackAngle).where(where).for('update');
-    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Attack angle not found');
-    if (before.version !== params.version) throw conflict('attack angle', before.version);
-    await tx.delete(attackAngle).where(where);
+    const target = angleAt(params);
+    const before = await lockAtVersion(tx, target);
+    await tx.delete(attackAngle).where(target.where);
     return {
       result: undefined,
       action: 'tradeoff.angle.deleted',
@@ -496,21 +498,10 @@ export async function updateMeasuredPoint(
   const settings = await currentSettings(db, params.projectId);
   checkMeasured(params.point, settings.maxQuality, params);
   return editTradeoff(db, owner, params, async (tx) => {
-    const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
-    const [before] = await tx.select().from(measuredPoint).where(where).for('update');
-    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
-    if (before.version !== params.version) throw conflict('measured point', before.version);
-    const [updated] = await tx
-      .update(measuredPoint)
-      .set({
-        ...params.point,
-        version: sql`${measuredPoint.version} + 1`,
-        updatedAt: new Date(),
-        updatedBy: params.actorId,
-      })
-      .where(and(where, eq(measuredPoint.version, params.version)))
-      .returning();
-    if (!updated) throw conflict('measured point', before.version);
+    const { after: updated } = await updateAtVersion(tx, {
+      ...measuredPointAt(params),
+      set: { ...params.point, updatedAt: new Date(), updatedBy: params.actorId },
+    });
     return {
       result: updated,
       action: 'tradeoff.measured.updated',
@@ -526,11 +517,9 @@ export async function deleteMeasuredPoint(
 ): Promise<void> {
   const owner = await requireProject(db, params.projectId);
   await editTradeoff(db, owner, params, async (tx) => {
-    const where = and(eq(measuredPoint.id, params.pointId), eq(measuredPoint.projectId, params.projectId));
-    const [before] = await tx.select().from(measuredPoint).where(where).for('update');
-    if (!before) throw new DomainError('TRADEOFF_ITEM_NOT_FOUND', 'Measured point not found');
-    if (before.version !== params.version) throw conflict('measured point', before.version);
-    await tx.delete(measuredPoint).where(where);
+    const target = measuredPointAt(params);
+    const before = await lockAtVersion(tx, target);
+    await tx.delete(measuredPoint).where(target.where);
     return { result: undefined, action: 'tradeoff.measured.deleted', details: { pointId: before.id } };
   });
 }
@@ -569,21 +558,14 @@ export async function updateTradeoffSettings(
   checkSettings(params.settings);
   return editTradeoff(db, owner, params, async (tx) => {
     await checkMaxQualityFits(tx, params.projectId, params.settings.maxQuality);
-    const where = eq(tradeoffSettings.projectId, params.projectId);
-    const [before] = await tx.select().from(tradeoffSettings).where(where).for('update');
-    if (!before) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
-    if (before.version !== params.version) throw conflict('tradeoff settings', before.version);
-    const [updated] = await tx
-      .update(tradeoffSettings)
-      .set({
-        settings: params.settings,
-        version: sql`${tradeoffSettings.version} + 1`,
-        updatedAt: new Date(),
-        updatedBy: params.actorId,
-      })
-      .where(and(where, eq(tradeoffSettings.version, params.version)))
-      .returning();
-    if (!updated) throw conflict('tradeoff settings', before.version);
+    const { after: updated } = await updateAtVersion(tx, {
+      table: tradeoffSettings,
+      where: eq(tradeoffSettings.projectId, params.projectId),
+      version: params.version,
+      what: 'tradeoff settings',
+      notFound: () => new DomainError('PROJECT_NOT_FOUND', 'Project not found'),
+      set: { settings: params.settings, updatedAt: new Date(), updatedBy: params.actorId },
+    });
     return { result: updated, action: 'tradeoff.settings.updated', details: { version: updated.version } };
   });
 }

@@ -10,6 +10,7 @@ import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { user, worksheetAnswer, worksheetAnswerHistory } from '../schema';
+import { versionConflict } from './versioned-write';
 
 /** The current answer to one question, with who saved it. `value` is null once the answer was cleared. */
 export interface WorksheetAnswerRow {
@@ -83,11 +84,9 @@ async function getAnswerRow(db: Db, projectId: string, questionId: string) {
  * so the UI can show both values and let the user choose.
  */
 function answerConflict(questionId: string, current: WorksheetAnswerRow | null): DomainError {
-  const who = current?.updatedByName ?? 'someone else';
-  return new DomainError(
-    'VERSION_CONFLICT',
-    `${questionId} was changed by ${who} (now at version ${current?.version ?? 0})`,
-    {
+  return versionConflict(`answer to ${questionId}`, current?.version ?? 0, {
+    by: current?.updatedByName ?? null,
+    details: {
       questionId,
       current:
         current === null
@@ -100,7 +99,7 @@ function answerConflict(questionId: string, current: WorksheetAnswerRow | null):
               updatedByName: current.updatedByName,
             },
     },
-  );
+  });
 }
 
 /**

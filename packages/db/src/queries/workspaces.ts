@@ -5,6 +5,7 @@ import { perDatabase } from '../per-database';
 import type { Role } from '../roles';
 import { membership, workspace } from '../schema';
 import { writeAuditEntry } from './audit';
+import { updateAtVersion } from './versioned-write';
 
 export type WorkspaceRow = typeof workspace.$inferSelect;
 
@@ -83,30 +84,23 @@ export async function renameWorkspace(
   params: { workspaceId: string; name: string; version: number; actorId: string },
 ): Promise<WorkspaceRow> {
   return db.transaction(async (tx) => {
-    // Locked, so a concurrent rename waits and then reports the version it lost to.
-    const [before] = await tx
-      .select()
-      .from(workspace)
-      .where(eq(workspace.id, params.workspaceId))
-      .for('update');
-    const [updated] = await tx
-      .update(workspace)
-      .set({ name: params.name, version: sql`${workspace.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(workspace.id, params.workspaceId), eq(workspace.version, params.version)))
-      .returning();
-    if (!updated) {
-      if (!before) throw new DomainError('WORKSPACE_NOT_FOUND', 'Workspace not found');
-      throw versionConflict('workspace', before.version);
-    }
-    await writeAuditEntry(tx, {
-      workspaceId: updated.id,
-      actorId: params.actorId,
-      action: 'workspace.renamed',
-      entityType: 'workspace',
-      entityId: updated.id,
-      details: { from: before?.name ?? null, to: updated.name },
+    const { after } = await updateAtVersion(tx, {
+      table: workspace,
+      where: eq(workspace.id, params.workspaceId),
+      version: params.version,
+      what: 'workspace',
+      notFound: () => new DomainError('WORKSPACE_NOT_FOUND', 'Workspace not found'),
+      set: { name: params.name, updatedAt: new Date() },
+      audit: (before, updated) => ({
+        workspaceId: updated.id,
+        actorId: params.actorId,
+        action: 'workspace.renamed',
+        entityType: 'workspace',
+        entityId: updated.id,
+        details: { from: before.name, to: updated.name },
+      }),
     });
-    return updated;
+    return after;
   });
 }
 
@@ -131,12 +125,4 @@ export async function deleteWorkspace(
       details: { name: deleted.name },
     });
   });
-}
-
-/** The error for an update whose version is no longer current; `current` lets clients re-read. */
-export function versionConflict(entity: 'workspace' | 'project', current: number): DomainError {
-  return new DomainError(
-    'VERSION_CONFLICT',
-    `This ${entity} was changed by someone else (now at version ${current}); reload and try again`,
-  );
 }
