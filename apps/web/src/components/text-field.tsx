@@ -6,12 +6,18 @@ import {
   type TextareaHTMLAttributes,
   useId,
 } from 'react';
+import { lengthCounter, showsCounter, tooLongMessage } from '../lib/text-limit';
 
 interface FieldChrome {
   label: string;
   /** Shown under the control and linked with aria-describedby; its presence sets aria-invalid. */
   error?: string | undefined;
   hint?: string | undefined;
+  /**
+   * The most characters the value may have. Never enforced by cutting (no `maxLength`): near the limit
+   * the field shows its count ("81/80"), over it an error, and the form refuses to send it.
+   */
+  limit?: number | undefined;
 }
 
 /** The attributes that tie a control to its label, hint and error. */
@@ -24,15 +30,25 @@ interface ControlProps {
 /** Label, hint and error around one control: every text control of the app looks and reads the same. */
 function Field({
   label,
-  error,
+  error: givenError,
   hint,
+  limit,
+  value,
   className,
   renderControl,
-}: FieldChrome & { className: string | undefined; renderControl: (props: ControlProps) => ReactNode }) {
+}: FieldChrome & {
+  value: unknown;
+  className: string | undefined;
+  renderControl: (props: ControlProps) => ReactNode;
+}) {
   const id = useId();
+  const text = typeof value === 'string' ? value : '';
+  const counted = limit !== undefined && showsCounter(text, limit);
+  const error = givenError ?? (limit === undefined ? undefined : tooLongMessage(label, text, limit));
   const hintId = hint ? `${id}-hint` : undefined;
+  const countId = counted ? `${id}-count` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
+  const describedBy = [hintId, countId, errorId].filter(Boolean).join(' ');
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <Label.Root className="field__label" htmlFor={id}>
@@ -48,6 +64,12 @@ function Field({
           {hint}
         </p>
       )}
+      {counted && limit !== undefined && (
+        <p id={countId} className="field__count">
+          {lengthCounter(text, limit)}
+          <span className="visually-hidden"> characters</span>
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field__error">
           {error}
@@ -57,16 +79,20 @@ function Field({
   );
 }
 
-export interface TextFieldProps extends FieldChrome, Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+export interface TextFieldProps
+  extends FieldChrome,
+    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'maxLength'> {
   ref?: Ref<HTMLInputElement>;
 }
 
-export function TextField({ label, error, hint, className, ...rest }: TextFieldProps) {
+export function TextField({ label, error, hint, limit, className, ...rest }: TextFieldProps) {
   return (
     <Field
       label={label}
       error={error}
       hint={hint}
+      limit={limit}
+      value={rest.value}
       className={className}
       renderControl={(control) => <input {...rest} {...control} className="field__control" />}
     />
@@ -75,16 +101,18 @@ export function TextField({ label, error, hint, className, ...rest }: TextFieldP
 
 export interface TextAreaFieldProps
   extends FieldChrome,
-    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'maxLength'> {
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextAreaField({ label, error, hint, className, ...rest }: TextAreaFieldProps) {
+export function TextAreaField({ label, error, hint, limit, className, ...rest }: TextAreaFieldProps) {
   return (
     <Field
       label={label}
       error={error}
       hint={hint}
+      limit={limit}
+      value={rest.value}
       className={className}
       renderControl={(control) => (
         <textarea {...rest} {...control} className="field__control field__control--multiline" />

@@ -6,11 +6,13 @@ import { useSearchParams } from 'react-router';
 import { Button, EmptyState, ErrorMessage, ScrollBox, Spinner, TextField } from '../../components';
 import { Dialog, DialogClose } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
+import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
 import { DEMO_SAMPLE_URL } from '../demo/demo-links';
 import { BatchMarks, ThresholdField } from './batch-marks';
 import { formatInterval, formatNumber } from './format';
 import { SampleResults } from './results';
+import { SAMPLE_NAME_MAX_LENGTH } from './sample-name';
 import { TrendChart } from './trend-chart';
 import type { AgreementSample } from './types';
 import { UploadPanel } from './upload-panel';
@@ -44,14 +46,14 @@ function RenameSample({ projectId, sample }: { projectId: string; sample: Agreem
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          if (trimmed === '' || trimmed.length > 120) return;
+          if (trimmed === '' || isOverLimit(trimmed, SAMPLE_NAME_MAX_LENGTH)) return;
           rename.mutate({ projectId, sampleId: sample.id, version: sample.version, name: trimmed });
         }}
       >
         <TextField
           label="Sample name"
           value={name}
-          maxLength={120}
+          limit={SAMPLE_NAME_MAX_LENGTH}
           error={trimmed === '' ? 'Sample name: enter a name.' : undefined}
           onChange={(event) => setName(event.target.value)}
         />

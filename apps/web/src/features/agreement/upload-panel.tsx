@@ -9,9 +9,11 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { Button, ErrorMessage, ScrollBox, TextField } from '../../components';
+import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
 import { describeFraming } from './format';
 import { describeUploadProgress } from './progress';
+import { SAMPLE_NAME_MAX_LENGTH } from './sample-name';
 import { type UploadFields, type UploadProgress, uploadSample } from './upload';
 
 const PREVIEW_BYTES = 1024 * 1024;
@@ -217,7 +219,7 @@ export function UploadPanel({
   }
 
   function submit() {
-    if (!file) return;
+    if (!file || isOverLimit(name, SAMPLE_NAME_MAX_LENGTH)) return;
     const declared = order
       .split(/[,\n]/)
       .map((label) => label.trim())
@@ -403,7 +405,7 @@ export function UploadPanel({
           <TextField
             label="Sample name"
             value={name}
-            maxLength={120}
+            limit={SAMPLE_NAME_MAX_LENGTH}
             onChange={(event) => setName(event.target.value)}
           />
           <NativeSelect

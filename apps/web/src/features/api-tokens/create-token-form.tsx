@@ -5,6 +5,7 @@ import { Select } from '../../components/select';
 import { describeApiError } from '../../lib/api-error';
 import { endOfLocalDay, localToday } from '../../lib/expiry';
 import { ROLE_LABELS } from '../../lib/roles';
+import { tooLongMessage } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
 
 type TokenRole = 'editor' | 'viewer';
@@ -38,8 +39,9 @@ export function CreateTokenForm({ workspaceId }: { workspaceId: string }) {
     event.preventDefault();
     const trimmed = name.trim();
     const found: { name?: string; expiresOn?: string } = {};
+    const tooLong = tooLongMessage('Token name', trimmed, NAME_MAX);
     if (trimmed === '') found.name = 'Token name: name the job that will use it, e.g. "Nightly labels".';
-    else if (trimmed.length > NAME_MAX) found.name = `Token name: use at most ${NAME_MAX} characters.`;
+    else if (tooLong) found.name = tooLong;
     // A token expiring today works until the end of the day (`endOfLocalDay`).
     if (expiresOn !== '' && expiresOn < localToday()) {
       found.expiresOn = 'Expires on: choose today or a later day.';
@@ -65,7 +67,7 @@ export function CreateTokenForm({ workspaceId }: { workspaceId: string }) {
         <TextField
           label="Token name"
           value={name}
-          maxLength={NAME_MAX + 20}
+          limit={NAME_MAX}
           autoComplete="off"
           error={errors.name}
           onChange={(event) => setName(event.target.value)}

@@ -7,7 +7,13 @@ import { authPathWithNext, toSafeNextPath } from '../../lib/safe-next';
 import { trpc, trpcClient } from '../../lib/trpc';
 import { demoProjectPath } from '../demo/demo-links';
 import { useSession } from './use-session';
-import { type AuthFieldErrors, describeAuthError, validateAuthFields } from './validation';
+import {
+  type AuthFieldErrors,
+  describeAuthError,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  validateAuthFields,
+} from './validation';
 
 type Mode = 'sign-in' | 'sign-up';
 
@@ -116,7 +122,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
             value={name}
             onChange={(event) => setName(event.target.value)}
             error={fieldErrors.name}
-            maxLength={80}
+            limit={NAME_MAX_LENGTH}
           />
         )}
         <TextField
@@ -128,7 +134,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={fieldErrors.email}
-          maxLength={254}
+          limit={EMAIL_MAX_LENGTH}
         />
         <TextField
           ref={passwordRef}
@@ -140,7 +146,6 @@ export function AuthForm({ mode }: { mode: Mode }) {
           onChange={(event) => setPassword(event.target.value)}
           error={fieldErrors.password}
           hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
-          maxLength={128}
         />
         {/* Shown once the default is known, so it never flips under the visitor's hand. */}
         {mode === 'sign-up' && !instance.isPending && (

@@ -6,7 +6,7 @@ import { Select } from '../../components/select';
 import { describeApiError } from '../../lib/api-error';
 import { ROLE_LABELS, ROLES, type Role } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
-import { validateEmail } from '../auth/validation';
+import { EMAIL_MAX_LENGTH, validateEmail } from '../auth/validation';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -46,7 +46,7 @@ export function InviteMemberForm({ workspaceId }: { workspaceId: string }) {
           value={email}
           onChange={(event) => setEmail(event.target.value)}
           error={emailError}
-          maxLength={254}
+          limit={EMAIL_MAX_LENGTH}
         />
         <Select<Role> label="Role" value={role} options={ROLE_OPTIONS} onValueChange={setRole} />
         <Button type="submit" variant="primary" busy={create.isPending}>

@@ -17,8 +17,8 @@ describe('validateProjectDraft', () => {
   it('applies the API length limits (name 120 after trimming, description 2000)', () => {
     expect(validateProjectDraft({ name: ` ${'n'.repeat(120)} `, description: 'd'.repeat(2000) })).toEqual({});
     expect(validateProjectDraft({ name: 'n'.repeat(121), description: 'd'.repeat(2001) })).toEqual({
-      name: 'Use at most 120 characters.',
-      description: 'Use at most 2000 characters.',
+      name: 'Project name: 121/120 characters, 1 too many.',
+      description: 'Description: 2001/2000 characters, 1 too many.',
     });
   });
 });

@@ -1,3 +1,5 @@
+import { tooLongMessage } from '../../lib/text-limit';
+
 export const PROJECT_NAME_MAX_LENGTH = 120;
 export const PROJECT_DESCRIPTION_MAX_LENGTH = 2000;
 
@@ -13,11 +15,9 @@ export function validateProjectDraft(draft: ProjectDraft): ProjectDraftErrors {
   const errors: ProjectDraftErrors = {};
   const name = draft.name.trim();
   if (name === '') errors.name = 'Enter a name for the project.';
-  else if (name.length > PROJECT_NAME_MAX_LENGTH) {
-    errors.name = `Use at most ${PROJECT_NAME_MAX_LENGTH} characters.`;
-  }
-  if (draft.description.length > PROJECT_DESCRIPTION_MAX_LENGTH) {
-    errors.description = `Use at most ${PROJECT_DESCRIPTION_MAX_LENGTH} characters.`;
-  }
+  const nameTooLong = tooLongMessage('Project name', name, PROJECT_NAME_MAX_LENGTH);
+  if (nameTooLong) errors.name = nameTooLong;
+  const descriptionTooLong = tooLongMessage('Description', draft.description, PROJECT_DESCRIPTION_MAX_LENGTH);
+  if (descriptionTooLong) errors.description = descriptionTooLong;
   return errors;
 }

@@ -45,7 +45,7 @@ export function ProjectForm({
         value={draft.name}
         onChange={(event) => onChange({ ...draft, name: event.target.value })}
         error={errors.name}
-        maxLength={PROJECT_NAME_MAX_LENGTH}
+        limit={PROJECT_NAME_MAX_LENGTH}
         autoFocus
       />
       <TextAreaField
@@ -54,7 +54,7 @@ export function ProjectForm({
         onChange={(event) => onChange({ ...draft, description: event.target.value })}
         error={errors.description}
         hint="Optional. What the model should do, for whom."
-        maxLength={PROJECT_DESCRIPTION_MAX_LENGTH}
+        limit={PROJECT_DESCRIPTION_MAX_LENGTH}
         rows={4}
       />
       <div className="actions">

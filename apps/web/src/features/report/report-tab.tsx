@@ -16,6 +16,10 @@ import { VersionDecisions } from './version-decisions';
 import { LIVE_PREVIEW, VersionPicker } from './version-picker';
 import { WhatChanged } from './what-changed';
 import './report.css';
+import { isOverLimit } from '../../lib/text-limit';
+
+/** The longest note the API stores for a published version. */
+const VERSION_NOTE_MAX_LENGTH = 500;
 
 function fileStem(projectName: string, version: number | null): string {
   const slug = projectName
@@ -57,6 +61,7 @@ function PublishForm({ projectId, onPublished }: { projectId: string; onPublishe
   );
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isOverLimit(note, VERSION_NOTE_MAX_LENGTH)) return;
     publish.mutate({
       projectId,
       today: calendarDateIn(new Date()),
@@ -68,7 +73,7 @@ function PublishForm({ projectId, onPublished }: { projectId: string; onPublishe
       <TextField
         label="Note for this version (optional)"
         value={note}
-        maxLength={500}
+        limit={VERSION_NOTE_MAX_LENGTH}
         placeholder="For the steering committee, March"
         onChange={(event) => setNote(event.target.value)}
       />

@@ -7,8 +7,12 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorMessage, TextAreaField } from '../../components';
+import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
 import { type AssessmentDto, roadmapErrorText } from './api';
+
+/** The longest reason the API stores for planning another level (packages/api/src/schemas/roadmap.ts). */
+const OVERRIDE_REASON_MAX_LENGTH = 500;
 
 export const LEVEL_NAMES: Readonly<Record<MaturityLevel, string>> = {
   0: 'Manual process',
@@ -94,6 +98,7 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
           setReasonError('Give a reason for planning another level than the recommended one.');
           return;
         }
+        if (isOverLimit(reason, OVERRIDE_REASON_MAX_LENGTH)) return;
         setReasonError(undefined);
         save.mutate({ projectId, version: assessment.version, override: { level, reason: reason.trim() } });
       }}
@@ -122,7 +127,7 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
         label="Reason for the override"
         value={reason}
         error={reasonError}
-        maxLength={500}
+        limit={OVERRIDE_REASON_MAX_LENGTH}
         rows={2}
         onChange={(event) => setReason(event.target.value)}
       />

@@ -2,7 +2,17 @@ import type { RoadmapEdit, RoadmapPhase } from '@raisin/core/roadmap';
 import { useState } from 'react';
 import { Button, TextAreaField, TextField } from '../../components';
 import { Dialog, DialogClose } from '../../components/dialog';
-import { checkEstimate, draftOf, editsFromDraft, type PhaseDraft, type PhaseDraftErrors } from './phase-form';
+import { isOverLimit, tooLongMessage } from '../../lib/text-limit';
+import {
+  checkEstimate,
+  draftOf,
+  editsFromDraft,
+  MILESTONE_NAME_MAX_LENGTH,
+  PHASE_DESCRIPTION_MAX_LENGTH,
+  PHASE_NAME_MAX_LENGTH,
+  type PhaseDraft,
+  type PhaseDraftErrors,
+} from './phase-form';
 
 interface EditProps {
   phase: RoadmapPhase;
@@ -55,13 +65,14 @@ export function PhaseEditDialog({ phase, busy, onEdit }: EditProps) {
           label="Phase name"
           value={draft.name}
           error={errors.name}
-          maxLength={200}
+          limit={PHASE_NAME_MAX_LENGTH}
           onChange={(event) => set({ name: event.target.value })}
         />
         <TextAreaField
           label="Description"
           value={draft.description}
-          maxLength={2000}
+          error={errors.description}
+          limit={PHASE_DESCRIPTION_MAX_LENGTH}
           rows={3}
           onChange={(event) => set({ description: event.target.value })}
         />
@@ -98,7 +109,7 @@ export function PhaseEditDialog({ phase, busy, onEdit }: EditProps) {
                 label={`Milestone ${index + 1}`}
                 value={draft.milestones[milestone.id] ?? milestone.name}
                 error={errors[`milestone:${milestone.id}`]}
-                maxLength={200}
+                limit={MILESTONE_NAME_MAX_LENGTH}
                 onChange={(event) =>
                   set({ milestones: { ...draft.milestones, [milestone.id]: event.target.value } })
                 }
@@ -120,7 +131,7 @@ export function PhaseEditDialog({ phase, busy, onEdit }: EditProps) {
               label="New milestone"
               value={newMilestone}
               error={milestoneError}
-              maxLength={200}
+              limit={MILESTONE_NAME_MAX_LENGTH}
               onChange={(event) => setNewMilestone(event.target.value)}
             />
             <Button
@@ -130,6 +141,7 @@ export function PhaseEditDialog({ phase, busy, onEdit }: EditProps) {
                   setMilestoneError('Enter a name for the milestone.');
                   return;
                 }
+                if (isOverLimit(newMilestone, MILESTONE_NAME_MAX_LENGTH)) return;
                 setMilestoneError(undefined);
                 if (await onEdit([{ type: 'addMilestone', phaseId: phase.id, name: newMilestone.trim() }])) {
                   setNewMilestone('');
@@ -200,6 +212,8 @@ export function AddPhaseForm({ busy, onEdit }: Omit<EditProps, 'phase'>) {
         event.preventDefault();
         const { estimate, errors: found } = checkEstimate(draft);
         if (draft.name.trim() === '') found.name = 'Enter a name for the phase.';
+        const nameTooLong = tooLongMessage('New phase name', draft.name, PHASE_NAME_MAX_LENGTH);
+        if (nameTooLong) found.name = nameTooLong;
         setErrors(found);
         if (Object.keys(found).length > 0) return;
         if (await onEdit([{ type: 'addPhase', name: draft.name.trim(), estimate }])) setDraft(empty);
@@ -210,7 +224,7 @@ export function AddPhaseForm({ busy, onEdit }: Omit<EditProps, 'phase'>) {
         label="New phase name"
         value={draft.name}
         error={errors.name}
-        maxLength={200}
+        limit={PHASE_NAME_MAX_LENGTH}
         onChange={(event) => setDraft({ ...draft, name: event.target.value })}
       />
       <fieldset className="estimate-fields">

@@ -64,3 +64,24 @@ describe('checkEstimate', () => {
     });
   });
 });
+
+describe('length limits', () => {
+  it('refuses a phase name, description or milestone over its limit, showing the count', () => {
+    const draft = draftOf(phase());
+    const milestoneIds = Object.keys(draft.milestones);
+    expect(milestoneIds.length).toBeGreaterThan(0);
+    const long = {
+      ...draft,
+      name: 'p'.repeat(201),
+      description: 'd'.repeat(2001),
+      milestones: Object.fromEntries(milestoneIds.map((id) => [id, 'm'.repeat(201)])),
+    };
+    const { edits, errors } = editsFromDraft(phase(), long);
+    expect(edits).toEqual([]);
+    expect(errors.name).toBe('Phase name: 201/200 characters, 1 too many.');
+    expect(errors.description).toBe('Description: 2001/2000 characters, 1 too many.');
+    for (const id of milestoneIds) {
+      expect(errors[`milestone:${id}`]).toBe('Milestone: 201/200 characters, 1 too many.');
+    }
+  });
+});

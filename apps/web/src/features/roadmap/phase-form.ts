@@ -1,4 +1,10 @@
 import type { PhaseDurationEstimate, RoadmapEdit, RoadmapPhase } from '@raisin/core/roadmap';
+import { tooLongMessage } from '../../lib/text-limit';
+
+/** The longest names and description the API stores (packages/api/src/schemas/roadmap.ts). */
+export const PHASE_NAME_MAX_LENGTH = 200;
+export const MILESTONE_NAME_MAX_LENGTH = 200;
+export const PHASE_DESCRIPTION_MAX_LENGTH = 2000;
 
 /** A phase as typed in the edit form: numbers stay text until the form is checked. */
 export interface PhaseDraft {
@@ -12,7 +18,7 @@ export interface PhaseDraft {
 }
 
 export type PhaseDraftErrors = Partial<
-  Record<'name' | 'low' | 'likely' | 'high' | `milestone:${string}`, string>
+  Record<'name' | 'description' | 'low' | 'likely' | 'high' | `milestone:${string}`, string>
 >;
 
 export function draftOf(phase: RoadmapPhase): PhaseDraft {
@@ -67,8 +73,14 @@ export function editsFromDraft(
   const { estimate, errors } = checkEstimate(draft);
   const name = draft.name.trim();
   if (name === '') errors.name = 'Enter a name for the phase.';
+  const nameTooLong = tooLongMessage('Phase name', draft.name, PHASE_NAME_MAX_LENGTH);
+  if (nameTooLong) errors.name = nameTooLong;
+  const descriptionTooLong = tooLongMessage('Description', draft.description, PHASE_DESCRIPTION_MAX_LENGTH);
+  if (descriptionTooLong) errors.description = descriptionTooLong;
   for (const [id, milestoneName] of Object.entries(draft.milestones)) {
     if (milestoneName.trim() === '') errors[`milestone:${id}`] = 'Enter a name for the milestone.';
+    const milestoneTooLong = tooLongMessage('Milestone', milestoneName, MILESTONE_NAME_MAX_LENGTH);
+    if (milestoneTooLong) errors[`milestone:${id}`] = milestoneTooLong;
   }
   if (Object.keys(errors).length > 0) return { edits: [], errors };
 

@@ -101,7 +101,6 @@ export function AngleGrid(props: AngleGridProps) {
                     aria-label={`${label}: name`}
                     value={draft.name}
                     readOnly={readOnly}
-                    maxLength={120}
                     aria-invalid={error('name') ? true : undefined}
                     aria-describedby={rowErrors.length > 0 ? errorId : undefined}
                     onChange={(event) => set({ ...draft, name: event.target.value })}
@@ -134,7 +133,8 @@ export function AngleGrid(props: AngleGridProps) {
                           aria-label={`${label}: risk notes`}
                           value={draft.riskNotes}
                           readOnly={readOnly}
-                          maxLength={2000}
+                          aria-invalid={error('riskNotes') ? true : undefined}
+                          aria-describedby={rowErrors.length > 0 ? errorId : undefined}
                           rows={2}
                           onChange={(event) => set({ ...draft, riskNotes: event.target.value })}
                         />

@@ -88,4 +88,18 @@ describe('the measured-on date', () => {
   it("reads today on this device's calendar, zero-padded", () => {
     expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
+
+  it('refuses a name or risk notes over their limit, showing the count, never cutting them', () => {
+    const draft = angleToDraft(saved);
+    const parsed = parseAngleDraft({ ...draft, name: 'n'.repeat(121), riskNotes: 'r'.repeat(2001) }, 1);
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        name: 'Name: 121/120 characters, 1 too many.',
+        riskNotes: 'Risk notes: 2001/2000 characters, 1 too many.',
+      },
+    });
+    const atLimit = parseAngleDraft({ ...draft, name: 'n'.repeat(120) }, 1);
+    expect(atLimit.ok && atLimit.value.name).toBe('n'.repeat(120));
+  });
 });

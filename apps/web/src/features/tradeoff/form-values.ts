@@ -9,6 +9,11 @@ import {
   type ThreePointEstimate,
   validateTradeoffInputs,
 } from '@raisin/core/tradeoff';
+import { tooLongMessage } from '../../lib/text-limit';
+
+/** The longest angle name and risk notes the API stores (packages/api/src/schemas/tradeoff.ts). */
+export const ANGLE_NAME_MAX_LENGTH = 120;
+export const RISK_NOTES_MAX_LENGTH = 2000;
 
 /** What the form holds for an angle: numbers as typed, so a half-typed "0." is not lost. */
 export interface AngleDraft {
@@ -74,6 +79,10 @@ export function parseAngleDraft(
 ): { ok: true; value: AngleValues } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (draft.name.trim() === '') errors.name = 'Name: give the angle a name';
+  const nameTooLong = tooLongMessage('Name', draft.name, ANGLE_NAME_MAX_LENGTH);
+  if (nameTooLong) errors.name = nameTooLong;
+  const notesTooLong = tooLongMessage('Risk notes', draft.riskNotes, RISK_NOTES_MAX_LENGTH);
+  if (notesTooLong) errors.riskNotes = notesTooLong;
   const effort: Partial<Record<EstimatePoint, Duration>> = {};
   const quality: Partial<Record<EstimatePoint, number>> = {};
   for (const point of ESTIMATE_POINTS) {

@@ -2,8 +2,12 @@ import { formatCalendarDate, formatDuration, formatQuality } from '@raisin/core/
 import type { DurationUnit } from '@raisin/core/tradeoff';
 import { useId, useState } from 'react';
 import { Button, ScrollBox, TextField } from '../../components';
+import { isOverLimit } from '../../lib/text-limit';
 import { localIsoDate, measuredOnError, parseNumber } from './form-values';
 import { UnitSelect } from './unit-select';
+
+/** The longest label the API stores for a measured point. */
+const MEASURED_LABEL_MAX_LENGTH = 200;
 
 export interface MeasuredPointDto {
   readonly id: string;
@@ -60,7 +64,7 @@ export function MeasuredPoints({
     if (q === null || q < 0 || q > maxQuality)
       next.quality = `Quality measured: enter a number between 0 and ${maxQuality}`;
     setErrors(next);
-    if (Object.keys(next).length > 0 || q === null) return;
+    if (Object.keys(next).length > 0 || q === null || isOverLimit(label, MEASURED_LABEL_MAX_LENGTH)) return;
     const added = await onAdd(
       {
         effort: mode === 'effort' && effortValue !== null ? { value: effortValue, unit } : null,
@@ -184,7 +188,7 @@ export function MeasuredPoints({
           <TextField
             label="Label (optional)"
             value={label}
-            maxLength={200}
+            limit={MEASURED_LABEL_MAX_LENGTH}
             onChange={(event) => setLabel(event.target.value)}
           />
           <Button type="submit" variant="primary" busy={busy}>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Button, TextField } from '../../components';
 import type { FieldErrors } from './form-values';
 import type { SettingsDraft } from './settings-values';
+import { METRIC_NAME_MAX_LENGTH } from './settings-values';
 import { UnitSelect } from './unit-select';
 
 /** The project's tradeoff settings: target, ceiling, metric, and the money behind the ROI table. */
@@ -77,7 +78,7 @@ export function SettingsForm({
             label="Metric"
             value={draft.metricName}
             readOnly={readOnly}
-            maxLength={60}
+            limit={METRIC_NAME_MAX_LENGTH}
             error={errors.metricName}
             onChange={(event) => set({ metricName: event.target.value })}
           />

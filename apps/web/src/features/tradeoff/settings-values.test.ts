@@ -44,4 +44,9 @@ describe('settings form', () => {
     const blank = parseSettingsDraft({ ...settingsToDraft(settings), targetQuality: '', teamCostAmount: '' });
     expect(blank.ok && blank.value).toMatchObject({ targetQuality: null, teamCost: null });
   });
+
+  it('refuses a metric name over 60 characters, showing the count', () => {
+    const parsed = parseSettingsDraft({ ...settingsToDraft(settings), metricName: 'm'.repeat(61) });
+    expect(parsed.ok ? undefined : parsed.errors.metricName).toBe('Metric: 61/60 characters, 1 too many.');
+  });
 });

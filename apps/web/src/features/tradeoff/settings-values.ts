@@ -1,6 +1,10 @@
 import { formatEditableNumber } from '@raisin/core/format';
 import type { CostRate, DurationUnit, TradeoffComputationSettings } from '@raisin/core/tradeoff';
+import { tooLongMessage } from '../../lib/text-limit';
 import { type FieldErrors, parseNumber } from './form-values';
+
+/** The longest metric name the API stores. */
+export const METRIC_NAME_MAX_LENGTH = 60;
 
 /** The tradeoff settings as the API stores them. */
 export interface SettingsValues extends TradeoffComputationSettings {
@@ -78,6 +82,8 @@ export function parseSettingsDraft(
   const baselineQuality = optional('baselineQuality', "Today's quality", quality);
   const teamAmount = optional('teamCostAmount', 'Team cost', nonNegative);
   if (draft.metricName.trim() === '') errors.metricName = 'Metric: give the metric a name';
+  const metricTooLong = tooLongMessage('Metric', draft.metricName, METRIC_NAME_MAX_LENGTH);
+  if (metricTooLong) errors.metricName = metricTooLong;
   const workStartedOn = draft.workStartedOn.trim() === '' ? null : draft.workStartedOn;
   if (workStartedOn !== null && Number.isNaN(Date.parse(workStartedOn))) {
     errors.workStartedOn = 'Work started on: enter a date';

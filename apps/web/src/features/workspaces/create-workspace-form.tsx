@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button, ErrorMessage, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
+import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
 
 export const WORKSPACE_NAME_MAX_LENGTH = 80;
@@ -34,6 +35,7 @@ export function CreateWorkspaceForm({
     event.preventDefault();
     const trimmed = name.trim();
     if (trimmed === '') return setNameError('Enter a name for the workspace.');
+    if (isOverLimit(trimmed, WORKSPACE_NAME_MAX_LENGTH)) return;
     setNameError(undefined);
     create.mutate({ name: trimmed });
   }
@@ -47,7 +49,7 @@ export function CreateWorkspaceForm({
         onChange={(event) => setName(event.target.value)}
         error={nameError}
         hint="Usually your team or product, e.g. “Marketplace ML”."
-        maxLength={WORKSPACE_NAME_MAX_LENGTH}
+        limit={WORKSPACE_NAME_MAX_LENGTH}
         autoFocus={autoFocus}
       />
       <div className="actions">
