@@ -87,6 +87,25 @@ export function formatDaysAlike(days: readonly number[]): string[] {
   return days.map((d) => (d === 0 ? withUnit('0', unit) : inUnit(d, unit)));
 }
 
+/**
+ * A time to target's P10, P50 and P90, in the one unit that all three choose together (`formatDaysAlike`).
+ * Every readout of a time to target goes through here (the Tradeoff tab's answers, the worksheet's verdict
+ * and export, the report), so the same P90 reads "42 weeks" everywhere rather than "9.7 months" in one
+ * place and "42 weeks" in another. A readout that lacks P10 (an older stored value) leaves it out of the choice.
+ */
+export function formatTimeToTarget(time: {
+  readonly p10Days?: number | undefined;
+  readonly p50Days: number;
+  readonly p90Days: number;
+}): { readonly p10: string; readonly p50: string; readonly p90: string } {
+  const [p10 = '—', p50 = '—', p90 = '—'] = formatDaysAlike([
+    time.p10Days ?? Number.NaN,
+    time.p50Days,
+    time.p90Days,
+  ]);
+  return { p10, p50, p90 };
+}
+
 /** `formatDaysAlike` joined as one readout: "2 weeks / 4.3 weeks / 13 weeks". */
 export function formatDayRange(days: readonly number[], separator = ' / '): string {
   return formatDaysAlike(days).join(separator);

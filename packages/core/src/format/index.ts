@@ -10,7 +10,14 @@ export {
   formatDateTime,
   formatTimeOfDay,
 } from './date';
-export { formatDayRange, formatDays, formatDaysAlike, formatDuration, readableUnit } from './duration';
+export {
+  formatDayRange,
+  formatDays,
+  formatDaysAlike,
+  formatDuration,
+  formatTimeToTarget,
+  readableUnit,
+} from './duration';
 export {
   COMPACT_FROM,
   formatEditableNumber,

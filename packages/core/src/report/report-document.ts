@@ -9,8 +9,8 @@ import {
   formatDateTime,
   formatDayRange,
   formatDays,
-  formatDaysAlike,
   formatNumber,
+  formatTimeToTarget,
 } from '../format';
 import {
   formatInterval,
@@ -74,7 +74,7 @@ function summaryBlocks(snapshot: ReportSnapshot, { day }: DateWriters): ReportBl
   if (s.timeToTarget) {
     const t = s.timeToTarget;
     const dates = t.p50Date && t.p90Date ? `, around ${day(t.p50Date)} (P90 ${day(t.p90Date)})` : '';
-    const [p50, p90] = formatDaysAlike([t.p50Days, t.p90Days]);
+    const { p50, p90 } = formatTimeToTarget(t);
     facts.push(`Time to target: P50 ${p50}, P90 ${p90}${dates}`);
   }
   if (s.bestAngle) {
@@ -180,7 +180,7 @@ function sectionBlocks(
       if (t.curveError) blocks.push({ kind: 'paragraph', text: `No fitted curve: ${t.curveError}` });
       if (t.timeToTarget) {
         const p = t.timeToTarget;
-        const [p10, p50, p90] = formatDaysAlike([p.p10Days, p.p50Days, p.p90Days]);
+        const { p10, p50, p90 } = formatTimeToTarget(p);
         blocks.push({
           kind: 'paragraph',
           text: `Time to target: P10 ${p10}, P50 ${p50}, P90 ${p90}.`,

@@ -53,8 +53,11 @@ export interface AnswerError {
 export interface WorksheetContext {
   /** From the Agreement tab: the human ceiling and its 95 % bootstrap CI [lo, hi]. */
   readonly humanCeiling?: { readonly value: number; readonly ci?: readonly [number, number] };
-  /** From the Tradeoff tab: time to reach the target, in days (P90 may be `Infinity`: never reached). */
-  readonly timeToTarget?: { readonly p50Days: number; readonly p90Days: number };
+  /**
+   * From the Tradeoff tab: time to reach the target, in days (P90 may be `Infinity`: never reached). P10
+   * travels too, so that a P90 quoted alone reads in the unit the tab shows it in.
+   */
+  readonly timeToTarget?: { readonly p10Days?: number; readonly p50Days: number; readonly p90Days: number };
   /**
    * From the Tradeoff tab: a target set there explicitly, which every rule uses instead of
    * `E.target-quality` (a share in [0, 1], like the answer), naming both in its reason.

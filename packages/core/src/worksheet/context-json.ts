@@ -14,7 +14,11 @@ export interface WorksheetContextJson {
   readonly bestAngle: { readonly name: string; readonly expectedQuality: number } | null;
   /** A target set on the Tradeoff tab (a share in [0, 1]); null when the worksheet's answer is the target. */
   readonly targetOverride?: { readonly value: number } | null;
-  readonly timeToTarget: { readonly p50Days: number | null; readonly p90Days: number | null } | null;
+  readonly timeToTarget: {
+    readonly p10Days?: number | null;
+    readonly p50Days: number | null;
+    readonly p90Days: number | null;
+  } | null;
   readonly maturityLevel: 0 | 1 | 2 | null;
 }
 
@@ -30,7 +34,11 @@ export function toWorksheetContext(dto: WorksheetContextJson): WorksheetContext 
     ...(dto.bestAngle && { bestAngle: dto.bestAngle }),
     ...(dto.targetOverride && { targetOverride: { value: dto.targetOverride.value } }),
     ...(dto.timeToTarget && {
-      timeToTarget: { p50Days: never(dto.timeToTarget.p50Days), p90Days: never(dto.timeToTarget.p90Days) },
+      timeToTarget: {
+        ...(dto.timeToTarget.p10Days !== undefined && { p10Days: never(dto.timeToTarget.p10Days) }),
+        p50Days: never(dto.timeToTarget.p50Days),
+        p90Days: never(dto.timeToTarget.p90Days),
+      },
     }),
     ...(dto.maturityLevel !== null && { maturityLevel: dto.maturityLevel }),
   };
@@ -65,6 +73,7 @@ export function worksheetContextFromTabs(tabs: {
         : null,
     timeToTarget: tradeoff?.timeToTarget
       ? {
+          p10Days: finiteOrNull(tradeoff.timeToTarget.p10Days),
           p50Days: finiteOrNull(tradeoff.timeToTarget.p50Days),
           p90Days: finiteOrNull(tradeoff.timeToTarget.p90Days),
         }

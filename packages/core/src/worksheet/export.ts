@@ -1,4 +1,4 @@
-import { formatDaysAlike, formatDuration, formatNumber } from '../format';
+import { formatDuration, formatNumber, formatTimeToTarget } from '../format';
 import { escapeMarkdownHtml } from '../shared';
 import {
   type Answer,
@@ -82,7 +82,7 @@ export function formatDerivedValue(question: Question, context: WorksheetContext
     case 'tradeoff.timeToTarget': {
       const time = context.timeToTarget;
       if (!time) return time;
-      const [p50, p90] = formatDaysAlike([time.p50Days, time.p90Days]);
+      const { p50, p90 } = formatTimeToTarget(time);
       return `P50 ${p50}, P90 ${p90} (from Tradeoff)`;
     }
     case 'roadmap.maturityLevel':

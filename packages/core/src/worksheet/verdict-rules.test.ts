@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatTimeToTarget } from '../format';
 import type { WorksheetContext } from './answers';
 import type { QuestionId } from './question-bank';
 import { answersFrom } from './test-support';
@@ -359,6 +360,14 @@ describe('time-to-target-after-horizon', () => {
         "the time to reach the target is 14 months at P90 (Tradeoff), beyond the stakeholders' horizon of 6 months",
       source: 'tradeoff',
     });
+  });
+
+  it('quotes the P90 in the unit the Tradeoff tab reads P10, P50 and P90 in', () => {
+    const timeToTarget = { p10Days: 21, p50Days: 150, p90Days: 296 };
+    const finding = evaluate('time-to-target-after-horizon', { 'K.horizon': months(6) }, { timeToTarget });
+    // Alone, 296 days reads "9.7 months"; beside a P10 of 3 weeks the tab reads all three in weeks.
+    expect(formatTimeToTarget(timeToTarget).p90).toBe('42.3 weeks');
+    expect(finding?.reason).toContain('is 42.3 weeks at P90 (Tradeoff)');
   });
 
   it('is silent when the P90 is within the horizon', () => {

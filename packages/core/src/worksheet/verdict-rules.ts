@@ -19,7 +19,7 @@
  * Thresholds are named constants below so a reader can find and argue with them.
  */
 
-import { formatDays, formatDuration, formatNumber } from '../format';
+import { formatDays, formatDuration, formatNumber, formatTimeToTarget } from '../format';
 import { durationToDays } from '../tradeoff';
 import {
   readChoice,
@@ -112,12 +112,19 @@ function targetQuality({ answers, context }: RuleInput) {
 /** Pessimistic (P90) days to reach the target: the Tradeoff tab's live value, else the team's estimate. */
 function timeToTargetP90({ answers, context }: RuleInput) {
   if (context.timeToTarget !== undefined) {
-    return { days: context.timeToTarget.p90Days, source: 'tradeoff', label: 'Tradeoff' } as const;
+    // In the unit the Tradeoff tab's answers read it in (P10, P50 and P90 together).
+    const text = formatTimeToTarget(context.timeToTarget).p90;
+    return { days: context.timeToTarget.p90Days, text, source: 'tradeoff', label: 'Tradeoff' } as const;
   }
   const duration = readDuration(answers, 'F.time-to-target');
   return duration === undefined
     ? undefined
-    : ({ days: durationToDays(duration), source: 'worksheet', label: 'estimated' } as const);
+    : ({
+        days: durationToDays(duration),
+        text: formatDays(durationToDays(duration)),
+        source: 'worksheet',
+        label: 'estimated',
+      } as const);
 }
 
 /** The current MLOps level: the Roadmap tab's self-assessment, else the team's answer. */
@@ -370,7 +377,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       return {
         effect: 'spike',
         reason:
-          `the time to reach the target is ${formatDays(time.days)} at P90 (${time.label}), ` +
+          `the time to reach the target is ${time.text} at P90 (${time.label}), ` +
           `beyond the stakeholders' horizon of ${formatDuration(horizon)}`,
         questionIds: ['F.time-to-target', 'K.horizon'],
         source: time.source,

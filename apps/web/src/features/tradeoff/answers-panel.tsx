@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatDays, formatDaysAlike, formatQuality } from '@raisin/core/format';
+import { formatCalendarDate, formatDays, formatQuality, formatTimeToTarget } from '@raisin/core/format';
 import {
   daysBetween,
   describeTarget,
@@ -64,8 +64,12 @@ export function AnswersPanel({
   const days = byDate === '' ? null : daysBetween(startedOn, byDate) + 1;
   const chance =
     simulation && days !== null && Number.isFinite(days) ? probabilityByDate(simulation, days) : null;
-  // P10, P50 and P90 in one unit, so they compare at a glance.
-  const [p10, p50, p90] = formatDaysAlike([t?.p10 ?? Number.NaN, t?.p50 ?? Number.NaN, t?.p90 ?? Number.NaN]);
+  // P10, P50 and P90 in one unit, the one the verdict and the report quote them in.
+  const { p10, p50, p90 } = formatTimeToTarget({
+    p10Days: t?.p10 ?? Number.NaN,
+    p50Days: t?.p50 ?? Number.NaN,
+    p90Days: t?.p90 ?? Number.NaN,
+  });
   const percentile = (value: number | null | undefined, text: string | undefined) =>
     value === null || value === undefined ? 'not reached' : text;
   const targetText = describeTarget(inputs.resolvedTarget, inputs.maxQuality);
