@@ -156,6 +156,16 @@ describe('renderReportHtml', () => {
     expect(html.match(/<section class="page">/g)).toHaveLength(6);
   });
 
+  it("labels the curve's time axis in the report's words (1 week, 1 month), never abbreviations", () => {
+    const html = renderReportHtml(exampleReportSnapshot());
+    const chart = html.slice(html.indexOf('<title>Time–quality curve'), html.indexOf('</svg>'));
+    const ticks = [...chart.matchAll(/<text [^>]*y="244" text-anchor="middle">([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const tick of ticks) expect(tick).toMatch(/^(1 (minute|hour|day|week|month|year)|10+ years)$/);
+  });
+
   it('escapes user text everywhere: title, cells, chart labels', () => {
     const html = renderReportHtml(hostileSnapshot());
     expect(html).not.toMatch(/<script|<img/i);

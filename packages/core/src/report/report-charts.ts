@@ -3,24 +3,21 @@
  * HTML export: the time–quality curve on a log-time axis, and the roadmap Gantt. Labels go through `escape`.
  */
 
-import { type DateFormatOptions, formatCalendarDate, formatCalendarMonth, formatQuality } from '../format';
+import {
+  type DateFormatOptions,
+  formatCalendarDate,
+  formatCalendarMonth,
+  formatDuration,
+  formatQuality,
+} from '../format';
 import { parseIsoCalendarDate } from '../roadmap/calendar';
+import { logTimeTicks } from '../tradeoff';
 import type { ReportRoadmapSection, ReportTradeoffSection } from './snapshot';
 
 type Escape = (text: string) => string;
 
 const WIDTH = 640;
 const PAD = { left: 48, right: 16, top: 12, bottom: 32 };
-
-const TIME_TICKS: ReadonlyArray<[number, string]> = [
-  [1 / 1440, '1 min'],
-  [1 / 24, '1 h'],
-  [1, '1 d'],
-  [7, '1 wk'],
-  [30, '1 mo'],
-  [365, '1 yr'],
-  [3650, '10 yr'],
-];
 
 const f = (n: number) => n.toFixed(1);
 
@@ -43,9 +40,10 @@ export function tradeoffChartSvg(t: ReportTradeoffSection, esc: Escape): string 
   const x = (d: number) => scale(lo, hi, PAD.left, WIDTH - PAD.right)(Math.log10(d));
   const y = scale(0, t.maxQuality, height - PAD.bottom, PAD.top);
   const parts: string[] = [];
-  for (const [d, label] of TIME_TICKS) {
-    const l = Math.log10(d);
-    if (l < lo || l > hi) continue;
+  // The Tradeoff tab's ticks (minute, hour, … 10 years), in the words the rest of the report uses.
+  for (const tick of logTimeTicks(10 ** lo, 10 ** hi)) {
+    const d = tick.days;
+    const label = formatDuration(tick.duration);
     parts.push(
       `<line x1="${f(x(d))}" x2="${f(x(d))}" y1="${PAD.top}" y2="${height - PAD.bottom}" class="grid"/>`,
       `<text x="${f(x(d))}" y="${height - PAD.bottom + 16}" text-anchor="middle">${label}</text>`,

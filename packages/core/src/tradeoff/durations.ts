@@ -105,6 +105,8 @@ export function parseDuration(input: string): Result<Duration, DurationParseErro
 export interface TimeAxisTick {
   readonly days: number;
   readonly label: string;
+  /** The tick as a duration (1 week, 10 years), for labels written with the shared formatter. */
+  readonly duration: Duration;
 }
 
 /**
@@ -117,11 +119,12 @@ export function logTimeTicks(minDays: number, maxDays: number): TimeAxisTick[] {
   const inRange = (days: number) => days >= minDays * (1 - 1e-12) && days <= maxDays * (1 + 1e-12);
   for (const unit of DURATION_UNITS) {
     const days = DAYS_PER_UNIT[unit];
-    if (inRange(days)) ticks.push({ days, label: unit });
+    if (inRange(days)) ticks.push({ days, label: unit, duration: { value: 1, unit } });
   }
   for (let years = 10; years * DAYS_PER_UNIT.year <= maxDays * (1 + 1e-12); years *= 10) {
     const days = years * DAYS_PER_UNIT.year;
-    if (inRange(days)) ticks.push({ days, label: `${years} years` });
+    if (inRange(days))
+      ticks.push({ days, label: `${years} years`, duration: { value: years, unit: 'year' } });
   }
   return ticks;
 }
