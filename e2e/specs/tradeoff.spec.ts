@@ -117,6 +117,8 @@ test('a target set on Tradeoff is named as such on Tradeoff, the worksheet, the 
   await expect(page.getByRole('heading', { name: 'Time to reach 0.650', exact: true })).toBeVisible();
 
   await page.goto(url.replace(/\/tradeoff$/, '/worksheet'));
+  // The worksheet's own target field says which target is in use.
+  await expect(page.getByTestId('target-override')).toContainText(`Target in use: ${named}.`);
   await expect(
     page
       .getByText(
@@ -134,6 +136,7 @@ test('a target set on Tradeoff is named as such on Tradeoff, the worksheet, the 
 
   await page.goto(url.replace(/\/tradeoff$/, '/report'));
   await expect(page.getByTestId('report-target')).toHaveText(named);
+  await expect(page.getByTestId('report-tradeoff-target')).toHaveText(`Target ${named}, ceiling 0.920.`);
   await expect(page.getByRole('region', { name: 'Executive summary' })).toContainText(
     '0.65 (set on Tradeoff; the worksheet says 0.8)',
   );

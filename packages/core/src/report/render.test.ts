@@ -236,9 +236,11 @@ describe('numbers in the report', () => {
   it('shows qualities with the precision of a percentage metric (85.0, not 85.000) in text and chart', () => {
     const snapshot = percentageSnapshot();
     for (const text of [renderReportMarkdown(snapshot), renderReportHtml(snapshot)]) {
-      // The override is named, with the worksheet's answer beside it.
+      // The override is named, with the worksheet's answer beside it, in the summary and the tradeoff line.
       expect(text).toContain('Target: 85.0, set on Tradeoff; the worksheet says 80.0');
-      expect(text).toContain('Target 85.0, ceiling 92.5, on a scale to 100.');
+      expect(text).toContain(
+        'Target 85.0, set on Tradeoff; the worksheet says 80.0, ceiling 92.5, on a scale to 100.',
+      );
       for (const threeDecimals of ['85.000', '79.000', '92.500']) expect(text).not.toContain(threeDecimals);
     }
     // Table cells (Markdown escapes their dots) and the chart's target label too.

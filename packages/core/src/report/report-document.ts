@@ -172,9 +172,13 @@ function sectionBlocks(
       const t = snapshot.sections.tradeoff;
       if (!isReadySection(t)) break;
       const q = (value: number | null) => formatValue(value, t.maxQuality);
+      // A target set on Tradeoff is named with the worksheet's beside it, as in the summary.
+      const target = snapshot.summary.target
+        ? formatReportTarget(snapshot.summary.target, t.maxQuality)
+        : q(t.target);
       blocks.push({
         kind: 'paragraph',
-        text: `Target ${q(t.target)}, ceiling ${q(t.ceiling)}, on a scale to ${formatNumber(t.maxQuality)}.`,
+        text: `Target ${target}, ceiling ${q(t.ceiling)}, on a scale to ${formatNumber(t.maxQuality)}.`,
       });
       blocks.push({ kind: 'chart', chart: 'tradeoff' });
       if (t.curveError) blocks.push({ kind: 'paragraph', text: `No fitted curve: ${t.curveError}` });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeVerdict } from './compute-verdict';
-import { exportWorksheetJson, formatAnswer, formatDerivedValue, formatWorksheetMarkdown } from './export';
+import {
+  describeTargetOverride,
+  exportWorksheetJson,
+  formatAnswer,
+  formatDerivedValue,
+  formatWorksheetMarkdown,
+} from './export';
 import { findQuestion, QUESTION_BANK, QUESTION_BANK_VERSION, type Question } from './question-bank';
 import { answersFrom } from './test-support';
 
@@ -67,6 +73,21 @@ describe('formatDerivedValue', () => {
     expect(formatDerivedValue(question('D.agreement-measured'), {})).toBeUndefined();
     expect(formatDerivedValue(question('F.attack-angles'), context)).toBeUndefined();
     expect(formatDerivedValue(question('K.horizon'), context)).toBeUndefined();
+  });
+});
+
+describe('describeTargetOverride', () => {
+  it("names a target set on Tradeoff on the worksheet's own target question, with its answer beside it", () => {
+    const context = { targetOverride: { value: 0.65 } };
+    const answer = { kind: 'number', value: 0.8 } as const;
+    expect(describeTargetOverride(question('E.target-quality'), answer, context)).toBe(
+      '0.650, set on Tradeoff; the worksheet says 0.800',
+    );
+    expect(describeTargetOverride(question('E.target-quality'), null, context)).toBe(
+      '0.650, set on Tradeoff',
+    );
+    expect(describeTargetOverride(question('E.target-quality'), answer, {})).toBeUndefined();
+    expect(describeTargetOverride(question('K.horizon'), answer, context)).toBeUndefined();
   });
 });
 

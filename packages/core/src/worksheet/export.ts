@@ -1,5 +1,6 @@
 import { formatDuration, formatNumber, formatTimeToTarget } from '../format';
 import { escapeMarkdownHtml } from '../shared';
+import { describeTarget } from '../tradeoff';
 import {
   type Answer,
   hasDerivedValue,
@@ -60,6 +61,22 @@ export function formatAnswer(question: Question, answer: Answer): string {
     case 'yes-no-unknown':
       return YES_NO_LABEL[answer.value];
   }
+}
+
+/**
+ * The target every rule uses when the Tradeoff tab sets one, on the question it overrides
+ * (`E.target-quality`), named as the Tradeoff tab and the report name it (`describeTarget`):
+ * "0.650, set on Tradeoff; the worksheet says 0.800". Undefined for other questions or without an override.
+ */
+export function describeTargetOverride(
+  question: Question,
+  answer: Answer | null | undefined,
+  context: WorksheetContext,
+): string | undefined {
+  if (question.id !== 'E.target-quality' || context.targetOverride === undefined) return undefined;
+  const worksheetValue = answer?.kind === 'number' ? answer.value : null;
+  const target = { value: context.targetOverride.value, source: 'tradeoff', worksheetValue } as const;
+  return describeTarget(target, 1) ?? undefined;
 }
 
 /** The live value of a derived question in words, e.g. "0.81 (95 % CI 0.75–0.86) from Agreement". */

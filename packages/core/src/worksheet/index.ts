@@ -33,6 +33,7 @@ export {
 } from './compute-verdict';
 export { toWorksheetContext, type WorksheetContextJson, worksheetContextFromTabs } from './context-json';
 export {
+  describeTargetOverride,
   exportWorksheetJson,
   formatAnswer,
   formatDerivedValue,

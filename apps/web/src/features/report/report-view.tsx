@@ -7,6 +7,7 @@ import {
 } from '@raisin/core/format';
 import {
   formatMoney,
+  formatReportTarget,
   type ReportAgreementSection,
   type ReportAssumptionSource,
   type ReportMaturitySection,
@@ -79,9 +80,21 @@ function AgreementBody({ a }: { a: ReportAgreementSection }) {
   );
 }
 
-function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
+function TradeoffBody({
+  t,
+  target,
+}: {
+  t: ReportTradeoffSection;
+  target: ReportSnapshot['summary']['target'];
+}) {
   // The decimals of the metric's scale (85.0 on 0–100, 0.850 on 0–1), as on the Tradeoff tab.
   const q = (value: number) => formatQuality(value, t.maxQuality);
+  // A target set on Tradeoff is named with the worksheet's beside it, as in the summary and the exports.
+  const targetText = target
+    ? formatReportTarget(target, t.maxQuality)
+    : t.target === null
+      ? 'not set'
+      : q(t.target);
   const ttt = t.timeToTarget;
   // P10, P50 and P90 in one unit, so they compare at a glance.
   const [p10, p50, p90] = ttt ? formatDaysAlike([ttt.p10Days, ttt.p50Days, ttt.p90Days]) : [];
@@ -92,6 +105,9 @@ function TradeoffBody({ t }: { t: ReportTradeoffSection }) {
       ) : (
         <p>No curve: {t.curveError ?? 'not enough estimates to fit one.'}</p>
       )}
+      <p data-testid="report-tradeoff-target">
+        Target {targetText}, ceiling {t.ceiling === null ? 'not set' : q(t.ceiling)}.
+      </p>
       <p>
         Time to target:{' '}
         {t.timeToTarget ? `P10 ${p10}, P50 ${p50}, P90 ${p90}` : 'not reached or no target set'}.
@@ -235,7 +251,7 @@ export function ReportView({ snapshot, tabHref }: { snapshot: ReportSnapshot; ta
         {(a) => <AgreementBody a={a} />}
       </ReportSection>
       <ReportSection section={sections.tradeoff} sectionKey="tradeoff" tabHref={tabHref}>
-        {(t) => <TradeoffBody t={t} />}
+        {(t) => <TradeoffBody t={t} target={snapshot.summary.target} />}
       </ReportSection>
       <ReportSection section={sections.roadmap} sectionKey="roadmap" tabHref={tabHref}>
         {(r) => <RoadmapBody r={r} />}

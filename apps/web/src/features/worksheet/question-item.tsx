@@ -1,5 +1,6 @@
 import {
   type Answer,
+  describeTargetOverride,
   formatAnswer,
   formatDerivedValue,
   hasDerivedValue,
@@ -86,6 +87,8 @@ export const QuestionItem = memo(function QuestionItem(props: QuestionItemProps)
   const error = localError ?? serverError;
   const derived = question.derivedFrom === undefined ? undefined : DERIVED_TAB[question.derivedFrom];
   const live = hasDerivedValue(question, context) ? formatDerivedValue(question, context) : undefined;
+  // The target set on Tradeoff replaces this answer in every rule: say so where the answer is typed.
+  const overriddenBy = describeTargetOverride(question, saved, context);
   const tabLink = derived && (
     <Link to={projectTabPath(props.workspaceId, props.projectId, derived.tab)}>
       {live ? `Open the ${derived.label} tab` : `go to the ${derived.label} tab`}
@@ -133,6 +136,14 @@ export const QuestionItem = memo(function QuestionItem(props: QuestionItemProps)
           {canEdit
             ? `, or ${ESTIMATED_KINDS.has(question.kind) ? 'enter an estimate' : 'answer'} here.`
             : '.'}
+        </p>
+      )}
+      {overriddenBy && (
+        <p className="question__derived-note" data-testid="target-override">
+          Target in use: {overriddenBy}.{' '}
+          <Link to={projectTabPath(props.workspaceId, props.projectId, 'tradeoff')}>
+            Open the Tradeoff tab
+          </Link>
         </p>
       )}
       {live === undefined && <Guidance question={question} id={guidanceId} />}
