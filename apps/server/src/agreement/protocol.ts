@@ -9,7 +9,12 @@ import type {
 } from '@raisin/core/agreement';
 
 export type ToWorker =
-  | { readonly type: 'start'; readonly job: JobData }
+  | {
+      readonly type: 'start';
+      readonly job: JobData;
+      /** Whether anyone reads this job's progress: posting a hundred messages costs a small job dearly. */
+      readonly progress: boolean;
+    }
   | { readonly type: 'chunk'; readonly bytes: Uint8Array }
   | { readonly type: 'end' }
   | {

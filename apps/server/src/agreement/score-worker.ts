@@ -1,10 +1,17 @@
 /**
  * The scoring worker: parses an upload as its chunks arrive, then scores it and encodes its triples,
- * all off the server's event loop. One worker per job (taken warm from the pool); the server terminates it afterwards.
+ * all off the server's event loop. One job at a time; a worker whose job ended cleanly is handed the next
+ * one (`start` resets everything), and the server stops a worker whose job did not.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import type { AgreementReport, EncodedSample, FramedSample, SampleParser } from '@raisin/core/agreement';
+import type {
+  AgreementReport,
+  ComputeAgreementOptions,
+  EncodedSample,
+  FramedSample,
+  SampleParser,
+} from '@raisin/core/agreement';
 import {
   computeAgreement,
   computeFramedAgreement,
@@ -28,9 +35,18 @@ const port = parentPort;
 if (port === null) throw new Error('score-worker must run in a worker thread');
 // Workers start before their job is known (a warm one waits in the pool), so the job comes as `start`.
 let job: JobData | null = null;
+/** Whether the job's progress is read (the browser's upload); else no progress message is posted. */
+let reportsProgress = false;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port?.postMessage(message, transfer);
+}
+
+/** computeAgreement's progress callback, when the job's progress is read. */
+function progressOption(): Pick<ComputeAgreementOptions, 'onProgress'> {
+  return reportsProgress
+    ? { onProgress: ({ stage, done, total }) => send({ type: 'progress', stage, done, total }) }
+    : {};
 }
 
 function transferable(bytes: Uint8Array): ArrayBuffer[] {
@@ -79,6 +95,7 @@ function opensJson(bytes: Uint8Array): boolean | null {
 function handle(message: ToWorker): void {
   if (message.type === 'start') {
     job = message.job;
+    reportsProgress = message.progress;
     started = performance.now();
     parser = job.kind === 'upload' ? createSampleParser(job.parse) : null;
     const expected = job.kind === 'upload' ? job.expectedBytes : null;
@@ -87,6 +104,7 @@ function handle(message: ToWorker): void {
     nextReading = readingStep;
     jsonChunks = null;
     jsonBytes = 0;
+    reported = false;
     return;
   }
   if (message.type === 'rescore') {
@@ -122,7 +140,7 @@ function handle(message: ToWorker): void {
     if (jsonChunks !== false && jsonChunks !== null) {
       jsonChunks.push(message.bytes.slice());
       jsonBytes += message.bytes.length;
-      if (jsonBytes >= nextReading) {
+      if (reportsProgress && jsonBytes >= nextReading) {
         nextReading = jsonBytes + readingStep;
         send({ type: 'progress', stage: 'reading', done: jsonBytes, total: job.expectedBytes });
       }
@@ -132,24 +150,29 @@ function handle(message: ToWorker): void {
     if (parser.issue !== null) {
       reported = true;
       send({ type: 'parse-failed', issue: parser.issue });
-    } else if (parser.bytesRead >= nextReading) {
+      parser = null;
+    } else if (reportsProgress && parser.bytesRead >= nextReading) {
       nextReading = parser.bytesRead + readingStep;
       send({ type: 'progress', stage: 'reading', done: parser.bytesRead, total: job.expectedBytes });
     }
     return;
   }
   reported = true;
-  if (jsonChunks !== false && jsonChunks !== null) {
-    const chunks = jsonChunks;
+  // The worker waits for its next job after this one: it keeps nothing of this file meanwhile.
+  const current = parser;
+  const chunks = jsonChunks;
+  parser = null;
+  jsonChunks = null;
+  if (chunks !== false && chunks !== null) {
     const exported = scoreFramed(job, chunks);
     if (exported) return;
     // JSON Lines or a JSON array of records: one question, read by the streaming parser as before.
     for (const chunk of chunks) {
-      parser.push(chunk);
-      if (parser.issue !== null) break;
+      current.push(chunk);
+      if (current.issue !== null) break;
     }
   }
-  const parsed = parser.finish();
+  const parsed = current.finish();
   if (!parsed.ok) {
     send({ type: 'parse-failed', issue: parsed.error });
     return;
@@ -169,7 +192,7 @@ function handle(message: ToWorker): void {
   const report = computeAgreement(sample, {
     ...storedReportOptions(),
     level: job.level,
-    onProgress: ({ stage, done, total }) => send({ type: 'progress', stage, done, total }),
+    ...progressOption(),
   });
   const triples = encodeSample(sample);
   send(
@@ -236,7 +259,7 @@ function scoreFramed(upload: Extract<JobData, { kind: 'upload' }>, chunks: reado
   const options = { ...storedReportOptions(), level: upload.level };
   const report = computeFramedAgreement(framed, {
     ...options,
-    onProgress: ({ stage, done, total }) => send({ type: 'progress', stage, done, total }),
+    ...progressOption(),
   });
   const reports: Record<string, AgreementReport> = {};
   for (const control of controls) {

@@ -28,41 +28,78 @@ function loaded(worker: Worker): Promise<void> {
 }
 
 /**
- * Keeps one started worker waiting, so a job does not pay the worker's start (≈ 1 s of module
- * loading) on top of its own work. The waiting worker does not keep the process alive.
+ * Started workers, kept between jobs: starting one costs about a second of module loading (tsx and
+ * core), far more than scoring a small batch, so a job that ends cleanly hands its worker back for the
+ * next one instead of stopping it. One worker more than the jobs that can run at once waits loaded, so
+ * no job pays a start. Only a job that ends uncleanly (its client left mid-job, the worker failed, or its
+ * answer never came) stops its worker: the thread may still be computing or hold a half-read file.
+ * Idle workers do not keep the process alive.
  */
-class WarmWorkers {
-  private warm: Worker | null = null;
-  private warmLoaded: Promise<void> = Promise.resolve();
+class IdleWorkers {
+  private readonly idle: Worker[] = [];
+  private readonly loading = new Map<Worker, Promise<void>>();
+  private spawned = 0;
+  constructor(private readonly keep: number) {}
+
+  /** Workers started so far (each start costs about a second of CPU). */
+  get started(): number {
+    return this.spawned;
+  }
+
   take(): Worker {
-    const worker = this.warm ?? spawnWorker();
-    this.warm = null;
+    const worker = this.idle.pop() ?? this.spawn();
     worker.ref();
-    // Warm the next one once this job has its worker, off the request's critical path.
-    setImmediate(() => this.refill());
+    // Keep one loaded for the next job, off this request's critical path.
+    if (this.idle.length === 0) setImmediate(() => this.refill());
     return worker;
   }
-  /** Stops the waiting worker (the server's shutdown). */
-  async close(): Promise<void> {
-    const worker = this.warm;
-    this.warm = null;
-    if (worker === null) return;
-    // A shutdown right after start-up would otherwise terminate the thread while it still loads tsx,
-    // which can abort the whole process (SIGTRAP) instead of exiting cleanly.
-    await this.warmLoaded;
-    await worker.terminate();
-  }
-  refill(): void {
-    if (this.warm !== null) return;
-    const worker = spawnWorker();
+
+  /** A worker whose job ended cleanly: kept for the next job, or stopped when enough wait already. */
+  giveBack(worker: Worker): void {
+    if (this.idle.length >= this.keep || worker.threadId === -1) {
+      void worker.terminate();
+      return;
+    }
     worker.unref();
-    // A warm worker that dies (e.g. at shutdown) is simply replaced on the next take.
+    this.idle.push(worker);
+  }
+
+  refill(): void {
+    if (this.idle.length > 0) return;
+    const worker = this.spawn();
+    worker.unref();
+    this.idle.push(worker);
+  }
+
+  /** Stops the waiting workers (the server's shutdown). */
+  async close(): Promise<void> {
+    const waiting = this.idle.splice(0);
+    // A shutdown right after start-up would otherwise terminate a thread while it still loads tsx,
+    // which can abort the whole process (SIGTRAP) instead of exiting cleanly.
+    await Promise.all(
+      waiting.map(async (worker) => {
+        await this.loading.get(worker);
+        await worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Worker {
+    const worker = spawnWorker();
+    this.spawned += 1;
+    this.loading.set(
+      worker,
+      loaded(worker).then(() => {
+        this.loading.delete(worker);
+      }),
+    );
+    // A waiting worker that dies is dropped; the next take starts another.
     worker.once('exit', () => {
-      if (this.warm === worker) this.warm = null;
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
     });
     worker.on('error', () => undefined);
-    this.warm = worker;
-    this.warmLoaded = loaded(worker);
+    return worker;
   }
 }
 
@@ -96,6 +133,8 @@ type Outcome = Exclude<FromWorker, JobProgress | WorkerReady>;
 class Inbox {
   private readonly messages: Outcome[] = [];
   private readonly readers: ((message: Outcome) => void)[] = [];
+  /** Stops listening to the worker (it goes back to the pool for another job). */
+  readonly detach: () => void;
   constructor(worker: Worker, onProgress: (progress: JobProgress) => void = () => undefined) {
     const deliver = (message: FromWorker) => {
       if (message.type === 'ready') return;
@@ -107,12 +146,23 @@ class Inbox {
       if (reader) reader(message);
       else this.messages.push(message);
     };
-    worker.on('message', deliver);
-    worker.on('error', (error) => deliver({ type: 'failed', message: error.message }));
-    worker.on('exit', (code) => {
+    const onError = (error: Error) => deliver({ type: 'failed', message: error.message });
+    const onExit = (code: number) => {
       if (code !== 0) deliver({ type: 'failed', message: `The scoring worker stopped (exit code ${code}).` });
-    });
+    };
+    worker.on('message', deliver);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    this.detach = () => {
+      worker.off('message', deliver);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    this.fail = (message) => deliver({ type: 'failed', message });
   }
+
+  /** Fails whatever waits on the stopped worker (a thread stopped while still loading exits with 0). */
+  readonly fail: (message: string) => void;
   next(): Promise<Outcome> {
     const message = this.messages.shift();
     if (message) return Promise.resolve(message);
@@ -150,20 +200,20 @@ export interface ScoreOutcome {
 
 /** One upload: push its bytes as they arrive, then `finishParse`, then `score`. Always `dispose`. */
 export class UploadJob {
-  private readonly worker: Worker;
   private readonly inbox: Inbox;
   private bytes = 0;
   private disposed = false;
+  /** Set once the worker is handed back or stopped: this job no longer owns it. */
+  private ended = false;
 
   constructor(
-    worker: Worker,
+    private readonly worker: Worker,
     data: UploadJobData,
-    private readonly release: () => void,
+    private readonly handBack: (worker: Worker | null) => void,
     onProgress?: (progress: JobProgress) => void,
   ) {
-    this.worker = worker;
     this.inbox = new Inbox(this.worker, onProgress);
-    this.post({ type: 'start', job: data });
+    this.post({ type: 'start', job: data, progress: onProgress !== undefined });
   }
 
   /** True once disposed: a pending `finishParse` or `score` then fails, as its worker is gone. */
@@ -181,6 +231,7 @@ export class UploadJob {
   }
 
   push(chunk: Uint8Array): void {
+    if (this.ended) return;
     this.bytes += chunk.length;
     // A copy of just this view, transferred: cloning the view would copy its whole pooled buffer.
     const copy = new Uint8Array(chunk);
@@ -190,7 +241,11 @@ export class UploadJob {
   async finishParse(): Promise<ParseOutcome> {
     this.post({ type: 'end' });
     const message = await this.inbox.next();
-    if (message.type === 'parse-failed') return { ok: false, issue: message.issue };
+    if (message.type === 'parse-failed') {
+      // The worker has nothing more to say about this job: it can take the next one.
+      this.end(true);
+      return { ok: false, issue: message.issue };
+    }
     if (message.type === 'parsed') {
       const { format, columns, missingSpellings, duplicatesResolved, annotations, items, parseMs } = message;
       return { ok: true, format, columns, missingSpellings, duplicatesResolved, annotations, items, parseMs };
@@ -200,7 +255,9 @@ export class UploadJob {
 
   async score(): Promise<ScoreOutcome> {
     const message = await this.inbox.next();
-    if (message.type === 'scored')
+    if (message.type === 'scored') {
+      // Scored: the worker (and the slot) go to the next job while this one stores its result.
+      this.end(true);
       return {
         report: message.report,
         triples: message.triples,
@@ -208,17 +265,29 @@ export class UploadJob {
         ...(message.controls === undefined ? {} : { controls: message.controls }),
         ...(message.control === undefined ? {} : { control: message.control }),
       };
+    }
     throw new Error(message.type === 'failed' ? message.message : `unexpected ${message.type}`);
   }
 
+  /** Ends the job: a worker still busy with it (the client left, a failure) is stopped. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.release();
+    if (this.ended) return;
+    this.end(false);
     await this.worker.terminate();
+    this.inbox.fail('The job was stopped before it ended.');
+  }
+
+  private end(clean: boolean): void {
+    if (this.ended) return;
+    this.ended = true;
+    // A stopped worker keeps its listeners: its exit fails whatever still waits on it.
+    if (clean) this.inbox.detach();
+    this.handBack(clean ? this.worker : null);
   }
 
   private post(message: ToWorker, transfer: ArrayBuffer[] = []): void {
-    this.worker.postMessage(message, transfer);
+    if (!this.ended) this.worker.postMessage(message, transfer);
   }
 }
 
@@ -227,6 +296,8 @@ export interface ScoringPool extends AgreementScorer {
   startUpload(data: UploadJobData, onProgress?: (progress: JobProgress) => void): Promise<UploadJob>;
   /** Jobs waiting for a slot. */
   readonly queued: number;
+  /** Worker threads started since the pool was made (jobs reuse them). */
+  readonly workersStarted: number;
   /** Stops the idle worker; running jobs finish on their own. */
   close(): Promise<void>;
 }
@@ -234,17 +305,25 @@ export interface ScoringPool extends AgreementScorer {
 /** The server's scorer: uploads and re-scores run in worker threads, `concurrency` at a time. */
 export function createScoringPool(concurrency: number): ScoringPool {
   const slots = new Slots(concurrency);
-  const workers = new WarmWorkers();
+  const workers = new IdleWorkers(concurrency + 1);
   workers.refill();
+  /** Hands a cleanly finished job's worker back (null: it was stopped) and frees the job's slot. */
+  const finisher = (release: () => void) => (worker: Worker | null) => {
+    if (worker !== null) workers.giveBack(worker);
+    release();
+  };
   return {
     close: () => workers.close(),
     get queued() {
       return slots.queued;
     },
+    get workersStarted() {
+      return workers.started;
+    },
     async startUpload(data, onProgress) {
       const release = await slots.acquire();
       try {
-        return new UploadJob(workers.take(), data, release, onProgress);
+        return new UploadJob(workers.take(), data, finisher(release), onProgress);
       } catch (error) {
         release();
         throw error;
@@ -253,18 +332,23 @@ export function createScoringPool(concurrency: number): ScoringPool {
     async rescore(input: RescoreInput): Promise<RescoreResult> {
       const release = await slots.acquire();
       const worker = workers.take();
+      const inbox = new Inbox(worker);
+      let clean = false;
       try {
-        const inbox = new Inbox(worker);
-        const start: ToWorker = { type: 'start', job: { kind: 'rescore' } };
+        const start: ToWorker = { type: 'start', job: { kind: 'rescore' }, progress: false };
         const message: ToWorker = { type: 'rescore', ...input };
         worker.postMessage(start);
         worker.postMessage(message);
         const reply = await inbox.next();
-        if (reply.type === 'rescored') return reply.ok ? { ok: true, report: reply.report } : reply;
+        if (reply.type === 'rescored') {
+          clean = true;
+          return reply.ok ? { ok: true, report: reply.report } : reply;
+        }
         throw new Error(reply.type === 'failed' ? reply.message : `unexpected ${reply.type}`);
       } finally {
-        release();
-        await worker.terminate();
+        if (clean) inbox.detach();
+        finisher(release)(clean ? worker : null);
+        if (!clean) await worker.terminate();
       }
     },
   };
