@@ -2,6 +2,7 @@
  * Decisions on a shared report version: a reader of a link that allows feedback decides, the team sees
  * it in the Report tab and on the portfolio; a revoked link takes no more decisions.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
 import { callMutation, expect, saveAnswerViaApi, signUpWithProjectViaApi, test } from './fixtures';
 
@@ -91,6 +92,34 @@ test('a guest approves a shared version with a condition; the team sees it in th
   await decisions.getByRole('button', { name: 'Hide the decision of Legal' }).click();
   await expect(decisions.getByText('Hidden from readers.')).toBeVisible();
   await expect(decisions.getByText('Not decided yet: legal.')).toBeVisible();
+
+  // The portfolio shows the newest decision not hidden, and its CSV carries it.
+  await page.goto(`/w/${workspaceId}/portfolio`);
+  await expect(
+    page.getByRole('link', {
+      name: 'Ticket router: latest decision Approve with conditions on version 1 by Dana Reyes',
+    }),
+  ).toBeVisible({ timeout: 30_000 });
+  const [csvFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = await readFile(await csvFile.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toContain('Latest decision,Decided on version,Decided by');
+  expect(csv).toContain('Approve with conditions,1,Dana Reyes,');
+  expect(csv).toContain('Keep a human review of refunds over 100 euros');
+
+  // The next version's "what changed" carries the decision it answers.
+  await callMutation(page, 'report.publish', { projectId });
+  await page.goto(reportUrl);
+  await page.getByRole('button', { name: /Version 2/ }).click();
+  const changed = page.getByRole('region', { name: 'What changed since version 1' });
+  await expect(changed.getByRole('heading', { name: 'Decisions on version 1' })).toBeVisible();
+  await expect(
+    changed.getByText(
+      'Dana Reyes approved v1 with conditions: Keep a human review of refunds over 100 euros',
+    ),
+  ).toBeVisible();
 });
 
 test('a revoked link refuses a decision, and a read-only link has no form', async ({

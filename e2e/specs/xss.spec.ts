@@ -1,7 +1,7 @@
 /**
  * Hostile input: markup typed into every free-text field stays text on every page that shows it
- * (each project tab, the report preview, a published version, what changed, the share page) and in every
- * export. Any dialog, or an `<img src=x>` element, means the markup ran.
+ * (each project tab, the report preview, a published version, what changed, the share page, a reader's
+ * decision) and in every export. Any dialog, or an `<img src=x>` element, means the markup ran.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -36,6 +36,8 @@ const TEXT = {
   reason: `${XSS} reason`,
   note: `${XSS} note`,
   changed: `${XSS} changed`,
+  decision: `${XSS} decision`,
+  decider: `${XSS} decider`,
 } as const;
 
 /** The worksheet's own text questions (a derived one shows another tab's live value instead). */
@@ -250,6 +252,7 @@ test('markup in every free-text field is shown as text on every page and in ever
   const link = await callMutation<{ url: string }>(page, 'report.createShareLink', {
     projectId,
     versionId: second.id,
+    allowFeedback: true,
   });
   const stakeholder: BrowserContext = await browser.newContext({
     extraHTTPHeaders: { 'x-forwarded-for': '10.250.9.1' },
@@ -259,7 +262,21 @@ test('markup in every free-text field is shown as text on every page and in ever
   await reader.goto(new URL(link.url).pathname);
   await expect(reader.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
   await expectShownAsText(reader, [TEXT.project, TEXT.changed, TEXT.angle, TEXT.milestone]);
+  // A reader's decision, typed into the form with markup in its comment and name, stays text for every
+  // other reader and for the team.
+  const form = reader.getByRole('region', { name: 'Your decision on version 2' });
+  await form.getByRole('radio', { name: 'Request changes' }).check();
+  await form.getByLabel('Comment (conditions, changes or reasons)').fill(TEXT.decision);
+  await form.getByLabel('Your name').fill(TEXT.decider);
+  await form.getByLabel('Your e-mail').fill('reader@example.com');
+  await form.getByRole('button', { name: 'Record my decision' }).click();
+  await expect(reader.getByText('Thank you: your decision (Request changes)')).toBeVisible();
+  await expectShownAsText(reader, [TEXT.decision, TEXT.decider]);
   await stakeholder.close();
+  await page.goto(tab('report'));
+  await page.getByRole('button', { name: /Version 2/ }).click();
+  await expect(page.getByRole('heading', { name: 'Decisions on version 2' })).toBeVisible();
+  await expectShownAsText(page, [TEXT.decision, TEXT.decider]);
 
   expect(dialogs).toEqual([]);
 });

@@ -80,6 +80,48 @@ describeOnEachDatabase('decisions on a report version', (getDb) => {
     );
   });
 
+  it('carries a version’s visible decisions into the next version’s what changed, and the newest onto the portfolio', async () => {
+    const { owner, viewer, projectId, ws, v2, open } = await setup();
+    const portfolioRow = async () =>
+      (await viewer.caller.portfolio.list({ workspaceId: ws.id })).find(
+        (row) => row.project.id === projectId,
+      );
+    expect((await portfolioRow())?.latestDecision).toBeNull();
+
+    await reader().report.recordDecision(approve(open.token));
+    await reader().report.recordDecision({
+      ...approve(open.token, 'Sam Other', 'sam@example.com'),
+      decision: 'reject',
+    });
+    const v3 = await owner.caller.report.publish({ projectId });
+    const diff = await viewer.caller.report.diff({ projectId, to: v3.id });
+    expect(diff.from?.number).toBe(2);
+    expect(diff.fromDecisions.map((d) => [d.name, d.decision, d.comment])).toEqual([
+      ['Dana Reader', 'approve-with-conditions', `Only with a human in the loop ${XSS}`],
+      ['Sam Other', 'reject', `Only with a human in the loop ${XSS}`],
+    ]);
+    expect(JSON.stringify(diff)).not.toContain('@example.com');
+    // Version 2 compared with version 1 carries version 1's decisions: none.
+    expect((await viewer.caller.report.diff({ projectId, to: v2.id })).fromDecisions).toEqual([]);
+
+    expect((await portfolioRow())?.latestDecision).toMatchObject({
+      versionNumber: 2,
+      decision: 'reject',
+      name: 'Sam Other',
+      meeting: false,
+    });
+    // Hidden, an entry leaves what changed and the portfolio; the one before it is the latest again.
+    const sam = (await viewer.caller.report.decisions({ projectId })).find((d) => d.name === 'Sam Other');
+    await owner.caller.report.hideDecision({ projectId, decisionId: sam?.id ?? '' });
+    expect(
+      (await viewer.caller.report.diff({ projectId, to: v3.id })).fromDecisions.map((d) => d.name),
+    ).toEqual(['Dana Reader']);
+    expect((await portfolioRow())?.latestDecision).toMatchObject({
+      decision: 'approve-with-conditions',
+      name: 'Dana Reader',
+    });
+  });
+
   it('records a meeting decision on the version it was taken on', async () => {
     const { owner, editor, projectId, v1 } = await setup();
     await expectTRPCError(

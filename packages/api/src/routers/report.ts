@@ -17,6 +17,7 @@ import {
   hideDecision,
   listDecisions,
   listReportVersions,
+  listSharedDecisions,
   listShareLinks,
   openSharedReport,
   publishReportVersion,
@@ -114,7 +115,9 @@ export const reportRouter = {
 
   /**
    * What changed from `from` to `to`, section by section; without `from`, since the version before `to`
-   * (`diff` is null for the first version).
+   * (`diff` is null for the first version). `fromDecisions` are the decisions taken on `from` that an owner
+   * did not hide, oldest first, without e-mails: the next version carries them ("approved v2 with
+   * conditions: …").
    */
   diff: projectProcedure('viewer')
     .input(z.object({ from: idSchema.optional(), to: idSchema }))
@@ -125,10 +128,12 @@ export const reportRouter = {
         input.from === undefined
           ? await getPreviousReportVersion(ctx.db, { projectId, number: to.number })
           : await getReportVersion(ctx.db, { projectId, versionId: input.from });
+      const fromDecisions = from ? await listSharedDecisions(ctx.db, from.id) : [];
       return {
         from: from && toVersionDto(from),
         to: toVersionDto(to),
         diff: from && diffSnapshots(from.snapshot, to.snapshot),
+        fromDecisions: fromDecisions.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })),
       };
     }),
 

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { DECISION_LABELS } from '../report';
 import type { PortfolioRow } from './portfolio-row';
 
 /** The portfolio CSV's columns, in order. */
@@ -19,6 +20,11 @@ export const PORTFOLIO_CSV_COLUMNS = [
   'MLOps level target',
   'Latest version',
   'Published at',
+  'Latest decision',
+  'Decided on version',
+  'Decided by',
+  'Decided at',
+  'Decision comment',
   'Missing inputs',
 ] as const;
 
@@ -29,7 +35,7 @@ const cell = (value: number | string | null | undefined) =>
  * The portfolio as CSV (RFC 4180, CRLF line breaks, written by papaparse's `unparse`), one line per
  * project in the order given. Numbers are written unrounded, so a spreadsheet sorts and sums them; cells
  * starting with `=`, `+`, `-`, `@`, a tab or a carriage return are prefixed with `'` (`escapeFormulae`)
- * so a project name cannot run as a formula (OWASP "CSV Injection"), as in `roadmapToCsv`.
+ * so a project name or a reader's decision comment cannot run as a formula (OWASP "CSV Injection"), as in `roadmapToCsv`.
  */
 export function portfolioToCsv(rows: readonly PortfolioRow[]): string {
   return Papa.unparse(
@@ -52,6 +58,13 @@ export function portfolioToCsv(rows: readonly PortfolioRow[]): string {
         cell(row.maturity?.target),
         cell(row.latestVersion?.number),
         cell(row.latestVersion?.publishedAt),
+        cell(row.latestDecision && DECISION_LABELS[row.latestDecision.decision]),
+        cell(row.latestDecision?.versionNumber),
+        cell(
+          row.latestDecision && `${row.latestDecision.name}${row.latestDecision.meeting ? ' (meeting)' : ''}`,
+        ),
+        cell(row.latestDecision?.decidedAt),
+        cell(row.latestDecision?.comment),
         row.gaps.map((g) => g.text).join('; '),
       ]),
     },

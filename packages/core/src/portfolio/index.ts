@@ -5,6 +5,7 @@
 export { PORTFOLIO_CSV_COLUMNS, portfolioToCsv } from './csv';
 export {
   buildPortfolioRow,
+  type PortfolioDecision,
   type PortfolioGap,
   type PortfolioProjectInputs,
   type PortfolioRow,

@@ -139,6 +139,28 @@ describe('portfolioToCsv', () => {
     expect(Number(line[7])).toBe(row.timeToTarget?.p50Days);
     expect(Number(line[11])).toBe(row.bestAngle?.net);
     expect(line[14]).toBe('2');
+    expect(line.slice(16, 21)).toEqual(['', '', '', '', '']);
     expect(csv).toContain('\r\n');
+  });
+
+  it('writes the latest decision in its own columns, a comment never running as a formula', () => {
+    const row = buildPortfolioRow({
+      ...inputsWith(true),
+      latestDecision: {
+        versionNumber: 2,
+        decision: 'approve-with-conditions',
+        name: 'Steering committee',
+        comment: '=1+1 keep a human review',
+        meeting: true,
+        decidedAt: '2026-03-02T09:00:00.000Z',
+      },
+    });
+    const [, line = []] = Papa.parse<string[]>(portfolioToCsv([row]).trim()).data;
+    const at = (column: string) => line[PORTFOLIO_CSV_COLUMNS.indexOf(column as never)];
+    expect(at('Latest decision')).toBe('Approve with conditions');
+    expect(at('Decided on version')).toBe('2');
+    expect(at('Decided by')).toBe('Steering committee (meeting)');
+    expect(at('Decided at')).toBe('2026-03-02T09:00:00.000Z');
+    expect(at('Decision comment')).toBe("'=1+1 keep a human review");
   });
 });

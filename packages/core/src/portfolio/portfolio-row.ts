@@ -1,3 +1,4 @@
+import type { ReportDecisionKind } from '../report';
 import type { MaturityLevel } from '../roadmap';
 import {
   analyzeRoi,
@@ -51,6 +52,20 @@ export interface PortfolioProjectInputs {
     /** ISO 8601 timestamp. */
     readonly publishedAt: string;
   } | null;
+  /** The newest decision on any version that an owner did not hide; null (or absent) while there is none. */
+  readonly latestDecision?: PortfolioDecision | null;
+}
+
+/** A decision as the portfolio shows it: on which version, what, by whom, when, with its comment. */
+export interface PortfolioDecision {
+  readonly versionNumber: number;
+  readonly decision: ReportDecisionKind;
+  readonly name: string;
+  readonly comment: string;
+  /** Recorded by an owner from a meeting rather than by a reader of a link. */
+  readonly meeting: boolean;
+  /** ISO 8601 timestamp. */
+  readonly decidedAt: string;
 }
 
 /** One line of the portfolio: what each tab answers for a project, and what it still lacks. */
@@ -86,6 +101,7 @@ export interface PortfolioRow {
   readonly bestAngle: { readonly name: string; readonly quality: number; readonly net: number | null } | null;
   readonly maturity: { readonly current: MaturityLevel; readonly target: MaturityLevel } | null;
   readonly latestVersion: PortfolioProjectInputs['latestVersion'];
+  readonly latestDecision: PortfolioDecision | null;
   readonly gaps: readonly PortfolioGap[];
 }
 
@@ -175,6 +191,7 @@ export function buildPortfolioRow(inputs: PortfolioProjectInputs): PortfolioRow 
     },
     maturity,
     latestVersion: inputs.latestVersion,
+    latestDecision: inputs.latestDecision ?? null,
     gaps,
   };
 }

@@ -40,6 +40,7 @@ export {
   type DecisionRow,
   hideDecision,
   listDecisions,
+  listSharedDecisions,
   recordMeetingDecision,
   recordSharedDecision,
   type SharedDecision,

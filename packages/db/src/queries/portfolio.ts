@@ -1,5 +1,5 @@
 import { buildPortfolioRow, type PortfolioRow, type worksheet } from '@raisin/core';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   agreementSample,
@@ -7,6 +7,7 @@ import {
   maturityAssessment,
   measuredPoint,
   project,
+  reportDecision,
   reportVersion,
   tradeoffSettings,
   worksheetAnswer,
@@ -95,6 +96,22 @@ export async function getWorkspacePortfolio(
     .from(reportVersion)
     .where(inArray(reportVersion.projectId, ids))
     .orderBy(reportVersion.projectId, desc(reportVersion.number));
+  // The newest decision per project that an owner did not hide, on whichever version it was made.
+  const decisions = await db
+    .selectDistinctOn([reportVersion.projectId], {
+      projectId: reportVersion.projectId,
+      versionNumber: reportVersion.number,
+      decision: reportDecision.decision,
+      name: reportDecision.name,
+      comment: reportDecision.comment,
+      linkId: reportDecision.linkId,
+      recordedBy: reportDecision.recordedBy,
+      createdAt: reportDecision.createdAt,
+    })
+    .from(reportDecision)
+    .innerJoin(reportVersion, eq(reportVersion.id, reportDecision.versionId))
+    .where(and(inArray(reportVersion.projectId, ids), isNull(reportDecision.hiddenAt)))
+    .orderBy(reportVersion.projectId, desc(reportDecision.createdAt), desc(reportDecision.id));
 
   const answersOf = new Map<string, Record<string, worksheet.Answer>>();
   for (const row of answerRows) {
@@ -109,6 +126,7 @@ export async function getWorkspacePortfolio(
   const measuredOf = groupBy(measuredRows);
   const assessmentOf = byProject(assessments);
   const versionOf = byProject(versions);
+  const decisionOf = byProject(decisions);
 
   const rows: PortfolioRow[] = [];
   for (const p of projects) {
@@ -127,6 +145,7 @@ export async function getWorkspacePortfolio(
     const summary = settingsOf.get(p.id) === undefined ? null : summarizeCached(resolved);
     const overview = maturityOverviewOf(assessmentOf.get(p.id) ?? null, answers);
     const version = versionOf.get(p.id);
+    const decision = decisionOf.get(p.id);
     rows.push(
       buildPortfolioRow({
         project: { id: p.id, name: p.name },
@@ -139,6 +158,16 @@ export async function getWorkspacePortfolio(
             : { current: overview.assessment.level, target: overview.target.level },
         latestVersion: version
           ? { id: version.id, number: version.number, publishedAt: version.publishedAt.toISOString() }
+          : null,
+        latestDecision: decision
+          ? {
+              versionNumber: decision.versionNumber,
+              decision: decision.decision,
+              name: decision.name,
+              comment: decision.comment,
+              meeting: decision.linkId === null && decision.recordedBy !== null,
+              decidedAt: decision.createdAt.toISOString(),
+            }
           : null,
       }),
     );

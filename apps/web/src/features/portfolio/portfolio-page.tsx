@@ -1,6 +1,7 @@
 import './portfolio.css';
 import { formatDateOfInstant, formatDays, formatMoney, formatQuality } from '@raisin/core/format';
 import { portfolioToCsv } from '@raisin/core/portfolio';
+import { DECISION_LABELS } from '@raisin/core/report';
 import { describeTarget } from '@raisin/core/tradeoff';
 import type { Verdict } from '@raisin/core/worksheet';
 import { useQuery } from '@tanstack/react-query';
@@ -31,7 +32,7 @@ const VERDICT_OPTIONS = [
 
 /**
  * `/w/:workspaceId/portfolio`: every active project of the workspace side by side (verdict, ceiling,
- * target, time to target, best angle and its net value, MLOps levels, latest version), sortable and
+ * target, time to target, best angle and its net value, MLOps levels, latest version and decision), sortable and
  * filterable, with a chart of net value against time to target and a CSV download. Every value links to
  * the project tab it comes from.
  */
@@ -151,6 +152,7 @@ function PortfolioTable({ rows, sort, onSort, workspaceId }: TableProps) {
             {heading('net', 'Best angle, net value')}
             {heading('maturity', 'MLOps level')}
             {heading('version', 'Latest version')}
+            {heading(null, 'Latest decision')}
             {heading(null, 'Missing')}
           </tr>
         </thead>
@@ -259,6 +261,9 @@ function PortfolioLine({ row, workspaceId }: { row: PortfolioRowDto; workspaceId
             )
           : 'not published'}
       </td>
+      <td className="portfolio-decision-cell">
+        <LatestDecision row={row} reportHref={to('report')} />
+      </td>
       <td>
         {row.gaps.length === 0 ? (
           'nothing'
@@ -274,5 +279,32 @@ function PortfolioLine({ row, workspaceId }: { row: PortfolioRowDto; workspaceId
         )}
       </td>
     </tr>
+  );
+}
+
+/** The newest decision not hidden: what, on which version, by whom, and its comment on demand. */
+function LatestDecision({ row, reportHref }: { row: PortfolioRowDto; reportHref: string }) {
+  const latest = row.latestDecision;
+  if (latest === null) return 'none yet';
+  const label = DECISION_LABELS[latest.decision];
+  const by = `${latest.name}${latest.meeting ? ' (meeting)' : ''}`;
+  return (
+    <>
+      <Link
+        to={reportHref}
+        aria-label={`${row.project.name}: latest decision ${label} on version ${latest.versionNumber} by ${by}`}
+      >
+        <span className={`portfolio-decision portfolio-decision--${latest.decision}`}>{label}</span>
+      </Link>
+      <span className="portfolio-net">
+        v{latest.versionNumber}, {by}, {formatDateOfInstant(latest.decidedAt)}
+      </span>
+      {latest.comment !== '' && (
+        <details className="portfolio-reasons">
+          <summary>Comment</summary>
+          <p className="portfolio-decision__comment">{latest.comment}</p>
+        </details>
+      )}
+    </>
   );
 }

@@ -16,6 +16,7 @@ function row(name: string, verdict: PortfolioRowDto['verdict'], p50: number | nu
     bestAngle: null,
     maturity: null,
     latestVersion: null,
+    latestDecision: null,
     gaps: [],
   };
 }
