@@ -7,11 +7,15 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { emptyReportSnapshot, MATURITY_ITEMS, seedAttackAngles } from '../../packages/core/src';
+import {
+  DEFAULT_TRADEOFF_SETTINGS,
+  emptyReportSnapshot,
+  MATURITY_ITEMS,
+  seedAttackAngles,
+} from '../../packages/core/src';
 import type { Db } from '../../packages/db/src/client';
 import { MIGRATIONS_FOLDER } from '../../packages/db/src/client';
 import { getWorkspacePortfolio } from '../../packages/db/src/queries/portfolio';
-import { DEFAULT_TRADEOFF_SETTINGS } from '../../packages/db/src/queries/tradeoff';
 import * as schema from '../../packages/db/src/schema';
 
 const PROJECTS = 200;

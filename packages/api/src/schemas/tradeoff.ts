@@ -1,4 +1,4 @@
-import { DURATION_UNITS } from '@raisin/core';
+import { DURATION_UNITS, type TradeoffSettings } from '@raisin/core';
 import { z } from 'zod';
 import { idSchema, versionSchema } from './common';
 
@@ -32,6 +32,7 @@ export const measuredPointInputSchema = z.object({
   label: z.string().max(200),
 });
 
+/** The input shape of core's `TradeoffSettings` (the type checks they agree); its rules are core's `validateTradeoffSettings`. */
 export const tradeoffSettingsSchema = z.object({
   metricName: z.string().trim().min(1).max(60),
   maxQuality: z.number().finite().positive().max(1_000_000),
@@ -46,7 +47,7 @@ export const tradeoffSettingsSchema = z.object({
   }),
   teamCost: costRateSchema.nullable(),
   workStartedOn: isoDate.nullable(),
-});
+}) satisfies z.ZodType<TradeoffSettings>;
 
 export const createAngleInput = z.object({ angle: attackAngleInputSchema });
 export const updateAngleInput = z.object({

@@ -73,6 +73,12 @@ export {
   seedAttackAngles,
 } from './seed';
 export {
+  DEFAULT_TRADEOFF_SETTINGS,
+  type TradeoffSettings,
+  type TradeoffValueSettings,
+  validateTradeoffSettings,
+} from './settings';
+export {
   type EstimatesReachTarget,
   type FanBand,
   MEASURED_POINT_WEIGHT,
@@ -98,6 +104,7 @@ export {
   latestMeasurementDate,
   type QualityRange,
   type TradeoffInputIssue,
+  validateAttackAngle,
   validateMeasuredOn,
   validateTradeoffInputs,
 } from './validate';

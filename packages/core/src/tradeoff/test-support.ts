@@ -2,24 +2,15 @@
 // editor stores them, so each test states only what it changes.
 import type { TradeoffComputationSettings } from './inputs';
 import { adoptedAngleName, seedAttackAngles } from './seed';
+import { DEFAULT_TRADEOFF_SETTINGS } from './settings';
 
 /** Accuracy in [0, 1], no target, ceiling override or money: override what the test is about. */
 export function computationSettings(
   overrides: Partial<TradeoffComputationSettings> = {},
 ): TradeoffComputationSettings {
+  const { metricName: _shownOnly, ...defaults } = DEFAULT_TRADEOFF_SETTINGS;
   return {
-    maxQuality: 1,
-    targetQuality: null,
-    ceilingOverride: null,
-    value: {
-      mode: 'per-quality-point',
-      valuePerPoint: null,
-      costPerError: null,
-      volume: null,
-      baselineQuality: null,
-    },
-    teamCost: null,
-    workStartedOn: null,
+    ...defaults,
     ...overrides,
   };
 }

@@ -134,7 +134,6 @@ export {
   adoptExampleAngles,
   createAttackAngle,
   createMeasuredPoint,
-  DEFAULT_TRADEOFF_SETTINGS,
   deleteAttackAngle,
   deleteMeasuredPoint,
   getTradeoff,

@@ -3,6 +3,7 @@ import {
   adoptedAngleName,
   analyzeTradeoff,
   type CostRate,
+  DEFAULT_TRADEOFF_SETTINGS,
   type Duration,
   type EffortEstimate,
   latestMeasurementDate,
@@ -12,8 +13,9 @@ import {
   summarizeTradeoff,
   type ThreePointEstimate,
   type TradeoffSummary,
+  validateAttackAngle,
   validateMeasuredOn,
-  validateTradeoffInputs,
+  validateTradeoffSettings,
   type worksheet,
 } from '@raisin/core';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -39,23 +41,6 @@ export type TradeoffSettingsRow = typeof tradeoffSettings.$inferSelect;
 
 /** The worksheet question whose answer is the default target quality. */
 export const TARGET_QUALITY_QUESTION = 'E.target-quality';
-
-/** Settings of a project that never opened its Tradeoff tab: accuracy in [0, 1], no money yet. */
-export const DEFAULT_TRADEOFF_SETTINGS: TradeoffSettings = {
-  metricName: 'accuracy',
-  maxQuality: 1,
-  targetQuality: null,
-  ceilingOverride: null,
-  value: {
-    mode: 'per-quality-point',
-    valuePerPoint: null,
-    costPerError: null,
-    volume: null,
-    baselineQuality: null,
-  },
-  teamCost: null,
-  workStartedOn: null,
-};
 
 /** What an editor sends for an angle. */
 export interface AttackAngleInput {
@@ -256,17 +241,11 @@ export function summarizeCached(inputs: ResolvedTradeoffInputs): TradeoffSummary
 }
 
 function checkAngle(angle: AttackAngleInput, maxQuality: number): void {
-  const issues = validateTradeoffInputs(
-    [{ id: 'angle', name: angle.name, effort: angle.effort, quality: angle.quality }],
-    [],
+  const issue = validateAttackAngle(
+    { id: 'angle', name: angle.name, effort: angle.effort, quality: angle.quality },
     { min: 0, max: maxQuality },
-  );
-  const issue = issues[0];
-  if (issue) {
-    // The core names fields `angles.0.quality.low`; the client knows one angle, so `quality.low`.
-    const field = issue.path.replace(/^angles\.0\./, '');
-    throw invalid(field, `${field}: ${issue.message.replace(/^angles\.0\./, '')}`);
-  }
+  )[0];
+  if (issue) throw invalid(issue.path, `${issue.path}: ${issue.message}`);
 }
 
 /** When a measured point is checked: `today` is the editor's calendar date as their browser gave it. */
@@ -293,16 +272,8 @@ function checkMeasured(point: MeasuredPointInput, maxQuality: number, clock: Mea
 }
 
 function checkSettings(settings: TradeoffSettings): void {
-  const { maxQuality } = settings;
-  const inRange = (field: string, value: number | null) => {
-    if (value !== null && !(value >= 0 && value <= maxQuality)) {
-      throw invalid(field, `${field}: must lie in the metric's range [0, ${maxQuality}]`);
-    }
-  };
-  inRange('targetQuality', settings.targetQuality);
-  inRange('ceilingOverride', settings.ceilingOverride);
-  inRange('value.baselineQuality', settings.value.baselineQuality);
-  if (settings.ceilingOverride === 0) throw invalid('ceilingOverride', 'ceilingOverride: must be above 0');
+  const issue = validateTradeoffSettings(settings)[0];
+  if (issue) throw invalid(issue.path, issue.message);
 }
 
 /** The settings a change is checked against: the stored ones, or the defaults its first change stores. */

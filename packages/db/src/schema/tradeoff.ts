@@ -1,4 +1,7 @@
-import type { CostRate, Duration, EffortEstimate, ThreePointEstimate } from '@raisin/core';
+import type { CostRate, Duration, EffortEstimate, ThreePointEstimate, TradeoffSettings } from '@raisin/core';
+
+export type { TradeoffSettings, TradeoffValueSettings } from '@raisin/core';
+
 import { sql } from 'drizzle-orm';
 import {
   check,
@@ -14,40 +17,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { project } from './projects';
-
-/** How quality turns into money in the ROI table (see `ValueModel` in `@raisin/core`). */
-export interface TradeoffValueSettings {
-  readonly mode: 'per-quality-point' | 'per-error-avoided';
-  /** Money per percentage point of the metric's range (per-quality-point). */
-  readonly valuePerPoint: number | null;
-  /** Money per error avoided (per-error-avoided). */
-  readonly costPerError: number | null;
-  /** Predictions the value is counted over, e.g. a year of traffic (per-error-avoided). */
-  readonly volume: number | null;
-  /** Today's quality without the project; value is counted above it. */
-  readonly baselineQuality: number | null;
-}
-
-/** The project-level settings of the Tradeoff tab. */
-export interface TradeoffSettings {
-  /** The project's metric, e.g. "accuracy"; only shown. */
-  readonly metricName: string;
-  /** The top of the metric's range (1 for accuracy, 100 for a percentage). */
-  readonly maxQuality: number;
-  /** The target quality; null: the worksheet's `E.target-quality`. */
-  readonly targetQuality: number | null;
-  /**
-   * A human ceiling typed in here. It wins over the reference sample's ceiling when set, so a team
-   * without a double-labelled sample (or who distrusts it) can still bound the curve; blank: use the
-   * Agreement tab's reference ceiling, if any.
-   */
-  readonly ceilingOverride: number | null;
-  readonly value: TradeoffValueSettings;
-  /** The team's cost per unit of calendar time, for angles without their own rate. */
-  readonly teamCost: CostRate | null;
-  /** The day the work started: measured points given by date count their effort from it. */
-  readonly workStartedOn: string | null;
-}
 
 /** One row per project once its Tradeoff tab was opened: the settings, versioned as a whole. */
 export const tradeoffSettings = pgTable('tradeoff_settings', {
