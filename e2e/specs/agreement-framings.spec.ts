@@ -6,6 +6,10 @@ const fixture = (name: string) =>
   readFileSync(
     fileURLToPath(new URL(`../../packages/core/src/agreement/parse/fixtures/${name}`, import.meta.url)),
   );
+const referenceData = (name: string) =>
+  readFileSync(
+    fileURLToPath(new URL(`../../packages/core/src/agreement/reference-data/${name}`, import.meta.url)),
+  );
 
 test.describe('agreement under other framings', () => {
   test('a Prodigy NER export with a boundary disagreement shows its span F1 ceiling, not 100%', async ({
@@ -70,5 +74,58 @@ test.describe('agreement under other framings', () => {
     await expect(ceiling).toContainText('0.500');
     await expect(page.getByTestId('headline-alpha')).toContainText('0.400');
     await expect(page.getByRole('heading', { name: 'Every coefficient' })).toBeVisible();
+  });
+
+  test('ratings uploaded as numbers read the six ICCs (Shrout & Fleiss) and a correlation ceiling', async ({
+    page,
+    account,
+  }) => {
+    await signUpViaApi(page, account('icc-lead'));
+    const workspace = await createWorkspaceViaApi(page, 'Judges');
+    const project = await createProjectViaApi(page, workspace.id, 'Essay scores');
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'judges.csv',
+      mimeType: 'text/csv',
+      buffer: referenceData('shrout_fleiss1979_table2.long.csv'),
+    });
+    await page.getByLabel('What each annotation is (framing)').selectOption('continuous');
+    await page.getByLabel('Level of measurement').selectOption('interval');
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+
+    const table = page.getByRole('table', { name: 'Each value with its 95% interval' });
+    await expect(
+      page.getByRole('heading', { name: 'Intraclass correlations (6 items rated by everyone)' }),
+    ).toBeVisible();
+    await expect(table.getByRole('row', { name: /ICC\(1,1\) 0\.166/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /ICC\(A,1\) 0\.290 0\.019–0\.761/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /ICC\(C,1\) 0\.715 0\.342–0\.946/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /ICC\(C,k\) 0\.909/ })).toBeVisible();
+    await expect(page.getByTestId('headline-ceiling')).toContainText('0.845');
+  });
+
+  test('a pairwise table names the line and column of a choice it cannot read', async ({ page, account }) => {
+    await signUpViaApi(page, account('pairwise-lead'));
+    const workspace = await createWorkspaceViaApi(page, 'Answers');
+    const project = await createProjectViaApi(page, workspace.id, 'Chat answers');
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'answers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'item_a,item_b,annotator,choice\nanswer-1,answer-2,ana,a\nanswer-1,answer-2,ben,maybe\n',
+      ),
+    });
+    await page.getByLabel('What each annotation is (framing)').selectOption('pairwise');
+    // Preferences find their own columns: no item/annotator/label mapping is asked for.
+    await expect(page.getByLabel('Item column')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(
+      page.getByText(
+        'answers.csv: Line 3: the choice "maybe" is none of a/left/first, b/right/second or tie (column 4).',
+      ),
+    ).toBeVisible();
   });
 });

@@ -194,6 +194,65 @@ describe('agreement upload route', () => {
     expect(unknown.json().message).toMatch(/No question "sentiment" in the file; it holds "label", "topic"/);
   }, 30_000);
 
+  it('reads a table under the framing the form names, and names the line and column of a bad cell', async () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`../../../packages/core/src/agreement/parse/fixtures/${name}`, import.meta.url));
+    const sets = await upload(
+      owner,
+      { framing: 'multilabel' },
+      { name: 'topics.csv', content: fixture('topics-multilabel.csv') },
+    );
+    expect(sets.statusCode).toBe(200);
+    const stored = lines(sets.body).at(-1) as { sample: { id: string; ceiling: number } };
+    expect(stored.sample.ceiling).toBeCloseTo(0.75, 12);
+    const got = await trpcQuery(
+      app,
+      'agreement.get',
+      { projectId, sampleId: stored.sample.id },
+      { cookie: owner.cookie },
+    );
+    expect(got.json().result.data.report).toMatchObject({
+      framing: 'multilabel',
+      humanCeilingMetric: 'f1',
+      multilabel: { f1: { micro: 0.75 } },
+    });
+
+    const ratings = await upload(
+      owner,
+      { framing: 'continuous', level: 'interval' },
+      { name: 'ratings.tsv', content: fixture('ratings.tsv') },
+    );
+    const rated = lines(ratings.body).at(-1) as { type: string; sample: { id: string } };
+    expect(rated.type).toBe('done');
+    const ratedReport = (
+      await trpcQuery(
+        app,
+        'agreement.get',
+        { projectId, sampleId: rated.sample.id },
+        { cookie: owner.cookie },
+      )
+    ).json().result.data.report;
+    expect(ratedReport).toMatchObject({ framing: 'continuous', humanCeilingMetric: 'correlation' });
+
+    const bad = await upload(
+      owner,
+      { framing: 'pairwise' },
+      {
+        name: 'answers.csv',
+        content: 'item_a,item_b,annotator,choice\nanswer-1,answer-2,ana,a\nanswer-1,answer-2,ben,maybe\n',
+      },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ issue: { line: 3, column: 4 } });
+    expect(bad.json().message).toBe(
+      'Line 3: the choice "maybe" is none of a/left/first, b/right/second or tie (column 4).',
+    );
+
+    const unknown = await upload(owner, { framing: 'sentiment' }, { name: 'a.csv', content: 'a,b,c\n' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/^Invalid framing/);
+  }, 60_000);
+
   it('uses mapped columns for unusual headers', async () => {
     const csv = 'doc,who,verdict\nd1,ann,spam\nd1,ben,spam\nd2,ann,ham\nd2,ben,spam\n';
     const response = await upload(

@@ -2,6 +2,7 @@
 import type {
   AgreementReport,
   ColumnMapping,
+  Framing,
   MeasurementLevel,
   ParseOptions,
   SampleFormat,
@@ -33,6 +34,8 @@ export interface UploadJobData {
   readonly expectedBytes: number | null;
   /** The question of an export to lead with (Label Studio `from_name`); every question is scored. */
   readonly control?: string;
+  /** The framing of a CSV/TSV or JSON Lines table (`--framing`); exports carry their own. */
+  readonly framing?: Framing;
 }
 
 export interface RescoreJobData {

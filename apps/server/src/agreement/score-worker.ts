@@ -60,8 +60,9 @@ let reported = false;
 let readingStep = READING_STEP_UNKNOWN;
 let nextReading = readingStep;
 /**
- * A JSON upload (Label Studio, Prodigy, JSON Lines) is kept whole and read per question and framing at the
- * end (`parseFramedSample`); `null` until the first bytes tell, `false` for a table, streamed as it comes.
+ * A JSON upload (Label Studio, Prodigy, JSON Lines) or a table under a named framing is kept whole and read
+ * per question and framing at the end (`parseFramedSample`); `null` until the first bytes tell, `false`
+ * for a one-label-per-item table, streamed as it comes.
  */
 let jsonChunks: Uint8Array[] | false | null = null;
 let jsonBytes = 0;
@@ -102,7 +103,9 @@ function handle(message: ToWorker): void {
     readingStep =
       expected === null ? READING_STEP_UNKNOWN : Math.max(READING_STEP_MIN, Math.ceil(expected / 100));
     nextReading = readingStep;
-    jsonChunks = null;
+    // A named framing other than one label per item reads the table whole, as `--framing` does.
+    jsonChunks =
+      job.kind === 'upload' && job.framing !== undefined && job.framing !== 'categorical' ? [] : null;
     jsonBytes = 0;
     reported = false;
     return;
@@ -166,7 +169,7 @@ function handle(message: ToWorker): void {
   if (chunks !== false && chunks !== null) {
     const exported = scoreFramed(job, chunks);
     if (exported) return;
-    // JSON Lines or a JSON array of records: one question, read by the streaming parser as before.
+    // JSON Lines or a JSON array of records without a framing: one question, read by the streaming parser.
     for (const chunk of chunks) {
       current.push(chunk);
       if (current.issue !== null) break;
@@ -224,8 +227,11 @@ function triplesOf(framed: FramedSample): EncodedSample | null {
  */
 function scoreFramed(upload: Extract<JobData, { kind: 'upload' }>, chunks: readonly Uint8Array[]): boolean {
   const bytes = Buffer.concat(chunks);
-  const parsed = parseFramedSample(bytes, upload.parse);
-  if (parsed.ok && parsed.value.format !== 'labelstudio' && parsed.value.format !== 'prodigy') return false;
+  const framing = upload.framing === 'categorical' ? undefined : upload.framing;
+  const parsed = parseFramedSample(bytes, { ...upload.parse, ...(framing === undefined ? {} : { framing }) });
+  const exported = parsed.ok && (parsed.value.format === 'labelstudio' || parsed.value.format === 'prodigy');
+  // JSON Lines and JSON records without a named framing: the streaming parser reads them, as a table.
+  if (parsed.ok && !exported && framing === undefined) return false;
   if (!parsed.ok) {
     send({ type: 'parse-failed', issue: parsed.error });
     return true;

@@ -1,6 +1,6 @@
 /**
  * POST /api/projects/:projectId/agreement/samples: a multipart upload of a labeled sample. The form's
- * text fields (name, level, order, columns, format, control) come first, then the file, which is streamed
+ * text fields (name, level, order, columns, format, control, framing) come first, then the file, which is streamed
  * into a worker thread that parses it as it arrives. A malformed file gets 400 with the parser's
  * issue (line and column); a file over the limit gets 413; neither stores anything. Once parsed, the
  * answer is NDJSON: progress lines, then `{"type":"done","sample":…}` after the sample and its
@@ -10,7 +10,7 @@
  */
 import multipart from '@fastify/multipart';
 import { toSampleDto } from '@raisin/api';
-import { describeSampleIssue } from '@raisin/core/agreement';
+import { describeSampleIssue, FRAMINGS } from '@raisin/core/agreement';
 import { createAgreementSample, type Db, getMembershipRole, getProject, roleAtLeast } from '@raisin/db';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -49,6 +49,8 @@ const fieldsSchema = z.object({
   ).optional(),
   /** The question of a Label Studio export to lead with (its `from_name`); every question is stored. */
   control: z.string().trim().min(1).max(200).optional(),
+  /** What a CSV/TSV or JSON Lines table holds (the CLI's --framing); absent: one label per item. */
+  framing: z.enum(FRAMINGS).optional(),
 });
 
 export interface AgreementUploadOptions {
@@ -75,12 +77,13 @@ function uploadJobData(
   uploadLimit: number,
   expectedBytes: number | null,
 ): UploadJobData {
-  const { level, format, order, columns, control } = fields;
+  const { level, format, order, columns, control, framing } = fields;
   return {
     kind: 'upload',
     level,
     expectedBytes,
     ...(control === undefined ? {} : { control }),
+    ...(framing === undefined ? {} : { framing }),
     parse: {
       format,
       level,

@@ -14,7 +14,7 @@ import { trpc } from '../../lib/trpc';
 import { describeFraming } from './format';
 import { describeUploadProgress } from './progress';
 import { SAMPLE_NAME_MAX_LENGTH } from './sample-name';
-import { type UploadFields, type UploadProgress, uploadSample } from './upload';
+import { type TableFraming, type UploadFields, type UploadProgress, uploadSample } from './upload';
 
 const PREVIEW_BYTES = 1024 * 1024;
 /** A delimited file is either one row per label (long) or one column per annotator (wide). */
@@ -23,6 +23,17 @@ const LAYOUT_OPTIONS: readonly { value: Layout; label: string }[] = [
   { value: 'long', label: 'Long: one row per label (item, annotator, label columns)' },
   { value: 'wide', label: 'Wide: an item column and one column per annotator' },
 ];
+/** A table's framing (the CLI's --framing); the ones that read their own columns skip the mapping. */
+const FRAMING_OPTIONS: readonly { value: TableFraming; label: string }[] = [
+  { value: 'categorical', label: 'One label per item' },
+  { value: 'multilabel', label: 'Sets of labels: item, annotator, labels joined by |' },
+  { value: 'ranking', label: 'Rankings: list, object, annotator, rank (or objects × annotators)' },
+  { value: 'pairwise', label: 'Pairwise preferences: item_a, item_b, annotator, choice' },
+  { value: 'continuous', label: 'Numbers (ICC)' },
+];
+/** JSON Lines records hold one label per item: a number, or a category. */
+const JSONL_FRAMINGS: readonly TableFraming[] = ['categorical', 'continuous'];
+const OWN_COLUMNS: readonly TableFraming[] = ['multilabel', 'ranking', 'pairwise'];
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
 type Level = (typeof LEVELS)[number];
 const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -121,6 +132,7 @@ export function UploadPanel({
   const [level, setLevel] = useState<Level>('nominal');
   const [order, setOrder] = useState('');
   const [control, setControl] = useState('');
+  const [framing, setFraming] = useState<TableFraming>('categorical');
   const [orderError, setOrderError] = useState<string | undefined>(undefined);
   const [queue, setQueue] = useState<Pending[]>([]);
   const [running, setRunning] = useState<Pending | null>(null);
@@ -131,14 +143,23 @@ export function UploadPanel({
   const [dragging, setDragging] = useState(false);
 
   const delimited = preview !== null && (preview.format === 'long' || preview.format === 'wide');
-  const mapsColumns = preview !== null && (preview.format === 'jsonl' || (delimited && layout === 'long'));
+  const framingOptions = delimited
+    ? FRAMING_OPTIONS
+    : preview?.format === 'jsonl'
+      ? FRAMING_OPTIONS.filter((option) => JSONL_FRAMINGS.includes(option.value))
+      : [];
+  // Sets, rankings and preferences find their own columns by name, in either layout.
+  const ownColumns = delimited && OWN_COLUMNS.includes(framing);
+  const mapsColumns =
+    preview !== null && !ownColumns && (preview.format === 'jsonl' || (delimited && layout === 'long'));
   const chosen = mapsColumns ? [columns.item, columns.annotator, columns.label] : [columns.item];
   const needsMapping = mapsColumns && chosen.some((column) => column === '');
   const mappingError =
     mapsColumns && !needsMapping && new Set(chosen).size < chosen.length
       ? 'Columns: the item, annotator and label must be three different columns.'
       : undefined;
-  const mappingComplete = !needsMapping && mappingError === undefined && (!delimited || columns.item !== '');
+  const mappingComplete =
+    ownColumns || (!needsMapping && mappingError === undefined && (!delimited || columns.item !== ''));
   const annotatorColumns = (preview?.header ?? []).filter((h) => h !== columns.item);
   // CSV/TSV only (in JSON, "NA" is a label): the label cells of the previewed rows, read as the upload will be.
   const labelColumns = new Set(delimited ? (layout === 'wide' ? annotatorColumns : [columns.label]) : []);
@@ -168,6 +189,7 @@ export function UploadPanel({
     }
     setPreview(result.value);
     setControl(result.value.controls?.[0]?.name ?? '');
+    setFraming('categorical');
     setLayout(result.value.format === 'wide' ? 'wide' : 'long');
     setColumns({
       item: result.value.columns.item ?? '',
@@ -229,11 +251,13 @@ export function UploadPanel({
       return;
     }
     setOrderError(undefined);
-    const mapping = mapsColumns
-      ? Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== ''))
-      : delimited && columns.item !== ''
-        ? { item: columns.item }
-        : null;
+    const mapping = ownColumns
+      ? null
+      : mapsColumns
+        ? Object.fromEntries(Object.entries(columns).filter(([, column]) => column !== ''))
+        : delimited && columns.item !== ''
+          ? { item: columns.item }
+          : null;
     const pending: Pending = {
       file,
       fields: {
@@ -242,7 +266,8 @@ export function UploadPanel({
         order: declared.length > 0 ? declared : null,
         columns: mapping,
         // The layout the user confirmed, so the server reads the file the way the preview showed it.
-        format: delimited ? layout : 'auto',
+        format: delimited && !ownColumns ? layout : 'auto',
+        framing: framingOptions.length > 0 ? framing : null,
         control: (preview?.controls?.length ?? 0) > 1 && control !== '' ? control : null,
       },
     };
@@ -319,7 +344,28 @@ export function UploadPanel({
               {previewMissing}
             </p>
           )}
-          {delimited && (
+          {framingOptions.length > 0 && (
+            <NativeSelect
+              label="What each annotation is (framing)"
+              value={framing}
+              options={framingOptions}
+              onChange={(value) => {
+                const next = framingOptions.find((option) => option.value === value);
+                if (next) setFraming(next.value);
+              }}
+            />
+          )}
+          {ownColumns && (
+            <p className="muted">
+              {framing === 'multilabel'
+                ? 'Columns item, annotator and labels; a cell joins its labels with |, an empty cell is the empty set.'
+                : framing === 'ranking'
+                  ? 'Columns list, object, annotator and rank (one row per ranked object), or an object column and one column per annotator.'
+                  : 'Columns item_a, item_b, annotator and choice (a, b or tie; left, right; first, second).'}{' '}
+              Errors name the line and the column.
+            </p>
+          )}
+          {delimited && !ownColumns && (
             <NativeSelect
               label="Layout"
               value={layout}
@@ -333,7 +379,7 @@ export function UploadPanel({
               label.
             </p>
           )}
-          {delimited && layout === 'wide' && (
+          {delimited && !ownColumns && layout === 'wide' && (
             <NativeSelect
               label="Item column"
               value={columns.item}

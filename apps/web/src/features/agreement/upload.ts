@@ -10,7 +10,12 @@ export interface UploadFields {
   format: 'auto' | 'long' | 'wide';
   /** The question of a Label Studio export to lead with (`from_name`); null: the first. */
   control: string | null;
+  /** What a CSV/TSV or JSON Lines table holds (the CLI's --framing); null: one label per item. */
+  framing: TableFraming | null;
 }
+
+/** The framings a table can hold; spans and boxes come only in Label Studio or Prodigy exports. */
+export type TableFraming = 'categorical' | 'multilabel' | 'ranking' | 'pairwise' | 'continuous';
 
 export type UploadProgress =
   | { phase: 'uploading'; loaded: number; total: number }
@@ -60,6 +65,7 @@ export function uploadSample(
   if (fields.order) form.append('order', JSON.stringify(fields.order));
   if (fields.columns) form.append('columns', JSON.stringify(fields.columns));
   if (fields.control) form.append('control', fields.control);
+  if (fields.framing && fields.framing !== 'categorical') form.append('framing', fields.framing);
   form.append('file', file, file.name);
 
   return new Promise((resolve) => {
