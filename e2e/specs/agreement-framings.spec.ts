@@ -128,4 +128,44 @@ test.describe('agreement under other framings', () => {
       ),
     ).toBeVisible();
   });
+
+  test('a Label Studio NER export reads its span F1 ceiling; a Prodigy multi-label export its micro F1', async ({
+    page,
+    account,
+  }) => {
+    await signUpViaApi(page, account('exports-lead'));
+    const workspace = await createWorkspaceViaApi(page, 'Exports');
+    const project = await createProjectViaApi(page, workspace.id, 'Tickets and names');
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const ceiling = page.getByTestId('headline-ceiling');
+    const table = page.getByRole('table', { name: 'Each value with its 95% interval' });
+
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'news-ner.json',
+      mimeType: 'application/json',
+      buffer: fixture('label-studio-ner.json'),
+    });
+    // One question: nothing to pick.
+    await expect(page.getByLabel('Question to lead with (Label Studio control)')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('heading', { name: 'news-ner: headline' })).toBeVisible();
+    await expect(ceiling).toContainText('0.727');
+    await expect(ceiling).toContainText("F1 against one annotator's annotations");
+    await expect(table.getByRole('row', { name: /Span F1, exact 0\.727/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /Span F1, overlap \(IoU ≥ 0\.5\) 0\.909/ })).toBeVisible();
+
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'intents.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: fixture('prodigy-choice-multiple.jsonl'),
+    });
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('heading', { name: 'intents: headline' })).toBeVisible();
+    await expect(ceiling).toContainText('0.833');
+    await expect(page.getByRole('heading', { name: 'Multi-label agreement' })).toBeVisible();
+    await expect(table.getByRole('row', { name: /Micro F1 0\.833/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /α with MASI distance 0\.559/ })).toBeVisible();
+    await expect(table.getByRole('row', { name: /BILLING: α \(present or not\) 1\.000/ })).toBeVisible();
+    await expect(page.getByTestId('headline-alpha')).toHaveCount(0);
+  });
 });
