@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeApiError, getApiErrorCode, isExpectedApiError, isNotFoundOrForbidden } from './api-error';
+import {
+  describeApiError,
+  getApiErrorCode,
+  isExpectedApiError,
+  isNotFoundOrForbidden,
+  readApiError,
+} from './api-error';
 
 // The shape TRPCClientError carries: `data.code` from the server's default error formatter.
 function trpcError(code: string, message = 'boom'): Error & { data: { code: string; httpStatus: number } } {
@@ -56,5 +62,57 @@ describe('describeApiError', () => {
       'You do not have permission to do this.',
     );
     expect(describeApiError(new Error('stack…'))).toMatch(/connection/);
+  });
+});
+
+describe('readApiError', () => {
+  it("reads the formatter's domain code, details and per-field messages", () => {
+    const error = Object.assign(new Error('name: too long'), {
+      data: {
+        code: 'BAD_REQUEST',
+        domainCode: null,
+        domainDetails: null,
+        zodError: { formErrors: [], fieldErrors: { name: ['too long'], note: [] } },
+      },
+    });
+    expect(readApiError(error)).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'name: too long',
+      domainCode: null,
+      details: {},
+      fieldErrors: { name: ['too long'] },
+    });
+    const conflict = Object.assign(new Error('changed'), {
+      data: { code: 'CONFLICT', domainCode: 'VERSION_CONFLICT', domainDetails: { currentVersion: 3 } },
+    });
+    expect(readApiError(conflict)).toMatchObject({
+      domainCode: 'VERSION_CONFLICT',
+      details: { currentVersion: 3 },
+    });
+    expect(readApiError(new TypeError('Failed to fetch'))).toMatchObject({ code: undefined, details: {} });
+  });
+});
+
+describe("describeApiError keeps the server's sentence where it was written for a person", () => {
+  it('a validation error names the field; a domain refusal names its cause', () => {
+    const invalid = Object.assign(new Error('name: give the angle a name'), {
+      data: {
+        code: 'BAD_REQUEST',
+        domainCode: null,
+        zodError: { fieldErrors: { name: ['give the angle a name'] } },
+      },
+    });
+    expect(describeApiError(invalid)).toBe('name: give the angle a name');
+    const refused = Object.assign(new Error('A token cannot have a role above yours'), {
+      data: { code: 'FORBIDDEN', domainCode: 'ROLE_TOO_HIGH' },
+    });
+    expect(describeApiError(refused)).toBe('A token cannot have a role above yours');
+    const roadmap = Object.assign(new Error('A roadmap needs at least one phase: add another first.'), {
+      data: { code: 'BAD_REQUEST', domainCode: 'ROADMAP_INVALID' },
+    });
+    expect(describeApiError(roadmap)).toBe('A roadmap needs at least one phase: add another first.');
+    expect(describeApiError(trpcError('BAD_REQUEST', 'Unexpected token < in JSON'))).toBe(
+      'Some of the values are not valid.',
+    );
   });
 });

@@ -2,14 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorMessage } from '../../components';
-import { describeApiError, getApiErrorCode } from '../../lib/api-error';
+import { describeApiError, readApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 
 /** Why an import was refused: the server names the field at fault, so its message is worth showing. */
 function importErrorText(error: unknown): string {
-  const code = getApiErrorCode(error);
-  if (code === 'BAD_REQUEST' && error instanceof Error)
-    return `This is not a valid Raisin project file: ${error.message}`;
+  const { code, message } = readApiError(error);
+  if (code === 'BAD_REQUEST') return `This is not a valid Raisin project file: ${message}`;
   if (code === 'PAYLOAD_TOO_LARGE') return `This file is too large to import. ${describeApiError(error)}.`;
   return describeApiError(error);
 }

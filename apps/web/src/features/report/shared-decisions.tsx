@@ -3,7 +3,7 @@ import { DECISION_LABELS, type ReportDecisionKind } from '@raisin/core/report';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button, ErrorMessage, TextField } from '../../components';
-import { getApiErrorCode } from '../../lib/api-error';
+import { readApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import {
   checkDecisionDraft,
@@ -63,8 +63,8 @@ export function SharedDecisionList(props: { decisions: readonly ReaderDecision[]
 
 /** The refusal in the reader's terms; the server's sentence where it names the cause (revoked, too long…). */
 function describeRefusal(error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  switch (getApiErrorCode(error)) {
+  const { code, message } = readApiError(error);
+  switch (code) {
     case 'FORBIDDEN':
     case 'BAD_REQUEST':
       return message || 'This link takes no decisions.';

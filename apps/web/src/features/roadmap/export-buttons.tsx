@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, ErrorMessage } from '../../components';
+import { describeApiError } from '../../lib/api-error';
 import { saveFile } from '../../lib/save-file';
 import { trpcClient } from '../../lib/trpc';
-import { roadmapErrorText } from './api';
 
 const FORMATS = [
   { format: 'csv', label: 'Download CSV (issue trackers)' },
@@ -28,7 +28,7 @@ export function ExportButtons({ projectId }: { projectId: string }) {
                 const file = await trpcClient.roadmap.export.query({ projectId, format });
                 saveFile(file.fileName, file.mimeType, file.content);
               } catch (caught) {
-                setError(roadmapErrorText(caught));
+                setError(describeApiError(caught));
               } finally {
                 setBusy(null);
               }

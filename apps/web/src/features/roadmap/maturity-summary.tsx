@@ -7,9 +7,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorMessage, TextAreaField } from '../../components';
+import { describeApiError } from '../../lib/api-error';
 import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
-import { type AssessmentDto, roadmapErrorText } from './api';
+import type { AssessmentDto } from './api';
 
 /** The longest reason the API stores for planning another level (packages/api/src/schemas/roadmap.ts). */
 const OVERRIDE_REASON_MAX_LENGTH = 500;
@@ -131,7 +132,7 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
         rows={2}
         onChange={(event) => setReason(event.target.value)}
       />
-      {save.isError && <ErrorMessage>{roadmapErrorText(save.error)}</ErrorMessage>}
+      {save.isError && <ErrorMessage>{describeApiError(save.error)}</ErrorMessage>}
       <div className="actions">
         <Button type="submit" busy={save.isPending}>
           Save override

@@ -1,9 +1,9 @@
 import type { MaturityAnswer } from '@raisin/core/roadmap';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getApiErrorCode } from '../../lib/api-error';
+import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
-import { type AssessmentDto, roadmapErrorText } from './api';
+import type { AssessmentDto } from './api';
 
 export type AutosaveStatus =
   | { readonly state: 'idle' | 'saving' | 'saved' }
@@ -70,7 +70,7 @@ export function useAssessmentAutosave(projectId: string, server: AssessmentDto |
       } else {
         setStatus({
           state: 'error',
-          message: `Your last answers were not saved: ${roadmapErrorText(error)}`,
+          message: `Your last answers were not saved: ${describeApiError(error)}`,
         });
       }
       // Roadmap data derived from the assessment may have moved too.

@@ -1,8 +1,9 @@
 import type { EditableField, PhaseKind, RoadmapEdit } from '@raisin/core/roadmap';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { describeApiError } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
-import { roadmapErrorText, type StoredRoadmapDto } from './api';
+import type { StoredRoadmapDto } from './api';
 
 /**
  * Roadmap writes that always name the version currently in the cache, and put the answer back there, so
@@ -35,7 +36,7 @@ export function useRoadmapActions(projectId: string) {
         for (const step of steps) store(await step(currentVersion()));
         return true;
       } catch (caught) {
-        setError(roadmapErrorText(caught));
+        setError(describeApiError(caught));
         return false;
       } finally {
         setPending(false);

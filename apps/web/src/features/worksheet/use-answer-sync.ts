@@ -1,7 +1,7 @@
 import { type Answer, findQuestion, sameAnswerValue } from '@raisin/core/worksheet';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { describeApiError, getApiErrorCode } from '../../lib/api-error';
+import { describeApiError, getApiErrorCode, readApiError } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
 import { type AnswerDraft, draftKey, useDraftStore, type WorksheetDrafts } from './draft-store';
 import { parseRaw, type RawAnswer } from './raw-answer';
@@ -33,10 +33,9 @@ const EMPTY_DRAFTS: WorksheetDrafts = {};
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads `error.data.domainDetails.current` of a CONFLICT (see packages/db/src/queries/worksheet.ts). */
+/** The answer a CONFLICT lost to: its `current` details (see packages/db/src/queries/worksheet.ts). */
 function conflictOf(error: unknown): AnswerConflict | null {
-  if (!isRecord(error) || !isRecord(error.data) || !isRecord(error.data.domainDetails)) return null;
-  const current = error.data.domainDetails.current;
+  const current = readApiError(error).details.current;
   if (!isRecord(current) || typeof current.version !== 'number') return null;
   return {
     theirs: {
@@ -155,8 +154,6 @@ export function useAnswerSync(params: {
             setErrors((previous) => ({ ...previous, [questionId]: describeApiError(error) }));
           }
           void queryClient.invalidateQueries({ queryKey });
-        } else if (code === 'BAD_REQUEST' && error instanceof Error) {
-          setErrors((previous) => ({ ...previous, [questionId]: error.message }));
         } else {
           setErrors((previous) => ({ ...previous, [questionId]: describeApiError(error) }));
         }
