@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { appRouter, createContextInner, toUnavailableError } from '@raisin/api';
 import {
@@ -33,6 +32,7 @@ import {
 import { crossOriginRefusal, expectedOrigin, isSameOriginRequest } from './origin';
 import { registerProjectImportRoute } from './project-import-route';
 import { REST_API_PREFIX, registerRestApi } from './rest/routes';
+import { registerSecurityHeaders } from './security-headers';
 import { registerSharePage } from './share-page';
 
 type AppRouter = typeof appRouter;
@@ -133,7 +133,7 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

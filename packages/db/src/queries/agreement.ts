@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
+import { perDatabase } from '../per-database';
 import { agreementSample, agreementSampleData, apiToken, user } from '../schema';
 import type { StoredAgreementReport, StoredSampleSource } from '../schema/agreement';
 import { writeAuditEntry } from './audit';
@@ -221,18 +222,24 @@ export async function createAgreementSample(
   });
 }
 
+// Prepared (`per-database.ts`): the trend a dashboard or a CI gate polls through the REST API.
+const listSamplesStatement = perDatabase((db) =>
+  db
+    .select({ ...summaryColumns, createdByName: user.name, pushedByToken: apiToken.name })
+    .from(agreementSample)
+    .leftJoin(user, eq(user.id, agreementSample.createdBy))
+    .leftJoin(apiToken, eq(apiToken.id, agreementSample.apiTokenId))
+    .where(eq(agreementSample.projectId, sql.placeholder('projectId')))
+    .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id))
+    .prepare('raisin_list_agreement_samples'),
+);
+
 /** A project's samples, oldest first (the order of the trend chart). */
 export async function listAgreementSamples(
   db: Db,
   params: { projectId: string },
 ): Promise<AgreementSampleSummary[]> {
-  const rows = await db
-    .select({ ...summaryColumns, createdByName: user.name, pushedByToken: apiToken.name })
-    .from(agreementSample)
-    .leftJoin(user, eq(user.id, agreementSample.createdBy))
-    .leftJoin(apiToken, eq(apiToken.id, agreementSample.apiTokenId))
-    .where(eq(agreementSample.projectId, params.projectId))
-    .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id));
+  const rows = await listSamplesStatement(db).execute({ projectId: params.projectId });
   return rows.map(toSummary);
 }
 

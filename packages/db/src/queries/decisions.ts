@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
+import { perDatabase } from '../per-database';
 import { type ReportDecisionKind, reportDecision, reportVersion } from '../schema';
 import { writeAuditEntry } from './audit';
 import { findShareLink, getReportVersion, hitRateLimit, rateLimited, stateOf } from './report';
@@ -35,9 +36,9 @@ export interface DecisionInput {
   name: string;
 }
 
-/** The decisions on a version that are not hidden, oldest first, without e-mails (for a share link's readers). */
-export async function listSharedDecisions(db: Db, versionId: string): Promise<SharedDecision[]> {
-  const rows = await db
+// Prepared (`per-database.ts`): every view of a shared report reads them.
+const sharedDecisionsStatement = perDatabase((db) =>
+  db
     .select({
       id: reportDecision.id,
       decision: reportDecision.decision,
@@ -48,8 +49,14 @@ export async function listSharedDecisions(db: Db, versionId: string): Promise<Sh
       createdAt: reportDecision.createdAt,
     })
     .from(reportDecision)
-    .where(and(eq(reportDecision.versionId, versionId), isNull(reportDecision.hiddenAt)))
-    .orderBy(asc(reportDecision.createdAt), asc(reportDecision.id));
+    .where(and(eq(reportDecision.versionId, sql.placeholder('versionId')), isNull(reportDecision.hiddenAt)))
+    .orderBy(asc(reportDecision.createdAt), asc(reportDecision.id))
+    .prepare('raisin_list_shared_decisions'),
+);
+
+/** The decisions on a version that are not hidden, oldest first, without e-mails (for a share link's readers). */
+export async function listSharedDecisions(db: Db, versionId: string): Promise<SharedDecision[]> {
+  const rows = await sharedDecisionsStatement(db).execute({ versionId });
   return rows.map(({ recordedBy, linkId, ...row }) => ({
     ...row,
     meeting: linkId === null && recordedBy !== null,

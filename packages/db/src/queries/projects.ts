@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { perDatabase } from '../per-database';
@@ -9,20 +9,37 @@ import { updateAtVersion } from './versioned-write';
 
 export type ProjectRow = typeof project.$inferSelect;
 
+// Prepared, as every statement on a hot path (`per-database.ts`): the projects list is the workspace's
+// home page, and a REST request reads its project on every call.
+const listProjectsStatements = perDatabase((db) => {
+  const inWorkspace = eq(project.workspaceId, sql.placeholder('workspaceId'));
+  const list = (where: SQL | undefined, name: string) =>
+    db.select().from(project).where(where).orderBy(desc(project.updatedAt), desc(project.id)).prepare(name);
+  return {
+    all: list(inWorkspace, 'raisin_list_projects_all'),
+    current: list(and(inWorkspace, eq(project.archived, false)), 'raisin_list_projects'),
+  };
+});
+
 export async function listProjects(
   db: Db,
   params: { workspaceId: string; includeArchived?: boolean | undefined },
 ): Promise<ProjectRow[]> {
-  const inWorkspace = eq(project.workspaceId, params.workspaceId);
-  return db
-    .select()
-    .from(project)
-    .where(params.includeArchived ? inWorkspace : and(inWorkspace, eq(project.archived, false)))
-    .orderBy(desc(project.updatedAt), desc(project.id));
+  const statements = listProjectsStatements(db);
+  const statement = params.includeArchived ? statements.all : statements.current;
+  return statement.execute({ workspaceId: params.workspaceId });
 }
 
+const projectStatement = perDatabase((db) =>
+  db
+    .select()
+    .from(project)
+    .where(eq(project.id, sql.placeholder('projectId')))
+    .prepare('raisin_project'),
+);
+
 export async function getProject(db: Db, params: { projectId: string }): Promise<ProjectRow | null> {
-  const [row] = await db.select().from(project).where(eq(project.id, params.projectId));
+  const [row] = await projectStatement(db).execute({ projectId: params.projectId });
   return row ?? null;
 }
 
