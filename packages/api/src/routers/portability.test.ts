@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { SMALL_SAMPLE_CSV, seedAgreementSample } from '../agreement/test-support';
+import { createContextInner } from '../context';
+import { createCaller } from '../root';
 import { PROJECT_FILE_LIMIT_BYTES } from '../schemas';
 import { type Caller, expectTRPCError, seedCallers } from '../test-support';
 
@@ -146,6 +149,89 @@ describeOnEachDatabase('portability router', (getDb) => {
       ['E.target-quality', null],
     ]);
     expect(history[1]?.restoredFromId).toBe(history[4]?.id);
+  });
+
+  it('carries each version’s decisions (readers’ and meetings’, hidden ones marked) to the imported project', async () => {
+    const { alice, bob, source, target } = await setup();
+    const project = await alice.caller.projects.create({ workspaceId: source.id, name: 'Decided' });
+    const projectId = project.id;
+    const v1 = await alice.caller.report.publish({ projectId });
+    const v2 = await alice.caller.report.publish({ projectId });
+    const link = await alice.caller.report.createShareLink({
+      projectId,
+      versionId: v2.id,
+      allowFeedback: true,
+    });
+    const reader = createCaller(
+      createContextInner({ db: getDb(), user: null, requestId: randomUUID(), clientIp: '10.3.0.1' }),
+    );
+    await reader.report.recordDecision({
+      token: link.token,
+      decision: 'approve-with-conditions',
+      comment: XSS,
+      name: 'Dana Reader',
+      email: 'dana@example.com',
+    });
+    await alice.caller.report.recordMeetingDecision({
+      projectId,
+      versionId: v1.id,
+      decision: 'request-changes',
+      name: 'Steering committee',
+    });
+    await reader.report.recordDecision({
+      token: link.token,
+      decision: 'reject',
+      name: 'Spam',
+      email: 'spam@example.com',
+    });
+    const spam = (await alice.caller.report.decisions({ projectId })).find((d) => d.name === 'Spam');
+    await alice.caller.report.hideDecision({ projectId, decisionId: spam?.id ?? '' });
+
+    const exported = await alice.caller.portability.exportJson({ projectId });
+    expect(
+      exported.reportVersions.map((v) => v.decisions.map((d) => [d.name, d.meeting, d.hiddenAt !== null])),
+    ).toEqual([
+      [['Steering committee', true, false]],
+      [
+        ['Dana Reader', false, false],
+        ['Spam', false, true],
+      ],
+    ]);
+    const imported = await bob.caller.portability.importJson({
+      workspaceId: target.id,
+      file: JSON.stringify(exported),
+    });
+    const listed = await bob.caller.report.decisions({ projectId: imported.id });
+    expect(
+      listed.map((d) => [d.versionNumber, d.decision, d.name, d.email, d.comment, d.meeting, d.hidden]),
+    ).toEqual([
+      [1, 'request-changes', 'Steering committee', null, '', true, false],
+      [2, 'approve-with-conditions', 'Dana Reader', 'dana@example.com', XSS, false, false],
+      [2, 'reject', 'Spam', 'spam@example.com', '', false, true],
+    ]);
+    const again = await bob.caller.portability.exportJson({ projectId: imported.id });
+    expect(comparable(again)).toEqual(comparable(exported));
+
+    // A file from before decisions were exported still imports; a decision past the limits is refused.
+    const older = {
+      ...exported,
+      reportVersions: exported.reportVersions.map(({ decisions: _none, ...version }) => version),
+    };
+    const plain = await bob.caller.portability.importJson({
+      workspaceId: target.id,
+      file: JSON.stringify(older),
+    });
+    expect(await bob.caller.report.decisions({ projectId: plain.id })).toEqual([]);
+    const tooLong = {
+      ...exported,
+      reportVersions: exported.reportVersions.map((v) => ({
+        ...v,
+        decisions: v.decisions.map((d) => ({ ...d, comment: 'x'.repeat(2001) })),
+      })),
+    };
+    await expect(
+      bob.caller.portability.importJson({ workspaceId: target.id, file: JSON.stringify(tooLong) }),
+    ).rejects.toThrow(/^reportVersions\.0\.decisions\.0\.comment: /);
   });
 
   it('suffixes the name when the workspace already has it, and leaves the source untouched', async () => {

@@ -4,7 +4,14 @@
  * version, the version it claims to be, every section present); the import then renders each snapshot,
  * which proves the fields the report reads are there.
  */
-import { REPORT_SCHEMA_VERSION, REPORT_SECTION_KEYS, type ReportSectionKey } from '@raisin/core';
+import {
+  MAX_DECISION_COMMENT_LENGTH,
+  MAX_DECISION_NAME_LENGTH,
+  REPORT_DECISIONS,
+  REPORT_SCHEMA_VERSION,
+  REPORT_SECTION_KEYS,
+  type ReportSectionKey,
+} from '@raisin/core';
 import { z } from 'zod';
 import { timestampSchema, versionSchema as versionNumberSchema } from './common';
 
@@ -40,12 +47,25 @@ const snapshotSchema = z.looseObject({
   assumptions: z.array(z.looseObject({ label: z.string(), value: z.string() })).max(10_000),
 });
 
+/** A decision on the version, held to the limits the share page's form and the API hold it to. */
+const decisionSchema = z.object({
+  decision: z.enum(REPORT_DECISIONS),
+  comment: z.string().max(MAX_DECISION_COMMENT_LENGTH),
+  name: z.string().trim().min(1).max(MAX_DECISION_NAME_LENGTH),
+  email: z.email().max(254).nullable(),
+  meeting: z.boolean(),
+  createdAt: timestampSchema,
+  hiddenAt: timestampSchema.nullable(),
+});
+
 const reportVersionSchema = z
   .object({
     number: versionNumberSchema,
     note: noteSchema,
     publishedAt: timestampSchema,
     snapshot: snapshotSchema,
+    // Absent in files written before decisions were exported.
+    decisions: z.array(decisionSchema).max(10_000).default([]),
   })
   .superRefine((version, ctx) => {
     if (version.snapshot.version.number !== version.number) {

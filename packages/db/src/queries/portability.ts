@@ -3,7 +3,9 @@
  * tab's rows; writing creates a new project from them in one transaction, with new ids, the importer as
  * author and the original timestamps. People are not carried over (their ids mean nothing in another
  * installation): history entries keep when, not who, and report versions keep their frozen snapshots but
- * no publisher. Share links stay behind: a new project starts unshared. The caller validates a bundle
+ * no publisher. Decisions travel with their version (the name and e-mail a reader typed are text, not
+ * accounts); a meeting entry and a hidden one get the importer as who recorded or hid it. Share links stay
+ * behind: a new project starts unshared. The caller validates a bundle
  * before writing it.
  */
 
@@ -19,7 +21,7 @@ import type {
   SampleFormat,
   ThreePointEstimate,
 } from '@raisin/core';
-import type { ReportSnapshot } from '@raisin/core/report';
+import type { ReportDecisionKind, ReportSnapshot } from '@raisin/core/report';
 import type { Answer } from '@raisin/core/worksheet';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -31,6 +33,7 @@ import {
   maturityAssessment,
   measuredPoint,
   project,
+  reportDecision,
   reportVersion,
   roadmap,
   type TradeoffSettings,
@@ -91,12 +94,27 @@ export interface BundledPoint {
   label: string;
 }
 
+/** A decision on a version, as the team sees it (with the reader's e-mail and whether it was hidden). */
+export interface BundledDecision {
+  decision: ReportDecisionKind;
+  comment: string;
+  name: string;
+  email: string | null;
+  /** Recorded by an owner from a meeting rather than by a reader of a link. */
+  meeting: boolean;
+  createdAt: string;
+  /** When an owner hid it from readers; null while it shows. */
+  hiddenAt: string | null;
+}
+
 export interface BundledReportVersion {
   number: number;
   note: string | null;
   publishedAt: string;
   /** As published, names included: a frozen record, never recomputed from the imported rows. */
   snapshot: ReportSnapshot;
+  /** Oldest first. */
+  decisions: BundledDecision[];
 }
 
 /** Everything a project holds, in export order; arrays keep the order the tabs show. */
@@ -124,34 +142,55 @@ export async function readProjectBundle(db: Db, params: { projectId: string }): 
   const { projectId } = params;
   const [row] = await db.select().from(project).where(eq(project.id, projectId));
   if (!row) throw new DomainError('PROJECT_NOT_FOUND', 'Project not found');
-  const [answers, history, samples, settings, angles, points, maturity, plan, versions] = await Promise.all([
-    db
-      .select()
-      .from(worksheetAnswer)
-      .where(eq(worksheetAnswer.projectId, projectId))
-      .orderBy(asc(worksheetAnswer.questionId)),
-    db
-      .select()
-      .from(worksheetAnswerHistory)
-      .where(eq(worksheetAnswerHistory.projectId, projectId))
-      .orderBy(asc(worksheetAnswerHistory.id)),
-    db
-      .select({ sample: agreementSample, triples: agreementSampleData.triples })
-      .from(agreementSample)
-      .innerJoin(agreementSampleData, eq(agreementSampleData.sampleId, agreementSample.id))
-      .where(eq(agreementSample.projectId, projectId))
-      .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id)),
-    db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId)),
-    listAttackAngleRows(db, projectId),
-    listMeasuredPointRows(db, projectId),
-    db.select().from(maturityAssessment).where(eq(maturityAssessment.projectId, projectId)),
-    db.select().from(roadmap).where(eq(roadmap.projectId, projectId)),
-    db
-      .select()
-      .from(reportVersion)
-      .where(eq(reportVersion.projectId, projectId))
-      .orderBy(asc(reportVersion.number)),
-  ]);
+  const [answers, history, samples, settings, angles, points, maturity, plan, versions, decisions] =
+    await Promise.all([
+      db
+        .select()
+        .from(worksheetAnswer)
+        .where(eq(worksheetAnswer.projectId, projectId))
+        .orderBy(asc(worksheetAnswer.questionId)),
+      db
+        .select()
+        .from(worksheetAnswerHistory)
+        .where(eq(worksheetAnswerHistory.projectId, projectId))
+        .orderBy(asc(worksheetAnswerHistory.id)),
+      db
+        .select({ sample: agreementSample, triples: agreementSampleData.triples })
+        .from(agreementSample)
+        .innerJoin(agreementSampleData, eq(agreementSampleData.sampleId, agreementSample.id))
+        .where(eq(agreementSample.projectId, projectId))
+        .orderBy(asc(agreementSample.createdAt), asc(agreementSample.id)),
+      db.select().from(tradeoffSettings).where(eq(tradeoffSettings.projectId, projectId)),
+      listAttackAngleRows(db, projectId),
+      listMeasuredPointRows(db, projectId),
+      db.select().from(maturityAssessment).where(eq(maturityAssessment.projectId, projectId)),
+      db.select().from(roadmap).where(eq(roadmap.projectId, projectId)),
+      db
+        .select()
+        .from(reportVersion)
+        .where(eq(reportVersion.projectId, projectId))
+        .orderBy(asc(reportVersion.number)),
+      db
+        .select({ decision: reportDecision })
+        .from(reportDecision)
+        .innerJoin(reportVersion, eq(reportVersion.id, reportDecision.versionId))
+        .where(eq(reportVersion.projectId, projectId))
+        .orderBy(asc(reportDecision.createdAt), asc(reportDecision.id)),
+    ]);
+  const decisionsOf = new Map<string, BundledDecision[]>();
+  for (const { decision: d } of decisions) {
+    const list = decisionsOf.get(d.versionId) ?? [];
+    list.push({
+      decision: d.decision,
+      comment: d.comment,
+      name: d.name,
+      email: d.email,
+      meeting: d.linkId === null && d.recordedBy !== null,
+      createdAt: iso(d.createdAt),
+      hiddenAt: d.hiddenAt && iso(d.hiddenAt),
+    });
+    decisionsOf.set(d.versionId, list);
+  }
   const historyIndex = new Map(history.map((entry, index) => [entry.id, index]));
   const [settingsRow] = settings;
   const [maturityRow] = maturity;
@@ -219,6 +258,7 @@ export async function readProjectBundle(db: Db, params: { projectId: string }): 
       note: v.note,
       publishedAt: iso(v.publishedAt),
       snapshot: v.snapshot,
+      decisions: decisionsOf.get(v.id) ?? [],
     })),
   };
 }
@@ -345,16 +385,35 @@ export async function writeProjectBundle(
       await tx.insert(maturityAssessment).values({ projectId, ...bundle.maturity, ...author });
     if (bundle.roadmap) await tx.insert(roadmap).values({ projectId, ...bundle.roadmap, ...author });
     if (bundle.reportVersions.length > 0) {
-      await tx.insert(reportVersion).values(
-        bundle.reportVersions.map((v) => ({
-          projectId,
-          number: v.number,
-          note: v.note,
-          snapshot: v.snapshot,
-          publishedAt: new Date(v.publishedAt),
-          publishedBy: null,
+      const inserted = await tx
+        .insert(reportVersion)
+        .values(
+          bundle.reportVersions.map((v) => ({
+            projectId,
+            number: v.number,
+            note: v.note,
+            snapshot: v.snapshot,
+            publishedAt: new Date(v.publishedAt),
+            publishedBy: null,
+          })),
+        )
+        .returning({ id: reportVersion.id, number: reportVersion.number });
+      const idOf = new Map(inserted.map((v) => [v.number, v.id]));
+      const decisions = bundle.reportVersions.flatMap((v) =>
+        v.decisions.map((d) => ({
+          versionId: idOf.get(v.number) ?? '',
+          decision: d.decision,
+          comment: d.comment,
+          name: d.name,
+          email: d.email,
+          // Who recorded a meeting entry, or hid one, does not travel: the importer stands in.
+          recordedBy: d.meeting ? actorId : null,
+          createdAt: new Date(d.createdAt),
+          hiddenAt: d.hiddenAt === null ? null : new Date(d.hiddenAt),
+          hiddenBy: d.hiddenAt === null ? null : actorId,
         })),
       );
+      if (decisions.length > 0) await tx.insert(reportDecision).values(decisions);
     }
 
     await writeAuditEntry(tx, {
@@ -368,6 +427,7 @@ export async function writeProjectBundle(
         samples: bundle.agreementSamples.length,
         answers: answers.length,
         reportVersions: bundle.reportVersions.length,
+        decisions: bundle.reportVersions.reduce((n, v) => n + v.decisions.length, 0),
       },
     });
     return created;
