@@ -185,3 +185,14 @@ export function projectProcedure(minRole: Role) {
     return next({ ctx: { project, role: requireRole(found.role, minRole, projectNotFound) } });
   });
 }
+
+/**
+ * The arguments of a project write: the procedure's validated input (zod drops unknown keys), on the
+ * project the middleware resolved, by the signed-in user, whom the audit log names as its actor.
+ */
+export function projectWrite<Input extends object>(
+  ctx: { project: { id: string }; user: { id: string } },
+  input: Input,
+): Input & { projectId: string; actorId: string } {
+  return { ...input, projectId: ctx.project.id, actorId: ctx.user.id };
+}

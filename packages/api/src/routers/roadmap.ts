@@ -29,7 +29,7 @@ import {
   saveMaturityAnswersInput,
   setTargetOverrideInput,
 } from '../schemas';
-import { projectProcedure } from '../trpc';
+import { projectProcedure, projectWrite } from '../trpc';
 
 function toAssessmentDto(overview: MaturityOverview) {
   const { assessment } = overview;
@@ -95,27 +95,13 @@ export const roadmapRouter = {
   saveAnswers: projectProcedure('editor')
     .input(saveMaturityAnswersInput)
     .mutation(async ({ ctx, input }) =>
-      toAssessmentDto(
-        await saveMaturityAnswers(ctx.db, {
-          projectId: ctx.project.id,
-          version: input.version,
-          answers: input.answers,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toAssessmentDto(await saveMaturityAnswers(ctx.db, projectWrite(ctx, input))),
     ),
 
   setTargetOverride: projectProcedure('editor')
     .input(setTargetOverrideInput)
     .mutation(async ({ ctx, input }) =>
-      toAssessmentDto(
-        await setTargetLevelOverride(ctx.db, {
-          projectId: ctx.project.id,
-          version: input.version,
-          override: input.override,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toAssessmentDto(await setTargetLevelOverride(ctx.db, projectWrite(ctx, input))),
     ),
 
   /** The stored roadmap with its pending regeneration conflicts, or null before the first generation. */
@@ -127,41 +113,25 @@ export const roadmapRouter = {
   /** Generates the first roadmap (version 0) or regenerates over the stored one, keeping manual edits. */
   generate: projectProcedure('editor')
     .input(generateRoadmapInput)
-    .mutation(async ({ ctx, input }) => {
-      const result = await generateProjectRoadmap(ctx.db, {
-        projectId: ctx.project.id,
-        version: input.version,
-        startDate: input.startDate,
-        completedPhases: input.completedPhases,
-        actorId: ctx.user.id,
-      });
-      return toRoadmapDto(result.row);
-    }),
+    .mutation(async ({ ctx, input }) =>
+      toRoadmapDto((await generateProjectRoadmap(ctx.db, projectWrite(ctx, input))).row),
+    ),
 
   edit: projectProcedure('editor')
     .input(editRoadmapInput)
     .mutation(async ({ ctx, input }) =>
       toRoadmapDto(
-        await editProjectRoadmap(ctx.db, {
-          projectId: ctx.project.id,
-          version: input.version,
-          edit: toRoadmapEdit(input.edit),
-          actorId: ctx.user.id,
-        }),
+        await editProjectRoadmap(
+          ctx.db,
+          projectWrite(ctx, { version: input.version, edit: toRoadmapEdit(input.edit) }),
+        ),
       ),
     ),
 
   resolveConflicts: projectProcedure('editor')
     .input(resolveRoadmapConflictsInput)
     .mutation(async ({ ctx, input }) =>
-      toRoadmapDto(
-        await resolveRoadmapConflicts(ctx.db, {
-          projectId: ctx.project.id,
-          version: input.version,
-          resolutions: input.resolutions,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toRoadmapDto(await resolveRoadmapConflicts(ctx.db, projectWrite(ctx, input))),
     ),
 
   /** The roadmap as a file: CSV for issue trackers, iCalendar (one event per milestone), or Markdown. */

@@ -22,7 +22,7 @@ import {
   updateMeasuredInput,
   updateTradeoffSettingsInput,
 } from '../schemas';
-import { projectProcedure } from '../trpc';
+import { projectProcedure, projectWrite } from '../trpc';
 
 function toAngleDto(row: AttackAngleRow) {
   return {
@@ -74,96 +74,51 @@ export const tradeoffRouter = {
 
   /** "Use these examples": stores the example angles as the team's own, on a project with none yet. */
   adoptExamples: projectProcedure('editor').mutation(async ({ ctx }) =>
-    (await adoptExampleAngles(ctx.db, { projectId: ctx.project.id, actorId: ctx.user.id })).map(toAngleDto),
+    (await adoptExampleAngles(ctx.db, projectWrite(ctx, {}))).map(toAngleDto),
   ),
 
   createAngle: projectProcedure('editor')
     .input(createAngleInput)
     .mutation(async ({ ctx, input }) =>
-      toAngleDto(
-        await createAttackAngle(ctx.db, {
-          projectId: ctx.project.id,
-          angle: input.angle,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toAngleDto(await createAttackAngle(ctx.db, projectWrite(ctx, input))),
     ),
 
   updateAngle: projectProcedure('editor')
     .input(updateAngleInput)
     .mutation(async ({ ctx, input }) =>
-      toAngleDto(
-        await updateAttackAngle(ctx.db, {
-          projectId: ctx.project.id,
-          angleId: input.angleId,
-          version: input.version,
-          angle: input.angle,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toAngleDto(await updateAttackAngle(ctx.db, projectWrite(ctx, input))),
     ),
 
   deleteAngle: projectProcedure('editor')
     .input(deleteAngleInput)
     .mutation(async ({ ctx, input }) => {
-      await deleteAttackAngle(ctx.db, {
-        projectId: ctx.project.id,
-        angleId: input.angleId,
-        version: input.version,
-        actorId: ctx.user.id,
-      });
+      await deleteAttackAngle(ctx.db, projectWrite(ctx, input));
       return { id: input.angleId };
     }),
 
   createMeasured: projectProcedure('editor')
     .input(createMeasuredInput)
     .mutation(async ({ ctx, input }) =>
-      toMeasuredDto(
-        await createMeasuredPoint(ctx.db, {
-          projectId: ctx.project.id,
-          point: input.point,
-          today: input.today,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toMeasuredDto(await createMeasuredPoint(ctx.db, projectWrite(ctx, input))),
     ),
 
   updateMeasured: projectProcedure('editor')
     .input(updateMeasuredInput)
     .mutation(async ({ ctx, input }) =>
-      toMeasuredDto(
-        await updateMeasuredPoint(ctx.db, {
-          projectId: ctx.project.id,
-          pointId: input.pointId,
-          version: input.version,
-          point: input.point,
-          today: input.today,
-          actorId: ctx.user.id,
-        }),
-      ),
+      toMeasuredDto(await updateMeasuredPoint(ctx.db, projectWrite(ctx, input))),
     ),
 
   deleteMeasured: projectProcedure('editor')
     .input(deleteMeasuredInput)
     .mutation(async ({ ctx, input }) => {
-      await deleteMeasuredPoint(ctx.db, {
-        projectId: ctx.project.id,
-        pointId: input.pointId,
-        version: input.version,
-        actorId: ctx.user.id,
-      });
+      await deleteMeasuredPoint(ctx.db, projectWrite(ctx, input));
       return { id: input.pointId };
     }),
 
   updateSettings: projectProcedure('editor')
     .input(updateTradeoffSettingsInput)
     .mutation(async ({ ctx, input }) => {
-      const row = await updateTradeoffSettings(ctx.db, {
-        projectId: ctx.project.id,
-        version: input.version,
-        settings: input.settings,
-        actorId: ctx.user.id,
-      });
+      const row = await updateTradeoffSettings(ctx.db, projectWrite(ctx, input));
       return { settings: row.settings, version: row.version };
     }),
 } satisfies TRPCRouterRecord;
