@@ -7,6 +7,7 @@ export { CopyLinkField, type CopyLinkFieldProps } from './copy-link-field';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { ErrorMessage, type ErrorMessageProps } from './error-message';
 export { NotFound } from './not-found';
+export { SavedAt, type SavedAtProps } from './saved-at';
 export { ScrollBox, type ScrollBoxProps } from './scroll-box';
 export { Spinner, type SpinnerProps } from './spinner';
 export { TextAreaField, type TextAreaFieldProps, TextField, type TextFieldProps } from './text-field';

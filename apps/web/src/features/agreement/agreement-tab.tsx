@@ -296,6 +296,7 @@ export function AgreementTab({ projectId, canEdit }: { projectId: string; canEdi
   const samples = useQuery(trpc.agreement.list.queryOptions({ projectId }));
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }));
   const threshold = project.data?.agreementThreshold ?? null;
+  const [thresholdSavedAt, setThresholdSavedAt] = useState<Date | null>(null);
   const select = (id: string | null) =>
     setParams(
       (current) => {
@@ -348,6 +349,8 @@ export function AgreementTab({ projectId, canEdit }: { projectId: string; canEdi
               threshold={threshold}
               version={project.data.version}
               canEdit={canEdit}
+              savedAt={thresholdSavedAt}
+              onSaved={setThresholdSavedAt}
             />
           )}
           {selected && (

@@ -6,7 +6,7 @@
 import { isBelowThreshold } from '@raisin/core/agreement';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Button, ErrorMessage, TextField } from '../../components';
+import { Button, ErrorMessage, SavedAt, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import { formatNumber } from './format';
@@ -30,18 +30,26 @@ export function ThresholdField({
   threshold,
   version,
   canEdit,
+  savedAt,
+  onSaved,
 }: {
   projectId: string;
   threshold: number | null;
   version: number;
   canEdit: boolean;
+  /** When this visit last saved the threshold: kept by the tab, since a save remounts this field. */
+  savedAt: Date | null;
+  onSaved: (at: Date) => void;
 }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(threshold === null ? '' : String(threshold));
   const [error, setError] = useState<string | undefined>();
   const save = useMutation(
     trpc.agreement.setThreshold.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ projectId }) }),
+      onSuccess: () => {
+        onSaved(new Date());
+        return queryClient.invalidateQueries({ queryKey: trpc.projects.get.queryKey({ projectId }) });
+      },
     }),
   );
   if (!canEdit) {
@@ -75,6 +83,7 @@ export function ThresholdField({
       <Button type="submit" busy={save.isPending}>
         Save threshold
       </Button>
+      <SavedAt at={savedAt} />
       {save.isError && <ErrorMessage>{describeApiError(save.error)}</ErrorMessage>}
     </form>
   );

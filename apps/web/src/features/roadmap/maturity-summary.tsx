@@ -6,7 +6,7 @@ import {
 } from '@raisin/core/roadmap';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, ErrorMessage, TextAreaField } from '../../components';
+import { Button, ErrorMessage, SavedAt, TextAreaField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
@@ -81,9 +81,11 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
   const [level, setLevel] = useState<MaturityLevel>(assessment.override?.level ?? assessment.target.level);
   const [reason, setReason] = useState(assessment.override?.reason ?? '');
   const [reasonError, setReasonError] = useState<string | undefined>();
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const save = useMutation(
     trpc.roadmap.setTargetOverride.mutationOptions({
       onSuccess: (saved) => {
+        setSavedAt(new Date());
         queryClient.setQueryData(trpc.roadmap.assessment.queryKey({ projectId }), saved);
       },
     }),
@@ -149,6 +151,7 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
             Use the recommendation
           </Button>
         )}
+        <SavedAt at={savedAt} />
       </div>
     </form>
   );
