@@ -27,3 +27,24 @@ export function alphaBand(value: number): AlphaBand {
   if (value >= 0.667) return 'tentative';
   return 'unreliable';
 }
+
+/**
+ * The published scale a coefficient's band is read on: Krippendorff's for α, Landis–Koch's for the κ
+ * family (κ, π, AC1, Brennan–Prediger). The two disagree on the same number (0.70 is "tentative" on one,
+ * "substantial" on the other), so every band is printed with its scale.
+ */
+export type BandScale = "Krippendorff's" | "Landis–Koch's";
+
+/** The scale of the band of the coefficient `key` (`krippendorffAlpha.nominal`, `alpha`, `cohenKappa`…). */
+export function bandScaleOf(key: string): BandScale {
+  return key === 'alpha' || key.startsWith('krippendorffAlpha') ? "Krippendorff's" : "Landis–Koch's";
+}
+
+/**
+ * A band as exports print it, naming its scale: "tentative (Krippendorff's scale)".
+ *
+ * @example describeBand('substantial', "Landis–Koch's") // "substantial (Landis–Koch's scale)"
+ */
+export function describeBand(band: string, scale: BandScale): string {
+  return `${band} (${scale} scale)`;
+}

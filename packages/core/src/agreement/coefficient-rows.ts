@@ -1,3 +1,4 @@
+import { type BandScale, bandScaleOf } from './bands';
 import type { AgreementBandKey, AgreementCiKey, AgreementReport, Interval } from './types';
 
 /** One coefficient of a report, as the Agreement tab and the report list them. */
@@ -7,6 +8,8 @@ export interface CoefficientRow {
   value: number | null;
   ci: Interval | null;
   band: string | null;
+  /** The scale the band is read on (Krippendorff's for α, Landis–Koch's for the κ family); null without a band. */
+  bandScale: BandScale | null;
 }
 
 type Row = readonly [
@@ -51,12 +54,14 @@ export function coefficientRows(report: AgreementReport): CoefficientRow[] {
   const alphaKey = `krippendorffAlpha.${report.level}`;
   return ROWS.map(([key, name, read, ciKey, bandKey]) => {
     const isChosenAlpha = key === alphaKey;
+    const band = (isChosenAlpha ? report.bands.alpha : bandKey ? report.bands[bandKey] : undefined) ?? null;
     return {
       key,
       name,
       value: read(report),
       ci: (isChosenAlpha ? report.ci.alpha : ciKey ? report.ci[ciKey] : undefined) ?? null,
-      band: (isChosenAlpha ? report.bands.alpha : bandKey ? report.bands[bandKey] : undefined) ?? null,
+      band,
+      bandScale: band === null ? null : bandScaleOf(key),
     };
   });
 }

@@ -1,5 +1,5 @@
 /** The agreement engine: parse a labeled sample (parse/), then compute its agreement report. */
-export { alphaBand, kappaBand } from './bands';
+export { alphaBand, type BandScale, bandScaleOf, describeBand, kappaBand } from './bands';
 export {
   bootstrapDistributions,
   type PercentileInterval,

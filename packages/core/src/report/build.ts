@@ -150,7 +150,15 @@ function agreementSection(inputs: ReportInputs): ReportAgreementSection | EmptyR
             coefficients: reference.report
               ? coefficientRows(reference.report)
                   .filter((row) => row.value !== null)
-                  .map((row) => ({ name: row.name, value: row.value, ci: interval(row.ci) }))
+                  .map((row) => ({
+                    name: row.name,
+                    value: row.value,
+                    ci: interval(row.ci),
+                    band:
+                      row.band === null || row.bandScale === null
+                        ? null
+                        : { name: row.band, scale: row.bandScale },
+                  }))
               : [],
           }
         : null,

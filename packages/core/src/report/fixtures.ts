@@ -123,9 +123,24 @@ export function exampleReportSnapshot(): ReportSnapshot {
           items: 400,
           annotators: 3,
           coefficients: [
-            { name: "Krippendorff's α", value: 0.74, ci: { low: 0.7, high: 0.78 } },
-            { name: "Fleiss' κ", value: 0.73, ci: { low: 0.69, high: 0.77 } },
-            { name: "Gwet's AC1", value: 0.79, ci: null },
+            {
+              name: "Krippendorff's α",
+              value: 0.74,
+              ci: { low: 0.7, high: 0.78 },
+              band: { name: 'tentative', scale: "Krippendorff's" },
+            },
+            {
+              name: "Fleiss' κ",
+              value: 0.73,
+              ci: { low: 0.69, high: 0.77 },
+              band: { name: 'substantial', scale: "Landis–Koch's" },
+            },
+            {
+              name: "Gwet's AC1",
+              value: 0.79,
+              ci: null,
+              band: { name: 'substantial', scale: "Landis–Koch's" },
+            },
           ],
         },
         trend: [

@@ -156,6 +156,15 @@ describe('renderReportHtml', () => {
     expect(html.match(/<section class="page">/g)).toHaveLength(6);
   });
 
+  it('names the scale beside each band, since Krippendorff and Landis–Koch read one number differently', () => {
+    const markdown = renderReportMarkdown(exampleReportSnapshot());
+    const html = renderReportHtml(exampleReportSnapshot());
+    for (const band of ["tentative (Krippendorff's scale)", "substantial (Landis–Koch's scale)"]) {
+      expect(markdown).toContain(band);
+      expect(html).toContain(escapeHtml(band));
+    }
+  });
+
   it("labels the curve's time axis in the report's words (1 week, 1 month), never abbreviations", () => {
     const html = renderReportHtml(exampleReportSnapshot());
     const chart = html.slice(html.indexOf('<title>Time–quality curve'), html.indexOf('</svg>'));

@@ -3,6 +3,7 @@
  * from a snapshot, so the Markdown and HTML exports show the same content in the same order and differ
  * only in syntax and escaping. Text here is never escaped: each renderer escapes it for its own format.
  */
+import { describeBand } from '../agreement';
 import {
   type DateFormatOptions,
   formatCalendarDate,
@@ -148,8 +149,14 @@ function sectionBlocks(
         });
         blocks.push({
           kind: 'table',
-          head: ['Coefficient', 'Value', '95% CI'],
-          rows: r.coefficients.map((c) => [c.name, formatValue(c.value), formatInterval(c.ci)]),
+          head: ['Coefficient', 'Value', '95% CI', 'Band'],
+          // A band is named with its scale: Krippendorff's and Landis–Koch's read the same number differently.
+          rows: r.coefficients.map((c) => [
+            c.name,
+            formatValue(c.value),
+            formatInterval(c.ci),
+            c.band ? describeBand(c.band.name, c.band.scale) : '',
+          ]),
         });
       } else {
         blocks.push({ kind: 'paragraph', text: 'No sample is marked as the reference.' });

@@ -8,6 +8,8 @@
  * do not know rather than guess.
  */
 
+import type { BandScale } from '../agreement';
+
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** The sections of a report, one per tab, in the order they are shown. */
@@ -126,6 +128,8 @@ export interface ReportCoefficient {
   readonly name: string;
   readonly value: number | null;
   readonly ci: ReportInterval | null;
+  /** Its interpretation band and the scale it is read on; absent in versions published before bands were kept. */
+  readonly band?: { readonly name: string; readonly scale: BandScale } | null;
 }
 
 export interface ReportAgreementSection {

@@ -81,12 +81,8 @@ export function describeAlphaBand(band: string | undefined): string {
   return band ? (BAND_WORDS[band] ?? band) : 'no band (undefined)';
 }
 
-/** Which published scale a coefficient's band comes from: they differ, so every band names its own. */
-export type BandScale = "Krippendorff's" | "Landis–Koch's";
-
-export function bandScale(coefficientKey: string): BandScale {
-  return coefficientKey.startsWith('krippendorffAlpha') ? "Krippendorff's" : "Landis–Koch's";
-}
+/** Which published scale a coefficient's band comes from (core's `bandScaleOf`, as the exports name it). */
+export { bandScaleOf as bandScale } from '@raisin/core/agreement';
 
 /**
  * The colour of a band: good, fair or poor. Landis–Koch's "substantial" (0.61–0.80) spans the range that

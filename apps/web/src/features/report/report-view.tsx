@@ -1,3 +1,4 @@
+import { describeBand } from '@raisin/core/agreement';
 import {
   formatCalendarDate,
   formatDateTime,
@@ -61,13 +62,15 @@ function AgreementBody({ a }: { a: ReportAgreementSection }) {
           </p>
           <ReportTable
             caption={`Agreement coefficients of ${a.reference.sampleName}`}
-            columns={['Coefficient', 'Value', '95% CI']}
+            columns={['Coefficient', 'Value', '95% CI', 'Band']}
           >
             {a.reference.coefficients.map((c) => (
               <tr key={c.name}>
                 <th scope="row">{c.name}</th>
                 <td>{num(c.value)}</td>
                 <td>{c.ci ? `${num(c.ci.low)}–${num(c.ci.high)}` : '—'}</td>
+                {/* Named with its scale: Krippendorff's and Landis–Koch's read the same number differently. */}
+                <td>{c.band ? describeBand(c.band.name, c.band.scale) : ''}</td>
               </tr>
             ))}
           </ReportTable>
