@@ -212,6 +212,11 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Space');
     await expect(numbers).toBeChecked();
     await page.keyboard.press('Tab');
+    const feedback = page.getByLabel('Allow feedback: readers can record a decision');
+    await expect(feedback).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(feedback).toBeChecked();
+    await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Create share link' })).toBeFocused();
     await page.keyboard.press('Enter');
     const link = await page.getByLabel('Share link').inputValue();
@@ -226,6 +231,10 @@ test.describe('accessibility', () => {
     await reader.goto(link);
     await expect(reader.getByRole('heading', { name: 'Readable project — report v2' })).toBeVisible();
     await expectNoSeriousViolations(reader, 'shared report page');
+    // The reader's decision form, sent empty: each refusal is on its field.
+    await reader.getByRole('button', { name: 'Record my decision' }).click();
+    await expect(reader.getByText('Decision: choose one.')).toBeVisible();
+    await expectNoSeriousViolations(reader, 'shared report page, decision form with errors');
     await reader.goto('/s/not-a-real-token');
     await expect(reader.getByRole('heading', { name: 'Link not found' })).toBeVisible();
     await expectNoSeriousViolations(reader, 'shared link not found');
