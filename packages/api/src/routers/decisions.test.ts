@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DECISION_LIMIT_PER_ADDRESS, DECISION_LIMIT_PER_LINK } from '@raisin/db';
+import { DECISION_LIMIT_PER_ADDRESS, DECISION_LIMIT_PER_LINK, listSharedDecisions } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
 import { createContextInner } from '../context';
@@ -148,6 +148,26 @@ describeOnEachDatabase('decisions on a report version', (getDb) => {
       email: null,
       meeting: true,
     });
+  });
+
+  it("shows a link's readers the version's decisions as they are stored, in one read with the link", async () => {
+    const { owner, projectId, v2, open } = await setup();
+    await reader().report.recordDecision(approve(open.token));
+    await owner.caller.report.recordMeetingDecision({
+      projectId,
+      versionId: v2.id,
+      decision: 'approve',
+      name: 'Steering committee',
+    });
+    const seen = await reader().report.shared({ token: open.token });
+    if (seen.status !== 'ok') throw new Error('link should open');
+    // The view reads the decisions inside the link's own statement: the same values, dates and order
+    // as the list of the version's decisions.
+    expect(seen.decisions).toEqual(await listSharedDecisions(getDb(), v2.id));
+    expect(seen.decisions.map((d) => [d.name, d.meeting, d.createdAt instanceof Date])).toEqual([
+      ['Dana Reader', false, true],
+      ['Steering committee', true, true],
+    ]);
   });
 
   it('refuses a revoked or expired link, and bad or oversized input, writing nothing', async () => {

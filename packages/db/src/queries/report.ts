@@ -5,9 +5,9 @@ import type { Db } from '../client';
 import { DomainError, isDomainError } from '../errors';
 import { LruMap } from '../lru';
 import { perDatabase } from '../per-database';
-import { project, rateLimit, reportShareLink, reportVersion, user } from '../schema';
+import { project, rateLimit, reportDecision, reportShareLink, reportVersion, user } from '../schema';
 import { writeAuditEntry } from './audit';
-import { listSharedDecisions, type SharedDecision } from './decisions';
+import type { SharedDecision } from './decisions';
 import { generateInvitationToken, hashInvitationToken } from './invitations';
 import { flushShareOpens, recordShareOpen } from './share-opens';
 
@@ -291,8 +291,8 @@ export function rateLimited(retryAfterSeconds: number): DomainError {
   });
 }
 
-/** The link a token names, with the client's failed lookups in the current window (see `findShareLink`). */
-const shareLinkStatement = perDatabase((db) => {
+/** The columns of the link a token names, with the client's failed lookups in the current window. */
+function shareLinkColumns() {
   const key = sql.placeholder('key');
   const windowStart = sql.placeholder('windowStart');
   const failures = (column: typeof rateLimit.count | typeof rateLimit.lastRequest) =>
@@ -301,25 +301,67 @@ const shareLinkStatement = perDatabase((db) => {
     >`(select ${column} from ${rateLimit} where ${rateLimit.key} = ${key} and ${rateLimit.lastRequest} > ${windowStart})`.mapWith(
       Number,
     );
-  return db
+  return {
+    id: reportShareLink.id,
+    expiresAt: reportShareLink.expiresAt,
+    revokedAt: reportShareLink.revokedAt,
+    versionId: reportShareLink.versionId,
+    previewNumbers: reportShareLink.previewNumbers,
+    allowFeedback: reportShareLink.allowFeedback,
+    number: reportVersion.number,
+    projectName: project.name,
+    failures: failures(rateLimit.count),
+    windowStartedAt: failures(rateLimit.lastRequest),
+  };
+}
+
+/** A version's visible decision as `json_build_object` gives it (`createdAt` as text). */
+interface DecisionJson {
+  id: string;
+  decision: SharedDecision['decision'];
+  comment: string;
+  name: string;
+  recordedBy: string | null;
+  linkId: string | null;
+  createdAt: string;
+}
+
+const shareLinkStatement = perDatabase((db) =>
+  db
+    .select(shareLinkColumns())
+    .from(reportShareLink)
+    .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
+    .innerJoin(project, eq(project.id, reportVersion.projectId))
+    .where(eq(reportShareLink.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('raisin_find_share_link'),
+);
+
+/**
+ * What a view of a shared report reads, in one round trip: the link (as `shareLinkStatement`) and its
+ * version's visible decisions, oldest first, as `listSharedDecisions` reads them.
+ */
+const openShareLinkStatement = perDatabase((db) =>
+  db
     .select({
-      id: reportShareLink.id,
-      expiresAt: reportShareLink.expiresAt,
-      revokedAt: reportShareLink.revokedAt,
-      versionId: reportShareLink.versionId,
-      previewNumbers: reportShareLink.previewNumbers,
-      allowFeedback: reportShareLink.allowFeedback,
-      number: reportVersion.number,
-      projectName: project.name,
-      failures: failures(rateLimit.count),
-      windowStartedAt: failures(rateLimit.lastRequest),
+      ...shareLinkColumns(),
+      decisions: sql<DecisionJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', ${reportDecision.id}, 'decision', ${reportDecision.decision},
+          'comment', ${reportDecision.comment}, 'name', ${reportDecision.name},
+          'recordedBy', ${reportDecision.recordedBy}, 'linkId', ${reportDecision.linkId},
+          'createdAt', ${reportDecision.createdAt}
+        ) order by ${reportDecision.createdAt}, ${reportDecision.id}), '[]'::json)
+        from ${reportDecision}
+        where ${reportDecision.versionId} = ${reportShareLink.versionId} and ${reportDecision.hiddenAt} is null)`,
     })
     .from(reportShareLink)
     .innerJoin(reportVersion, eq(reportVersion.id, reportShareLink.versionId))
     .innerJoin(project, eq(project.id, reportVersion.projectId))
     .where(eq(reportShareLink.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('raisin_find_share_link');
-});
+    .prepare('raisin_open_share_link'),
+);
+
+/** The share-link statements' placeholders. */
+type LinkLookup = { key: string; windowStart: number; tokenHash: string };
 
 /**
  * The link a token names, in one round trip with the client's failed lookups in the current window.
@@ -328,8 +370,16 @@ const shareLinkStatement = perDatabase((db) => {
  * @throws DomainError RATE_LIMITED past the limit, SHARE_LINK_NOT_FOUND for an unknown token.
  */
 export async function findShareLink(db: Db, params: { token: string; clientIp: string | null; now: Date }) {
+  return checkedShareLink(db, params, (lookup) => shareLinkStatement(db).execute(lookup));
+}
+
+async function checkedShareLink<Row extends { failures: number | null; windowStartedAt: number | null }>(
+  db: Db,
+  params: { token: string; clientIp: string | null; now: Date },
+  read: (lookup: LinkLookup) => Promise<Row[]>,
+): Promise<Row> {
   const key = shareLookupKey(params.clientIp);
-  const [link] = await shareLinkStatement(db).execute({
+  const [link] = await read({
     key,
     windowStart: params.now.getTime() - SHARE_LOOKUP_LIMIT.windowMs,
     tokenHash: hashInvitationToken(params.token),
@@ -390,13 +440,21 @@ export async function openSharedReport(
   params: { token: string; clientIp: string | null; now?: Date },
 ): Promise<SharedReport> {
   const now = params.now ?? new Date();
-  const link = await findShareLink(db, { ...params, now });
+  const link = await checkedShareLink(db, { ...params, now }, (lookup) =>
+    openShareLinkStatement(db).execute(lookup),
+  );
   const state = stateOf(link, now);
   if (state !== 'ok') return { status: state };
   const snapshot = await frozenSnapshot(db, link.versionId);
   if (!snapshot) throw shareLinkNotFound();
   recordShareOpen(db, link.id, now);
-  const decisions = await listSharedDecisions(db, link.versionId);
+  const decisions: SharedDecision[] = link.decisions.map(
+    ({ recordedBy, linkId, createdAt, ...decision }) => ({
+      ...decision,
+      createdAt: new Date(createdAt),
+      meeting: linkId === null && recordedBy !== null,
+    }),
+  );
   return {
     status: 'ok',
     projectName: link.projectName,
