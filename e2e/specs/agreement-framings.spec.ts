@@ -42,6 +42,14 @@ test.describe('agreement under other framings', () => {
     // No one-label-per-item α or charts for spans: the span table and its ceiling are the result.
     await expect(page.getByTestId('headline-alpha')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Every coefficient' })).toHaveCount(0);
+
+    // The Tradeoff tab reads this ceiling as a span F1, and says so while its metric is accuracy.
+    await page.getByRole('tab', { name: 'Tradeoff' }).click();
+    await expect(
+      page.getByText(
+        'The human ceiling of "NER pilot" is a span F1, not accuracy: estimate the target, the attack angles and the measured points in span F1 too, and name the metric so.',
+      ),
+    ).toBeVisible();
   });
 
   test('a Label Studio export with two questions stores both; the tab switches between their framings', async ({

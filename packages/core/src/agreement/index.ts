@@ -6,6 +6,7 @@ export {
   percentileInterval,
   type ResampledStatistic,
 } from './bootstrap';
+export { ceilingMetricName, isAccuracyCeiling } from './ceiling-metric';
 export { type CoefficientRow, coefficientRows } from './coefficient-rows';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
 export { computeFramedAgreement } from './compute-framed-agreement';

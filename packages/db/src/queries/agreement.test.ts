@@ -1,4 +1,9 @@
-import { computeAgreement, parseSample } from '@raisin/core/agreement';
+import {
+  computeAgreement,
+  computeFramedAgreement,
+  parseFramedSample,
+  parseSample,
+} from '@raisin/core/agreement';
 import { expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { describeOnEachDatabase, seedUsers } from '../testing';
@@ -90,9 +95,52 @@ describeOnEachDatabase('agreement sample queries', (getDb) => {
       krippendorffAlpha: report.krippendorffAlpha.nominal,
       sampleId: pilot.id,
       sampleName: 'pilot',
+      basis: 'majority-of-others',
     });
     const [audit] = await listAuditEntries(db, { workspaceId: ids.workspaceId, limit: 1 });
     expect(audit).toMatchObject({ action: 'agreement_sample.created', entityId: second.id, actorId: a.id });
+  });
+
+  it("says what the reference ceiling is measured in: a span sample's is its span F1, not an accuracy", async () => {
+    const { db, project, ids, create } = await setup();
+    await create('pilot');
+    expect((await getReferenceCeiling(db, project.id))?.basis).toBe('majority-of-others');
+    const spans = parseFramedSample(
+      JSON.stringify({
+        text: 'Ann met Bob',
+        spans: [{ start: 0, end: 3, label: 'PER' }],
+        _annotator_id: 'x',
+        _input_hash: 1,
+        answer: 'accept',
+        _view_id: 'ner_manual',
+      }) +
+        '\n' +
+        JSON.stringify({
+          text: 'Ann met Bob',
+          spans: [{ start: 8, end: 11, label: 'PER' }],
+          _annotator_id: 'y',
+          _input_hash: 1,
+          answer: 'accept',
+          _view_id: 'ner_manual',
+        }),
+    );
+    if (!spans.ok) throw new Error(spans.error.message);
+    const control = spans.value.controls[0];
+    if (!control) throw new Error('no control');
+    const ner = await createAgreementSample(db, {
+      ...ids,
+      name: 'ner',
+      fileName: 'ner.jsonl',
+      fileBytes: 100,
+      format: 'prodigy',
+      columns: null,
+      level: 'nominal',
+      categoryOrder: null,
+      report: computeFramedAgreement(control.sample, { bootstrap: 0 }),
+      triples: encodeSample(scored().sample),
+    });
+    await setReferenceSample(db, { ...ids, sampleId: ner.id });
+    expect(await getReferenceCeiling(db, project.id)).toMatchObject({ basis: 'spans.f1.exact', value: 0 });
   });
 
   it('keeps samples of other projects out of reach', async () => {

@@ -480,6 +480,12 @@ export interface ReferenceCeiling {
   krippendorffAlpha: number | null;
   sampleId: string;
   sampleName: string;
+  /**
+   * What the ceiling is (the report's `humanCeiling.basis`: `spans.f1.exact`, `ranking.meanKendallTau`,
+   * `percent-agreement`…), so the Tradeoff tab names its metric (`ceilingMetricName`); null where not
+   * read (the portfolio's listing reads no report).
+   */
+  basis: string | null;
 }
 
 /** The reference sample's columns the ceiling is read from (one query for one project or for many). */
@@ -499,9 +505,13 @@ type ReferenceCeilingRow = {
 };
 
 /** The ceiling of a reference sample's row; null when there is none or its ceiling is undefined. */
-export function referenceCeilingOf(row: ReferenceCeilingRow | undefined): ReferenceCeiling | null {
+export function referenceCeilingOf(
+  row: ReferenceCeilingRow | undefined,
+  basis: string | null = null,
+): ReferenceCeiling | null {
   if (!row || row.ceiling === null || row.id === null || row.name === null) return null;
   return {
+    basis,
     value: row.ceiling,
     ci: interval(row.ceilingLow, row.ceilingHigh),
     items: row.ceilingItems ?? 0,
@@ -517,8 +527,11 @@ export function referenceCeilingOf(row: ReferenceCeilingRow | undefined): Refere
  */
 export async function getReferenceCeiling(db: Db, projectId: string): Promise<ReferenceCeiling | null> {
   const [row] = await db
-    .select(referenceCeilingColumns)
+    .select({
+      ...referenceCeilingColumns,
+      basis: sql<string | null>`${agreementSample.report} -> 'humanCeiling' ->> 'basis'`,
+    })
     .from(agreementSample)
     .where(and(eq(agreementSample.projectId, projectId), eq(agreementSample.isReference, true)));
-  return referenceCeilingOf(row);
+  return referenceCeilingOf(row, row?.basis ?? null);
 }

@@ -21,7 +21,8 @@ export interface TradeoffChartProps {
   readonly data: ChartData;
   readonly maxQuality: number;
   readonly target: number | null;
-  readonly ceiling: { value: number; ci: [number, number] | null } | null;
+  /** `metric`: what a reference sample's ceiling is measured in when not an accuracy ("span F1"), named beside it. */
+  readonly ceiling: { value: number; ci: [number, number] | null; metric: string | null } | null;
   readonly metricName: string;
   /** True while the chart draws the example angles, which nothing else uses. */
   readonly example?: boolean;
@@ -45,7 +46,8 @@ export function TradeoffChart({
   // The CI is drawn as a band around the ceiling line; it is named in the line's label and the chart's
   // accessible name, since an unlabelled band reads as nothing to a screen reader (or to a newcomer).
   const ciText = ceiling?.ci ? ` (95% CI ${fmt(ceiling.ci[0])}–${fmt(ceiling.ci[1])})` : '';
-  const ceilingText = ceiling ? `, human ceiling ${fmt(ceiling.value)}${ciText}` : '';
+  const ceilingMetric = ceiling?.metric ? ` ${ceiling.metric}` : '';
+  const ceilingText = ceiling ? `, human ceiling ${fmt(ceiling.value)}${ceilingMetric}${ciText}` : '';
   const targetText = target === null ? '' : `, target ${fmt(target)}`;
   const domain = qualityDomain(data, maxQuality, [
     target,
@@ -151,7 +153,7 @@ export function TradeoffChart({
                 stroke="#1a5fb4"
                 strokeDasharray="6 3"
                 label={{
-                  value: `Human ceiling ${fmt(ceiling.value)}${ciText}`,
+                  value: `Human ceiling ${fmt(ceiling.value)}${ceilingMetric}${ciText}`,
                   position: close ? 'insideTopRight' : 'insideBottomRight',
                   fontSize: 12,
                 }}
@@ -161,7 +163,11 @@ export function TradeoffChart({
               <ReferenceLine
                 y={target}
                 stroke="#26a269"
-                label={{ value: `Target ${fmt(target)}`, position: 'insideBottomLeft', fontSize: 12 }}
+                label={{
+                  value: `Target ${fmt(target)}`,
+                  position: 'insideBottomLeft',
+                  fontSize: 12,
+                }}
               />
             )}
             <Tooltip

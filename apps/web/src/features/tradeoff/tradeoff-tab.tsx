@@ -1,3 +1,4 @@
+import { ceilingMetricName, isAccuracyCeiling } from '@raisin/core/agreement';
 import { formatQuality } from '@raisin/core/format';
 import {
   adoptedAngleName,
@@ -15,6 +16,7 @@ import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
 import { AngleGrid, type AngleGridRow } from './angle-grid';
 import { AnswersPanel } from './answers-panel';
+import { ceilingMetricMismatch } from './ceiling-metric';
 import { buildChartData } from './chart-data';
 import {
   type AngleDraft,
@@ -150,11 +152,15 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
     quality: point.quality,
     label: point.label ?? '',
   }));
-  const ceiling: { value: number; ci: [number, number] | null } | null =
+  const fromSample = analysis?.inputs.ceilingSource === 'reference-sample' ? data.referenceCeiling : null;
+  const ceiling: { value: number; ci: [number, number] | null; metric: string | null } | null =
     analysis?.inputs.ceiling == null
       ? null
       : {
           value: analysis.inputs.ceiling,
+          // What the sample's ceiling is measured in (span F1, Kendall's τ…); an override is in the tab's metric.
+          metric:
+            fromSample && !isAccuracyCeiling(fromSample.basis) ? ceilingMetricName(fromSample.basis) : null,
           // The sample's CI is a share like its ceiling: on the metric's scale too (`referenceCeilingOnMetric`).
           ci:
             analysis.inputs.ceilingSource === 'reference-sample' && data.referenceCeiling?.ci
@@ -277,6 +283,11 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
             upload a labeled sample on the Agreement tab
           </Link>{' '}
           to measure it, or type it in the inputs. The curve is then bounded by it.
+        </p>
+      )}
+      {fromSample && ceilingMetricMismatch(fromSample.basis, settings.metricName, fromSample.sampleName) && (
+        <p className="notice" role="status">
+          {ceilingMetricMismatch(fromSample.basis, settings.metricName, fromSample.sampleName)}
         </p>
       )}
       {analysis?.simulation && (
