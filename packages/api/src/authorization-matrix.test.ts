@@ -9,18 +9,15 @@ import {
 import {
   createApiToken,
   createAttackAngle,
-  createInvitation,
   createMeasuredPoint,
   createProject,
   createShareLink,
   createWorkspace,
   type Db,
-  listWorksheetHistory,
   publishReportVersion,
   type Role,
   recordMeetingDecision,
   roleAtLeast,
-  saveWorksheetAnswer,
   schema,
 } from '@raisin/db';
 import { describeOnEachDatabase, type SeededUser, seedUsers } from '@raisin/db/testing';
@@ -28,7 +25,7 @@ import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
 import { seedAgreementSample } from './agreement/test-support';
 import { appRouter } from './root';
-import { type Caller, callerFor } from './test-support';
+import { type Caller, callerFor, SAMPLE_ANGLE, SAMPLE_POINT, seedInvitationAndHistory } from './test-support';
 
 /**
  * Who may call what. One row per procedure path; the test below fails when a procedure has no row,
@@ -63,29 +60,11 @@ interface MatrixRow {
   call: (api: Caller, world: World) => Promise<unknown>;
 }
 
-const MATRIX_ANGLE = {
-  name: 'Matrix angle',
-  effort: {
-    low: { value: 1, unit: 'day' as const },
-    likely: { value: 2, unit: 'day' as const },
-    high: { value: 1, unit: 'week' as const },
-  },
-  quality: { low: 0.6, likely: 0.7, high: 0.75 },
-  costRate: null,
-  riskNotes: '',
-};
-const MATRIX_POINT = {
-  effort: { value: 3, unit: 'day' as const },
-  measuredOn: null,
-  quality: 0.7,
-  label: '',
-};
-
 /** An attack angle of the world's project, written by its owner (so any caller can be tried on it). */
 async function seedMatrixAngle(w: World): Promise<string> {
   const row = await createAttackAngle(w.db, {
     projectId: w.projectId,
-    angle: MATRIX_ANGLE,
+    angle: SAMPLE_ANGLE,
     actorId: w.users.owner.id,
   });
   return row.id;
@@ -95,7 +74,7 @@ async function seedMatrixAngle(w: World): Promise<string> {
 async function seedMatrixPoint(w: World): Promise<string> {
   const row = await createMeasuredPoint(w.db, {
     projectId: w.projectId,
-    point: MATRIX_POINT,
+    point: SAMPLE_POINT,
     actorId: w.users.owner.id,
   });
   return row.id;
@@ -345,7 +324,7 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   'tradeoff.createAngle': {
     access: 'editor',
-    call: (api, w) => api.tradeoff.createAngle({ projectId: w.projectId, angle: MATRIX_ANGLE }),
+    call: (api, w) => api.tradeoff.createAngle({ projectId: w.projectId, angle: SAMPLE_ANGLE }),
   },
   'tradeoff.updateAngle': {
     access: 'editor',
@@ -354,7 +333,7 @@ const MATRIX: Record<string, MatrixRow> = {
         projectId: w.projectId,
         angleId: await seedMatrixAngle(w),
         version: 1,
-        angle: MATRIX_ANGLE,
+        angle: SAMPLE_ANGLE,
       }),
   },
   'tradeoff.deleteAngle': {
@@ -364,7 +343,7 @@ const MATRIX: Record<string, MatrixRow> = {
   },
   'tradeoff.createMeasured': {
     access: 'editor',
-    call: (api, w) => api.tradeoff.createMeasured({ projectId: w.projectId, point: MATRIX_POINT }),
+    call: (api, w) => api.tradeoff.createMeasured({ projectId: w.projectId, point: SAMPLE_POINT }),
   },
   'tradeoff.updateMeasured': {
     access: 'editor',
@@ -374,7 +353,7 @@ const MATRIX: Record<string, MatrixRow> = {
         projectId: w.projectId,
         pointId: point,
         version: 1,
-        point: MATRIX_POINT,
+        point: SAMPLE_POINT,
       });
     },
   },
@@ -507,21 +486,12 @@ async function seedWorld(db: Db): Promise<World> {
   await createWorkspace(db, { name: 'Elsewhere', actorId: outsider.id });
   const project = await createProject(db, { workspaceId: ws.id, name: 'P1', actorId: owner.id });
   await db.insert(schema.roadmap).values({ projectId: project.id, ...MATRIX_ROADMAP });
-  const invitation = await createInvitation(db, {
+  const { invitation, historyId } = await seedInvitationAndHistory(db, {
     workspaceId: ws.id,
-    email: invitee.email,
-    role: 'viewer',
-    actorId: owner.id,
-  });
-  await saveWorksheetAnswer(db, {
     projectId: project.id,
-    questionId: 'K.readers',
-    baseVersion: 0,
-    value: 'The director',
+    inviteeEmail: invitee.email,
     actorId: owner.id,
   });
-  const [entry] = await listWorksheetHistory(db, { projectId: project.id, limit: 1 });
-  if (!entry) throw new Error('seed failed');
   const agreementSample = await seedAgreementSample(db, {
     projectId: project.id,
     workspaceId: ws.id,
@@ -540,7 +510,7 @@ async function seedWorld(db: Db): Promise<World> {
     projectId: project.id,
     agreementSampleId: agreementSample.id,
     apiTokenId: apiToken.id,
-    historyId: entry.id,
+    historyId,
     invitationId: invitation.id,
     invitationToken: invitation.token,
     users: { anonymous: owner, owner, editor, viewer, target, outsider, invitee },

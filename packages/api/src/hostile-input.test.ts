@@ -9,16 +9,7 @@
  * call meets the same world (versions, ids, the invitation still open) and writes are cheap to undo.
  */
 import { createHash } from 'node:crypto';
-import {
-  createInvitation,
-  createMeasuredPoint,
-  createProject,
-  createWorkspace,
-  type Db,
-  listWorksheetHistory,
-  saveWorksheetAnswer,
-  schema,
-} from '@raisin/db';
+import { createMeasuredPoint, createProject, createWorkspace, type Db, schema } from '@raisin/db';
 import {
   databaseFingerprint,
   describeOnEachDatabase,
@@ -32,7 +23,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { seedAgreementSample } from './agreement/test-support';
 import type { SessionUser } from './context';
 import { appRouter } from './root';
-import { type Caller, callerFor } from './test-support';
+import { type Caller, callerFor, SAMPLE_ANGLE, SAMPLE_POINT, seedInvitationAndHistory } from './test-support';
 
 interface World {
   owner: SessionUser;
@@ -166,15 +157,20 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   'tradeoff.get': (w) => ({ projectId: w.projectId }),
   'tradeoff.summary': (w) => ({ projectId: w.projectId }),
   'tradeoff.adoptExamples': (w) => ({ projectId: w.projectId }),
-  'tradeoff.createAngle': (w) => ({ projectId: w.projectId, angle: ANGLE }),
-  'tradeoff.updateAngle': (w) => ({ projectId: w.projectId, angleId: w.angleId, version: 1, angle: ANGLE }),
+  'tradeoff.createAngle': (w) => ({ projectId: w.projectId, angle: SAMPLE_ANGLE }),
+  'tradeoff.updateAngle': (w) => ({
+    projectId: w.projectId,
+    angleId: w.angleId,
+    version: 1,
+    angle: SAMPLE_ANGLE,
+  }),
   'tradeoff.deleteAngle': (w) => ({ projectId: w.projectId, angleId: w.angleId, version: 1 }),
-  'tradeoff.createMeasured': (w) => ({ projectId: w.projectId, point: POINT }),
+  'tradeoff.createMeasured': (w) => ({ projectId: w.projectId, point: SAMPLE_POINT }),
   'tradeoff.updateMeasured': (w) => ({
     projectId: w.projectId,
     pointId: w.pointId,
     version: 1,
-    point: POINT,
+    point: SAMPLE_POINT,
   }),
   'tradeoff.deleteMeasured': (w) => ({ projectId: w.projectId, pointId: w.pointId, version: 1 }),
   'tradeoff.updateSettings': (w) => ({
@@ -198,19 +194,6 @@ const VALID_INPUTS: Record<string, (w: World) => unknown> = {
   }),
 };
 
-const ANGLE = {
-  name: 'Fuzz angle',
-  effort: {
-    low: { value: 1, unit: 'day' as const },
-    likely: { value: 2, unit: 'day' as const },
-    high: { value: 1, unit: 'week' as const },
-  },
-  quality: { low: 0.6, likely: 0.7, high: 0.75 },
-  costRate: null,
-  riskNotes: '',
-};
-const POINT = { effort: { value: 3, unit: 'day' as const }, measuredOn: null, quality: 0.7, label: '' };
-
 /** Who calls each procedure: the owner, except where only someone else can succeed. */
 const CALLED_BY: Readonly<Record<string, (w: World) => SessionUser>> = {
   'invitations.accept': (w) => w.invitee,
@@ -222,28 +205,24 @@ async function seedWorld(db: Db): Promise<World> {
   const ws = await createWorkspace(db, { name: 'Fuzz', actorId: owner.id });
   await db.insert(schema.membership).values({ workspaceId: ws.id, userId: member.id, role: 'viewer' });
   const project = await createProject(db, { workspaceId: ws.id, name: 'P1', actorId: owner.id });
-  const invitation = await createInvitation(db, {
+  const { invitation, historyId } = await seedInvitationAndHistory(db, {
     workspaceId: ws.id,
-    email: invitee.email,
-    role: 'viewer',
-    actorId: owner.id,
-  });
-  await saveWorksheetAnswer(db, {
     projectId: project.id,
-    questionId: 'K.readers',
-    baseVersion: 0,
-    value: 'The director',
+    inviteeEmail: invitee.email,
     actorId: owner.id,
   });
-  const [entry] = await listWorksheetHistory(db, { projectId: project.id, limit: 1 });
   const sample = await seedAgreementSample(db, {
     projectId: project.id,
     workspaceId: ws.id,
     actorId: owner.id,
   });
-  const point = await createMeasuredPoint(db, { projectId: project.id, point: POINT, actorId: owner.id });
+  const point = await createMeasuredPoint(db, {
+    projectId: project.id,
+    point: SAMPLE_POINT,
+    actorId: owner.id,
+  });
   const api = callerFor(db, owner);
-  const angles = [await api.tradeoff.createAngle({ projectId: project.id, angle: ANGLE })];
+  const angles = [await api.tradeoff.createAngle({ projectId: project.id, angle: SAMPLE_ANGLE })];
   await api.roadmap.generate({ projectId: project.id, version: 0, startDate: '2025-03-03' });
   const projectFile = JSON.stringify(await api.portability.exportJson({ projectId: project.id }));
   const version = await api.report.publish({ projectId: project.id });
@@ -260,7 +239,7 @@ async function seedWorld(db: Db): Promise<World> {
   });
   const apiToken = await api.apiTokens.create({ workspaceId: ws.id, name: 'Fuzz job', role: 'viewer' });
   const angle = angles[0];
-  if (!entry || !angle) throw new Error('seed failed');
+  if (!angle) throw new Error('seed failed');
   return {
     owner,
     invitee,
@@ -270,7 +249,7 @@ async function seedWorld(db: Db): Promise<World> {
     invitationId: invitation.id,
     invitationToken: invitation.token,
     sampleId: sample.id,
-    historyId: entry.id,
+    historyId,
     angleId: angle.id,
     pointId: point.id,
     projectFile,

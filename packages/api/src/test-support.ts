@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@raisin/db';
+import { createInvitation, type Db, listWorksheetHistory, saveWorksheetAnswer } from '@raisin/db';
 import { seedUsers } from '@raisin/db/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
@@ -61,4 +61,51 @@ export async function seedTeamProject(db: Db, projectName: string, createdBy: 'o
     name: projectName,
   });
   return { ...team, project, projectId: project.id };
+}
+
+/** An attack angle any editor may store: 1 day to 1 week of effort for a quality of 0.6 to 0.75. */
+export const SAMPLE_ANGLE = {
+  name: 'Sample angle',
+  effort: {
+    low: { value: 1, unit: 'day' as const },
+    likely: { value: 2, unit: 'day' as const },
+    high: { value: 1, unit: 'week' as const },
+  },
+  quality: { low: 0.6, likely: 0.7, high: 0.75 },
+  costRate: null,
+  riskNotes: '',
+};
+
+/** A measured point any editor may store: 0.7 after 3 days. */
+export const SAMPLE_POINT = {
+  effort: { value: 3, unit: 'day' as const },
+  measuredOn: null,
+  quality: 0.7,
+  label: '',
+};
+
+/**
+ * What procedures on invitations and worksheet history act on: a pending viewer invitation of
+ * `inviteeEmail`, and the history entry of `K.readers` answered once (at version 1) by `actorId`.
+ */
+export async function seedInvitationAndHistory(
+  db: Db,
+  params: { workspaceId: string; projectId: string; inviteeEmail: string; actorId: string },
+) {
+  const invitation = await createInvitation(db, {
+    workspaceId: params.workspaceId,
+    email: params.inviteeEmail,
+    role: 'viewer',
+    actorId: params.actorId,
+  });
+  await saveWorksheetAnswer(db, {
+    projectId: params.projectId,
+    questionId: 'K.readers',
+    baseVersion: 0,
+    value: 'The director',
+    actorId: params.actorId,
+  });
+  const [entry] = await listWorksheetHistory(db, { projectId: params.projectId, limit: 1 });
+  if (!entry) throw new Error('seed failed');
+  return { invitation, historyId: entry.id };
 }

@@ -1,7 +1,8 @@
-import type { Resample, ResampledStatistic } from '../bootstrap';
-import { compressedBootstrap } from '../compressed-bootstrap';
 import type { UnitSample } from '../framing';
 import type { Interval } from '../types';
+import { type BootstrapSettings, groupedUnitIntervals } from './grouped-bootstrap';
+
+export type { BootstrapSettings } from './grouped-bootstrap';
 
 /**
  * Pairwise counts for the framings scored by F1 between annotators (multi-label, spans, boxes): for every
@@ -142,12 +143,6 @@ export function meanPairF1(source: PairCounts): Float64Array {
   return out;
 }
 
-export interface BootstrapSettings {
-  readonly resamples: number;
-  readonly seed: number;
-  readonly confidence: number;
-}
-
 /**
  * Percentile bootstrap intervals over units (Efron & Tibshirani 1993, ch. 6) of `meanPairF1`'s measures.
  * Units with identical counts are grouped, and a resample is a multinomial draw over the groups
@@ -158,51 +153,20 @@ export interface BootstrapSettings {
 export function pairF1Intervals(source: PairCounts, settings: BootstrapSettings): (Interval | null)[] {
   const { measures, unitStart, pairOf, counts } = source;
   if (settings.resamples <= 0) return Array.from({ length: measures }, () => null);
-  const groupOf = new Map<string, number>();
-  const representatives: number[] = [];
-  const sizes: number[] = [];
-  const unitCount = unitStart.length - 1;
-  for (let u = 0; u < unitCount; u++) {
-    const from = unitStart[u] ?? 0;
-    const to = unitStart[u + 1] ?? 0;
-    let key = '';
-    for (let e = from; e < to; e++) {
-      key += `${pairOf[e]}:${counts.subarray(e * measures * 3, (e + 1) * measures * 3).join(',')};`;
-    }
-    const group = groupOf.get(key);
-    if (group === undefined) {
-      groupOf.set(key, representatives.length);
-      representatives.push(u);
-      sizes.push(1);
-    } else sizes[group] = (sizes[group] ?? 0) + 1;
-  }
   const sums = new Float64Array(source.pairs.length * measures * 3);
-  const groupUnits = Int32Array.from(representatives);
-  const drawnUnits = new Int32Array(groupUnits.length);
-  const drawnWeights = new Int32Array(groupUnits.length);
-  const statistic: ResampledStatistic = {
-    size: measures,
-    evaluate(resample: Resample | null, out: Float64Array): void {
-      if (resample === null) {
-        meanPairF1Into(source, groupUnits, sizes, sums, out);
-        return;
+  return groupedUnitIntervals(
+    unitStart.length - 1,
+    (u) => {
+      let key = '';
+      for (let e = unitStart[u] ?? 0; e < (unitStart[u + 1] ?? 0); e++) {
+        key += `${pairOf[e]}:${counts.subarray(e * measures * 3, (e + 1) * measures * 3).join(',')};`;
       }
-      for (let t = 0; t < resample.count; t++) {
-        const g = resample.items[t] ?? 0;
-        drawnUnits[t] = groupUnits[g] ?? 0;
-        drawnWeights[t] = resample.weights[g] ?? 0;
-      }
-      meanPairF1Into(
-        source,
-        drawnUnits.subarray(0, resample.count),
-        drawnWeights.subarray(0, resample.count),
-        sums,
-        out,
-      );
+      return key;
     },
-  };
-  const [level] = compressedBootstrap([{ sizes: Int32Array.from(sizes), statistics: [statistic] }], settings);
-  return Array.from({ length: measures }, (_, m) => level?.[0]?.[m]?.interval ?? null);
+    measures,
+    (units, weights, out) => meanPairF1Into(source, units, weights, sums, out),
+    settings,
+  );
 }
 
 /** Accumulates (TP, FP, FN) per (pair, label), for per-label F1 and macro F1. */

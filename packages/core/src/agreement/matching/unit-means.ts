@@ -1,7 +1,5 @@
-import type { Resample, ResampledStatistic } from '../bootstrap';
-import { compressedBootstrap } from '../compressed-bootstrap';
 import type { Interval } from '../types';
-import type { BootstrapSettings } from './pair-counts';
+import { type BootstrapSettings, groupedUnitIntervals } from './grouped-bootstrap';
 
 /**
  * Per component, the mean over units of the defined (finite) values of `values` (units × width, row-major),
@@ -47,42 +45,11 @@ export function unitMeanIntervals(
 ): (Interval | null)[] {
   const unitCount = values.length / width;
   if (settings.resamples <= 0 || unitCount === 0) return Array.from({ length: width }, () => null);
-  const groupOf = new Map<string, number>();
-  const representatives: number[] = [];
-  const sizes: number[] = [];
-  for (let u = 0; u < unitCount; u++) {
-    const key = values.subarray(u * width, (u + 1) * width).join(',');
-    const group = groupOf.get(key);
-    if (group === undefined) {
-      groupOf.set(key, representatives.length);
-      representatives.push(u);
-      sizes.push(1);
-    } else sizes[group] = (sizes[group] ?? 0) + 1;
-  }
-  const groupUnits = Int32Array.from(representatives);
-  const drawnUnits = new Int32Array(groupUnits.length);
-  const drawnWeights = new Int32Array(groupUnits.length);
-  const statistic: ResampledStatistic = {
-    size: width,
-    evaluate(resample: Resample | null, out: Float64Array): void {
-      if (resample === null) {
-        weightedMeans(values, width, groupUnits, sizes, out);
-        return;
-      }
-      for (let t = 0; t < resample.count; t++) {
-        const g = resample.items[t] ?? 0;
-        drawnUnits[t] = groupUnits[g] ?? 0;
-        drawnWeights[t] = resample.weights[g] ?? 0;
-      }
-      weightedMeans(
-        values,
-        width,
-        drawnUnits.subarray(0, resample.count),
-        drawnWeights.subarray(0, resample.count),
-        out,
-      );
-    },
-  };
-  const [level] = compressedBootstrap([{ sizes: Int32Array.from(sizes), statistics: [statistic] }], settings);
-  return Array.from({ length: width }, (_, c) => level?.[0]?.[c]?.interval ?? null);
+  return groupedUnitIntervals(
+    unitCount,
+    (u) => values.subarray(u * width, (u + 1) * width).join(','),
+    width,
+    (units, weights, out) => weightedMeans(values, width, units, weights, out),
+    settings,
+  );
 }
