@@ -1,13 +1,7 @@
 import type { Box, UnitSample } from '../framing';
 import { type FramingOptions, type FramingResult, finiteOrNull } from '../framing-result';
 import { matchOneToOne } from '../matching/one-to-one';
-import {
-  annotationsByUnit,
-  collectPairCounts,
-  meanPairF1,
-  PairLabelCounts,
-  pairF1Intervals,
-} from '../matching/pair-counts';
+import { collectPairCounts, labelPairCounts, meanPairF1, pairF1Intervals } from '../matching/pair-counts';
 import type { AgreementWarning, BoxAgreement } from '../types';
 
 /** Intersection over union of two same-label axis-aligned boxes (0 across labels). */
@@ -55,23 +49,10 @@ export function computeBoxes(
     iouSum += counts.counts[e * 9 + 6] ?? 0;
     matched += counts.counts[e * 9 + 7] ?? 0;
   }
-  const perLabel = new PairLabelCounts();
-  annotationsByUnit(sample).forEach((list) => {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const x = list[i];
-        const y = list[j];
-        if (x === undefined || y === undefined) continue;
-        const pair = x.annotator * sample.annotators.length + y.annotator;
-        for (const label of new Set([...x.value, ...y.value].map((box) => box.label))) {
-          const xs = x.value.filter((box) => box.label === label);
-          const ys = y.value.filter((box) => box.label === label);
-          const tp = matchOneToOne(xs, ys, 0.5, boxIoU, boxGeometry).matched;
-          perLabel.add(pair, label, tp, xs.length - tp, ys.length - tp);
-        }
-      }
-    }
-  });
+  const perLabel = labelPairCounts(
+    sample,
+    (xs, ys) => matchOneToOne(xs, ys, 0.5, boxIoU, boxGeometry).matched,
+  );
   const [ci50, ci75] = pairF1Intervals(counts, options);
   if (counts.units === 0) {
     warnings.push({ key: 'boxes', message: 'No image was annotated by two annotators.' });
@@ -81,7 +62,7 @@ export function computeBoxes(
   const block: BoxAgreement = {
     f1: { iou50: iou50 ?? null, iou75: iou75 ?? null },
     meanIoU: matched > 0 ? iouSum / matched : null,
-    perLabel: Object.fromEntries([...perLabel.perLabel()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    perLabel: perLabel.perLabelSorted(),
     images: counts.units,
     pairs: counts.pairs.length,
     ci: { ...(ci50 ? { iou50: ci50 } : {}), ...(ci75 ? { iou75: ci75 } : {}) },

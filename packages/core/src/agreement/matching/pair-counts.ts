@@ -199,6 +199,11 @@ export class PairLabelCounts {
     return new Map([...totals].map(([label, { total, pairs }]) => [label, total / pairs]));
   }
 
+  /** `perLabel` as a record in label order, as the agreement blocks report it. */
+  perLabelSorted(): Record<string, number> {
+    return Object.fromEntries([...this.perLabel()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
   /** Macro F1: per pair, the mean F1 over the labels either annotator used; then the mean over pairs. */
   macro(): number {
     const perPair = new Map<string, { total: number; labels: number }>();
@@ -216,4 +221,32 @@ export class PairLabelCounts {
     for (const { total: sum, labels } of perPair.values()) total += sum / labels;
     return total / perPair.size;
   }
+}
+
+/**
+ * Per-label (TP, FP, FN) of every pair of annotators on every unit both annotated: for each label either
+ * used, `matched(xs, ys)` of the first's and the second's items with that label are true positives.
+ */
+export function labelPairCounts<T extends { readonly label: string }>(
+  sample: UnitSample<readonly T[]>,
+  matched: (xs: readonly T[], ys: readonly T[]) => number,
+): PairLabelCounts {
+  const counts = new PairLabelCounts();
+  for (const list of annotationsByUnit(sample)) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i];
+        const y = list[j];
+        if (x === undefined || y === undefined) continue;
+        const pair = x.annotator * sample.annotators.length + y.annotator;
+        for (const label of new Set([...x.value, ...y.value].map((item) => item.label))) {
+          const xs = x.value.filter((item) => item.label === label);
+          const ys = y.value.filter((item) => item.label === label);
+          const tp = matched(xs, ys);
+          counts.add(pair, label, tp, xs.length - tp, ys.length - tp);
+        }
+      }
+    }
+  }
+  return counts;
 }

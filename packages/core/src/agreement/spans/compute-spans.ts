@@ -1,13 +1,7 @@
 import type { Span, UnitSample } from '../framing';
 import { type FramingOptions, type FramingResult, finiteOrNull } from '../framing-result';
 import { countCommon, matchOneToOne } from '../matching/one-to-one';
-import {
-  annotationsByUnit,
-  collectPairCounts,
-  meanPairF1,
-  PairLabelCounts,
-  pairF1Intervals,
-} from '../matching/pair-counts';
+import { collectPairCounts, labelPairCounts, meanPairF1, pairF1Intervals } from '../matching/pair-counts';
 import type { AgreementWarning, SpanAgreement } from '../types';
 
 /** IoU of two character ranges [start, end): overlap / union (Jaccard on the characters). */
@@ -59,24 +53,7 @@ export function computeSpans(
   const warnings: AgreementWarning[] = [];
   const counts = collectPairCounts(sample, 3, (x, y, out) => countSpanAgreement(x, y, out));
   const [exact, unlabeled, overlap] = Array.from(meanPairF1(counts), (v) => finiteOrNull(v));
-  const perLabel = new PairLabelCounts();
-  annotationsByUnit(sample).forEach((list) => {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const x = list[i];
-        const y = list[j];
-        if (x === undefined || y === undefined) continue;
-        const pair = x.annotator * sample.annotators.length + y.annotator;
-        const labels = new Set([...x.value, ...y.value].map((span) => span.label));
-        for (const label of labels) {
-          const xs = x.value.filter((span) => span.label === label).map(exactKey);
-          const ys = y.value.filter((span) => span.label === label).map(exactKey);
-          const tp = countCommon(xs, ys);
-          perLabel.add(pair, label, tp, xs.length - tp, ys.length - tp);
-        }
-      }
-    }
-  });
+  const perLabel = labelPairCounts(sample, (xs, ys) => countCommon(xs.map(exactKey), ys.map(exactKey)));
   const intervals = pairF1Intervals(counts, options);
   const [exactCi, unlabeledCi, overlapCi] = intervals;
   if (counts.units === 0) {
@@ -89,7 +66,7 @@ export function computeSpans(
   }
   const block: SpanAgreement = {
     f1: { exact: exact ?? null, unlabeled: unlabeled ?? null, overlap: overlap ?? null },
-    perLabel: Object.fromEntries([...perLabel.perLabel()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    perLabel: perLabel.perLabelSorted(),
     documents: counts.units,
     pairs: counts.pairs.length,
     ci: {
