@@ -16,7 +16,7 @@ import {
 } from '@raisin/core';
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
-import { type PushTarget, pushBatch } from './push-batch';
+import { type PushBody, type PushTarget, pushBatch } from './push-batch';
 import { looksLikeJson, readSample, readStdin, readWhole } from './read-sample';
 
 export const AGREEMENT_HELP = `Usage: raisin agreement FILE [options]
@@ -156,6 +156,36 @@ function batchNameOf(file: string): string | undefined {
   return base === '' ? undefined : base.slice(0, 120);
 }
 
+/**
+ * `--push`: records the batch, read as the command read it, and says where (on stderr with --json, so
+ * stdout stays one JSON object). False, having said why, when the server did not record it.
+ */
+async function pushAndSay(
+  target: PushTarget,
+  body: PushBody,
+  file: string,
+  values: ReturnType<typeof parse>['values'],
+  read: { format: string; level: MeasurementLevel; options: ParseOptions },
+  io: CommandIo,
+): Promise<boolean> {
+  const pushed = await pushBatch(target, body, {
+    name: values.name ?? batchNameOf(file),
+    format: read.format,
+    level: read.level,
+    order: read.options.order,
+    columns: read.options.columns ?? {},
+    duplicates: values.duplicates,
+  });
+  if (!pushed.ok) {
+    io.stderr(`raisin agreement: the batch was not recorded: ${pushed.message}\n`);
+    return false;
+  }
+  const recorded = `Recorded as "${pushed.name}": ${pushed.url}\n`;
+  if (values.json === true) io.stderr(recorded);
+  else io.stdout(recorded);
+  return true;
+}
+
 export async function runAgreement(args: readonly string[], io: CommandIo): Promise<number> {
   // Refused by name before parsing: a token typed on a command line is already in the shell's history.
   if (args.some((arg) => arg === '--token' || arg.startsWith('--token='))) {
@@ -276,22 +306,8 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
     io.stderr(`raisin-stats ${JSON.stringify(stats)}\n`);
   }
   if (target !== null) {
-    const pushed = await pushBatch(target, stdinBytes === null ? { path: file } : { bytes: stdinBytes }, {
-      name: values.name ?? batchNameOf(file),
-      format,
-      level,
-      order: options.order,
-      columns: options.columns ?? {},
-      duplicates: values.duplicates,
-    });
-    if (!pushed.ok) {
-      io.stderr(`raisin agreement: the batch was not recorded: ${pushed.message}\n`);
-      return 3;
-    }
-    // With --json, stdout stays one JSON object: the link goes to stderr.
-    const recorded = `Recorded as "${pushed.name}": ${pushed.url}\n`;
-    if (values.json === true) io.stderr(recorded);
-    else io.stdout(recorded);
+    const body = stdinBytes === null ? { path: file } : { bytes: stdinBytes };
+    if (!(await pushAndSay(target, body, file, values, { format, level, options }, io))) return 3;
   }
   if (minAlpha !== undefined) {
     const alpha = report.krippendorffAlpha[level];
@@ -441,25 +457,7 @@ async function runFramed(
     );
   }
   if (target !== null) {
-    const pushed = await pushBatch(
-      target,
-      { path: file },
-      {
-        name: values.name ?? batchNameOf(file),
-        format,
-        level,
-        order: options.order,
-        columns: options.columns ?? {},
-        duplicates: values.duplicates,
-      },
-    );
-    if (!pushed.ok) {
-      io.stderr(`raisin agreement: the batch was not recorded: ${pushed.message}\n`);
-      return 3;
-    }
-    const recorded = `Recorded as "${pushed.name}": ${pushed.url}\n`;
-    if (values.json === true) io.stderr(recorded);
-    else io.stdout(recorded);
+    if (!(await pushAndSay(target, { path: file }, file, values, { format, level, options }, io))) return 3;
   }
   if (minAlpha === undefined) return 0;
   let failed = false;
