@@ -169,7 +169,7 @@ test('prints without the navigation, with the project and version on every page 
   await expect(page.getByRole('tablist')).toBeVisible();
 });
 
-test('a viewer reads versions and downloads them, without publishing or sharing; empty sections link to their tab', async ({
+test('a viewer reads versions, their decisions and downloads them, without publishing, sharing or deciding; empty sections link to their tab', async ({
   page,
   account,
 }) => {
@@ -179,6 +179,12 @@ test('a viewer reads versions and downloads them, without publishing or sharing;
     note: 'First look',
   });
   await callMutation(page, 'report.createShareLink', { projectId, versionId: version.id });
+  await callMutation(page, 'report.recordMeetingDecision', {
+    projectId,
+    versionId: version.id,
+    decision: 'approve',
+    name: 'Steering committee',
+  });
   const viewer = account('viewer');
   const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
   await page.context().clearCookies();
@@ -195,6 +201,11 @@ test('a viewer reads versions and downloads them, without publishing or sharing;
   await expect(page.getByRole('table', { name: 'Links to version 1' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create share link' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Revoke/ })).toHaveCount(0);
+  // A viewer reads the decisions; only owners hide one or record a meeting's.
+  const decisions = page.getByRole('region', { name: 'Decisions on version 1' });
+  await expect(decisions.getByText('Steering committee', { exact: true })).toBeVisible();
+  await expect(decisions.getByRole('button', { name: /Hide/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Record meeting decision' })).toHaveCount(0);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download Markdown' }).click();
   expect((await download).suggestedFilename()).toBe('ticket-router-report-v1.md');
