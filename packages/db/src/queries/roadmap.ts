@@ -147,21 +147,31 @@ function projectAudit(
   };
 }
 
+/** Who writes which project's row, at the version they read (0: none stored yet). */
+interface VersionedWrite {
+  readonly projectId: string;
+  readonly version: number;
+  readonly actorId: string;
+}
+
+function pickWrite({ projectId, version, actorId }: VersionedWrite): VersionedWrite {
+  return { projectId, version, actorId };
+}
+
 /**
  * Writes the assessment if it is still at `version` (0: not saved yet), bumping the version, with an
  * audit row in the same transaction. A stale version is a VERSION_CONFLICT carrying the current one.
  */
 async function writeAssessment(
   db: Db,
-  params: {
-    projectId: string;
-    version: number;
-    actorId: string;
+  at: VersionedWrite,
+  what: {
     action: string;
     change: (current: MaturityAssessmentRow | null) => AssessmentChanges;
     details: Record<string, unknown>;
   },
 ): Promise<MaturityOverview> {
+  const params = { ...pickWrite(at), ...what };
   const saved = await db.transaction(async (tx) => {
     const workspaceId = await requireWorkspaceId(tx, params.projectId);
     return upsertAtVersion(tx, {
@@ -206,10 +216,7 @@ export async function saveMaturityAnswers(
     actorId: string;
   },
 ): Promise<MaturityOverview> {
-  return writeAssessment(db, {
-    projectId: params.projectId,
-    version: params.version,
-    actorId: params.actorId,
+  return writeAssessment(db, params, {
     action: 'roadmap.assessment.answered',
     details: { answers: params.answers },
     change: (current) => {
@@ -239,10 +246,7 @@ export async function setTargetLevelOverride(
       reason: 'override_reason_required',
     });
   }
-  return writeAssessment(db, {
-    projectId: params.projectId,
-    version: params.version,
-    actorId: params.actorId,
+  return writeAssessment(db, params, {
     action: 'roadmap.target.overridden',
     details: { override: params.override === null ? null : { level: params.override.level, reason } },
     change: () => ({
@@ -289,15 +293,14 @@ export interface RoadmapWriteResult {
 
 async function writeRoadmap(
   db: Db,
-  params: {
-    projectId: string;
-    version: number;
-    actorId: string;
+  at: VersionedWrite,
+  what: {
     action: string;
     details: Record<string, unknown>;
     compute: (current: RoadmapRow | null) => Promise<{ data: Roadmap; pendingConflicts: MergeConflict[] }>;
   },
 ): Promise<RoadmapRow> {
+  const params = { ...pickWrite(at), ...what };
   return db.transaction(async (tx) => {
     const workspaceId = await requireWorkspaceId(tx, params.projectId);
     return upsertAtVersion(tx, {
@@ -351,10 +354,7 @@ export async function generateProjectRoadmap(
   });
   if (!generated.ok) throw roadmapRefused(generated.error);
   let conflicts: MergeConflict[] = [];
-  const row = await writeRoadmap(db, {
-    projectId: params.projectId,
-    version: params.version,
-    actorId: params.actorId,
+  const row = await writeRoadmap(db, params, {
     action: params.version === 0 ? 'roadmap.generated' : 'roadmap.regenerated',
     details: {
       startDate: params.startDate,
@@ -377,10 +377,7 @@ export async function editProjectRoadmap(
   db: Db,
   params: { projectId: string; version: number; edit: RoadmapEdit; actorId: string },
 ): Promise<RoadmapRow> {
-  return writeRoadmap(db, {
-    projectId: params.projectId,
-    version: params.version,
-    actorId: params.actorId,
+  return writeRoadmap(db, params, {
     action: 'roadmap.edited',
     details: { edit: params.edit },
     compute: async (current) => {
@@ -416,10 +413,7 @@ export async function resolveRoadmapConflicts(
     actorId: string;
   },
 ): Promise<RoadmapRow> {
-  return writeRoadmap(db, {
-    projectId: params.projectId,
-    version: params.version,
-    actorId: params.actorId,
+  return writeRoadmap(db, params, {
     action: 'roadmap.conflicts.resolved',
     details: { resolutions: params.resolutions },
     compute: async (current) => {
