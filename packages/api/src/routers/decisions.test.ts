@@ -188,6 +188,14 @@ describeOnEachDatabase('decisions on a report version', (getDb) => {
       reader().report.recordDecision({ ...approve(open.token), decision: 'maybe' as 'approve' }),
       'BAD_REQUEST',
     );
+    await expectTRPCError(
+      reader().report.recordDecision({
+        ...approve(open.token),
+        decision: 'approve-with-conditions',
+        comment: ' ',
+      }),
+      'BAD_REQUEST',
+    );
     await editor.caller.report.revokeShareLink({ projectId, linkId: open.id });
     await expectTRPCError(reader().report.recordDecision(approve(open.token)), 'FORBIDDEN');
     const expiring = await editor.caller.report.createShareLink({

@@ -67,6 +67,13 @@ const decisionFields = {
     .max(MAX_DECISION_NAME_LENGTH, `at most ${MAX_DECISION_NAME_LENGTH} characters`),
 };
 
+/** "Approve with conditions" must say which: the form refuses it without a comment, and so does the API. */
+const conditionsNamed = {
+  check: (input: { decision: string; comment: string }) =>
+    input.decision !== 'approve-with-conditions' || input.comment !== '',
+  params: { path: ['comment'], message: 'say which conditions the approval comes with' },
+};
+
 function toVersionDto(v: ReportVersionSummary) {
   return {
     id: v.id,
@@ -199,7 +206,11 @@ export const reportRouter = {
 
   /** An owner records a decision taken in a meeting on one version. */
   recordMeetingDecision: projectProcedure('owner')
-    .input(z.object({ versionId: idSchema, ...decisionFields }))
+    .input(
+      z
+        .object({ versionId: idSchema, ...decisionFields })
+        .refine(conditionsNamed.check, conditionsNamed.params),
+    )
     .mutation(({ ctx, input }) =>
       recordMeetingDecision(ctx.db, {
         projectId: ctx.project.id,
@@ -232,11 +243,13 @@ export const reportRouter = {
    */
   recordDecision: publicProcedure
     .input(
-      z.object({
-        token: z.string().min(1).max(MAX_TOKEN_LENGTH),
-        ...decisionFields,
-        email: z.email('give an e-mail address the team can reply to').max(254),
-      }),
+      z
+        .object({
+          token: z.string().min(1).max(MAX_TOKEN_LENGTH),
+          ...decisionFields,
+          email: z.email('give an e-mail address the team can reply to').max(254),
+        })
+        .refine(conditionsNamed.check, conditionsNamed.params),
     )
     .mutation(({ ctx, input }) =>
       recordSharedDecision(ctx.db, {
