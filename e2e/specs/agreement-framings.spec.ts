@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createProjectViaApi, createWorkspaceViaApi, expect, signUpViaApi, test } from './fixtures';
+import {
+  createProjectViaApi,
+  createWorkspaceViaApi,
+  expect,
+  saveAnswerViaApi,
+  signUpViaApi,
+  test,
+} from './fixtures';
 
 const fixture = (name: string) =>
   readFileSync(
@@ -91,6 +98,8 @@ test.describe('agreement under other framings', () => {
     await signUpViaApi(page, account('icc-lead'));
     const workspace = await createWorkspaceViaApi(page, 'Judges');
     const project = await createProjectViaApi(page, workspace.id, 'Essay scores');
+    // The worksheet frames it as a ranking: numbers measure something else, and the sample says so.
+    await saveAnswerViaApi(page, project.id, 'C.framing', 'ranking-retrieval');
     await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
 
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
@@ -111,6 +120,11 @@ test.describe('agreement under other framings', () => {
     await expect(table.getByRole('row', { name: /ICC\(C,1\) 0\.715 0\.342–0\.946/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /ICC\(C,k\) 0\.909/ })).toBeVisible();
     await expect(page.getByTestId('headline-ceiling')).toContainText('0.845');
+    await expect(
+      page.getByText(
+        'The worksheet frames this project as ranking / retrieval (C. Framing), but this sample holds numbers',
+      ),
+    ).toBeVisible();
   });
 
   test('a pairwise table names the line and column of a choice it cannot read', async ({ page, account }) => {

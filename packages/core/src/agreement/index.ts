@@ -24,6 +24,7 @@ export {
   type UnitAnnotation,
   type UnitSample,
 } from './framing';
+export { framingMismatch } from './framing-fit';
 export { itemCountOf, itemName } from './item-names';
 export { type AgreementJson, isBelowThreshold, toAgreementJson } from './json-output';
 export { canonicalComparison, type PairwiseAnswer } from './pairwise/canonical';

@@ -271,6 +271,10 @@ function SelectedSample({
   onDeleted: () => void;
 }) {
   const sample = useQuery(trpc.agreement.get.queryOptions({ projectId, sampleId }));
+  // The worksheet's framing answer (C.framing), compared with the sample's; no answer, no comparison.
+  const worksheet = useQuery(trpc.worksheet.get.queryOptions({ projectId }));
+  const framingAnswer = worksheet.data?.answers.find((a) => a.questionId === 'C.framing')?.value;
+  const worksheetFraming = framingAnswer?.kind === 'single' ? framingAnswer.value : null;
   if (sample.isPending) return <Spinner label="Loading the sample's results…" />;
   if (sample.isError) return <ErrorMessage>{describeApiError(sample.error)}</ErrorMessage>;
   const { report, ...summary } = sample.data;
@@ -285,7 +289,12 @@ function SelectedSample({
           onDeleted={onDeleted}
         />
       )}
-      <SampleResults key={summary.id} report={report} sampleName={summary.name} />
+      <SampleResults
+        key={summary.id}
+        report={report}
+        sampleName={summary.name}
+        worksheetFraming={worksheetFraming}
+      />
     </div>
   );
 }

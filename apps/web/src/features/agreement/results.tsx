@@ -1,4 +1,4 @@
-import { type AgreementReport, describeMissingSpellings } from '@raisin/core/agreement';
+import { type AgreementReport, describeMissingSpellings, framingMismatch } from '@raisin/core/agreement';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, ScrollBox, TextField } from '../../components';
@@ -22,14 +22,16 @@ export type StoredReport = AgreementReport & {
   readonly controls?: Readonly<Record<string, AgreementReport>>;
 };
 
-function Warnings({ report }: { report: StoredReport }) {
+function Warnings({ report, worksheetFraming }: { report: StoredReport; worksheetFraming: string | null }) {
   // Cells spelled NA, N/A, null… were dropped as missing: said first, since "N/A" may have been a category.
   const missing = describeMissingSpellings(report.source?.missingSpellings ?? {});
-  if (report.warnings.length === 0 && missing === null) return null;
+  const mismatch = framingMismatch(worksheetFraming, report.framing);
+  if (report.warnings.length === 0 && missing === null && mismatch === null) return null;
   return (
     <section aria-labelledby="agreement-warnings">
       <h4 id="agreement-warnings">Notes on this sample</h4>
       <ul>
+        {mismatch !== null && <li>{mismatch}</li>}
         {missing !== null && <li>{missing}</li>}
         {report.warnings.map((warning) => (
           <li key={`${warning.key}:${warning.message}`}>{warning.message}</li>
@@ -331,7 +333,16 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
 }
 
 /** Everything the report says about one sample; for several questions, about the one picked. */
-export function SampleResults({ report: stored, sampleName }: { report: StoredReport; sampleName: string }) {
+export function SampleResults({
+  report: stored,
+  sampleName,
+  worksheetFraming = null,
+}: {
+  report: StoredReport;
+  sampleName: string;
+  /** The worksheet's C.framing answer, compared with the sample's framing. */
+  worksheetFraming?: string | null;
+}) {
   const headline = stored.source?.control;
   const [question, setQuestion] = useState(headline ?? Object.keys(stored.controls ?? {})[0] ?? '');
   // The headline question reads the top level, which re-scoring keeps current.
@@ -355,7 +366,7 @@ export function SampleResults({ report: stored, sampleName }: { report: StoredRe
         report={report}
         sampleName={several && question !== '' ? `${sampleName}, question "${question}"` : sampleName}
       />
-      <Warnings report={report} />
+      <Warnings report={report} worksheetFraming={worksheetFraming} />
       <FramingTable report={report} />
       {oneLabelPerItem && (
         <>
