@@ -6,6 +6,8 @@ export { CheckboxField, type CheckboxFieldProps } from './checkbox-field';
 export { CopyLinkField, type CopyLinkFieldProps } from './copy-link-field';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { ErrorMessage, type ErrorMessageProps } from './error-message';
+export { type ControlProps, Field, type FieldChrome } from './field';
+export { NativeSelectField, type NativeSelectFieldProps } from './native-select-field';
 export { NotFound } from './not-found';
 export { SavedAt, type SavedAtProps } from './saved-at';
 export { ScrollBox, type ScrollBoxProps } from './scroll-box';
