@@ -82,4 +82,19 @@ describe('ByteInterner', () => {
     const values = ['r0', 'r1', 'r2', 'r3', 'r4', '0', '1', 'r1', 'r0', '1', 'abcd', 'abce', 'r4'];
     expect(internAll(values).ids).toEqual(referenceIds(values));
   });
+
+  it('tells apart ids held in their slots (up to 8 bytes) from longer ones and ones with NUL bytes', () => {
+    // Shuffled, so the table is built early; NUL bytes and lengths 7 to 9 are where held ids end.
+    const piece = fc.constantFrom('a', 'b', '\u0000', '1');
+    const nearEight = fc.array(piece, { minLength: 1, maxLength: 10 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(nearEight, { minLength: 1, maxLength: 200 }), (values) => {
+        const shuffled = ['zz', 'a', ...values];
+        const { ids, interner } = internAll(shuffled);
+        expect(ids).toEqual(referenceIds(shuffled));
+        expect(interner.strings()).toEqual([...new Set(shuffled)]);
+      }),
+      { seed: 20261207, numRuns: 200 },
+    );
+  });
 });

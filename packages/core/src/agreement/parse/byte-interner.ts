@@ -5,7 +5,9 @@
  *
  * Millions of distinct ids in random row order make every lookup a cache miss, so a lookup touches as few
  * cache lines as possible: a slot holds the hash, the id and where its bytes are, and the bytes follow in
- * the pool (two lines per lookup; a separate id → bytes index would add a third).
+ * the pool (two lines per lookup; a separate id → bytes index would add a third). An id of 1 to 8 bytes
+ * without a NUL byte (`i1135889`, most ids) is held in its slot itself, packed into two int32s, so its
+ * lookup reads one line: on a shuffled file of millions of ids that halves the misses.
  *
  * Files sorted by item (by `sort`, or numbered ids in number order) need no table at all: while every new id
  * sorts after the one before it (bytewise, or shorter first then bytewise), a new id cannot be a repeat, so
@@ -21,12 +23,39 @@ const utf8Decoder = new TextDecoder();
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const INITIAL_SLOTS = 1024;
-/** Int32s per slot: hash, id + 1 (0 = empty), start in the pool, length. */
+/**
+ * Int32s per slot: hash, then either id + 1 (> 0), start in the pool and length, or (an inline id) -(id + 1)
+ * and its bytes packed little-endian, zero-padded. 0 in the second int32 marks an empty slot.
+ */
 const SLOT = 4;
 /** The short-id cache has 2^SHORT_CACHE_BITS entries. */
 const SHORT_CACHE_BITS = 8;
 /** Fibonacci hashing: the top bits of the product depend on every byte, so `r1`, `r2`… spread out. */
 const GOLDEN = 0x9e3779b1;
+
+/** Bytes of an inline id, set by `packInline`. */
+let packedLow = 0;
+let packedHigh = 0;
+
+/**
+ * Packs `buf[start..end)` into `packedLow`/`packedHigh` when it can be held in a slot: 1 to 8 bytes, none
+ * of them 0 (so that the zero padding tells the length, and equal words mean equal ids).
+ */
+function packInline(buf: Uint8Array, start: number, end: number): boolean {
+  const len = end - start;
+  if (len === 0 || len > 8) return false;
+  let low = 0;
+  let high = 0;
+  for (let k = 0; k < len; k++) {
+    const b = buf[start + k] ?? 0;
+    if (b === 0) return false;
+    if (k < 4) low |= b << (8 * k);
+    else high |= b << (8 * (k - 4));
+  }
+  packedLow = low;
+  packedHigh = high;
+  return true;
+}
 
 /** FNV-1a (32-bit) of `buf[start..end)`: enough for short ids, which are compared byte by byte behind it. */
 export function hashBytes(buf: Uint8Array, start: number, end: number): number {
@@ -130,7 +159,9 @@ export class ByteInterner {
 
   /** The same for the bytes of the id in that slot (if any), the second line a lookup reads. */
   touchBytes(h: number): number {
-    return this.pool[this.table[SLOT * (h & this.mask) + 2] ?? 0] ?? 0;
+    const at = SLOT * (h & this.mask);
+    const entry = this.table[at + 1] ?? 0;
+    return entry > 0 ? (this.pool[this.table[at + 2] ?? 0] ?? 0) : entry;
   }
 
   /** `intern` when the caller has already hashed the bytes with `hashBytes`. */
@@ -210,6 +241,7 @@ export class ByteInterner {
   }
 
   private probe(buf: Uint8Array, start: number, end: number, h: number): number {
+    if (packInline(buf, start, end)) return this.probeInline(buf, start, end, h, packedLow, packedHigh);
     const len = end - start;
     const pool = this.pool;
     const table = this.table;
@@ -218,7 +250,7 @@ export class ByteInterner {
     for (;;) {
       const entry = table[at + 1] ?? 0;
       if (entry === 0) break;
-      if (table[at] === h && table[at + 3] === len) {
+      if (entry > 0 && table[at] === h && table[at + 3] === len) {
         const s = table[at + 2] ?? 0;
         let k = 0;
         while (k < len && pool[s + k] === buf[start + k]) k++;
@@ -240,6 +272,38 @@ export class ByteInterner {
     return id;
   }
 
+  /** `probe` for an id held in its slot (`packInline`): one cache line, no bytes in the pool to compare. */
+  private probeInline(
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    h: number,
+    low: number,
+    high: number,
+  ): number {
+    const table = this.table;
+    const mask = this.mask;
+    let at = SLOT * (h & mask);
+    for (;;) {
+      const entry = table[at + 1] ?? 0;
+      if (entry === 0) break;
+      if (entry < 0 && table[at + 2] === low && table[at + 3] === high) {
+        // Where its bytes are in the pool is not at hand (reading it would cost the miss saved), so the
+        // last-id shortcut starts again from the next new id.
+        this.last = -1;
+        return -entry - 1;
+      }
+      at = (at + SLOT) & (SLOT * mask + SLOT - 1);
+    }
+    const id = this.newId(buf, start, end);
+    table[at] = h;
+    table[at + 1] = -(id + 1);
+    table[at + 2] = low;
+    table[at + 3] = high;
+    if (this.size * 2 > mask) this.rehash(2 * (mask + 1));
+    return id;
+  }
+
   /** Writes the entry in the first free slot from the hash's (the id must not be in the table). */
   private place(h: number, id: number, start: number, len: number): void {
     const table = this.table;
@@ -247,6 +311,12 @@ export class ByteInterner {
     let at = SLOT * (h & this.mask);
     while ((table[at + 1] ?? 0) !== 0) at = (at + SLOT) & wrap;
     table[at] = h;
+    if (packInline(this.pool, start, start + len)) {
+      table[at + 1] = -(id + 1);
+      table[at + 2] = packedLow;
+      table[at + 3] = packedHigh;
+      return;
+    }
     table[at + 1] = id + 1;
     table[at + 2] = start;
     table[at + 3] = len;
