@@ -1,23 +1,8 @@
 import type { Span, UnitSample } from '../framing';
 import { type FramingOptions, type FramingResult, finiteOrNull } from '../framing-result';
-import { countCommon, matchOneToOne } from '../matching/one-to-one';
-import { collectPairCounts, labelPairCounts, meanPairF1, pairF1Intervals } from '../matching/pair-counts';
+import { annotationsByUnit, collectPairCounts, meanPairF1, pairF1Intervals } from '../matching/pair-counts';
 import type { AgreementWarning, SpanAgreement } from '../types';
-
-/** IoU of two character ranges [start, end): overlap / union (Jaccard on the characters). */
-export function spanIoU(x: Span, y: Span): number {
-  if (x.label !== y.label) return 0;
-  const overlap = Math.min(x.end, y.end) - Math.max(x.start, y.start);
-  if (overlap <= 0) return 0;
-  return overlap / (Math.max(x.end, y.end) - Math.min(x.start, y.start));
-}
-
-const exactKey = (span: Span) => `${span.start}:${span.end}:${span.label}`;
-const boundaryKey = (span: Span) => `${span.start}:${span.end}`;
-const spanGeometry = (span: Span) => [span.start, span.end];
-
-/** Overlap matching threshold (docs/product.md: same-label spans with IoU ≥ 0.5). */
-const OVERLAP_IOU = 0.5;
+import { commonSpans, overlapMatched, spanLabelPairCounts } from './span-counts';
 
 /**
  * (TP, FP, FN) of annotator X's spans against Y's on one document, for the three measures: exact (same
@@ -25,14 +10,18 @@ const OVERLAP_IOU = 0.5;
  * to one by descending IoU ≥ 0.5). TP is the same whichever annotator comes first, so F1 is symmetric.
  */
 export function countSpanAgreement(x: readonly Span[], y: readonly Span[], out: Float64Array): void {
-  const exact = countCommon(x.map(exactKey), y.map(exactKey));
-  const unlabeled = countCommon(x.map(boundaryKey), y.map(boundaryKey));
-  const overlap = matchOneToOne(x, y, OVERLAP_IOU, spanIoU, spanGeometry).matched;
-  [exact, unlabeled, overlap].forEach((tp, m) => {
-    out[m * 3] = tp;
-    out[m * 3 + 1] = x.length - tp;
-    out[m * 3 + 2] = y.length - tp;
-  });
+  const exact = commonSpans(x, y, true);
+  const unlabeled = commonSpans(x, y, false);
+  const overlap = overlapMatched(x, y);
+  out[0] = exact;
+  out[1] = x.length - exact;
+  out[2] = y.length - exact;
+  out[3] = unlabeled;
+  out[4] = x.length - unlabeled;
+  out[5] = y.length - unlabeled;
+  out[6] = overlap;
+  out[7] = x.length - overlap;
+  out[8] = y.length - overlap;
 }
 
 /**
@@ -53,7 +42,7 @@ export function computeSpans(
   const warnings: AgreementWarning[] = [];
   const counts = collectPairCounts(sample, 3, (x, y, out) => countSpanAgreement(x, y, out));
   const [exact, unlabeled, overlap] = Array.from(meanPairF1(counts), (v) => finiteOrNull(v));
-  const perLabel = labelPairCounts(sample, (xs, ys) => countCommon(xs.map(exactKey), ys.map(exactKey)));
+  const perLabel = spanLabelPairCounts(annotationsByUnit(sample), sample.annotators.length);
   const intervals = pairF1Intervals(counts, options);
   const [exactCi, unlabeledCi, overlapCi] = intervals;
   if (counts.units === 0) {
