@@ -82,18 +82,43 @@ function framingOf(
   return ok(forced);
 }
 
-/** One value per (item, annotator): identical repeats collapse, conflicting ones follow `duplicates`. */
+/**
+ * One value per (item, annotator): identical repeats collapse, conflicting ones follow `duplicates`. Items
+ * and annotators are numbered once, and each item's kept records are chained, so a record costs two map
+ * lookups and a walk over its item's few annotators, not a key string built for every record.
+ */
 function dedupe(
   records: readonly FramedRecord[],
   policy: DuplicatePolicy,
 ): Result<{ records: FramedRecord[]; resolved: number }, SampleIssue> {
-  const byKey = new Map<string, FramedRecord>();
+  const itemIds = new Map<string, number>();
+  const annotatorIds = new Map<string, number>();
+  /** Per item, its last kept record (-1: none); per kept record, the item's one kept before it. */
+  const lastOfItem: number[] = [];
+  const before: number[] = [];
+  const keptAnnotator: number[] = [];
+  const kept: FramedRecord[] = [];
   let resolved = 0;
   for (const record of records) {
-    const key = `${record.item}\u0000${record.annotator}`;
-    const previous = byKey.get(key);
+    let item = itemIds.get(record.item);
+    if (item === undefined) {
+      item = lastOfItem.length;
+      itemIds.set(record.item, item);
+      lastOfItem.push(-1);
+    }
+    let annotator = annotatorIds.get(record.annotator);
+    if (annotator === undefined) {
+      annotator = annotatorIds.size;
+      annotatorIds.set(record.annotator, annotator);
+    }
+    let at = lastOfItem[item] ?? -1;
+    while (at >= 0 && keptAnnotator[at] !== annotator) at = before[at] ?? -1;
+    const previous = kept[at];
     if (previous === undefined) {
-      byKey.set(key, record);
+      before.push(lastOfItem[item] ?? -1);
+      lastOfItem[item] = kept.length;
+      keptAnnotator.push(annotator);
+      kept.push(record);
       continue;
     }
     if (JSON.stringify(previous.value) === JSON.stringify(record.value)) continue;
@@ -107,9 +132,9 @@ function dedupe(
       );
     }
     resolved++;
-    if (policy === 'last') byKey.set(key, record);
+    if (policy === 'last') kept[at] = record;
   }
-  return ok({ records: [...byKey.values()], resolved });
+  return ok({ records: kept, resolved });
 }
 
 function unitSample<V>(records: readonly FramedRecord[], read: (record: FramedRecord) => V): UnitSample<V> {
@@ -142,10 +167,19 @@ export function buildFramedControls(
   options: ParseOptions & { readonly framing?: Framing },
 ): Result<FramedControl[], SampleIssue> {
   const byControl = new Map<string, FramedRecord[]>();
+  let control: string | null = null;
+  let controlRecords: FramedRecord[] = [];
   for (const record of records) {
-    const list = byControl.get(record.control);
-    if (list === undefined) byControl.set(record.control, [record]);
-    else list.push(record);
+    // Records of one control come in runs (a Prodigy export is one control): no lookup within a run.
+    if (record.control !== control) {
+      control = record.control;
+      const list = byControl.get(control);
+      if (list === undefined) {
+        controlRecords = [];
+        byControl.set(control, controlRecords);
+      } else controlRecords = list;
+    }
+    controlRecords.push(record);
   }
   const controls: FramedControl[] = [];
   for (const [name, all] of byControl) {
@@ -160,7 +194,7 @@ export function buildFramedControls(
             ? 'set'
             : null;
     const withEmpty = [...all];
-    if (emptyKind !== null) {
+    if (emptyKind !== null && submitted.length > 0) {
       const present = new Set(all.map((r) => `${r.item}\u0000${r.annotator}`));
       for (const { item, annotator, line } of submitted) {
         const key = `${item}\u0000${annotator}`;

@@ -324,7 +324,7 @@ export function prodigyRecord(
       if (typeof checked === 'string') return { message: checked };
       read.push(checked);
     }
-    return { ...base, value: { kind: 'spans', spans: read } };
+    return { control: PRODIGY_CONTROL, item, annotator, line, value: { kind: 'spans', spans: read } };
   }
   if (Array.isArray(record.accept))
     return { ...base, value: { kind: 'set', labels: labelsOf(record.accept) } };

@@ -37,6 +37,48 @@ describe('Prodigy exports', () => {
     expect(report.spans?.documents).toBe(3);
   });
 
+  it('keeps one annotation per document and annotator: repeats collapse, conflicts follow the duplicates policy', () => {
+    const line = (doc: number, annotator: string, end: number) =>
+      JSON.stringify({
+        text: 'Ann met Bob in Rome.',
+        _input_hash: doc,
+        _annotator_id: annotator,
+        spans: [{ start: 0, end, label: 'PER' }],
+        answer: 'accept',
+      });
+    const lines = [
+      line(1, 'alice', 3),
+      line(1, 'bob', 3),
+      line(2, 'bob', 3),
+      line(1, 'alice', 3), // an identical repeat: collapses
+      line(2, 'alice', 3),
+      line(2, 'bob', 2), // a conflicting repeat, on line 6
+    ].join('\n');
+    const conflict = issueOf(lines);
+    expect(conflict.code).toBe('duplicate_conflict');
+    expect(conflict.line).toBe(6);
+    const endsOf = (duplicates: 'first' | 'last') => {
+      const read = parseFramedSample(lines, { duplicates });
+      if (!read.ok) throw new Error(read.error.message);
+      const sample = only(read.value.controls).sample;
+      if (sample.framing !== 'spans') throw new Error('expected spans');
+      return sample.sample.annotations.map((a) => [a.unit, a.annotator, a.value[0]?.end]);
+    };
+    // First-seen order of (document, annotator), with the kept value.
+    expect(endsOf('first')).toEqual([
+      [0, 0, 3],
+      [0, 1, 3],
+      [1, 1, 3],
+      [1, 0, 3],
+    ]);
+    expect(endsOf('last')).toEqual([
+      [0, 0, 3],
+      [0, 1, 3],
+      [1, 1, 2],
+      [1, 0, 3],
+    ]);
+  });
+
   it('reads image_manual spans as pixel boxes', () => {
     const control = only(parsed('prodigy-image-manual.jsonl').controls);
     expect(control.framing).toBe('boxes');
