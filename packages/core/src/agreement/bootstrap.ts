@@ -20,6 +20,28 @@ export interface Resample {
 export interface ResampledStatistic {
   readonly size: number;
   evaluate(resample: Resample | null, out: Float64Array): void;
+  /**
+   * The same statistic as a function of weighted sums over the items (see `LinearForm`), when it is one:
+   * the compressed bootstrap then scores a block of resamples in one pass over the groups. Built on demand.
+   */
+  readonly linear?: () => LinearForm;
+}
+
+/**
+ * A statistic that reads the items only through sums Σ_i w_i x_i of fixed per-item feature vectors x_i
+ * (`width` of them, sparse: item i's nonzero features are `column`/`value` at `[rowStart[i], rowStart[i + 1])`),
+ * then a function `finish` of those sums alone. Every coefficient the report resamples over items is one:
+ * α reads its coincidence matrix, the multi-rater coefficients their totals, the pairwise ones each pair's
+ * confusion matrix, the ceiling two sums, and each of these adds up item by item. `finish` of the sums with
+ * the resample's weights gives what `evaluate` gives for that resample, up to rounding in the sums' order.
+ */
+export interface LinearForm {
+  readonly width: number;
+  readonly rowStart: Int32Array;
+  readonly column: Int32Array;
+  readonly value: Float64Array;
+  /** The statistic's `size` components from the `width` sums (`sums` may be reused afterwards). */
+  finish(sums: Float64Array, out: Float64Array): void;
 }
 
 /**

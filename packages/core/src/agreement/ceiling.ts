@@ -1,7 +1,8 @@
-import type { Resample, ResampledStatistic } from './bootstrap';
+import type { LinearForm, Resample, ResampledStatistic } from './bootstrap';
 import type { ResampleLevel } from './compressed-bootstrap';
 import type { ItemIndex } from './item-index';
 import { ITEM_CHUNK, type ItemTable, scoreMajorityOfOthers } from './item-table';
+import { LinearFormBuilder } from './linear-forms';
 import type { EncodedSample } from './types';
 
 /** A `ResampledStatistic` that also exposes, after each evaluation, each annotator's compared items. */
@@ -177,8 +178,27 @@ export function createMajorityStatistic(
     annotations: 0,
   };
   let scores: MajorityScores | null = null;
+  /** The ceiling alone as sums of each scored item's Σ agreement (column 0) and labels (column 1). */
+  const linear = (): LinearForm => {
+    scores ??= scoreAnnotations(sample, index, table, minLabels);
+    const { itemAgreement } = scores;
+    const form = new LinearFormBuilder(2, table.itemCount, 2 * table.itemCount);
+    for (let i = 0; i < table.itemCount; i++) {
+      const m = (table.itemStart[i + 1] ?? 0) - (table.itemStart[i] ?? 0);
+      if (m >= minLabels) {
+        form.add(0, itemAgreement[i] ?? 0);
+        form.add(1, m);
+      }
+      form.endRow();
+    }
+    return form.build((sums, out) => {
+      const annotations = sums[1] ?? 0;
+      out[0] = annotations > 0 ? (sums[0] ?? 0) / annotations : Number.NaN;
+    });
+  };
   return {
     size: perAnnotator ? 1 + annotatorCount : 1,
+    ...(perAnnotator ? {} : { linear }),
     compared: scratch.compared,
     evaluate(resample: Resample | null, out: Float64Array): void {
       scratch.agreement.fill(0);

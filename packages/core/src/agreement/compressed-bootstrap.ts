@@ -6,6 +6,7 @@ import {
   type ResampledStatistic,
 } from './bootstrap';
 import { createGroupResampler, type GroupResampler } from './group-resampler';
+import { type CombinedForms, combineForms, finishFromBlock, sumBlock } from './linear-forms';
 
 /**
  * One way of grouping the N items, and the statistics that read items only through that grouping: group
@@ -212,9 +213,85 @@ class BlockDraws {
   }
 }
 
+/**
+ * Resamples of one resampler scored a block at a time through the statistics' combined linear forms
+ * (`sumBlock`): the counts are drawn group-major and each group's features run down the whole block, so
+ * a resample costs its share of one pass over the groups' nonzero features, with no per-resample call
+ * into each statistic beyond `finish`. The same draws as `BlockDraws`, so the same seed gives the same values.
+ */
+class LinearBlocks {
+  private readonly counts: Int32Array;
+  private readonly sums: Float64Array;
+  private readonly blockSize: number;
+  private readonly scratch: Float64Array;
+  private size = 0;
+  private next = 0;
+  private left: number;
+
+  constructor(
+    private readonly resampler: GroupResampler,
+    private readonly combined: CombinedForms,
+    resamples: number,
+  ) {
+    const K = Math.max(1, resampler.groupCount);
+    this.blockSize = Math.max(1, Math.min(resamples, Math.floor(BLOCK_COUNTS / K)));
+    this.counts = new Int32Array(K * this.blockSize);
+    this.sums = new Float64Array(combined.width * this.blockSize);
+    let widest = 0;
+    for (const form of combined.forms) widest = Math.max(widest, form.width);
+    this.scratch = new Float64Array(widest);
+    this.left = resamples;
+  }
+
+  /** Scores the next resample: statistic s's components into `out[s]`. */
+  take(stream: UniformStream, out: readonly Float64Array[]): void {
+    if (this.next === this.size) {
+      this.size = Math.min(this.blockSize, Math.max(1, this.left));
+      this.resampler.drawMany(stream, this.counts, this.size, true);
+      sumBlock(this.combined, this.counts, this.size, this.sums);
+      this.next = 0;
+    }
+    this.left--;
+    for (let s = 0; s < this.combined.forms.length; s++) {
+      const target = out[s];
+      if (target !== undefined)
+        finishFromBlock(this.combined, s, this.sums, this.size, this.next, this.scratch, target);
+    }
+    this.next++;
+  }
+}
+
+/** Stores each statistic's components, scored in `scratch`, as resample `slot` (see `record`). */
+function store(
+  statistics: readonly ResampledStatistic[],
+  scratch: readonly Float64Array[],
+  distributions: readonly Float64Array[],
+  count: number,
+  slot: number,
+): void {
+  statistics.forEach((statistic, s) => {
+    const out = scratch[s] ?? new Float64Array(statistic.size);
+    const distribution = distributions[s] ?? new Float64Array(0);
+    for (let j = 0; j < statistic.size; j++) distribution[j * count + slot] = out[j] ?? Number.NaN;
+  });
+}
+
 function multinomialRun(level: ResampleLevel, stream: UniformStream, resamples: number): LevelRun {
   const { statistics } = level;
   const groups = createGroupResampler(level.sizes);
+  const combined = combineForms(statistics, groups.groupCount);
+  if (combined !== null) {
+    const blocks = new LinearBlocks(groups, combined, resamples);
+    const distributions = distributionsOf(statistics, resamples);
+    const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
+    return {
+      step(r: number): void {
+        blocks.take(stream, scratch);
+        store(statistics, scratch, distributions, resamples, r);
+      },
+      intervals: (confidence) => percentileIntervals(statistics, distributions, resamples, confidence),
+    };
+  }
   const draws = new BlockDraws(groups, resamples);
   const drawn = new Int32Array(groups.groupCount);
   const distributions = distributionsOf(statistics, resamples);
@@ -225,16 +302,24 @@ function multinomialRun(level: ResampleLevel, stream: UniformStream, resamples: 
       const resample: Resample = { weights: counts, items: drawn, count: listDrawn(counts, drawn) };
       record(statistics, resample, scratch, distributions, resamples, r);
     },
-    intervals: (confidence) =>
-      statistics.map((statistic, s) =>
-        Array.from({ length: statistic.size }, (_, j) =>
-          percentileInterval(
-            (distributions[s] ?? new Float64Array(0)).subarray(j * resamples, (j + 1) * resamples),
-            confidence,
-          ),
-        ),
-      ),
+    intervals: (confidence) => percentileIntervals(statistics, distributions, resamples, confidence),
   };
+}
+
+function percentileIntervals(
+  statistics: readonly ResampledStatistic[],
+  distributions: readonly Float64Array[],
+  resamples: number,
+  confidence: number,
+): PercentileInterval[][] {
+  return statistics.map((statistic, s) =>
+    Array.from({ length: statistic.size }, (_, j) =>
+      percentileInterval(
+        (distributions[s] ?? new Float64Array(0)).subarray(j * resamples, (j + 1) * resamples),
+        confidence,
+      ),
+    ),
+  );
 }
 
 /**
@@ -300,8 +385,10 @@ function littleBootstrapsRun(
   let subset = -1;
   let subsetGroups: Int32Array = new Int32Array(0);
   let subsetDraws: BlockDraws | null = null;
-  // With `restrict`: the subset's own statistics, read through the subset's group numbers 0 … k − 1.
+  // With `restrict`: the subset's own statistics, read through the subset's group numbers 0 … k − 1, and
+  // scored through their linear forms when they all have one.
   let local: readonly ResampledStatistic[] | null = null;
+  let localBlocks: LinearBlocks | null = null;
   let localDrawn = new Int32Array(0);
 
   const evaluateWeighted = (weightOf: (g: number) => number, out: readonly Float64Array[]) => {
@@ -325,13 +412,13 @@ function littleBootstrapsRun(
       while (r >= start(subset + 1)) {
         subset++;
         subsetGroups = drawSubset(stream, groupEnd, itemCount, subsetSize, subsetCounts);
-        subsetDraws = new BlockDraws(
-          createGroupResampler(
-            Int32Array.from(subsetGroups, (g) => subsetCounts[g] ?? 0),
-            itemCount,
-          ),
-          start(subset + 1) - start(subset),
+        const subsetResampler = createGroupResampler(
+          Int32Array.from(subsetGroups, (g) => subsetCounts[g] ?? 0),
+          itemCount,
         );
+        const subsetResamples = start(subset + 1) - start(subset);
+        subsetDraws = null;
+        localBlocks = null;
         const scale = Math.max(1, Math.floor(itemCount / subsetSize));
         if (level.restrict === undefined) evaluateWeighted((g) => (subsetCounts[g] ?? 0) * scale, scratch);
         else {
@@ -342,11 +429,19 @@ function littleBootstrapsRun(
           local.forEach((statistic, s) => {
             statistic.evaluate(resample, scratch[s] ?? new Float64Array(statistic.size));
           });
+          const combined = combineForms(local, subsetGroups.length);
+          if (combined !== null) localBlocks = new LinearBlocks(subsetResampler, combined, subsetResamples);
         }
+        if (localBlocks === null) subsetDraws = new BlockDraws(subsetResampler, subsetResamples);
         statistics.forEach((statistic, s) => {
           for (let j = 0; j < statistic.size; j++)
             (centres[s] ?? new Float64Array(0))[j * subsets + subset] = scratch[s]?.[j] ?? Number.NaN;
         });
+      }
+      if (localBlocks !== null && local !== null) {
+        localBlocks.take(stream, scratch);
+        store(local, scratch, distributions, resamples, r);
+        return;
       }
       const counts = subsetDraws?.take(stream) ?? new Int32Array(0);
       if (local !== null) {

@@ -161,6 +161,27 @@ describe('createGroupResampler', () => {
     expect(draw(1)).not.toEqual(draw(2));
   });
 
+  it('draws the same counts group-major as resample-major, overshooting resamples included', () => {
+    // 40 groups of 1–3 items (Poissonization, some block totals overshoot and are redrawn) and 5 (binomials).
+    for (const sizes of [
+      Int32Array.from({ length: 40 }, (_, g) => 1 + (g % 3)),
+      Int32Array.of(5, 1, 3, 11, 2),
+    ]) {
+      const K = sizes.length;
+      for (const count of [1, 7, 300]) {
+        const byResample = new Int32Array(K * count);
+        const byGroup = new Int32Array(K * count);
+        createGroupResampler(sizes).drawMany(new UniformStream(createRandom(3)), byResample, count);
+        createGroupResampler(sizes).drawMany(new UniformStream(createRandom(3)), byGroup, count, true);
+        const transposed = Int32Array.from(
+          byGroup,
+          (_, at) => byGroup[(at % K) * count + Math.floor(at / K)] ?? -1,
+        );
+        expect([...transposed]).toEqual([...byResample]);
+      }
+    }
+  });
+
   it('keeps empty groups at zero and refuses impossible sizes', () => {
     const resampler = createGroupResampler(Int32Array.from([0, 4, 0, 6, ...new Array(20).fill(1)]));
     const counts = new Int32Array(24);

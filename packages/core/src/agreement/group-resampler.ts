@@ -18,9 +18,10 @@ export interface GroupResampler {
   /**
    * Fills `out[r · K … (r + 1) · K − 1]` with resample r's counts, for r in [0, count): `count`
    * independent exact draws, cheaper per resample than `draw` when there are many groups (see
-   * `poissonizedResampler`).
+   * `poissonizedResampler`). With `groupMajor`, group g's count in resample r goes to `out[g · count + r]`
+   * instead (the same draws), the layout in which `sumBlock` scores a block.
    */
-  drawMany(stream: UniformStream, out: Int32Array, count: number): void;
+  drawMany(stream: UniformStream, out: Int32Array, count: number, groupMajor?: boolean): void;
 }
 
 /**
@@ -33,7 +34,8 @@ const CONDITIONAL_BINOMIAL_GROUPS_PER_ROOT_DRAW = 0.3;
 /**
  * Poissonization draws Poisson(λ n_g) with λ = 1 − z/√N, so that the total falls short of N by about
  * z√N (topped up one draw at a time) and exceeds it (a redraw) with probability about Φ(−z): z = 3
- * keeps redraws to 0.13% and the top-up to a few thousand draws at millions of items.
+ * keeps redraws to 0.13% and the top-up to a few thousand draws at millions of items. (Measured, z = 1.5
+ * or 2, trading top-ups for redraws, saves under 10% of the draws' time at 3,000 groups: not worth it.)
  */
 const POISSONIZATION_Z = 3;
 
@@ -87,9 +89,17 @@ function conditionalBinomialResampler(
     groupCount: sizes.length,
     draws: drawCount,
     draw,
-    drawMany(stream: UniformStream, out: Int32Array, count: number): void {
+    drawMany(stream: UniformStream, out: Int32Array, count: number, groupMajor = false): void {
       const K = sizes.length;
-      for (let r = 0; r < count; r++) draw(stream, out.subarray(r * K, (r + 1) * K));
+      if (!groupMajor) {
+        for (let r = 0; r < count; r++) draw(stream, out.subarray(r * K, (r + 1) * K));
+        return;
+      }
+      const counts = new Int32Array(K);
+      for (let r = 0; r < count; r++) {
+        draw(stream, counts);
+        for (let g = 0; g < K; g++) out[g * count + r] = counts[g] ?? 0;
+      }
     },
   };
 
@@ -127,11 +137,13 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
     );
   }
   const alias = buildAliasTable(sizes, itemCount);
-  const topUp = (stream: UniformStream, counts: Int32Array, from: number): void => {
+  /** Adds `drawCount − from` single draws to `counts[start + g · stride]`. */
+  const topUp = (stream: UniformStream, counts: Int32Array, from: number, start = 0, stride = 1): void => {
     for (let drawn = from; drawn < drawCount; drawn++) {
       const column = stream.nextIndex(groupCount);
       const g = stream.nextUint32() < (alias.threshold[column] ?? 0) ? column : (alias.other[column] ?? 0);
-      counts[g] = (counts[g] ?? 0) + 1;
+      const at = start + g * stride;
+      counts[at] = (counts[at] ?? 0) + 1;
     }
   };
   const draw = (stream: UniformStream, counts: Int32Array): void => {
@@ -159,9 +171,9 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
      * `count` times as many draws, so that tables pay off for far more means than in a single resample (a
      * table draw is one word and a comparison or two; PTRS two words and often two logarithms). Each
      * resample's Poisson vector is independent, so the completion stays exact: a resample whose total
-     * exceeds N is redrawn whole (`draw`), the others topped up one item at a time.
+     * exceeds N is redrawn whole, then every resample is topped up one item at a time.
      */
-    drawMany(stream: UniformStream, out: Int32Array, count: number): void {
+    drawMany(stream: UniformStream, out: Int32Array, count: number, groupMajor = false): void {
       if (count !== blockResamples) {
         blockResamples = count;
         blockSamplers = samplers.map(
@@ -173,17 +185,37 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
         );
       }
       const totals = new Float64Array(count);
+      // Where group g's count in resample r goes: g · groupStride + r · resampleStride.
+      const groupStride = groupMajor ? count : 1;
+      const resampleStride = groupMajor ? 1 : groupCount;
       for (let c = 0; c < blockSamplers.length; c++) {
         const sampler = blockSamplers[c];
         if (sampler === undefined) continue;
         for (let t = classStart[c] ?? 0; t < (classStart[c + 1] ?? 0); t++)
-          sampler.drawStrided(stream, out, order[t] ?? 0, groupCount, count, totals);
+          sampler.drawStrided(stream, out, (order[t] ?? 0) * groupStride, resampleStride, count, totals);
       }
+      // A resample whose total overshoots is redrawn whole, with the same tables, until it does not.
+      const redrawn = new Float64Array(1);
       for (let r = 0; r < count; r++) {
-        const counts = out.subarray(r * groupCount, (r + 1) * groupCount);
-        const drawn = totals[r] ?? 0;
-        if (drawn > drawCount) draw(stream, counts);
-        else topUp(stream, counts, drawn);
+        let drawn = totals[r] ?? 0;
+        while (drawn > drawCount) {
+          redrawn[0] = 0;
+          for (let c = 0; c < blockSamplers.length; c++) {
+            const sampler = blockSamplers[c];
+            if (sampler === undefined) continue;
+            for (let t = classStart[c] ?? 0; t < (classStart[c + 1] ?? 0); t++)
+              sampler.drawStrided(
+                stream,
+                out,
+                (order[t] ?? 0) * groupStride + r * resampleStride,
+                1,
+                1,
+                redrawn,
+              );
+          }
+          drawn = redrawn[0] ?? 0;
+        }
+        topUp(stream, out, drawn, r * resampleStride, groupStride);
       }
     },
   };

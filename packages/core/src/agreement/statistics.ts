@@ -1,19 +1,26 @@
-import type { Resample, ResampledStatistic } from './bootstrap';
+import type { LinearForm, Resample, ResampledStatistic } from './bootstrap';
 import type { ItemIndex } from './item-index';
 import { ITEM_CHUNK, type ItemTable } from './item-table';
+import { LinearFormBuilder } from './linear-forms';
 import {
   cohenKappaFromTotals,
   kappaFromChanceProducts,
   scottPiFromTotals,
   weightedKappaFromTotals,
 } from './metrics/kappa';
-import { accumulateCoincidence, alphaFromCoincidence, nominalAlpha } from './metrics/krippendorff';
+import {
+  accumulateCoincidence,
+  alphaFromCoincidence,
+  nominalAlpha,
+  nominalAlphaFromSums,
+} from './metrics/krippendorff';
 import {
   accumulateMultiRaterTotals,
   brennanPredigerFromTotals,
   createMultiRaterTotals,
   fleissKappaFromTotals,
   gwetAC1FromTotals,
+  type MultiRaterTotals,
   percentAgreementFromTotals,
 } from './metrics/multi-rater';
 import {
@@ -37,16 +44,63 @@ export const MULTI_RATER = { percentAgreement: 0, fleissKappa: 1, gwetAC1: 2, br
 /** Percent agreement, Fleiss' κ (`NaN` unless `fleissApplies`), Gwet's AC1 and Brennan–Prediger. */
 export function createMultiRaterStatistic(table: ItemTable, fleissApplies: boolean): ResampledStatistic {
   const totals = createMultiRaterTotals(table.categoryCount);
+  const write = (out: Float64Array) => {
+    out[MULTI_RATER.percentAgreement] = percentAgreementFromTotals(totals);
+    out[MULTI_RATER.fleissKappa] = fleissApplies ? fleissKappaFromTotals(totals) : Number.NaN;
+    out[MULTI_RATER.gwetAC1] = gwetAC1FromTotals(totals, table.observedCategories);
+    out[MULTI_RATER.brennanPrediger] = brennanPredigerFromTotals(totals, table.observedCategories);
+  };
   return {
     size: 4,
     evaluate(resample: Resample | null, out: Float64Array): void {
       accumulateMultiRaterTotals(table, resample, totals);
-      out[MULTI_RATER.percentAgreement] = percentAgreementFromTotals(totals);
-      out[MULTI_RATER.fleissKappa] = fleissApplies ? fleissKappaFromTotals(totals) : Number.NaN;
-      out[MULTI_RATER.gwetAC1] = gwetAC1FromTotals(totals, table.observedCategories);
-      out[MULTI_RATER.brennanPrediger] = brennanPredigerFromTotals(totals, table.observedCategories);
+      write(out);
     },
+    linear: () => multiRaterForm(table, totals, write),
   };
+}
+
+/**
+ * `MultiRaterTotals` as sums of per-item features: labeled, pairable, agreement share, labels (pairable
+ * items), then per category n_ik (pairable items) and n_ik / m_i.
+ */
+function multiRaterForm(
+  table: ItemTable,
+  totals: MultiRaterTotals,
+  write: (out: Float64Array) => void,
+): LinearForm {
+  const C = table.categoryCount;
+  const { itemStart, entryStart, entryCategory, entryCount } = table;
+  const form = new LinearFormBuilder(4 + 2 * C, table.itemCount, (entryStart[table.itemCount] ?? 0) * 2 + 4);
+  for (let i = 0; i < table.itemCount; i++) {
+    const m = (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
+    if (m > 0) {
+      form.add(0, 1);
+      let agreeing = 0;
+      for (let e = entryStart[i] ?? 0; e < (entryStart[i + 1] ?? 0); e++) {
+        const k = entryCategory[e] ?? 0;
+        const n = entryCount[e] ?? 0;
+        form.add(4 + C + k, n / m);
+        if (m >= 2) form.add(4 + k, n);
+        agreeing += n * (n - 1);
+      }
+      if (m >= 2) {
+        form.add(1, 1);
+        form.add(2, agreeing / (m * (m - 1)));
+        form.add(3, m);
+      }
+    }
+    form.endRow();
+  }
+  return form.build((sums, out) => {
+    totals.labeledItems = sums[0] ?? 0;
+    totals.pairableItems = sums[1] ?? 0;
+    totals.agreementSum = sums[2] ?? 0;
+    totals.pairableLabels = sums[3] ?? 0;
+    totals.pairableCategoryLabels.set(sums.subarray(4, 4 + C));
+    totals.categoryShares.set(sums.subarray(4 + C, 4 + 2 * C));
+    write(out);
+  });
 }
 
 /**
@@ -66,18 +120,63 @@ export function createAlphaStatistic(
       evaluate(resample: Resample | null, out: Float64Array): void {
         out[0] = nominalAlpha(table, resample, sums);
       },
+      linear: () =>
+        coincidenceForm(table, true).build((features, out) => {
+          sums.agreeing = features[0] ?? 0;
+          sums.marginals.set(features.subarray(1, 1 + C));
+          out[0] = nominalAlphaFromSums(sums);
+        }),
     };
   }
   const o = new Float64Array(C * C);
+  const write = (coincidence: Float64Array, out: Float64Array) => {
+    levels.forEach((level, j) => {
+      out[j] = alphaFromCoincidence(coincidence, C, level, values);
+    });
+  };
   return {
     size: levels.length,
     evaluate(resample: Resample | null, out: Float64Array): void {
       accumulateCoincidence(table, resample, o);
-      levels.forEach((level, j) => {
-        out[j] = alphaFromCoincidence(o, C, level, values);
-      });
+      write(o, out);
     },
+    linear: () => coincidenceForm(table, false).build(write),
   };
+}
+
+/**
+ * Each pairable item's coincidences, n_ic (n_ik − [c = k]) / (m_i − 1) at c · C + k (`accumulateCoincidence`),
+ * or with `nominal` only their trace (column 0) and marginals (1 + c), all nominal α reads.
+ */
+function coincidenceForm(table: ItemTable, nominal: boolean): LinearFormBuilder {
+  const C = table.categoryCount;
+  const { itemStart, entryStart, entryCategory, entryCount } = table;
+  const entries = entryStart[table.itemCount] ?? 0;
+  const form = new LinearFormBuilder(nominal ? 1 + C : C * C, table.itemCount, entries * (nominal ? 2 : 4));
+  for (let i = 0; i < table.itemCount; i++) {
+    const m = (itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0);
+    const first = entryStart[i] ?? 0;
+    const last = entryStart[i + 1] ?? 0;
+    if (m >= 2 && nominal) {
+      let same = 0;
+      for (let e = first; e < last; e++) {
+        const n = entryCount[e] ?? 0;
+        same += n * (n - 1);
+        form.add(1 + (entryCategory[e] ?? 0), n);
+      }
+      form.add(0, same / (m - 1));
+    } else if (m >= 2) {
+      for (let e = first; e < last; e++) {
+        const nc = entryCount[e] ?? 0;
+        for (let f = first; f < last; f++) {
+          const nk = e === f ? nc - 1 : (entryCount[f] ?? 0);
+          form.add((entryCategory[e] ?? 0) * C + (entryCategory[f] ?? 0), (nc * nk) / (m - 1));
+        }
+      }
+    }
+    form.endRow();
+  }
+  return form;
 }
 
 interface PairTotals {
@@ -257,13 +356,9 @@ function forEachPairTotals(
   visit: (p: number, totals: PairTotals, row: Float64Array, col: Float64Array) => void,
 ): void {
   const { confusion, row, col, totals } = scratch;
-  const C = source.categoryCount;
   if (source.kind === 'dense') {
     countPairConfusions(source.cells, resample, confusion);
-    for (let p = 0; p < source.pairCount; p++) {
-      totalsFromConfusion(confusion, p * C * C, C, row, col, totals);
-      visit(p, totals, row, col);
-    }
+    forEachDensePair(source, confusion, scratch, visit);
     return;
   }
   const weights = resample === null ? null : resample.weights;
@@ -273,6 +368,49 @@ function forEachPairTotals(
     visit(p, totals, row, col);
     clearSparseMarginals(source.entries, p, row, col);
   }
+}
+
+/** Calls `visit(p, totals, row, col)` for every pair of a dense source, from all pairs' confusions. */
+function forEachDensePair(
+  source: { readonly pairCount: number; readonly categoryCount: number },
+  confusion: Float64Array,
+  scratch: { readonly row: Float64Array; readonly col: Float64Array; readonly totals: PairTotals },
+  visit: (p: number, totals: PairTotals, row: Float64Array, col: Float64Array) => void,
+): void {
+  const { row, col, totals } = scratch;
+  const C = source.categoryCount;
+  for (let p = 0; p < source.pairCount; p++) {
+    totalsFromConfusion(confusion, p * C * C, C, row, col, totals);
+    visit(p, totals, row, col);
+  }
+}
+
+/**
+ * A dense source's confusions as sums of per-item features (each item's label pairs, 1 at each of its
+ * cells), finished pair by pair as `forEachPairTotals`; `undefined` for a sparse crowd, whose pairs'
+ * confusion matrices together would outgrow their shared items.
+ */
+function densePairsForm(
+  source: PairSource,
+  scratch: ReturnType<typeof pairScratch>,
+  visit: (out: Float64Array) => (p: number, totals: PairTotals, row: Float64Array, col: Float64Array) => void,
+  reset: (out: Float64Array) => void,
+): (() => LinearForm) | undefined {
+  if (source.kind !== 'dense') return undefined;
+  return () => {
+    const C = source.categoryCount;
+    const { itemStart, cell } = source.cells;
+    const items = itemStart.length - 1;
+    const form = new LinearFormBuilder(source.pairCount * C * C, items, cell.length);
+    for (let i = 0; i < items; i++) {
+      for (let e = itemStart[i] ?? 0; e < (itemStart[i + 1] ?? 0); e++) form.add(cell[e] ?? 0, 1);
+      form.endRow();
+    }
+    return form.build((sums, out) => {
+      reset(out);
+      forEachDensePair(source, sums, scratch, visit(out));
+    });
+  };
 }
 
 function pairScratch(source: PairSource) {
@@ -295,25 +433,31 @@ export const TWO_RATER = { cohenKappa: 0, scottPi: 1, weightedLinear: 2, weighte
 export function createTwoRaterStatistic(source: PairSource, ordered: boolean): ResampledStatistic {
   const C = source.categoryCount;
   const scratch = pairScratch(source);
+  const visit =
+    (out: Float64Array) =>
+    (
+      p: number,
+      { n, agreeing, linear, quadratic, chanceProducts }: PairTotals,
+      row: Float64Array,
+      col: Float64Array,
+    ) => {
+      if (p !== 0) return;
+      out[TWO_RATER.cohenKappa] = kappaFromChanceProducts(n, agreeing, chanceProducts);
+      out[TWO_RATER.scottPi] = scottPiFromTotals(n, agreeing, row, col, C);
+      if (!ordered) return;
+      const weighted = weightedKappaFromTotals(n, linear, quadratic, row, col, C);
+      out[TWO_RATER.weightedLinear] = weighted.linear;
+      out[TWO_RATER.weightedQuadratic] = weighted.quadratic;
+    };
+  const reset = (out: Float64Array) => out.fill(Number.NaN);
+  const linear = densePairsForm(source, scratch, visit, reset);
   return {
     size: 4,
     evaluate(resample: Resample | null, out: Float64Array): void {
-      out.fill(Number.NaN);
-      forEachPairTotals(
-        source,
-        resample,
-        scratch,
-        (p, { n, agreeing, linear, quadratic, chanceProducts }, row, col) => {
-          if (p !== 0) return;
-          out[TWO_RATER.cohenKappa] = kappaFromChanceProducts(n, agreeing, chanceProducts);
-          out[TWO_RATER.scottPi] = scottPiFromTotals(n, agreeing, row, col, C);
-          if (!ordered) return;
-          const weighted = weightedKappaFromTotals(n, linear, quadratic, row, col, C);
-          out[TWO_RATER.weightedLinear] = weighted.linear;
-          out[TWO_RATER.weightedQuadratic] = weighted.quadratic;
-        },
-      );
+      reset(out);
+      forEachPairTotals(source, resample, scratch, visit(out));
     },
+    ...(linear === undefined ? {} : { linear }),
   };
 }
 
@@ -349,6 +493,25 @@ export function lightKappaFromPairTable(table: PairTable): { value: number; defi
 export function createLightStatistic(source: PairSource): ResampledStatistic {
   const scratch = pairScratch(source);
   const crowd = source.kind === 'sparse' ? splitSinglePairs(source.entries) : null;
+  // Σ and count of the pairs' defined κ so far; out[0] is their mean.
+  let sum = 0;
+  let defined = 0;
+  const reset = (out: Float64Array) => {
+    sum = 0;
+    defined = 0;
+    out[0] = Number.NaN;
+  };
+  const visit =
+    (out: Float64Array) =>
+    (_p: number, { n, agreeing, chanceProducts }: PairTotals) => {
+      const kappa = kappaFromChanceProducts(n, agreeing, chanceProducts);
+      if (!Number.isNaN(kappa)) {
+        sum += kappa;
+        defined++;
+      }
+      out[0] = defined > 0 ? sum / defined : Number.NaN;
+    };
+  const linear = densePairsForm(source, scratch, visit, reset);
   return {
     size: 1,
     evaluate(resample: Resample | null, out: Float64Array): void {
@@ -356,16 +519,10 @@ export function createLightStatistic(source: PairSource): ResampledStatistic {
         out[0] = sparseLightKappa(source.entries, crowd, resample, scratch);
         return;
       }
-      let sum = 0;
-      let defined = 0;
-      forEachPairTotals(source, resample, scratch, (_p, { n, agreeing, chanceProducts }) => {
-        const kappa = kappaFromChanceProducts(n, agreeing, chanceProducts);
-        if (Number.isNaN(kappa)) return;
-        sum += kappa;
-        defined++;
-      });
-      out[0] = defined > 0 ? sum / defined : Number.NaN;
+      reset(out);
+      forEachPairTotals(source, resample, scratch, visit(out));
     },
+    ...(linear === undefined ? {} : { linear }),
   };
 }
 

@@ -92,6 +92,11 @@ export function nominalAlpha(table: ItemTable, resample: Resample | null, sums: 
   for (let lo = 0; lo < positions; lo += ITEM_CHUNK) {
     accumulateNominalRange(table, resample, sums, lo, Math.min(positions, lo + ITEM_CHUNK));
   }
+  return nominalAlphaFromSums(sums);
+}
+
+/** Nominal α from the coincidence matrix's trace and marginals (`nominalAlpha`). */
+export function nominalAlphaFromSums(sums: NominalSums): number {
   let n = 0;
   let squares = 0;
   for (const nc of sums.marginals) {
