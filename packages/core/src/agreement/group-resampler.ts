@@ -122,7 +122,7 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
     (Math.max(0, 1 - POISSONIZATION_Z / Math.sqrt(Math.max(1, drawCount))) * drawCount) /
     Math.max(1, itemCount);
   // Groups ordered by size, one Poisson sampler per distinct size.
-  const order = Int32Array.from(sizes.keys()).sort((g, h) => (sizes[g] ?? 0) - (sizes[h] ?? 0));
+  const order = orderBySize(sizes, itemCount);
   const samplers: PoissonSampler[] = [];
   const classStart: number[] = [];
   for (let t = 0; t < groupCount; t++) {
@@ -219,6 +219,19 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
       }
     },
   };
+}
+
+/**
+ * The groups by ascending size, ties in group order (as a stable sort by size gives them): by sorting
+ * size · K + g as numbers, natively, when that stays an exact integer (the bag of little bootstraps builds
+ * a resampler per subset, and a comparator sort of its thousands of groups cost more than its draws).
+ */
+function orderBySize(sizes: Int32Array, itemCount: number): Int32Array {
+  const K = sizes.length;
+  if (itemCount * K >= 2 ** 53)
+    return Int32Array.from(sizes.keys()).sort((g, h) => (sizes[g] ?? 0) - (sizes[h] ?? 0));
+  const keys = Float64Array.from(sizes, (size, g) => size * K + g).sort();
+  return Int32Array.from(keys, (key) => key % K);
 }
 
 /**

@@ -90,7 +90,7 @@ describe('linear forms', () => {
         });
         const sums = new Float64Array(combined.width * count);
         sumBlock(combined, counts, count, sums);
-        const scratch = new Float64Array(combined.width);
+        const scratch = new Float64Array(Math.max(...combined.forms.map((form) => form.width)));
         weights.forEach((row, r) => {
           const w = Int32Array.from(row);
           const drawn = Int32Array.from(w.keys()).filter((i) => (w[i] ?? 0) > 0);

@@ -55,12 +55,16 @@ export class LinearFormBuilder {
 }
 
 /**
- * Several statistics' linear forms scored together: their features side by side (statistic s's at
- * columns `offsets[s] … offsets[s + 1] − 1`), so that one pass over a block's groups fills every sum.
+ * Several statistics' linear forms scored together: statistic s's feature d is summed in column
+ * `columnOf[offsets[s] + d]`, and features equal on every group share one column (nominal α's marginals
+ * are the multi-rater coefficients' pairable labels per category), so that one pass over a block's groups
+ * fills every sum once.
  */
 export interface CombinedForms {
   readonly forms: readonly LinearForm[];
   readonly offsets: Int32Array;
+  readonly columnOf: Int32Array;
+  /** Distinct columns. */
   readonly width: number;
   readonly rowStart: Int32Array;
   readonly column: Int32Array;
@@ -79,6 +83,33 @@ export function combineForms(statistics: readonly ResampledStatistic[], rows: nu
   forms.forEach((form, s) => {
     offsets[s + 1] = (offsets[s] ?? 0) + form.width;
   });
+  const features = offsets[forms.length] ?? 0;
+  // Each feature's nonzero (group, value) list, as text, to find features equal on every group: only
+  // between statistics (one statistic's features differ), so a level of one statistic skips it.
+  const signature: string[][] = Array.from({ length: features }, (_, f) =>
+    forms.length > 1 ? [] : [`${f}`],
+  );
+  for (const [s, form] of forms.entries()) {
+    if (forms.length === 1) break;
+    const offset = offsets[s] ?? 0;
+    for (let g = 0; g < rows; g++) {
+      for (let e = form.rowStart[g] ?? 0; e < (form.rowStart[g + 1] ?? 0); e++)
+        signature[offset + (form.column[e] ?? 0)]?.push(`${g}:${form.value[e]}`);
+    }
+  }
+  const columnOf = new Int32Array(features);
+  // Whether feature f is the first of its kind, which alone is summed.
+  const owner = new Uint8Array(features);
+  const columns = new Map<string, number>();
+  signature.forEach((entries, f) => {
+    const key = entries.join(',');
+    const known = columns.get(key);
+    if (known === undefined) {
+      columns.set(key, columns.size);
+      owner[f] = 1;
+    }
+    columnOf[f] = known ?? columns.size - 1;
+  });
   let entries = 0;
   for (const form of forms) entries += form.column.length;
   const rowStart = new Int32Array(rows + 1);
@@ -86,17 +117,28 @@ export function combineForms(statistics: readonly ResampledStatistic[], rows: nu
   const value = new Float64Array(entries);
   let next = 0;
   for (let g = 0; g < rows; g++) {
-    forms.forEach((form, s) => {
+    for (let s = 0; s < forms.length; s++) {
+      const form = forms[s] as LinearForm;
       const offset = offsets[s] ?? 0;
       for (let e = form.rowStart[g] ?? 0; e < (form.rowStart[g + 1] ?? 0); e++) {
-        column[next] = offset + (form.column[e] ?? 0);
+        const feature = offset + (form.column[e] ?? 0);
+        if (owner[feature] === 0) continue;
+        column[next] = columnOf[feature] ?? 0;
         value[next] = form.value[e] ?? 0;
         next++;
       }
-    });
+    }
     rowStart[g + 1] = next;
   }
-  return { forms, offsets, width: offsets[forms.length] ?? 0, rowStart, column, value };
+  return {
+    forms,
+    offsets,
+    columnOf,
+    width: columns.size,
+    rowStart,
+    column: column.slice(0, next),
+    value: value.slice(0, next),
+  };
 }
 
 /**
@@ -137,6 +179,7 @@ export function finishFromBlock(
   const form = combined.forms[s];
   if (form === undefined) return;
   const offset = combined.offsets[s] ?? 0;
-  for (let d = 0; d < form.width; d++) scratch[d] = sums[(offset + d) * count + r] ?? 0;
+  const { columnOf } = combined;
+  for (let d = 0; d < form.width; d++) scratch[d] = sums[(columnOf[offset + d] ?? 0) * count + r] ?? 0;
   form.finish(scratch, out);
 }
