@@ -341,7 +341,7 @@ export function computeAgreement(
   }
 
   // ICC whenever every label is numeric (docs/product.md, "continuous"): F-based intervals, no bootstrap.
-  const ratings = sample.categoryValues === null ? null : completeRatings(sample);
+  const ratings = sample.categoryValues === null ? null : completeRatings(sample, index);
   const icc = ratings === null ? null : computeIcc(ratings.matrix, ratings.items, ratings.raters, confidence);
   if (ratings !== null && icc === null) {
     warn('icc', 'No ICC: it needs two or more items rated by every annotator.');

@@ -1,4 +1,5 @@
 import { betaQuantile } from '../../tradeoff/beta-distribution';
+import { buildItemIndex, type ItemIndex } from '../item-index';
 import type { EncodedSample, IccForm, Interval } from '../types';
 
 /** The six intraclass correlations of Shrout & Fleiss (1979), named as McGraw & Wong (1996) do. */
@@ -20,27 +21,36 @@ export interface IccResult {
   readonly raters: number;
 }
 
-/** The items every annotator rated, as an n × k row-major matrix of their numeric values. */
-export function completeRatings(sample: EncodedSample): {
+/**
+ * The items every annotator rated, as an n × k row-major matrix of their numeric values, in item order.
+ * Read through the item index, so a sample in shuffled row order is read in sequence, not by scattered loads.
+ */
+export function completeRatings(
+  sample: EncodedSample,
+  index: ItemIndex = buildItemIndex(sample),
+): {
   readonly matrix: Float64Array;
   readonly items: number;
   readonly raters: number;
 } {
   const values = sample.categoryValues;
   const k = sample.annotators.length;
-  const itemCount = sample.items.length;
   if (values === null || k < 2) return { matrix: new Float64Array(0), items: 0, raters: k };
-  const { itemOf, annotatorOf, categoryOf } = sample;
+  const { itemStart, annotatorAt, categoryAt } = index;
+  const itemCount = itemStart.length - 1;
   // One label per (item, annotator), so an item every annotator rated has k labels.
-  const labels = new Int32Array(itemCount);
-  for (let a = 0; a < itemOf.length; a++) labels[itemOf[a] ?? 0] = (labels[itemOf[a] ?? 0] ?? 0) + 1;
-  const rowOf = new Int32Array(itemCount).fill(-1);
   let rows = 0;
-  for (let i = 0; i < itemCount; i++) if (labels[i] === k) rowOf[i] = rows++;
+  for (let i = 0; i < itemCount; i++) if ((itemStart[i + 1] ?? 0) - (itemStart[i] ?? 0) === k) rows++;
   const matrix = new Float64Array(rows * k);
-  for (let a = 0; a < categoryOf.length; a++) {
-    const row = rowOf[itemOf[a] ?? 0] ?? -1;
-    if (row >= 0) matrix[row * k + (annotatorOf[a] ?? 0)] = values[categoryOf[a] ?? 0] ?? Number.NaN;
+  let row = 0;
+  for (let i = 0; i < itemCount; i++) {
+    const start = itemStart[i] ?? 0;
+    const end = itemStart[i + 1] ?? 0;
+    if (end - start !== k) continue;
+    for (let j = start; j < end; j++) {
+      matrix[row * k + (annotatorAt[j] ?? 0)] = values[categoryAt[j] ?? 0] ?? Number.NaN;
+    }
+    row++;
   }
   return { matrix, items: rows, raters: k };
 }
