@@ -32,15 +32,66 @@ function countRange(itemOf: Int32Array, itemStart: Int32Array, lo: number, hi: n
   return sorted;
 }
 
+/** Items per bucket of `regroupByItem` are at most 2^this many times fewer than the items. */
+const BUCKET_BITS = 10;
+/** Annotators and categories both below this are packed into one int32 while regrouping. */
+const PACKED_LIMIT = 1 << 15;
+
+/** Pass 1 of `regroupByItem`, rows lo … hi − 1: each row's item and packed labels to its bucket's next slot. */
+function bucketRange(
+  rows: { readonly itemOf: Int32Array; readonly annotatorOf: Int32Array; readonly categoryOf: Int32Array },
+  shift: number,
+  cursor: Int32Array,
+  bucketItem: Int32Array,
+  bucketPacked: Int32Array,
+  lo: number,
+  hi: number,
+): void {
+  const { itemOf, annotatorOf, categoryOf } = rows;
+  for (let a = lo; a < hi; a++) {
+    const item = itemOf[a] ?? 0;
+    const b = item >>> shift;
+    const at = cursor[b] ?? 0;
+    bucketItem[at] = item;
+    bucketPacked[at] = ((annotatorOf[a] ?? 0) << 16) | (categoryOf[a] ?? 0);
+    cursor[b] = at + 1;
+  }
+}
+
+/** Pass 2, bucket slots lo … hi − 1: each to its item's next slot, which is in the same bucket's range. */
+function placeBucketRange(
+  bucketItem: Int32Array,
+  bucketPacked: Int32Array,
+  next: Int32Array,
+  packedAt: Int32Array,
+  lo: number,
+  hi: number,
+): void {
+  for (let j = lo; j < hi; j++) {
+    const item = bucketItem[j] ?? 0;
+    const slot = next[item] ?? 0;
+    packedAt[slot] = bucketPacked[j] ?? 0;
+    next[item] = slot + 1;
+  }
+}
+
+function unpackRange(annotatorAt: Int32Array, categoryAt: Int32Array, lo: number, hi: number): void {
+  for (let j = lo; j < hi; j++) {
+    const packed = annotatorAt[j] ?? 0;
+    categoryAt[j] = packed & 0xffff;
+    annotatorAt[j] = packed >>> 16;
+  }
+}
+
 function placeRange(
-  sample: EncodedSample,
+  rows: { readonly itemOf: Int32Array; readonly annotatorOf: Int32Array; readonly categoryOf: Int32Array },
   next: Int32Array,
   annotatorAt: Int32Array,
   categoryAt: Int32Array,
   lo: number,
   hi: number,
 ): void {
-  const { itemOf, annotatorOf, categoryOf } = sample;
+  const { itemOf, annotatorOf, categoryOf } = rows;
   for (let a = lo; a < hi; a++) {
     const item = itemOf[a] ?? 0;
     const slot = next[item] ?? 0;
@@ -48,6 +99,49 @@ function placeRange(
     categoryAt[slot] = categoryOf[a] ?? 0;
     next[item] = slot + 1;
   }
+}
+
+/**
+ * The first `n` rows' annotators and categories in item order, stable (an item keeps its rows' order), given
+ * `itemStart` (the counts' prefix sums). Rows in random order would scatter two writes per row over
+ * arrays far larger than the caches, each a miss; instead (when ids fit, packed into one int32) rows are
+ * first split into about 2^BUCKET_BITS buckets of consecutive items, written in sequence per bucket, then
+ * each bucket is placed within its own range, which fits in the cache (a two-pass radix scatter).
+ */
+export function regroupByItem(
+  rows: { readonly itemOf: Int32Array; readonly annotatorOf: Int32Array; readonly categoryOf: Int32Array },
+  n: number,
+  itemStart: Int32Array,
+  labelIds: { readonly annotators: number; readonly categories: number },
+): { readonly annotatorAt: Int32Array; readonly categoryAt: Int32Array } {
+  const itemCount = itemStart.length - 1;
+  const annotatorAt = new Int32Array(n);
+  const categoryAt = new Int32Array(n);
+  const next = itemStart.slice(0, itemCount);
+  if (labelIds.annotators > PACKED_LIMIT || labelIds.categories > PACKED_LIMIT) {
+    for (let lo = 0; lo < n; lo += ANNOTATION_CHUNK) {
+      placeRange(rows, next, annotatorAt, categoryAt, lo, Math.min(n, lo + ANNOTATION_CHUNK));
+    }
+    return { annotatorAt, categoryAt };
+  }
+  let shift = 0;
+  while (itemCount >>> shift > 1 << BUCKET_BITS) shift++;
+  const buckets = (itemCount >>> shift) + 1;
+  const cursor = new Int32Array(buckets);
+  for (let b = 0; b < buckets; b++) cursor[b] = itemStart[Math.min(itemCount, b << shift)] ?? 0;
+  // A bucket's rows take exactly its items' slots, so the buckets are laid out as the result will be;
+  // `categoryAt` holds the packed labels until the last pass writes the categories over them.
+  const bucketItem = new Int32Array(n);
+  for (let lo = 0; lo < n; lo += ANNOTATION_CHUNK) {
+    bucketRange(rows, shift, cursor, bucketItem, categoryAt, lo, Math.min(n, lo + ANNOTATION_CHUNK));
+  }
+  for (let lo = 0; lo < n; lo += ANNOTATION_CHUNK) {
+    placeBucketRange(bucketItem, categoryAt, next, annotatorAt, lo, Math.min(n, lo + ANNOTATION_CHUNK));
+  }
+  for (let lo = 0; lo < n; lo += ANNOTATION_CHUNK) {
+    unpackRange(annotatorAt, categoryAt, lo, Math.min(n, lo + ANNOTATION_CHUNK));
+  }
+  return { annotatorAt, categoryAt };
 }
 
 /**
@@ -81,11 +175,9 @@ export function buildItemIndex(sample: EncodedSample): ItemIndex {
   if (sorted)
     return { itemStart, annotatorAt: sample.annotatorOf, categoryAt: sample.categoryOf, copied: false };
 
-  const next = itemStart.slice(0, itemCount);
-  const annotatorAt = new Int32Array(total);
-  const categoryAt = new Int32Array(total);
-  for (let lo = 0; lo < total; lo += ANNOTATION_CHUNK) {
-    placeRange(sample, next, annotatorAt, categoryAt, lo, Math.min(total, lo + ANNOTATION_CHUNK));
-  }
+  const { annotatorAt, categoryAt } = regroupByItem(sample, total, itemStart, {
+    annotators: sample.annotators.length,
+    categories: sample.categories.length,
+  });
   return { itemStart, annotatorAt, categoryAt, copied: true };
 }

@@ -4,7 +4,7 @@
  * so every input format shares them.
  */
 import { err, ok, type Result } from '../../shared';
-import { type ItemIndex, rememberItemIndex } from '../item-index';
+import { type ItemIndex, regroupByItem, rememberItemIndex } from '../item-index';
 import { withLazyItems } from '../item-names';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
 import { ByteInterner, resized } from './byte-interner';
@@ -404,16 +404,10 @@ export class SampleBuilder {
       itemStart[item + 1] = (itemStart[item + 1] ?? 0) + 1;
     }
     for (let i = 0; i < nItems; i++) itemStart[i + 1] = (itemStart[i + 1] ?? 0) + (itemStart[i] ?? 0);
-    const next = itemStart.slice(0, nItems);
-    const annotatorAt = new Int32Array(n);
-    const categoryAt = new Int32Array(n);
-    for (let a = 0; a < n; a++) {
-      const item = itemOf[a] ?? 0;
-      const slot = next[item] ?? 0;
-      annotatorAt[slot] = annotatorOf[a] ?? 0;
-      categoryAt[slot] = categoryOf[a] ?? 0;
-      next[item] = slot + 1;
-    }
+    const { annotatorAt, categoryAt } = regroupByItem({ itemOf, annotatorOf, categoryOf }, n, itemStart, {
+      annotators: this.annotators.size,
+      categories: this.categories.size,
+    });
     const seenOn = new Int32Array(this.annotators.size).fill(-1);
     let pairableItems = 0;
     for (let i = 0; i < nItems; i++) {
