@@ -33,6 +33,11 @@ const MISSING_CODES = MISSING_SPELLINGS.map((spelling) => {
   return code;
 });
 
+/** Which bytes start a spelling: most labels (`0`, `pos`, `PER`) are ruled out by their first byte alone. */
+const MISSING_FIRST_BYTE = new Uint8Array(256);
+for (const spelling of MISSING_SPELLINGS) MISSING_FIRST_BYTE[spelling.charCodeAt(0)] = 1;
+const MISSING_MIN_LENGTH = Math.min(...MISSING_SPELLINGS.map((spelling) => spelling.length));
+
 /** Whether an (already trimmed) delimited cell holds no label: empty, or a missing-value spelling. */
 export function isMissingCell(text: string): boolean {
   return text === '' || (text.length <= 4 && MISSING_SPELLINGS.includes(text));
@@ -42,7 +47,7 @@ export function isMissingCell(text: string): boolean {
 export function isMissingCellBytes(buf: Uint8Array, start: number, end: number): boolean {
   const length = end - start;
   if (length === 0) return true;
-  if (length > 4) return false;
+  if (length > 4 || length < MISSING_MIN_LENGTH || MISSING_FIRST_BYTE[buf[start] ?? 0] === 0) return false;
   let code = 0;
   for (let k = start; k < end; k++) code = code * 256 + (buf[k] ?? 0);
   return MISSING_CODES.includes(code);
