@@ -11,7 +11,14 @@
 import multipart from '@fastify/multipart';
 import { toSampleDto } from '@raisin/api';
 import { describeSampleIssue, FRAMINGS } from '@raisin/core/agreement';
-import { createAgreementSample, type Db, getMembershipRole, getProject, roleAtLeast } from '@raisin/db';
+import {
+  createAgreementSample,
+  type Db,
+  getMembershipRole,
+  getProject,
+  refreshTradeoffSummary,
+  roleAtLeast,
+} from '@raisin/db';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { type Auth, getSessionUser } from '../auth';
@@ -214,6 +221,8 @@ export async function registerAgreementUpload(
                   ...(scored.control === undefined ? {} : { control: scored.control }),
                   actorId: user.id,
                 });
+                // A project's first sample becomes its reference: its ceiling caps the tradeoff.
+                if (row.isReference) await refreshTradeoffSummary(db, project.id);
                 request.log.info(
                   {
                     sampleId: row.id,

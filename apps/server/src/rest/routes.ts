@@ -26,6 +26,7 @@ import {
   isDomainError,
   listAgreementSamples,
   type ProjectRow,
+  refreshTradeoffSummary,
   roleAtLeast,
 } from '@raisin/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -386,6 +387,7 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
             actorId: caller.actorId,
             apiToken: { id: caller.tokenId, name: caller.tokenName },
           });
+          if (row.isReference) await refreshTradeoffSummary(db, project.id);
           request.log.info(
             {
               sampleId: row.id,

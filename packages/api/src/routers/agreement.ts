@@ -5,6 +5,7 @@ import {
   getAgreementSample,
   getAgreementSampleTriples,
   listAgreementSamples,
+  refreshTradeoffSummary,
   renameAgreementSample,
   saveAgreementRescore,
   setAgreementThreshold,
@@ -56,6 +57,8 @@ export const agreementRouter = {
         name: input.name,
         actorId: ctx.user.id,
       });
+      // The reference sample's ceiling caps the tradeoff, whose summary is stored for the portfolio.
+      if (row.isReference) await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return toSampleDto(row);
     }),
 
@@ -89,6 +92,7 @@ export const agreementRouter = {
         sampleId: input.sampleId,
         actorId: ctx.user.id,
       });
+      await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return { deleted: input.sampleId, newReferenceId };
     }),
 
@@ -102,6 +106,7 @@ export const agreementRouter = {
         sampleId: input.sampleId,
         actorId: ctx.user.id,
       });
+      await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return { referenceSampleId: input.sampleId };
     }),
 

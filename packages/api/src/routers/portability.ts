@@ -4,6 +4,7 @@ import {
   DomainError,
   type ProjectBundle,
   readProjectBundle,
+  refreshTradeoffSummary,
   storedSourceOf,
   writeProjectBundle,
 } from '@raisin/db';
@@ -147,6 +148,7 @@ export const portabilityRouter = {
         actorId: ctx.user.id,
         maxNameLength: MAX_PROJECT_NAME_LENGTH,
       });
+      await refreshTradeoffSummary(ctx.db, row.id);
       return { id: row.id, name: row.name, workspaceId: row.workspaceId };
     }),
 } satisfies TRPCRouterRecord;

@@ -1,9 +1,54 @@
+import { analyzeTradeoff, summarizeTradeoff } from '@raisin/core';
 import { DEMO_PROJECT } from '@raisin/core/demo';
+import { type Db, getTradeoff, resolveStoredTradeoff, schema } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { callerFor, expectTRPCError, seedCallers } from '../test-support';
 
+async function storedSummaryOf(db: Db, projectId: string) {
+  const [row] = await db
+    .select()
+    .from(schema.tradeoffSummary)
+    .where(eq(schema.tradeoffSummary.projectId, projectId));
+  return row;
+}
+
+async function freshSummaryOf(db: Db, projectId: string) {
+  return summarizeTradeoff(analyzeTradeoff(resolveStoredTradeoff(await getTradeoff(db, { projectId }))));
+}
+
 describeOnEachDatabase('portfolio router', (getDb) => {
+  it('reads the summary stored when a project changed, and stores one that is missing or stale', async () => {
+    const db = getDb();
+    const [owner] = await seedCallers(db, 1);
+    if (!owner) throw new Error('seed failed');
+    const api = owner.caller;
+    const { workspaceId, projectId } = await api.demo.create();
+    // Creating the demo went through the tabs' saves, which stored the summary of what they left.
+    expect((await storedSummaryOf(db, projectId))?.summary).toEqual(await freshSummaryOf(db, projectId));
+
+    // A new target on the worksheet moves the time to target; the save stores the new summary.
+    const { answers } = await api.worksheet.get({ projectId });
+    const target = answers.find((a) => a.questionId === 'E.target-quality');
+    await api.worksheet.save({
+      projectId,
+      questionId: 'E.target-quality',
+      baseVersion: target?.version ?? 0,
+      value: 0.7,
+    });
+    const afterSave = await storedSummaryOf(db, projectId);
+    expect(afterSave?.summary.target.value).toBe(0.7);
+    expect(afterSave?.summary).toEqual(await freshSummaryOf(db, projectId));
+    const [listed] = await api.portfolio.list({ workspaceId });
+    expect(listed?.timeToTarget).toEqual(afterSave?.summary.timeToTarget);
+
+    // A project with no stored summary (saved before the table existed) is simulated once and stored.
+    await db.delete(schema.tradeoffSummary).where(eq(schema.tradeoffSummary.projectId, projectId));
+    expect(await api.portfolio.list({ workspaceId })).toEqual([listed]);
+    expect((await storedSummaryOf(db, projectId))?.summary).toEqual(afterSave?.summary);
+  });
+
   it('lists every active project with the numbers its report shows, and names each missing input', async () => {
     const db = getDb();
     const [owner, stranger] = await seedCallers(db, 2);

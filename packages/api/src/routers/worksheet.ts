@@ -7,8 +7,10 @@ import {
   getTradeoffSummary,
   listWorksheetAnswers,
   listWorksheetHistory,
+  refreshTradeoffSummary,
   restoreWorksheetAnswer,
   saveWorksheetAnswer,
+  TARGET_QUALITY_QUESTION,
   type WorksheetAnswerRow,
 } from '@raisin/db';
 import type { TRPCRouterRecord } from '@trpc/server';
@@ -65,6 +67,8 @@ export const worksheetRouter = {
         value: input.value,
         actorId: ctx.user.id,
       });
+      // The target is an input of the time to target, stored with the project for the portfolio.
+      if (input.questionId === TARGET_QUALITY_QUESTION) await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return toAnswerDto(row);
     }),
 
@@ -89,6 +93,7 @@ export const worksheetRouter = {
         baseVersion: input.baseVersion,
         actorId: ctx.user.id,
       });
+      if (row.questionId === TARGET_QUALITY_QUESTION) await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return toAnswerDto(row);
     }),
 
@@ -100,6 +105,7 @@ export const worksheetRouter = {
         templateId: input.templateId,
         actorId: ctx.user.id,
       });
+      await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return { filled };
     }),
 } satisfies TRPCRouterRecord;

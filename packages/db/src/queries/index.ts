@@ -140,6 +140,7 @@ export {
   getTradeoffSummary,
   type MeasuredPointInput,
   type MeasuredPointRow,
+  refreshTradeoffSummary,
   resolveStoredTradeoff,
   TARGET_QUALITY_QUESTION,
   type TradeoffSettingsRow,

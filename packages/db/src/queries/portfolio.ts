@@ -1,4 +1,4 @@
-import { buildPortfolioRow, type PortfolioRow, type worksheet } from '@raisin/core';
+import { buildPortfolioRow, type PortfolioRow, type TradeoffSummary, type worksheet } from '@raisin/core';
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
@@ -10,11 +10,19 @@ import {
   reportDecision,
   reportVersion,
   tradeoffSettings,
+  tradeoffSummary,
   worksheetAnswer,
 } from '../schema';
 import { referenceCeilingColumns, referenceCeilingOf } from './agreement';
 import { maturityOverviewOf } from './roadmap';
-import { resolveStoredTradeoff, summarizeCached, tradeoffStateOf } from './tradeoff';
+import {
+  resolveStoredTradeoff,
+  type StoredTradeoffSummary,
+  storeTradeoffSummaries,
+  summarizeCached,
+  tradeoffStateOf,
+  tradeoffSummaryKey,
+} from './tradeoff';
 
 function groupBy<T extends { projectId: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -30,15 +38,17 @@ function byProject<T extends { projectId: string }>(rows: readonly T[]): Map<str
   return new Map(rows.map((row) => [row.projectId, row]));
 }
 
-// Each time-to-target simulation (10,000 draws) holds the event loop for tens of milliseconds when it is
-// not cached; between projects other requests get their turn.
+// Each time-to-target simulation (10,000 draws) holds the event loop for tens of milliseconds; when a
+// project's stored summary no longer fits its inputs, other requests get their turn between projects.
 const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Every active (not archived) project of a workspace, by name, with what its tabs answer
  * (`buildPortfolioRow`). One query per table whatever the number of projects, each read through the same
  * row-to-value functions the tabs use (`tradeoffStateOf`, `referenceCeilingOf`, `maturityOverviewOf`), and
- * the time to target from the same cached simulation as the Worksheet tab (`summarizeCached`).
+ * the time to target from the summary stored when the project's inputs last changed (`tradeoff_summary`).
+ * A project whose stored summary does not fit its inputs (none stored yet, from before that table) is
+ * simulated here and stored, in one more statement, so only the first read after a change pays for it.
  */
 export async function getWorkspacePortfolio(
   db: Db,
@@ -69,8 +79,11 @@ export async function getWorkspacePortfolio(
       projectId: tradeoffSettings.projectId,
       settings: tradeoffSettings.settings,
       version: tradeoffSettings.version,
+      summaryKey: tradeoffSummary.inputsKey,
+      summary: tradeoffSummary.summary,
     })
     .from(tradeoffSettings)
+    .leftJoin(tradeoffSummary, eq(tradeoffSummary.projectId, tradeoffSettings.projectId))
     .where(inArray(tradeoffSettings.projectId, ids));
   const angleRows = await db
     .select()
@@ -129,6 +142,7 @@ export async function getWorkspacePortfolio(
   const decisionOf = byProject(decisions);
 
   const rows: PortfolioRow[] = [];
+  const computed: StoredTradeoffSummary[] = [];
   for (const p of projects) {
     const answers = answersOf.get(p.id) ?? {};
     const referenceCeiling = referenceCeilingOf(referenceOf.get(p.id));
@@ -142,7 +156,18 @@ export async function getWorkspacePortfolio(
     });
     const resolved = resolveStoredTradeoff(state);
     // As `getTradeoffSummary`: from an editor's first tradeoff change; examples are never stored or counted.
-    const summary = settingsOf.get(p.id) === undefined ? null : summarizeCached(resolved);
+    const settingsRow = settingsOf.get(p.id);
+    let summary: TradeoffSummary | null = null;
+    let simulated = false;
+    if (settingsRow !== undefined) {
+      const inputsKey = tradeoffSummaryKey(resolved);
+      if (settingsRow.summaryKey === inputsKey && settingsRow.summary !== null) summary = settingsRow.summary;
+      else {
+        summary = summarizeCached(resolved, inputsKey);
+        simulated = true;
+        computed.push({ projectId: p.id, inputsKey, summary });
+      }
+    }
     const overview = maturityOverviewOf(assessmentOf.get(p.id) ?? null, answers);
     const version = versionOf.get(p.id);
     const decision = decisionOf.get(p.id);
@@ -171,7 +196,8 @@ export async function getWorkspacePortfolio(
           : null,
       }),
     );
-    if (summary !== null) await yieldToOtherRequests();
+    if (simulated) await yieldToOtherRequests();
   }
+  await storeTradeoffSummaries(db, computed);
   return rows;
 }

@@ -29,6 +29,7 @@ import {
   project,
   type TradeoffSettings,
   tradeoffSettings,
+  tradeoffSummary,
 } from '../schema';
 import { getReferenceCeiling, type ReferenceCeiling } from './agreement';
 import { writeAuditEntry } from './audit';
@@ -207,31 +208,91 @@ export function resolveStoredTradeoff(state: TradeoffState): ResolvedTradeoffInp
 
 /**
  * The tradeoff summary other tabs read (cross-feature contract): the best angle, the time to target as
- * P10/P50/P90 calendar days (recomputed here with the core's seeded simulation, 10,000 draws), and each
- * angle's likely effort and quality. Null until an editor saves a tradeoff change (see `ensureInitialised`);
- * the examples a project without angles shows are never part of it.
+ * P10/P50/P90 calendar days (the core's seeded simulation, 10,000 draws), and each angle's likely effort
+ * and quality. Null until an editor saves a tradeoff change (see `ensureInitialised`); the examples a
+ * project without angles shows are never part of it. Read from `tradeoff_summary` when it was computed
+ * from the same inputs, else computed and stored there, so the next reader in any instance (the portfolio
+ * reading two hundred projects) does not simulate again.
  */
 export async function getTradeoffSummary(db: Db, projectId: string): Promise<TradeoffSummary | null> {
   const [existing] = await db
-    .select({ projectId: tradeoffSettings.projectId })
+    .select({ inputsKey: tradeoffSummary.inputsKey, summary: tradeoffSummary.summary })
     .from(tradeoffSettings)
+    .leftJoin(tradeoffSummary, eq(tradeoffSummary.projectId, tradeoffSettings.projectId))
     .where(eq(tradeoffSettings.projectId, projectId));
   if (!existing) return null;
-  const state = await getTradeoff(db, { projectId });
-  return summarizeCached(resolveStoredTradeoff(state));
+  const inputs = resolveStoredTradeoff(await getTradeoff(db, { projectId }));
+  const inputsKey = tradeoffSummaryKey(inputs);
+  if (existing.inputsKey === inputsKey && existing.summary !== null) return existing.summary;
+  const summary = summarizeCached(inputs, inputsKey);
+  await storeTradeoffSummaries(db, [{ projectId, inputsKey, summary }]);
+  return summary;
+}
+
+/**
+ * Computes and stores a project's tradeoff summary after a change to one of its inputs (a tradeoff edit,
+ * the worksheet's target, the reference sample), so lists read it instead of simulating. Nothing is
+ * computed when the stored one still fits the inputs, or while the project has no tradeoff of its own.
+ */
+export async function refreshTradeoffSummary(db: Db, projectId: string): Promise<void> {
+  await getTradeoffSummary(db, projectId);
+}
+
+/** A project's computed summary with the key of the inputs it was computed from. */
+export interface StoredTradeoffSummary {
+  readonly projectId: string;
+  readonly inputsKey: string;
+  readonly summary: TradeoffSummary;
+}
+
+/**
+ * Stores computed summaries in one statement, replacing what each project had. Two writers racing may
+ * leave the older inputs' summary; its key then no longer matches, so the next reader recomputes it.
+ */
+export async function storeTradeoffSummaries(
+  db: Db,
+  entries: readonly StoredTradeoffSummary[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insert(tradeoffSummary)
+    .values(entries.map((entry) => ({ ...entry, computedAt: new Date() })))
+    .onConflictDoUpdate({
+      target: tradeoffSummary.projectId,
+      set: {
+        inputsKey: sql`excluded.inputs_key`,
+        summary: sql`excluded.summary`,
+        computedAt: sql`excluded.computed_at`,
+      },
+    });
+}
+
+/**
+ * Bumped whenever the simulation or `summarizeTradeoff` would answer differently for the same inputs, so
+ * every stored summary's key stops matching and each is recomputed on its next read.
+ */
+const SUMMARY_FORMAT = 1;
+
+/** The summary is a pure function of the resolved inputs (the simulation is seeded): their hash keys it. */
+export function tradeoffSummaryKey(inputs: ResolvedTradeoffInputs): string {
+  return createHash('sha256')
+    .update(`${SUMMARY_FORMAT}:${JSON.stringify(inputs)}`)
+    .digest('base64');
 }
 
 const SUMMARY_CACHE_SIZE = 256;
 const summaryCache = new LruMap<string, TradeoffSummary>(SUMMARY_CACHE_SIZE);
 
 /**
- * The summary is a pure function of the resolved inputs (the simulation is seeded), so it is cached by a
- * hash of them: the Worksheet tab polls it, and 10,000 draws per poll would hold the event loop. Keyed by
- * the whole input, an entry can never be stale, so each instance keeping its own cache is safe (README,
- * "N instances"). Least recently used entries go first; callers get a copy.
+ * The summary of the resolved inputs, from this instance's memory when it computed them lately: the
+ * Worksheet tab polls it, and 10,000 draws per poll would hold the event loop. Keyed by the whole input,
+ * an entry can never be stale, so each instance keeping its own cache is safe (README, "N instances").
+ * Least recently used entries go first; callers get a copy.
  */
-export function summarizeCached(inputs: ResolvedTradeoffInputs): TradeoffSummary {
-  const key = createHash('sha256').update(JSON.stringify(inputs)).digest('base64');
+export function summarizeCached(
+  inputs: ResolvedTradeoffInputs,
+  key: string = tradeoffSummaryKey(inputs),
+): TradeoffSummary {
   let summary = summaryCache.get(key);
   if (summary === undefined) {
     summary = summarizeTradeoff(analyzeTradeoff(inputs));
@@ -287,7 +348,8 @@ async function currentSettings(db: Db, projectId: string): Promise<TradeoffSetti
 
 /**
  * Runs one tradeoff edit in one transaction: makes sure the project's tradeoff is stored (from its first
- * edit the other tabs use it), applies the change and writes its audit entry, all or nothing.
+ * edit the other tabs use it), applies the change and writes its audit entry, all or nothing; then stores
+ * the summary of the new inputs.
  */
 async function editTradeoff<T>(
   db: Db,
@@ -295,7 +357,7 @@ async function editTradeoff<T>(
   params: { projectId: string; actorId: string },
   change: (tx: Db) => Promise<{ result: T; action: string; details: AuditDetails }>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     await ensureInitialised(tx, params.projectId);
     const { result, action, details } = await change(tx);
     await writeAuditEntry(tx, {
@@ -308,6 +370,9 @@ async function editTradeoff<T>(
     });
     return result;
   });
+  // After the commit, so the simulation holds no row lock; a failure here leaves a stale key, recomputed on read.
+  await refreshTradeoffSummary(db, params.projectId);
+  return result;
 }
 
 /**

@@ -18,6 +18,7 @@ export {
   type TradeoffSettings,
   type TradeoffValueSettings,
   tradeoffSettings,
+  tradeoffSummary,
 } from './tradeoff';
 export { worksheetAnswer, worksheetAnswerHistory } from './worksheet';
 export { invitation, membership, workspace } from './workspaces';

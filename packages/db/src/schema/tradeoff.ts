@@ -1,4 +1,11 @@
-import type { CostRate, Duration, EffortEstimate, ThreePointEstimate, TradeoffSettings } from '@raisin/core';
+import type {
+  CostRate,
+  Duration,
+  EffortEstimate,
+  ThreePointEstimate,
+  TradeoffSettings,
+  TradeoffSummary,
+} from '@raisin/core';
 
 export type { TradeoffSettings, TradeoffValueSettings } from '@raisin/core';
 
@@ -28,6 +35,22 @@ export const tradeoffSettings = pgTable('tradeoff_settings', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+});
+
+/**
+ * A project's tradeoff summary (time to target P10/P50/P90, best angle) as last computed, with the hash of
+ * the inputs it was computed from. The simulation behind it takes tens of milliseconds, so a list of many
+ * projects (the portfolio) reads it from here instead of simulating each project; an entry whose key no
+ * longer matches the project's inputs is recomputed, so a stale row is never shown. Not project data: it
+ * is neither exported nor versioned, and any row can be deleted.
+ */
+export const tradeoffSummary = pgTable('tradeoff_summary', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => project.id, { onDelete: 'cascade' }),
+  inputsKey: text('inputs_key').notNull(),
+  summary: jsonb('summary').$type<TradeoffSummary>().notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /**
