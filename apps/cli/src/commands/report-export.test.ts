@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleReportSnapshot } from '@raisin/core/report';
-import { createDb, createProject, createWorkspace, migrateDb, publishReportVersion } from '@raisin/db';
+import {
+  createDb,
+  createProject,
+  createWorkspace,
+  hideDecision,
+  migrateDb,
+  publishReportVersion,
+  recordMeetingDecision,
+} from '@raisin/db';
 import { seedUser } from '@raisin/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReportExport } from './report-export';
@@ -26,13 +34,31 @@ beforeAll(async () => {
       actorId: user.id,
     });
     projectId = project.id;
-    await publishReportVersion(handle.db, {
+    const version = await publishReportVersion(handle.db, {
       projectId,
       workspaceId: workspace.id,
       note: 'steering',
       actorId: user.id,
       actorName: user.name,
       snapshot: exampleReportSnapshot(),
+    });
+    const decide = (name: string, comment: string) =>
+      recordMeetingDecision(handle.db, {
+        projectId,
+        workspaceId: workspace.id,
+        versionId: version.id,
+        actorId: user.id,
+        decision: 'approve-with-conditions',
+        name,
+        comment,
+      });
+    await decide('Steering committee', 'keep a human review of refunds');
+    const hidden = await decide('Spam', 'hidden by an owner');
+    await hideDecision(handle.db, {
+      projectId,
+      workspaceId: workspace.id,
+      decisionId: hidden.id,
+      actorId: user.id,
     });
   } finally {
     await handle.close();
@@ -72,6 +98,12 @@ describe('raisin report export', () => {
     expect(stdout.startsWith('# Ticket router: planning report\n')).toBe(true);
     expect(stdout).toContain('Version 1, published');
     expect(stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The version's decisions, as its readers see them: the hidden one is left out.
+    expect(stdout).toContain('## Decisions on version 1');
+    expect(stdout).toContain(
+      '- Steering committee approved v1 with conditions (in a meeting): keep a human review of refunds',
+    );
+    expect(stdout).not.toContain('hidden by an owner');
   });
 
   it('writes a self-contained HTML file with --out', async () => {

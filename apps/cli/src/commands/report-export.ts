@@ -10,8 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type ReportSnapshot, renderReportHtml, renderReportMarkdown } from '@raisin/core/report';
-import { createDb, type DbHandle, getProject, getReportVersion, isDomainError } from '@raisin/db';
+import {
+  type ReportDecisionLine,
+  type ReportSnapshot,
+  renderReportHtml,
+  renderReportMarkdown,
+} from '@raisin/core/report';
+import {
+  createDb,
+  type DbHandle,
+  getProject,
+  getReportVersion,
+  isDomainError,
+  listSharedDecisions,
+} from '@raisin/db';
 // The server's own reader, so the CLI finds the database exactly as `npm start` does.
 import { ConfigError, loadConfig } from '@raisin/server/config';
 import type { CommandIo } from '../main';
@@ -99,8 +111,15 @@ async function openDatabase(env: NodeJS.ProcessEnv): Promise<DbHandle> {
   return createDb({ dataDir: config.dataDir });
 }
 
-/** The published snapshot, or an ExportError naming what is missing (project, version, or the tables). */
-async function readSnapshot(handle: DbHandle, projectId: string, number: number): Promise<ReportSnapshot> {
+/**
+ * The published snapshot with its decisions that an owner did not hide (as its readers see them, without
+ * e-mails), or an ExportError naming what is missing (project, version, or the tables).
+ */
+async function readSnapshot(
+  handle: DbHandle,
+  projectId: string,
+  number: number,
+): Promise<{ snapshot: ReportSnapshot; decisions: ReportDecisionLine[] }> {
   try {
     const project = await getProject(handle.db, { projectId });
     if (!project) throw new ExportError(`no project ${projectId}`, 1);
@@ -108,7 +127,14 @@ async function readSnapshot(handle: DbHandle, projectId: string, number: number)
       if (!isDomainError(error)) throw error;
       throw new ExportError(`project "${project.name}" has no published version ${number}`, 1);
     });
-    return version.snapshot;
+    const decisions = await listSharedDecisions(handle.db, version.id);
+    return {
+      snapshot: version.snapshot,
+      decisions: decisions.map(({ createdAt, id: _, ...d }) => ({
+        ...d,
+        decidedAt: createdAt.toISOString(),
+      })),
+    };
   } catch (error) {
     // 42P01 undefined_table: a database the server never migrated (or migrated by an older version).
     if (error instanceof Error && (error.cause as { code?: unknown } | undefined)?.code === '42P01') {
@@ -194,13 +220,13 @@ export async function runReportExport(
     // Find Chromium before opening the database: a missing browser should not cost a PGlite start.
     if (options.format === 'pdf') chromiumPath(env);
     handle = await openDatabase(env);
-    const snapshot = await readSnapshot(handle, options.project, options.version);
+    const { snapshot, decisions } = await readSnapshot(handle, options.project, options.version);
     await handle.close();
     handle = undefined;
     const output = await render(
       options.format,
-      () => renderReportHtml(snapshot),
-      () => renderReportMarkdown(snapshot),
+      () => renderReportHtml(snapshot, { decisions }),
+      () => renderReportMarkdown(snapshot, { decisions }),
       env,
     );
     const out = options.out ?? (options.format === 'pdf' ? `report-v${options.version}.pdf` : undefined);

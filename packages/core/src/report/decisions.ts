@@ -1,3 +1,5 @@
+import { type DateFormatOptions, formatDateTime } from '../format';
+
 /** What a stakeholder decides about a published report version. */
 export const REPORT_DECISIONS = ['approve', 'approve-with-conditions', 'request-changes', 'reject'] as const;
 export type ReportDecisionKind = (typeof REPORT_DECISIONS)[number];
@@ -24,6 +26,12 @@ export interface DecisionWording {
   readonly meeting: boolean;
 }
 
+/** A decision as the report's exports list it: its wording and when it was taken, never an e-mail. */
+export interface ReportDecisionLine extends DecisionWording {
+  /** ISO 8601 timestamp. */
+  readonly decidedAt: string;
+}
+
 /**
  * One sentence for a decision on version `versionNumber`, as the next version's "what changed" carries it:
  * "Dana Reyes approved v2 with conditions: only with a human in the loop". The verb follows the choice, so
@@ -42,6 +50,21 @@ export function describeDecision(decision: DecisionWording, versionNumber: numbe
   const meeting = decision.meeting ? ' (in a meeting)' : '';
   const comment = decision.comment.trim();
   return `${decision.name} ${verb[decision.decision]}${meeting}${comment === '' ? '' : `: ${comment}`}`;
+}
+
+/**
+ * A decision as the report's exports and its printed page list it: `describeDecision` and when, for the
+ * reader (`dates`).
+ * @example describeDecisionLine({ decision: 'approve', name: 'Dana', comment: '', meeting: false,
+ *   decidedAt: '2026-12-06T15:16:00Z' }, 2, { locale: 'en-GB', timeZone: 'UTC' })
+ * // 'Dana approved v2 (6 Dec 2026, 15:16)'
+ */
+export function describeDecisionLine(
+  decision: ReportDecisionLine,
+  versionNumber: number,
+  dates: DateFormatOptions = {},
+): string {
+  return `${describeDecision(decision, versionNumber)} (${formatDateTime(decision.decidedAt, dates)})`;
 }
 
 /** Case, accents and runs of spaces do not tell two names apart. */

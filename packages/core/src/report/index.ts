@@ -9,19 +9,21 @@ export {
   DECISION_LABELS,
   type DecisionWording,
   describeDecision,
+  describeDecisionLine,
   expectedDeciders,
   MAX_DECISION_COMMENT_LENGTH,
   MAX_DECISION_NAME_LENGTH,
   pendingDeciders,
   REPORT_DECISIONS,
   type ReportDecisionKind,
+  type ReportDecisionLine,
 } from './decisions';
 export { describeDayShift, diffSnapshots, type ReportDiff, type ReportSectionDiff } from './diff';
 export { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
 export { formatMoney, formatReportTarget, formatValue, headlineLine } from './render-format';
 export { escapeHtml, renderReportHtml } from './render-html';
 export { escapeMarkdown, renderReportMarkdown } from './render-markdown';
-export { tradeoffScaleOf } from './report-document';
+export { type ReportRenderOptions, tradeoffScaleOf } from './report-document';
 export {
   type EmptyReportSection,
   isReadySection,

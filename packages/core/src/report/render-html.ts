@@ -7,7 +7,7 @@
 import type { DateFormatOptions } from '../format';
 import { versionLine } from './render-format';
 import { ganttChartSvg, tradeoffChartSvg } from './report-charts';
-import { buildReportDocument, type ReportBlock } from './report-document';
+import { buildReportDocument, type ReportBlock, type ReportRenderOptions } from './report-document';
 import { isReadySection, type ReportSnapshot } from './snapshot';
 
 /** Text as HTML character data or a quoted attribute value. */
@@ -83,8 +83,11 @@ function renderBlock(block: ReportBlock, snapshot: ReportSnapshot, dates: DateFo
   }
 }
 
-/** Renders a report snapshot as a complete HTML document, dates for the reader (`dates`); all user text is escaped. */
-export function renderReportHtml(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): string {
+/**
+ * Renders a report snapshot as a complete HTML document, dates for the reader and the version's decisions
+ * when given (`options`); all user text is escaped.
+ */
+export function renderReportHtml(snapshot: ReportSnapshot, options: ReportRenderOptions = {}): string {
   const sections: string[] = [];
   let current: string[] = [];
   let isFirst = true;
@@ -93,13 +96,13 @@ export function renderReportHtml(snapshot: ReportSnapshot, dates: DateFormatOpti
       sections.push(`<section${pageBreak ? ' class="page"' : ''}>${current.join('\n')}</section>`);
     current = [];
   };
-  for (const block of buildReportDocument(snapshot, dates)) {
+  for (const block of buildReportDocument(snapshot, options)) {
     // The title and summary share the first page; every later section starts a new printed page.
     if (block.kind === 'section' && block.key !== 'summary') {
       flush(!isFirst);
       isFirst = false;
     }
-    current.push(renderBlock(block, snapshot, dates));
+    current.push(renderBlock(block, snapshot, options));
   }
   flush(!isFirst);
   const title = `${snapshot.project.name}: planning report`;
@@ -114,7 +117,7 @@ export function renderReportHtml(snapshot: ReportSnapshot, dates: DateFormatOpti
 <style>${STYLE}</style>
 </head>
 <body>
-<div class="print-header" aria-hidden="true">${escapeHtml(`${snapshot.project.name} · ${versionLine(snapshot, dates)}`)}</div>
+<div class="print-header" aria-hidden="true">${escapeHtml(`${snapshot.project.name} · ${versionLine(snapshot, options)}`)}</div>
 <main>
 ${sections.join('\n')}
 </main>

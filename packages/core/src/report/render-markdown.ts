@@ -1,7 +1,6 @@
 /** The planning report as GitHub-flavoured Markdown (the Report tab's and the CLI's `--format md`). */
-import type { DateFormatOptions } from '../format';
 import { escapeMarkdownHtml } from '../shared';
-import { buildReportDocument, type ReportBlock } from './report-document';
+import { buildReportDocument, type ReportBlock, type ReportRenderOptions } from './report-document';
 import type { ReportSnapshot } from './snapshot';
 
 /**
@@ -44,9 +43,12 @@ function renderBlock(block: ReportBlock): string | null {
   }
 }
 
-/** Renders a report snapshot as Markdown, dates for the reader (`dates`); all user text is escaped. */
-export function renderReportMarkdown(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): string {
-  const parts = buildReportDocument(snapshot, dates)
+/**
+ * Renders a report snapshot as Markdown, dates for the reader and the version's decisions when given
+ * (`options`); all user text is escaped.
+ */
+export function renderReportMarkdown(snapshot: ReportSnapshot, options: ReportRenderOptions = {}): string {
+  const parts = buildReportDocument(snapshot, options)
     .map(renderBlock)
     .filter((part): part is string => part !== null);
   return `${parts.join('\n\n')}\n`;

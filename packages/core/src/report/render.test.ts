@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReportDecisionLine } from './decisions';
 import { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
 import { escapeHtml, renderReportHtml } from './render-html';
 import { escapeMarkdown, renderReportMarkdown } from './render-markdown';
@@ -196,6 +197,51 @@ describe('renderReportHtml', () => {
 
   it('escapes the five HTML-special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe("a version's decisions in the exports", () => {
+  const decisions: ReportDecisionLine[] = [
+    {
+      decision: 'approve-with-conditions',
+      name: 'Dana Reyes',
+      comment: `keep a human review of refunds ${XSS}`,
+      meeting: false,
+      decidedAt: '2026-12-06T15:16:00Z',
+    },
+    {
+      decision: 'reject',
+      name: 'Steering committee',
+      comment: '',
+      meeting: true,
+      decidedAt: '2026-12-07T09:00:00Z',
+    },
+  ];
+  const dates = { locale: 'en-GB', timeZone: 'UTC' };
+
+  it('lists each decision after the summary, worded as "what changed" words it, with its moment', () => {
+    const md = renderReportMarkdown(exampleReportSnapshot(), { ...dates, decisions });
+    const section = md.slice(md.indexOf('## Decisions on version 2'), md.indexOf('## Worksheet'));
+    expect(md.indexOf('## Executive summary')).toBeLessThan(md.indexOf('## Decisions on version 2'));
+    expect(section).toContain('- Dana Reyes approved v2 with conditions: keep a human review of refunds');
+    expect(section).toContain('(6 Dec 2026, 15:16)');
+    expect(section).toContain('- Steering committee rejected v2 (in a meeting)');
+    // Readers' text is text in both formats.
+    expect(md).not.toContain(XSS);
+    const html = renderReportHtml(exampleReportSnapshot(), { ...dates, decisions });
+    expect(html).toContain('<h2>Decisions on version 2</h2>');
+    expect(html).toContain(
+      'Dana Reyes approved v2 with conditions: keep a human review of refunds &lt;script&gt;',
+    );
+    expect(html).not.toContain(XSS);
+  });
+
+  it('says when none was recorded, and leaves the section out when no decisions are given or nothing is published', () => {
+    expect(renderReportMarkdown(exampleReportSnapshot(), { decisions: [] })).toContain(
+      'No decision recorded on v2 yet.',
+    );
+    expect(renderReportMarkdown(exampleReportSnapshot())).not.toContain('Decisions on version');
+    expect(renderReportHtml(emptyReportSnapshot(), { decisions })).not.toContain('Decisions on version');
   });
 });
 

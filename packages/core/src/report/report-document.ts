@@ -13,6 +13,7 @@ import {
   formatNumber,
   formatTimeToTarget,
 } from '../format';
+import { describeDecisionLine, type ReportDecisionLine } from './decisions';
 import {
   formatInterval,
   formatMoney,
@@ -301,19 +302,52 @@ function describeSource(source: ReportAssumptionSource): string {
   }
 }
 
+/** How a report is rendered: dates for the reader, and the published version's decisions when given. */
+export interface ReportRenderOptions extends DateFormatOptions {
+  /**
+   * The decisions on the snapshot's version that an owner did not hide, oldest first; given, the report
+   * lists them after its summary (or says none was recorded). The preview has no version, so none.
+   */
+  readonly decisions?: readonly ReportDecisionLine[] | undefined;
+}
+
+function decisionBlocks(
+  snapshot: ReportSnapshot,
+  decisions: readonly ReportDecisionLine[] | undefined,
+  dates: DateFormatOptions,
+): ReportBlock[] {
+  const version = snapshot.version;
+  if (decisions === undefined || version === null) return [];
+  const heading: ReportBlock = { kind: 'heading', level: 2, text: `Decisions on version ${version.number}` };
+  if (decisions.length === 0) {
+    return [heading, { kind: 'paragraph', text: `No decision recorded on v${version.number} yet.` }];
+  }
+  return [
+    heading,
+    {
+      kind: 'list',
+      items: decisions.map((d) => describeDecisionLine(d, version.number, dates)),
+    },
+  ];
+}
+
 /**
- * Every block of the report, in reading order. Dates are written for the reader (`dates`: their locale
+ * Every block of the report, in reading order. Dates are written for the reader (`options`: their locale
  * and zone; by default those of the device rendering it), never as ISO.
  */
-export function buildReportDocument(snapshot: ReportSnapshot, dates: DateFormatOptions = {}): ReportBlock[] {
-  const writers = dateWriters(dates);
+export function buildReportDocument(
+  snapshot: ReportSnapshot,
+  options: ReportRenderOptions = {},
+): ReportBlock[] {
+  const writers = dateWriters(options);
   const note = snapshot.version?.note;
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: `${snapshot.project.name}: planning report` },
-    { kind: 'paragraph', text: versionLine(snapshot, dates) },
+    { kind: 'paragraph', text: versionLine(snapshot, options) },
   ];
   if (note) blocks.push({ kind: 'paragraph', text: `Note: ${note}` });
   blocks.push(...summaryBlocks(snapshot, writers));
+  blocks.push(...decisionBlocks(snapshot, options.decisions, options));
   for (const key of REPORT_SECTION_KEYS) blocks.push(...sectionBlocks(snapshot, key, writers));
   blocks.push({ kind: 'section', key: 'assumptions' }, { kind: 'heading', level: 2, text: 'Assumptions' });
   if (snapshot.assumptions.length === 0) {

@@ -1,5 +1,5 @@
 import { formatDateTime } from '@raisin/core/format';
-import type { ReportSnapshot } from '@raisin/core/report';
+import type { ReportDecisionLine, ReportSnapshot } from '@raisin/core/report';
 import { calendarDateIn } from '@raisin/core/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -30,8 +30,12 @@ function fileStem(projectName: string, version: number | null): string {
   return `${slug || 'project'}-report-${version === null ? 'preview' : `v${version}`}`;
 }
 
-function SnapshotPanel(props: { snapshot: ReportSnapshot; projectName: string }) {
-  const { snapshot, projectName } = props;
+function SnapshotPanel(props: {
+  snapshot: ReportSnapshot;
+  projectName: string;
+  decisions?: readonly ReportDecisionLine[] | undefined;
+}) {
+  const { snapshot, projectName, decisions } = props;
   const { workspaceId = '' } = useParams();
   const tabHref = (tab: ProjectTab) => projectTabPath(workspaceId, snapshot.project.id, tab);
   const number = snapshot.version?.number ?? null;
@@ -39,10 +43,14 @@ function SnapshotPanel(props: { snapshot: ReportSnapshot; projectName: string })
     <>
       <div className="toolbar report-controls">
         <PrintButton />
-        <ReportExportButtons snapshot={snapshot} fileStem={fileStem(projectName, number)} />
+        <ReportExportButtons
+          snapshot={snapshot}
+          fileStem={fileStem(projectName, number)}
+          decisions={decisions}
+        />
       </div>
       <PrintHeader projectName={projectName} version={snapshot.version} />
-      <ReportView snapshot={snapshot} tabHref={tabHref} />
+      <ReportView snapshot={snapshot} tabHref={tabHref} decisions={decisions} />
     </>
   );
 }
@@ -95,6 +103,17 @@ function VersionPanel(props: {
   const { projectId, versionId } = props;
   const { workspaceId = '' } = useParams();
   const version = useQuery(trpc.report.getVersion.queryOptions({ projectId, versionId }));
+  // The same query as the decisions panel: the version's visible decisions go into its downloads and print.
+  const decisions = useQuery(trpc.report.decisions.queryOptions({ projectId }));
+  const versionDecisions: ReportDecisionLine[] | undefined = decisions.data
+    ?.filter((d) => d.versionId === versionId && !d.hidden)
+    .map((d) => ({
+      decision: d.decision,
+      name: d.name,
+      comment: d.comment,
+      meeting: d.meeting,
+      decidedAt: d.createdAt,
+    }));
   if (version.isPending) return <Spinner label="Loading version…" />;
   if (version.isError) return <ErrorMessage>{describeApiError(version.error)}</ErrorMessage>;
   return (
@@ -118,7 +137,11 @@ function VersionPanel(props: {
         versionNumber={version.data.number}
         canEdit={props.canEdit}
       />
-      <SnapshotPanel snapshot={version.data.snapshot} projectName={props.projectName} />
+      <SnapshotPanel
+        snapshot={version.data.snapshot}
+        projectName={props.projectName}
+        decisions={versionDecisions}
+      />
     </>
   );
 }

@@ -7,10 +7,12 @@ import {
   formatQuality,
 } from '@raisin/core/format';
 import {
+  describeDecisionLine,
   formatMoney,
   formatReportTarget,
   type ReportAgreementSection,
   type ReportAssumptionSource,
+  type ReportDecisionLine,
   type ReportMaturitySection,
   type ReportRoadmapSection,
   type ReportSnapshot,
@@ -242,11 +244,48 @@ function Assumptions({ assumptions }: { assumptions: ReportSnapshot['assumptions
  * A report snapshot as a page: the executive summary, one section per tab (charts and tables, or what
  * to do next for an empty tab) and the assumptions table. All user text is rendered as React text.
  */
-export function ReportView({ snapshot, tabHref }: { snapshot: ReportSnapshot; tabHref?: TabHref }) {
+/**
+ * The version's decisions as the exports list them, on paper only: on screen the team's panel above the
+ * report lists them with more (e-mails, hidden entries) than a printed copy may carry.
+ */
+function PrintedDecisions(props: { versionNumber: number; decisions: readonly ReportDecisionLine[] }) {
+  const { versionNumber, decisions } = props;
+  return (
+    <section className="report-print-only" aria-label={`Decisions on version ${versionNumber}`}>
+      <h2>Decisions on version {versionNumber}</h2>
+      {decisions.length === 0 ? (
+        <p>No decision recorded on v{versionNumber} yet.</p>
+      ) : (
+        <ul>
+          {decisions.map((d) => (
+            <li key={`${d.decidedAt}-${d.name}`}>{describeDecisionLine(d, versionNumber)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The report of a snapshot; `decisions` (a published version's visible ones) are printed after the
+ * summary, as the exports list them.
+ */
+export function ReportView({
+  snapshot,
+  tabHref,
+  decisions,
+}: {
+  snapshot: ReportSnapshot;
+  tabHref?: TabHref;
+  decisions?: readonly ReportDecisionLine[] | undefined;
+}) {
   const { sections } = snapshot;
   return (
     <article className="report" aria-label="Planning report">
       <ReportSummary summary={snapshot.summary} maxQuality={tradeoffScaleOf(snapshot)} />
+      {decisions && snapshot.version && (
+        <PrintedDecisions versionNumber={snapshot.version.number} decisions={decisions} />
+      )}
       <ReportSection section={sections.worksheet} sectionKey="worksheet" tabHref={tabHref}>
         {(w) => <WorksheetBody w={w} />}
       </ReportSection>
