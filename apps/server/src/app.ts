@@ -20,7 +20,7 @@ import Fastify, {
 } from 'fastify';
 import { registerAgreementUpload } from './agreement/upload-route';
 import { createScoringPool } from './agreement/worker-jobs';
-import { type Auth, createAuth, getSessionUser, registerAuthRoutes } from './auth';
+import { type Auth, createAuth, getSessionUser, registerAuthRoutes, type SessionUser } from './auth';
 import type { Config, TrustProxy } from './config';
 import {
   asJsonWithoutStacks,
@@ -34,6 +34,7 @@ import { registerProjectImportRoute } from './project-import-route';
 import { REST_API_PREFIX, registerRestApi } from './rest/routes';
 import { registerSecurityHeaders } from './security-headers';
 import { registerSharePage } from './share-page';
+import { registerSharedReportRoute } from './shared-report-route';
 
 type AppRouter = typeof appRouter;
 
@@ -42,6 +43,11 @@ export interface BuildAppOptions {
   readonly logger?: boolean;
   /** Replaces `HTTP_TIMEOUTS` (tests shorten them). */
   readonly timeouts?: Partial<Record<keyof typeof HTTP_TIMEOUTS, number>>;
+  /**
+   * False leaves `report.shared` to tRPC's handler, as every other call is (`shared-report-route.ts`):
+   * tests compare the two answers.
+   */
+  readonly directSharedReport?: boolean;
 }
 
 /**
@@ -191,22 +197,24 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
   await app.register(async (scope) => {
     scope.addHook('onSend', async (_request, reply, payload) => asJsonWithoutStacks(reply, payload));
     scope.setErrorHandler<FastifyError>(createTrpcErrorHandler(config.bodyLimit, handleError));
+    const contextFor = (req: FastifyRequest, user: SessionUser | null) =>
+      createContextInner({
+        db,
+        user,
+        requestId: req.id,
+        // Links the server builds (share links) point where the user is, unless RAISIN_PUBLIC_URL says otherwise.
+        baseUrl: expectedOrigin(req, config.publicUrl) ?? undefined,
+        agreementScorer: scoringPool,
+        clientIp: req.ip,
+        projectFileLimit: config.importLimit,
+      });
     const trpcOptions = {
       router: appRouter,
       createContext: async ({ req }) => {
         const user = await getSessionUser(auth, req.headers).catch((error: unknown) => {
           throw toUnavailableError(error) ?? error;
         });
-        return createContextInner({
-          db,
-          user,
-          requestId: req.id,
-          // Links the server builds (share links) point where the user is, unless RAISIN_PUBLIC_URL says otherwise.
-          baseUrl: expectedOrigin(req, config.publicUrl) ?? undefined,
-          agreementScorer: scoringPool,
-          clientIp: req.ip,
-          projectFileLimit: config.importLimit,
-        });
+        return contextFor(req, user);
       },
       onError: ({ error, path, req }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR')
@@ -215,6 +223,8 @@ export async function buildApp(config: Config, handle: DbHandle, options: BuildA
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
     await scope.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
+    if (options.directSharedReport !== false)
+      registerSharedReportRoute(scope, { trpcOptions, anonymousContext: (req) => contextFor(req, null) });
     await registerProjectImportRoute(scope, { trpcOptions, fileLimitBytes: config.importLimit });
   });
 
