@@ -1,18 +1,32 @@
+import { boxDisagreements } from './boxes/box-disagreements';
 import { computeBoxes } from './boxes/compute-boxes';
 import { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
+import { ratingDisagreements } from './continuous/rating-disagreements';
 import type { FramedSample } from './framing';
 import type { FramingOptions, FramingResult } from './framing-result';
 import { computeMultilabel } from './multilabel/compute-multilabel';
+import { setDisagreements } from './multilabel/set-disagreements';
 import { computePairwise } from './pairwise/compute-pairwise';
 import { computeRanking } from './ranking/compute-ranking';
+import { rankingDisagreements } from './ranking/ranking-disagreements';
 import { computeSpans } from './spans/compute-spans';
+import { spanDisagreements } from './spans/span-disagreements';
 import type {
   AgreementReport,
   AgreementWarning,
   ComputeAgreementOptions,
   HumanCeiling,
   Interval,
+  UnitDisagreements,
 } from './types';
+
+/** How many units the disagreement list keeps: `topDisagreements` when a whole number, else the default. */
+function disagreementLimit(options: ComputeAgreementOptions): number {
+  const { topDisagreements } = options;
+  return topDisagreements !== undefined && Number.isInteger(topDisagreements) && topDisagreements >= 0
+    ? topDisagreements
+    : AGREEMENT_DEFAULTS.topDisagreements;
+}
 
 /** Valid bootstrap settings of the structured framings (invalid values fall back to the defaults). */
 function framingOptions(options: ComputeAgreementOptions): FramingOptions {
@@ -39,6 +53,7 @@ function structuredReport(
   counts: { items: number; annotators: number; annotations: number },
   result: FramingResult<unknown>,
   options: FramingOptions,
+  unitDisagreements: UnitDisagreements,
 ): AgreementReport {
   const warnings: AgreementWarning[] = [
     {
@@ -80,6 +95,7 @@ function structuredReport(
       pairs: [],
       annotatorVsMajority: [],
       topDisagreements: [],
+      unitDisagreements,
       confusionMatrices: [],
     },
   };
@@ -106,6 +122,8 @@ function correlationCeiling(report: AgreementReport): HumanCeiling | null {
  *   the ceiling (metric `accuracy`).
  * - `multilabel`, `spans`, `boxes`, `ranking`: the framing's own block and ceiling; the categorical keys
  *   are `null`.
+ * Continuous and structured samples also list the units that agree least in the framing's own metric
+ * (`diagnostics.unitDisagreements`); pairwise samples keep the per-comparison list (`topDisagreements`).
  */
 export function computeFramedAgreement(
   framed: FramedSample,
@@ -135,6 +153,13 @@ export function computeFramedAgreement(
         humanCeiling: ceiling,
         ci,
         warnings,
+        diagnostics: {
+          ...report.diagnostics,
+          unitDisagreements: {
+            metric: 'ratingRange',
+            units: ratingDisagreements(framed.sample, disagreementLimit(options)),
+          },
+        },
       };
     }
     case 'pairwise': {
@@ -168,15 +193,28 @@ export function computeFramedAgreement(
         annotators: sample.annotators.length,
         annotations: sample.annotations.length,
       };
-      const result =
+      const limit = disagreementLimit(options);
+      const [result, disagreements]: [FramingResult<unknown>, UnitDisagreements] =
         framed.framing === 'multilabel'
-          ? computeMultilabel(framed.sample, settings)
+          ? [
+              computeMultilabel(framed.sample, settings),
+              { metric: 'jaccard', units: setDisagreements(framed.sample, limit) },
+            ]
           : framed.framing === 'spans'
-            ? computeSpans(framed.sample, settings)
+            ? [
+                computeSpans(framed.sample, settings),
+                { metric: 'spanF1', units: spanDisagreements(framed.sample, limit) },
+              ]
             : framed.framing === 'boxes'
-              ? computeBoxes(framed.sample, settings)
-              : computeRanking(framed.sample, settings);
-      return structuredReport(framed.framing, counts, result, settings);
+              ? [
+                  computeBoxes(framed.sample, settings),
+                  { metric: 'boxF1', units: boxDisagreements(framed.sample, limit) },
+                ]
+              : [
+                  computeRanking(framed.sample, settings),
+                  { metric: 'kendallTau', units: rankingDisagreements(framed.sample, limit) },
+                ];
+      return structuredReport(framed.framing, counts, result, settings, disagreements);
     }
   }
 }

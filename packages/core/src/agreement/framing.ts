@@ -40,6 +40,8 @@ export interface UnitSample<V> {
   readonly units: readonly string[];
   readonly annotators: readonly string[];
   readonly annotations: readonly UnitAnnotation<V>[];
+  /** Each unit's text, by unit index, when the export holds it (spans: the document the offsets point into). */
+  readonly texts?: readonly (string | null)[];
 }
 
 /** A text span: character offsets, end exclusive. */

@@ -67,7 +67,7 @@ export interface AgreementOptions {
   readonly bootstrap?: number;
   /** Seed of the bootstrap's pseudo-random generator. Default 1. */
   readonly seed?: number;
-  /** How many items `diagnostics.topDisagreements` lists. Default 50. */
+  /** How many items `diagnostics.topDisagreements` and `diagnostics.unitDisagreements` list. Default 50. */
   readonly topDisagreements?: number;
   /** Confidence level of the percentile intervals, in (0, 1). Default 0.95. */
   readonly confidence?: number;
@@ -272,6 +272,60 @@ export interface DisagreementItem {
   readonly labels: readonly { readonly annotator: string; readonly label: string }[];
 }
 
+/**
+ * What a unit's worst-agreeing annotator pair differ on, in the framing's own terms: a span or box one
+ * annotator has and the other lacks (spans exactly, boxes at IoU 0.5), a label in one set and not the
+ * other, each annotator's ranking (best first) or rating.
+ */
+export type UnitDifference =
+  | {
+      readonly kind: 'span';
+      readonly has: string;
+      readonly lacks: string;
+      readonly start: number;
+      readonly end: number;
+      readonly label: string;
+      /** The span's characters when the export holds the document text (long spans cut to 120 with …). */
+      readonly text: string | null;
+    }
+  | {
+      readonly kind: 'box';
+      readonly has: string;
+      readonly lacks: string;
+      readonly label: string;
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+    }
+  | { readonly kind: 'label'; readonly has: string; readonly lacks: string; readonly label: string }
+  | { readonly kind: 'order'; readonly annotator: string; readonly objects: readonly string[] }
+  | { readonly kind: 'rating'; readonly annotator: string; readonly value: number };
+
+/**
+ * What `UnitDisagreement.score` is: the pair's exact span F1, box F1 at IoU 0.5, Jaccard similarity of
+ * the label sets or Kendall's τ-b (lowest first), or the range of the ratings, max − min (highest first).
+ */
+export type UnitDisagreementMetric = 'spanF1' | 'boxF1' | 'jaccard' | 'kendallTau' | 'ratingRange';
+
+/** One unit (document, image, item, list) of the structured disagreement list and its worst pair. */
+export interface UnitDisagreement {
+  readonly unit: string;
+  readonly score: number;
+  /** The pair with the worst score (ties: the first in annotator-name order); `annotatorA` < `annotatorB`. */
+  readonly annotatorA: string;
+  readonly annotatorB: string;
+  readonly differences: readonly UnitDifference[];
+  /** Differences left out of `differences` (it keeps the first 20). */
+  readonly moreDifferences: number;
+}
+
+/** The structured framings' disagreement list: the units whose worst pair agrees least. */
+export interface UnitDisagreements {
+  readonly metric: UnitDisagreementMetric;
+  readonly units: readonly UnitDisagreement[];
+}
+
 export interface ConfusionMatrix {
   readonly annotatorA: string;
   readonly annotatorB: string;
@@ -289,6 +343,11 @@ export interface AgreementDiagnostics {
   readonly pairs: readonly PairAgreement[];
   readonly annotatorVsMajority: readonly AnnotatorAgreement[];
   readonly topDisagreements: readonly DisagreementItem[];
+  /**
+   * Spans, boxes, multi-label, ranking and continuous samples: the units whose worst annotator pair
+   * agrees least in the framing's own metric. Absent from reports stored before it.
+   */
+  readonly unitDisagreements?: UnitDisagreements;
   /** Confusion matrices of the (up to) 10 pairs that share most items, in `pairs` order. */
   readonly confusionMatrices: readonly ConfusionMatrix[];
 }

@@ -14,7 +14,7 @@ export function boxIoU(x: Box, y: Box): number {
   return intersection / (x.width * x.height + y.width * y.height - intersection);
 }
 
-const boxGeometry = (box: Box) => [box.x, box.y, box.width, box.height];
+export const boxGeometry = (box: Box) => [box.x, box.y, box.width, box.height];
 
 /** (TP, FP, FN) at IoU 0.5 and 0.75, and (Σ IoU, matches, 0) at 0.5, for one image and one pair. */
 export function countBoxAgreement(x: readonly Box[], y: readonly Box[], out: Float64Array): void {

@@ -37,6 +37,7 @@ export function matchOneToOne<T>(
   threshold: number,
   iou: (x: T, y: T) => number,
   geometry: (x: T) => readonly number[],
+  matchedOut?: { readonly first: Uint8Array; readonly second: Uint8Array },
 ): OneToOneMatch {
   const candidates: Candidate[] = [];
   for (let i = 0; i < first.length; i++) {
@@ -54,8 +55,8 @@ export function matchOneToOne<T>(
   }
   if (candidates.length === 0) return { matched: 0, iouSum: 0 };
   candidates.sort((x, y) => y.iou - x.iou || compareTuples(x.tie, y.tie));
-  const usedFirst = new Uint8Array(first.length);
-  const usedSecond = new Uint8Array(second.length);
+  const usedFirst = matchedOut?.first ?? new Uint8Array(first.length);
+  const usedSecond = matchedOut?.second ?? new Uint8Array(second.length);
   let matched = 0;
   let iouSum = 0;
   for (const candidate of candidates) {

@@ -156,6 +156,21 @@ function unitSample<V>(records: readonly FramedRecord[], read: (record: FramedRe
   return { units: [...units.keys()], annotators: [...annotators.keys()], annotations };
 }
 
+/** Each unit's text (the first record of the unit that carries one), or `undefined` when none does. */
+function unitTexts(
+  records: readonly FramedRecord[],
+  units: readonly string[],
+): (string | null)[] | undefined {
+  if (!records.some((record) => record.text !== undefined)) return undefined;
+  const at = new Map(units.map((unit, u) => [unit, u]));
+  const texts: (string | null)[] = units.map(() => null);
+  for (const { item, text } of records) {
+    const u = at.get(item);
+    if (u !== undefined && text !== undefined) texts[u] ??= text;
+  }
+  return texts;
+}
+
 /**
  * Builds every control's framed sample, in first-seen order. For spans, boxes and multi-label controls, a
  * submitted annotation that marked nothing in the control is an empty annotation (the annotator found
@@ -235,11 +250,13 @@ function framedSampleOf(
           r.value.kind === 'set' ? r.value.labels : r.value.kind === 'label' ? [r.value.label] : [],
         ),
       });
-    case 'spans':
-      return ok({
-        framing,
-        sample: unitSample<readonly Span[]>(records, (r) => (r.value.kind === 'spans' ? r.value.spans : [])),
-      });
+    case 'spans': {
+      const sample = unitSample<readonly Span[]>(records, (r) =>
+        r.value.kind === 'spans' ? r.value.spans : [],
+      );
+      const texts = unitTexts(records, sample.units);
+      return ok({ framing, sample: texts === undefined ? sample : { ...sample, texts } });
+    }
     case 'boxes':
       return ok({
         framing,

@@ -99,6 +99,7 @@ interface ControlValues {
   boxes: Box[];
   value: FramedValue | null;
   resultId: string | null;
+  text: string | null;
 }
 
 /**
@@ -151,6 +152,7 @@ export function labelStudioRecords(
           read = {
             kind: 'spans',
             add: (v) => {
+              v.text ??= text;
               for (const label of labelsOf(value.labels)) {
                 const span = readSpan(
                   value.start,
@@ -231,7 +233,7 @@ export function labelStudioRecords(
       if (read === null) continue;
       let values = controls.get(control);
       if (values === undefined) {
-        values = { kind: read.kind, labels: [], spans: [], boxes: [], value: null, resultId };
+        values = { kind: read.kind, labels: [], spans: [], boxes: [], value: null, resultId, text: null };
         controls.set(control, values);
       } else if (values.kind !== read.kind) {
         return fail(
@@ -251,7 +253,15 @@ export function labelStudioRecords(
             : values.kind === 'boxes'
               ? { kind: 'boxes', boxes: values.boxes }
               : values.value;
-      if (value !== null) records.push({ control, item, annotator, value, line });
+      if (value !== null)
+        records.push({
+          control,
+          item,
+          annotator,
+          value,
+          line,
+          ...(values.text === null ? {} : { text: values.text }),
+        });
     }
   }
   return { records, submitted, problem: null };
@@ -324,7 +334,14 @@ export function prodigyRecord(
       if (typeof checked === 'string') return { message: checked };
       read.push(checked);
     }
-    return { control: PRODIGY_CONTROL, item, annotator, line, value: { kind: 'spans', spans: read } };
+    return {
+      control: PRODIGY_CONTROL,
+      item,
+      annotator,
+      line,
+      value: { kind: 'spans', spans: read },
+      ...(text === null ? {} : { text }),
+    };
   }
   if (Array.isArray(record.accept))
     return { ...base, value: { kind: 'set', labels: labelsOf(record.accept) } };

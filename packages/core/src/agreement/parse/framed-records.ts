@@ -22,6 +22,8 @@ export interface FramedRecord {
   readonly item: string;
   readonly annotator: string;
   readonly value: FramedValue;
+  /** The text spans point into, when the export holds it (the disagreement list quotes the spans). */
+  readonly text?: string;
   /** 1-based line (and column) of the record or of its result, for errors. */
   readonly line: number;
   readonly column?: number;

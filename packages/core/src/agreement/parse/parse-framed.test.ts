@@ -79,6 +79,18 @@ describe('Prodigy exports', () => {
     ]);
   });
 
+  it('keeps the text, so the disagreement list quotes the spans one annotator has and the other lacks', () => {
+    const control = only(parsed('prodigy-ner-manual.jsonl').controls);
+    const report = computeFramedAgreement(control.sample, { bootstrap: 0 });
+    const list = report.diagnostics.unitDisagreements;
+    expect(list?.metric).toBe('spanF1');
+    expect(list?.units).toHaveLength(1);
+    expect(list?.units[0]?.differences.map((d) => (d.kind === 'span' ? [d.has, d.text] : []))).toEqual([
+      ['ner-bob', 'an actor'],
+      ['ner-alice', 'actor'],
+    ]);
+  });
+
   it('reads image_manual spans as pixel boxes', () => {
     const control = only(parsed('prodigy-image-manual.jsonl').controls);
     expect(control.framing).toBe('boxes');
@@ -131,6 +143,11 @@ describe('Label Studio exports', () => {
     const report = computeFramedAgreement(control.sample, { bootstrap: 0 });
     // alice 6 spans, bea 5; 4 exact in common
     expect(report.spans?.f1.exact).toBeCloseTo(8 / 11, 12);
+    const quoted = (report.diagnostics.unitDisagreements?.units ?? []).flatMap((d) =>
+      d.differences.map((x) => (x.kind === 'span' ? x.text : null)),
+    );
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
   });
 
   it('scores every control on its own, and --control picks one', () => {

@@ -1,0 +1,77 @@
+import type { Span, UnitSample } from '../framing';
+import type { UnitDifference, UnitDisagreement } from '../types';
+import { compareText, type NamedValue, unitDisagreements } from '../unit-disagreements';
+
+type SpanDifference = Extract<UnitDifference, { kind: 'span' }>;
+
+/** Longest span text the list keeps, in characters (code points); longer ones end in …. */
+const MAX_SPAN_TEXT = 120;
+
+const spanKey = (span: Span) => `${span.start}:${span.end}:${span.label}`;
+
+/** The spans of `x` with no exact twin (same start, end and label) in `y`, as multisets. */
+export function spansLacking(x: readonly Span[], y: readonly Span[]): Span[] {
+  const left = new Map<string, number>();
+  for (const span of y) left.set(spanKey(span), (left.get(spanKey(span)) ?? 0) + 1);
+  return x.filter((span) => {
+    const n = left.get(spanKey(span)) ?? 0;
+    if (n === 0) return true;
+    left.set(spanKey(span), n - 1);
+    return false;
+  });
+}
+
+/**
+ * Exact span F1 of one pair on one document, 2TP / (|x| + |y|) with TP the spans both marked with the same
+ * start, end and label (the measure of `spans.f1.exact`); NaN when neither marked a span.
+ */
+export function exactSpanF1(x: readonly Span[], y: readonly Span[]): number {
+  const total = x.length + y.length;
+  if (total === 0) return Number.NaN;
+  return (2 * (x.length - spansLacking(x, y).length)) / total;
+}
+
+/** The characters of `span` in `codePoints` (offsets count code points, as the parsers check them). */
+function spanText(codePoints: readonly string[] | null, span: Span): string | null {
+  if (codePoints === null || span.end > codePoints.length) return null;
+  const length = span.end - span.start;
+  const cut = Math.min(length, MAX_SPAN_TEXT);
+  const text = codePoints.slice(span.start, span.start + cut).join('');
+  return cut < length ? `${text}…` : text;
+}
+
+/**
+ * The spans disagreement list: the `limit` documents whose worst annotator pair has the lowest exact span
+ * F1, each with the spans one of the pair marked and the other did not (a boundary disagreement shows
+ * both versions), in document order, with their text when the export holds the document's text.
+ */
+export function spanDisagreements(sample: UnitSample<readonly Span[]>, limit: number): UnitDisagreement[] {
+  return unitDisagreements(
+    sample,
+    {
+      score: exactSpanF1,
+      perfect: 1,
+      differences: (a: NamedValue<readonly Span[]>, b: NamedValue<readonly Span[]>, unit: number) => {
+        const text = sample.texts?.[unit] ?? null;
+        const codePoints = text === null ? null : Array.from(text);
+        const one = (has: NamedValue<readonly Span[]>, lacks: NamedValue<readonly Span[]>) =>
+          spansLacking(has.value, lacks.value).map(
+            (span): SpanDifference => ({
+              kind: 'span',
+              has: has.name,
+              lacks: lacks.name,
+              start: span.start,
+              end: span.end,
+              label: span.label,
+              text: spanText(codePoints, span),
+            }),
+          );
+        return [...one(a, b), ...one(b, a)].sort(
+          (x, y) =>
+            x.start - y.start || x.end - y.end || compareText(x.label, y.label) || compareText(x.has, y.has),
+        );
+      },
+    },
+    limit,
+  );
+}
