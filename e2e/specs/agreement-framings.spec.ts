@@ -50,6 +50,19 @@ test.describe('agreement under other framings', () => {
     await expect(page.getByTestId('headline-alpha')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Every coefficient' })).toHaveCount(0);
 
+    // The boundary disagreement is listed: its document, the pair's span F1 and both versions' text.
+    await expect(page.getByRole('heading', { name: 'Documents with the most disagreement' })).toBeVisible();
+    const list = page.getByRole('region', { name: 'Documents that agree least' });
+    await expect(list.getByRole('listitem')).toHaveCount(3);
+    await expect(list.getByText('895552771 — span F1 0.50 (ner-alice vs ner-bob)')).toBeVisible();
+    await expect(list.getByText('ner-bob has ‘an actor’ (JOB_ROLE) · ner-alice lacks it')).toBeVisible();
+    await expect(list.getByText('ner-alice has ‘actor’ (JOB_ROLE) · ner-bob lacks it')).toBeVisible();
+    // The list scrolls from the keyboard, and the search narrows it.
+    await list.focus();
+    await expect(list).toBeFocused();
+    await page.getByLabel('Search the disagreements').fill('no such span');
+    await expect(page.getByText('0 of 1 shown (the 1 that agree least)')).toBeVisible();
+
     // The Tradeoff tab reads this ceiling as a span F1, and says so while its metric is accuracy.
     await page.getByRole('tab', { name: 'Tradeoff' }).click();
     await expect(

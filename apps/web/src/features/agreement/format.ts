@@ -110,7 +110,7 @@ export function bandTone(band: string | null | undefined): BandTone | null {
 // The table lives in core so the planning report lists the same coefficients.
 export { type CoefficientRow, coefficientRows } from '@raisin/core/agreement';
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   return /[",\n\r]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -9,6 +9,8 @@ import { FramingTable } from './framing-table';
 import { Headline } from './headline';
 import { heatmapCellStyle } from './heatmap-color';
 import { QuestionSwitch } from './question-switch';
+import { describePairwiseAnswer } from './unit-disagreement-format';
+import { UnitDisagreementList } from './unit-disagreements';
 
 /**
  * The report as stored: with `source` for samples uploaded since how the file was read is kept, and
@@ -282,9 +284,12 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
   const [query, setQuery] = useState('');
   const items = report.diagnostics.topDisagreements;
   const shown = useMemo(() => filterDisagreements(items, query), [items, query]);
+  // A pairwise item is a comparison and its label an answer: say which item each annotator preferred.
+  const pairwise = report.framing === 'pairwise';
+  const title = pairwise ? 'Comparisons with the most disagreement' : 'Items with the most disagreement';
   return (
     <section aria-labelledby="agreement-disagreements">
-      <h4 id="agreement-disagreements">Items with the most disagreement</h4>
+      <h4 id="agreement-disagreements">{title}</h4>
       <div className="toolbar">
         <TextField
           label="Search items and labels"
@@ -304,16 +309,16 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
       {items.length === 0 ? (
         <p className="muted">Every item was labeled the same way by all its annotators.</p>
       ) : (
-        <ScrollBox label="Items with the most disagreement">
+        <ScrollBox label={title}>
           <table className="table">
             <caption>
               {shown.length} of {items.length} items shown (the {items.length} with the lowest agreement)
             </caption>
             <thead>
               <tr>
-                <th scope="col">Item</th>
+                <th scope="col">{pairwise ? 'Comparison' : 'Item'}</th>
                 <th scope="col">Agreement</th>
-                <th scope="col">Labels</th>
+                <th scope="col">{pairwise ? 'Answers' : 'Labels'}</th>
               </tr>
             </thead>
             <tbody>
@@ -321,7 +326,14 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
                 <tr key={item.item}>
                   <th scope="row">{item.item}</th>
                   <td>{item.agreement.toFixed(2)}</td>
-                  <td>{item.labels.map((l) => `${l.annotator}: ${l.label}`).join(' · ')}</td>
+                  <td>
+                    {item.labels
+                      .map(
+                        (l) =>
+                          `${l.annotator}: ${pairwise ? describePairwiseAnswer(item.item, l.label) : l.label}`,
+                      )
+                      .join(' · ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -352,6 +364,8 @@ export function SampleResults({
   const several = stored.controls !== undefined && Object.keys(stored.controls).length > 1;
   // Spans, boxes, sets of labels and rankings have their own table; the one-label-per-item charts would be empty.
   const oneLabelPerItem = !report.spans && !report.boxes && !report.multilabel && !report.ranking;
+  // Ratings list their spread instead of exact matches; reports stored before it keep the item list.
+  const unitList = report.diagnostics.unitDisagreements !== undefined;
   return (
     <div className="stack agreement-results">
       {several && stored.controls && (
@@ -377,9 +391,10 @@ export function SampleResults({
             <AnnotatorBars report={report} />
             <Confusion report={report} />
           </div>
-          <Disagreements report={report} sampleName={sampleName} />
+          {!unitList && <Disagreements report={report} sampleName={sampleName} />}
         </>
       )}
+      {unitList && <UnitDisagreementList report={report} sampleName={sampleName} />}
     </div>
   );
 }
