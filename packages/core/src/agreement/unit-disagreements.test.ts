@@ -11,7 +11,7 @@ import { ratingDisagreements } from './continuous/rating-disagreements';
 import type { Box, RankedObject, Span, UnitSample } from './framing';
 import { setDisagreements } from './multilabel/set-disagreements';
 import { rankingDisagreements } from './ranking/ranking-disagreements';
-import { spanDisagreements } from './spans/span-disagreements';
+import { exactSpanF1, spanDisagreements } from './spans/span-disagreements';
 import { encodeTriples, unitSampleOf } from './test-support';
 import type { UnitDisagreement } from './types';
 import { MAX_DIFFERENCES } from './unit-disagreements';
@@ -353,6 +353,30 @@ describe.each(framings)('%s disagreement list', (_, valueArb, list) => {
         expect(listOf(records)).toEqual([]);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('exactSpanF1', () => {
+  it("is the pair's spans.f1.exact on one document, for short and long span lists alike", () => {
+    const spansArb = fc.array(spanArb, { maxLength: 24 });
+    fc.assert(
+      fc.property(spansArb, spansArb, (x, y) => {
+        const report = computeFramedAgreement(
+          {
+            framing: 'spans',
+            sample: unitSampleOf<readonly Span[]>([
+              ['d', 'a', x],
+              ['d', 'b', y],
+            ]),
+          },
+          { bootstrap: 0 },
+        );
+        const f1 = exactSpanF1(x, y);
+        if (Number.isNaN(f1)) expect(report.spans?.f1.exact).toBeNull();
+        else expect(f1).toBeCloseTo(report.spans?.f1.exact ?? Number.NaN, 12);
+      }),
+      { numRuns: 150 },
     );
   });
 });

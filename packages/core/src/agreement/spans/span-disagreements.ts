@@ -9,16 +9,39 @@ const MAX_SPAN_TEXT = 120;
 
 const spanKey = (span: Span) => `${span.start}:${span.end}:${span.label}`;
 
-/** The spans of `x` with no exact twin (same start, end and label) in `y`, as multisets. */
-export function spansLacking(x: readonly Span[], y: readonly Span[]): Span[] {
+/** Below this many span pairs, twins are found by comparing every pair: no key strings, no map. */
+const NESTED_LOOP_PAIRS = 256;
+
+/** The indices of `x`'s spans with no exact twin (same start, end and label) in `y`, as multisets. */
+function lackingIndices(x: readonly Span[], y: readonly Span[]): number[] {
+  const lacking: number[] = [];
+  if (x.length * y.length <= NESTED_LOOP_PAIRS) {
+    const used = new Uint8Array(y.length);
+    for (let i = 0; i < x.length; i++) {
+      const a = x[i] as Span;
+      let twin = -1;
+      for (let j = 0; j < y.length && twin < 0; j++) {
+        const b = y[j] as Span;
+        if (used[j] === 0 && a.start === b.start && a.end === b.end && a.label === b.label) twin = j;
+      }
+      if (twin < 0) lacking.push(i);
+      else used[twin] = 1;
+    }
+    return lacking;
+  }
   const left = new Map<string, number>();
   for (const span of y) left.set(spanKey(span), (left.get(spanKey(span)) ?? 0) + 1);
-  return x.filter((span) => {
+  x.forEach((span, i) => {
     const n = left.get(spanKey(span)) ?? 0;
-    if (n === 0) return true;
-    left.set(spanKey(span), n - 1);
-    return false;
+    if (n === 0) lacking.push(i);
+    else left.set(spanKey(span), n - 1);
   });
+  return lacking;
+}
+
+/** The spans of `x` with no exact twin (same start, end and label) in `y`, as multisets. */
+export function spansLacking(x: readonly Span[], y: readonly Span[]): Span[] {
+  return lackingIndices(x, y).map((i) => x[i] as Span);
 }
 
 /** True when `x` and `y` hold the same spans in the same order: most pairs agree, and say so without keys. */
@@ -40,7 +63,7 @@ export function exactSpanF1(x: readonly Span[], y: readonly Span[]): number {
   const total = x.length + y.length;
   if (total === 0) return Number.NaN;
   if (sameSequence(x, y)) return 1;
-  return (2 * (x.length - spansLacking(x, y).length)) / total;
+  return (2 * (x.length - lackingIndices(x, y).length)) / total;
 }
 
 /** The characters of `span` in `codePoints` (offsets count code points, as the parsers check them). */
