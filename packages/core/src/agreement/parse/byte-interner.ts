@@ -352,7 +352,11 @@ export class ByteInterner {
       if ((old[from + 1] ?? 0) === 0) continue;
       let at = SLOT * ((old[from] ?? 0) & mask);
       while ((table[at + 1] ?? 0) !== 0) at = (at + SLOT) & (SLOT * slots - 1);
-      table.set(old.subarray(from, from + SLOT), at);
+      // Four plain copies: a subarray per entry would allocate millions of views.
+      table[at] = old[from] ?? 0;
+      table[at + 1] = old[from + 1] ?? 0;
+      table[at + 2] = old[from + 2] ?? 0;
+      table[at + 3] = old[from + 3] ?? 0;
     }
     this.table = table;
     this.mask = mask;
