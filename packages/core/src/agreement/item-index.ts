@@ -33,7 +33,7 @@ function countRange(itemOf: Int32Array, itemStart: Int32Array, lo: number, hi: n
 }
 
 /** Items per bucket of `regroupByItem` are at most 2^this many times fewer than the items. */
-const BUCKET_BITS = 10;
+const BUCKET_BITS = 8;
 /** Annotators and categories both below this are packed into one int32 while regrouping. */
 const PACKED_LIMIT = 1 << 15;
 
