@@ -290,7 +290,7 @@ function Disagreements({ report, sampleName }: { report: AgreementReport; sample
   return (
     <section aria-labelledby="agreement-disagreements">
       <h4 id="agreement-disagreements">{title}</h4>
-      <div className="toolbar">
+      <div className="toolbar toolbar--field">
         <TextField
           label="Search items and labels"
           type="search"

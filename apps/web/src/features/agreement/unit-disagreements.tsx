@@ -38,7 +38,7 @@ export function UnitDisagreementList({
         <p className="muted">{unitListEmpty(list.metric)}</p>
       ) : (
         <>
-          <div className="toolbar">
+          <div className="toolbar toolbar--field">
             <TextField
               label="Search the disagreements"
               type="search"
