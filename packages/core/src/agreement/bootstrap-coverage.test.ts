@@ -160,7 +160,7 @@ describe('bootstrap interval coverage', () => {
   for (const scenario of scenarios) {
     for (const items of scenario.sizes) {
       it(`covers the population value 92–98% of the time: ${scenario.name}, ${items.toLocaleString('en')} items`, {
-        timeout: 120_000,
+        timeout: 300_000,
       }, () => {
         const coverage = simulateCoverage(scenario, items, items);
         console.log(

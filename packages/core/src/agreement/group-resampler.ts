@@ -123,19 +123,17 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
     Math.max(1, itemCount);
   // Groups ordered by size, one Poisson sampler per distinct size.
   const order = orderBySize(sizes, itemCount);
-  const samplers: PoissonSampler[] = [];
+  const means: number[] = [];
   const classStart: number[] = [];
   for (let t = 0; t < groupCount; t++) {
     const size = sizes[order[t] ?? 0] ?? 0;
     if (t === 0 || size !== (sizes[order[t - 1] ?? 0] ?? 0)) classStart.push(t);
   }
   classStart.push(groupCount);
-  for (let c = 0; c + 1 < classStart.length; c++) {
-    const mean = lambda * (sizes[order[classStart[c] ?? 0] ?? 0] ?? 0);
-    samplers.push(
-      new PoissonSampler(mean, tableWorthIt(mean, (classStart[c + 1] ?? 0) - (classStart[c] ?? 0))),
-    );
-  }
+  for (let c = 0; c + 1 < classStart.length; c++)
+    means.push(lambda * (sizes[order[classStart[c] ?? 0] ?? 0] ?? 0));
+  // One sampler per class for single resamples, built on the first `draw` (most callers only `drawMany`).
+  let samplers: PoissonSampler[] | null = null;
   const alias = buildAliasTable(sizes, itemCount);
   /** Adds `drawCount − from` single draws to `counts[start + g · stride]`. */
   const topUp = (stream: UniformStream, counts: Int32Array, from: number, start = 0, stride = 1): void => {
@@ -147,6 +145,10 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
     }
   };
   const draw = (stream: UniformStream, counts: Int32Array): void => {
+    samplers ??= means.map(
+      (mean, c) =>
+        new PoissonSampler(mean, tableWorthIt(mean, (classStart[c + 1] ?? 0) - (classStart[c] ?? 0))),
+    );
     let drawn = 0;
     do {
       drawn = 0;
@@ -174,13 +176,14 @@ function poissonizedResampler(sizes: Int32Array, itemCount: number, drawCount: n
      * exceeds N is redrawn whole, then every resample is topped up one item at a time.
      */
     drawMany(stream: UniformStream, out: Int32Array, count: number, groupMajor = false): void {
-      if (count !== blockResamples) {
+      // Built for the largest block yet: a table is exact for any block, and only pays off for large ones.
+      if (count > blockResamples) {
         blockResamples = count;
-        blockSamplers = samplers.map(
-          (sampler, c) =>
+        blockSamplers = means.map(
+          (mean, c) =>
             new PoissonSampler(
-              sampler.mean,
-              tableWorthIt(sampler.mean, count * ((classStart[c + 1] ?? 0) - (classStart[c] ?? 0))),
+              mean,
+              tableWorthIt(mean, count * ((classStart[c + 1] ?? 0) - (classStart[c] ?? 0))),
             ),
         );
       }

@@ -171,8 +171,8 @@ export function groupItemsByLabels(
     const first = entryStart[i] ?? 0;
     const length = 2 * ((entryStart[i + 1] ?? 0) - first);
     for (let x = 0; x < length; x += 2) {
-      key[x] = entryCategory[first + x / 2] ?? 0;
-      key[x + 1] = entryCount[first + x / 2] ?? 0;
+      key[x] = entryCategory[first + (x >> 1)] ?? 0;
+      key[x + 1] = entryCount[first + (x >> 1)] ?? 0;
     }
     sortPairs(key, length);
     const g = interner.intern(key, length);
@@ -210,8 +210,8 @@ export function groupItemsByAnnotations(
     const start = itemStart[i] ?? 0;
     const length = 2 * ((itemStart[i + 1] ?? 0) - start);
     for (let x = 0; x < length; x += 2) {
-      key[x] = annotatorAt[start + x / 2] ?? 0;
-      key[x + 1] = categoryAt[start + x / 2] ?? 0;
+      key[x] = annotatorAt[start + (x >> 1)] ?? 0;
+      key[x + 1] = categoryAt[start + (x >> 1)] ?? 0;
     }
     sortPairs(key, length);
     const g = interner.intern(key, length);
