@@ -138,6 +138,17 @@ test.describe('agreement under other framings', () => {
         'The worksheet frames this project as ranking / retrieval (C. Framing), but this sample holds numbers',
       ),
     ).toBeVisible();
+
+    // Re-scored at another level, the sample stays numbers: ICCs and the correlation ceiling remain.
+    await page.getByLabel('Re-score at level').selectOption('ordinal');
+    // Numbers are ordered by their values: no category order is asked for.
+    await expect(page.getByLabel('Category order for re-scoring')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Re-score' }).click();
+    await expect(page.getByRole('table', { name: 'Samples of this project, oldest first' })).toContainText(
+      '(ordinal)',
+    );
+    await expect(table.getByRole('row', { name: /ICC\(C,1\) 0\.715 0\.342–0\.946/ })).toBeVisible();
+    await expect(page.getByTestId('headline-ceiling')).toContainText('0.845');
   });
 
   test('a pairwise table names the line and column of a choice it cannot read', async ({ page, account }) => {
@@ -186,6 +197,8 @@ test.describe('agreement under other framings', () => {
     await expect(page.getByRole('heading', { name: 'news-ner: headline' })).toBeVisible();
     await expect(ceiling).toContainText('0.727');
     await expect(ceiling).toContainText("F1 against one annotator's annotations");
+    // No level of measurement applies to spans: nothing to re-score.
+    await expect(page.getByLabel('Re-score at level')).toHaveCount(0);
     await expect(table.getByRole('row', { name: /Span F1, exact 0\.727/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /Span F1, overlap \(IoU ≥ 0\.5\) 0\.909/ })).toBeVisible();
 

@@ -89,7 +89,7 @@ describe('scoring pool', () => {
     const first = await upload(pool, csv(30));
     const triples = first.scored?.triples;
     if (!triples) throw new Error('no triples');
-    const rescored = await pool.rescore({ triples, level: LEVEL, order: null });
+    const rescored = await pool.rescore({ triples, framing: 'categorical', level: LEVEL, order: null });
     expect(rescored).toMatchObject({ ok: true });
     if (rescored.ok)
       expect(rescored.report.fleissKappa).toBeCloseTo(first.scored?.report.fleissKappa ?? Number.NaN, 12);

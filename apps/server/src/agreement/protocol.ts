@@ -21,6 +21,7 @@ export type ToWorker =
   | {
       readonly type: 'rescore';
       readonly triples: Uint8Array;
+      readonly framing: Framing;
       readonly level: MeasurementLevel;
       readonly order: readonly string[] | null;
     };

@@ -20,12 +20,7 @@ import {
   parseFramedSample,
 } from '@raisin/core/agreement';
 // The codec alone: importing all of @raisin/db would load both database drivers into every worker.
-import {
-  decodeSample,
-  encodeSample,
-  prepareSampleForLevel,
-  storedReportOptions,
-} from '@raisin/db/agreement-codec';
+import { encodeSample, rescoreStoredSample, storedReportOptions } from '@raisin/db/agreement-codec';
 import type { FromWorker, JobData, ToWorker } from './protocol';
 
 const READING_STEP_MIN = 64 * 1024;
@@ -111,27 +106,10 @@ function handle(message: ToWorker): void {
     return;
   }
   if (message.type === 'rescore') {
-    // The same steps as the API's in-process scorer (rescoreInProcess), without loading the API here.
-    const decoded = decodeSample(message.triples);
-    if (decoded.itemOf.length === 0) {
-      send({
-        type: 'rescored',
-        ok: false,
-        message:
-          'This sample was scored under its framing (spans, boxes, sets of labels or rankings); re-scoring at another level applies to one label per item.',
-      });
-      return;
-    }
-    const prepared = prepareSampleForLevel(decoded, message.level, message.order);
-    if (!prepared.ok) {
-      send({ type: 'rescored', ok: false, message: prepared.message });
-      return;
-    }
-    const report = computeAgreement(prepared.sample, {
-      ...storedReportOptions(),
-      level: message.level,
-    });
-    send({ type: 'rescored', ok: true, report });
+    const outcome = rescoreStoredSample(message.triples, message.framing, message.level, message.order);
+    send(
+      outcome.ok ? { type: 'rescored', ok: true, report: outcome.report } : { type: 'rescored', ...outcome },
+    );
     return;
   }
   if (parser === null || job === null || job.kind !== 'upload' || reported) return;

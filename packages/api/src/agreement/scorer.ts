@@ -1,14 +1,16 @@
-import { type AgreementReport, computeAgreement, type MeasurementLevel } from '@raisin/core/agreement';
-import { decodeSample, prepareSampleForLevel, storedReportOptions } from '@raisin/db';
+import type { Framing, MeasurementLevel } from '@raisin/core/agreement';
+import { type RescoreOutcome, rescoreStoredSample } from '@raisin/db';
 
 export interface RescoreInput {
   /** The stored triples (`encodeSample`). */
   readonly triples: Uint8Array;
+  /** The framing the sample was uploaded in (its report's `framing`): re-scoring keeps it. */
+  readonly framing: Framing;
   readonly level: MeasurementLevel;
   readonly order: readonly string[] | null;
 }
 
-export type RescoreResult = { ok: true; report: AgreementReport } | { ok: false; message: string };
+export type RescoreResult = RescoreOutcome;
 
 /**
  * Scores stored triples again. The server passes one that runs in a worker thread, so a large sample
@@ -18,17 +20,9 @@ export interface AgreementScorer {
   rescore(input: RescoreInput): Promise<RescoreResult>;
 }
 
-/** Decodes, applies the level's rules and scores, all on the calling thread. */
+/** Decodes, applies the level's rules and scores under the sample's framing, all on the calling thread. */
 export function rescoreInProcess(input: RescoreInput): RescoreResult {
-  const prepared = prepareSampleForLevel(decodeSample(input.triples), input.level, input.order);
-  if (!prepared.ok) return prepared;
-  return {
-    ok: true,
-    report: computeAgreement(prepared.sample, {
-      ...storedReportOptions(),
-      level: input.level,
-    }),
-  };
+  return rescoreStoredSample(input.triples, input.framing, input.level, input.order);
 }
 
 export const inProcessAgreementScorer: AgreementScorer = {

@@ -4,6 +4,7 @@ import {
   computeAgreement,
   computeFramedAgreement,
   type EncodedSample,
+  type Framing,
   parseFramedSample,
   parseSample,
 } from '@raisin/core/agreement';
@@ -14,6 +15,18 @@ import {
   encodeSample,
   storedReportOptions,
 } from '@raisin/db';
+
+/** What a spans, boxes, multi-label or ranking sample stores for re-scoring: no triple. */
+const NO_TRIPLES: EncodedSample = {
+  items: [],
+  annotators: [],
+  categories: [],
+  categoryValues: null,
+  ordered: false,
+  itemOf: new Int32Array(0),
+  annotatorOf: new Int32Array(0),
+  categoryOf: new Int32Array(0),
+};
 
 /** Three annotators, four items, labels that disagree on two items. */
 export const SMALL_SAMPLE_CSV =
@@ -47,14 +60,26 @@ export async function seedAgreementSample(
 }
 
 /**
- * Stores an export holding several questions the way the upload route does: every question scored under
- * its framing and kept in `controls`, `control` the headline (its triples kept when it has any).
+ * Stores a file read under its framing the way the upload route does: every question scored under its
+ * framing and kept in `controls` when there are several, `control` (else the first) the headline, its
+ * triples kept when it has any (a structured framing stores none). `framing` names a table's framing,
+ * as the upload form's select does.
  */
 export async function seedFramedSample(
   db: Db,
-  params: { projectId: string; workspaceId: string; actorId: string; file: Uint8Array; control: string },
+  params: {
+    projectId: string;
+    workspaceId: string;
+    actorId: string;
+    file: Uint8Array;
+    control?: string;
+    framing?: Framing;
+  },
 ): Promise<AgreementSampleSummary> {
-  const parsed = parseFramedSample(params.file);
+  const parsed = parseFramedSample(
+    params.file,
+    params.framing === undefined ? {} : { framing: params.framing },
+  );
   if (!parsed.ok) throw new Error(parsed.error.message);
   const controls: Record<string, AgreementReport> = {};
   for (const control of parsed.value.controls) {
@@ -63,11 +88,12 @@ export async function seedFramedSample(
       bootstrap: 20,
     });
   }
-  const headline = parsed.value.controls.find((c) => c.name === params.control);
-  const report = controls[params.control];
-  if (headline === undefined || report === undefined) throw new Error(`no control ${params.control}`);
-  const triples: EncodedSample | null = 'itemOf' in headline.sample.sample ? headline.sample.sample : null;
-  if (triples === null) throw new Error('seedFramedSample: lead with a one-label-per-item question');
+  const name = params.control ?? parsed.value.controls[0]?.name ?? '';
+  const headline = parsed.value.controls.find((c) => c.name === name);
+  const report = controls[name];
+  if (headline === undefined || report === undefined) throw new Error(`no control ${name}`);
+  const several = parsed.value.controls.length > 1;
+  const triples: EncodedSample = 'itemOf' in headline.sample.sample ? headline.sample.sample : NO_TRIPLES;
   return createAgreementSample(db, {
     projectId: params.projectId,
     workspaceId: params.workspaceId,
@@ -81,8 +107,7 @@ export async function seedFramedSample(
     categoryOrder: null,
     report,
     missingSpellings: parsed.value.missingSpellings,
-    controls,
-    control: params.control,
+    ...(several ? { controls, control: name } : {}),
     triples: encodeSample(triples),
   });
 }

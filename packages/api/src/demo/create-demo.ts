@@ -77,7 +77,12 @@ async function uploadSample(
   const parsed = parseSample(csv);
   if (!parsed.ok) throw new DomainError('INVALID_SAMPLE', parsed.error.message);
   const triples = encodeSample(parsed.value.sample);
-  const scored = await params.scorer.rescore({ triples, level: 'nominal', order: null });
+  const scored = await params.scorer.rescore({
+    triples,
+    framing: 'categorical',
+    level: 'nominal',
+    order: null,
+  });
   if (!scored.ok) throw new DomainError('INVALID_SAMPLE', scored.message);
   const sample = await createAgreementSample(db, {
     projectId: params.projectId,

@@ -19,6 +19,9 @@ const NER_WITH_TOPIC = readFileSync(
   ),
 );
 
+const framingFile = (folder: 'parse/fixtures' | 'reference-data', name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../core/src/agreement/${folder}/${name}`, import.meta.url)));
+
 describeOnEachDatabase('agreement router', (getDb) => {
   async function setup() {
     const db = getDb();
@@ -144,6 +147,86 @@ describeOnEachDatabase('agreement router', (getDb) => {
     expect(rescored.controls?.topic?.level).toBe('ordinal');
     expect(rescored.controls?.topic?.krippendorffAlpha).toEqual(rescored.krippendorffAlpha);
     expect(rescored.controls?.label).toEqual(stored.controls?.label);
+  });
+
+  it('re-scores a sample of numbers under its framing: the ICC ceiling stays, a category order is refused', async () => {
+    const { db, ws, project, editor, viewer } = await setup();
+    const sample = await seedFramedSample(db, {
+      projectId: project.id,
+      workspaceId: ws.id,
+      actorId: editor.user.id,
+      file: framingFile('reference-data', 'shrout_fleiss1979_table2.long.csv'),
+      framing: 'continuous',
+    });
+    const ref = { projectId: project.id, sampleId: sample.id };
+    const rescored = await editor.caller.agreement.rescore({ ...ref, version: 1, level: 'interval' });
+    // Shrout & Fleiss (1979) table 2: ICC(C,1) = 0.715, so the correlation ceiling is √0.715.
+    expect(rescored).toMatchObject({ level: 'interval', version: 2 });
+    expect(rescored.ceiling).toBeCloseTo(Math.sqrt(0.7148), 3);
+    const { report } = await viewer.caller.agreement.get(ref);
+    expect(report).toMatchObject({
+      framing: 'continuous',
+      humanCeilingMetric: 'correlation',
+      level: 'interval',
+      humanCeiling: { basis: 'sqrt-icc-c1' },
+    });
+    expect(report.icc?.['ICC(C,1)']).toBeCloseTo(0.7148, 3);
+    expect(report.krippendorffAlpha.interval).toBe(rescored.alpha);
+
+    const refused = await expectTRPCError(
+      editor.caller.agreement.rescore({ ...ref, version: 2, level: 'ordinal', order: ['1', '2', '3'] }),
+      'BAD_REQUEST',
+    );
+    expect(refused.message).toBe(
+      'A sample of numbers is ordered by its values: a category order does not apply. Choose a level only.',
+    );
+    expect((await viewer.caller.agreement.get(ref)).version).toBe(2);
+  });
+
+  it('re-scores a pairwise sample at the nominal level only, keeping its preference block and ceiling', async () => {
+    const { db, ws, project, editor, viewer } = await setup();
+    const sample = await seedFramedSample(db, {
+      projectId: project.id,
+      workspaceId: ws.id,
+      actorId: editor.user.id,
+      file: framingFile('parse/fixtures', 'answers-pairwise.csv'),
+      framing: 'pairwise',
+    });
+    const ref = { projectId: project.id, sampleId: sample.id };
+    const before = (await viewer.caller.agreement.get(ref)).report;
+    await editor.caller.agreement.rescore({ ...ref, version: 1, level: 'nominal' });
+    const after = (await viewer.caller.agreement.get(ref)).report;
+    expect(after).toMatchObject({ framing: 'pairwise', humanCeilingMetric: 'accuracy' });
+    expect(after.pairwise).toEqual(before.pairwise);
+    expect(after.humanCeiling?.basis).toBe('percent-agreement');
+    expect(after.humanCeiling?.value).toBe(before.humanCeiling?.value);
+
+    const refused = await expectTRPCError(
+      editor.caller.agreement.rescore({ ...ref, version: 2, level: 'ordinal' }),
+      'BAD_REQUEST',
+    );
+    expect(refused.message).toBe(
+      'A pairwise sample compares its answers (first, second, tie) as categories: only the nominal level applies, without a category order.',
+    );
+  });
+
+  it('refuses to re-score spans, naming the framing, and leaves the sample as it was', async () => {
+    const { db, ws, project, editor, viewer } = await setup();
+    const sample = await seedFramedSample(db, {
+      projectId: project.id,
+      workspaceId: ws.id,
+      actorId: editor.user.id,
+      file: framingFile('parse/fixtures', 'label-studio-ner.json'),
+    });
+    const ref = { projectId: project.id, sampleId: sample.id };
+    const before = await viewer.caller.agreement.get(ref);
+    expect(before.report.framing).toBe('spans');
+    const refused = await expectTRPCError(
+      editor.caller.agreement.rescore({ ...ref, version: 1, level: 'nominal' }),
+      'BAD_REQUEST',
+    );
+    expect(refused.message).toMatch(/^This sample is scored as spans; .* cannot be re-scored\./);
+    expect(await viewer.caller.agreement.get(ref)).toEqual(before);
   });
 
   it('renames, moves the reference and deletes, with audit entries', async () => {

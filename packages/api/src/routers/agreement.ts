@@ -62,14 +62,17 @@ export const agreementRouter = {
       return toSampleDto(row);
     }),
 
-  /** Scores the stored triples again, e.g. at another level of measurement or with a category order. */
+  /**
+   * Scores the stored triples again under the sample's framing, e.g. at another level of measurement or with
+   * a category order; options the framing has no use for are refused (BAD_REQUEST) naming why.
+   */
   rescore: projectProcedure('editor')
     .input(rescoreSampleInput)
     .mutation(async ({ ctx, input }) => {
       const where = { projectId: ctx.project.id, sampleId: input.sampleId };
-      const triples = await getAgreementSampleTriples(ctx.db, where);
+      const stored = await getAgreementSampleTriples(ctx.db, where);
       const order = input.order ?? null;
-      const result = await ctx.agreementScorer.rescore({ triples, level: input.level, order });
+      const result = await ctx.agreementScorer.rescore({ ...stored, level: input.level, order });
       if (!result.ok) throw new DomainError('INVALID_SAMPLE', result.message);
       const row = await saveAgreementRescore(ctx.db, {
         ...where,

@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { type ReportSnapshot, type RoadmapPlan, renderReportHtml, scheduleRoadmap } from '@raisin/core';
+import { type Framing, isFraming } from '@raisin/core/agreement';
 import {
   DomainError,
   type ProjectBundle,
@@ -65,7 +66,16 @@ function rescheduleRoadmap(plan: ProjectFile['roadmap']): ProjectBundle['roadmap
   return { data: scheduled.value, pendingConflicts: plan.pendingConflicts };
 }
 
-/** Each sample's report scored again from its triples, as the Agreement tab would. */
+/** The framing a file's sample was scored under (its report's `framing`), else one label per item. */
+function framingOf(report: unknown): Framing {
+  if (typeof report !== 'object' || report === null || !('framing' in report)) return 'categorical';
+  return typeof report.framing === 'string' && isFraming(report.framing) ? report.framing : 'categorical';
+}
+
+/**
+ * Each sample's report scored again from its triples under its framing, as the Agreement tab would; a
+ * framing whose annotations are not triples (spans, boxes, sets, rankings) cannot be, and is refused.
+ */
 async function rescoreSamples(
   samples: ProjectFile['agreementSamples'],
   scorer: AgreementScorer,
@@ -81,7 +91,12 @@ async function rescoreSamples(
     }
     let result: Awaited<ReturnType<AgreementScorer['rescore']>>;
     try {
-      result = await scorer.rescore({ triples, level: sample.level, order: sample.categoryOrder });
+      result = await scorer.rescore({
+        triples,
+        framing: framingOf(sample.report),
+        level: sample.level,
+        order: sample.categoryOrder,
+      });
     } catch {
       throw invalidFile(field, 'not a stored sample');
     }

@@ -9,7 +9,14 @@
  */
 import { endianness } from 'node:os';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { AGREEMENT_DEFAULTS, type EncodedSample, type MeasurementLevel } from '@raisin/core/agreement';
+import {
+  AGREEMENT_DEFAULTS,
+  type AgreementReport,
+  computeFramedAgreement,
+  type EncodedSample,
+  type Framing,
+  type MeasurementLevel,
+} from '@raisin/core/agreement';
 
 const FORMAT_VERSION = 1;
 
@@ -227,3 +234,61 @@ export function storedReportOptions(): {
 } {
   return { bootstrap: AGREEMENT_DEFAULTS.bootstrap, seed: AGREEMENT_DEFAULTS.seed, topDisagreements: 200 };
 }
+
+/** What re-scoring a stored sample gives: its new report, or why the options do not apply to it. */
+export type RescoreOutcome = { ok: true; report: AgreementReport } | { ok: false; message: string };
+
+/**
+ * Scores a stored sample again with a new level and category order, under the framing it was uploaded in,
+ * so a sample of numbers keeps its ICC ceiling and a pairwise one its preference block. The same steps in
+ * the API's scorer and the server's worker. Options that mean nothing for the framing are refused with a
+ * sentence saying why, rather than scored as one label per item:
+ * - `continuous`: the level applies to α; a declared order does not (numbers are ordered by their values);
+ * - `pairwise`: answers (first, second, tie) are categories, so only the nominal level without an order;
+ * - `multilabel`, `spans`, `boxes`, `ranking`: no triples are stored and no level applies.
+ */
+export function rescoreStoredSample(
+  triples: Uint8Array,
+  framing: Framing,
+  level: MeasurementLevel,
+  order: readonly string[] | null,
+): RescoreOutcome {
+  const declared = order !== null && order.length > 0;
+  if (framing === 'multilabel' || framing === 'spans' || framing === 'boxes' || framing === 'ranking') {
+    return {
+      ok: false,
+      message: `This sample is scored as ${FRAMING_NOUNS[framing]}; a level of measurement and a category order apply to one label or one number per item, so it cannot be re-scored. Upload it again to score it anew.`,
+    };
+  }
+  if (framing === 'pairwise' && (level !== 'nominal' || declared)) {
+    return {
+      ok: false,
+      message:
+        'A pairwise sample compares its answers (first, second, tie) as categories: only the nominal level applies, without a category order.',
+    };
+  }
+  if (framing === 'continuous' && declared) {
+    return {
+      ok: false,
+      message:
+        'A sample of numbers is ordered by its values: a category order does not apply. Choose a level only.',
+    };
+  }
+  const decoded = decodeSample(triples);
+  if (decoded.itemOf.length === 0) {
+    return { ok: false, message: 'This sample stores no labels to score again; upload it again instead.' };
+  }
+  const prepared = prepareSampleForLevel(decoded, level, order);
+  if (!prepared.ok) return prepared;
+  return {
+    ok: true,
+    report: computeFramedAgreement({ framing, sample: prepared.sample }, { ...storedReportOptions(), level }),
+  };
+}
+
+const FRAMING_NOUNS = {
+  multilabel: 'sets of labels',
+  spans: 'spans',
+  boxes: 'boxes',
+  ranking: 'rankings',
+} as const;

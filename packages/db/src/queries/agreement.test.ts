@@ -85,8 +85,9 @@ describeOnEachDatabase('agreement sample queries', (getDb) => {
     expect(second.isReference).toBe(false);
     const full = await getAgreementSample(db, { projectId: ids.projectId, sampleId: pilot.id });
     expect(full.report).toEqual(JSON.parse(JSON.stringify(report)));
-    const triples = await getAgreementSampleTriples(db, { projectId: ids.projectId, sampleId: pilot.id });
-    expect(Array.from(decodeSample(triples).categoryOf)).toEqual(Array.from(sample.categoryOf));
+    const stored = await getAgreementSampleTriples(db, { projectId: ids.projectId, sampleId: pilot.id });
+    expect(stored.framing).toBe('categorical');
+    expect(Array.from(decodeSample(stored.triples).categoryOf)).toEqual(Array.from(sample.categoryOf));
     expect((await listAgreementSamples(db, ids)).map((s) => s.name)).toEqual(['pilot', 'batch 2']);
     expect(await getReferenceCeiling(db, ids.projectId)).toEqual({
       value: report.humanCeiling?.value,

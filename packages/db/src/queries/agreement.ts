@@ -1,4 +1,11 @@
-import type { AgreementReport, ColumnMapping, MeasurementLevel, SampleFormat } from '@raisin/core/agreement';
+import {
+  type AgreementReport,
+  type ColumnMapping,
+  type Framing,
+  isFraming,
+  type MeasurementLevel,
+  type SampleFormat,
+} from '@raisin/core/agreement';
 import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
@@ -263,18 +270,27 @@ export async function getAgreementSample(
   return { ...toSummary(row), report: row.report };
 }
 
-/** The stored triples of a sample, for re-scoring. @throws DomainError AGREEMENT_SAMPLE_NOT_FOUND */
+/**
+ * What re-scoring a sample reads: its stored triples and the framing it was uploaded in (`categorical` for
+ * reports stored before framings). @throws DomainError AGREEMENT_SAMPLE_NOT_FOUND
+ */
 export async function getAgreementSampleTriples(
   db: Db,
   params: { projectId: string; sampleId: string },
-): Promise<Uint8Array> {
+): Promise<{ triples: Uint8Array; framing: Framing }> {
   const [row] = await db
-    .select({ triples: agreementSampleData.triples })
+    .select({
+      triples: agreementSampleData.triples,
+      framing: sql<string | null>`${agreementSample.report} ->> 'framing'`,
+    })
     .from(agreementSampleData)
     .innerJoin(agreementSample, eq(agreementSample.id, agreementSampleData.sampleId))
     .where(and(eq(agreementSample.id, params.sampleId), eq(agreementSample.projectId, params.projectId)));
   if (!row) throw sampleNotFound();
-  return row.triples;
+  return {
+    triples: row.triples,
+    framing: row.framing !== null && isFraming(row.framing) ? row.framing : 'categorical',
+  };
 }
 
 /**

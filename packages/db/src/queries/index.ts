@@ -16,7 +16,14 @@ export {
   setReferenceSample,
   storedSourceOf,
 } from './agreement';
-export { decodeSample, encodeSample, prepareSampleForLevel, storedReportOptions } from './agreement-codec';
+export {
+  decodeSample,
+  encodeSample,
+  prepareSampleForLevel,
+  type RescoreOutcome,
+  rescoreStoredSample,
+  storedReportOptions,
+} from './agreement-codec';
 export {
   API_TOKEN_FAILURE_LIMIT,
   API_TOKEN_PREFIX,

@@ -1,3 +1,4 @@
+import type { Framing } from '@raisin/core/agreement';
 import { formatDateTime } from '@raisin/core/format';
 import './agreement.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +19,7 @@ import type { AgreementSample } from './types';
 import { UploadPanel } from './upload-panel';
 
 const LEVELS = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
+type Level = (typeof LEVELS)[number];
 
 function RenameSample({ projectId, sample }: { projectId: string; sample: AgreementSample }) {
   const queryClient = useQueryClient();
@@ -83,14 +85,22 @@ function SampleActions({
   projectId,
   sample,
   categories,
+  framing,
   onDeleted,
 }: {
   projectId: string;
   sample: AgreementSample;
   /** The sample's labels, listed beside the order field so the user can put them in order. */
   categories: readonly string[];
+  /** The framing the sample was scored under: re-scoring keeps it. */
+  framing: Framing;
   onDeleted: () => void;
 }) {
+  // Re-scoring keeps the framing (the server refuses the rest, naming why): a level and an order for one
+  // label per item; a level for numbers, already ordered by their values; nothing to change for pairwise
+  // answers (nominal only) or structured annotations (no level applies).
+  const canRescore = framing === 'categorical' || framing === 'continuous';
+  const canOrder = framing === 'categorical';
   const queryClient = useQueryClient();
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.agreement.pathKey() });
   const setReference = useMutation(trpc.agreement.setReference.mutationOptions({ onSuccess: invalidate }));
@@ -103,16 +113,16 @@ function SampleActions({
     }),
   );
   const rescore = useMutation(trpc.agreement.rescore.mutationOptions({ onSuccess: invalidate }));
-  const [level, setLevel] = useState<(typeof LEVELS)[number]>(sample.level);
+  const [level, setLevel] = useState<Level>(sample.level);
   const storedOrder = sample.categoryOrder?.join(', ') ?? '';
   const [order, setOrder] = useState(storedOrder);
   const declared = parseOrder(order);
   const orderError =
-    level === 'ordinal' && declared.length === 1
+    canOrder && level === 'ordinal' && declared.length === 1
       ? 'Category order: list at least two labels, lowest first, separated by commas.'
       : undefined;
   // Text labels need a declared order at the ordinal level; without one the server says so.
-  const nextOrder = level === 'ordinal' && declared.length > 0 ? declared : null;
+  const nextOrder = canOrder && level === 'ordinal' && declared.length > 0 ? declared : null;
   const unchanged =
     level === sample.level &&
     (nextOrder?.join('\u0000') ?? null) === (sample.categoryOrder?.join('\u0000') ?? null);
@@ -130,50 +140,54 @@ function SampleActions({
             Mark as reference
           </Button>
         )}
-        <div className="field">
-          <label className="field__label" htmlFor="agreement-rescore-level">
-            Re-score at level
-          </label>
-          <select
-            id="agreement-rescore-level"
-            className="field__control"
-            value={level}
-            onChange={(event) => {
-              const next = LEVELS.find((candidate) => candidate === event.target.value);
-              if (next) setLevel(next);
-            }}
-          >
-            {LEVELS.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        {level === 'ordinal' && (
-          <TextField
-            label="Category order for re-scoring"
-            hint={`Lowest first, separated by commas. Labels in this sample: ${categories.join(', ')}. Leave empty for numeric labels.`}
-            value={order}
-            error={orderError}
-            onChange={(event) => setOrder(event.target.value)}
-          />
+        {canRescore && (
+          <>
+            <div className="field">
+              <label className="field__label" htmlFor="agreement-rescore-level">
+                Re-score at level
+              </label>
+              <select
+                id="agreement-rescore-level"
+                className="field__control"
+                value={level}
+                onChange={(event) => {
+                  const next = LEVELS.find((candidate) => candidate === event.target.value);
+                  if (next) setLevel(next);
+                }}
+              >
+                {LEVELS.map((value) => (
+                  <option key={value} value={value}>
+                    {value}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {canOrder && level === 'ordinal' && (
+              <TextField
+                label="Category order for re-scoring"
+                hint={`Lowest first, separated by commas. Labels in this sample: ${categories.join(', ')}. Leave empty for numeric labels.`}
+                value={order}
+                error={orderError}
+                onChange={(event) => setOrder(event.target.value)}
+              />
+            )}
+            <Button
+              busy={rescore.isPending}
+              disabled={unchanged || orderError !== undefined}
+              onClick={() =>
+                rescore.mutate({
+                  projectId,
+                  sampleId: sample.id,
+                  version: sample.version,
+                  level,
+                  order: nextOrder,
+                })
+              }
+            >
+              Re-score
+            </Button>
+          </>
         )}
-        <Button
-          busy={rescore.isPending}
-          disabled={unchanged || orderError !== undefined}
-          onClick={() =>
-            rescore.mutate({
-              projectId,
-              sampleId: sample.id,
-              version: sample.version,
-              level,
-              order: nextOrder,
-            })
-          }
-        >
-          Re-score
-        </Button>
         <Dialog
           open={confirming}
           onOpenChange={setConfirming}
@@ -286,6 +300,7 @@ function SelectedSample({
           projectId={projectId}
           sample={summary}
           categories={report.categories}
+          framing={report.framing ?? 'categorical'}
           onDeleted={onDeleted}
         />
       )}
