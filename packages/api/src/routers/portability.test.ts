@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { SMALL_SAMPLE_CSV, seedAgreementSample } from '../agreement/test-support';
+import { SMALL_SAMPLE_CSV, seedAgreementSample, seedFramedSample } from '../agreement/test-support';
 import { createContextInner } from '../context';
 import { createCaller } from '../root';
 import { PROJECT_FILE_LIMIT_BYTES } from '../schemas';
 import { type Caller, expectTRPCError, seedCallers } from '../test-support';
+
+const framingFile = (folder: 'parse/fixtures' | 'reference-data', name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../core/src/agreement/${folder}/${name}`, import.meta.url)));
 
 const XSS = '<script>alert(1)</script> | `#` \n line two';
 
@@ -324,6 +329,38 @@ describeOnEachDatabase('portability router', (getDb) => {
       expect(error.message, name).toMatch(message);
     }
     expect(await bob.caller.projects.list({ workspaceId: target.id, includeArchived: true })).toEqual([]);
+  });
+
+  it('imports a sample of numbers under its framing, and refuses spans it cannot score again, naming the sample', async () => {
+    const { alice, source } = await setup();
+    const projectId = (await alice.caller.projects.create({ workspaceId: source.id, name: 'Judges' })).id;
+    const seed = { projectId, workspaceId: source.id, actorId: alice.user.id };
+    await seedFramedSample(getDb(), {
+      ...seed,
+      file: framingFile('reference-data', 'shrout_fleiss1979_table2.long.csv'),
+      framing: 'continuous',
+    });
+    const numbers = await alice.caller.portability.exportJson({ projectId });
+    const imported = await alice.caller.portability.importJson({
+      workspaceId: source.id,
+      file: JSON.stringify(numbers),
+    });
+    const [sample] = await alice.caller.agreement.list({ projectId: imported.id });
+    if (!sample) throw new Error('no sample imported');
+    const { report } = await alice.caller.agreement.get({ projectId: imported.id, sampleId: sample.id });
+    expect(report).toMatchObject({ framing: 'continuous', humanCeilingMetric: 'correlation' });
+    expect(sample.ceiling).toBeCloseTo(Math.sqrt(0.7148), 3);
+
+    await seedFramedSample(getDb(), {
+      ...seed,
+      file: framingFile('parse/fixtures', 'label-studio-ner.json'),
+    });
+    const withSpans = await alice.caller.portability.exportJson({ projectId });
+    const error = await expectTRPCError(
+      alice.caller.portability.importJson({ workspaceId: source.id, file: JSON.stringify(withSpans) }),
+      'BAD_REQUEST',
+    );
+    expect(error.message).toMatch(/^agreementSamples\.1: This sample is scored as spans; /);
   });
 
   it('imports a file written before report versions were exported', async () => {
