@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  callMutation,
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
@@ -8,6 +9,7 @@ import {
   signUpViaApi,
   test,
 } from './fixtures';
+import { pdfPageTexts } from './pdf-text';
 
 const fixture = (name: string) =>
   readFileSync(
@@ -215,5 +217,44 @@ test.describe('agreement under other framings', () => {
     await expect(table.getByRole('row', { name: /α with MASI distance 0\.559/ })).toBeVisible();
     await expect(table.getByRole('row', { name: /BILLING: α \(present or not\) 1\.000/ })).toBeVisible();
     await expect(page.getByTestId('headline-alpha')).toHaveCount(0);
+  });
+
+  test("the report names a ranking ceiling's metric in the tab, its PDF and the shared page", async ({
+    page,
+    browser,
+    account,
+  }) => {
+    await signUpViaApi(page, account('ranking-lead'));
+    const workspace = await createWorkspaceViaApi(page, 'Search');
+    const project = await createProjectViaApi(page, workspace.id, 'Query results');
+    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    await page.getByLabel('Sample file', { exact: true }).setInputFiles({
+      name: 'rankings.csv',
+      mimeType: 'text/csv',
+      buffer: fixture('search-ranking.long.csv'),
+    });
+    await page.getByLabel('What each annotation is (framing)').selectOption('ranking');
+    await page.getByRole('button', { name: 'Upload and score' }).click();
+    await expect(page.getByRole('heading', { name: 'rankings: headline' })).toBeVisible();
+
+    await page.goto(`/w/${workspace.id}/p/${project.id}/report`);
+    const summary = page.getByRole('region', { name: 'Executive summary' });
+    await expect(summary).toContainText(/Human ceiling\s*0\.\d{3}.* in Kendall's τ, from rankings/);
+    await expect(
+      page.getByText(/Human ceiling 0\.\d{3}.* in Kendall's τ from the reference sample/),
+    ).toBeVisible();
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdfPageTexts(pdf).join('\n')).toContain("in Kendall's τ, from rankings");
+
+    const version = await callMutation<{ id: string }>(page, 'report.publish', { projectId: project.id });
+    const link = await callMutation<{ token: string }>(page, 'report.createShareLink', {
+      projectId: project.id,
+      versionId: version.id,
+    });
+    const stakeholder = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.250.9.1' } });
+    const reader = await stakeholder.newPage();
+    await reader.goto(`/s/${link.token}`);
+    await expect(reader.getByRole('region', { name: 'Executive summary' })).toContainText("in Kendall's τ");
+    await stakeholder.close();
   });
 });

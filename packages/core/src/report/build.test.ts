@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { computeFramedAgreement, parseFramedSample } from '../agreement';
 import { generateRoadmap, roadmapEstimatesFromTradeoff } from '../roadmap';
 import { analyzeTradeoff, resolveTradeoffInputs, summarizeTradeoff } from '../tradeoff';
 import { computationSettings, storedSeedAngles } from '../tradeoff/test-support';
@@ -123,6 +126,61 @@ describe('buildReportSnapshot', () => {
       ['March', true],
     ]);
     expect(snapshot.assumptions.filter((a) => a.source.kind === 'sample')).toHaveLength(4);
+  });
+});
+
+describe("the ceiling's metric in the report", () => {
+  const nerReport = () => {
+    const file = readFileSync(
+      fileURLToPath(new URL('../agreement/parse/fixtures/label-studio-ner.json', import.meta.url)),
+    );
+    const parsed = parseFramedSample(file);
+    const control = parsed.ok ? parsed.value.controls[0] : undefined;
+    if (!control) throw new Error('the NER fixture should parse');
+    return computeFramedAgreement(control.sample, { bootstrap: 20 });
+  };
+  const tradeoffWith = (referenceCeiling: number, ceilingOverride: number | null) => {
+    const analysis = analyzeTradeoff(
+      resolveTradeoffInputs({
+        angles: storedSeedAngles(),
+        measured: [],
+        settings: computationSettings({ targetQuality: 0.7, ceilingOverride }),
+        referenceCeiling,
+        worksheetTarget: null,
+        fallbackStart: '2026-01-05',
+      }),
+      { draws: 200 },
+    );
+    return {
+      analysis,
+      summary: summarizeTradeoff(analysis),
+      angleProvenance: {},
+      settingsProvenance: NOBODY,
+    };
+  };
+
+  it('names span F1 beside a spans reference ceiling in the summary, the agreement and the tradeoff sections', () => {
+    const report = nerReport();
+    const ceiling = report.humanCeiling?.value ?? Number.NaN;
+    const sample = { name: 'NER pilot', alpha: null, ceiling, ceilingCi: null, isReference: true, report };
+    const snapshot = buildReportSnapshot({
+      ...EMPTY,
+      samples: [{ ...sample, ...NOBODY }],
+      tradeoff: tradeoffWith(ceiling, null),
+    });
+    expect(snapshot.summary.ceiling).toMatchObject({ value: ceiling, metric: 'span F1' });
+    const { agreement, tradeoff } = snapshot.sections;
+    expect(agreement.status === 'ready' && agreement.reference?.metric).toBe('span F1');
+    expect(tradeoff.status === 'ready' && tradeoff.ceilingMetric).toBe('span F1');
+
+    // A ceiling typed on the Tradeoff tab is in the tab's own metric: no metric is claimed for it.
+    const overridden = buildReportSnapshot({
+      ...EMPTY,
+      samples: [{ ...sample, ...NOBODY }],
+      tradeoff: tradeoffWith(ceiling, 0.9),
+    });
+    const section = overridden.sections.tradeoff;
+    expect(section.status === 'ready' && section.ceilingMetric).toBeNull();
   });
 });
 

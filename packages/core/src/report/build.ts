@@ -1,4 +1,4 @@
-import { type AgreementReport, coefficientRows } from '../agreement';
+import { type AgreementReport, ceilingMetricName, coefficientRows } from '../agreement';
 import {
   type MaturityAssessment,
   type Roadmap,
@@ -132,9 +132,21 @@ function worksheetSection(inputs: ReportInputs): ReportWorksheetSection | EmptyR
   };
 }
 
+/** The reference sample, when it has a ceiling: the agreement section's and the Tradeoff tab's. */
+function referenceSample(inputs: ReportInputs): ReportSampleInput | undefined {
+  return inputs.samples.find((s) => s.isReference && s.ceiling !== null);
+}
+
+/** What the reference ceiling is measured in ("span F1", "Kendall's τ"…), when its report is at hand. */
+function referenceMetric(inputs: ReportInputs): string | undefined {
+  const ceiling = referenceSample(inputs)?.report?.humanCeiling;
+  return ceiling ? ceilingMetricName(ceiling.basis) : undefined;
+}
+
 function agreementSection(inputs: ReportInputs): ReportAgreementSection | EmptyReportSection {
   if (inputs.samples.length === 0) return empty('agreement');
-  const reference = inputs.samples.find((s) => s.isReference && s.ceiling !== null);
+  const reference = referenceSample(inputs);
+  const metric = referenceMetric(inputs);
   return {
     status: 'ready',
     title: REPORT_SECTION_TITLES.agreement,
@@ -144,6 +156,7 @@ function agreementSection(inputs: ReportInputs): ReportAgreementSection | EmptyR
             sampleName: reference.name,
             ceiling: reference.ceiling,
             ci: interval(reference.ceilingCi),
+            ...(metric === undefined ? {} : { metric }),
             krippendorffAlpha: reference.alpha,
             items: reference.report?.items ?? 0,
             annotators: reference.report?.annotators ?? 0,
@@ -201,6 +214,8 @@ function tradeoffSection(inputs: ReportInputs): ReportTradeoffSection | EmptyRep
     maxQuality: analysis.inputs.maxQuality,
     target: analysis.inputs.target,
     ceiling: analysis.inputs.ceiling,
+    ceilingMetric:
+      analysis.inputs.ceilingSource === 'reference-sample' ? (referenceMetric(inputs) ?? null) : null,
     angles: analysis.inputs.angles.map((a) => ({
       name: a.name,
       effortDays: {
@@ -330,7 +345,12 @@ function summarize(inputs: ReportInputs, sections: ReportSnapshot['sections']): 
       questionIds: [...f.questionIds],
       source: f.source ?? null,
     })),
-    ceiling: agreement && { value: agreement.ceiling, ci: agreement.ci, sampleName: agreement.sampleName },
+    ceiling: agreement && {
+      value: agreement.ceiling,
+      ci: agreement.ci,
+      sampleName: agreement.sampleName,
+      ...(agreement.metric === undefined ? {} : { metric: agreement.metric }),
+    },
     target:
       tradeoff?.target != null
         ? {

@@ -20,7 +20,13 @@ export {
 } from './decisions';
 export { describeDayShift, diffSnapshots, type ReportDiff, type ReportSectionDiff } from './diff';
 export { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
-export { formatMoney, formatReportTarget, formatValue, headlineLine } from './render-format';
+export {
+  ceilingMetricSuffix,
+  formatMoney,
+  formatReportTarget,
+  formatValue,
+  headlineLine,
+} from './render-format';
 export { escapeHtml, renderReportHtml } from './render-html';
 export { escapeMarkdown, renderReportMarkdown } from './render-markdown';
 export { type ReportRenderOptions, tradeoffScaleOf } from './report-document';

@@ -52,6 +52,11 @@ export function formatValueWithCi(value: number | null, ci: ReportInterval | nul
   return interval === '' ? formatValue(value) : `${formatValue(value)} (95% CI ${interval})`;
 }
 
+/** " in span F1" after a ceiling's value, naming its metric (`ceilingMetricName`); nothing when unknown. */
+export function ceilingMetricSuffix(metric: string | null | undefined): string {
+  return metric ? ` in ${metric}` : '';
+}
+
 /** Money with thousands separators (248,000): the report and the Tradeoff tab's ROI table both use it. */
 export { formatMoney } from '../format';
 
@@ -69,7 +74,10 @@ export function versionLine(snapshot: ReportSnapshot, dates: DateFormatOptions =
  */
 export function headlineLine(summary: ReportSnapshot['summary']): string {
   const parts = [`Verdict: ${VERDICT_LABELS[summary.verdict]}`];
-  if (summary.ceiling) parts.push(`human ceiling ${formatValue(summary.ceiling.value)}`);
+  if (summary.ceiling)
+    parts.push(
+      `human ceiling ${formatValue(summary.ceiling.value)}${ceilingMetricSuffix(summary.ceiling.metric)}`,
+    );
   if (summary.timeToTarget) parts.push(`time to target P50 ${formatDays(summary.timeToTarget.p50Days)}`);
   return parts.join(' · ');
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDecisionLine } from './decisions';
 import { emptyReportSnapshot, exampleReportSnapshot } from './fixtures';
+import { headlineLine } from './render-format';
 import { escapeHtml, renderReportHtml } from './render-html';
 import { escapeMarkdown, renderReportMarkdown } from './render-markdown';
 import type { ReportSnapshot } from './snapshot';
@@ -242,6 +243,59 @@ describe("a version's decisions in the exports", () => {
     );
     expect(renderReportMarkdown(exampleReportSnapshot())).not.toContain('Decisions on version');
     expect(renderReportHtml(emptyReportSnapshot(), { decisions })).not.toContain('Decisions on version');
+  });
+});
+
+describe("the ceiling's metric", () => {
+  /** The example with a Kendall's τ ceiling from the reference sample, as a ranking project's report has. */
+  function rankingSnapshot(): ReportSnapshot {
+    const base = exampleReportSnapshot();
+    const { agreement, tradeoff } = base.sections;
+    if (
+      agreement.status !== 'ready' ||
+      !agreement.reference ||
+      tradeoff.status !== 'ready' ||
+      !base.summary.ceiling
+    ) {
+      throw new Error('the example snapshot should be filled');
+    }
+    const metric = "Kendall's τ";
+    return {
+      ...base,
+      summary: { ...base.summary, ceiling: { ...base.summary.ceiling, metric } },
+      sections: {
+        ...base.sections,
+        agreement: { ...agreement, reference: { ...agreement.reference, metric } },
+        tradeoff: { ...tradeoff, ceilingMetric: metric },
+      },
+    };
+  }
+
+  it('is named beside the ceiling in the Markdown and HTML exports (the PDF prints the HTML)', () => {
+    const snapshot = rankingSnapshot();
+    const md = renderReportMarkdown(snapshot);
+    expect(md).toContain(
+      `- Human ceiling: 0.810 (95% CI \\[0.770, 0.850\\]) in Kendall's τ, from "Batch March"`,
+    );
+    expect(md).toContain(
+      `Human ceiling 0.810 (95% CI \\[0.770, 0.850\\]) in Kendall's τ; Krippendorff's α 0.740.`,
+    );
+    expect(md).toContain(`ceiling 0.810 in Kendall's τ, on a scale to 1.`);
+    const html = renderReportHtml(snapshot);
+    expect(html).toContain(
+      '<li>Human ceiling: 0.810 (95% CI [0.770, 0.850]) in Kendall&#39;s τ, from &quot;Batch March&quot;</li>',
+    );
+    expect(html).toContain('Human ceiling 0.810 (95% CI [0.770, 0.850]) in Kendall&#39;s τ; Krippendorff');
+    expect(html).toContain('ceiling 0.810 in Kendall&#39;s τ, on a scale to 1.');
+    expect(headlineLine(snapshot.summary)).toBe(
+      "Verdict: Spike first · human ceiling 0.810 in Kendall's τ · time to target P50 5.9 weeks",
+    );
+  });
+
+  it('is left unsaid in versions published before it was kept, rather than guessed', () => {
+    const md = renderReportMarkdown(exampleReportSnapshot());
+    expect(md).toContain('- Human ceiling: 0.810 (95% CI \\[0.770, 0.850\\]), from "Batch March"');
+    expect(md).not.toMatch(/ceiling [^\n]* in /);
   });
 });
 

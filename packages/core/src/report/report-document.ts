@@ -15,6 +15,7 @@ import {
 } from '../format';
 import { describeDecisionLine, type ReportDecisionLine } from './decisions';
 import {
+  ceilingMetricSuffix,
   formatInterval,
   formatMoney,
   formatReportTarget,
@@ -69,7 +70,7 @@ function summaryBlocks(snapshot: ReportSnapshot, { day }: DateWriters): ReportBl
   const facts: string[] = [`Verdict: ${VERDICT_LABELS[s.verdict]}`];
   if (s.ceiling) {
     facts.push(
-      `Human ceiling: ${formatValueWithCi(s.ceiling.value, s.ceiling.ci)}, from "${s.ceiling.sampleName}"`,
+      `Human ceiling: ${formatValueWithCi(s.ceiling.value, s.ceiling.ci)}${ceilingMetricSuffix(s.ceiling.metric)}, from "${s.ceiling.sampleName}"`,
     );
   }
   if (s.target) facts.push(`Target: ${formatReportTarget(s.target, scale)}`);
@@ -146,7 +147,7 @@ function sectionBlocks(
         const r = a.reference;
         blocks.push({
           kind: 'paragraph',
-          text: `Reference sample "${r.sampleName}": ${r.items} items, ${r.annotators} annotators. Human ceiling ${formatValueWithCi(r.ceiling, r.ci)}; Krippendorff's α ${formatValue(r.krippendorffAlpha)}.`,
+          text: `Reference sample "${r.sampleName}": ${r.items} items, ${r.annotators} annotators. Human ceiling ${formatValueWithCi(r.ceiling, r.ci)}${ceilingMetricSuffix(r.metric)}; Krippendorff's α ${formatValue(r.krippendorffAlpha)}.`,
         });
         blocks.push({
           kind: 'table',
@@ -186,7 +187,7 @@ function sectionBlocks(
         : q(t.target);
       blocks.push({
         kind: 'paragraph',
-        text: `Target ${target}, ceiling ${q(t.ceiling)}, on a scale to ${formatNumber(t.maxQuality)}.`,
+        text: `Target ${target}, ceiling ${q(t.ceiling)}${ceilingMetricSuffix(t.ceilingMetric)}, on a scale to ${formatNumber(t.maxQuality)}.`,
       });
       blocks.push({ kind: 'chart', chart: 'tradeoff' });
       if (t.curveError) blocks.push({ kind: 'paragraph', text: `No fitted curve: ${t.curveError}` });

@@ -77,6 +77,8 @@ export interface ReportSummary {
     readonly value: number;
     readonly ci: ReportInterval | null;
     readonly sampleName: string;
+    /** What the ceiling is measured in (`ceilingMetricName`: "span F1"…); absent in versions published before. */
+    readonly metric?: string;
   } | null;
   /**
    * The one target (`resolveTarget`): the Tradeoff tab's override or the worksheet's answer, with the
@@ -140,6 +142,8 @@ export interface ReportAgreementSection {
     readonly sampleName: string;
     readonly ceiling: number;
     readonly ci: ReportInterval | null;
+    /** What the ceiling is measured in (`ceilingMetricName`); absent in versions published before. */
+    readonly metric?: string;
     readonly krippendorffAlpha: number | null;
     readonly items: number;
     readonly annotators: number;
@@ -163,6 +167,11 @@ export interface ReportTradeoffSection {
   readonly maxQuality: number;
   readonly target: number | null;
   readonly ceiling: number | null;
+  /**
+   * What the ceiling is measured in when it is the reference sample's (`ceilingMetricName`); null for an
+   * override typed on the Tradeoff tab (in the tab's own metric); absent in versions published before.
+   */
+  readonly ceilingMetric?: string | null;
   readonly angles: ReadonlyArray<{
     readonly name: string;
     readonly effortDays: { readonly low: number; readonly likely: number; readonly high: number };

@@ -1,5 +1,10 @@
 import { formatCalendarDate, formatDaysAlike, formatQuality } from '@raisin/core/format';
-import { formatMoney, formatReportTarget, type ReportSnapshot } from '@raisin/core/report';
+import {
+  ceilingMetricSuffix,
+  formatMoney,
+  formatReportTarget,
+  type ReportSnapshot,
+} from '@raisin/core/report';
 import { num } from './report-section';
 
 const VERDICT_WORDS: Record<ReportSnapshot['summary']['verdict'], string> = {
@@ -40,7 +45,7 @@ export function ReportSummary({
         <dt>Human ceiling</dt>
         <dd>
           {summary.ceiling
-            ? `${num(summary.ceiling.value)}${summary.ceiling.ci ? ` (95% CI ${num(summary.ceiling.ci.low)}–${num(summary.ceiling.ci.high)})` : ''}, from ${summary.ceiling.sampleName}`
+            ? `${num(summary.ceiling.value)}${summary.ceiling.ci ? ` (95% CI ${num(summary.ceiling.ci.low)}–${num(summary.ceiling.ci.high)})` : ''}${ceilingMetricSuffix(summary.ceiling.metric)}, from ${summary.ceiling.sampleName}`
             : 'not measured'}
         </dd>
         <dt>Target</dt>

@@ -7,6 +7,7 @@ import {
   formatQuality,
 } from '@raisin/core/format';
 import {
+  ceilingMetricSuffix,
   describeDecisionLine,
   formatMoney,
   formatReportTarget,
@@ -58,9 +59,9 @@ function AgreementBody({ a }: { a: ReportAgreementSection }) {
         <>
           <p>
             Human ceiling <strong>{num(a.reference.ceiling)}</strong>
-            {a.reference.ci && ` (95% CI ${num(a.reference.ci.low)}–${num(a.reference.ci.high)})`} from the
-            reference sample “{a.reference.sampleName}” ({a.reference.items} items, {a.reference.annotators}{' '}
-            annotators).
+            {a.reference.ci && ` (95% CI ${num(a.reference.ci.low)}–${num(a.reference.ci.high)})`}
+            {ceilingMetricSuffix(a.reference.metric)} from the reference sample “{a.reference.sampleName}” (
+            {a.reference.items} items, {a.reference.annotators} annotators).
           </p>
           <ReportTable
             caption={`Agreement coefficients of ${a.reference.sampleName}`}
@@ -111,7 +112,8 @@ function TradeoffBody({
         <p>No curve: {t.curveError ?? 'not enough estimates to fit one.'}</p>
       )}
       <p data-testid="report-tradeoff-target">
-        Target {targetText}, ceiling {t.ceiling === null ? 'not set' : q(t.ceiling)}.
+        Target {targetText}, ceiling{' '}
+        {t.ceiling === null ? 'not set' : `${q(t.ceiling)}${ceilingMetricSuffix(t.ceilingMetric)}`}.
       </p>
       <p>
         Time to target:{' '}
