@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { analyzeTradeoff, summarizeTradeoff } from '@raisin/core';
+import type { Framing } from '@raisin/core/agreement';
 import { DEMO_PROJECT } from '@raisin/core/demo';
 import { type Db, getTradeoff, resolveStoredTradeoff, schema } from '@raisin/db';
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { seedFramedSample } from '../agreement/test-support';
 import { callerFor, expectTRPCError, seedCallers } from '../test-support';
+
+const framingFile = (folder: 'parse/fixtures' | 'reference-data', name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../core/src/agreement/${folder}/${name}`, import.meta.url)));
 
 async function storedSummaryOf(db: Db, projectId: string) {
   const [row] = await db
@@ -95,7 +102,7 @@ describeOnEachDatabase('portfolio router', (getDb) => {
       latestVersion: { id: latest?.id, number: latest?.number, publishedAt: latest?.publishedAt },
     });
     expect(demo?.ceiling?.value).toBeCloseTo(tradeoff.referenceCeiling?.value ?? Number.NaN, 12);
-    expect(demo?.ceiling?.source).toBe('reference-sample');
+    expect(demo?.ceiling).toMatchObject({ source: 'reference-sample', metric: 'accuracy' });
     expect(demo?.timeToTarget?.p50Days).toBeGreaterThan(0);
 
     // A new project is listed, with what it lacks in words instead of numbers.
@@ -131,5 +138,37 @@ describeOnEachDatabase('portfolio router', (getDb) => {
     await expectTRPCError(callerFor(db, null).portfolio.list({ workspaceId }), 'UNAUTHORIZED');
     const own = await stranger.caller.workspaces.create({ name: 'Other' });
     expect(await stranger.caller.portfolio.list({ workspaceId: own.id })).toEqual([]);
+  });
+  it("names each project's reference ceiling in its own metric, whatever the framing", async () => {
+    const db = getDb();
+    const [owner] = await seedCallers(db, 1);
+    if (!owner) throw new Error('seed failed');
+    const workspace = await owner.caller.workspaces.create({ name: 'Framings' });
+    const cases: Array<[string, Uint8Array, Framing | undefined, string]> = [
+      ['Entities', framingFile('parse/fixtures', 'label-studio-ner.json'), undefined, 'span F1'],
+      ['Boxes', framingFile('parse/fixtures', 'label-studio-boxes.json'), undefined, 'box F1 at IoU 0.5'],
+      ['Topics', framingFile('parse/fixtures', 'topics-multilabel.csv'), 'multilabel', 'micro F1'],
+      ['Search', framingFile('parse/fixtures', 'search-ranking.long.csv'), 'ranking', "Kendall's τ"],
+      ['Answers', framingFile('parse/fixtures', 'answers-pairwise.csv'), 'pairwise', 'accuracy'],
+      [
+        'Judges',
+        framingFile('reference-data', 'shrout_fleiss1979_table2.long.csv'),
+        'continuous',
+        'correlation (√ICC(C,1))',
+      ],
+    ];
+    for (const [name, file, framing] of cases) {
+      const project = await owner.caller.projects.create({ workspaceId: workspace.id, name });
+      await seedFramedSample(db, {
+        projectId: project.id,
+        workspaceId: workspace.id,
+        actorId: owner.user.id,
+        file,
+        ...(framing === undefined ? {} : { framing }),
+      });
+    }
+    const rows = await owner.caller.portfolio.list({ workspaceId: workspace.id });
+    const metricOf = new Map(rows.map((row) => [row.project.name, row.ceiling?.metric]));
+    for (const [name, , , metric] of cases) expect(metricOf.get(name), name).toBe(metric);
   });
 });

@@ -26,6 +26,8 @@ export const PORTFOLIO_CSV_COLUMNS = [
   'Decided at',
   'Decision comment',
   'Missing inputs',
+  // Last, so the columns before keep their places in spreadsheets made from earlier files.
+  'Human ceiling metric',
 ] as const;
 
 const cell = (value: number | string | null | undefined) =>
@@ -66,6 +68,7 @@ export function portfolioToCsv(rows: readonly PortfolioRow[]): string {
         cell(row.latestDecision?.decidedAt),
         cell(row.latestDecision?.comment),
         row.gaps.map((g) => g.text).join('; '),
+        cell(row.ceiling && (row.ceiling.metric ?? row.metricName)),
       ]),
     },
     { newline: '\r\n', escapeFormulae: true },

@@ -79,9 +79,27 @@ describe('buildPortfolioRow', () => {
     });
     expect(row.bestAngle).toEqual(report.summary.bestAngle);
     expect(row.bestAngle?.net).toEqual(analysis.roi?.rows[0]?.net);
-    expect(row.ceiling).toEqual({ value: 0.9, source: 'reference-sample' });
+    // A sample stored before its basis was kept: no metric is claimed for it.
+    expect(row.ceiling).toEqual({ value: 0.9, source: 'reference-sample', metric: null });
     expect(row.target).toEqual({ value: 0.8, source: 'tradeoff', worksheetValue: null });
     expect(row.gaps).toEqual([]);
+  });
+
+  it("names the reference ceiling's own metric (Kendall's τ, span F1), which may not be the tab's", () => {
+    const ranking = buildPortfolioRow({
+      ...inputsWith(true),
+      referenceCeiling: { ...CEILING, basis: 'ranking.meanKendallTau' },
+    });
+    expect(ranking.metricName).toBe('accuracy');
+    expect(ranking.ceiling).toEqual({ value: 0.9, source: 'reference-sample', metric: "Kendall's τ" });
+    const csv = Papa.parse<string[]>(portfolioToCsv([ranking]).trim()).data;
+    expect(csv[1]?.[PORTFOLIO_CSV_COLUMNS.indexOf('Human ceiling metric')]).toBe("Kendall's τ");
+
+    const spans = buildPortfolioRow({
+      ...inputsWith(true),
+      referenceCeiling: { ...CEILING, basis: 'spans.f1.exact' },
+    });
+    expect(spans.ceiling?.metric).toBe('span F1');
   });
 
   it('names the value model as missing, and leaves the net value empty, until money is set', () => {
@@ -106,7 +124,7 @@ describe('buildPortfolioRow', () => {
       referenceCeiling: null,
       tradeoff: { metricName: 'accuracy (%)', inputs: resolved, summary: null },
     });
-    expect(row.ceiling).toEqual({ value: 90, source: 'worksheet' });
+    expect(row.ceiling).toEqual({ value: 90, source: 'worksheet', metric: null });
     expect(row.gaps.map((g) => g.text)).not.toContain('no human ceiling yet');
     expect(row.gaps.map((g) => g.text)).toContain('no target yet');
   });

@@ -1,3 +1,4 @@
+import { ceilingMetricName } from '../agreement';
 import type { ReportDecisionKind } from '../report';
 import type { MaturityLevel } from '../roadmap';
 import {
@@ -33,6 +34,8 @@ export interface PortfolioProjectInputs {
     readonly value: number;
     readonly ci: readonly [number, number] | null;
     readonly sampleName: string;
+    /** What it is measured in (the report's `humanCeiling.basis`); null for a sample stored before it was kept. */
+    readonly basis?: string | null;
   } | null;
   /**
    * The tradeoff resolved from what is stored (`resolveTradeoffInputs`: the target, the ceiling on the
@@ -83,6 +86,12 @@ export interface PortfolioRow {
   readonly ceiling: {
     readonly value: number;
     readonly source: 'override' | 'reference-sample' | 'worksheet';
+    /**
+     * What the reference sample's ceiling is measured in (`ceilingMetricName`: "span F1", "Kendall's τ",
+     * "accuracy"…), which may not be `metricName`; null for an override or an estimate, typed in the
+     * Tradeoff tab's metric, and for a sample stored before its basis was kept.
+     */
+    readonly metric: string | null;
   } | null;
   /** The one target (`resolveTarget`), with the worksheet's answer beside a Tradeoff override. */
   readonly target: {
@@ -111,12 +120,17 @@ const CEILING_ESTIMATE_QUESTION = 'E.human-ceiling';
 function ceilingOf(inputs: PortfolioProjectInputs): PortfolioRow['ceiling'] {
   const resolved = inputs.tradeoff.inputs;
   if (resolved.ceiling !== null && resolved.ceilingSource !== null) {
-    return { value: resolved.ceiling, source: resolved.ceilingSource };
+    const basis = inputs.referenceCeiling?.basis;
+    const metric =
+      resolved.ceilingSource === 'reference-sample' && basis !== null && basis !== undefined
+        ? ceilingMetricName(basis)
+        : null;
+    return { value: resolved.ceiling, source: resolved.ceilingSource, metric };
   }
   const estimate = inputs.answers[CEILING_ESTIMATE_QUESTION];
   if (estimate?.kind !== 'number' || !Number.isFinite(estimate.value)) return null;
   const value = referenceCeilingOnMetric(estimate.value, resolved.maxQuality);
-  return value === null ? null : { value, source: 'worksheet' };
+  return value === null ? null : { value, source: 'worksheet', metric: null };
 }
 
 function hasAnswers(answers: WorksheetAnswers): boolean {

@@ -124,6 +124,7 @@ export function headlineOf(report: AgreementReport, level: MeasurementLevel) {
     ceilingLow: ceiling?.ci?.[0] ?? null,
     ceilingHigh: ceiling?.ci?.[1] ?? null,
     ceilingItems: ceiling?.items ?? null,
+    ceilingBasis: ceiling?.basis ?? null,
   };
 }
 
@@ -498,8 +499,8 @@ export interface ReferenceCeiling {
   sampleName: string;
   /**
    * What the ceiling is (the report's `humanCeiling.basis`: `spans.f1.exact`, `ranking.meanKendallTau`,
-   * `percent-agreement`…), so the Tradeoff tab names its metric (`ceilingMetricName`); null where not
-   * read (the portfolio's listing reads no report).
+   * `percent-agreement`…), so the Tradeoff tab and the portfolio name its metric (`ceilingMetricName`);
+   * null for a sample stored before it was kept.
    */
   basis: string | null;
 }
@@ -514,6 +515,7 @@ export const referenceCeilingColumns = {
   ceilingLow: agreementSample.ceilingLow,
   ceilingHigh: agreementSample.ceilingHigh,
   ceilingItems: agreementSample.ceilingItems,
+  ceilingBasis: agreementSample.ceilingBasis,
 };
 
 type ReferenceCeilingRow = {
@@ -521,13 +523,10 @@ type ReferenceCeilingRow = {
 };
 
 /** The ceiling of a reference sample's row; null when there is none or its ceiling is undefined. */
-export function referenceCeilingOf(
-  row: ReferenceCeilingRow | undefined,
-  basis: string | null = null,
-): ReferenceCeiling | null {
+export function referenceCeilingOf(row: ReferenceCeilingRow | undefined): ReferenceCeiling | null {
   if (!row || row.ceiling === null || row.id === null || row.name === null) return null;
   return {
-    basis,
+    basis: row.ceilingBasis,
     value: row.ceiling,
     ci: interval(row.ceilingLow, row.ceilingHigh),
     items: row.ceilingItems ?? 0,
@@ -543,11 +542,8 @@ export function referenceCeilingOf(
  */
 export async function getReferenceCeiling(db: Db, projectId: string): Promise<ReferenceCeiling | null> {
   const [row] = await db
-    .select({
-      ...referenceCeilingColumns,
-      basis: sql<string | null>`${agreementSample.report} -> 'humanCeiling' ->> 'basis'`,
-    })
+    .select(referenceCeilingColumns)
     .from(agreementSample)
     .where(and(eq(agreementSample.projectId, projectId), eq(agreementSample.isReference, true)));
-  return referenceCeilingOf(row, row?.basis ?? null);
+  return referenceCeilingOf(row);
 }

@@ -79,6 +79,11 @@ export const agreementSample = pgTable(
     ceilingLow: doublePrecision('ceiling_low'),
     ceilingHigh: doublePrecision('ceiling_high'),
     ceilingItems: integer('ceiling_items'),
+    /**
+     * What the ceiling is measured in (the report's `humanCeiling.basis`), a column so that listings (the
+     * portfolio) name each project's ceiling metric without reading the report.
+     */
+    ceilingBasis: text('ceiling_basis'),
     report: jsonb('report').$type<StoredAgreementReport>().notNull(),
     isReference: boolean('is_reference').notNull().default(false),
     version: integer('version').notNull().default(1),

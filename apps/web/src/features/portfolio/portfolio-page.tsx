@@ -209,9 +209,14 @@ function PortfolioLine({ row, workspaceId }: { row: PortfolioRowDto; workspaceId
       </td>
       <td className="numeric">
         {row.ceiling
-          ? link('agreement', q(row.ceiling.value), `${name}: human ceiling ${q(row.ceiling.value)}`)
+          ? link(
+              'agreement',
+              q(row.ceiling.value),
+              `${name}: human ceiling ${q(row.ceiling.value)} in ${row.ceiling.metric ?? row.metricName}`,
+            )
           : '—'}
-        <span className="portfolio-metric">{row.metricName}</span>
+        {/* The reference sample's own metric (span F1, Kendall's τ…), else the Tradeoff tab's. */}
+        <span className="portfolio-metric">{row.ceiling?.metric ?? row.metricName}</span>
       </td>
       <td className="numeric">
         {row.target ? link('tradeoff', targetText(row), `${name}: target ${targetText(row)}`) : '—'}
