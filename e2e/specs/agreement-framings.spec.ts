@@ -166,7 +166,12 @@ test.describe('agreement under other framings', () => {
         'item_a,item_b,annotator,choice\nanswer-1,answer-2,ana,a\nanswer-1,answer-2,ben,maybe\n',
       ),
     });
-    await page.getByLabel('What each annotation is (framing)').selectOption('pairwise');
+    // The columns name the framing: it is pre-selected, and the form says why.
+    const framing = page.getByLabel('What each annotation is (framing)');
+    await expect(framing).toHaveValue('pairwise');
+    await expect(framing).toHaveAccessibleDescription(
+      'Chosen from the file: Columns "item_a", "item_b", "annotator" and "choice" read as pairwise preferences.',
+    );
     // Preferences find their own columns: no item/annotator/label mapping is asked for.
     await expect(page.getByLabel('Item column')).toHaveCount(0);
     await page.getByRole('button', { name: 'Upload and score' }).click();
@@ -233,7 +238,7 @@ test.describe('agreement under other framings', () => {
       mimeType: 'text/csv',
       buffer: fixture('search-ranking.long.csv'),
     });
-    await page.getByLabel('What each annotation is (framing)').selectOption('ranking');
+    await expect(page.getByLabel('What each annotation is (framing)')).toHaveValue('ranking');
     await page.getByRole('button', { name: 'Upload and score' }).click();
     await expect(page.getByRole('heading', { name: 'rankings: headline' })).toBeVisible();
 

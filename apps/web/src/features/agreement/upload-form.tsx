@@ -95,6 +95,11 @@ export function UploadForm({
           label="What each annotation is (framing)"
           value={framing}
           options={framingOptions}
+          hint={
+            form.framingSuggestion
+              ? `${framing === form.framingSuggestion.framing ? 'Chosen from the file' : 'The file suggests another'}: ${form.framingSuggestion.reason}`
+              : undefined
+          }
           onValueChange={(next) => edit({ framing: next })}
         />
       )}

@@ -120,6 +120,28 @@ describe('the upload machine: preparing a file', () => {
   });
 });
 
+describe('the upload machine: a framing pre-selected from the columns', () => {
+  const PAIRWISE_CSV = 'item_a,item_b,annotator,choice\nanswer-1,answer-2,ana,a\nanswer-1,answer-2,ben,tie\n';
+  const SETS_CSV = 'item,annotator,labels\nh1,ana,Politics|Sports\nh1,ben,Sports\n';
+
+  it('pre-selects pairwise from item_a, item_b, annotator and choice, says why, and lets the user change it', () => {
+    const state = previewed(csv('answers.csv', PAIRWISE_CSV), PAIRWISE_CSV);
+    expect(state.settings.framing).toBe('pairwise');
+    expect(readyForm(state).framingSuggestion?.reason).toBe(
+      'Columns "item_a", "item_b", "annotator" and "choice" read as pairwise preferences.',
+    );
+    const changed = run([{ type: 'edit', settings: { framing: 'categorical' } }], state);
+    expect(changed.settings.framing).toBe('categorical');
+    // The next file is read afresh: one label per item again.
+    expect(previewed(csv('labels.csv', LONG_CSV), LONG_CSV, changed).settings.framing).toBe('categorical');
+  });
+
+  it('suggests sets of labels when label cells join several with |, and sends the framing', () => {
+    const state = run([{ type: 'submit' }], previewed(csv('topics.csv', SETS_CSV), SETS_CSV));
+    expect(runningJob(state).job.fields).toMatchObject({ framing: 'multilabel', columns: null });
+  });
+});
+
 describe('the upload machine: sending files', () => {
   it('sends a ready file with the settings the user confirmed, then waits for the next file', () => {
     const file = csv('ratings.csv', LONG_CSV);

@@ -10,8 +10,10 @@ import {
   countMissingSpellings,
   describeMissingSpellings,
   describeSampleIssue,
+  type FramingSuggestion,
   type previewSample,
   type SamplePreview,
+  suggestTableFraming,
 } from '@raisin/core/agreement';
 import { isOverLimit } from '../../lib/text-limit';
 import { SAMPLE_NAME_MAX_LENGTH } from './sample-name';
@@ -123,6 +125,8 @@ export interface UploadForm {
   readonly delimited: boolean;
   /** The framings this file may declare; empty when its format decides (Label Studio, Prodigy). */
   readonly framingOptions: readonly { value: TableFraming; label: string }[];
+  /** CSV/TSV: the framing its columns point to, pre-selected on preview, with why; null when none. */
+  readonly framingSuggestion: FramingSuggestion | null;
   /** Sets, rankings and preferences find their own columns by name, in either layout. */
   readonly ownColumns: boolean;
   /** Which columns those are, in words. */
@@ -138,6 +142,12 @@ export interface UploadForm {
   readonly previewMissing: string | null;
 }
 
+/** A CSV/TSV preview's suggested framing (`suggestTableFraming`); JSON formats name their own. */
+function suggestedFraming(preview: SamplePreview): FramingSuggestion | null {
+  const delimited = preview.format === 'long' || preview.format === 'wide';
+  return delimited ? suggestTableFraming(preview.header, preview.rows) : null;
+}
+
 export function describeUploadForm(preview: SamplePreview, settings: UploadSettings): UploadForm {
   const { columns, layout, framing } = settings;
   const delimited = preview.format === 'long' || preview.format === 'wide';
@@ -147,6 +157,7 @@ export function describeUploadForm(preview: SamplePreview, settings: UploadSetti
       ? FRAMING_OPTIONS.filter((option) => JSONL_FRAMINGS.includes(option.value))
       : [];
   const ownColumnsHint = delimited ? OWN_COLUMNS[framing] : undefined;
+  const framingSuggestion = suggestedFraming(preview);
   const ownColumns = ownColumnsHint !== undefined;
   const mapsColumns = !ownColumns && (preview.format === 'jsonl' || (delimited && layout === 'long'));
   const chosen = mapsColumns ? [columns.item, columns.annotator, columns.label] : [columns.item];
@@ -172,6 +183,7 @@ export function describeUploadForm(preview: SamplePreview, settings: UploadSetti
   return {
     delimited,
     framingOptions,
+    framingSuggestion,
     ownColumns,
     ownColumnsHint,
     mapsColumns,
@@ -263,7 +275,8 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
         settings: {
           ...state.settings,
           control: preview.controls?.[0]?.name ?? '',
-          framing: 'categorical',
+          // Pre-selected from the columns when they name a framing; the user may pick another.
+          framing: suggestedFraming(preview)?.framing ?? 'categorical',
           layout: preview.format === 'wide' ? 'wide' : 'long',
           columns: {
             item: preview.columns.item ?? '',

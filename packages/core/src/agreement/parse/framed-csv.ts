@@ -245,3 +245,64 @@ export function framedTableRecords(text: string, framing: Framing): Result<Frame
     message: `A table cannot hold ${framing}; use a Label Studio or Prodigy export.`,
   });
 }
+
+/** A table framing its header (and first rows) point to, with why, in words the upload form shows. */
+export interface FramingSuggestion {
+  readonly framing: 'multilabel' | 'ranking' | 'pairwise';
+  readonly reason: string;
+}
+
+/** The names a rank column goes by; `score` and `order` are left out, since ratings use them as often. */
+const CLEAR_RANK_NAMES = ['rank', 'ranking', 'position'];
+
+/**
+ * The framing a CSV/TSV table's columns name, so the upload form can pre-select it (the user may change
+ * it): two items, an annotator and a choice are pairwise preferences; a rank column, or a list column
+ * with a rank-like one, rankings; label cells joining several labels with `|` in the previewed rows, sets
+ * of labels. Null when nothing points past one label per item. The columns are those the parser reads
+ * under each framing (`framedTableRecords`), so a suggestion is one the upload can read.
+ *
+ * @example suggestTableFraming(['item_a', 'item_b', 'annotator', 'choice'], [])?.framing // 'pairwise'
+ */
+export function suggestTableFraming(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): FramingSuggestion | null {
+  const named = (c: number) => `"${header[c] ?? ''}"`;
+  const a = findColumn(header, ITEM_A_NAMES);
+  const b = findColumn(header, ITEM_B_NAMES);
+  const annotator = header.findIndex((name) => columnRoleOf(name) === 'annotator');
+  const choice = findColumn(header, CHOICE_NAMES);
+  if (a >= 0 && b >= 0 && a !== b && annotator >= 0 && choice >= 0 && choice !== a && choice !== b) {
+    return {
+      framing: 'pairwise',
+      reason: `Columns ${named(a)}, ${named(b)}, ${named(annotator)} and ${named(choice)} read as pairwise preferences.`,
+    };
+  }
+  const rank = findColumn(header, CLEAR_RANK_NAMES);
+  const list = findColumn(header, LIST_NAMES);
+  const rankLike = rank >= 0 ? rank : list >= 0 ? findColumn(header, RANK_NAMES) : -1;
+  if (rankLike >= 0) {
+    return {
+      framing: 'ranking',
+      reason:
+        list >= 0
+          ? `Columns ${named(list)} and ${named(rankLike)} read as rankings of objects within each list.`
+          : `Column ${named(rankLike)} reads as a ranking of objects.`,
+    };
+  }
+  const item = header.findIndex((name) => columnRoleOf(name) === 'item');
+  const label = header.findIndex(
+    (name, c) => c !== item && c !== annotator && columnRoleOf(name) === 'label',
+  );
+  if (item >= 0 && annotator >= 0 && label >= 0) {
+    const joined = rows.map((row) => (row[label] ?? '').trim()).find((value) => /[^|]\|[^|]/.test(value));
+    if (joined !== undefined) {
+      return {
+        framing: 'multilabel',
+        reason: `Cells of ${named(label)} such as "${joined}" join several labels with |: read as sets of labels.`,
+      };
+    }
+  }
+  return null;
+}

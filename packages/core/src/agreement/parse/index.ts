@@ -2,6 +2,7 @@ export { isNumericLabel } from './builder';
 export { columnRoleOf, normalizeColumnName } from './columns';
 export { describeSampleIssue } from './describe';
 export type { FramedControl } from './framed-builder';
+export { type FramingSuggestion, suggestTableFraming } from './framed-csv';
 export { countMissingSpellings, describeMissingSpellings } from './missing';
 export { type FramedParse, type FramedParseOptions, parseFramedSample } from './parse-framed';
 export { createSampleParser, parseSample } from './parser';
