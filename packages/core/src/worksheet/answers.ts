@@ -51,8 +51,15 @@ export interface AnswerError {
  * optional: a tab that has no data yet simply leaves its key out.
  */
 export interface WorksheetContext {
-  /** From the Agreement tab: the human ceiling and its 95 % bootstrap CI [lo, hi]. */
-  readonly humanCeiling?: { readonly value: number; readonly ci?: readonly [number, number] };
+  /**
+   * From the Agreement tab: the human ceiling and its 95 % bootstrap CI [lo, hi], with its metric when it
+   * is not an accuracy ("span F1", "Kendall's τ"…), so the worksheet names it beside the number.
+   */
+  readonly humanCeiling?: {
+    readonly value: number;
+    readonly ci?: readonly [number, number];
+    readonly metric?: string;
+  };
   /**
    * From the Tradeoff tab: time to reach the target, in days (P90 may be `Infinity`: never reached). P10
    * travels too, so that a P90 quoted alone reads in the unit the tab shows it in.

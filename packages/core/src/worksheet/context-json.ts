@@ -1,3 +1,4 @@
+import { ceilingMetricName, isAccuracyCeiling } from '../agreement/ceiling-metric';
 import type { TradeoffSummary } from '../tradeoff';
 import type { WorksheetContext } from './answers';
 
@@ -10,6 +11,8 @@ export interface WorksheetContextJson {
     readonly value: number;
     readonly ci: readonly [number, number] | null;
     readonly sampleName: string;
+    /** What it is measured in when not an accuracy ("span F1", "Kendall's τ"…); absent or null for accuracy. */
+    readonly metric?: string | null;
   } | null;
   readonly bestAngle: { readonly name: string; readonly expectedQuality: number } | null;
   /** A target set on the Tradeoff tab (a share in [0, 1]); null when the worksheet's answer is the target. */
@@ -27,9 +30,11 @@ export function toWorksheetContext(dto: WorksheetContextJson): WorksheetContext 
   const never = (days: number | null) => days ?? Number.POSITIVE_INFINITY;
   return {
     ...(dto.humanCeiling && {
-      humanCeiling: dto.humanCeiling.ci
-        ? { value: dto.humanCeiling.value, ci: dto.humanCeiling.ci }
-        : { value: dto.humanCeiling.value },
+      humanCeiling: {
+        value: dto.humanCeiling.value,
+        ...(dto.humanCeiling.ci && { ci: dto.humanCeiling.ci }),
+        ...(dto.humanCeiling.metric && { metric: dto.humanCeiling.metric }),
+      },
     }),
     ...(dto.bestAngle && { bestAngle: dto.bestAngle }),
     ...(dto.targetOverride && { targetOverride: { value: dto.targetOverride.value } }),
@@ -56,13 +61,20 @@ export function worksheetContextFromTabs(tabs: {
     readonly value: number;
     readonly ci: readonly [number, number] | null;
     readonly sampleName: string;
+    /** The report's `humanCeiling.basis`, when read: a ceiling not in accuracy is named with its metric. */
+    readonly basis?: string | null;
   } | null;
   readonly tradeoff: TradeoffSummary | null;
   readonly maturityLevel: 0 | 1 | 2 | null;
 }): WorksheetContextJson {
   const { ceiling, tradeoff } = tabs;
   return {
-    humanCeiling: ceiling && { value: ceiling.value, ci: ceiling.ci, sampleName: ceiling.sampleName },
+    humanCeiling: ceiling && {
+      value: ceiling.value,
+      ci: ceiling.ci,
+      sampleName: ceiling.sampleName,
+      metric: ceiling.basis && !isAccuracyCeiling(ceiling.basis) ? ceilingMetricName(ceiling.basis) : null,
+    },
     bestAngle: tradeoff?.bestAngle
       ? { name: tradeoff.bestAngle.name, expectedQuality: tradeoff.bestAngle.quality }
       : null,

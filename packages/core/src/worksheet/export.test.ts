@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeVerdict } from './compute-verdict';
+import { toWorksheetContext, worksheetContextFromTabs } from './context-json';
 import {
   describeTargetOverride,
   exportWorksheetJson,
@@ -53,6 +54,27 @@ function fail(): never {
   throw new Error('the answer should be set');
 }
 
+describe('worksheetContextFromTabs', () => {
+  const ceiling = { value: 0.727, ci: null, sampleName: 'NER pilot' };
+  it("carries the reference ceiling's metric when it is not an accuracy, and reads it back", () => {
+    const json = worksheetContextFromTabs({
+      ceiling: { ...ceiling, basis: 'spans.f1.exact' },
+      tradeoff: null,
+      maturityLevel: null,
+    });
+    expect(json.humanCeiling?.metric).toBe('span F1');
+    expect(toWorksheetContext(json).humanCeiling).toEqual({ value: 0.727, metric: 'span F1' });
+    for (const basis of ['percent-agreement', 'majority-of-others', null]) {
+      const plain = worksheetContextFromTabs({
+        ceiling: { ...ceiling, basis },
+        tradeoff: null,
+        maturityLevel: null,
+      });
+      expect(toWorksheetContext(plain).humanCeiling, String(basis)).toEqual({ value: 0.727 });
+    }
+  });
+});
+
 describe('formatDerivedValue', () => {
   it('shows the live values of the other tabs', () => {
     const context = {
@@ -71,6 +93,14 @@ describe('formatDerivedValue', () => {
       'Yes: human ceiling 0.81 (from Agreement)',
     );
     expect(formatDerivedValue(question('D.agreement-measured'), {})).toBeUndefined();
+    // A ceiling in another metric than accuracy is named with it.
+    const kendall = { humanCeiling: { value: 0.6, metric: "Kendall's τ" } };
+    expect(formatDerivedValue(question('E.human-ceiling'), kendall)).toBe(
+      "0.6 in Kendall's τ from Agreement",
+    );
+    expect(formatDerivedValue(question('D.agreement-measured'), kendall)).toBe(
+      "Yes: human ceiling 0.6 in Kendall's τ (from Agreement)",
+    );
     expect(formatDerivedValue(question('F.attack-angles'), context)).toBeUndefined();
     expect(formatDerivedValue(question('K.horizon'), context)).toBeUndefined();
   });

@@ -86,11 +86,13 @@ export function formatDerivedValue(question: Question, context: WorksheetContext
       const ceiling = context.humanCeiling;
       if (ceiling === undefined) return undefined;
       const ci = ceiling.ci === undefined ? '' : ` (95 % CI ${ceiling.ci.map(formatNumber).join('–')})`;
-      return `${formatNumber(ceiling.value)}${ci} from Agreement`;
+      const metric = ceiling.metric === undefined ? '' : ` in ${ceiling.metric}`;
+      return `${formatNumber(ceiling.value)}${ci}${metric} from Agreement`;
     }
     case 'agreement.sampleMeasured': {
       const ceiling = context.humanCeiling;
-      return ceiling && `Yes: human ceiling ${formatNumber(ceiling.value)} (from Agreement)`;
+      const metric = ceiling?.metric === undefined ? '' : ` in ${ceiling.metric}`;
+      return ceiling && `Yes: human ceiling ${formatNumber(ceiling.value)}${metric} (from Agreement)`;
     }
     case 'tradeoff.attackAngles': {
       const best = context.bestAngle;

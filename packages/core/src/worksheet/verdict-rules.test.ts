@@ -39,6 +39,17 @@ describe('target-above-ceiling', () => {
     });
   });
 
+  it("names a ceiling's metric when it is not an accuracy, so a span F1 is not read as one", () => {
+    const finding = evaluate(
+      'target-above-ceiling',
+      { 'E.target-quality': 0.95, 'E.optimizing-metric': 'span F1' },
+      { humanCeiling: { value: 0.727, metric: 'span F1' } },
+    );
+    expect(finding?.reason).toBe(
+      'the target span F1 0.95 is above the human ceiling 0.727 (span F1, Agreement): not measurable against these labels',
+    );
+  });
+
   it('is a no-go at exactly the ceiling and silent just below it', () => {
     expect(evaluate('target-above-ceiling', { 'E.target-quality': 0.81 }, ceiling)?.reason).toContain(
       'is at the human ceiling 0.81',

@@ -88,7 +88,13 @@ function metricName(answers: WorksheetAnswers): string {
 /** The human ceiling: the Agreement tab's live value, else a value the team entered by hand. */
 function humanCeiling({ answers, context }: RuleInput) {
   if (context.humanCeiling !== undefined) {
-    return { ...context.humanCeiling, source: 'agreement', label: 'Agreement' } as const;
+    // A ceiling in another metric than accuracy (span F1, Kendall's τ…) is named with it in every reason.
+    const { metric } = context.humanCeiling;
+    return {
+      ...context.humanCeiling,
+      source: 'agreement',
+      label: metric === undefined ? 'Agreement' : `${metric}, Agreement`,
+    } as const;
   }
   const value = readNumber(answers, 'E.human-ceiling');
   return value === undefined ? undefined : ({ value, source: 'worksheet', label: 'estimated' } as const);

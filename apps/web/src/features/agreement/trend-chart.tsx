@@ -40,6 +40,9 @@ function AlphaDot(props: { cx?: number; cy?: number; payload?: TrendPoint }) {
  * Krippendorff's α and the human ceiling of each sample as lines, with a text alternative. With a
  * `fixed` size (for print, where a chart measured on screen would keep its width) or as wide as its box.
  */
+/** An axis tick to two decimals at most: 0.5, -0.1, 1. */
+const formatTick = (value: number) => String(Math.round(value * 100) / 100);
+
 export function TrendLineChart({
   data,
   height,
@@ -57,7 +60,11 @@ export function TrendLineChart({
     <LineChart data={data} {...(fixed && { width: fixed.width, height, margin: fixed.margin })}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="label" />
-      <YAxis domain={[0, 1]} />
+      {/* α can be below 0 (worse than chance): the axis then starts at the tenth below it, on round ticks. */}
+      <YAxis
+        domain={[(low: number) => Math.min(0, Math.floor(low * 10) / 10), 1]}
+        tickFormatter={formatTick}
+      />
       <Tooltip />
       <Legend />
       <Line
