@@ -68,6 +68,13 @@ async function takeScreenshots(page: Page): Promise<void> {
   await page.goto(`${projectUrl}/roadmap`);
   const gantt = page.locator('figure.gantt');
   await shoot(page, 'roadmap', gantt, gantt);
+  await page.goto(projectUrl.replace(/\/p\/[^/]+$/, '/portfolio'));
+  await shoot(
+    page,
+    'portfolio',
+    page.getByRole('table', { name: /Projects of this workspace/ }),
+    page.getByRole('heading', { name: 'Projects', level: 2 }),
+  );
   await shootSharedReport(page, projectUrl);
 }
 

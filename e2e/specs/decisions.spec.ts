@@ -93,6 +93,19 @@ test('a guest approves a shared version with a condition; the team sees it in th
   await expect(decisions.getByText('Hidden from readers.')).toBeVisible();
   await expect(decisions.getByText('Not decided yet: legal.')).toBeVisible();
 
+  // The version's Markdown download lists the visible decision as text, without the reader's e-mail.
+  const [markdownFile] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  const markdown = await readFile(await markdownFile.path(), 'utf8');
+  expect(markdown).toContain('## Decisions on version 1');
+  expect(markdown).toContain(
+    '- Dana Reyes approved v1 with conditions: Keep a human review of refunds over 100 euros (',
+  );
+  expect(markdown).not.toContain('dana@example.com');
+  expect(markdown).not.toContain('Legal approved');
+
   // The portfolio shows the newest decision not hidden, and its CSV carries it.
   await page.goto(`/w/${workspaceId}/portfolio`);
   await expect(

@@ -75,7 +75,32 @@ test.describe('portfolio', () => {
     await expect(page.getByText('Showing 1 of 3 projects.')).toBeVisible();
     await page.getByLabel('Filter by name').fill('');
 
-    // The CSV holds the three projects.
+    // The demo comes with a decision from a meeting: filtering by decision and sorting by it find it.
+    await expect(
+      table.getByRole('link', {
+        name: 'Medicines detector for product titles: latest decision Approve with conditions on version 1 by Marketplace product director (meeting)',
+      }),
+    ).toBeVisible();
+    const decisionFilter = page.getByRole('combobox', { name: 'Latest decision' });
+    await decisionFilter.click();
+    await page.getByRole('option', { name: 'No decision yet' }).click();
+    await expect(page.getByText('Showing 2 of 3 projects.')).toBeVisible();
+    expect(await table.getByRole('rowheader').allTextContents()).not.toContain(
+      'Medicines detector for product titles',
+    );
+    await decisionFilter.click();
+    await page.getByRole('option', { name: 'Approve with conditions' }).click();
+    await expect(page.getByText('Showing 1 of 3 projects.')).toBeVisible();
+    await decisionFilter.click();
+    await page.getByRole('option', { name: 'Any decision' }).click();
+    await page.getByRole('button', { name: 'Latest decision' }).click();
+    await expect(table.getByRole('columnheader', { name: /Latest decision/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await expect(table.getByRole('rowheader').first()).toHaveText('Medicines detector for product titles');
+
+    // The CSV holds the three projects, the demo's decision with them.
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const download = await downloading;
@@ -83,6 +108,7 @@ test.describe('portfolio', () => {
     expect(csv.split('\r\n')[0]).toMatch(/^Project,Verdict,Reasons/);
     for (const name of ['Medicines detector for product titles', 'Stretch goal', 'Blank idea'])
       expect(csv).toContain(name);
+    expect(csv).toContain('Approve with conditions,1,Marketplace product director (meeting)');
 
     // A number leads to the tab it comes from.
     await page

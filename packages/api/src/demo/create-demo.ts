@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parseSample } from '@raisin/core/agreement';
 import {
   DEMO_ATTACK_ANGLES,
+  DEMO_DECISION,
   DEMO_MATURITY_ANSWERS,
   DEMO_MEASURED_POINTS,
   DEMO_PROJECT,
@@ -135,7 +136,8 @@ async function planRoadmap(steps: Steps, projectId: string, startDate: string): 
 /**
  * Creates the demo project (docs/guide.md) for `user`: a new workspace "Demo — Marketplace ML" that they own, with
  * one complete project (worksheet answered, the generated sample scored and marked reference, attack
- * angles, maturity assessment, generated roadmap, a published report with a share link). Every call makes a new workspace. If any step fails,
+ * angles, maturity assessment, generated roadmap, a published report with a decision from a meeting and a
+ * share link that takes readers' decisions). Every call makes a new workspace. If any step fails,
  * the half-built workspace is deleted and the error rethrown, so a failure leaves nothing behind.
  */
 export async function createDemo(
@@ -162,7 +164,17 @@ export async function createDemo(
     await fillTradeoff(steps, project.id);
     await planRoadmap(steps, project.id, options.startDate ?? new Date().toISOString().slice(0, 10));
     const version = await steps.report.publish({ projectId: project.id, note: DEMO_REPORT_NOTE });
-    const link = await steps.report.createShareLink({ projectId: project.id, versionId: version.id });
+    await steps.report.recordMeetingDecision({
+      projectId: project.id,
+      versionId: version.id,
+      ...DEMO_DECISION,
+    });
+    // Its readers may decide too, so the demo shows the reader's form.
+    const link = await steps.report.createShareLink({
+      projectId: project.id,
+      versionId: version.id,
+      allowFeedback: true,
+    });
     return { ...ids, shareUrl: link.url };
   } catch (error) {
     await deleteWorkspace(db, { workspaceId: workspace.id, actorId: user.id });

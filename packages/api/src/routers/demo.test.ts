@@ -1,6 +1,7 @@
 import { computeAgreement, parseSample } from '@raisin/core/agreement';
 import {
   DEMO_ATTACK_ANGLES,
+  DEMO_DECISION,
   DEMO_PROJECT,
   DEMO_REPORT_NOTE,
   DEMO_SAMPLE_NAME,
@@ -81,9 +82,16 @@ describeOnEachDatabase('demo router', (getDb) => {
 
     const [published] = await api.report.versions({ projectId });
     expect(published).toMatchObject({ number: 1, note: DEMO_REPORT_NOTE });
-    expect(await api.report.listShareLinks({ projectId })).toHaveLength(1);
+    const links = await api.report.listShareLinks({ projectId });
+    expect(links.map((link) => link.allowFeedback)).toEqual([true]);
     const token = shareUrl.split('/s/')[1] ?? '';
-    expect(await anonymous.report.shared({ token })).toBeTruthy();
+    // Its version carries a decision from a meeting, which its readers see, and the sign-off still waits.
+    const shared = await anonymous.report.shared({ token });
+    expect(shared.status === 'ok' && shared.decisions).toEqual([
+      expect.objectContaining({ ...DEMO_DECISION, meeting: true }),
+    ]);
+    const [portfolioRow] = await api.portfolio.list({ workspaceId });
+    expect(portfolioRow?.latestDecision).toMatchObject({ ...DEMO_DECISION, versionNumber: 1, meeting: true });
 
     // Another account sees none of it.
     await expectTRPCError(stranger.caller.projects.get({ projectId }), 'NOT_FOUND');

@@ -23,6 +23,7 @@ export {
 } from './generate-sample';
 export {
   DEMO_ATTACK_ANGLES,
+  DEMO_DECISION,
   DEMO_MATURITY_ANSWERS,
   DEMO_MEASURED_POINTS,
   DEMO_PROJECT,

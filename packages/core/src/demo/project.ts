@@ -4,6 +4,7 @@
  * through the same procedures and validation as a user's input, so a value that stops validating (the
  * question bank changed) fails the demo's tests rather than slipping into a database.
  */
+import type { ReportDecisionKind } from '../report';
 import type { MaturityAnswer } from '../roadmap';
 import type { CostRate, Duration, EffortEstimate, ThreePointEstimate } from '../tradeoff';
 import type { QuestionId } from '../worksheet/question-bank';
@@ -17,6 +18,21 @@ export const DEMO_PROJECT = {
 export const DEMO_SAMPLE_NAME = 'Pilot: 300 titles, 3 annotators';
 export const DEMO_SAMPLE_FILE_NAME = 'medicines-titles.csv';
 export const DEMO_REPORT_NOTE = 'Feasibility review for the head of trust & safety';
+/**
+ * A decision taken in a meeting on the demo's published version, so a new user sees decisions in the
+ * Report tab, on the portfolio and in the exports; the sign-off answer still waits for the head of trust
+ * & safety, whom the demo's share link (it allows feedback) lets decide.
+ */
+export const DEMO_DECISION: {
+  readonly decision: ReportDecisionKind;
+  readonly name: string;
+  readonly comment: string;
+} = {
+  decision: 'approve-with-conditions',
+  name: 'Marketplace product director',
+  comment:
+    'Go for the precomputed flag, on the condition that compliance reviews every flagged listing for the first month.',
+};
 
 /** Raw worksheet values by question, as a client would send them (questions other tabs answer are left out). */
 export const DEMO_WORKSHEET_VALUES: Readonly<Partial<Record<QuestionId, unknown>>> = {

@@ -1,7 +1,7 @@
 import './portfolio.css';
 import { formatDateOfInstant, formatDays, formatMoney, formatQuality } from '@raisin/core/format';
 import { portfolioToCsv } from '@raisin/core/portfolio';
-import { DECISION_LABELS } from '@raisin/core/report';
+import { DECISION_LABELS, REPORT_DECISIONS } from '@raisin/core/report';
 import { describeTarget } from '@raisin/core/tradeoff';
 import type { Verdict } from '@raisin/core/worksheet';
 import { useQuery } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { type ProjectTab, projectTabPath } from '../project-shell/project-tabs';
 import { useWorkspace } from '../workspaces';
 import { PortfolioChart } from './portfolio-chart';
 import {
+  type DecisionFilter,
   type PortfolioFilter,
   type SortDirection,
   type SortKey,
@@ -30,6 +31,12 @@ const VERDICT_OPTIONS = [
   ...VERDICT_ORDER.map((verdict) => ({ value: verdict, label: VERDICT_LABELS[verdict] })),
 ];
 
+const DECISION_OPTIONS: { value: DecisionFilter; label: string }[] = [
+  { value: 'all', label: 'Any decision' },
+  ...REPORT_DECISIONS.map((decision) => ({ value: decision, label: DECISION_LABELS[decision] })),
+  { value: 'none', label: 'No decision yet' },
+];
+
 /**
  * `/w/:workspaceId/portfolio`: every active project of the workspace side by side (verdict, ceiling,
  * target, time to target, best angle and its net value, MLOps levels, latest version and decision), sortable and
@@ -39,7 +46,7 @@ const VERDICT_OPTIONS = [
 export function PortfolioPage() {
   const workspace = useWorkspace();
   const portfolio = useQuery(trpc.portfolio.list.queryOptions({ workspaceId: workspace.id }));
-  const [filter, setFilter] = useState<PortfolioFilter>({ text: '', verdict: 'all' });
+  const [filter, setFilter] = useState<PortfolioFilter>({ text: '', verdict: 'all', decision: 'all' });
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({
     key: 'name',
     direction: 'ascending',
@@ -95,6 +102,12 @@ export function PortfolioPage() {
                 value={filter.verdict}
                 options={VERDICT_OPTIONS}
                 onValueChange={(verdict) => setFilter({ ...filter, verdict })}
+              />
+              <Select<DecisionFilter>
+                label="Latest decision"
+                value={filter.decision ?? 'all'}
+                options={DECISION_OPTIONS}
+                onValueChange={(decision) => setFilter({ ...filter, decision })}
               />
             </div>
             <p className="muted" aria-live="polite">
@@ -152,7 +165,7 @@ function PortfolioTable({ rows, sort, onSort, workspaceId }: TableProps) {
             {heading('net', 'Best angle, net value')}
             {heading('maturity', 'MLOps level')}
             {heading('version', 'Latest version')}
-            {heading(null, 'Latest decision')}
+            {heading('decision', 'Latest decision')}
             {heading(null, 'Missing')}
           </tr>
         </thead>

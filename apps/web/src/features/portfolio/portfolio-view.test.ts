@@ -47,4 +47,27 @@ describe('viewPortfolio', () => {
       [ROWS[1]],
     );
   });
+
+  it('sorts by the latest decision from approval to rejection, undecided last, and filters by it', () => {
+    const decided = (name: string, decision: NonNullable<PortfolioRowDto['latestDecision']>['decision']) => ({
+      ...row(name, 'go', null),
+      latestDecision: {
+        versionNumber: 1,
+        decision,
+        name: 'Dana',
+        comment: '',
+        meeting: false,
+        decidedAt: '2026-12-06T15:16:00.000Z',
+      },
+    });
+    const rows = [decided('Rejected', 'reject'), row('Open', 'go', null), decided('Approved', 'approve')];
+    const names = (filter: Parameters<typeof viewPortfolio>[1], direction: 'ascending' | 'descending') =>
+      viewPortfolio(rows, filter, { key: 'decision', direction }).map((r) => r.project.name);
+    const all = { text: '', verdict: 'all' } as const;
+    expect(names(all, 'ascending')).toEqual(['Approved', 'Rejected', 'Open']);
+    expect(names(all, 'descending')).toEqual(['Rejected', 'Approved', 'Open']);
+    expect(names({ ...all, decision: 'reject' }, 'ascending')).toEqual(['Rejected']);
+    expect(names({ ...all, decision: 'none' }, 'ascending')).toEqual(['Open']);
+    expect(names({ ...all, decision: 'approve-with-conditions' }, 'ascending')).toEqual([]);
+  });
 });

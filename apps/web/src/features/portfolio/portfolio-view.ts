@@ -1,3 +1,4 @@
+import { REPORT_DECISIONS, type ReportDecisionKind } from '@raisin/core/report';
 import type { Verdict } from '@raisin/core/worksheet';
 import type { PortfolioRowDto } from '../../lib/api-types';
 
@@ -11,13 +12,24 @@ export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   undecided: 'Undecided',
 };
 
-export const SORT_KEYS = ['name', 'verdict', 'p50', 'net', 'maturity', 'version'] as const;
+export const SORT_KEYS = ['name', 'verdict', 'p50', 'net', 'maturity', 'version', 'decision'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';
+
+/** A latest decision to filter by: one of the four, none recorded yet, or any. */
+export type DecisionFilter = ReportDecisionKind | 'none' | 'all';
 
 export interface PortfolioFilter {
   readonly text: string;
   readonly verdict: Verdict | 'all';
+  /** Absent: any decision. */
+  readonly decision?: DecisionFilter;
+}
+
+function passesDecision(row: PortfolioRowDto, filter: DecisionFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'none') return row.latestDecision === null;
+  return row.latestDecision?.decision === filter;
 }
 
 /** The value a row is sorted by; null sorts last in either direction (a missing input is not a small number). */
@@ -35,6 +47,9 @@ function sortValue(row: PortfolioRowDto, key: SortKey): number | string | null {
       return row.maturity ? row.maturity.target - row.maturity.current : null;
     case 'version':
       return row.latestVersion?.publishedAt ?? null;
+    // From approval to rejection, the order the form offers them.
+    case 'decision':
+      return row.latestDecision ? REPORT_DECISIONS.indexOf(row.latestDecision.decision) : null;
   }
 }
 
@@ -48,6 +63,7 @@ export function viewPortfolio(
   const kept = rows.filter(
     (row) =>
       (filter.verdict === 'all' || row.verdict === filter.verdict) &&
+      passesDecision(row, filter.decision ?? 'all') &&
       (needle === '' || row.project.name.toLocaleLowerCase().includes(needle)),
   );
   const sign = sort.direction === 'ascending' ? 1 : -1;

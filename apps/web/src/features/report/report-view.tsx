@@ -253,7 +253,7 @@ function Assumptions({ assumptions }: { assumptions: ReportSnapshot['assumptions
 function PrintedDecisions(props: { versionNumber: number; decisions: readonly ReportDecisionLine[] }) {
   const { versionNumber, decisions } = props;
   return (
-    <section className="report-print-only" aria-label={`Decisions on version ${versionNumber}`}>
+    <section className="report-print-only">
       <h2>Decisions on version {versionNumber}</h2>
       {decisions.length === 0 ? (
         <p>No decision recorded on v{versionNumber} yet.</p>
