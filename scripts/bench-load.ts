@@ -12,6 +12,7 @@ import autocannon, { type Request, type Result } from 'autocannon';
 import { REPO_ROOT } from '../apps/server/src/config';
 import {
   call,
+  cpuSeconds,
   createThrowawayPostgres,
   type Running,
   residentBytes,
@@ -67,14 +68,14 @@ function formatMb(bytes: number): string {
 }
 
 function row(cells: readonly string[]): string {
-  const widths = [34, 10, 9, 9, 8, 26];
+  const widths = [34, 10, 9, 9, 8, 15, 26];
   return cells.map((cell, i) => cell.padEnd(widths[i] ?? 10)).join(' ');
 }
 
 /** The first error answer of each run, so a row with errors says what they were. */
 let firstError: string | null = null;
 
-function report(scenario: Scenario, result: Result): boolean {
+function report(scenario: Scenario, result: Result, cpuPerRequestMs: number): boolean {
   const errors = result.errors + result.timeouts + result.non2xx;
   const rate = result.requests.average * (scenario.countedShare ?? 1);
   const { target } = scenario;
@@ -89,6 +90,7 @@ function report(scenario: Scenario, result: Result): boolean {
       `${result.latency.p50} ms`,
       `${result.latency.p99} ms`,
       String(errors),
+      `${cpuPerRequestMs.toFixed(2)} ms`,
       target ? `${goal} ${met ? 'met' : 'MISSED'}` : '',
     ]),
   );
@@ -240,10 +242,14 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
-    console.log(row(['scenario', 'req/s', 'p50', 'p99', 'errors', 'target']));
+    console.log(row(['scenario', 'req/s', 'p50', 'p99', 'errors', 'server CPU/req', 'target']));
     for (const scenario of scenarios) {
       await run(server.origin, scenario, WARMUP_S);
-      allMet = report(scenario, await run(server.origin, scenario, DURATION_S)) && allMet;
+      const cpuBefore = cpuSeconds(pid);
+      const result = await run(server.origin, scenario, DURATION_S);
+      // Per request sent (each save of the mix counts with its read), whatever share the rate counts.
+      const cpuPerRequestMs = ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
+      allMet = report(scenario, result, cpuPerRequestMs) && allMet;
     }
 
     const soak = worksheet(true);
@@ -257,6 +263,7 @@ async function benchOne(label: string, env: Record<string, string>): Promise<boo
         `${result.latency.p50} ms`,
         `${result.latency.p99} ms`,
         String(result.errors + result.timeouts + result.non2xx),
+        '',
         '',
       ]),
     );

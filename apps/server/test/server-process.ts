@@ -128,6 +128,19 @@ export function residentBytes(pid: number): number {
   return match?.[1] === undefined ? Number.NaN : Number(match[1]) * 1024;
 }
 
+/**
+ * CPU time a process has used so far, user and system, in seconds (Linux /proc, in clock ticks of
+ * 1/100 s, the kernel's USER_HZ on the machines Raisin runs on). For the load bench: CPU per request
+ * holds still on a shared machine where requests per second swing with everyone else's load.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the
+  // 14th and 15th fields of the line, the 12th and 13th after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** A browser-like client: remembers the session cookie the server sets. */
 export interface Client {
   cookie: string;
