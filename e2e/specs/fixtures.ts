@@ -102,6 +102,28 @@ export async function signUpWithProjectViaApi(
   return { workspaceId: workspace.id, projectId: project.id };
 }
 
+/**
+ * Stores an attack angle through the API: 1 to 4 weeks of effort for a quality of 0.6 to 0.75 unless
+ * `angle` says otherwise.
+ */
+export async function createAngleViaApi(
+  page: Page,
+  projectId: string,
+  angle: { name: string; riskNotes?: string; quality?: { low: number; likely: number; high: number } },
+): Promise<void> {
+  const week = (value: number) => ({ value, unit: 'week' });
+  await callMutation(page, 'tradeoff.createAngle', {
+    projectId,
+    angle: {
+      effort: { low: week(1), likely: week(2), high: week(4) },
+      quality: { low: 0.6, likely: 0.7, high: 0.75 },
+      costRate: null,
+      riskNotes: '',
+      ...angle,
+    },
+  });
+}
+
 /** Saves one worksheet answer through the API; `baseVersion` is the version it replaces (0: none yet). */
 export async function saveAnswerViaApi(
   page: Page,

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import {
-  callMutation,
   callQuery,
+  createAngleViaApi,
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
@@ -25,20 +25,7 @@ async function seedSourceProject(page: Page): Promise<{ workspaceId: string; pro
   const { id: projectId } = await createProjectViaApi(page, workspace.id, 'Ticket router');
   await saveAnswerViaApi(page, projectId, 'C.entity', ENTITY);
   // A new project stores no angles (it shows examples): this one is the project's only angle.
-  await callMutation(page, 'tradeoff.createAngle', {
-    projectId,
-    angle: {
-      name: ANGLE,
-      effort: {
-        low: { value: 1, unit: 'day' },
-        likely: { value: 2, unit: 'day' },
-        high: { value: 4, unit: 'day' },
-      },
-      quality: { low: 0.5, likely: 0.6, high: 0.65 },
-      costRate: null,
-      riskNotes: '',
-    },
-  });
+  await createAngleViaApi(page, projectId, { name: ANGLE, quality: { low: 0.5, likely: 0.6, high: 0.65 } });
 
   const base = `/w/${workspace.id}/p/${projectId}`;
   await page.goto(`${base}/agreement`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import {
   callMutation,
   callQuery,
@@ -88,20 +88,6 @@ function parseICalendar(text: string): ICalComponent {
 
 const prop = (component: ICalComponent, name: string) =>
   component.properties.find((property) => property.name === name);
-
-/** No serious or critical axe violation (WCAG 2.1 A/AA), as e2e/specs/a11y.spec.ts checks every page. */
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
-}
 
 async function downloadText(page: Page, buttonName: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([
@@ -208,7 +194,7 @@ test.describe('roadmap and MLOps maturity', () => {
     const conflicts = page.getByRole('region', { name: /Regeneration changed/ });
     await expect(conflicts).toContainText('no longer has this phase');
     await expect(phaseRow('Pipeline automation')).toBeVisible();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, 'the roadmap with regeneration conflicts');
     await conflicts.getByRole('button', { name: 'Keep the phase with your edits' }).click();
     await expect(conflicts).toHaveCount(0);
     await expect(phaseRow('Pipeline automation')).toBeVisible();
@@ -297,7 +283,7 @@ test.describe('roadmap and MLOps maturity', () => {
     };
     await expectDatesOnOneLine();
     await expect(phaseRow('Heuristic in production')).toContainText('Mon, Dec 23, 2030');
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousViolations(page, 'the roadmap at tablet width');
 
     // Reorder: the baseline goes first.
     await page.getByRole('button', { name: 'Move “ML baseline” up' }).click();
@@ -425,7 +411,7 @@ test.describe('roadmap and MLOps maturity', () => {
     );
     await expect(viewerPage.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
     await expect(viewerPage.getByRole('button', { name: 'Save override' })).toHaveCount(0);
-    await expectNoSeriousViolations(viewerPage);
+    await expectNoSeriousViolations(viewerPage, 'the roadmap, read by a viewer');
     const markdown = await downloadText(viewerPage, 'Download Markdown');
     expect(markdown.text).toContain('| 1 | Heuristic in production |');
     // The API refuses what the page hides.

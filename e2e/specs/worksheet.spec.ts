@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import {
   type Account,
   callMutation,
   callQuery,
+  createAngleViaApi,
   createInvitationViaApi,
   expect,
   signUpViaApi,
@@ -44,20 +45,6 @@ async function teammate(
   await signUpViaApi(page, account);
   await callMutation(page, 'invitations.accept', { token });
   return page;
-}
-
-/** Fails with every serious or critical axe violation (as a11y.spec.ts does for the other pages). */
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(serious, `${what}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
 
 const status = (page: Page) =>
@@ -322,20 +309,7 @@ test.describe('feasibility worksheet', () => {
       },
     });
     expect(upload.status(), await upload.text()).toBe(200);
-    await callMutation(page, 'tradeoff.createAngle', {
-      projectId: setup.projectId,
-      angle: {
-        name: 'Fine-tuned small model',
-        effort: {
-          low: { value: 1, unit: 'week' },
-          likely: { value: 2, unit: 'week' },
-          high: { value: 4, unit: 'week' },
-        },
-        quality: { low: 0.6, likely: 0.7, high: 0.75 },
-        costRate: null,
-        riskNotes: '',
-      },
-    });
+    await createAngleViaApi(page, setup.projectId, { name: 'Fine-tuned small model' });
     await callMutation(page, 'roadmap.saveAnswers', {
       projectId: setup.projectId,
       version: 0,

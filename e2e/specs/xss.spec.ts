@@ -9,6 +9,7 @@ import { QUESTION_BANK, type Question } from '../../packages/core/src/worksheet/
 import {
   callMutation,
   callQuery,
+  createAngleViaApi,
   createProjectViaApi,
   createWorkspaceViaApi,
   expect,
@@ -117,20 +118,7 @@ async function seedHostileProject(page: Page) {
     'tradeoff.get',
     { projectId },
   );
-  await callMutation(page, 'tradeoff.createAngle', {
-    projectId,
-    angle: {
-      name: TEXT.angle,
-      effort: {
-        low: { value: 1, unit: 'week' },
-        likely: { value: 2, unit: 'week' },
-        high: { value: 4, unit: 'week' },
-      },
-      quality: { low: 0.6, likely: 0.7, high: 0.75 },
-      costRate: null,
-      riskNotes: TEXT.risk,
-    },
-  });
+  await createAngleViaApi(page, projectId, { name: TEXT.angle, riskNotes: TEXT.risk });
   await callMutation(page, 'tradeoff.createMeasured', {
     projectId,
     point: { effort: { value: 3, unit: 'day' }, measuredOn: null, quality: 0.65, label: TEXT.point },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { duration } from '@raisin/core';
 import { createInvitation, type Db, listWorksheetHistory, saveWorksheetAnswer } from '@raisin/db';
 import { seedUsers } from '@raisin/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -66,11 +67,7 @@ export async function seedTeamProject(db: Db, projectName: string, createdBy: 'o
 /** An attack angle any editor may store: 1 day to 1 week of effort for a quality of 0.6 to 0.75. */
 export const SAMPLE_ANGLE = {
   name: 'Sample angle',
-  effort: {
-    low: { value: 1, unit: 'day' as const },
-    likely: { value: 2, unit: 'day' as const },
-    high: { value: 1, unit: 'week' as const },
-  },
+  effort: { low: duration(1, 'day'), likely: duration(2, 'day'), high: duration(1, 'week') },
   quality: { low: 0.6, likely: 0.7, high: 0.75 },
   costRate: null,
   riskNotes: '',

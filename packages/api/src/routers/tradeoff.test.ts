@@ -1,4 +1,4 @@
-import { adoptedAngleName, seedAttackAngles } from '@raisin/core';
+import { adoptedAngleName, duration, seedAttackAngles } from '@raisin/core';
 import { saveWorksheetAnswer, schema } from '@raisin/db';
 import { databaseFingerprint, describeOnEachDatabase } from '@raisin/db/testing';
 import { eq } from 'drizzle-orm';
@@ -7,11 +7,7 @@ import { expectTRPCError, seedTeamProject } from '../test-support';
 
 const angleInput = {
   name: 'Fine-tuned small model',
-  effort: {
-    low: { value: 1, unit: 'week' as const },
-    likely: { value: 2, unit: 'week' as const },
-    high: { value: 2, unit: 'month' as const },
-  },
+  effort: { low: duration(1, 'week'), likely: duration(2, 'week'), high: duration(2, 'month') },
   quality: { low: 0.8, likely: 0.85, high: 0.88 },
   costRate: null,
   riskNotes: 'Needs 5k labels',

@@ -6,7 +6,7 @@
  */
 import type { ReportDecisionKind } from '../report';
 import type { MaturityAnswer } from '../roadmap';
-import type { CostRate, Duration, EffortEstimate, ThreePointEstimate } from '../tradeoff';
+import { type CostRate, duration, type EffortEstimate, type ThreePointEstimate } from '../tradeoff';
 import type { QuestionId } from '../worksheet/question-bank';
 
 export const DEMO_WORKSPACE_NAME = 'Demo — Marketplace ML';
@@ -116,34 +116,32 @@ export interface DemoAttackAngle {
   readonly riskNotes: string;
 }
 
-const d = (value: number, unit: Duration['unit']): Duration => ({ value, unit });
-
 /** Four attack angles, from the 1-minute keyword rule to a year-long custom model; accuracies in [0, 1]. */
 export const DEMO_ATTACK_ANGLES: readonly DemoAttackAngle[] = [
   {
     name: "Keyword rule: 'antibiotic' in title",
-    effort: { low: d(1, 'minute'), likely: d(1, 'minute'), high: d(10, 'minute') },
+    effort: { low: duration(1, 'minute'), likely: duration(1, 'minute'), high: duration(10, 'minute') },
     quality: { low: 0.55, likely: 0.62, high: 0.66 },
     costRate: null,
     riskNotes: 'Misses every medicine that is not an antibiotic, and flags a history book about penicillin.',
   },
   {
     name: 'Off-the-shelf zero-shot classifier API',
-    effort: { low: d(1, 'day'), likely: d(3, 'day'), high: d(2, 'week') },
+    effort: { low: duration(1, 'day'), likely: duration(3, 'day'), high: duration(2, 'week') },
     quality: { low: 0.68, likely: 0.74, high: 0.79 },
     costRate: null,
     riskNotes: 'A per-call fee on 120,000 titles a night, and listing data leaves the company.',
   },
   {
     name: 'Fine-tuned multilingual text model',
-    effort: { low: d(2, 'week'), likely: d(1, 'month'), high: d(3, 'month') },
+    effort: { low: duration(2, 'week'), likely: duration(1, 'month'), high: duration(3, 'month') },
     quality: { low: 0.76, likely: 0.81, high: 0.85 },
     costRate: null,
     riskNotes: 'Needs the 4,200 labeled titles cleaned up against the guidelines first.',
   },
   {
     name: 'Custom model with catalogue features and active learning',
-    effort: { low: d(6, 'month'), likely: d(1, 'year'), high: d(18, 'month') },
+    effort: { low: duration(6, 'month'), likely: duration(1, 'year'), high: duration(18, 'month') },
     quality: { low: 0.8, likely: 0.84, high: 0.87 },
     costRate: null,
     riskNotes: 'Research risk: the annotators agree on about 86 % of labels, so little is left above 0.84.',
@@ -169,7 +167,12 @@ export const DEMO_TRADEOFF_SETTINGS = {
 
 /** What the team measured so far: the keyword rule, scored on the pilot sample. */
 export const DEMO_MEASURED_POINTS = [
-  { effort: d(1, 'minute'), measuredOn: null, quality: 0.61, label: 'Keyword rule on the pilot sample' },
+  {
+    effort: duration(1, 'minute'),
+    measuredOn: null,
+    quality: 0.61,
+    label: 'Keyword rule on the pilot sample',
+  },
 ] as const;
 
 /**

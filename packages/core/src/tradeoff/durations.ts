@@ -26,6 +26,11 @@ export const DAYS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {
   year: 365.25,
 };
 
+/** A duration written by hand, on one line with its siblings: `{ low: duration(3, 'day'), likely: duration(1, 'week'), … }`. */
+export function duration(value: number, unit: DurationUnit): Duration {
+  return { value, unit };
+}
+
 /** The duration in days: `value × DAYS_PER_UNIT[unit]`. */
 export function durationToDays(duration: Duration): number {
   return duration.value * DAYS_PER_UNIT[duration.unit];

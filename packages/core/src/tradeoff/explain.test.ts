@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { duration } from './durations';
 import { explainEstimatesAboveCeiling, explainHeldAtEstimates, explainUnreachedTarget } from './explain';
 import { seedAttackAngles } from './seed';
 import { SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
@@ -106,31 +107,19 @@ describe('explainHeldAtEstimates', () => {
         {
           id: 'a',
           name: 'Rule',
-          effort: {
-            low: { value: 1, unit: 'minute' },
-            likely: { value: 1, unit: 'minute' },
-            high: { value: 1, unit: 'hour' },
-          },
+          effort: { low: duration(1, 'minute'), likely: duration(1, 'minute'), high: duration(1, 'hour') },
           quality: { low: 0.5, likely: 0.55, high: 0.6 },
         },
         {
           id: 'b',
           name: 'Baseline',
-          effort: {
-            low: { value: 4, unit: 'hour' },
-            likely: { value: 1, unit: 'day' },
-            high: { value: 3, unit: 'day' },
-          },
+          effort: { low: duration(4, 'hour'), likely: duration(1, 'day'), high: duration(3, 'day') },
           quality: { low: 0.65, likely: 0.72, high: 0.78 },
         },
         {
           id: 'c',
           name: 'Decent',
-          effort: {
-            low: { value: 3, unit: 'day' },
-            likely: { value: 1, unit: 'week' },
-            high: { value: 3, unit: 'week' },
-          },
+          effort: { low: duration(3, 'day'), likely: duration(1, 'week'), high: duration(3, 'week') },
           quality: { low: 0.74, likely: 0.82, high: 0.86 },
         },
       ],

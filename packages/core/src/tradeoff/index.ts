@@ -21,6 +21,7 @@ export {
   type DurationParseError,
   type DurationUnit,
   daysToDuration,
+  duration,
   durationToDays,
   logTimeTicks,
   parseDuration,

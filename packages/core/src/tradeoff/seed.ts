@@ -1,3 +1,4 @@
+import { duration } from './durations';
 import type { AttackAngle } from './types';
 
 /** What an example angle's name starts with, so nobody mistakes it for the team's estimate. */
@@ -29,44 +30,28 @@ export function seedAttackAngles(): AttackAngle[] {
     {
       id: 'keyword-rule',
       name: 'Example: Keyword rule',
-      effort: {
-        low: { value: 1, unit: 'minute' },
-        likely: { value: 1, unit: 'minute' },
-        high: { value: 1, unit: 'hour' },
-      },
+      effort: { low: duration(1, 'minute'), likely: duration(1, 'minute'), high: duration(1, 'hour') },
       quality: { low: 0.5, likely: 0.6, high: 0.65 },
       riskNotes: 'Brittle: misses every phrasing the keywords do not cover.',
     },
     {
       id: 'baseline',
       name: 'Example: Baseline model',
-      effort: {
-        low: { value: 4, unit: 'hour' },
-        likely: { value: 1, unit: 'day' },
-        high: { value: 3, unit: 'day' },
-      },
+      effort: { low: duration(4, 'hour'), likely: duration(1, 'day'), high: duration(3, 'day') },
       quality: { low: 0.65, likely: 0.72, high: 0.78 },
       riskNotes: 'Off-the-shelf features; quality depends on the label sample.',
     },
     {
       id: 'decent',
       name: 'Example: Decent model',
-      effort: {
-        low: { value: 3, unit: 'day' },
-        likely: { value: 1, unit: 'week' },
-        high: { value: 3, unit: 'week' },
-      },
+      effort: { low: duration(3, 'day'), likely: duration(1, 'week'), high: duration(3, 'week') },
       quality: { low: 0.74, likely: 0.82, high: 0.86 },
       riskNotes: 'Needs a labelled training set and an evaluation harness.',
     },
     {
       id: 'awesome',
       name: 'Example: Awesome model',
-      effort: {
-        low: { value: 6, unit: 'month' },
-        likely: { value: 1, unit: 'year' },
-        high: { value: 2, unit: 'year' },
-      },
+      effort: { low: duration(6, 'month'), likely: duration(1, 'year'), high: duration(2, 'year') },
       quality: { low: 0.84, likely: 0.9, high: 0.93 },
       riskNotes: 'Research risk: the last points may not be reachable against noisy labels.',
     },

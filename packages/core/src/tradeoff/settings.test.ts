@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { duration } from './durations';
 import { DEFAULT_TRADEOFF_SETTINGS, validateTradeoffSettings } from './settings';
 import { validateAttackAngle, validateTradeoffInputs } from './validate';
 
@@ -28,11 +29,7 @@ describe('validateAttackAngle', () => {
   const angle = {
     id: 'a',
     name: 'Baseline',
-    effort: {
-      low: { value: 1, unit: 'day' as const },
-      likely: { value: 2, unit: 'day' as const },
-      high: { value: 3, unit: 'day' as const },
-    },
+    effort: { low: duration(1, 'day'), likely: duration(2, 'day'), high: duration(3, 'day') },
     quality: { low: 0.5, likely: 0.9, high: 1.2 },
   };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeTradeoff } from './analyze';
-import { DURATION_UNITS, durationToDays } from './durations';
+import { DURATION_UNITS, duration, durationToDays } from './durations';
 import { resolveTradeoffInputs } from './inputs';
 import { seedAttackAngles } from './seed';
 import { probabilityByDate, SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
@@ -264,7 +264,6 @@ describe('simulateTradeoff: properties over any estimates', () => {
   });
 
   describe('never earlier than the estimates themselves reach the target', () => {
-    const minute = { value: 1, unit: 'minute' } as const;
     const estimate = (name: string, effort: AttackAngle['effort'], quality: AttackAngle['quality']) => ({
       id: name,
       name,
@@ -277,38 +276,22 @@ describe('simulateTradeoff: properties over any estimates', () => {
     const aboveCeiling = [
       estimate(
         'Keyword rule',
-        { low: minute, likely: minute, high: { value: 1, unit: 'hour' } },
-        {
-          low: 0.5,
-          likely: 0.55,
-          high: 0.6,
-        },
+        { low: duration(1, 'minute'), likely: duration(1, 'minute'), high: duration(1, 'hour') },
+        { low: 0.5, likely: 0.55, high: 0.6 },
       ),
       estimate(
         'Baseline model',
-        {
-          low: { value: 4, unit: 'hour' },
-          likely: { value: 1, unit: 'day' },
-          high: { value: 3, unit: 'day' },
-        },
+        { low: duration(4, 'hour'), likely: duration(1, 'day'), high: duration(3, 'day') },
         { low: 0.65, likely: 0.72, high: 0.78 },
       ),
       estimate(
         'Decent model',
-        {
-          low: { value: 3, unit: 'day' },
-          likely: { value: 1, unit: 'week' },
-          high: { value: 3, unit: 'week' },
-        },
+        { low: duration(3, 'day'), likely: duration(1, 'week'), high: duration(3, 'week') },
         { low: 0.74, likely: 0.82, high: 0.86 },
       ),
       estimate(
         'Strong model',
-        {
-          low: { value: 6, unit: 'month' },
-          likely: { value: 1, unit: 'year' },
-          high: { value: 2, unit: 'year' },
-        },
+        { low: duration(6, 'month'), likely: duration(1, 'year'), high: duration(2, 'year') },
         { low: 0.84, likely: 0.9, high: 0.93 },
       ),
     ];

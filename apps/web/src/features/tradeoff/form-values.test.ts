@@ -1,3 +1,4 @@
+import { duration } from '@raisin/core/tradeoff';
 import { describe, expect, it } from 'vitest';
 import {
   type AngleDraft,
@@ -11,11 +12,7 @@ import {
 
 const saved = {
   name: 'Decent model',
-  effort: {
-    low: { value: 3, unit: 'day' as const },
-    likely: { value: 1, unit: 'week' as const },
-    high: { value: 3, unit: 'week' as const },
-  },
+  effort: { low: duration(3, 'day'), likely: duration(1, 'week'), high: duration(3, 'week') },
   quality: { low: 0.74, likely: 0.82, high: 0.86 },
   costRate: null,
   riskNotes: '',
