@@ -196,3 +196,11 @@ export function projectWrite<Input extends object>(
 ): Input & { projectId: string; actorId: string } {
   return { ...input, projectId: ctx.project.id, actorId: ctx.user.id };
 }
+
+/** `projectWrite` for the queries whose audit entry also names the project's workspace. */
+export function projectWriteInWorkspace<Input extends object>(
+  ctx: { project: { id: string; workspaceId: string }; user: { id: string } },
+  input: Input,
+): Input & { projectId: string; workspaceId: string; actorId: string } {
+  return { ...projectWrite(ctx, input), workspaceId: ctx.project.workspaceId };
+}

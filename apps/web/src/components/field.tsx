@@ -21,6 +21,19 @@ export interface ControlProps {
   'aria-describedby': string | undefined;
 }
 
+/** A text control's props parted into what `Field` draws around it and what the control itself takes. */
+export function splitFieldChrome<
+  Props extends FieldChrome & { className?: string | undefined; value?: unknown },
+>(
+  props: Props,
+): {
+  chrome: FieldChrome & { className?: string | undefined; value?: unknown };
+  rest: Omit<Props, keyof FieldChrome | 'className'>;
+} {
+  const { label, error, hint, limit, className, ...rest } = props;
+  return { chrome: { label, error, hint, limit, className, value: rest.value }, rest };
+}
+
 /** Label, hint and error around one control: every form control of the app looks and reads the same. */
 export function Field({
   label,

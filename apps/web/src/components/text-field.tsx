@@ -1,24 +1,10 @@
 import type { InputHTMLAttributes, Ref, TextareaHTMLAttributes } from 'react';
-import { Field, type FieldChrome } from './field';
+import { Field, type FieldChrome, splitFieldChrome } from './field';
 
 export interface TextFieldProps
   extends FieldChrome,
     Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'maxLength'> {
   ref?: Ref<HTMLInputElement>;
-}
-
-export function TextField({ label, error, hint, limit, className, ...rest }: TextFieldProps) {
-  return (
-    <Field
-      label={label}
-      error={error}
-      hint={hint}
-      limit={limit}
-      value={rest.value}
-      className={className}
-      renderControl={(control) => <input {...rest} {...control} className="field__control" />}
-    />
-  );
 }
 
 export interface TextAreaFieldProps
@@ -27,15 +13,21 @@ export interface TextAreaFieldProps
   ref?: Ref<HTMLTextAreaElement>;
 }
 
-export function TextAreaField({ label, error, hint, limit, className, ...rest }: TextAreaFieldProps) {
+export function TextField(props: TextFieldProps) {
+  const { chrome, rest } = splitFieldChrome(props);
   return (
     <Field
-      label={label}
-      error={error}
-      hint={hint}
-      limit={limit}
-      value={rest.value}
-      className={className}
+      {...chrome}
+      renderControl={(control) => <input {...rest} {...control} className="field__control" />}
+    />
+  );
+}
+
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { chrome, rest } = splitFieldChrome(props);
+  return (
+    <Field
+      {...chrome}
       renderControl={(control) => (
         <textarea {...rest} {...control} className="field__control field__control--multiline" />
       )}

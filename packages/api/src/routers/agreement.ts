@@ -19,7 +19,7 @@ import {
   sampleRefInput,
   setReferenceInput,
 } from '../schemas';
-import { projectProcedure } from '../trpc';
+import { projectProcedure, projectWriteInWorkspace } from '../trpc';
 
 /** The sample as the web app reads it: dates as ISO strings. */
 export function toSampleDto(row: AgreementSampleSummary) {
@@ -49,14 +49,7 @@ export const agreementRouter = {
   rename: projectProcedure('editor')
     .input(renameSampleInput)
     .mutation(async ({ ctx, input }) => {
-      const row = await renameAgreementSample(ctx.db, {
-        projectId: ctx.project.id,
-        workspaceId: ctx.project.workspaceId,
-        sampleId: input.sampleId,
-        version: input.version,
-        name: input.name,
-        actorId: ctx.user.id,
-      });
+      const row = await renameAgreementSample(ctx.db, projectWriteInWorkspace(ctx, input));
       // The reference sample's ceiling caps the tradeoff, whose summary is stored for the portfolio.
       if (row.isReference) await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return toSampleDto(row);
@@ -89,12 +82,7 @@ export const agreementRouter = {
   delete: projectProcedure('editor')
     .input(sampleRefInput)
     .mutation(async ({ ctx, input }) => {
-      const { newReferenceId } = await deleteAgreementSample(ctx.db, {
-        projectId: ctx.project.id,
-        workspaceId: ctx.project.workspaceId,
-        sampleId: input.sampleId,
-        actorId: ctx.user.id,
-      });
+      const { newReferenceId } = await deleteAgreementSample(ctx.db, projectWriteInWorkspace(ctx, input));
       await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return { deleted: input.sampleId, newReferenceId };
     }),
@@ -103,12 +91,7 @@ export const agreementRouter = {
   setReference: projectProcedure('editor')
     .input(setReferenceInput)
     .mutation(async ({ ctx, input }) => {
-      await setReferenceSample(ctx.db, {
-        projectId: ctx.project.id,
-        workspaceId: ctx.project.workspaceId,
-        sampleId: input.sampleId,
-        actorId: ctx.user.id,
-      });
+      await setReferenceSample(ctx.db, projectWriteInWorkspace(ctx, input));
       await refreshTradeoffSummary(ctx.db, ctx.project.id);
       return { referenceSampleId: input.sampleId };
     }),

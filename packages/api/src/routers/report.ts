@@ -30,7 +30,7 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { idSchema } from '../schemas';
-import { projectProcedure, publicProcedure } from '../trpc';
+import { projectProcedure, projectWriteInWorkspace, publicProcedure } from '../trpc';
 import { loadWorksheetContext } from './worksheet';
 
 const MAX_NOTE_LENGTH = 500;
@@ -187,12 +187,7 @@ export const reportRouter = {
   revokeShareLink: projectProcedure('editor')
     .input(z.object({ linkId: idSchema }))
     .mutation(async ({ ctx, input }) => {
-      await revokeShareLink(ctx.db, {
-        projectId: ctx.project.id,
-        workspaceId: ctx.project.workspaceId,
-        linkId: input.linkId,
-        actorId: ctx.user.id,
-      });
+      await revokeShareLink(ctx.db, projectWriteInWorkspace(ctx, input));
       return { ok: true as const };
     }),
 
@@ -211,28 +206,13 @@ export const reportRouter = {
         .object({ versionId: idSchema, ...decisionFields })
         .refine(conditionsNamed.check, conditionsNamed.params),
     )
-    .mutation(({ ctx, input }) =>
-      recordMeetingDecision(ctx.db, {
-        projectId: ctx.project.id,
-        workspaceId: ctx.project.workspaceId,
-        versionId: input.versionId,
-        decision: input.decision,
-        comment: input.comment,
-        name: input.name,
-        actorId: ctx.user.id,
-      }),
-    ),
+    .mutation(({ ctx, input }) => recordMeetingDecision(ctx.db, projectWriteInWorkspace(ctx, input))),
 
   /** An owner hides a decision from readers and lists (kept, marked hidden). */
   hideDecision: projectProcedure('owner')
     .input(z.object({ decisionId: idSchema }))
     .mutation(async ({ ctx, input }) => {
-      await hideDecision(ctx.db, {
-        projectId: ctx.project.id,
-        workspaceId: ctx.project.workspaceId,
-        decisionId: input.decisionId,
-        actorId: ctx.user.id,
-      });
+      await hideDecision(ctx.db, projectWriteInWorkspace(ctx, input));
       return { ok: true as const };
     }),
 

@@ -1,6 +1,7 @@
 import { DURATION_UNITS } from '@raisin/core/tradeoff';
 import { QUALITY_UNIT, type Question, YES_NO_UNKNOWN } from '@raisin/core/worksheet';
 import { type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from 'react';
+import { Field } from '../../components';
 import { isDurationUnit, type RawAnswer, type RawOfKind } from './raw-answer';
 
 const YES_NO_LABELS = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
@@ -96,51 +97,51 @@ export function QuestionControl({ question, raw, onChange, describedBy, invalid 
   switch (raw.kind) {
     case 'short-text':
       return (
-        <div className="field">
-          <label className="field__label" htmlFor={id}>
-            {question.prompt}
-          </label>
-          <input
-            {...common}
-            id={id}
-            className="field__control"
-            value={raw.value}
-            onChange={(event) => onChange({ kind: 'short-text', value: event.target.value })}
-          />
-        </div>
+        <Field
+          label={question.prompt}
+          renderControl={(control) => (
+            <input
+              {...control}
+              {...common}
+              className="field__control"
+              value={raw.value}
+              onChange={(event) => onChange({ kind: 'short-text', value: event.target.value })}
+            />
+          )}
+        />
       );
     case 'long-text':
       return (
-        <div className="field">
-          <label className="field__label" htmlFor={id}>
-            {question.prompt}
-          </label>
-          <textarea
-            {...common}
-            id={id}
-            rows={3}
-            className="field__control field__control--multiline"
-            value={raw.value}
-            onChange={(event) => onChange({ kind: 'long-text', value: event.target.value })}
-          />
-        </div>
+        <Field
+          label={question.prompt}
+          renderControl={(control) => (
+            <textarea
+              {...control}
+              {...common}
+              rows={3}
+              className="field__control field__control--multiline"
+              value={raw.value}
+              onChange={(event) => onChange({ kind: 'long-text', value: event.target.value })}
+            />
+          )}
+        />
       );
     case 'number':
       return (
-        <div className="field">
-          <label className="field__label" htmlFor={id}>
-            {question.prompt}
-          </label>
-          <div className="worksheet-unit-row">
-            <NumberBox
-              {...common}
-              id={id}
-              value={raw.value}
-              onChange={(value) => onChange({ kind: 'number', value })}
-            />
-            {unit && <span className="muted">{unit}</span>}
-          </div>
-        </div>
+        <Field
+          label={question.prompt}
+          renderControl={(control) => (
+            <div className="worksheet-unit-row">
+              <NumberBox
+                {...control}
+                {...common}
+                value={raw.value}
+                onChange={(value) => onChange({ kind: 'number', value })}
+              />
+              {unit && <span className="muted">{unit}</span>}
+            </div>
+          )}
+        />
       );
     case 'duration':
       return <DurationControl question={question} raw={raw} onChange={onChange} common={common} />;
@@ -236,33 +237,37 @@ function DurationControl({
   onChange: (raw: RawAnswer) => void;
   common: { 'aria-describedby': string; 'aria-invalid': true | undefined };
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {question.prompt}
-      </label>
-      <div className="worksheet-unit-row">
-        <NumberBox {...common} id={id} value={raw.value} onChange={(value) => onChange({ ...raw, value })} />
-        <label className="worksheet-inline-label">
-          Unit
-          <select
-            aria-label={`Unit for: ${question.prompt}`}
-            className="field__control worksheet-unit"
-            value={raw.unit}
-            onChange={(event) => {
-              const unit = event.target.value;
-              if (isDurationUnit(unit)) onChange({ ...raw, unit });
-            }}
-          >
-            {DURATION_UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {`${unit}s`}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-    </div>
+    <Field
+      label={question.prompt}
+      renderControl={(control) => (
+        <div className="worksheet-unit-row">
+          <NumberBox
+            {...control}
+            {...common}
+            value={raw.value}
+            onChange={(value) => onChange({ ...raw, value })}
+          />
+          <label className="worksheet-inline-label">
+            Unit
+            <select
+              aria-label={`Unit for: ${question.prompt}`}
+              className="field__control worksheet-unit"
+              value={raw.unit}
+              onChange={(event) => {
+                const unit = event.target.value;
+                if (isDurationUnit(unit)) onChange({ ...raw, unit });
+              }}
+            >
+              {DURATION_UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {`${unit}s`}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+    />
   );
 }
