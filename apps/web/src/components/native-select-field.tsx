@@ -7,6 +7,7 @@ export interface NativeSelectFieldProps<T extends string> extends Omit<FieldChro
   /** Called with the chosen option's value, typed as the options are. */
   onValueChange: (value: T) => void;
   className?: string;
+  disabled?: boolean;
 }
 
 /**
@@ -21,6 +22,7 @@ export function NativeSelectField<T extends string>({
   options,
   onValueChange,
   className,
+  disabled,
 }: NativeSelectFieldProps<T>) {
   return (
     <Field
@@ -33,6 +35,7 @@ export function NativeSelectField<T extends string>({
           {...control}
           className="field__control"
           value={value}
+          disabled={disabled}
           onChange={(event) => {
             const option = options.find((candidate) => candidate.value === event.target.value);
             if (option) onValueChange(option.value);

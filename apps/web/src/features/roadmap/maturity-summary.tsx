@@ -6,7 +6,7 @@ import {
 } from '@raisin/core/roadmap';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, ErrorMessage, SavedAt, TextAreaField } from '../../components';
+import { Button, ErrorMessage, NativeSelectField, SavedAt, TextAreaField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
@@ -20,6 +20,13 @@ export const LEVEL_NAMES: Readonly<Record<MaturityLevel, string>> = {
   1: 'ML pipeline automation',
   2: 'CI/CD pipeline automation',
 };
+
+/** The override's choices; a select's values are text, so each keeps its level beside it. */
+const LEVEL_OPTIONS = ([0, 1, 2] as const).map((level) => ({
+  level,
+  value: String(level),
+  label: `Level ${level}: ${LEVEL_NAMES[level]}`,
+}));
 
 export interface MaturitySummaryProps {
   projectId: string;
@@ -90,7 +97,6 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
       },
     }),
   );
-  const levelId = 'target-override-level';
   return (
     <form
       className="stack"
@@ -106,26 +112,15 @@ function TargetOverrideForm({ projectId, assessment }: { projectId: string; asse
         save.mutate({ projectId, version: assessment.version, override: { level, reason: reason.trim() } });
       }}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={levelId}>
-          Plan for level
-        </label>
-        <select
-          id={levelId}
-          className="field__control"
-          value={level}
-          onChange={(event) => {
-            const next = Number(event.target.value);
-            if (next === 0 || next === 1 || next === 2) setLevel(next);
-          }}
-        >
-          {([0, 1, 2] as const).map((option) => (
-            <option key={option} value={option}>
-              Level {option}: {LEVEL_NAMES[option]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <NativeSelectField
+        label="Plan for level"
+        value={String(level)}
+        options={LEVEL_OPTIONS}
+        onValueChange={(value) => {
+          const next = LEVEL_OPTIONS.find((option) => option.value === value);
+          if (next) setLevel(next.level);
+        }}
+      />
       <TextAreaField
         label="Reason for the override"
         value={reason}

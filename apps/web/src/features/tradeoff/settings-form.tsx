@@ -1,10 +1,14 @@
 import { formatQuality } from '@raisin/core/format';
-import { useId } from 'react';
-import { Button, TextField } from '../../components';
+import { Button, NativeSelectField, TextField } from '../../components';
 import type { FieldErrors } from './form-values';
 import type { SettingsDraft } from './settings-values';
 import { METRIC_NAME_MAX_LENGTH } from './settings-values';
 import { UnitSelect } from './unit-select';
+
+const VALUE_MODES = [
+  { value: 'per-quality-point', label: 'Value per quality point' },
+  { value: 'per-error-avoided', label: 'Cost per error × number of predictions' },
+] as const;
 
 /** The project's tradeoff settings: target, ceiling, metric, and the money behind the ROI table. */
 export function SettingsForm({
@@ -33,7 +37,6 @@ export function SettingsForm({
   onSave: () => void;
   onReset: () => void;
 }) {
-  const modeId = useId();
   const readOnly = !canEdit;
   const set = (patch: Partial<SettingsDraft>) => onChange({ ...draft, ...patch });
   return (
@@ -92,26 +95,13 @@ export function SettingsForm({
             onChange={(event) => set({ maxQuality: event.target.value })}
           />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor={modeId}>
-            Value of quality
-          </label>
-          <select
-            id={modeId}
-            className="field__control"
-            value={draft.valueMode}
-            disabled={readOnly}
-            onChange={(event) =>
-              set({
-                valueMode:
-                  event.target.value === 'per-error-avoided' ? 'per-error-avoided' : 'per-quality-point',
-              })
-            }
-          >
-            <option value="per-quality-point">Value per quality point</option>
-            <option value="per-error-avoided">Cost per error × number of predictions</option>
-          </select>
-        </div>
+        <NativeSelectField
+          label="Value of quality"
+          value={draft.valueMode}
+          options={VALUE_MODES}
+          disabled={readOnly}
+          onValueChange={(valueMode) => set({ valueMode })}
+        />
         <div className="angle-editor__grid">
           {draft.valueMode === 'per-quality-point' ? (
             <TextField

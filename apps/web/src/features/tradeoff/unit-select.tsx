@@ -1,5 +1,7 @@
 import { DURATION_UNITS, type DurationUnit } from '@raisin/core/tradeoff';
-import { useId } from 'react';
+import { NativeSelectField } from '../../components';
+
+const UNIT_OPTIONS = DURATION_UNITS.map((unit) => ({ value: unit, label: `${unit}s` }));
 
 /** A labelled native select of duration units (minute … year): keyboard and screen-reader friendly as is. */
 export function UnitSelect({
@@ -13,28 +15,13 @@ export function UnitSelect({
   onChange: (unit: DurationUnit) => void;
   disabled?: boolean;
 }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__control"
-        value={value}
-        disabled={disabled}
-        onChange={(event) => {
-          const unit = DURATION_UNITS.find((candidate) => candidate === event.target.value);
-          if (unit) onChange(unit);
-        }}
-      >
-        {DURATION_UNITS.map((unit) => (
-          <option key={unit} value={unit}>
-            {unit}s
-          </option>
-        ))}
-      </select>
-    </div>
+    <NativeSelectField
+      label={label}
+      value={value}
+      options={UNIT_OPTIONS}
+      onValueChange={onChange}
+      {...(disabled === undefined ? {} : { disabled })}
+    />
   );
 }

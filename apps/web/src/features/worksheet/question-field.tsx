@@ -1,6 +1,13 @@
 import { DURATION_UNITS } from '@raisin/core/tradeoff';
 import { QUALITY_UNIT, type Question, YES_NO_UNKNOWN } from '@raisin/core/worksheet';
-import { type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from 'react';
+import {
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  useEffect,
+  useId,
+  useState,
+} from 'react';
 import { Field } from '../../components';
 import { isDurationUnit, type RawAnswer, type RawOfKind } from './raw-answer';
 
@@ -96,36 +103,32 @@ export function QuestionControl({ question, raw, onChange, describedBy, invalid 
 
   switch (raw.kind) {
     case 'short-text':
+    case 'long-text': {
+      const { kind } = raw;
+      const text = {
+        ...common,
+        value: raw.value,
+        onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+          onChange({ kind, value: event.target.value }),
+      };
       return (
         <Field
           label={question.prompt}
-          renderControl={(control) => (
-            <input
-              {...control}
-              {...common}
-              className="field__control"
-              value={raw.value}
-              onChange={(event) => onChange({ kind: 'short-text', value: event.target.value })}
-            />
-          )}
+          renderControl={(control) =>
+            kind === 'short-text' ? (
+              <input {...control} {...text} className="field__control" />
+            ) : (
+              <textarea
+                {...control}
+                {...text}
+                rows={3}
+                className="field__control field__control--multiline"
+              />
+            )
+          }
         />
       );
-    case 'long-text':
-      return (
-        <Field
-          label={question.prompt}
-          renderControl={(control) => (
-            <textarea
-              {...control}
-              {...common}
-              rows={3}
-              className="field__control field__control--multiline"
-              value={raw.value}
-              onChange={(event) => onChange({ kind: 'long-text', value: event.target.value })}
-            />
-          )}
-        />
-      );
+    }
     case 'number':
       return (
         <Field
