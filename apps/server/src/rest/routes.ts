@@ -160,6 +160,29 @@ async function projectFor(
   return project;
 }
 
+/**
+ * A read route's project: the token, then the ids in the path (`unknownIds` answers ids that cannot
+ * exist), then the project the token may read. Each refusal is sent here; null means it was.
+ */
+async function readableProject<Params extends { projectId: string }>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: RestApiOptions,
+  paramsSchema: z.ZodType<Params>,
+  unknownIds: string,
+): Promise<{ project: ProjectRow; params: Params } | null> {
+  const caller = await authenticate(request, reply, options);
+  if (caller === null) return null;
+  const params = paramsSchema.safeParse(request.params);
+  if (!params.success) {
+    refuse(reply, 'NOT_FOUND', unknownIds);
+    return null;
+  }
+  const { projectId } = params.data;
+  const project = await projectFor(request, reply, caller, { ...options, minimum: 'viewer', projectId });
+  return project === null ? null : { project, params: params.data };
+}
+
 type SampleSummaryDto = z.input<typeof sampleSummarySchema>;
 /** `sampleResultSchema`'s shape; the agreement object as core types it (its schema lists the main keys). */
 type SampleResultDto = SampleSummaryDto & { readonly agreement: AgreementJson };
@@ -254,16 +277,15 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
     scope.get<{ Params: { projectId: string } }>(
       '/api/v1/projects/:projectId/samples',
       async (request, reply) => {
-        const caller = await authenticate(request, reply, options);
-        if (caller === null) return reply;
-        const params = projectParamsSchema.safeParse(request.params);
-        if (!params.success) return refuse(reply, 'NOT_FOUND', 'No project has this id.');
-        const project = await projectFor(request, reply, caller, {
-          ...options,
-          minimum: 'viewer',
-          projectId: params.data.projectId,
-        });
-        if (project === null) return reply;
+        const found = await readableProject(
+          request,
+          reply,
+          options,
+          projectParamsSchema,
+          'No project has this id.',
+        );
+        if (found === null) return reply;
+        const { project } = found;
         const origin = expectedOrigin(request, publicUrl);
         const rows = await listAgreementSamples(db, { projectId: project.id });
         return {
@@ -276,18 +298,17 @@ export async function registerRestApi(app: FastifyInstance, options: RestApiOpti
     scope.get<{ Params: { projectId: string; sampleId: string } }>(
       '/api/v1/projects/:projectId/samples/:sampleId',
       async (request, reply) => {
-        const caller = await authenticate(request, reply, options);
-        if (caller === null) return reply;
-        const params = sampleParamsSchema.safeParse(request.params);
-        if (!params.success) return refuse(reply, 'NOT_FOUND', 'No project or sample has this id.');
-        const project = await projectFor(request, reply, caller, {
-          ...options,
-          minimum: 'viewer',
-          projectId: params.data.projectId,
-        });
-        if (project === null) return reply;
+        const found = await readableProject(
+          request,
+          reply,
+          options,
+          sampleParamsSchema,
+          'No project or sample has this id.',
+        );
+        if (found === null) return reply;
+        const { project, params } = found;
         try {
-          const row = await getAgreementSample(db, { projectId: project.id, sampleId: params.data.sampleId });
+          const row = await getAgreementSample(db, { projectId: project.id, sampleId: params.sampleId });
           return storedResultDto(row, project, expectedOrigin(request, publicUrl));
         } catch (error) {
           if (isDomainError(error) && error.code === 'AGREEMENT_SAMPLE_NOT_FOUND') {

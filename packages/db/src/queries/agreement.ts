@@ -18,10 +18,11 @@ import { versionConflict } from './versioned-write';
 
 type SampleRow = typeof agreementSample.$inferSelect;
 
-/** What the sample list, the trend and the headline need: everything but the report and the triples. */
-export interface AgreementSampleSummary {
-  id: string;
-  projectId: string;
+/**
+ * A sample's name, its file and how it was read and scored: the same fields in a stored row, a new sample
+ * and a project file.
+ */
+export interface SampleFileFields {
   name: string;
   fileName: string;
   fileBytes: number;
@@ -29,6 +30,12 @@ export interface AgreementSampleSummary {
   columns: ColumnMapping | null;
   level: MeasurementLevel;
   categoryOrder: string[] | null;
+}
+
+/** What the sample list, the trend and the headline need: everything but the report and the triples. */
+export interface AgreementSampleSummary extends SampleFileFields {
+  id: string;
+  projectId: string;
   items: number;
   annotators: number;
   annotations: number;
@@ -130,17 +137,10 @@ export function headlineOf(report: AgreementReport, level: MeasurementLevel) {
 
 const sampleNotFound = () => new DomainError('AGREEMENT_SAMPLE_NOT_FOUND', 'Sample not found');
 
-export interface CreateAgreementSampleParams {
+export interface CreateAgreementSampleParams extends SampleFileFields {
   projectId: string;
   /** The project's workspace, for the audit log. */
   workspaceId: string;
-  name: string;
-  fileName: string;
-  fileBytes: number;
-  format: SampleFormat;
-  columns: ColumnMapping | null;
-  level: MeasurementLevel;
-  categoryOrder: string[] | null;
   report: AgreementReport;
   /** Non-empty cells the parser read as missing, per spelling (`ParsedSample.missingSpellings`), kept in the report's `source`. */
   missingSpellings?: Readonly<Record<string, number>>;

@@ -10,15 +10,12 @@
  */
 
 import type {
-  ColumnMapping,
   CostRate,
   Duration,
   EffortEstimate,
   MaturityAnswer,
-  MeasurementLevel,
   MergeConflict,
   Roadmap,
-  SampleFormat,
   ThreePointEstimate,
 } from '@raisin/core';
 import type { ReportDecisionKind, ReportSnapshot } from '@raisin/core/report';
@@ -41,7 +38,7 @@ import {
   worksheetAnswer,
   worksheetAnswerHistory,
 } from '../schema';
-import { headlineOf, type StoredAgreementReport } from './agreement';
+import { headlineOf, type SampleFileFields, type StoredAgreementReport } from './agreement';
 import { writeAuditEntry } from './audit';
 import type { ProjectRow } from './projects';
 import { listAttackAngleRows, listMeasuredPointRows } from './tradeoff';
@@ -63,14 +60,7 @@ export interface BundledHistoryEntry {
   at: string;
 }
 
-export interface BundledSample {
-  name: string;
-  fileName: string;
-  fileBytes: number;
-  format: SampleFormat;
-  columns: ColumnMapping | null;
-  level: MeasurementLevel;
-  categoryOrder: string[] | null;
+export interface BundledSample extends SampleFileFields {
   isReference: boolean;
   createdAt: string;
   /** With its `source` (how the file was read), which a re-score on import cannot recompute. */

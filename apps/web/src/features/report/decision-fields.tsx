@@ -46,6 +46,25 @@ export function checkDecisionDraft(draft: DecisionDraft, needEmail: boolean): De
   return errors;
 }
 
+/** A draft checked and trimmed for sending, or the errors that stop it (then `ready` is null). */
+export function readyDecision(
+  draft: DecisionDraft,
+  needEmail: boolean,
+): {
+  errors: DecisionErrors;
+  ready: (Omit<DecisionDraft, 'decision'> & { decision: ReportDecisionKind }) | null;
+} {
+  const errors = checkDecisionDraft(draft, needEmail);
+  if (Object.keys(errors).length > 0 || draft.decision === null) return { errors, ready: null };
+  const ready = {
+    decision: draft.decision,
+    comment: draft.comment.trim(),
+    name: draft.name.trim(),
+    email: draft.email.trim(),
+  };
+  return { errors, ready };
+}
+
 /** The four choices as radio buttons in one labelled group. */
 export function DecisionChoice(props: {
   value: ReportDecisionKind | null;
@@ -62,9 +81,9 @@ export function DecisionChoice(props: {
       aria-describedby={props.error ? errorId : undefined}
     >
       <legend className="field__label">{props.legend}</legend>
-      <div className="decision-choices__options">
+      <div className="choices">
         {REPORT_DECISIONS.map((kind) => (
-          <label key={kind} className="decision-choice">
+          <label key={kind} className="choice choice--roomy">
             <input
               type="radio"
               name={name}

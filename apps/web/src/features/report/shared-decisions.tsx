@@ -6,12 +6,12 @@ import { Button, ErrorMessage, TextField } from '../../components';
 import { readApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import {
-  checkDecisionDraft,
   DecisionChoice,
   DecisionComment,
   type DecisionDraft,
   type DecisionErrors,
   EMPTY_DRAFT,
+  readyDecision,
 } from './decision-fields';
 import './decisions.css';
 
@@ -92,16 +92,9 @@ export function GuestDecisionForm(props: { token: string; versionNumber: number;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = checkDecisionDraft(draft, true);
+    const { errors: found, ready } = readyDecision(draft, true);
     setErrors(found);
-    if (Object.keys(found).length > 0 || draft.decision === null) return;
-    record.mutate({
-      token: props.token,
-      decision: draft.decision,
-      comment: draft.comment.trim(),
-      name: draft.name.trim(),
-      email: draft.email.trim(),
-    });
+    if (ready) record.mutate({ token: props.token, ...ready });
   }
 
   if (record.isSuccess && record.variables) {

@@ -6,12 +6,12 @@ import { Button, ErrorMessage, Spinner, TextField } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
 import {
-  checkDecisionDraft,
   DecisionChoice,
   DecisionComment,
   type DecisionDraft,
   type DecisionErrors,
   EMPTY_DRAFT,
+  readyDecision,
 } from './decision-fields';
 import { DecisionEntry } from './shared-decisions';
 import './decisions.css';
@@ -66,16 +66,11 @@ function MeetingDecisionForm(props: { projectId: string; versionId: string; onRe
   };
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = checkDecisionDraft(draft, false);
+    const { errors: found, ready } = readyDecision(draft, false);
     setErrors(found);
-    if (Object.keys(found).length > 0 || draft.decision === null) return;
-    record.mutate({
-      projectId: props.projectId,
-      versionId: props.versionId,
-      decision: draft.decision,
-      comment: draft.comment.trim(),
-      name: draft.name.trim(),
-    });
+    if (ready === null) return;
+    const { decision, comment, name } = ready;
+    record.mutate({ projectId: props.projectId, versionId: props.versionId, decision, comment, name });
   }
   return (
     <form className="decision-form" onSubmit={onSubmit} noValidate aria-labelledby="meeting-decision-heading">

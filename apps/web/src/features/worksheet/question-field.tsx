@@ -177,9 +177,9 @@ export function QuestionControl({ question, raw, onChange, describedBy, invalid 
           : YES_NO_UNKNOWN.map((value) => ({ value, label: YES_NO_LABELS[value] }));
       return (
         <Fieldset legend={question.prompt} describedBy={describedBy} invalid={invalid}>
-          <div className="worksheet-choices">
+          <div className="choices">
             {options.map((option) => (
-              <label key={option.value} className="worksheet-choice">
+              <label key={option.value} className="choice">
                 <input
                   type="radio"
                   name={id}
@@ -197,9 +197,9 @@ export function QuestionControl({ question, raw, onChange, describedBy, invalid 
     case 'multi':
       return (
         <Fieldset legend={question.prompt} describedBy={describedBy} invalid={invalid}>
-          <div className="worksheet-choices">
+          <div className="choices">
             {(question.kind === 'multi' ? question.options : []).map((option) => (
-              <label key={option.value} className="worksheet-choice">
+              <label key={option.value} className="choice">
                 <input
                   type="checkbox"
                   className="checkbox"
