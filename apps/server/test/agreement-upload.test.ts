@@ -56,6 +56,25 @@ function upload(
   });
 }
 
+/** A file of core's parse fixtures (real export shapes). */
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../packages/core/src/agreement/parse/fixtures/${name}`, import.meta.url));
+
+/** Uploads a file as the owner, expects it stored, and returns the stored sample with its report. */
+async function uploadStored(fields: Record<string, string>, file: { name: string; content: Buffer }) {
+  const response = await upload(owner, fields, file);
+  expect(response.statusCode).toBe(200);
+  const done = lines(response.body).at(-1) as { type: string; sample: { id: string; ceiling: number } };
+  expect(done.type).toBe('done');
+  const got = await trpcQuery(
+    app,
+    'agreement.get',
+    { projectId, sampleId: done.sample.id },
+    { cookie: owner.cookie },
+  );
+  return { sample: done.sample, report: got.json().result.data.report };
+}
+
 function lines(body: string): Record<string, unknown>[] {
   return body
     .trim()
@@ -127,31 +146,16 @@ describe('agreement upload route', () => {
   }, 30_000);
 
   it('stores a Prodigy ner_manual export under its framing, its ceiling the span F1, and refuses to re-score it', async () => {
-    const file = new URL(
-      '../../../packages/core/src/agreement/parse/fixtures/prodigy-ner-manual.jsonl',
-      import.meta.url,
-    );
-    const response = await upload(
-      owner,
+    const { sample, report } = await uploadStored(
       { name: 'NER', level: 'nominal' },
-      { name: 'ner.jsonl', content: readFileSync(file) },
+      { name: 'ner.jsonl', content: fixture('prodigy-ner-manual.jsonl') },
     );
-    expect(response.statusCode).toBe(200);
-    const done = lines(response.body).at(-1) as { type: string; sample: { id: string; ceiling: number } };
-    expect(done.type).toBe('done');
-    expect(done.sample.ceiling).toBeCloseTo(10 / 12, 12);
-    const got = await trpcQuery(
-      app,
-      'agreement.get',
-      { projectId, sampleId: done.sample.id },
-      { cookie: owner.cookie },
-    );
-    const report = got.json().result.data.report;
+    expect(sample.ceiling).toBeCloseTo(10 / 12, 12);
     expect(report).toMatchObject({ framing: 'spans', humanCeilingMetric: 'f1', spans: { documents: 3 } });
     await expect(
       mutation(owner, 'agreement.rescore', {
         projectId,
-        sampleId: done.sample.id,
+        sampleId: sample.id,
         version: 1,
         level: 'ordinal',
       }),
@@ -159,44 +163,24 @@ describe('agreement upload route', () => {
   }, 30_000);
 
   it('stores every question of a Label Studio export under its framing, the chosen one as the headline', async () => {
-    const file = new URL(
-      '../../../packages/core/src/agreement/parse/fixtures/label-studio-ner-with-topic.json',
-      import.meta.url,
-    );
-    const response = await upload(
-      owner,
+    const file = fixture('label-studio-ner-with-topic.json');
+    const { sample, report } = await uploadStored(
       { name: 'News', control: 'label' },
-      { name: 'news.json', content: readFileSync(file) },
+      { name: 'news.json', content: file },
     );
-    expect(response.statusCode).toBe(200);
-    const done = lines(response.body).at(-1) as { type: string; sample: { id: string; ceiling: number } };
-    expect(done.type).toBe('done');
-    expect(done.sample.ceiling).toBeCloseTo(8 / 11, 12);
-    const got = await trpcQuery(
-      app,
-      'agreement.get',
-      { projectId, sampleId: done.sample.id },
-      { cookie: owner.cookie },
-    );
-    const report = got.json().result.data.report;
+    expect(sample.ceiling).toBeCloseTo(8 / 11, 12);
     expect(report).toMatchObject({ framing: 'spans', source: { control: 'label' } });
     expect(report.controls.topic).toMatchObject({ framing: 'categorical', humanCeiling: { value: 0.5 } });
     expect(report.controls.label.spans.f1.exact).toBeCloseTo(8 / 11, 12);
     // Nothing is left to a warning: no question goes unscored.
     expect(report.warnings.map((w: { key: string }) => w.key)).not.toContain('controls');
 
-    const unknown = await upload(
-      owner,
-      { control: 'sentiment' },
-      { name: 'news.json', content: readFileSync(file) },
-    );
+    const unknown = await upload(owner, { control: 'sentiment' }, { name: 'news.json', content: file });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toMatch(/No question "sentiment" in the file; it holds "label", "topic"/);
   }, 30_000);
 
   it('reads a table under the framing the form names, and names the line and column of a bad cell', async () => {
-    const fixture = (name: string) =>
-      readFileSync(new URL(`../../../packages/core/src/agreement/parse/fixtures/${name}`, import.meta.url));
     const sets = await upload(
       owner,
       { framing: 'multilabel' },

@@ -37,6 +37,19 @@ function signUpAt(app: FastifyInstance, at: At, email = nextEmail('anywhere')) {
   return post(app, '/api/auth/sign-up/email', { email, password: PASSWORD, name: 'Anywhere' }, at);
 }
 
+/** Signs up at `at`, creates a workspace there and invites a viewer to it: the answer carries the link. */
+async function inviteAt(app: FastifyInstance, at: At) {
+  const cookie = cookieHeader(await signUpAt(app, at));
+  const workspace = await post(app, '/trpc/workspaces.create', { name: 'Links' }, { ...at, cookie });
+  const workspaceId = workspace.json<{ result: { data: { id: string } } }>().result.data.id;
+  return post(
+    app,
+    '/trpc/invitations.create',
+    { workspaceId, email: nextEmail('invitee'), role: 'viewer' },
+    { ...at, cookie },
+  );
+}
+
 async function appWith(env: Record<string, string>) {
   // startTestApp sets RAISIN_PUBLIC_URL; an empty value is unset (as deployment tools export it).
   return startTestApp({ RAISIN_PUBLIC_URL: '', ...env });
@@ -120,15 +133,7 @@ describe('with RAISIN_PUBLIC_URL unset', () => {
 
   it('builds invitation and share links at the address the user is on', async () => {
     const at = { host: '192.168.1.20:3000', origin: 'http://192.168.1.20:3000' };
-    const cookie = cookieHeader(await signUpAt(app, at));
-    const workspace = await post(app, '/trpc/workspaces.create', { name: 'Links' }, { ...at, cookie });
-    const workspaceId = workspace.json<{ result: { data: { id: string } } }>().result.data.id;
-    const invited = await post(
-      app,
-      '/trpc/invitations.create',
-      { workspaceId, email: nextEmail('invitee'), role: 'viewer' },
-      { ...at, cookie },
-    );
+    const invited = await inviteAt(app, at);
     expect(invited.statusCode).toBe(200);
     const { url, token } = invited.json<{ result: { data: { url: string; token: string } } }>().result.data;
     expect(url).toBe(`http://192.168.1.20:3000/invite/${token}`);
@@ -195,15 +200,7 @@ describe('with RAISIN_PUBLIC_URL set', () => {
 
   it('builds links at the public URL, not the address of the request', async () => {
     const at = { host: '127.0.0.1:8080', origin: PUBLIC };
-    const cookie = cookieHeader(await signUpAt(app, at));
-    const workspace = await post(app, '/trpc/workspaces.create', { name: 'Links' }, { ...at, cookie });
-    const workspaceId = workspace.json<{ result: { data: { id: string } } }>().result.data.id;
-    const invited = await post(
-      app,
-      '/trpc/invitations.create',
-      { workspaceId, email: nextEmail('invitee'), role: 'viewer' },
-      { ...at, cookie },
-    );
+    const invited = await inviteAt(app, at);
     expect(invited.json<{ result: { data: { url: string } } }>().result.data.url).toMatch(
       new RegExp(`^${PUBLIC}/invite/`),
     );

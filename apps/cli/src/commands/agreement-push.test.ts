@@ -92,22 +92,14 @@ afterAll(async () => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });
 
+/** The arguments that push to the test server's project. */
+const pushArgs = () => ['--push', '--server', server?.origin ?? '', '--project', projectId];
+
 describe('raisin agreement --push', () => {
   it('scores locally, stores the batch under its file name with the token name, and prints its link', async () => {
-    const run = await raisin(
-      [
-        'agreement',
-        FILE,
-        '--push',
-        '--server',
-        server?.origin ?? '',
-        '--project',
-        projectId,
-        '--min-alpha',
-        '0.5',
-      ],
-      { RAISIN_TOKEN: editorToken },
-    );
+    const run = await raisin(['agreement', FILE, ...pushArgs(), '--min-alpha', '0.5'], {
+      RAISIN_TOKEN: editorToken,
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Krippendorff α (nominal)');
@@ -124,20 +116,7 @@ describe('raisin agreement --push', () => {
   it('still exits 1 below --min-alpha after recording the batch; with --json stdout stays one object', async () => {
     const before = (await listSamples()).length;
     const run = await raisin(
-      [
-        'agreement',
-        FILE,
-        '--json',
-        '--push',
-        '--server',
-        server?.origin ?? '',
-        '--project',
-        projectId,
-        '--name',
-        'Week 12',
-        '--min-alpha',
-        '0.99',
-      ],
+      ['agreement', FILE, '--json', ...pushArgs(), '--name', 'Week 12', '--min-alpha', '0.99'],
       { RAISIN_TOKEN: editorToken },
     );
     expect(run.code).toBe(1);
@@ -163,17 +142,7 @@ describe('raisin agreement --push', () => {
 
   it('pushes standard input too', async () => {
     const run = await raisin(
-      [
-        'agreement',
-        '-',
-        '--push',
-        '--server',
-        server?.origin ?? '',
-        '--project',
-        projectId,
-        '--name',
-        'From stdin',
-      ],
+      ['agreement', '-', ...pushArgs(), '--name', 'From stdin'],
       { RAISIN_TOKEN: editorToken },
       readFileSync(FILE, 'utf8'),
     );
@@ -182,26 +151,10 @@ describe('raisin agreement --push', () => {
   });
 
   it('refuses a token argument and a missing RAISIN_TOKEN or --server with exit 2, before any work', async () => {
-    const withArgument = await raisin(
-      [
-        'agreement',
-        FILE,
-        '--push',
-        '--server',
-        server?.origin ?? '',
-        '--project',
-        projectId,
-        '--token',
-        editorToken,
-      ],
-      {},
-    );
+    const withArgument = await raisin(['agreement', FILE, ...pushArgs(), '--token', editorToken], {});
     expect(withArgument.code).toBe(2);
     expect(withArgument.stderr).toMatch(/--token is not accepted.*RAISIN_TOKEN/);
-    const noToken = await raisin(
-      ['agreement', FILE, '--push', '--server', server?.origin ?? '', '--project', projectId],
-      {},
-    );
+    const noToken = await raisin(['agreement', FILE, ...pushArgs()], {});
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toMatch(/RAISIN_TOKEN/);
     const noServer = await raisin(['agreement', FILE, '--push', '--project', projectId], {
@@ -213,16 +166,10 @@ describe('raisin agreement --push', () => {
 
   it("exits 3 with the server's sentence when the push is refused or the server cannot be reached", async () => {
     const before = (await listSamples()).length;
-    const viewer = await raisin(
-      ['agreement', FILE, '--push', '--server', server?.origin ?? '', '--project', projectId],
-      { RAISIN_TOKEN: viewerToken },
-    );
+    const viewer = await raisin(['agreement', FILE, ...pushArgs()], { RAISIN_TOKEN: viewerToken });
     expect(viewer.code).toBe(3);
     expect(viewer.stderr).toMatch(/not recorded: HTTP 403: .*editor token/);
-    const unknown = await raisin(
-      ['agreement', FILE, '--push', '--server', server?.origin ?? '', '--project', projectId],
-      { RAISIN_TOKEN: 'raisin_nonsense' },
-    );
+    const unknown = await raisin(['agreement', FILE, ...pushArgs()], { RAISIN_TOKEN: 'raisin_nonsense' });
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/HTTP 401: This API token is not valid/);
     const nowhere = `http://127.0.0.1:${await freePort()}`;
@@ -237,17 +184,7 @@ describe('raisin agreement --push', () => {
   it('keeps exit 2 for a file it cannot read, and pushes nothing', async () => {
     const before = (await listSamples()).length;
     const run = await raisin(
-      [
-        'agreement',
-        '-',
-        '--format',
-        'long',
-        '--push',
-        '--server',
-        server?.origin ?? '',
-        '--project',
-        projectId,
-      ],
+      ['agreement', '-', '--format', 'long', ...pushArgs()],
       { RAISIN_TOKEN: editorToken },
       'item,annotator,label\n1,a,x\n1,b,y,extra\n',
     );
