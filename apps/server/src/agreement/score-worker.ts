@@ -10,6 +10,7 @@ import type {
   ComputeAgreementOptions,
   EncodedSample,
   FramedSample,
+  ParseOptions,
   SampleParser,
 } from '@raisin/core/agreement';
 import {
@@ -88,13 +89,21 @@ function opensJson(bytes: Uint8Array): boolean | null {
   return null;
 }
 
+/**
+ * The announced length (within the upload limit) sizes the parser's arrays once, as the CLI's file size
+ * does, instead of regrowing them as the file comes.
+ */
+function sized(parse: ParseOptions, expected: number | null): ParseOptions {
+  return expected === null ? parse : { sizeHint: Math.min(expected, parse.maxBytes ?? expected), ...parse };
+}
+
 function handle(message: ToWorker): void {
   if (message.type === 'start') {
     job = message.job;
     reportsProgress = message.progress;
     started = performance.now();
-    parser = job.kind === 'upload' ? createSampleParser(job.parse) : null;
     const expected = job.kind === 'upload' ? job.expectedBytes : null;
+    parser = job.kind === 'upload' ? createSampleParser(sized(job.parse, expected)) : null;
     readingStep =
       expected === null ? READING_STEP_UNKNOWN : Math.max(READING_STEP_MIN, Math.ceil(expected / 100));
     nextReading = readingStep;

@@ -38,7 +38,7 @@ import {
   worksheetAnswer,
   worksheetAnswerHistory,
 } from '../schema';
-import { headlineOf, type SampleFileFields, type StoredAgreementReport } from './agreement';
+import { headlineOf, type SampleFileFields, type StoredAgreementReport, triplesValue } from './agreement';
 import { writeAuditEntry } from './audit';
 import type { ProjectRow } from './projects';
 import { listAttackAngleRows, listMeasuredPointRows } from './tradeoff';
@@ -348,9 +348,10 @@ export async function writeProjectBundle(
         })
         .returning({ id: agreementSample.id });
       if (!sample) throw new Error('writeProjectBundle: sample insert returned no row');
-      await tx
-        .insert(agreementSampleData)
-        .values({ sampleId: sample.id, triples: new Uint8Array(Buffer.from(s.triples, 'base64')) });
+      await tx.insert(agreementSampleData).values({
+        sampleId: sample.id,
+        triples: triplesValue(new Uint8Array(Buffer.from(s.triples, 'base64'))),
+      });
     }
 
     if (bundle.tradeoff) {
