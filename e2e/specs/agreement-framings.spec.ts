@@ -241,8 +241,30 @@ test.describe('agreement under other framings', () => {
     await expect(page.getByLabel('What each annotation is (framing)')).toHaveValue('ranking');
     await page.getByRole('button', { name: 'Upload and score' }).click();
     await expect(page.getByRole('heading', { name: 'rankings: headline' })).toBeVisible();
+    // Counted in the framing's own nouns; no α of one label per item, so the samples table shows none.
+    await expect(page.getByText(/^\d+ lists, \d+ annotators, \d+ rankings$/)).toBeVisible();
+    const samples = page.getByRole('table', { name: 'Samples of this project, oldest first' });
+    await expect(
+      samples
+        .getByRole('row', { name: /rankings/ })
+        .getByRole('cell')
+        .nth(2),
+    ).toHaveText('—');
+
+    // The Tradeoff tab's ceiling hint names the metric, as the notice below it does.
+    await page.goto(`/w/${workspace.id}/p/${project.id}/tradeoff`);
+    await expect(
+      page
+        .getByRole('form', { name: 'Tradeoff settings' })
+        .getByText(/^Blank: 0\.\d{3} in Kendall's τ from the sample "rankings"/),
+    ).toBeVisible();
 
     await page.goto(`/w/${workspace.id}/p/${project.id}/report`);
+    const coefficients = page.getByRole('table', { name: 'Agreement coefficients of rankings' });
+    await expect(
+      coefficients.getByRole('row', { name: /^Kendall's W \(ties corrected\) 0\.\d{3}/ }),
+    ).toBeVisible();
+    await expect(coefficients.getByRole('row', { name: /^Mean Kendall's τ-b 0\.\d{3}/ })).toBeVisible();
     const summary = page.getByRole('region', { name: 'Executive summary' });
     await expect(summary).toContainText(/Human ceiling\s*0\.\d{3}.* in Kendall's τ, from rankings/);
     await expect(
@@ -260,6 +282,11 @@ test.describe('agreement under other framings', () => {
     const reader = await stakeholder.newPage();
     await reader.goto(`/s/${link.token}`);
     await expect(reader.getByRole('region', { name: 'Executive summary' })).toContainText("in Kendall's τ");
+    await expect(
+      reader
+        .getByRole('table', { name: 'Agreement coefficients of rankings' })
+        .getByRole('row', { name: /^Kendall's W \(ties corrected\)/ }),
+    ).toBeVisible();
     await stakeholder.close();
   });
 });

@@ -25,6 +25,7 @@ export {
   type UnitSample,
 } from './framing';
 export { framingMismatch } from './framing-fit';
+export { type FramingRow, type FramingRows, framingRows } from './framing-rows';
 export { itemCountOf, itemName } from './item-names';
 export { type AgreementJson, isBelowThreshold, toAgreementJson } from './json-output';
 export { canonicalComparison, type PairwiseAnswer } from './pairwise/canonical';

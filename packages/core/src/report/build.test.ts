@@ -7,6 +7,8 @@ import { analyzeTradeoff, resolveTradeoffInputs, summarizeTradeoff } from '../tr
 import { computationSettings, storedSeedAngles } from '../tradeoff/test-support';
 import { computeProgress } from '../worksheet';
 import { buildReportSnapshot, type ReportInputs } from './build';
+import { renderReportHtml } from './render-html';
+import { renderReportMarkdown } from './render-markdown';
 import { REPORT_SCHEMA_VERSION } from './snapshot';
 
 const NOBODY = { by: null, at: null };
@@ -181,6 +183,37 @@ describe("the ceiling's metric in the report", () => {
     });
     const section = overridden.sections.tradeoff;
     expect(section.status === 'ready' && section.ceilingMetric).toBeNull();
+  });
+
+  it("lists the framing's headline measures, not only the ceiling, in the coefficient table and its exports", () => {
+    const report = nerReport();
+    const ceiling = report.humanCeiling?.value ?? Number.NaN;
+    const snapshot = buildReportSnapshot({
+      ...EMPTY,
+      samples: [
+        { name: 'NER pilot', alpha: null, ceiling, ceilingCi: null, isReference: true, report, ...NOBODY },
+      ],
+    });
+    const { agreement } = snapshot.sections;
+    if (agreement.status !== 'ready' || !agreement.reference) throw new Error('expected a reference');
+    const spans = report.spans;
+    if (!spans) throw new Error('the NER fixture should score spans');
+    // The framing's rows come first; per-label rows stay on the Agreement tab; the ceiling closes the table.
+    expect(agreement.reference.coefficients.map((c) => [c.name, c.value])).toEqual([
+      ['Span F1, exact', spans.f1.exact],
+      ['Span F1, unlabeled', spans.f1.unlabeled],
+      ['Span F1, overlap (IoU ≥ 0.5)', spans.f1.overlap],
+      ['Human ceiling', ceiling],
+    ]);
+    expect(agreement.reference.coefficients[0]?.ci).toEqual({
+      low: spans.ci.exact?.[0],
+      high: spans.ci.exact?.[1],
+    });
+    const md = renderReportMarkdown(snapshot);
+    // The fixture's overlap F1 (0.909) and exact F1 (0.727, the ceiling), as Markdown escapes them.
+    expect(md).toContain('| Span F1, overlap (IoU ≥ 0.5) | 0\\.909 | \\[0.800, 1.000\\] |');
+    expect(md).toContain('| Span F1, exact | 0\\.727 |');
+    expect(renderReportHtml(snapshot)).toContain('<tr><td>Span F1, exact</td><td>0.727</td>');
   });
 });
 

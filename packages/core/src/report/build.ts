@@ -1,4 +1,4 @@
-import { type AgreementReport, ceilingMetricName, coefficientRows } from '../agreement';
+import { type AgreementReport, ceilingMetricName, coefficientRows, framingRows } from '../agreement';
 import {
   type MaturityAssessment,
   type Roadmap,
@@ -26,6 +26,7 @@ import {
   REPORT_SCHEMA_VERSION,
   REPORT_SECTION_TITLES,
   type ReportAgreementSection,
+  type ReportCoefficient,
   type ReportMaturitySection,
   type ReportRisk,
   type ReportRoadmapSection,
@@ -143,6 +144,29 @@ function referenceMetric(inputs: ReportInputs): string | undefined {
   return ceiling ? ceilingMetricName(ceiling.basis) : undefined;
 }
 
+/**
+ * The reference sample's coefficient table: the framing's own headline measures first (span F1, box F1,
+ * micro F1 and α MASI, Kendall's W and τ-b, the ICCs; per-label rows stay on the Agreement tab), then
+ * every defined coefficient of one label per item and the ceiling.
+ */
+function referenceCoefficients(report: AgreementReport): ReportCoefficient[] {
+  const framing = (framingRows(report)?.measures ?? []).map((row) => ({
+    name: row.name,
+    value: row.value,
+    ci: interval(row.ci),
+    band: null,
+  }));
+  const classic = coefficientRows(report)
+    .filter((row) => row.value !== null)
+    .map((row) => ({
+      name: row.name,
+      value: row.value,
+      ci: interval(row.ci),
+      band: row.band === null || row.bandScale === null ? null : { name: row.band, scale: row.bandScale },
+    }));
+  return [...framing, ...classic];
+}
+
 function agreementSection(inputs: ReportInputs): ReportAgreementSection | EmptyReportSection {
   if (inputs.samples.length === 0) return empty('agreement');
   const reference = referenceSample(inputs);
@@ -160,19 +184,7 @@ function agreementSection(inputs: ReportInputs): ReportAgreementSection | EmptyR
             krippendorffAlpha: reference.alpha,
             items: reference.report?.items ?? 0,
             annotators: reference.report?.annotators ?? 0,
-            coefficients: reference.report
-              ? coefficientRows(reference.report)
-                  .filter((row) => row.value !== null)
-                  .map((row) => ({
-                    name: row.name,
-                    value: row.value,
-                    ci: interval(row.ci),
-                    band:
-                      row.band === null || row.bandScale === null
-                        ? null
-                        : { name: row.band, scale: row.bandScale },
-                  }))
-              : [],
+            coefficients: reference.report ? referenceCoefficients(reference.report) : [],
           }
         : null,
     trend: inputs.samples.map((s) => ({

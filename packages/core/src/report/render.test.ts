@@ -265,7 +265,24 @@ describe("the ceiling's metric", () => {
       summary: { ...base.summary, ceiling: { ...base.summary.ceiling, metric } },
       sections: {
         ...base.sections,
-        agreement: { ...agreement, reference: { ...agreement.reference, metric } },
+        agreement: {
+          ...agreement,
+          // A ranking sample's table: its own measures, then the ceiling (no α of one label per item).
+          reference: {
+            ...agreement.reference,
+            metric,
+            coefficients: [
+              {
+                name: "Kendall's W (ties corrected)",
+                value: 0.862,
+                ci: { low: 0.8, high: 0.91 },
+                band: null,
+              },
+              { name: "Mean Kendall's τ-b", value: 0.81, ci: { low: 0.77, high: 0.85 }, band: null },
+              { name: 'Human ceiling', value: 0.81, ci: { low: 0.77, high: 0.85 }, band: null },
+            ],
+          },
+        },
         tradeoff: { ...tradeoff, ceilingMetric: metric },
       },
     };
@@ -281,12 +298,15 @@ describe("the ceiling's metric", () => {
       `Human ceiling 0.810 (95% CI \\[0.770, 0.850\\]) in Kendall's τ; Krippendorff's α 0.740.`,
     );
     expect(md).toContain(`ceiling 0.810 in Kendall's τ, on a scale to 1.`);
+    expect(md).toContain("| Kendall's W (ties corrected) | 0\\.862 | \\[0.800, 0.910\\] |");
+    expect(md).toContain("| Mean Kendall's τ-b | 0\\.810 | \\[0.770, 0.850\\] |");
     const html = renderReportHtml(snapshot);
     expect(html).toContain(
       '<li>Human ceiling: 0.810 (95% CI [0.770, 0.850]) in Kendall&#39;s τ, from &quot;Batch March&quot;</li>',
     );
     expect(html).toContain('Human ceiling 0.810 (95% CI [0.770, 0.850]) in Kendall&#39;s τ; Krippendorff');
     expect(html).toContain('ceiling 0.810 in Kendall&#39;s τ, on a scale to 1.');
+    expect(html).toContain('<tr><td>Kendall&#39;s W (ties corrected)</td><td>0.862</td>');
     expect(headlineLine(snapshot.summary)).toBe(
       "Verdict: Spike first · human ceiling 0.810 in Kendall's τ · time to target P50 5.9 weeks",
     );

@@ -259,7 +259,14 @@ function SampleList({
               <td>{formatDateTime(s.createdAt)}</td>
               <td className="numeric">{s.items.toLocaleString('en')}</td>
               <td className="nowrap tabular">
-                {formatNumber(s.alpha)} <span className="muted">({s.level})</span>
+                {/* Structured samples have no α of one label per item: their headline is the ceiling. */}
+                {s.alpha === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {formatNumber(s.alpha)} <span className="muted">({s.level})</span>
+                  </>
+                )}
               </td>
               <td className="nowrap tabular">
                 {formatNumber(s.ceiling)} <span className="muted">{formatInterval(s.ceilingCi, 2)}</span>

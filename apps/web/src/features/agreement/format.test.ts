@@ -103,6 +103,16 @@ describe('describeSampleSize', () => {
       describeSampleSize({ items: 12_000, annotators: 1, annotations: 41, categories: ['a', 'b'] }),
     ).toBe('12,000 items, 1 annotator, 41 labels, 2 categories');
   });
+
+  it('counts lists and rankings for rankings, documents and span sets for spans, without categories', () => {
+    const size = { annotators: 2, annotations: 4, categories: [] };
+    expect(describeSampleSize({ ...size, items: 2, framing: 'ranking' })).toBe(
+      '2 lists, 2 annotators, 4 rankings',
+    );
+    expect(describeSampleSize({ ...size, items: 1, framing: 'spans' })).toBe(
+      '1 document, 2 annotators, 4 span sets',
+    );
+  });
 });
 
 describe('bands and their scales', () => {

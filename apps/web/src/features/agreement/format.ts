@@ -22,19 +22,29 @@ export function countOf(n: number, singular: string, plural = `${singular}s`): s
   return `${n.toLocaleString('en')} ${n === 1 ? singular : plural}`;
 }
 
+/** What a framing's units and annotations are called, where they are not items and labels. */
+const SIZE_NOUNS: Partial<Record<Framing, readonly [unit: string, annotation: string]>> = {
+  spans: ['document', 'span set'],
+  boxes: ['image', 'box set'],
+  multilabel: ['item', 'label set'],
+  ranking: ['list', 'ranking'],
+};
+
 /**
- * The size of a sample in one line: "12 items, 4 annotators, 41 labels, 5 categories". Without the
- * categories for a framing whose labels are sets, spans, boxes or rankings rather than one category each.
+ * The size of a sample in one line: "12 items, 4 annotators, 41 labels, 5 categories"; in the framing's
+ * own nouns for sets, spans, boxes and rankings ("2 lists, 2 annotators, 4 rankings"), without categories
+ * since their labels are not one category each.
  */
 export function describeSampleSize(
-  report: Pick<AgreementReport, 'items' | 'annotators' | 'annotations' | 'categories'>,
-  { withCategories = true }: { withCategories?: boolean } = {},
+  report: Pick<AgreementReport, 'items' | 'annotators' | 'annotations' | 'categories' | 'framing'>,
 ): string {
+  const nouns = report.framing ? SIZE_NOUNS[report.framing] : undefined;
+  const [unit, annotation] = nouns ?? ['item', 'label'];
   return [
-    countOf(report.items, 'item'),
+    countOf(report.items, unit),
     countOf(report.annotators, 'annotator'),
-    countOf(report.annotations, 'label'),
-    ...(withCategories ? [countOf(report.categories.length, 'category', 'categories')] : []),
+    countOf(report.annotations, annotation),
+    ...(nouns ? [] : [countOf(report.categories.length, 'category', 'categories')]),
   ].join(', ');
 }
 

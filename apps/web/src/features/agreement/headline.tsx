@@ -52,7 +52,7 @@ export function Headline({ report, sampleName }: { report: AgreementReport; samp
           </dd>
         </div>
       </dl>
-      <p className="muted">{describeSampleSize(report, { withCategories: showAlpha })}</p>
+      <p className="muted">{describeSampleSize(report)}</p>
       <p className="agreement-ceiling-sentence">{describeCeiling(ceiling)}</p>
     </section>
   );

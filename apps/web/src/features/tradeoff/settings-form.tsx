@@ -32,7 +32,8 @@ export function SettingsForm({
   /** The top of the metric's range in effect: the values named in hints get its decimals. */
   maxQuality: number;
   worksheetTarget: number | null;
-  referenceCeiling: { value: number; sampleName: string } | null;
+  /** `metric` names what a non-accuracy ceiling is measured in ("span F1"); absent for accuracy. */
+  referenceCeiling: { value: number; sampleName: string; metric?: string | undefined } | null;
   onChange: (draft: SettingsDraft) => void;
   onSave: () => void;
   onReset: () => void;
@@ -69,7 +70,7 @@ export function SettingsForm({
             hint={
               referenceCeiling === null
                 ? 'No reference sample in the Agreement tab: type the ceiling here if you know it'
-                : `Blank: ${formatQuality(referenceCeiling.value, maxQuality)} from the sample "${referenceCeiling.sampleName}"; a value here overrides it`
+                : `Blank: ${formatQuality(referenceCeiling.value, maxQuality)}${referenceCeiling.metric ? ` in ${referenceCeiling.metric}` : ''} from the sample "${referenceCeiling.sampleName}"; a value here overrides it`
             }
             inputMode="decimal"
             value={draft.ceilingOverride}

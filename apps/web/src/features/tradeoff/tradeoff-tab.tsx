@@ -258,6 +258,9 @@ export function TradeoffTab({ projectId, canEdit }: TradeoffTabProps) {
             data.referenceCeiling && {
               value: data.referenceCeiling.value * maxQuality,
               sampleName: data.referenceCeiling.sampleName,
+              metric: isAccuracyCeiling(data.referenceCeiling.basis)
+                ? undefined
+                : ceilingMetricName(data.referenceCeiling.basis),
             }
           }
           onChange={setSettingsDraft}
