@@ -74,11 +74,17 @@ function runCli(bundle: string, file: string, intervals: boolean): Promise<CliRu
  * The fastest of `runs` runs, by CPU time (wall time when not reported): load from other processes only
  * ever adds time, so the minimum is the best estimate of the code's own cost.
  */
-async function fastest(runs: number, run: () => Promise<CliRun>): Promise<CliRun> {
+async function fastest(
+  runs: number,
+  run: () => Promise<CliRun>,
+): Promise<CliRun & { readonly bestWallSeconds: number }> {
   const results: CliRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await run());
   results.sort((a, b) => (a.cpuSeconds ?? a.seconds) - (b.cpuSeconds ?? b.seconds));
-  return results[0] ?? (await run());
+  const best = results[0] ?? (await run());
+  // The wall clock's best run on its own: with intervals the CLI draws on a worker thread as well, so
+  // CPU time no longer bounds the wait, and the targets are about the wait.
+  return { ...best, bestWallSeconds: Math.min(best.seconds, ...results.map((r) => r.seconds)) };
 }
 
 /** Wall and CPU seconds of `work`, the fastest of `runs` runs. */
@@ -228,6 +234,7 @@ export async function benchAgreement(): Promise<void> {
       'peak MB',
       'target',
       'vs target (CPU)',
+      'vs target (wall, best run; load-bound)',
       'vs no intervals (CPU)',
       'vs Python (fastest)',
     ],
@@ -260,6 +267,7 @@ export async function benchAgreement(): Promise<void> {
       fmt(run.peakMb, 0),
       targets.join(', ') || '—',
       verdicts.join(', ') || '—',
+      c.target === null || !c.intervals ? '—' : verdict(run.bestWallSeconds, c.target),
       base === undefined ? '—' : `${(seconds / base).toFixed(2)}×`,
       c.py === null ? '—' : `${(c.py / seconds).toFixed(1)}× faster (${c.python})`,
     ]);

@@ -14,6 +14,7 @@ import {
   type SampleSource,
   toAgreementJson,
 } from '@raisin/core';
+import { bootstrapThreadsFor } from '../bootstrap-threads';
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
 import { type PushBody, type PushTarget, pushBatch } from './push-batch';
@@ -274,8 +275,10 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   }
   const read = performance.now();
   const cpuRead = process.cpuUsage();
+  const threads = bootstrapThreadsFor(parsed.value.sample.categoryOf.length);
   const report: AgreementReport = computeAgreement(parsed.value.sample, {
     level,
+    ...(threads === undefined ? {} : { bootstrapThreads: threads }),
     ...(bootstrap === undefined ? {} : { bootstrap }),
     ...(seed === undefined ? {} : { seed }),
   });

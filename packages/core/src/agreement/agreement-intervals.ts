@@ -1,6 +1,15 @@
 import type { PercentileInterval, ResampledStatistic } from './bootstrap';
 import { createAnnotatorAgreementLevels, createMajorityStatistic } from './ceiling';
-import { compressedBootstrap, type ResampleLevel, type ResampleMethod } from './compressed-bootstrap';
+import {
+  BOOTSTRAP_CHUNKS,
+  chooseMethod,
+  compressedBootstrap,
+  type DrawnChunks,
+  type DrawnElsewhere,
+  drawBootstrapChunks,
+  type ResampleLevel,
+  type ResampleMethod,
+} from './compressed-bootstrap';
 import {
   groupItemsByAnnotations,
   groupItemsByLabels,
@@ -9,7 +18,7 @@ import {
   selectFrom,
 } from './item-groups';
 import { buildItemIndex, type ItemIndex } from './item-index';
-import { itemCountOf } from './item-names';
+import { itemCountOf, withLazyItems } from './item-names';
 import { buildItemTable, type ItemTable } from './item-table';
 import { buildPairTable } from './pair-table';
 import {
@@ -43,6 +52,71 @@ export interface IntervalInputs {
   readonly multiplicities?: Int32Array;
   /** Forces how every level is resampled (tests); by default chosen by cost. */
   readonly method?: ResampleMethod;
+  /** Hands some of the bootstrap's chunks to other threads (see `BootstrapThreads`). */
+  readonly threads?: BootstrapThreads;
+}
+
+/**
+ * What another thread needs to draw chunks of a report's bootstrap (`drawIntervalChunks`): the sample
+ * without its item names (the intervals never read them) and the choices the report made, all of it
+ * structured-cloneable.
+ */
+export interface IntervalChunkRequest {
+  readonly sample: Omit<EncodedSample, 'items'>;
+  readonly itemCount: number;
+  readonly level: MeasurementLevel;
+  readonly defined: readonly AgreementCiKey[];
+  readonly fleissApplies: boolean;
+  readonly ceilingMinLabels: number;
+  readonly perAnnotator: boolean;
+  readonly resamples: number;
+  readonly seed: number;
+  readonly confidence: number;
+  /** The chunks (of `BOOTSTRAP_CHUNKS`) to draw there… */
+  readonly chunks: readonly number[];
+  /** …and whether the levels resampled by the bag of little bootstraps too. */
+  readonly littleBootstraps: boolean;
+  readonly method?: ResampleMethod;
+}
+
+/**
+ * A host's threads (the CLI's worker threads): given what another thread would draw, starts drawing it
+ * there, or returns `null` to draw everything here. The intervals are the same either way.
+ */
+export type BootstrapThreads = (request: IntervalChunkRequest) => DrawnElsewhere | null;
+
+/**
+ * What another thread draws, by per-thread CPU on the bench samples (docs/decisions/percentile-bootstrap.md):
+ * the levels resampled by the bag of little bootstraps when there are any (never split, they cost about
+ * as much as all the exact chunks there, and the worker also groups the items again); otherwise the
+ * upper half of the `BOOTSTRAP_CHUNKS` chunks. This thread, which computed the point estimates first,
+ * draws the rest.
+ */
+function elsewhereShare(levels: readonly ResampleLevel[], inputs: Omit<IntervalInputs, 'threads'>) {
+  const little = levels.some(
+    (level) => level.statistics.length > 0 && chooseMethod(level, inputs.resamples, inputs.method) !== null,
+  );
+  const half = Array.from({ length: BOOTSTRAP_CHUNKS / 2 }, (_, c) => BOOTSTRAP_CHUNKS / 2 + c);
+  return { chunks: little ? [] : half, littleBootstraps: little };
+}
+
+/** The chunks a request asks for, drawn on this thread (a worker's side of `BootstrapThreads`). */
+export function drawIntervalChunks(request: IntervalChunkRequest): DrawnChunks {
+  const { itemCount } = request;
+  const sample = withLazyItems(
+    { ...request.sample },
+    { size: itemCount, at: (i) => `${i}`, all: () => Array.from({ length: itemCount }, (_, i) => `${i}`) },
+  );
+  const index = buildItemIndex(sample);
+  const table = buildItemTable(sample, index);
+  const { levels } = buildLevels({
+    ...request,
+    sample,
+    index,
+    table,
+    defined: new Set(request.defined),
+  });
+  return drawBootstrapChunks(levels, request, request.chunks, request.littleBootstraps);
 }
 
 export interface AgreementIntervals {
@@ -95,7 +169,52 @@ function grouped(
  * `bootstrapDistributions` within Monte Carlo error); the point estimates are computed elsewhere, unchanged.
  */
 export function computeAgreementIntervals(inputs: IntervalInputs): AgreementIntervals {
-  const { sample, index, table, level, defined, resamples, seed, confidence } = inputs;
+  const { resamples, seed, confidence } = inputs;
+  const { levels, requests, firstAnnotatorLevel, annotatorLevels } = buildLevels(inputs);
+  const elsewhere =
+    inputs.threads?.({
+      sample: withoutItems(inputs.sample),
+      itemCount: itemCountOf(inputs.sample),
+      level: inputs.level,
+      defined: [...inputs.defined],
+      fleissApplies: inputs.fleissApplies,
+      ceilingMinLabels: inputs.ceilingMinLabels,
+      perAnnotator: inputs.perAnnotator,
+      resamples,
+      seed,
+      confidence,
+      ...elsewhereShare(levels, inputs),
+      ...(inputs.method === undefined ? {} : { method: inputs.method }),
+    }) ?? null;
+  const intervals = compressedBootstrap(levels, {
+    resamples,
+    seed,
+    confidence,
+    ...(inputs.method === undefined ? {} : { method: inputs.method }),
+    ...(inputs.onResampled === undefined ? {} : { onResampled: inputs.onResampled }),
+    ...(elsewhere === null ? {} : { elsewhere }),
+  });
+  const coefficients = new Map<AgreementCiKey, PercentileInterval>();
+  for (const { key, level: l, statistic, component } of requests) {
+    const interval = intervals[l]?.[statistic]?.[component];
+    if (interval !== undefined) coefficients.set(key, interval);
+  }
+  let next = firstAnnotatorLevel;
+  const annotators = annotatorLevels.map((annotatorLevel) =>
+    annotatorLevel === null ? null : (intervals[next++]?.[0]?.[0]?.interval ?? null),
+  );
+  return { coefficients, annotators };
+}
+
+/** The sample's fields but its item names, which would cost a copy of millions of strings to clone. */
+function withoutItems(sample: EncodedSample): Omit<EncodedSample, 'items'> {
+  const { annotators, categories, categoryValues, ordered, itemOf, annotatorOf, categoryOf } = sample;
+  return { annotators, categories, categoryValues, ordered, itemOf, annotatorOf, categoryOf };
+}
+
+/** The levels of the report's bootstrap, and where each requested interval is read from them. */
+function buildLevels(inputs: Omit<IntervalInputs, 'threads'>) {
+  const { sample, index, table, level, defined } = inputs;
   const levels: ResampleLevel[] = [];
   /** Per key: its level, the statistic's place in the level's full list and the component. */
   const requests: { key: AgreementCiKey; level: number; statistic: number; component: number }[] = [];
@@ -194,21 +313,5 @@ export function computeAgreementIntervals(inputs: IntervalInputs): AgreementInte
   const firstAnnotatorLevel = levels.length;
   for (const annotatorLevel of annotatorLevels) if (annotatorLevel !== null) levels.push(annotatorLevel);
 
-  const intervals = compressedBootstrap(levels, {
-    resamples,
-    seed,
-    confidence,
-    ...(inputs.method === undefined ? {} : { method: inputs.method }),
-    ...(inputs.onResampled === undefined ? {} : { onResampled: inputs.onResampled }),
-  });
-  const coefficients = new Map<AgreementCiKey, PercentileInterval>();
-  for (const { key, level: l, statistic, component } of requests) {
-    const interval = intervals[l]?.[statistic]?.[component];
-    if (interval !== undefined) coefficients.set(key, interval);
-  }
-  let next = firstAnnotatorLevel;
-  const annotators = annotatorLevels.map((annotatorLevel) =>
-    annotatorLevel === null ? null : (intervals[next++]?.[0]?.[0]?.interval ?? null),
-  );
-  return { coefficients, annotators };
+  return { levels, requests, firstAnnotatorLevel, annotatorLevels };
 }

@@ -78,23 +78,158 @@ export function chooseMethod(
 /** Per level, per statistic, per component of the statistic: its percentile interval. */
 export type LevelIntervals = PercentileInterval[][][];
 
-/** Splits `seed` into one independent stream per level, so that adding a level changes no other's draws. */
-function levelStreams(seed: number, count: number): UniformStream[] {
+/**
+ * How many chunks a level's exact resamples are split into, whatever the number of threads that draws
+ * them: chunk c takes resamples [⌊c·R/C⌋, ⌊(c + 1)·R/C⌋) from its own stream, so that a host with
+ * threads can draw chunks in parallel (`drawBootstrapChunks`) and get the very intervals that one thread
+ * gets. Four, so that the two cores the tool is sized for can share them unevenly when the little
+ * bootstraps (never split) weigh on one side; more chunks would only cost more set-up per level.
+ */
+export const BOOTSTRAP_CHUNKS = 4;
+
+/** The resamples chunk `chunk` of `BOOTSTRAP_CHUNKS` takes: `[start, end)`. */
+export function chunkRange(resamples: number, chunk: number): readonly [number, number] {
+  return [
+    Math.floor((chunk * resamples) / BOOTSTRAP_CHUNKS),
+    Math.floor(((chunk + 1) * resamples) / BOOTSTRAP_CHUNKS),
+  ];
+}
+
+/**
+ * One chunk's bootstrap values: per level, per statistic, component j's values over the chunk's n
+ * resamples at `[j · n, (j + 1) · n)`; empty for a level resampled by the bag of little bootstraps, which
+ * is never split (its subsets span the resamples) and is drawn where the intervals are taken.
+ */
+export type ChunkDistributions = Float64Array[][];
+
+/**
+ * What another thread drew: chunks of the exact levels, and, when asked, every level resampled by the bag
+ * of little bootstraps (their intervals, per level; `null` for the other levels).
+ */
+export interface DrawnChunks {
+  readonly chunks: [number, ChunkDistributions][];
+  readonly little: (PercentileInterval[][] | null)[] | null;
+}
+
+/** Work drawn by another thread: which, and a (blocking) way to take it once it is drawn. */
+export interface DrawnElsewhere {
+  readonly chunks: readonly number[];
+  readonly littleBootstraps: boolean;
+  take(): DrawnChunks;
+}
+
+/**
+ * Splits `seed` into one independent generator per level, so that adding a level changes no other's
+ * draws; a level resampled exactly splits its generator again into one stream per chunk.
+ */
+function levelRandoms(seed: number, count: number): BlockRandom[] {
   const master = createRandom(seed);
-  const split = (): BlockRandom =>
-    createXoshiro128StarStar(
-      master.nextUint32(),
-      master.nextUint32(),
-      master.nextUint32(),
-      master.nextUint32(),
-    );
-  return Array.from({ length: count }, () => new UniformStream(split()));
+  return Array.from({ length: count }, () => splitRandom(master));
+}
+
+function splitRandom(from: BlockRandom): BlockRandom {
+  return createXoshiro128StarStar(from.nextUint32(), from.nextUint32(), from.nextUint32(), from.nextUint32());
+}
+
+/**
+ * Each chunk's generator is seeded through splitmix32 (`createRandom`) rather than straight from the
+ * level generator's next words, so that no two chunks' states are a linear step of the same generator apart.
+ */
+function chunkStreams(level: BlockRandom): UniformStream[] {
+  return Array.from({ length: BOOTSTRAP_CHUNKS }, () => new UniformStream(createRandom(level.nextUint32())));
 }
 
 /** A level's resampling, advanced one resample at a time so that every level reports progress together. */
 interface LevelRun {
   step(r: number): void;
   intervals(confidence: number): PercentileInterval[][];
+}
+
+/** A level's exact resampling: one run per chunk, each writing its slots of the level's distributions. */
+interface ExactLevel {
+  readonly statistics: readonly ResampledStatistic[];
+  readonly distributions: Float64Array[];
+  readonly streams: UniformStream[];
+  readonly groups: GroupResampler;
+  readonly combined: CombinedForms | null;
+}
+
+function exactLevel(level: ResampleLevel, random: BlockRandom, resamples: number): ExactLevel {
+  const groups = createGroupResampler(level.sizes);
+  return {
+    statistics: level.statistics,
+    distributions: distributionsOf(level.statistics, resamples),
+    streams: chunkStreams(random),
+    groups,
+    combined: combineForms(level.statistics, groups.groupCount),
+  };
+}
+
+/** Steps that draw chunk `chunk` of an exact level into its distributions (slots `start …`). */
+function chunkStepper(exact: ExactLevel, chunk: number, resamples: number): (r: number) => void {
+  const [start, end] = chunkRange(resamples, chunk);
+  const stream = exact.streams[chunk] as UniformStream;
+  return multinomialStep(exact, stream, end - start, (r) => start + r, resamples);
+}
+
+/** Per level, whether it is drawn exactly (and split into chunks) or by the bag of little bootstraps. */
+function plansOf(levels: readonly ResampleLevel[], options: { resamples: number; method?: ResampleMethod }) {
+  return levels.map((level) =>
+    level.statistics.length === 0 ? undefined : chooseMethod(level, options.resamples, options.method),
+  );
+}
+
+/**
+ * The given chunks of every exactly resampled level, drawn as `compressedBootstrap` would with the same
+ * levels, `resamples`, `seed` and `method`: what another thread hands back as `DrawnElsewhere`.
+ */
+export function drawBootstrapChunks(
+  levels: readonly ResampleLevel[],
+  options: {
+    readonly resamples: number;
+    readonly seed: number;
+    readonly confidence: number;
+    readonly method?: ResampleMethod;
+  },
+  chunks: readonly number[],
+  littleBootstraps: boolean,
+): DrawnChunks {
+  const { resamples } = options;
+  const randoms = levelRandoms(options.seed, levels.length);
+  const plans = plansOf(levels, options);
+  const exact = levels.map((level, l) =>
+    plans[l] === null ? exactLevel(level, randoms[l] as BlockRandom, resamples) : null,
+  );
+  const drawn: [number, ChunkDistributions][] = [];
+  for (const chunk of chunks) {
+    const [start, end] = chunkRange(resamples, chunk);
+    const steps = exact.map((e) => (e === null ? null : chunkStepper(e, chunk, resamples)));
+    for (let r = 0; r < end - start; r++) for (const step of steps) step?.(r);
+    drawn.push([
+      chunk,
+      exact.map((e) =>
+        e === null
+          ? []
+          : e.statistics.map((statistic, s) => {
+              const out = new Float64Array(statistic.size * (end - start));
+              const full = e.distributions[s] as Float64Array;
+              for (let j = 0; j < statistic.size; j++)
+                out.set(full.subarray(j * resamples + start, j * resamples + end), j * (end - start));
+              return out;
+            }),
+      ),
+    ]);
+  }
+  const little = littleBootstraps
+    ? levels.map((level, l) => {
+        const plan = plans[l];
+        if (plan === undefined || plan === null) return null;
+        const run = littleBootstrapsRun(level, new UniformStream(randoms[l] as BlockRandom), resamples, plan);
+        for (let r = 0; r < resamples; r++) run.step(r);
+        return run.intervals(options.confidence);
+      })
+    : null;
+  return { chunks: drawn, little };
 }
 
 /**
@@ -104,7 +239,9 @@ interface LevelRun {
  * - `multinomial`: a resample is an exact Multinomial(N; n_g / N) draw of counts over the groups
  *   (`createGroupResampler`), which is in distribution exactly the per-item bootstrap of any statistic that
  *   depends on an item only through its group (`bootstrapDistributions` stays as the reference the tests
- *   compare with), at a cost per resample that grows with the number of groups, not items.
+ *   compare with), at a cost per resample that grows with the number of groups, not items. The resamples
+ *   are drawn in `BOOTSTRAP_CHUNKS` chunks from streams of their own; `elsewhere` names the chunks another
+ *   thread draws (`drawBootstrapChunks`), which this one skips and takes once its own are drawn.
  * - `little-bootstraps`, for a level whose items barely group (e.g. who-labeled-what among many annotators
  *   and categories): the bag of little bootstraps (Kleiner, Talwalkar, Sarkar & Jordan 2014, "A scalable
  *   bootstrap for massive data", JRSS-B 76(4):795–816). s subsets of b = N^0.7 items are drawn without
@@ -114,32 +251,85 @@ interface LevelRun {
  *   the subsets' intervals comparable (θ_j varies as 1/√b, far more than the interval's width).
  * Levels draw from independent streams split from `seed`: a percentile interval reads one statistic's
  * marginal distribution, and each level's draws give it exactly; joint distributions of statistics at
- * different levels are never used. The same seed and levels give the same intervals.
+ * different levels are never used. The same seed and levels give the same intervals, wherever the chunks
+ * are drawn.
  */
 export function compressedBootstrap(
   levels: readonly ResampleLevel[],
-  options: CompressedBootstrapOptions,
+  options: CompressedBootstrapOptions & { readonly elsewhere?: DrawnElsewhere },
 ): LevelIntervals {
   const { resamples, seed, confidence, onResampled } = options;
-  const streams = levelStreams(seed, levels.length);
-  const runs = levels.map((level, l): LevelRun => {
-    const stream = streams[l] ?? new UniformStream(createRandom(seed));
-    if (level.statistics.length === 0) return { step: () => {}, intervals: () => [] };
-    const plan = chooseMethod(level, resamples, options.method);
-    return plan === null
-      ? multinomialRun(level, stream, resamples)
-      : littleBootstrapsRun(level, stream, resamples, plan);
+  const randoms = levelRandoms(seed, levels.length);
+  const plans = plansOf(levels, options);
+  const exact = levels.map((level, l) =>
+    plans[l] === null ? exactLevel(level, randoms[l] as BlockRandom, resamples) : null,
+  );
+  const littleElsewhere = options.elsewhere?.littleBootstraps === true;
+  const little = levels.map((level, l): LevelRun | null => {
+    const plan = plans[l];
+    if (plan === undefined || plan === null || littleElsewhere) return null;
+    return littleBootstrapsRun(level, new UniformStream(randoms[l] as BlockRandom), resamples, plan);
   });
+  const remote = options.elsewhere?.chunks ?? [];
   const every = Math.max(1, Math.ceil(resamples / 100));
-  let nextReport = onResampled === undefined ? Number.POSITIVE_INFINITY : Math.min(every, resamples);
-  for (let r = 0; r < resamples; r++) {
-    for (const run of runs) run.step(r);
-    if (r + 1 === nextReport) {
-      onResampled?.(r + 1);
-      nextReport = Math.min(nextReport + every, resamples);
+  let nextReport =
+    onResampled === undefined || resamples === 0 ? Number.POSITIVE_INFINITY : Math.min(every, resamples);
+  let done = 0;
+  const advance = (by: number) => {
+    done = Math.min(resamples, done + by);
+    while (done >= nextReport) {
+      onResampled?.(nextReport === resamples ? resamples : done);
+      nextReport =
+        nextReport === resamples ? Number.POSITIVE_INFINITY : Math.min(nextReport + every, resamples);
+    }
+  };
+  // The little bootstraps (never split) advance one resample per resample of the local chunks, in order.
+  let littleNext = 0;
+  const stepLittle = () => {
+    if (littleNext >= resamples) return;
+    for (const run of little) run?.step(littleNext);
+    littleNext++;
+  };
+  for (let chunk = 0; chunk < BOOTSTRAP_CHUNKS; chunk++) {
+    if (remote.includes(chunk)) continue;
+    const [start, end] = chunkRange(resamples, chunk);
+    const steps = exact.map((e) => (e === null ? null : chunkStepper(e, chunk, resamples)));
+    for (let r = 0; r < end - start; r++) {
+      for (const step of steps) step?.(r);
+      stepLittle();
+      advance(1);
     }
   }
-  return runs.map((run) => run.intervals(confidence));
+  while (littleNext < resamples) stepLittle();
+  const fromElsewhere = options.elsewhere?.take();
+  const takenChunks = new Map(fromElsewhere?.chunks ?? []);
+  for (const chunk of remote) {
+    const [start, end] = chunkRange(resamples, chunk);
+    const taken = takenChunks.get(chunk) ?? [];
+    exact.forEach((e, l) => {
+      e?.statistics.forEach((statistic, s) => {
+        const values = taken[l]?.[s];
+        const full = e.distributions[s] as Float64Array;
+        for (let j = 0; j < statistic.size; j++) {
+          const from = values?.subarray(j * (end - start), (j + 1) * (end - start));
+          if (from?.length === end - start) full.set(from, j * resamples + start);
+          else full.fill(Number.NaN, j * resamples + start, j * resamples + end);
+        }
+      });
+    });
+    advance(end - start);
+  }
+  advance(resamples);
+  return levels.map((level, l) => {
+    const e = exact[l];
+    if (e !== null && e !== undefined)
+      return percentileIntervals(level.statistics, e.distributions, resamples, confidence);
+    return (
+      little[l]?.intervals(confidence) ??
+      (littleElsewhere && plans[l] !== undefined ? fromElsewhere?.little?.[l] : null) ??
+      []
+    );
+  });
 }
 
 /** Values of each statistic's components over the resamples, component j's at `[j · count, (j + 1) · count)`. */
@@ -282,33 +472,32 @@ function store(
   });
 }
 
-function multinomialRun(level: ResampleLevel, stream: UniformStream, resamples: number): LevelRun {
-  const { statistics } = level;
-  const groups = createGroupResampler(level.sizes);
-  const combined = combineForms(statistics, groups.groupCount);
+/**
+ * Steps that draw `count` exact resamples of a level from `stream` and store resample r in slot
+ * `slotOf(r)` of its distributions (`total` slots per component).
+ */
+function multinomialStep(
+  exact: ExactLevel,
+  stream: UniformStream,
+  count: number,
+  slotOf: (r: number) => number,
+  total: number,
+): (r: number) => void {
+  const { statistics, groups, combined, distributions } = exact;
+  const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
   if (combined !== null) {
-    const blocks = new LinearBlocks(groups, combined, resamples);
-    const distributions = distributionsOf(statistics, resamples);
-    const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
-    return {
-      step(r: number): void {
-        blocks.take(stream, scratch);
-        store(statistics, scratch, distributions, resamples, r);
-      },
-      intervals: (confidence) => percentileIntervals(statistics, distributions, resamples, confidence),
+    const blocks = new LinearBlocks(groups, combined, count);
+    return (r) => {
+      blocks.take(stream, scratch);
+      store(statistics, scratch, distributions, total, slotOf(r));
     };
   }
-  const draws = new BlockDraws(groups, resamples);
+  const draws = new BlockDraws(groups, count);
   const drawn = new Int32Array(groups.groupCount);
-  const distributions = distributionsOf(statistics, resamples);
-  const scratch = statistics.map((statistic) => new Float64Array(statistic.size));
-  return {
-    step(r: number): void {
-      const counts = draws.take(stream);
-      const resample: Resample = { weights: counts, items: drawn, count: listDrawn(counts, drawn) };
-      record(statistics, resample, scratch, distributions, resamples, r);
-    },
-    intervals: (confidence) => percentileIntervals(statistics, distributions, resamples, confidence),
+  return (r) => {
+    const counts = draws.take(stream);
+    const resample: Resample = { weights: counts, items: drawn, count: listDrawn(counts, drawn) };
+    record(statistics, resample, scratch, distributions, total, slotOf(r));
   };
 }
 

@@ -278,6 +278,7 @@ export function computeAgreement(
       seed,
       confidence,
       ...(onProgress === undefined ? {} : { onResampled: bootstrapStep }),
+      ...(options.bootstrapThreads === undefined ? {} : { threads: options.bootstrapThreads }),
     });
     for (const key of CI_KEYS) {
       const computed = intervals.coefficients.get(key);

@@ -1,4 +1,10 @@
 /** The agreement engine: parse a labeled sample (parse/), then compute its agreement report. */
+
+export {
+  type BootstrapThreads,
+  drawIntervalChunks,
+  type IntervalChunkRequest,
+} from './agreement-intervals';
 export { alphaBand, type BandScale, bandScaleOf, describeBand, kappaBand } from './bands';
 export {
   bootstrapDistributions,
@@ -8,6 +14,7 @@ export {
 } from './bootstrap';
 export { ceilingMetricName, isAccuracyCeiling } from './ceiling-metric';
 export { type CoefficientRow, coefficientRows } from './coefficient-rows';
+export type { ChunkDistributions, DrawnChunks, DrawnElsewhere } from './compressed-bootstrap';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
 export { computeFramedAgreement } from './compute-framed-agreement';
 export { ICC_FORMS } from './continuous/icc';

@@ -1,3 +1,4 @@
+import type { BootstrapThreads } from './agreement-intervals';
 /**
  * The contract between the agreement engine's input side (parse/) and its statistics side.
  * A labeled sample is a set of (item, annotator, label) triples; it is held as parallel typed
@@ -87,6 +88,8 @@ export interface AgreementProgress {
 export interface ComputeAgreementOptions extends AgreementOptions {
   /** Called as each stage advances, at most about every 1% of the bootstrap's resamples. */
   readonly onProgress?: (progress: AgreementProgress) => void;
+  /** Draws part of the bootstrap on other threads (a host with threads; the report is the same). */
+  readonly bootstrapThreads?: BootstrapThreads;
 }
 
 /** A confidence interval `[lower, upper]`. */

@@ -1,0 +1,94 @@
+/**
+ * The bootstrap's chunks (and little bootstraps) drawn on another thread give the very report that one
+ * thread gives: the chunks' streams are split from the seed whatever draws them, and the request another
+ * thread gets is all it needs (it survives a structured clone, as a worker's message does).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type BootstrapThreads,
+  computeAgreementIntervals,
+  drawIntervalChunks,
+  type IntervalInputs,
+} from './agreement-intervals';
+import { computeAgreement } from './compute-agreement';
+import { buildItemIndex } from './item-index';
+import { buildItemTable } from './item-table';
+import { createPopulation, createSampler, expandSample } from './simulation-support';
+import type { EncodedSample } from './types';
+
+/** Threads simulated in-process: the request is cloned and its chunks drawn before they are asked for. */
+const elsewhere: BootstrapThreads = (request) => {
+  const drawn = structuredClone(drawIntervalChunks(structuredClone(request)));
+  return { chunks: request.chunks, littleBootstraps: request.littleBootstraps, take: () => drawn };
+};
+
+function sampleOf(annotators: number, classes: number, items: number): EncodedSample {
+  const population = createPopulation({
+    annotators,
+    classShares: Array.from({ length: classes }, (_, c) => (classes - c) / ((classes * (classes + 1)) / 2)),
+    accuracy: Array.from({ length: annotators }, (_, a) => 0.85 - 0.05 * a),
+    missing: 0.2,
+  });
+  const drawn = createSampler(population, items, 3)();
+  return expandSample(drawn.sample, drawn.multiplicities);
+}
+
+describe('bootstrap chunks drawn elsewhere', () => {
+  it.each([
+    ['two annotators', 2, 4, 2000],
+    ['five annotators, per-annotator levels', 5, 6, 3000],
+  ])('give the same report as one thread (%s)', (_, annotators, classes, items) => {
+    const sample = sampleOf(annotators, classes, items);
+    for (const bootstrap of [1, 7, 400]) {
+      const here = computeAgreement(sample, { bootstrap, seed: 9 });
+      let asked = 0;
+      const threaded = computeAgreement(sample, {
+        bootstrap,
+        seed: 9,
+        bootstrapThreads: (request) => {
+          asked++;
+          return elsewhere(request);
+        },
+      });
+      expect(asked).toBe(1);
+      expect(threaded).toEqual(here);
+      expect(Object.keys(here.ci).length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(['multinomial', 'little-bootstraps'] as const)('give the same intervals by %s', (method) => {
+    const sample = sampleOf(4, 5, 1500);
+    const index = buildItemIndex(sample);
+    const inputs: IntervalInputs = {
+      sample,
+      index,
+      table: buildItemTable(sample, index),
+      level: 'nominal',
+      defined: new Set(['alpha', 'percentAgreement', 'lightKappa', 'gwetAC1']),
+      fleissApplies: false,
+      ceilingMinLabels: 3,
+      perAnnotator: true,
+      resamples: 300,
+      seed: 4,
+      confidence: 0.9,
+      method,
+    };
+    const here = computeAgreementIntervals(inputs);
+    expect(computeAgreementIntervals({ ...inputs, threads: elsewhere })).toEqual(here);
+    expect(here.coefficients.size).toBe(4);
+  });
+
+  it('reports progress to the last resample when chunks are drawn elsewhere', () => {
+    const sample = sampleOf(3, 3, 500);
+    const done: number[] = [];
+    computeAgreement(sample, {
+      bootstrap: 200,
+      bootstrapThreads: elsewhere,
+      onProgress: (progress) => {
+        if (progress.stage === 'bootstrap') done.push(progress.done);
+      },
+    });
+    expect(done.at(-1)).toBe(200);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
+});
