@@ -1,6 +1,6 @@
 // Entry point: `node --import tsx apps/server/src/main.ts` (run directly, not via `npm run -w`, so signals reach it).
 import { performance } from 'node:perf_hooks';
-import { createDb, type DbHandle, migrateDb } from '@raisin/db';
+import { backfillTradeoffSummaries, createDb, type DbHandle, migrateDb } from '@raisin/db';
 import { type App, buildApp } from './app';
 import { type Config, ConfigError, DEFAULT_HOST, loadConfig } from './config';
 
@@ -66,11 +66,27 @@ async function main(): Promise<void> {
       `Raisin listening on ${address} (${config.publicUrl === null ? 'links and the CSRF check follow the address each request was made to' : `public URL ${config.publicUrl}`}), ready in ${startupMs} ms`,
     );
 
+    // After an upgrade, projects' stored tradeoff summaries may be missing or stale: storing them now, one
+    // workspace at a time between requests, spares the first portfolio load from simulating each project.
+    const backfill = new AbortController();
+    const backfillStart = performance.now();
+    backfillTradeoffSummaries(handle.db, { signal: backfill.signal }).then(
+      (workspaces) =>
+        app.log.info(
+          { workspaces, ms: Math.round(performance.now() - backfillStart) },
+          'tradeoff summaries checked',
+        ),
+      (error: unknown) => {
+        if (!backfill.signal.aborted) app.log.error({ err: error }, 'tradeoff summary backfill failed');
+      },
+    );
+
     const db = handle;
     let closing = false;
     const shutdown = async (signal: NodeJS.Signals) => {
       if (closing) return;
       closing = true;
+      backfill.abort();
       app.log.info({ signal }, 'shutting down: finishing in-flight requests');
       setTimeout(() => {
         app.log.error('shutdown timed out; exiting');

@@ -78,7 +78,7 @@ export {
   readProjectBundle,
   writeProjectBundle,
 } from './portability';
-export { getWorkspacePortfolio } from './portfolio';
+export { backfillTradeoffSummaries, getWorkspacePortfolio } from './portfolio';
 export {
   createProject,
   getProject,

@@ -229,3 +229,27 @@ export async function getWorkspacePortfolio(
   await storeTradeoffSummaries(db, computed);
   return rows;
 }
+
+/**
+ * Stores the tradeoff summary of every active project whose stored one is missing or stale, reading each
+ * workspace's portfolio in turn (which simulates and stores exactly those), so the first portfolio load
+ * after an upgrade simulates nothing. The server runs it in the background at start-up; `signal` stops it
+ * between workspaces (a shutdown). Returns the number of workspaces read.
+ */
+export async function backfillTradeoffSummaries(
+  db: Db,
+  options: { signal?: AbortSignal } = {},
+): Promise<number> {
+  const workspaces = await db
+    .selectDistinct({ id: project.workspaceId })
+    .from(project)
+    .innerJoin(tradeoffSettings, eq(tradeoffSettings.projectId, project.id))
+    .where(eq(project.archived, false));
+  let read = 0;
+  for (const workspace of workspaces) {
+    if (options.signal?.aborted) break;
+    await getWorkspacePortfolio(db, { workspaceId: workspace.id });
+    read++;
+  }
+  return read;
+}
