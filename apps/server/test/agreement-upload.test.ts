@@ -159,7 +159,7 @@ describe('agreement upload route', () => {
         version: 1,
         level: 'ordinal',
       }),
-    ).rejects.toThrow(/scored under its framing/);
+    ).rejects.toThrow(/scored as spans.*cannot be re-scored/);
   }, 30_000);
 
   it('stores every question of a Label Studio export under its framing, the chosen one as the headline', async () => {
