@@ -66,7 +66,8 @@ export function TrendLineChart({
         tickFormatter={formatTick}
       />
       <Tooltip />
-      <Legend />
+      {/* A fixed-width chart scrolls sideways on a phone: a legend at its left edge is read without scrolling. */}
+      <Legend {...(fixed && { align: 'left' as const })} />
       <Line
         dataKey="alpha"
         name="Krippendorff's α"
