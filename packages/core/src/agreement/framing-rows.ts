@@ -21,6 +21,9 @@ const row = (name: string, value: number | null | undefined, ci?: Interval | nul
   ci: ci ?? null,
 });
 
+/** "1 annotator pair", "3 annotator pairs". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /**
  * The rows of a framing's own block (docs/product.md, "Framings beyond one label per item"), as the
  * Agreement tab's framing table and the report's coefficient table list them; null for one label per item.
@@ -31,7 +34,7 @@ export function framingRows(report: AgreementReport): FramingRows | null {
   if (report.spans) {
     const { f1, ci, perLabel: labels, documents, pairs } = report.spans;
     return {
-      title: `Span agreement (${documents} documents, ${pairs} annotator pairs)`,
+      title: `Span agreement (${count(documents, 'document')}, ${count(pairs, 'annotator pair')})`,
       measures: [
         row('Span F1, exact', f1.exact, ci.exact),
         row('Span F1, unlabeled', f1.unlabeled, ci.unlabeled),
@@ -43,7 +46,7 @@ export function framingRows(report: AgreementReport): FramingRows | null {
   if (report.boxes) {
     const { f1, ci, meanIoU, perLabel: labels, images, pairs } = report.boxes;
     return {
-      title: `Box agreement (${images} images, ${pairs} annotator pairs)`,
+      title: `Box agreement (${count(images, 'image')}, ${count(pairs, 'annotator pair')})`,
       measures: [
         row('Box F1 at IoU 0.5', f1.iou50, ci.iou50),
         row('Box F1 at IoU 0.75', f1.iou75, ci.iou75),
@@ -71,7 +74,7 @@ export function framingRows(report: AgreementReport): FramingRows | null {
   if (report.ranking) {
     const r = report.ranking;
     return {
-      title: `Ranking agreement (${r.lists} lists)`,
+      title: `Ranking agreement (${count(r.lists, 'list')})`,
       measures: [
         row("Kendall's W (ties corrected)", r.kendallW, r.ci.kendallW),
         row("Kendall's W (uncorrected)", r.kendallWUncorrected),
