@@ -265,6 +265,8 @@ test.describe('agreement under other framings', () => {
       coefficients.getByRole('row', { name: /^Kendall's W \(ties corrected\) 0\.\d{3}/ }),
     ).toBeVisible();
     await expect(coefficients.getByRole('row', { name: /^Mean Kendall's τ-b 0\.\d{3}/ })).toBeVisible();
+    // Rankings have no α: the trend draws the ceiling alone and its name claims no α.
+    await expect(page.getByRole('img', { name: 'Line chart: the human ceiling for 1 sample' })).toBeVisible();
     const summary = page.getByRole('region', { name: 'Executive summary' });
     await expect(summary).toContainText(/Human ceiling\s*0\.\d{3}.* in Kendall's τ, from rankings/);
     await expect(

@@ -56,6 +56,8 @@ export function TrendLineChart({
   className?: string | undefined;
   threshold?: number | null;
 }) {
+  // Spans, boxes, label sets and rankings have no α: their trend is the ceiling alone, and names no α.
+  const hasAlpha = data.some((point) => point.alpha !== null);
   const chart = (
     <LineChart data={data} {...(fixed && { width: fixed.width, height, margin: fixed.margin })}>
       <CartesianGrid strokeDasharray="3 3" />
@@ -68,14 +70,16 @@ export function TrendLineChart({
       <Tooltip />
       {/* A fixed-width chart scrolls sideways on a phone: a legend at its left edge is read without scrolling. */}
       <Legend {...(fixed && { align: 'left' as const })} />
-      <Line
-        dataKey="alpha"
-        name="Krippendorff's α"
-        stroke="#5b2a86"
-        isAnimationActive={false}
-        connectNulls
-        dot={<AlphaDot />}
-      />
+      {hasAlpha && (
+        <Line
+          dataKey="alpha"
+          name="Krippendorff's α"
+          stroke="#5b2a86"
+          isAnimationActive={false}
+          connectNulls
+          dot={<AlphaDot />}
+        />
+      )}
       {threshold !== null && (
         <ReferenceLine
           y={threshold}
@@ -97,7 +101,7 @@ export function TrendLineChart({
   return (
     <div
       role="img"
-      aria-label={`Line chart: Krippendorff's α and the human ceiling for ${data.length} samples`}
+      aria-label={`Line chart: ${hasAlpha ? "Krippendorff's α and " : ''}the human ceiling for ${data.length} sample${data.length === 1 ? '' : 's'}`}
       className={className}
     >
       {fixed ? (
