@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { computeFramedAgreement } from './compute-framed-agreement';
 import { framingRows } from './framing-rows';
-import { parseFramedSample } from './parse';
-
-function spansReport() {
-  const file = readFileSync(
-    fileURLToPath(new URL('./parse/fixtures/label-studio-ner.json', import.meta.url)),
-  );
-  const parsed = parseFramedSample(file);
-  const control = parsed.ok ? parsed.value.controls[0] : undefined;
-  if (!control) throw new Error('the NER fixture should parse');
-  return computeFramedAgreement(control.sample, { bootstrap: 20 });
-}
+import { labelStudioNerReport } from './test-support';
 
 describe('framingRows', () => {
   it('titles a span block with its counts, in the singular for one pair and in the plural for several', () => {
-    const report = spansReport();
+    const report = labelStudioNerReport();
     const spans = report.spans;
     if (!spans) throw new Error('a span report');
     const rows = framingRows(report);

@@ -8,9 +8,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRandom } from '../shared';
 import type { Resample } from './bootstrap';
+import { computeFramedAgreement } from './compute-framed-agreement';
 import type { Span, UnitSample } from './framing';
 import { buildItemIndex } from './item-index';
 import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
+import { parseFramedSample } from './parse';
 import type { EncodedSample } from './types';
 
 export type Triple = readonly [item: string, annotator: string, label: string];
@@ -126,4 +128,15 @@ export function readBratSpans(text: string): Span[] {
     const [label = '', start = '', end = ''] = annotation.split(' ');
     return [{ start: Number(start), end: Number(end), label }];
   });
+}
+
+/** The report of the Label Studio NER fixture (two annotators, spans), with a short bootstrap. */
+export function labelStudioNerReport() {
+  const file = readFileSync(
+    fileURLToPath(new URL('./parse/fixtures/label-studio-ner.json', import.meta.url)),
+  );
+  const parsed = parseFramedSample(file);
+  const control = parsed.ok ? parsed.value.controls[0] : undefined;
+  if (!control) throw new Error('the NER fixture should parse');
+  return computeFramedAgreement(control.sample, { bootstrap: 20 });
 }

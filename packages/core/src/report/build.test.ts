@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { computeFramedAgreement, parseFramedSample } from '../agreement';
+import { labelStudioNerReport } from '../agreement/test-support';
 import { generateRoadmap, roadmapEstimatesFromTradeoff } from '../roadmap';
 import { analyzeTradeoff, resolveTradeoffInputs, summarizeTradeoff } from '../tradeoff';
 import { computationSettings, storedSeedAngles } from '../tradeoff/test-support';
@@ -132,15 +130,7 @@ describe('buildReportSnapshot', () => {
 });
 
 describe("the ceiling's metric in the report", () => {
-  const nerReport = () => {
-    const file = readFileSync(
-      fileURLToPath(new URL('../agreement/parse/fixtures/label-studio-ner.json', import.meta.url)),
-    );
-    const parsed = parseFramedSample(file);
-    const control = parsed.ok ? parsed.value.controls[0] : undefined;
-    if (!control) throw new Error('the NER fixture should parse');
-    return computeFramedAgreement(control.sample, { bootstrap: 20 });
-  };
+  const nerReport = labelStudioNerReport;
   const tradeoffWith = (referenceCeiling: number, ceilingOverride: number | null) => {
     const analysis = analyzeTradeoff(
       resolveTradeoffInputs({
