@@ -269,7 +269,12 @@ test.describe('agreement journeys', () => {
     await openAgreementTab(page, account('formats'));
     const files = [
       ['records.jsonl', 'jsonl', 'application/x-ndjson', '2 items, 2 annotators, 4 labels, 2 categories'],
-      ['prodigy-textcat-choice.jsonl', 'prodigy', 'application/x-ndjson', '3 items, 2 annotators, 6 label sets'],
+      [
+        'prodigy-textcat-choice.jsonl',
+        'prodigy',
+        'application/x-ndjson',
+        '3 items, 2 annotators, 6 label sets',
+      ],
       ['excel-semicolon.csv', 'long', 'text/csv', '3 items, 2 annotators, 6 labels, 4 categories'],
     ] as const;
     for (const [file, format, type, counts] of files) {
