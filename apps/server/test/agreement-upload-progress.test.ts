@@ -3,12 +3,18 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRandom } from '@raisin/core/shared';
-import { createDb, type DbHandle, listAgreementSamples, migrateDb } from '@raisin/db';
+import { listAgreementSamples } from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '../src/index';
-import { ORIGIN, type SignedUp, signUp, trpcMutationData } from './helpers';
-import { createThrowawayPostgres } from './server-process';
+import {
+  appDatabases,
+  type OpenedDatabase,
+  ORIGIN,
+  type SignedUp,
+  signUp,
+  trpcMutationData,
+} from './helpers';
 
 const UPLOAD_LIMIT = 8 * 1024 * 1024;
 const PHASES = ['reading', 'scoring', 'coefficients', 'bootstrap', 'saving'];
@@ -102,41 +108,9 @@ function postStreaming(
   });
 }
 
-interface Opened {
-  handle: DbHandle;
-  dispose(): Promise<void>;
-}
-
-const databases: { label: string; open: () => Promise<Opened> }[] = [
-  {
-    label: 'pglite',
-    async open() {
-      const handle = await createDb();
-      return { handle, dispose: () => handle.close() };
-    },
-  },
-];
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (adminUrl) {
-  databases.push({
-    label: 'postgres',
-    async open() {
-      const database = await createThrowawayPostgres(adminUrl, 'raisin_progress');
-      const handle = await createDb({ url: database.url, maxConnections: 4 });
-      return {
-        handle,
-        dispose: async () => {
-          await handle.close();
-          await database.drop();
-        },
-      };
-    },
-  });
-}
-
-for (const database of databases) {
+for (const database of appDatabases('raisin_progress')) {
   describe(`agreement upload progress [${database.label}]`, () => {
-    let opened: Opened;
+    let opened: OpenedDatabase;
     let app: FastifyInstance;
     let origin: string;
     let owner: SignedUp;
@@ -146,7 +120,6 @@ for (const database of databases) {
 
     beforeAll(async () => {
       opened = await database.open();
-      await migrateDb(opened.handle.db, opened.handle.driver);
       const config = loadConfig({
         RAISIN_PUBLIC_URL: ORIGIN,
         RAISIN_WEB_DIST: '/nonexistent',

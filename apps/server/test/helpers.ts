@@ -1,6 +1,16 @@
-import { createDb, type DbHandle, migrateDb } from '@raisin/db';
+import { exampleReportSnapshot } from '@raisin/core';
+import {
+  createDb,
+  createProject,
+  createWorkspace,
+  type Db,
+  type DbHandle,
+  migrateDb,
+  publishReportVersion,
+} from '@raisin/db';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type BuildAppOptions, buildApp, loadConfig } from '../src/index';
+import { createThrowawayPostgres } from './server-process';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -23,6 +33,49 @@ export async function startTestApp(
   const app = await buildApp(config, handle, options);
   await app.ready();
   return { handle, app };
+}
+
+/** A migrated database a suite builds its apps over, and how to remove it after the suite. */
+export interface OpenedDatabase {
+  readonly handle: DbHandle;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The databases an in-process suite runs on, for `describe.each` (`[$label]` in its name): an in-memory
+ * PGlite always, and, only when TEST_DATABASE_URL is set, a throwaway PostgreSQL database named after
+ * `prefix`, dropped by `dispose`. Each `open` gives a fresh, migrated database.
+ */
+export function appDatabases(prefix: string): { label: string; open: () => Promise<OpenedDatabase> }[] {
+  const databases = [
+    {
+      label: 'pglite',
+      async open(): Promise<OpenedDatabase> {
+        const handle = await createDb();
+        await migrateDb(handle.db, handle.driver);
+        return { handle, dispose: () => handle.close() };
+      },
+    },
+  ];
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    databases.push({
+      label: 'postgres',
+      async open() {
+        const database = await createThrowawayPostgres(adminUrl, prefix);
+        const handle = await createDb({ url: database.url, maxConnections: 4 });
+        await migrateDb(handle.db, handle.driver);
+        return {
+          handle,
+          dispose: async () => {
+            await handle.close();
+            await database.drop();
+          },
+        };
+      },
+    });
+  }
+  return databases;
 }
 
 let ipCounter = 0;
@@ -132,4 +185,27 @@ export async function trpcQueryData<T>(
   const response = await trpcQuery(app, path, input, { cookie: who.cookie });
   if (response.statusCode !== 200) throw new Error(`${path}: ${response.body}`);
   return response.json<{ result: { data: T } }>().result.data;
+}
+
+/**
+ * A new owner (signed up through `app`) with workspace "W" and one project named `projectName`, whose
+ * example report is published as a version: what a share link is made for.
+ */
+export async function publishedExampleReport(app: FastifyInstance, db: Db, projectName: string) {
+  const owner = await signUp(app, 'owner');
+  const workspace = await createWorkspace(db, { name: 'W', actorId: owner.userId });
+  const project = await createProject(db, {
+    workspaceId: workspace.id,
+    name: projectName,
+    actorId: owner.userId,
+  });
+  const version = await publishReportVersion(db, {
+    projectId: project.id,
+    workspaceId: workspace.id,
+    note: null,
+    actorId: owner.userId,
+    actorName: 'owner',
+    snapshot: exampleReportSnapshot(),
+  });
+  return { owner, workspaceId: workspace.id, projectId: project.id, versionId: version.id };
 }

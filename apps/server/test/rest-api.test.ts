@@ -7,10 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { computeAgreement, parseSample, toAgreementJson } from '@raisin/core';
 import {
   createApiToken,
-  createDb,
   type DbHandle,
   listAgreementSamples,
-  migrateDb,
   revokeApiToken,
   schema,
   setAgreementThreshold,
@@ -22,8 +20,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '../src/index';
 import { sampleListSchema, sampleResultSchema } from '../src/rest/schemas';
-import { ORIGIN, type SignedUp, signUp, trpcMutationData } from './helpers';
-import { createThrowawayPostgres } from './server-process';
+import {
+  appDatabases,
+  type OpenedDatabase,
+  ORIGIN,
+  type SignedUp,
+  signUp,
+  trpcMutationData,
+} from './helpers';
 
 const REFERENCE = readFileSync(
   fileURLToPath(
@@ -32,40 +36,6 @@ const REFERENCE = readFileSync(
   'utf8',
 );
 const UPLOAD_LIMIT = 8 * 1024;
-
-interface Opened {
-  handle: DbHandle;
-  dispose(): Promise<void>;
-}
-
-const DATABASES: [string, () => Promise<Opened>][] = [
-  [
-    'pglite',
-    async () => {
-      const handle = await createDb();
-      await migrateDb(handle.db, handle.driver);
-      return { handle, dispose: () => handle.close() };
-    },
-  ],
-];
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (adminUrl) {
-  DATABASES.push([
-    'postgres',
-    async () => {
-      const database = await createThrowawayPostgres(adminUrl, 'raisin_rest');
-      const handle = await createDb({ url: database.url, maxConnections: 4 });
-      await migrateDb(handle.db, handle.driver);
-      return {
-        handle,
-        dispose: async () => {
-          await handle.close();
-          await database.drop();
-        },
-      };
-    },
-  ]);
-}
 
 async function appOn(handle: DbHandle, env: Record<string, string> = {}): Promise<FastifyInstance> {
   const config = loadConfig({
@@ -80,8 +50,8 @@ async function appOn(handle: DbHandle, env: Record<string, string> = {}): Promis
   return app;
 }
 
-describe.each(DATABASES)('REST API v1 [%s]', (_label, open) => {
-  let opened: Opened;
+describe.each(appDatabases('raisin_rest'))('REST API v1 [$label]', ({ open }) => {
+  let opened: OpenedDatabase;
   let app: FastifyInstance;
   let owner: SignedUp;
   let workspaceId: string;

@@ -1,21 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleReportSnapshot } from '@raisin/core';
-import {
-  createDb,
-  createProject,
-  createShareLink,
-  createWorkspace,
-  type DbHandle,
-  migrateDb,
-  publishReportVersion,
-  revokeShareLink,
-} from '@raisin/db';
+import { createShareLink, type DbHandle, revokeShareLink } from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
-import { nextIp, ORIGIN, signUp } from './helpers';
+import { nextIp, publishedExampleReport, startTestApp } from './helpers';
 
 const INDEX_HTML =
   '<!doctype html><html><head><title>Raisin</title></head><body><div id="root"></div></body></html>';
@@ -27,13 +16,7 @@ let webDist: string;
 beforeAll(async () => {
   webDist = mkdtempSync(join(tmpdir(), 'raisin-web-'));
   writeFileSync(join(webDist, 'index.html'), INDEX_HTML);
-  handle = await createDb();
-  await migrateDb(handle.db, handle.driver);
-  app = await buildApp(
-    loadConfig({ RAISIN_PUBLIC_URL: ORIGIN, RAISIN_WEB_DIST: webDist, LOG_LEVEL: 'silent' }),
-    handle,
-  );
-  await app.ready();
+  ({ handle, app } = await startTestApp({ RAISIN_WEB_DIST: webDist }));
 });
 
 afterAll(async () => {
@@ -43,30 +26,20 @@ afterAll(async () => {
 });
 
 async function sharedVersion(projectName: string, options: { previewNumbers?: boolean } = {}) {
-  const owner = await signUp(app, 'owner');
-  const ws = await createWorkspace(handle.db, { name: 'W', actorId: owner.userId });
-  const project = await createProject(handle.db, {
-    workspaceId: ws.id,
-    name: projectName,
-    actorId: owner.userId,
-  });
-  const version = await publishReportVersion(handle.db, {
-    projectId: project.id,
-    workspaceId: ws.id,
-    note: null,
-    actorId: owner.userId,
-    actorName: 'owner',
-    snapshot: exampleReportSnapshot(),
-  });
+  const { owner, workspaceId, projectId, versionId } = await publishedExampleReport(
+    app,
+    handle.db,
+    projectName,
+  );
   const link = await createShareLink(handle.db, {
-    projectId: project.id,
-    workspaceId: ws.id,
-    versionId: version.id,
+    projectId,
+    workspaceId,
+    versionId,
     expiresAt: null,
     ...options,
     actorId: owner.userId,
   });
-  return { ...link, projectId: project.id, workspaceId: ws.id, actorId: owner.userId };
+  return { ...link, projectId, workspaceId, actorId: owner.userId };
 }
 
 const open = (token: string) => app.inject({ method: 'GET', url: `/s/${token}`, remoteAddress: nextIp() });

@@ -2,17 +2,11 @@
 // does: the same status, headers and bytes, and the same side effects (one failed lookup counted per
 // unknown token, one open per view), for every kind of request a client or a scanner may send. On PGlite
 // and, with TEST_DATABASE_URL, on PostgreSQL.
-import { exampleReportSnapshot } from '@raisin/core';
 import {
-  createDb,
-  createProject,
   createShareLink,
-  createWorkspace,
   type DbHandle,
   hitRateLimit,
   listShareLinks,
-  migrateDb,
-  publishReportVersion,
   recordSharedDecision,
   revokeShareLink,
   SHARE_LOOKUP_LIMIT,
@@ -22,42 +16,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '../src/index';
-import { nextIp, ORIGIN, signUp } from './helpers';
-import { createThrowawayPostgres } from './server-process';
-
-interface Opened {
-  handle: DbHandle;
-  dispose(): Promise<void>;
-}
-
-const DATABASES: [string, () => Promise<Opened>][] = [
-  [
-    'pglite',
-    async () => {
-      const handle = await createDb();
-      await migrateDb(handle.db, handle.driver);
-      return { handle, dispose: () => handle.close() };
-    },
-  ],
-];
-const adminUrl = process.env.TEST_DATABASE_URL;
-if (adminUrl) {
-  DATABASES.push([
-    'postgres',
-    async () => {
-      const database = await createThrowawayPostgres(adminUrl, 'raisin_shared');
-      const handle = await createDb({ url: database.url, maxConnections: 4 });
-      await migrateDb(handle.db, handle.driver);
-      return {
-        handle,
-        dispose: async () => {
-          await handle.close();
-          await database.drop();
-        },
-      };
-    },
-  ]);
-}
+import { appDatabases, nextIp, type OpenedDatabase, ORIGIN, publishedExampleReport } from './helpers';
 
 interface Sent {
   method?: 'GET' | 'HEAD' | 'POST';
@@ -77,8 +36,10 @@ const input = (value: unknown) => `/trpc/report.shared?input=${encodeURIComponen
 const batchOfOne = (value: unknown) =>
   `/trpc/report.shared?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: value }))}`;
 
-describe.each(DATABASES)('report.shared answered directly [%s]', (_label, openDatabase) => {
-  let opened: Opened | undefined;
+const DATABASES = appDatabases('raisin_shared');
+
+describe.each(DATABASES)('report.shared answered directly [$label]', ({ open: openDatabase }) => {
+  let opened: OpenedDatabase | undefined;
   let handle: DbHandle;
   /** Answers `report.shared` directly, as the server does. */
   let direct: FastifyInstance;
@@ -103,26 +64,16 @@ describe.each(DATABASES)('report.shared answered directly [%s]', (_label, openDa
     handle = opened.handle;
     direct = await appOverHandle(true);
     viaTrpc = await appOverHandle(false);
-    const owner = await signUp(direct, 'owner');
-    const ws = await createWorkspace(handle.db, { name: 'W', actorId: owner.userId });
-    const project = await createProject(handle.db, {
-      workspaceId: ws.id,
-      name: 'Routing "tickets"',
-      actorId: owner.userId,
-    });
-    const version = await publishReportVersion(handle.db, {
-      projectId: project.id,
-      workspaceId: ws.id,
-      note: null,
-      actorId: owner.userId,
-      actorName: 'owner',
-      snapshot: exampleReportSnapshot(),
-    });
+    const { owner, workspaceId, projectId, versionId } = await publishedExampleReport(
+      direct,
+      handle.db,
+      'Routing "tickets"',
+    );
     const share = (options: { expiresAt?: Date; now?: Date } = {}) =>
       createShareLink(handle.db, {
-        projectId: project.id,
-        workspaceId: ws.id,
-        versionId: version.id,
+        projectId,
+        workspaceId,
+        versionId,
         expiresAt: options.expiresAt ?? null,
         allowFeedback: true,
         actorId: owner.userId,
@@ -140,8 +91,8 @@ describe.each(DATABASES)('report.shared answered directly [%s]', (_label, openDa
     });
     const revoked = await share();
     await revokeShareLink(handle.db, {
-      projectId: project.id,
-      workspaceId: ws.id,
+      projectId,
+      workspaceId,
       linkId: revoked.id,
       actorId: owner.userId,
     });
@@ -152,7 +103,7 @@ describe.each(DATABASES)('report.shared answered directly [%s]', (_label, openDa
       revoked: revoked.token,
       expired: expired.token,
       linkId: open.id,
-      projectId: project.id,
+      projectId,
     };
   });
 
