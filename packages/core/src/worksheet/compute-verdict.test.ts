@@ -140,12 +140,12 @@ describe('computeVerdict', () => {
     expect(result.toAnswer).not.toContain('F.time-to-target');
   });
 
-  it('evaluates rules passed in, stamping each finding with its rule id', () => {
+  it('evaluates rules passed in, stamping each finding with its rule id and its needs', () => {
     const alwaysSpike: VerdictRule = {
       id: 'always-spike',
       title: 'Always asks for a spike',
       needs: ['A.end-user'],
-      evaluate: () => ({ effect: 'spike', reason: 'test', questionIds: ['A.end-user'] }),
+      evaluate: () => ({ effect: 'spike', reason: 'test' }),
     };
     const silent: VerdictRule = {
       id: 'silent',

@@ -50,7 +50,7 @@ export function computeVerdict(input: VerdictInput, options: ComputeVerdictOptio
   for (const rule of rules) {
     const draft = rule.evaluate(ruleInput);
     if (draft !== null) {
-      findings.push({ ...draft, ruleId: rule.id });
+      findings.push({ ...draft, ruleId: rule.id, questionIds: rule.needs });
       continue;
     }
     for (const id of rule.pendingNeeds?.(ruleInput) ?? rule.needs) if (isOpen(id)) open.add(id);

@@ -34,7 +34,6 @@ describe('target-above-ceiling', () => {
       effect: 'no-go',
       reason:
         'the target accuracy 0.95 is above the human ceiling 0.81 (Agreement): not measurable against these labels',
-      questionIds: ['E.target-quality', 'E.human-ceiling'],
       source: 'agreement',
     });
   });
@@ -162,7 +161,6 @@ describe('no-labels-no-outcome', () => {
       effect: 'no-go',
       reason:
         'no labels exist and the true outcome is observed only after 9 months, so none can be observed within 6 months',
-      questionIds: ['D.labels-exist', 'C.outcome-delay'],
       source: 'worksheet',
     });
     expect(
@@ -207,7 +205,7 @@ describe('heuristic-meets-target', () => {
       'B.heuristic-quality': 0.9,
       'E.target-quality': 0.9,
     });
-    expect(finding).toMatchObject({ effect: 'go', questionIds: ['B.heuristic-quality', 'E.target-quality'] });
+    expect(finding?.effect).toBe('go');
     expect(finding?.reason).toBe(
       'a 1-minute heuristic already meets the target (quality 0.9 ≥ 0.9): ship the rule first',
     );

@@ -12,7 +12,7 @@
  *    (`E.human-ceiling` for the human ceiling, `F.time-to-target`, `F.attack-angles`, `J.current-maturity`).
  * 2. Write `evaluate(input)`: read answers with the typed readers (`readNumber`, `readChoice`, …), which
  *    return `undefined` for unanswered questions; return `null` unless the rule fires. Put the numbers in
- *    the reason, in plain words, and list the questions that produced it in `questionIds`.
+ *    the reason, in plain words. The finding links back to the questions of `needs`.
  * 3. If the rule cannot fire once some answer is known (e.g. only online serving matters), add
  *    `pendingNeeds(input)` returning the needs still relevant, so "to answer" stays short.
  * 4. Add a test to verdict-rules.test.ts for both sides of every threshold.
@@ -30,8 +30,9 @@ import {
   readYesNo,
   type WorksheetAnswers,
   type WorksheetContext,
+  type YesNoUnknown,
 } from './answers';
-import type { QuestionId } from './question-bank';
+import type { QuestionId, QuestionIdOfKind } from './question-bank';
 
 export const FINDING_EFFECTS = ['no-go', 'spike', 'go', 'info'] as const;
 export type FindingEffect = (typeof FINDING_EFFECTS)[number];
@@ -50,8 +51,11 @@ export interface Finding {
   readonly source?: FindingSource;
 }
 
-/** What a rule returns; `computeVerdict` stamps the rule's id on it, so the two cannot disagree. */
-export type FindingDraft = Omit<Finding, 'ruleId'>;
+/**
+ * What a rule returns; `computeVerdict` stamps the rule's id and its `needs` (as `questionIds`) on it,
+ * so the finding cannot disagree with its rule.
+ */
+export type FindingDraft = Omit<Finding, 'ruleId' | 'questionIds'>;
 
 export interface RuleInput {
   readonly answers: WorksheetAnswers;
@@ -149,6 +153,29 @@ const onlyWhenOnline =
     return mode === undefined || mode === 'online' ? needs : [];
   };
 
+/** A rule's finding; most rules decide on the worksheet's answers alone. */
+function finding(effect: FindingEffect, reason: string, source: FindingSource = 'worksheet'): FindingDraft {
+  return { effect, reason, source };
+}
+
+/** A rule that fires on one answer of one yes/no question, with a fixed reason. */
+function answerRule(rule: {
+  readonly id: string;
+  readonly title: string;
+  readonly when: readonly [question: QuestionIdOfKind<'yes-no-unknown'>, answer: YesNoUnknown];
+  readonly effect: FindingEffect;
+  readonly reason: string;
+}): VerdictRule {
+  const [question, answer] = rule.when;
+  return {
+    id: rule.id,
+    title: rule.title,
+    needs: [question],
+    evaluate: ({ answers }) =>
+      readYesNo(answers, question) === answer ? finding(rule.effect, rule.reason) : null,
+  };
+}
+
 const FREQUENT_RETRAINING = ['weekly', 'daily'] as const;
 
 export const VERDICT_RULES: readonly VerdictRule[] = [
@@ -161,14 +188,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const ceiling = humanCeiling(input);
       if (target === undefined || ceiling === undefined || !atLeast(target.value, ceiling.value)) return null;
       const relation = target.value > ceiling.value + TOLERANCE ? 'above' : 'at';
-      return {
-        effect: 'no-go',
-        reason:
-          `the target ${metricName(input.answers)} ${target.text} is ${relation} the human ceiling ` +
+      return finding(
+        'no-go',
+        `the target ${metricName(input.answers)} ${target.text} is ${relation} the human ceiling ` +
           `${formatNumber(ceiling.value)} (${ceiling.label}): not measurable against these labels`,
-        questionIds: ['E.target-quality', 'E.human-ceiling'],
-        source: ceiling.source,
-      };
+        ceiling.source,
+      );
     },
   },
   {
@@ -186,14 +211,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       else if (ci !== undefined && atLeast(target.value, ci[0])) {
         closeness = `inside the 95 % confidence interval [${formatNumber(ci[0])}, ${formatNumber(ci[1])}] of`;
       } else return null;
-      return {
-        effect: 'spike',
-        reason:
-          `the target ${metricName(input.answers)} ${target.text} is ${closeness} the human ceiling ` +
+      return finding(
+        'spike',
+        `the target ${metricName(input.answers)} ${target.text} is ${closeness} the human ceiling ` +
           `${formatNumber(ceiling.value)} (${ceiling.label}): cost grows super-linearly near the ceiling`,
-        questionIds: ['E.target-quality', 'E.human-ceiling'],
-        source: ceiling.source,
-      };
+        ceiling.source,
+      );
     },
   },
   {
@@ -209,14 +232,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       if (readYesNo(answers, 'D.labels-exist') !== 'no' || delay === undefined) return null;
       const limitDays = durationToDays(MAX_OUTCOME_DELAY_WITHOUT_LABELS);
       if (atMost(durationToDays(delay), limitDays)) return null;
-      return {
-        effect: 'no-go',
-        reason:
-          `no labels exist and the true outcome is observed only after ${formatDuration(delay)}, ` +
+      return finding(
+        'no-go',
+        `no labels exist and the true outcome is observed only after ${formatDuration(delay)}, ` +
           `so none can be observed within ${formatDuration(MAX_OUTCOME_DELAY_WITHOUT_LABELS)}`,
-        questionIds: ['D.labels-exist', 'C.outcome-delay'],
-        source: 'worksheet',
-      };
+      );
     },
   },
   {
@@ -228,14 +248,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const heuristic = readNumber(answers, 'B.heuristic-quality');
       const target = targetQuality(input);
       if (heuristic === undefined || target === undefined || !atLeast(heuristic, target.value)) return null;
-      return {
-        effect: 'go',
-        reason:
-          `a 1-minute heuristic already meets the target (${metricName(answers)} ${formatNumber(heuristic)} ` +
+      return finding(
+        'go',
+        `a 1-minute heuristic already meets the target (${metricName(answers)} ${formatNumber(heuristic)} ` +
           `≥ ${target.text}): ship the rule first`,
-        questionIds: ['B.heuristic-quality', 'E.target-quality'],
-        source: 'worksheet',
-      };
+      );
     },
   },
   {
@@ -249,14 +266,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const target = targetQuality(input);
       if (heuristic === undefined || minimum === undefined || target === undefined) return null;
       if (!atLeast(heuristic, minimum) || atLeast(heuristic, target.value)) return null;
-      return {
-        effect: 'info',
-        reason:
-          `the heuristic's ${metricName(answers)} ${formatNumber(heuristic)} meets the minimum launch quality ` +
+      return finding(
+        'info',
+        `the heuristic's ${metricName(answers)} ${formatNumber(heuristic)} meets the minimum launch quality ` +
           `${formatNumber(minimum)} but not the target ${target.text}: launch the heuristic first, then ML`,
-        questionIds: ['B.heuristic-quality', 'E.min-launch-quality', 'E.target-quality'],
-        source: 'worksheet',
-      };
+      );
     },
   },
   {
@@ -268,12 +282,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const latency = readNumber(answers, 'G.latency-p99');
       if (readChoice(answers, 'G.serving-mode') !== 'online' || latency === undefined) return null;
       if (!atMost(latency, TIGHT_LATENCY_MS)) return null;
-      return {
-        effect: 'spike',
-        reason: `latency budget ${formatNumber(latency)} ms with online serving: check feasibility of the model class`,
-        questionIds: ['G.serving-mode', 'G.latency-p99'],
-        source: 'worksheet',
-      };
+      return finding(
+        'spike',
+        `latency budget ${formatNumber(latency)} ms with online serving: check feasibility of the model class`,
+      );
     },
   },
   {
@@ -290,22 +302,16 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       ) {
         return null;
       }
-      const questionIds: readonly QuestionId[] = ['G.serving-mode', 'D.inputs-at-prediction'];
       return available === 'no'
-        ? {
-            effect: 'no-go',
-            reason:
-              'online serving needs every input at prediction time, but some are not available then: ' +
+        ? finding(
+            'no-go',
+            'online serving needs every input at prediction time, but some are not available then: ' +
               'pre-compute the predictions or drop those inputs',
-            questionIds,
-            source: 'worksheet',
-          }
-        : {
-            effect: 'spike',
-            reason: 'online serving needs every input at prediction time, and it is unknown whether they are',
-            questionIds,
-            source: 'worksheet',
-          };
+          )
+        : finding(
+            'spike',
+            'online serving needs every input at prediction time, and it is unknown whether they are',
+          );
     },
   },
   {
@@ -318,44 +324,27 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       if (months === undefined || horizon === undefined) return null;
       const horizonMonths = durationToDays(horizon) / durationToDays({ value: 1, unit: 'month' });
       if (atMost(months.high, horizonMonths)) return null;
-      return {
-        effect: 'spike',
-        reason:
-          `pessimistically ${formatNumber(months.high)} months to production, beyond the stakeholders' ` +
+      return finding(
+        'spike',
+        `pessimistically ${formatNumber(months.high)} months to production, beyond the stakeholders' ` +
           `horizon of ${formatDuration(horizon)}`,
-        questionIds: ['H.months-to-production', 'K.horizon'],
-        source: 'worksheet',
-      };
+      );
     },
   },
-  {
+  answerRule({
     id: 'people-disagree',
     title: 'People do not agree on the right answer',
-    needs: ['B.people-agree'],
-    evaluate({ answers }) {
-      if (readYesNo(answers, 'B.people-agree') !== 'no') return null;
-      return {
-        effect: 'info',
-        reason: "people do not agree on the right answer: augment, don't automate",
-        questionIds: ['B.people-agree'],
-        source: 'worksheet',
-      };
-    },
-  },
-  {
+    when: ['B.people-agree', 'no'],
+    effect: 'info',
+    reason: "people do not agree on the right answer: augment, don't automate",
+  }),
+  answerRule({
     id: 'complex-rules',
     title: 'Today’s logic is a complex, brittle rule set',
-    needs: ['B.complex-rules'],
-    evaluate({ answers }) {
-      if (readYesNo(answers, 'B.complex-rules') !== 'yes') return null;
-      return {
-        effect: 'go',
-        reason: "today's logic is a complex, brittle rule set: prefer ML over a complex heuristic",
-        questionIds: ['B.complex-rules'],
-        source: 'worksheet',
-      };
-    },
-  },
+    when: ['B.complex-rules', 'yes'],
+    effect: 'go',
+    reason: "today's logic is a complex, brittle rule set: prefer ML over a complex heuristic",
+  }),
   {
     id: 'no-single-metric',
     title: 'No single optimizing metric',
@@ -363,12 +352,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     evaluate({ answers }) {
       const agreed = readYesNo(answers, 'E.single-metric');
       if (agreed === undefined || agreed === 'yes') return null;
-      return {
-        effect: 'spike',
-        reason: 'no single optimizing metric is agreed: agree on one before comparing approaches',
-        questionIds: ['E.single-metric'],
-        source: 'worksheet',
-      };
+      return finding(
+        'spike',
+        'no single optimizing metric is agreed: agree on one before comparing approaches',
+      );
     },
   },
   {
@@ -380,14 +367,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const horizon = readDuration(input.answers, 'K.horizon');
       if (time === undefined || horizon === undefined) return null;
       if (atMost(time.days, durationToDays(horizon))) return null;
-      return {
-        effect: 'spike',
-        reason:
-          `the time to reach the target is ${time.text} at P90 (${time.label}), ` +
+      return finding(
+        'spike',
+        `the time to reach the target is ${time.text} at P90 (${time.label}), ` +
           `beyond the stakeholders' horizon of ${formatDuration(horizon)}`,
-        questionIds: ['F.time-to-target', 'K.horizon'],
-        source: time.source,
-      };
+        time.source,
+      );
     },
   },
   {
@@ -399,14 +384,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const best = input.context.bestAngle;
       if (target === undefined || best === undefined || atLeast(best.expectedQuality, target.value))
         return null;
-      return {
-        effect: 'spike',
-        reason:
-          `the best attack angle, ${best.name}, is expected to reach ${formatNumber(best.expectedQuality)}, ` +
+      return finding(
+        'spike',
+        `the best attack angle, ${best.name}, is expected to reach ${formatNumber(best.expectedQuality)}, ` +
           `below the target ${target.text} (Tradeoff)`,
-        questionIds: ['F.attack-angles', 'E.target-quality'],
-        source: 'tradeoff',
-      };
+        'tradeoff',
+      );
     },
   },
   {
@@ -421,12 +404,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const cost = readChoice(answers, 'A.cost-of-errors');
       if (readChoice(answers, 'B.archetype') !== 'autonomous') return null;
       if (cost !== 'high' && cost !== 'severe') return null;
-      return {
-        effect: 'spike',
-        reason: `an autonomous product where the cost of errors is ${cost}: start with a human in the loop`,
-        questionIds: ['B.archetype', 'A.cost-of-errors'],
-        source: 'worksheet',
-      };
+      return finding(
+        'spike',
+        `an autonomous product where the cost of errors is ${cost}: start with a human in the loop`,
+      );
     },
   },
   {
@@ -443,14 +424,12 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const maturity = currentMaturity(input);
       if (cadence !== 'weekly' && cadence !== 'daily') return null;
       if (maturity === undefined || maturity.level > 0) return null;
-      return {
-        effect: 'info',
-        reason:
-          `retraining ${cadence === 'daily' ? 'daily' : 'weekly'} at MLOps level 0` +
+      return finding(
+        'info',
+        `retraining ${cadence === 'daily' ? 'daily' : 'weekly'} at MLOps level 0` +
           `${maturity.source === 'roadmap' ? ' (Roadmap)' : ''}: plan pipeline automation (level 1) in the roadmap`,
-        questionIds: ['H.retraining-cadence', 'J.current-maturity'],
-        source: maturity.source,
-      };
+        maturity.source,
+      );
     },
   },
   {
@@ -461,14 +440,11 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
       const target = targetQuality(input);
       const minimum = readNumber(input.answers, 'E.min-launch-quality');
       if (target === undefined || minimum === undefined || atLeast(target.value, minimum)) return null;
-      return {
-        effect: 'info',
-        reason:
-          `the target ${target.text} is below the minimum launch quality ${formatNumber(minimum)}: ` +
+      return finding(
+        'info',
+        `the target ${target.text} is below the minimum launch quality ${formatNumber(minimum)}: ` +
           'check both answers',
-        questionIds: ['E.target-quality', 'E.min-launch-quality'],
-        source: 'worksheet',
-      };
+      );
     },
   },
 ];
