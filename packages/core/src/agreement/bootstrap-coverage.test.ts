@@ -14,11 +14,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeAgreementIntervals } from './agreement-intervals';
 import type { ResampledStatistic } from './bootstrap';
-import { createAnnotatorAgreementLevels, createMajorityStatistic } from './ceiling';
+import { createAnnotatorAgreementLevels } from './ceiling';
 import type { ResampleMethod } from './compressed-bootstrap';
 import { buildItemIndex } from './item-index';
 import { buildItemTable } from './item-table';
-import { buildPairTable } from './pair-table';
+import { coefficientStatistics } from './reference-bootstrap';
 import {
   createPopulation,
   createSampler,
@@ -26,15 +26,6 @@ import {
   type PopulationSpec,
   populationValue,
 } from './simulation-support';
-import {
-  buildPairSource,
-  createAlphaStatistic,
-  createLightStatistic,
-  createMultiRaterStatistic,
-  createTwoRaterStatistic,
-  MULTI_RATER,
-  TWO_RATER,
-} from './statistics';
 import type { AgreementCiKey, MeasurementLevel } from './types';
 
 const SAMPLES = 500;
@@ -57,29 +48,16 @@ function populationValues(population: Population, level: MeasurementLevel) {
   const fleissApplies =
     table.minPairableLabels === table.maxPairableLabels && table.pairableItems === table.itemCount;
   const minLabels = table.itemsWithThreeOrMore > 0 ? 3 : 2;
-  const value = (statistic: ResampledStatistic, component: number) =>
-    populationValue(population, statistic)[component] ?? Number.NaN;
-  const multiRater = createMultiRaterStatistic(table, fleissApplies);
-  const source = buildPairSource(patterns, index, buildPairTable(patterns, index));
-  const twoRater = createTwoRaterStatistic(source, patterns.ordered);
-  const values: Record<AgreementCiKey, number> = {
-    alpha: value(createAlphaStatistic(table, [level], patterns.categoryValues), 0),
-    percentAgreement: value(multiRater, MULTI_RATER.percentAgreement),
-    fleissKappa: value(multiRater, MULTI_RATER.fleissKappa),
-    gwetAC1: value(multiRater, MULTI_RATER.gwetAC1),
-    brennanPrediger: value(multiRater, MULTI_RATER.brennanPrediger),
-    cohenKappa: value(twoRater, TWO_RATER.cohenKappa),
-    scottPi: value(twoRater, TWO_RATER.scottPi),
-    weightedKappaLinear: value(twoRater, TWO_RATER.weightedLinear),
-    weightedKappaQuadratic: value(twoRater, TWO_RATER.weightedQuadratic),
-    lightKappa: value(createLightStatistic(source), 0),
-    humanCeiling:
-      minLabels === 3
-        ? value(createMajorityStatistic(patterns, index, table, 3, false), 0)
-        : value(multiRater, MULTI_RATER.percentAgreement),
-  };
+  const value = (statistic: ResampledStatistic | null, component: number) =>
+    statistic === null ? Number.NaN : (populationValue(population, statistic)[component] ?? Number.NaN);
+  const { requests, majority } = coefficientStatistics(patterns, index, table, {
+    level,
+    fleissApplies,
+    minLabels,
+  });
+  const values = new Map(requests.map(([key, statistic, component]) => [key, value(statistic, component)]));
   const annotators = createAnnotatorAgreementLevels(patterns, index, table, minLabels).map((_, a) =>
-    value(createMajorityStatistic(patterns, index, table, minLabels, true), 1 + a),
+    value(majority, 1 + a),
   );
   return { values, annotators, fleissApplies, minLabels };
 }
@@ -112,7 +90,8 @@ function simulateCoverage(scenario: Scenario, items: number, seed: number): Map<
       multiplicities,
       ...(scenario.method === undefined ? {} : { method: scenario.method }),
     });
-    for (const key of scenario.keys) count(key, intervals.coefficients.get(key)?.interval, truth.values[key]);
+    for (const key of scenario.keys)
+      count(key, intervals.coefficients.get(key)?.interval, truth.values.get(key) ?? Number.NaN);
     intervals.annotators.forEach((interval, a) => {
       count(`annotator ${a + 1}`, interval, truth.annotators[a] ?? 0);
     });

@@ -7,9 +7,9 @@
 import { bootstrapDistributions, type ResampledStatistic } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import { computeAgreement } from './compute-agreement';
-import { buildItemIndex } from './item-index';
+import { buildItemIndex, type ItemIndex } from './item-index';
 import { itemCountOf } from './item-names';
-import { buildItemTable } from './item-table';
+import { buildItemTable, type ItemTable } from './item-table';
 import { buildPairTable } from './pair-table';
 import {
   buildPairSource,
@@ -31,19 +31,21 @@ export interface ReferenceDistributions {
   readonly report: AgreementReport;
 }
 
-/** The reference per-item bootstrap distributions of a sample's intervals. */
-export function referenceDistributions(
+/**
+ * Every interval's statistic on one table, each computed over all of its items: per key, the statistic
+ * and the component that holds its value (no statistic where the sample has none: Cohen's κ, Scott's π
+ * and weighted κ need 2 annotators, Light's κ 3 or more), and the majority of the others per annotator
+ * (component 0 the ceiling, 1 + a annotator a's agreement with it).
+ */
+export function coefficientStatistics(
   sample: EncodedSample,
-  options: { level?: MeasurementLevel; resamples: number; seed: number },
-): ReferenceDistributions {
-  const level = options.level ?? 'nominal';
-  const report = computeAgreement(sample, { level, bootstrap: 0 });
-  const index = buildItemIndex(sample);
-  const table = buildItemTable(sample, index);
+  index: ItemIndex,
+  table: ItemTable,
+  options: { level: MeasurementLevel; fleissApplies: boolean; minLabels: number },
+) {
+  const { level, minLabels } = options;
   const pairs = buildPairTable(sample, index);
-  const fleissApplies = report.fleissKappa !== null;
-  const multiRater = createMultiRaterStatistic(table, fleissApplies);
-  const minLabels = report.humanCeiling?.basis === 'majority-of-others' ? 3 : 2;
+  const multiRater = createMultiRaterStatistic(table, options.fleissApplies);
   const majority = createMajorityStatistic(sample, index, table, minLabels, true);
   const source = pairs.pairCount > 0 ? buildPairSource(sample, index, pairs) : null;
   const twoRater =
@@ -66,6 +68,24 @@ export function referenceDistributions(
       ? ['humanCeiling', majority, 0]
       : ['humanCeiling', multiRater, MULTI_RATER.percentAgreement],
   ];
+  return { requests, majority };
+}
+
+/** The reference per-item bootstrap distributions of a sample's intervals. */
+export function referenceDistributions(
+  sample: EncodedSample,
+  options: { level?: MeasurementLevel; resamples: number; seed: number },
+): ReferenceDistributions {
+  const level = options.level ?? 'nominal';
+  const report = computeAgreement(sample, { level, bootstrap: 0 });
+  const index = buildItemIndex(sample);
+  const table = buildItemTable(sample, index);
+  const minLabels = report.humanCeiling?.basis === 'majority-of-others' ? 3 : 2;
+  const { requests, majority } = coefficientStatistics(sample, index, table, {
+    level,
+    fleissApplies: report.fleissKappa !== null,
+    minLabels,
+  });
   const estimateOf: Record<AgreementCiKey, number | null> = {
     alpha: report.krippendorffAlpha[level],
     percentAgreement: report.percentAgreement,
