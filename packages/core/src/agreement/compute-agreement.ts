@@ -101,10 +101,8 @@ function resolveOptions(options: AgreementOptions, warnings: AgreementWarning[])
   };
 }
 
-/** The interval keys, in the order their warnings are listed. */
-const CI_KEYS = [
-  'alpha',
-  'percentAgreement',
+/** The coefficients on the κ scale, banded by `kappaBand`. */
+const KAPPA_KEYS = [
   'cohenKappa',
   'scottPi',
   'lightKappa',
@@ -113,6 +111,13 @@ const CI_KEYS = [
   'brennanPrediger',
   'weightedKappaLinear',
   'weightedKappaQuadratic',
+] as const satisfies readonly AgreementBandKey[];
+
+/** The interval keys, in the order their warnings are listed. */
+const CI_KEYS = [
+  'alpha',
+  'percentAgreement',
+  ...KAPPA_KEYS,
   'humanCeiling',
 ] as const satisfies readonly AgreementCiKey[];
 
@@ -304,17 +309,7 @@ export function computeAgreement(
   // --- Bands -------------------------------------------------------------------------------------------
   const bands: Partial<Record<AgreementBandKey, KappaBand | AlphaBand>> = {};
   if (estimates.alpha !== null) bands.alpha = alphaBand(estimates.alpha);
-  const kappaKeys = [
-    'cohenKappa',
-    'scottPi',
-    'lightKappa',
-    'fleissKappa',
-    'gwetAC1',
-    'brennanPrediger',
-    'weightedKappaLinear',
-    'weightedKappaQuadratic',
-  ] as const;
-  for (const key of kappaKeys) {
+  for (const key of KAPPA_KEYS) {
     const value = estimates[key];
     if (value !== null) bands[key] = kappaBand(value);
   }
