@@ -337,21 +337,16 @@ function distributionsOf(statistics: readonly ResampledStatistic[], count: numbe
   return statistics.map((statistic) => new Float64Array(statistic.size * count));
 }
 
-/** Evaluates every statistic on `resample` and stores component j's value at `j · count + slot`. */
-function record(
+/** Evaluates every statistic on `resample`: statistic s's components into `out[s]`. */
+function evaluateInto(
   statistics: readonly ResampledStatistic[],
   resample: Resample,
-  scratch: readonly Float64Array[],
-  distributions: readonly Float64Array[],
-  count: number,
-  slot: number,
+  out: readonly Float64Array[],
 ): void {
-  statistics.forEach((statistic, s) => {
-    const out = scratch[s] ?? new Float64Array(statistic.size);
-    const distribution = distributions[s] ?? new Float64Array(0);
-    statistic.evaluate(resample, out);
-    for (let j = 0; j < statistic.size; j++) distribution[j * count + slot] = out[j] ?? Number.NaN;
-  });
+  for (let s = 0; s < statistics.length; s++) {
+    const statistic = statistics[s] as ResampledStatistic;
+    statistic.evaluate(resample, out[s] ?? new Float64Array(statistic.size));
+  }
 }
 
 /** Lists the groups with a nonzero count into `drawn`; returns how many. */
@@ -457,7 +452,7 @@ class LinearBlocks {
   }
 }
 
-/** Stores each statistic's components, scored in `scratch`, as resample `slot` (see `record`). */
+/** Stores each statistic's components, scored in `scratch`, as resample `slot` (component j at `j · count + slot`). */
 function store(
   statistics: readonly ResampledStatistic[],
   scratch: readonly Float64Array[],
@@ -497,7 +492,8 @@ function multinomialStep(
   return (r) => {
     const counts = draws.take(stream);
     const resample: Resample = { weights: counts, items: drawn, count: listDrawn(counts, drawn) };
-    record(statistics, resample, scratch, distributions, total, slotOf(r));
+    evaluateInto(statistics, resample, scratch);
+    store(statistics, scratch, distributions, total, slotOf(r));
   };
 }
 
@@ -598,10 +594,7 @@ function littleBootstrapsRun(
       drawn[count] = g;
       count += Math.min(weights[g] ?? 0, 1);
     }
-    const resample: Resample = { weights, items: drawn, count };
-    statistics.forEach((statistic, s) => {
-      statistic.evaluate(resample, out[s] ?? new Float64Array(statistic.size));
-    });
+    evaluateInto(statistics, { weights, items: drawn, count }, out);
     weights.fill(0);
   };
   // θ̂: the statistic on every item, as a weighting of the groups by their sizes.
@@ -625,10 +618,11 @@ function littleBootstrapsRun(
           local = level.restrict(subsetGroups);
           localDrawn = Int32Array.from(subsetGroups.keys());
           const localWeights = Int32Array.from(subsetGroups, (g) => (subsetCounts[g] ?? 0) * scale);
-          const resample: Resample = { weights: localWeights, items: localDrawn, count: localDrawn.length };
-          local.forEach((statistic, s) => {
-            statistic.evaluate(resample, scratch[s] ?? new Float64Array(statistic.size));
-          });
+          evaluateInto(
+            local,
+            { weights: localWeights, items: localDrawn, count: localDrawn.length },
+            scratch,
+          );
           const combined = combineForms(local, subsetGroups.length);
           if (combined !== null) localBlocks = new LinearBlocks(subsetResampler, combined, subsetResamples);
         }
@@ -650,7 +644,8 @@ function littleBootstrapsRun(
           items: localDrawn,
           count: listDrawn(counts, localDrawn),
         };
-        record(local, resample, scratch, distributions, resamples, r);
+        evaluateInto(local, resample, scratch);
+        store(local, scratch, distributions, resamples, r);
         return;
       }
       let count = 0;
@@ -661,7 +656,8 @@ function littleBootstrapsRun(
         drawn[count] = g;
         count += Math.min(w, 1);
       }
-      record(statistics, { weights, items: drawn, count }, scratch, distributions, resamples, r);
+      evaluateInto(statistics, { weights, items: drawn, count }, scratch);
+      store(statistics, scratch, distributions, resamples, r);
       for (const g of subsetGroups) weights[g] = 0;
     },
     intervals: (confidence) =>
