@@ -32,14 +32,9 @@ import {
 } from './statistics';
 import type { AgreementCiKey, EncodedSample, Interval, MeasurementLevel } from './types';
 
-/** What the report's intervals are computed from: the sample, its tables, and which coefficients exist. */
-export interface IntervalInputs {
-  readonly sample: EncodedSample;
-  readonly index: ItemIndex;
-  readonly table: ItemTable;
+/** The choices a report's intervals are computed with, the same on every thread that draws them. */
+export interface IntervalChoices {
   readonly level: MeasurementLevel;
-  /** The coefficients with a point estimate: only these get an interval. */
-  readonly defined: ReadonlySet<AgreementCiKey>;
   readonly fleissApplies: boolean;
   /** 3 when the ceiling is the majority of the others, 2 when it is percent agreement. */
   readonly ceilingMinLabels: number;
@@ -47,11 +42,20 @@ export interface IntervalInputs {
   readonly resamples: number;
   readonly seed: number;
   readonly confidence: number;
+  /** Forces how every level is resampled (tests); by default chosen by cost. */
+  readonly method?: ResampleMethod;
+}
+
+/** What the report's intervals are computed from: the sample, its tables, and which coefficients exist. */
+export interface IntervalInputs extends IntervalChoices {
+  readonly sample: EncodedSample;
+  readonly index: ItemIndex;
+  readonly table: ItemTable;
+  /** The coefficients with a point estimate: only these get an interval. */
+  readonly defined: ReadonlySet<AgreementCiKey>;
   readonly onResampled?: (done: number) => void;
   /** How many items each item of `sample` stands for (a grouped sample); every item once by default. */
   readonly multiplicities?: Int32Array;
-  /** Forces how every level is resampled (tests); by default chosen by cost. */
-  readonly method?: ResampleMethod;
   /** Hands some of the bootstrap's chunks to other threads (see `BootstrapThreads`). */
   readonly threads?: BootstrapThreads;
 }
@@ -61,22 +65,14 @@ export interface IntervalInputs {
  * without its item names (the intervals never read them) and the choices the report made, all of it
  * structured-cloneable.
  */
-export interface IntervalChunkRequest {
+export interface IntervalChunkRequest extends IntervalChoices {
   readonly sample: Omit<EncodedSample, 'items'>;
   readonly itemCount: number;
-  readonly level: MeasurementLevel;
   readonly defined: readonly AgreementCiKey[];
-  readonly fleissApplies: boolean;
-  readonly ceilingMinLabels: number;
-  readonly perAnnotator: boolean;
-  readonly resamples: number;
-  readonly seed: number;
-  readonly confidence: number;
   /** The chunks (of `BOOTSTRAP_CHUNKS`) to draw there… */
   readonly chunks: readonly number[];
   /** …and whether the levels resampled by the bag of little bootstraps too. */
   readonly littleBootstraps: boolean;
-  readonly method?: ResampleMethod;
 }
 
 /**
