@@ -16,6 +16,9 @@ export interface ItemIndex {
   readonly copied: boolean;
 }
 
+/** A sample's annotations as rows: row a is annotator `annotatorOf[a]`'s label `categoryOf[a]` on item `itemOf[a]`. */
+type AnnotationRows = Pick<EncodedSample, 'itemOf' | 'annotatorOf' | 'categoryOf'>;
+
 /** Annotations per call of the range functions below (see `ITEM_CHUNK` for why the loops are chunked). */
 const ANNOTATION_CHUNK = 1 << 16;
 
@@ -39,7 +42,7 @@ const PACKED_LIMIT = 1 << 15;
 
 /** Pass 1 of `regroupByItem`, rows lo … hi − 1: each row's item and packed labels to its bucket's next slot. */
 function bucketRange(
-  rows: { readonly itemOf: Int32Array; readonly annotatorOf: Int32Array; readonly categoryOf: Int32Array },
+  rows: AnnotationRows,
   shift: number,
   cursor: Int32Array,
   bucketItem: Int32Array,
@@ -84,7 +87,7 @@ function unpackRange(annotatorAt: Int32Array, categoryAt: Int32Array, lo: number
 }
 
 function placeRange(
-  rows: { readonly itemOf: Int32Array; readonly annotatorOf: Int32Array; readonly categoryOf: Int32Array },
+  rows: AnnotationRows,
   next: Int32Array,
   annotatorAt: Int32Array,
   categoryAt: Int32Array,
@@ -109,7 +112,7 @@ function placeRange(
  * each bucket is placed within its own range, which fits in the cache (a two-pass radix scatter).
  */
 export function regroupByItem(
-  rows: { readonly itemOf: Int32Array; readonly annotatorOf: Int32Array; readonly categoryOf: Int32Array },
+  rows: AnnotationRows,
   n: number,
   itemStart: Int32Array,
   labelIds: { readonly annotators: number; readonly categories: number },
