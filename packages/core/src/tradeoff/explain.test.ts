@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { duration } from './durations';
 import { explainEstimatesAboveCeiling, explainHeldAtEstimates, explainUnreachedTarget } from './explain';
 import { seedAttackAngles } from './seed';
 import { SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
+import { weakKeywordRuleAngles } from './test-support';
 
 const HUNDRED_YEARS = SIMULATION_DEFAULTS.horizonDays;
 
@@ -102,33 +102,14 @@ describe('explainEstimatesAboveCeiling', () => {
 
 describe('explainHeldAtEstimates', () => {
   it('says where the estimates reach the target when the curve alone was sooner in enough paths', () => {
-    const result = simulateTradeoff(
-      [
-        {
-          id: 'a',
-          name: 'Rule',
-          effort: { low: duration(1, 'minute'), likely: duration(1, 'minute'), high: duration(1, 'hour') },
-          quality: { low: 0.5, likely: 0.55, high: 0.6 },
-        },
-        {
-          id: 'b',
-          name: 'Baseline',
-          effort: { low: duration(4, 'hour'), likely: duration(1, 'day'), high: duration(3, 'day') },
-          quality: { low: 0.65, likely: 0.72, high: 0.78 },
-        },
-        {
-          id: 'c',
-          name: 'Decent',
-          effort: { low: duration(3, 'day'), likely: duration(1, 'week'), high: duration(3, 'week') },
-          quality: { low: 0.74, likely: 0.82, high: 0.86 },
-        },
-      ],
-      [],
-      { target: 0.65, ceiling: 0.683, draws: 1_000 },
-    );
+    const result = simulateTradeoff(weakKeywordRuleAngles(), [], {
+      target: 0.65,
+      ceiling: 0.683,
+      draws: 1_000,
+    });
     if (!result.ok) throw new Error(result.error.message);
     expect(explainHeldAtEstimates(result.value, (v) => v.toFixed(3))).toMatch(
-      /^The fitted curve alone reaches 0\.650 sooner in \d+(\.\d)?% of simulated paths; the time is held where the estimates themselves reach it: between Rule and Baseline, about 3\.\d hours on the likely values\.$/,
+      /^The fitted curve alone reaches 0\.650 sooner in \d+(\.\d)?% of simulated paths; the time is held where the estimates themselves reach it: between Keyword rule and Baseline model, about 3\.\d hours on the likely values\.$/,
     );
     expect(explainHeldAtEstimates(result.value, (v) => v.toFixed(3), 1.01)).toBeNull();
   });

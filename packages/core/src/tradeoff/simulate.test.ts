@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeTradeoff } from './analyze';
-import { DURATION_UNITS, duration, durationToDays } from './durations';
+import { DURATION_UNITS, durationToDays } from './durations';
 import { resolveTradeoffInputs } from './inputs';
 import { seedAttackAngles } from './seed';
 import { probabilityByDate, SIMULATION_DEFAULTS, simulateTradeoff } from './simulate';
-import { computationSettings } from './test-support';
+import { computationSettings, weakKeywordRuleAngles } from './test-support';
 import type { AttackAngle, MeasuredPoint } from './types';
 
 const angles = seedAttackAngles();
@@ -264,37 +264,10 @@ describe('simulateTradeoff: properties over any estimates', () => {
   });
 
   describe('never earlier than the estimates themselves reach the target', () => {
-    const estimate = (name: string, effort: AttackAngle['effort'], quality: AttackAngle['quality']) => ({
-      id: name,
-      name,
-      effort,
-      quality,
-    });
     // The case a reviewer met: a measured ceiling of 0.683, a target of 0.65, a keyword rule at 0.55 after
     // a minute and every other estimate above the ceiling. The curve, held under the ceiling, rises to it
     // within the hour; the estimates themselves reach 0.65 only on the way to the baseline, after hours.
-    const aboveCeiling = [
-      estimate(
-        'Keyword rule',
-        { low: duration(1, 'minute'), likely: duration(1, 'minute'), high: duration(1, 'hour') },
-        { low: 0.5, likely: 0.55, high: 0.6 },
-      ),
-      estimate(
-        'Baseline model',
-        { low: duration(4, 'hour'), likely: duration(1, 'day'), high: duration(3, 'day') },
-        { low: 0.65, likely: 0.72, high: 0.78 },
-      ),
-      estimate(
-        'Decent model',
-        { low: duration(3, 'day'), likely: duration(1, 'week'), high: duration(3, 'week') },
-        { low: 0.74, likely: 0.82, high: 0.86 },
-      ),
-      estimate(
-        'Strong model',
-        { low: duration(6, 'month'), likely: duration(1, 'year'), high: duration(2, 'year') },
-        { low: 0.84, likely: 0.9, high: 0.93 },
-      ),
-    ];
+    const aboveCeiling = weakKeywordRuleAngles();
     const simulate = (target: number, measured: MeasuredPoint[] = []) => {
       const result = simulateTradeoff(aboveCeiling, measured, {
         target,

@@ -3,6 +3,7 @@
 import type { TradeoffComputationSettings } from './inputs';
 import { adoptedAngleName, seedAttackAngles } from './seed';
 import { DEFAULT_TRADEOFF_SETTINGS } from './settings';
+import type { AttackAngle } from './types';
 
 /** Accuracy in [0, 1], no target, ceiling override or money: override what the test is about. */
 export function computationSettings(
@@ -23,4 +24,18 @@ export function storedSeedAngles() {
     costRate: angle.costRate ?? null,
     riskNotes: angle.riskNotes ?? '',
   }));
+}
+
+/**
+ * The case a reviewer met: the seed angles, names unmarked, with the keyword rule at 0.55 (0.5 to 0.6)
+ * after a minute. Against a measured ceiling of 0.683 every other estimate is above it, so a target of
+ * 0.65 is reached only on the way from the keyword rule to the baseline, after hours.
+ */
+export function weakKeywordRuleAngles(): AttackAngle[] {
+  const [keywordRule, ...others] = seedAttackAngles().map((angle) => ({
+    ...angle,
+    name: adoptedAngleName(angle.name),
+  }));
+  if (keywordRule === undefined) throw new Error('the seed angles start with the keyword rule');
+  return [{ ...keywordRule, quality: { low: 0.5, likely: 0.55, high: 0.6 } }, ...others];
 }
