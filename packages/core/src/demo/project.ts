@@ -6,7 +6,14 @@
  */
 import type { ReportDecisionKind } from '../report';
 import type { MaturityAnswer } from '../roadmap';
-import { type CostRate, duration, type EffortEstimate, type ThreePointEstimate } from '../tradeoff';
+import {
+  type CostRate,
+  DEFAULT_TRADEOFF_SETTINGS,
+  duration,
+  type EffortEstimate,
+  type ThreePointEstimate,
+  type TradeoffSettings,
+} from '../tradeoff';
 import type { QuestionId } from '../worksheet/question-bank';
 
 export const DEMO_WORKSPACE_NAME = 'Demo — Marketplace ML';
@@ -148,22 +155,12 @@ export const DEMO_ATTACK_ANGLES: readonly DemoAttackAngle[] = [
   },
 ];
 
-/** The tradeoff settings: accuracy, the target from the worksheet, money from the worksheet's answers. */
-export const DEMO_TRADEOFF_SETTINGS = {
-  metricName: 'accuracy',
-  maxQuality: 1,
-  targetQuality: null,
-  ceilingOverride: null,
-  value: {
-    mode: 'per-quality-point',
-    valuePerPoint: 6000,
-    costPerError: null,
-    volume: null,
-    baselineQuality: 0.35,
-  },
+/** The tradeoff settings: a new project's (accuracy, the target from the worksheet), with the team's money. */
+export const DEMO_TRADEOFF_SETTINGS: TradeoffSettings = {
+  ...DEFAULT_TRADEOFF_SETTINGS,
+  value: { ...DEFAULT_TRADEOFF_SETTINGS.value, valuePerPoint: 6000, baselineQuality: 0.35 },
   teamCost: { amount: 28_000, per: 'month' },
-  workStartedOn: null,
-} as const;
+};
 
 /** What the team measured so far: the keyword rule, scored on the pilot sample. */
 export const DEMO_MEASURED_POINTS = [

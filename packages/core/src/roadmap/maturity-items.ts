@@ -29,20 +29,14 @@ export type MaturitySectionId =
   | 'continuous-training';
 
 /** The kinds of generated roadmap phase, in the order a project goes through them. */
-export type PhaseKind =
-  | 'heuristic'
-  | 'ml-baseline'
-  | 'first-production-model'
-  | 'pipeline-automation'
-  | 'pipeline-cicd';
-
 export const PHASE_KINDS = [
   'heuristic',
   'ml-baseline',
   'first-production-model',
   'pipeline-automation',
   'pipeline-cicd',
-] as const satisfies readonly PhaseKind[];
+] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
 
 export interface MaturitySection {
   readonly id: MaturitySectionId;

@@ -10,15 +10,8 @@ export interface RoadmapMilestone {
 }
 
 /** The fields of a phase a person can edit; each edit is recorded so regeneration can respect it. */
-export type EditableField = 'name' | 'description' | 'estimate' | 'milestones' | 'dependsOn';
-
-export const EDITABLE_FIELDS = [
-  'name',
-  'description',
-  'estimate',
-  'milestones',
-  'dependsOn',
-] as const satisfies readonly EditableField[];
+export const EDITABLE_FIELDS = ['name', 'description', 'estimate', 'milestones', 'dependsOn'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The values of the editable fields as the generator produced them. */
 export interface GeneratedPhaseValues {
