@@ -2,36 +2,44 @@ import Papa from 'papaparse';
 import { DECISION_LABELS } from '../report';
 import type { PortfolioRow } from './portfolio-row';
 
-/** The portfolio CSV's columns, in order. */
-export const PORTFOLIO_CSV_COLUMNS = [
-  'Project',
-  'Verdict',
-  'Reasons',
-  'Metric',
-  'Human ceiling',
-  'Target',
-  'Time to target P10 (days)',
-  'Time to target P50 (days)',
-  'Time to target P90 (days)',
-  'Best attack angle',
-  'Best angle quality',
-  'Best angle net value',
-  'MLOps level now',
-  'MLOps level target',
-  'Latest version',
-  'Published at',
-  'Latest decision',
-  'Decided on version',
-  'Decided by',
-  'Decided at',
-  'Decision comment',
-  'Missing inputs',
-  // Last, so the columns before keep their places in spreadsheets made from earlier files.
-  'Human ceiling metric',
-] as const;
+type Cell = number | string | null | undefined;
 
-const cell = (value: number | string | null | undefined) =>
-  value === null || value === undefined ? '' : value;
+/** The portfolio CSV's columns, in order, each with what it holds for a project. */
+const COLUMNS: readonly (readonly [name: string, value: (row: PortfolioRow) => Cell])[] = [
+  ['Project', (row) => row.project.name],
+  ['Verdict', (row) => row.verdict],
+  ['Reasons', (row) => row.reasons.map((r) => `${r.effect}: ${r.text}`).join('; ')],
+  ['Metric', (row) => row.metricName],
+  ['Human ceiling', (row) => row.ceiling?.value],
+  ['Target', (row) => row.target?.value],
+  ['Time to target P10 (days)', (row) => row.timeToTarget?.p10Days],
+  ['Time to target P50 (days)', (row) => row.timeToTarget?.p50Days],
+  ['Time to target P90 (days)', (row) => row.timeToTarget?.p90Days],
+  ['Best attack angle', (row) => row.bestAngle?.name],
+  ['Best angle quality', (row) => row.bestAngle?.quality],
+  ['Best angle net value', (row) => row.bestAngle?.net],
+  ['MLOps level now', (row) => row.maturity?.current],
+  ['MLOps level target', (row) => row.maturity?.target],
+  ['Latest version', (row) => row.latestVersion?.number],
+  ['Published at', (row) => row.latestVersion?.publishedAt],
+  ['Latest decision', (row) => row.latestDecision && DECISION_LABELS[row.latestDecision.decision]],
+  ['Decided on version', (row) => row.latestDecision?.versionNumber],
+  [
+    'Decided by',
+    (row) =>
+      row.latestDecision && `${row.latestDecision.name}${row.latestDecision.meeting ? ' (meeting)' : ''}`,
+  ],
+  ['Decided at', (row) => row.latestDecision?.decidedAt],
+  ['Decision comment', (row) => row.latestDecision?.comment],
+  ['Missing inputs', (row) => row.gaps.map((g) => g.text).join('; ')],
+  // Last, so the columns before keep their places in spreadsheets made from earlier files.
+  ['Human ceiling metric', (row) => row.ceiling && (row.ceiling.metric ?? row.metricName)],
+];
+
+/** The portfolio CSV's columns, in order. */
+export const PORTFOLIO_CSV_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
+
+const cell = (value: Cell) => (value === null || value === undefined ? '' : value);
 
 /**
  * The portfolio as CSV (RFC 4180, CRLF line breaks, written by papaparse's `unparse`), one line per
@@ -43,33 +51,7 @@ export function portfolioToCsv(rows: readonly PortfolioRow[]): string {
   return Papa.unparse(
     {
       fields: [...PORTFOLIO_CSV_COLUMNS],
-      data: rows.map((row) => [
-        row.project.name,
-        row.verdict,
-        row.reasons.map((r) => `${r.effect}: ${r.text}`).join('; '),
-        row.metricName,
-        cell(row.ceiling?.value),
-        cell(row.target?.value),
-        cell(row.timeToTarget?.p10Days),
-        cell(row.timeToTarget?.p50Days),
-        cell(row.timeToTarget?.p90Days),
-        cell(row.bestAngle?.name),
-        cell(row.bestAngle?.quality),
-        cell(row.bestAngle?.net),
-        cell(row.maturity?.current),
-        cell(row.maturity?.target),
-        cell(row.latestVersion?.number),
-        cell(row.latestVersion?.publishedAt),
-        cell(row.latestDecision && DECISION_LABELS[row.latestDecision.decision]),
-        cell(row.latestDecision?.versionNumber),
-        cell(
-          row.latestDecision && `${row.latestDecision.name}${row.latestDecision.meeting ? ' (meeting)' : ''}`,
-        ),
-        cell(row.latestDecision?.decidedAt),
-        cell(row.latestDecision?.comment),
-        row.gaps.map((g) => g.text).join('; '),
-        cell(row.ceiling && (row.ceiling.metric ?? row.metricName)),
-      ]),
+      data: rows.map((row) => COLUMNS.map(([, value]) => cell(value(row)))),
     },
     { newline: '\r\n', escapeFormulae: true },
   );
