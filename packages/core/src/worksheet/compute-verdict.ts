@@ -53,7 +53,8 @@ export function computeVerdict(input: VerdictInput, options: ComputeVerdictOptio
       findings.push({ ...draft, ruleId: rule.id, questionIds: rule.needs });
       continue;
     }
-    for (const id of rule.pendingNeeds?.(ruleInput) ?? rule.needs) if (isOpen(id)) open.add(id);
+    if (rule.mayFire?.(ruleInput) === false) continue;
+    for (const id of rule.needs) if (isOpen(id)) open.add(id);
   }
 
   const severity = (f: Finding) => FINDING_EFFECTS.indexOf(f.effect);

@@ -16,7 +16,7 @@ function evaluate(ruleId: string, values: Values, context: WorksheetContext = {}
 function pending(ruleId: string, values: Values): readonly QuestionId[] {
   const rule = VERDICT_RULES.find((r) => r.id === ruleId);
   if (rule === undefined) throw new Error(`no rule ${ruleId}`);
-  return rule.pendingNeeds?.({ answers: answersFrom(values), context: {} }) ?? rule.needs;
+  return rule.mayFire?.({ answers: answersFrom(values), context: {} }) === false ? [] : rule.needs;
 }
 
 const months = (value: number) => ({ value, unit: 'month' });

@@ -14,7 +14,7 @@
  *    return `undefined` for unanswered questions; return `null` unless the rule fires. Put the numbers in
  *    the reason, in plain words. The finding links back to the questions of `needs`.
  * 3. If the rule cannot fire once some answer is known (e.g. only online serving matters), add
- *    `pendingNeeds(input)` returning the needs still relevant, so "to answer" stays short.
+ *    `mayFire(input)` returning false then, so "to answer" stays short.
  * 4. Add a test to verdict-rules.test.ts for both sides of every threshold.
  * Thresholds are named constants below so a reader can find and argue with them.
  */
@@ -67,8 +67,8 @@ export interface VerdictRule {
   readonly title: string;
   /** Every question the rule reads; unanswered ones are listed as "to answer" while the rule is silent. */
   readonly needs: readonly QuestionId[];
-  /** The subset of `needs` still relevant given the answers so far (default: all of `needs`). */
-  readonly pendingNeeds?: (input: RuleInput) => readonly QuestionId[];
+  /** False once the answers so far rule the rule out; its needs then leave "to answer" (default: true). */
+  readonly mayFire?: (input: RuleInput) => boolean;
   readonly evaluate: (input: RuleInput) => FindingDraft | null;
 }
 
@@ -145,13 +145,11 @@ function currentMaturity({ answers, context }: RuleInput) {
   return level === undefined ? undefined : ({ level: Number(level), source: 'worksheet' } as const);
 }
 
-/** Needs still open for a rule that only matters with online serving. */
-const onlyWhenOnline =
-  (needs: readonly QuestionId[]) =>
-  ({ answers }: RuleInput): readonly QuestionId[] => {
-    const mode = readChoice(answers, 'G.serving-mode');
-    return mode === undefined || mode === 'online' ? needs : [];
-  };
+/** Whether online serving is chosen or not yet answered: the rules that only matter online may fire. */
+function mayServeOnline({ answers }: RuleInput): boolean {
+  const mode = readChoice(answers, 'G.serving-mode');
+  return mode === undefined || mode === 'online';
+}
 
 /** A rule's finding; most rules decide on the worksheet's answers alone. */
 function finding(effect: FindingEffect, reason: string, source: FindingSource = 'worksheet'): FindingDraft {
@@ -223,9 +221,9 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'no-labels-no-outcome',
     title: 'No labels, and the true outcome comes too late',
     needs: ['D.labels-exist', 'C.outcome-delay'],
-    pendingNeeds({ answers }) {
+    mayFire({ answers }) {
       const labels = readYesNo(answers, 'D.labels-exist');
-      return labels === undefined || labels === 'no' ? ['D.labels-exist', 'C.outcome-delay'] : [];
+      return labels === undefined || labels === 'no';
     },
     evaluate({ answers }) {
       const delay = readDuration(answers, 'C.outcome-delay');
@@ -277,7 +275,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'tight-latency-online',
     title: 'A very tight latency budget with online serving',
     needs: ['G.serving-mode', 'G.latency-p99'],
-    pendingNeeds: onlyWhenOnline(['G.serving-mode', 'G.latency-p99']),
+    mayFire: mayServeOnline,
     evaluate({ answers }) {
       const latency = readNumber(answers, 'G.latency-p99');
       if (readChoice(answers, 'G.serving-mode') !== 'online' || latency === undefined) return null;
@@ -292,7 +290,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'inputs-missing-online',
     title: 'Online serving without every input at prediction time',
     needs: ['G.serving-mode', 'D.inputs-at-prediction'],
-    pendingNeeds: onlyWhenOnline(['G.serving-mode', 'D.inputs-at-prediction']),
+    mayFire: mayServeOnline,
     evaluate({ answers }) {
       const available = readYesNo(answers, 'D.inputs-at-prediction');
       if (
@@ -396,9 +394,9 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'autonomous-high-stakes',
     title: 'An autonomous product with costly errors',
     needs: ['B.archetype', 'A.cost-of-errors'],
-    pendingNeeds({ answers }) {
+    mayFire({ answers }) {
       const archetype = readChoice(answers, 'B.archetype');
-      return archetype === undefined || archetype === 'autonomous' ? ['B.archetype', 'A.cost-of-errors'] : [];
+      return archetype === undefined || archetype === 'autonomous';
     },
     evaluate({ answers }) {
       const cost = readChoice(answers, 'A.cost-of-errors');
@@ -414,10 +412,9 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     id: 'frequent-retraining-manual-ops',
     title: 'Frequent retraining with manual operations',
     needs: ['H.retraining-cadence', 'J.current-maturity'],
-    pendingNeeds({ answers }) {
+    mayFire({ answers }) {
       const cadence = readChoice(answers, 'H.retraining-cadence');
-      const frequent = cadence === undefined || (FREQUENT_RETRAINING as readonly string[]).includes(cadence);
-      return frequent ? ['H.retraining-cadence', 'J.current-maturity'] : [];
+      return cadence === undefined || (FREQUENT_RETRAINING as readonly string[]).includes(cadence);
     },
     evaluate(input) {
       const cadence = readChoice(input.answers, 'H.retraining-cadence');
