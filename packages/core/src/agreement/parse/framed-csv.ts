@@ -65,6 +65,18 @@ const missingColumn = (what: string, header: readonly string[]): SampleIssue => 
   line: 1,
 });
 
+/** The labels of a multi-label cell: joined with `|`, trimmed, each once in first-seen order; none in an empty cell. */
+function labelsOfCell(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split('|')
+        .map((l) => l.trim())
+        .filter((l) => l !== ''),
+    ),
+  ];
+}
+
 /** Reads a table under `framing` into framed records (framings a triple table holds are not read here). */
 export function framedTableRecords(text: string, framing: Framing): Result<FramedRecord[], SampleIssue> {
   const table = readTable(text);
@@ -83,24 +95,12 @@ export function framedTableRecords(text: string, framing: Framing): Result<Frame
     if (item >= 0 && annotator >= 0 && (label >= 0 || header.length === 3)) {
       const labelColumn = label >= 0 ? label : ([0, 1, 2].find((c) => c !== item && c !== annotator) ?? 2);
       rows.forEach((row, r) => {
-        const value = cell(row, labelColumn);
         // A present row with an empty cell is the empty set (docs/product.md, "multilabel").
-        const labels =
-          value === ''
-            ? []
-            : [
-                ...new Set(
-                  value
-                    .split('|')
-                    .map((l) => l.trim())
-                    .filter((l) => l !== ''),
-                ),
-              ];
         records.push({
           control: TABLE_CONTROL,
           item: cell(row, item),
           annotator: cell(row, annotator),
-          value: { kind: 'set', labels },
+          value: { kind: 'set', labels: labelsOfCell(cell(row, labelColumn)) },
           line: lineOf(r),
         });
       });
@@ -111,19 +111,11 @@ export function framedTableRecords(text: string, framing: Framing): Result<Frame
       for (let c = 1; c < header.length; c++) {
         const value = cell(row, c);
         if (value === '' || isMissingCell(value)) continue;
-        const labels = [
-          ...new Set(
-            value
-              .split('|')
-              .map((l) => l.trim())
-              .filter((l) => l !== ''),
-          ),
-        ];
         records.push({
           control: TABLE_CONTROL,
           item: cell(row, 0),
           annotator: header[c] ?? `column ${c + 1}`,
-          value: { kind: 'set', labels },
+          value: { kind: 'set', labels: labelsOfCell(value) },
           line: lineOf(r),
           column: c + 1,
         });
