@@ -7,7 +7,7 @@ import type { SampleIssue } from '../types';
 import type { SampleBuilder } from './builder';
 import { columnRoleOf, listHeaders, normalizeColumnName } from './columns';
 import type { RowsHandler } from './delimited-rows';
-import { lineAt, trimAscii } from './text';
+import { positionAt, trimAscii } from './text';
 import type { ColumnMapping, ColumnRole, ParseOptions } from './types';
 
 export interface Triple {
@@ -160,7 +160,7 @@ export function prodigyTriple(record: JsonObject): Triple | string | null {
   return { item, annotator, label: labelText(record.label) };
 }
 
-export function positionOf(error: unknown): number | null {
+function positionOf(error: unknown): number | null {
   const match = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
   return match?.[1] === undefined ? null : Number(match[1]);
 }
@@ -172,6 +172,29 @@ export function positionOf(error: unknown): number | null {
 export function jsonMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/,? (in JSON )?at position \d+( \(line \d+ column \d+\))?/, '');
+}
+
+/** The issue of a JSON document that does not parse, on the line and column the parser stopped at when it says. */
+export function invalidJsonIssue(text: string, error: unknown): SampleIssue {
+  const position = positionOf(error);
+  const reason = jsonMessage(error);
+  if (position === null) return { code: 'invalid_json', message: `Invalid JSON (${reason}).` };
+  const { line, column } = positionAt(text, position);
+  return { code: 'invalid_json', message: `Invalid JSON on line ${line} (${reason}).`, line, column };
+}
+
+/**
+ * The issue of a line of JSON Lines that does not parse: `raw` is line `line` as written, `json` what of it
+ * was parsed (trimmed), so the column counts from the line's start.
+ */
+export function invalidJsonLineIssue(error: unknown, line: number, raw: string, json: string): SampleIssue {
+  const position = positionOf(error);
+  return {
+    code: 'invalid_json',
+    message: `Line ${line}: invalid JSON (${jsonMessage(error)}).`,
+    line,
+    ...(position === null ? {} : { column: position + 1 + raw.indexOf(json[0] ?? '') }),
+  };
 }
 
 /** JSON Lines, generic or Prodigy: one JSON object per line, parsed as the lines arrive. */
@@ -226,13 +249,7 @@ export class JsonLinesRows implements RowsHandler {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      const position = positionOf(error);
-      return {
-        code: 'invalid_json',
-        message: `Line ${line}: invalid JSON (${jsonMessage(error)}).`,
-        line,
-        ...(position === null ? {} : { column: position + 1 + raw.indexOf(text[0] ?? '') }),
-      };
+      return invalidJsonLineIssue(error, line, raw, text);
     }
     if (!isJsonObject(value)) {
       return { code: 'invalid_record', message: `Line ${line}: expected a JSON object.`, line };
@@ -401,16 +418,7 @@ export class LabelStudioRows implements RowsHandler {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      const position = positionOf(error);
-      const reason = jsonMessage(error);
-      if (position === null) return { code: 'invalid_json', message: `Invalid JSON (${reason}).` };
-      const line = lineAt(text, position);
-      return {
-        code: 'invalid_json',
-        message: `Invalid JSON on line ${line} (${reason}).`,
-        line,
-        column: position - text.lastIndexOf('\n', position - 1),
-      };
+      return invalidJsonIssue(text, error);
     }
     const tasks = Array.isArray(value) ? value : [value];
     const offsets = Array.isArray(value) ? elementOffsets(text) : [0];

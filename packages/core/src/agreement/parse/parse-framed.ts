@@ -10,9 +10,9 @@ import { buildFramedControls, type FramedControl } from './framed-builder';
 import { framedTableRecords, TABLE_CONTROL } from './framed-csv';
 import { labelStudioRecords, prodigyRecord, type SubmittedAnnotation } from './framed-json';
 import type { FramedRecord } from './framed-records';
-import { elementOffsets, isFlatRecord, isJsonObject, jsonMessage, positionOf } from './json';
+import { elementOffsets, invalidJsonIssue, invalidJsonLineIssue, isFlatRecord, isJsonObject } from './json';
 import { parseSample } from './parser';
-import { lineAt } from './text';
+import { positionAt } from './text';
 import type { ParseOptions, SampleFormat } from './types';
 
 export interface FramedParseOptions extends ParseOptions {
@@ -34,11 +34,6 @@ export interface FramedParse {
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** Line and column (1-based) of a string offset. */
-function positionAt(text: string, offset: number): { line: number; column: number } {
-  return { line: lineAt(text, offset), column: offset - text.lastIndexOf('\n', offset - 1) };
-}
-
 function labelStudio(
   text: string,
 ): Result<{ records: FramedRecord[]; submitted: SubmittedAnnotation[] } | null, SampleIssue> {
@@ -46,11 +41,7 @@ function labelStudio(
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const position = positionOf(error);
-    const reason = jsonMessage(error);
-    if (position === null) return err({ code: 'invalid_json', message: `Invalid JSON (${reason}).` });
-    const { line, column } = positionAt(text, position);
-    return err({ code: 'invalid_json', message: `Invalid JSON on line ${line} (${reason}).`, line, column });
+    return err(invalidJsonIssue(text, error));
   }
   const tasks = Array.isArray(value) ? value : [value];
   if (tasks.every((task) => isJsonObject(task) && isFlatRecord(task))) return ok(null);
@@ -72,8 +63,7 @@ function labelStudio(
     if (read.problem !== null) {
       const at =
         read.problem.resultId === undefined ? -1 : text.indexOf(`"${read.problem.resultId}"`, offset);
-      const where =
-        at >= 0 ? positionAt(text, at) : { line, column: offset - text.lastIndexOf('\n', offset - 1) };
+      const where = positionAt(text, at >= 0 ? at : offset);
       return err({
         code: 'invalid_record',
         message: `Line ${where.line}: ${read.problem.message}.`,
@@ -102,13 +92,7 @@ function prodigy(
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      const position = positionOf(error);
-      return err({
-        code: 'invalid_json',
-        message: `Line ${line}: invalid JSON (${jsonMessage(error)}).`,
-        line,
-        ...(position === null ? {} : { column: position + 1 + raw.indexOf(trimmed[0] ?? '') }),
-      });
+      return err(invalidJsonLineIssue(error, line, raw, trimmed));
     }
     if (!isJsonObject(value))
       return err({ code: 'invalid_record', message: `Line ${line}: expected a JSON object.`, line });

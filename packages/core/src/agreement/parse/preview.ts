@@ -7,13 +7,12 @@ import { readsAsLong, sniffDelimited } from './delimited-layout';
 import { detectJsonFormat, notTextIssue, withoutBom } from './detect';
 import {
   idText,
+  invalidJsonLineIssue,
   isFlatRecord,
   isJsonObject,
-  jsonMessage,
   labelStudioTriples,
   labelText,
   mapRecordKeys,
-  positionOf,
   prodigyTriple,
   recordKeys,
   type Triple,
@@ -149,14 +148,7 @@ function previewJsonLines(
     } catch (error) {
       if (i < lines.length - 1) {
         // Worded and placed as the full parse words it, so the preview's error names the column too.
-        const position = positionOf(error);
-        const raw = lines[i] ?? '';
-        return err({
-          code: 'invalid_json',
-          message: `Line ${i + 1}: invalid JSON (${jsonMessage(error)}).`,
-          line: i + 1,
-          ...(position === null ? {} : { column: position + 1 + raw.indexOf(line[0] ?? '') }),
-        });
+        return err(invalidJsonLineIssue(error, i + 1, lines[i] ?? '', line));
       }
     }
   }

@@ -114,6 +114,11 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** Line and column (1-based) of a character offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  return { line: lineAt(text, offset), column: offset - text.lastIndexOf('\n', offset - 1) };
+}
+
 export function countNewlines(values: readonly string[]): number {
   let n = 0;
   for (const value of values) for (let i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) n++;
