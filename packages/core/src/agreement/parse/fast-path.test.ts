@@ -8,20 +8,30 @@ import { plainSample, tripleSet } from './test-support';
 
 const referenceFiles = readdirSync(REFERENCE).filter((name) => name.endsWith('.csv'));
 
-/** Both engines' results on the same input, as comparable plain data (or issue codes and lines). */
+/** A parse's result as comparable plain data (or its issue's code and line). */
+function view(result: ReturnType<typeof parseSample>) {
+  return result.ok
+    ? {
+        ok: true,
+        sample: plainSample(result.value.sample),
+        format: result.value.format,
+        missingSpellings: result.value.missingSpellings,
+      }
+    : { ok: false, code: result.error.code, line: result.error.line };
+}
+
+/** Both engines' results on the same input (see `view`). */
 function both(input: string | Uint8Array, options: ParseOptions = {}) {
-  const view = (engine: 'auto' | 'papaparse') => {
-    const result = parseSample(input, { ...options, csvEngine: engine });
-    return result.ok
-      ? {
-          ok: true,
-          sample: plainSample(result.value.sample),
-          format: result.value.format,
-          missingSpellings: result.value.missingSpellings,
-        }
-      : { ok: false, code: result.error.code, line: result.error.line };
-  };
-  return { fast: view('auto'), papa: view('papaparse') };
+  const engine = (csvEngine: 'auto' | 'papaparse') => view(parseSample(input, { ...options, csvEngine }));
+  return { fast: engine('auto'), papa: engine('papaparse') };
+}
+
+/** The streaming parser's result on `text` pushed `chunk` bytes at a time (see `view`). */
+function streamed(text: string, chunk: number, options: ParseOptions) {
+  const bytes = new TextEncoder().encode(text);
+  const parser = createSampleParser(options);
+  for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
+  return view(parser.finish());
 }
 
 describe('byte-level fast path vs papaparse', () => {
@@ -98,20 +108,7 @@ describe('byte-level fast path vs papaparse', () => {
           const text = `item,annotator,label\n${lines.join('\n')}\n`;
           const { fast, papa } = both(text, { duplicates: 'last' });
           expect(fast).toEqual(papa);
-          const bytes = new TextEncoder().encode(text);
-          const parser = createSampleParser({ duplicates: 'last' });
-          for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
-          const streamed = parser.finish();
-          expect(
-            streamed.ok
-              ? {
-                  ok: true,
-                  sample: plainSample(streamed.value.sample),
-                  format: streamed.value.format,
-                  missingSpellings: streamed.value.missingSpellings,
-                }
-              : { ok: false, code: streamed.error.code, line: streamed.error.line },
-          ).toEqual(fast);
+          expect(streamed(text, chunk, { duplicates: 'last' })).toEqual(fast);
         },
       ),
       { numRuns: 150 },
@@ -139,11 +136,8 @@ describe('byte-level fast path vs papaparse', () => {
           const text = `item,annotator,label\n${lines.join('\n')}\n`;
           const { fast, papa } = both(text, { duplicates: 'last' });
           expect(fast).toEqual(papa);
-          const bytes = new TextEncoder().encode(text);
-          const parser = createSampleParser({ duplicates: 'last' });
-          for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
-          const streamed = parser.finish();
-          expect(streamed.ok && plainSample(streamed.value.sample)).toEqual(fast.ok && fast.sample);
+          const pushed = streamed(text, chunk, { duplicates: 'last' });
+          expect(pushed.ok && pushed.sample).toEqual(fast.ok && fast.sample);
         },
       ),
       { seed: 3, numRuns: 120 },

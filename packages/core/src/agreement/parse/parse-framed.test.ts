@@ -18,6 +18,14 @@ function issueOf(input: string | Uint8Array, options: FramedParseOptions = {}) {
   return result.error;
 }
 
+/** A Prodigy task (one JSON Lines line) of document `doc` with one span, accepted by `annotator`. */
+const spanTask = (
+  text: string,
+  doc: number,
+  annotator: string,
+  span: { start: number; end: number; label: string },
+) => JSON.stringify({ text, _input_hash: doc, _annotator_id: annotator, spans: [span], answer: 'accept' });
+
 const only = <T>(list: readonly T[]): T => {
   expect(list).toHaveLength(1);
   return list[0] as T;
@@ -39,13 +47,7 @@ describe('Prodigy exports', () => {
 
   it('keeps one annotation per document and annotator: repeats collapse, conflicts follow the duplicates policy', () => {
     const line = (doc: number, annotator: string, end: number) =>
-      JSON.stringify({
-        text: 'Ann met Bob in Rome.',
-        _input_hash: doc,
-        _annotator_id: annotator,
-        spans: [{ start: 0, end, label: 'PER' }],
-        answer: 'accept',
-      });
+      spanTask('Ann met Bob in Rome.', doc, annotator, { start: 0, end, label: 'PER' });
     const lines = [
       line(1, 'alice', 3),
       line(1, 'bob', 3),
@@ -115,23 +117,11 @@ describe('Prodigy exports', () => {
   });
 
   it('names the line and column of a span past the end of its text', () => {
-    const line = JSON.stringify({
-      text: 'short',
-      _input_hash: 1,
-      _annotator_id: 'a',
-      spans: [{ start: 2, end: 9, label: 'X' }],
-      answer: 'accept',
-    });
+    const line = spanTask('short', 1, 'a', { start: 2, end: 9, label: 'X' });
     const issue = issueOf(`${line}\n`, { format: 'prodigy' });
     expect(issue).toMatchObject({ line: 1, column: line.indexOf('"spans"') + 1 });
     expect(issue.message).toMatch(/ends at 9, past the end of its text \(5 characters\)/);
-    const backwards = JSON.stringify({
-      text: 'long enough',
-      _input_hash: 1,
-      _annotator_id: 'a',
-      spans: [{ start: 4, end: 4, label: 'X' }],
-      answer: 'accept',
-    });
+    const backwards = spanTask('long enough', 1, 'a', { start: 4, end: 4, label: 'X' });
     expect(issueOf(`${backwards}\n`, { format: 'prodigy' }).message).toMatch(/start must be before end/);
   });
 });

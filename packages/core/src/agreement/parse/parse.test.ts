@@ -269,46 +269,54 @@ describe('parseSample: formats', () => {
     expect(issue('[{"id": 1, "text": "a"},\n {"id": 1}]')).toMatchObject({ code: 'missing_column', line: 1 });
   });
 
-  it('reads a Label Studio export: completed_by ids or user objects, cancelled skipped, multi-choice combined', () => {
-    const value = parsed(fixture('label-studio-sentiment.json'));
-    expect(value.format).toBe('labelstudio');
-    expect(tripleSet(value.sample)).toEqual([
-      '101|1|Positive',
-      '101|bea@example.com|Positive',
-      '102|1|Negative',
-      '102|bea@example.com|Neutral',
-      '103|1|Negative',
-      '103|3|Negative|Neutral',
-    ]);
+  it.each([
+    [
+      'a Label Studio export: completed_by ids or user objects, cancelled skipped, multi-choice combined',
+      'label-studio-sentiment.json',
+      'labelstudio',
+      [
+        '101|1|Positive',
+        '101|bea@example.com|Positive',
+        '102|1|Negative',
+        '102|bea@example.com|Neutral',
+        '103|1|Negative',
+        '103|3|Negative|Neutral',
+      ],
+    ],
+    [
+      'Prodigy choice tasks: item is the input hash, ignore skipped, multi-choice order-free',
+      'prodigy-textcat-choice.jsonl',
+      'prodigy',
+      [
+        '-1290563761|support_intents-alice|BILLING',
+        '-1290563761|support_intents-bob|BILLING',
+        '310993456|support_intents-alice|PRODUCT|SHIPPING',
+        '310993456|support_intents-bob|PRODUCT|SHIPPING',
+        '874102377|support_intents-alice|SHIPPING',
+        '874102377|support_intents-bob|PRODUCT',
+      ],
+    ],
+    [
+      'Prodigy binary tasks: item is the task hash, label the answer, annotator from _session_id',
+      'prodigy-textcat-binary.jsonl',
+      'prodigy',
+      [
+        '2001|sentiment-carol|accept',
+        '2001|sentiment-dan|accept',
+        '2002|sentiment-carol|reject',
+        '2002|sentiment-dan|accept',
+      ],
+    ],
+  ])('reads %s', (_, name, format, triples) => {
+    const value = parsed(fixture(name));
+    expect(value.format).toBe(format);
+    expect(tripleSet(value.sample)).toEqual(triples);
   });
 
   it('reads Label Studio ratings as numeric labels', () => {
     const value = parsed(fixture('label-studio-rating.json'));
     expect(value.sample.categories).toEqual(['2', '4', '5']);
     expect([...(value.sample.categoryValues ?? [])]).toEqual([2, 4, 5]);
-  });
-
-  it('reads Prodigy choice tasks: item is the input hash, ignore skipped, multi-choice order-free', () => {
-    const value = parsed(fixture('prodigy-textcat-choice.jsonl'));
-    expect(value.format).toBe('prodigy');
-    expect(tripleSet(value.sample)).toEqual([
-      '-1290563761|support_intents-alice|BILLING',
-      '-1290563761|support_intents-bob|BILLING',
-      '310993456|support_intents-alice|PRODUCT|SHIPPING',
-      '310993456|support_intents-bob|PRODUCT|SHIPPING',
-      '874102377|support_intents-alice|SHIPPING',
-      '874102377|support_intents-bob|PRODUCT',
-    ]);
-  });
-
-  it('reads Prodigy binary tasks: item is the task hash, label the answer, annotator from _session_id', () => {
-    const value = parsed(fixture('prodigy-textcat-binary.jsonl'));
-    expect(tripleSet(value.sample)).toEqual([
-      '2001|sentiment-carol|accept',
-      '2001|sentiment-dan|accept',
-      '2002|sentiment-carol|reject',
-      '2002|sentiment-dan|accept',
-    ]);
   });
 
   it('lets the caller force the format', () => {
