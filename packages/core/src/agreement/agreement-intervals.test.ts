@@ -7,11 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeAgreementIntervals, type IntervalInputs } from './agreement-intervals';
 import { computeAgreement } from './compute-agreement';
-import { buildItemIndex } from './item-index';
-import { buildItemTable } from './item-table';
 import { referenceDistributions, withinMonteCarloError } from './reference-bootstrap';
 import { createPopulation, createSampler, expandSample } from './simulation-support';
-import { encodeTriples, type Triple } from './test-support';
+import { encodeTriples, sampleTables, type Triple } from './test-support';
 import type { AgreementCiKey, EncodedSample, Interval } from './types';
 
 const FAST_RESAMPLES = 2000;
@@ -131,11 +129,8 @@ describe('the compressed bootstrap on a larger sample from a population', () => 
   const grouped = createSampler(population, 8000, 11)();
   const sample = expandSample(grouped.sample, grouped.multiplicities);
   const reference = referenceDistributions(sample, { resamples: REFERENCE_RESAMPLES, seed: 5 });
-  const index = buildItemIndex(sample);
   const inputs: IntervalInputs = {
-    sample,
-    index,
-    table: buildItemTable(sample, index),
+    ...sampleTables(sample),
     level: 'nominal',
     defined: new Set(reference.coefficients.keys()),
     fleissApplies: false,
@@ -160,12 +155,9 @@ describe('the compressed bootstrap on a larger sample from a population', () => 
   }
 
   it('gives a grouped sample (items with multiplicities) exactly the intervals of the sample it stands for', () => {
-    const groupedIndex = buildItemIndex(grouped.sample);
     const fromGroups = computeAgreementIntervals({
       ...inputs,
-      sample: grouped.sample,
-      index: groupedIndex,
-      table: buildItemTable(grouped.sample, groupedIndex),
+      ...sampleTables(grouped.sample),
       multiplicities: grouped.multiplicities,
     });
     expect(fromGroups).toEqual(computeAgreementIntervals(inputs));

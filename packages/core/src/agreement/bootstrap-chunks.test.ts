@@ -11,9 +11,8 @@ import {
   type IntervalInputs,
 } from './agreement-intervals';
 import { computeAgreement } from './compute-agreement';
-import { buildItemIndex } from './item-index';
-import { buildItemTable } from './item-table';
 import { createPopulation, createSampler, expandSample } from './simulation-support';
+import { sampleTables } from './test-support';
 import type { EncodedSample } from './types';
 
 /** Threads simulated in-process: the request is cloned and its chunks drawn before they are asked for. */
@@ -58,11 +57,8 @@ describe('bootstrap chunks drawn elsewhere', () => {
 
   it.each(['multinomial', 'little-bootstraps'] as const)('give the same intervals by %s', (method) => {
     const sample = sampleOf(4, 5, 1500);
-    const index = buildItemIndex(sample);
     const inputs: IntervalInputs = {
-      sample,
-      index,
-      table: buildItemTable(sample, index),
+      ...sampleTables(sample),
       level: 'nominal',
       defined: new Set(['alpha', 'percentAgreement', 'lightKappa', 'gwetAC1']),
       fleissApplies: false,

@@ -16,8 +16,6 @@ import { computeAgreementIntervals } from './agreement-intervals';
 import type { ResampledStatistic } from './bootstrap';
 import { createAnnotatorAgreementLevels } from './ceiling';
 import type { ResampleMethod } from './compressed-bootstrap';
-import { buildItemIndex } from './item-index';
-import { buildItemTable } from './item-table';
 import { coefficientStatistics } from './reference-bootstrap';
 import {
   createPopulation,
@@ -26,6 +24,7 @@ import {
   type PopulationSpec,
   populationValue,
 } from './simulation-support';
+import { sampleTables } from './test-support';
 import type { AgreementCiKey, MeasurementLevel } from './types';
 
 const SAMPLES = 500;
@@ -43,8 +42,7 @@ interface Scenario {
 /** Each key's population value, and each annotator's agreement with the majority of the others. */
 function populationValues(population: Population, level: MeasurementLevel) {
   const { patterns } = population;
-  const index = buildItemIndex(patterns);
-  const table = buildItemTable(patterns, index);
+  const { index, table } = sampleTables(patterns);
   const fleissApplies =
     table.minPairableLabels === table.maxPairableLabels && table.pairableItems === table.itemCount;
   const minLabels = table.itemsWithThreeOrMore > 0 ? 3 : 2;
@@ -74,11 +72,8 @@ function simulateCoverage(scenario: Scenario, items: number, seed: number): Map<
   };
   for (let s = 0; s < SAMPLES; s++) {
     const { sample, multiplicities } = draw();
-    const index = buildItemIndex(sample);
     const intervals = computeAgreementIntervals({
-      sample,
-      index,
-      table: buildItemTable(sample, index),
+      ...sampleTables(sample),
       level: scenario.level,
       defined: new Set(scenario.keys),
       fleissApplies: truth.fleissApplies,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapDistributions, percentileInterval, type Resample } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
-import { buildItemIndex } from './item-index';
-import { buildItemTable } from './item-table';
-import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
 import {
   createAlphaStatistic,
   createLightStatistic,
@@ -11,7 +8,13 @@ import {
   createTwoRaterStatistic,
   lightKappaFromPairTable,
 } from './statistics';
-import { buildPairSources, drawResample, loadLongCsv, REFERENCE_DATA_DIR } from './test-support';
+import {
+  buildPairSources,
+  drawResample,
+  loadLongCsv,
+  REFERENCE_DATA_DIR,
+  sampleTables,
+} from './test-support';
 
 describe('percentileInterval', () => {
   it("interpolates between order statistics like R's quantile(type = 7)", () => {
@@ -73,21 +76,8 @@ describe('resampled statistics', () => {
   it('give the point estimate when every item is drawn exactly once', () => {
     for (const name of ['krippendorff2011', 'wikipedia_fleiss_example', 'sklearn_weighted_example']) {
       const sample = loadLongCsv(`${REFERENCE_DATA_DIR}${name}.long.csv`);
-      const index = buildItemIndex(sample);
-      const table = buildItemTable(sample, index);
-      const pairs = buildPairTable(sample, index);
-      const C = sample.categories.length;
-      const dense = {
-        kind: 'dense',
-        cells: buildItemPairCells(sample, index, pairs),
-        pairCount: pairs.pairCount,
-        categoryCount: C,
-      } as const;
-      const sparse = {
-        kind: 'sparse',
-        entries: buildPairEntries(sample, index, pairs),
-        categoryCount: C,
-      } as const;
+      const { index, table } = sampleTables(sample);
+      const { dense, sparse, pairs } = buildPairSources(sample);
       const everyItemOnce: Resample = {
         weights: new Int32Array(sample.items.length).fill(1),
         items: Int32Array.from(sample.items, (_, i) => i),
@@ -150,7 +140,7 @@ describe('resampled statistics', () => {
 
   it('count an item drawn twice as two copies of it', () => {
     const sample = loadLongCsv(`${REFERENCE_DATA_DIR}krippendorff2011.long.csv`);
-    const table = buildItemTable(sample, buildItemIndex(sample));
+    const { table } = sampleTables(sample);
     const statistic = createMultiRaterStatistic(table, false);
     const weights = new Int32Array(sample.items.length);
     weights[5] = 2; // item 6: labels 1, 2, 3, 4, no agreeing pair

@@ -7,27 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeFramedAgreement } from './compute-framed-agreement';
 import type { Box, FramedSample, RankedObject, Span, UnitSample } from './framing';
-import { unitSampleOf } from './test-support';
+import { boxArb, labelSetArb, spanArb, type UnitRecords, unitRecordsOf, unitSampleOf } from './test-support';
 
-type Records<V> = (readonly [string, string, V])[];
-
-const labelsArb = fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D'), { maxLength: 3 });
-const spanArb = fc
-  .record({
-    start: fc.integer({ min: 0, max: 30 }),
-    length: fc.integer({ min: 1, max: 8 }),
-    label: fc.constantFrom('PER', 'ORG'),
-  })
-  .map(({ start, length, label }): Span => ({ start, end: start + length, label }));
-const boxArb = fc
-  .record({
-    x: fc.integer({ min: 0, max: 20 }),
-    y: fc.integer({ min: 0, max: 20 }),
-    width: fc.integer({ min: 1, max: 10 }),
-    height: fc.integer({ min: 1, max: 10 }),
-    label: fc.constantFrom('car', 'person'),
-  })
-  .map((box): Box => box);
 const rankingArb = fc
   .shuffledSubarray(['o1', 'o2', 'o3', 'o4', 'o5'], { minLength: 5, maxLength: 5 })
   .chain((objects) =>
@@ -35,23 +16,6 @@ const rankingArb = fc
       .array(fc.integer({ min: 1, max: 4 }), { minLength: objects.length, maxLength: objects.length })
       .map((ranks): RankedObject[] => objects.map((object, i) => ({ object, rank: ranks[i] ?? 1 }))),
   );
-
-/** Random (unit, annotator, value) records: up to 8 units × 4 annotators, each cell present or not. */
-function recordsOf<V>(value: fc.Arbitrary<V>): fc.Arbitrary<Records<V>> {
-  return fc
-    .array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 3 }), value), { maxLength: 32 })
-    .map((cells) => {
-      const seen = new Set<string>();
-      const records: Records<V> = [];
-      for (const [unit, annotator, v] of cells) {
-        const key = `${unit}/${annotator}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        records.push([`u${unit}`, `a${annotator}`, v]);
-      }
-      return records;
-    });
-}
 
 const framedOf = {
   multilabel: (sample: UnitSample<readonly string[]>): FramedSample => ({ framing: 'multilabel', sample }),
@@ -84,24 +48,24 @@ function expectSameValues(x: Record<string, number | null>, y: Record<string, nu
 }
 
 /** The same records with annotators and units renamed in reverse order and listed backwards. */
-function permuted<V>(records: Records<V>): Records<V> {
+function permuted<V>(records: UnitRecords<V>): UnitRecords<V> {
   return [...records]
     .reverse()
     .map(([unit, annotator, value]) => [`z${unit}`, `${9 - Number(annotator.slice(1))}b`, value]);
 }
 
 describe.each([
-  ['multilabel', labelsArb as fc.Arbitrary<unknown>],
+  ['multilabel', labelSetArb as fc.Arbitrary<unknown>],
   ['spans', fc.array(spanArb, { maxLength: 4 })],
   ['boxes', fc.array(boxArb, { maxLength: 3 })],
   ['ranking', rankingArb],
 ] as const)('%s', (framing, valueArb) => {
-  const build = (records: Records<unknown>) =>
+  const build = (records: UnitRecords<unknown>) =>
     (framedOf[framing] as (sample: UnitSample<unknown>) => FramedSample)(unitSampleOf(records));
 
   it('gives the same values whatever the order and names of annotators and units', () => {
     fc.assert(
-      fc.property(recordsOf(valueArb), (records) => {
+      fc.property(unitRecordsOf(valueArb), (records) => {
         expectSameValues(values(build(records)), values(build(permuted(records))));
       }),
       { numRuns: 60 },
@@ -111,7 +75,7 @@ describe.each([
   it('gives 1 (the ceiling included) when annotators agree exactly', () => {
     fc.assert(
       fc.property(fc.array(valueArb, { minLength: 2, maxLength: 6 }), (unitValues) => {
-        const records: Records<unknown> = unitValues.flatMap((value, u) => [
+        const records: UnitRecords<unknown> = unitValues.flatMap((value, u) => [
           [`u${u}`, 'first', value] as const,
           [`u${u}`, 'second', value] as const,
         ]);
@@ -135,7 +99,7 @@ describe('pairwise F1', () => {
     const cases = [
       ['spans', fc.array(spanArb, { maxLength: 5 })],
       ['boxes', fc.array(boxArb, { maxLength: 4 })],
-      ['multilabel', labelsArb],
+      ['multilabel', labelSetArb],
     ] as const;
     for (const [framing, valueArb] of cases) {
       fc.assert(

@@ -1,58 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Resample, ResampledStatistic } from './bootstrap';
+import type { ResampledStatistic } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
 import { groupItemsByAnnotations, groupItemsByLabels, selectFrom } from './item-groups';
-import { buildItemIndex } from './item-index';
 import { itemCountOf, itemName } from './item-names';
-import { buildItemTable } from './item-table';
-import { buildPairTable } from './pair-table';
 import {
-  buildPairSource,
   createAlphaStatistic,
   createLightStatistic,
   createMultiRaterStatistic,
   createTwoRaterStatistic,
 } from './statistics';
-import { encodeTriples, type Triple } from './test-support';
+import { encodeTriples, gridSamples, pairSourceOf, resampleOf, sampleTables } from './test-support';
 import type { EncodedSample } from './types';
 
-/** Random samples with numeric labels (every α level applies) and random item multiplicities. */
-const weightedSamples = fc
-  .record({
-    items: fc.integer({ min: 1, max: 40 }),
-    annotators: fc.integer({ min: 2, max: 4 }),
-    categories: fc.integer({ min: 1, max: 3 }),
-  })
-  .chain(({ items, annotators, categories }) =>
-    fc.record({
-      grid: fc.array(
-        fc.array(fc.option(fc.integer({ min: 0, max: categories - 1 }), { freq: 4, nil: null }), {
-          minLength: annotators,
-          maxLength: annotators,
-        }),
-        { minLength: items, maxLength: items },
-      ),
-      weights: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: items, maxLength: items }),
-    }),
-  )
-  .map(({ grid, weights }) => {
-    const triples: Triple[] = [];
-    // Few distinct rows, so that groups hold several items: every row is one of the first three.
-    grid.forEach((_, i) => {
-      (grid[i % 3] ?? []).forEach((k, a) => {
-        if (k !== null) triples.push([`item${i}`, `rater${a}`, String(k + 1)]);
-      });
-    });
-    return { triples, weights };
-  })
-  .filter(({ triples }) => triples.length > 0);
+/** Random samples and random item multiplicities. Few distinct rows, so that groups hold several items. */
+const weightedSamples = gridSamples({ maxItems: 40, maxCategories: 3, freq: 4, distinctRows: 3 }, (items) =>
+  fc.array(fc.integer({ min: 0, max: 4 }), { minLength: items, maxLength: items }),
+);
 
 function evaluate(statistic: ResampledStatistic, weights: Int32Array): number[] {
-  const items = Int32Array.from(weights.keys()).filter((i) => (weights[i] ?? 0) > 0);
-  const resample: Resample = { weights, items, count: items.length };
   const out = new Float64Array(statistic.size);
-  statistic.evaluate(resample, out);
+  statistic.evaluate(resampleOf(weights), out);
   return [...out];
 }
 
@@ -97,14 +65,12 @@ describe('item groups', () => {
     fc.assert(
       fc.property(weightedSamples, ({ triples, weights: itemWeights }) => {
         const sample = encodeTriples(triples);
-        const index = buildItemIndex(sample);
-        const table = buildItemTable(sample, index);
+        const { index, table } = sampleTables(sample);
         const weights = Int32Array.from(itemWeights);
         const levels = ['nominal', 'ordinal', 'interval', 'ratio'] as const;
 
         const labels = groupItemsByLabels(sample, table);
-        const labelsIndex = buildItemIndex(labels.sample);
-        const labelsTable = buildItemTable(labels.sample, labelsIndex);
+        const { index: labelsIndex, table: labelsTable } = sampleTables(labels.sample);
         const labelGroup = groupOf(sample, byLabelsKey);
         const labelWeights = new Int32Array(labels.sizes.length);
         labelGroup.forEach((g, i) => {
@@ -137,19 +103,14 @@ describe('item groups', () => {
         }
 
         const annotations = groupItemsByAnnotations(sample, index);
-        const annotationsIndex = buildItemIndex(annotations.sample);
-        const annotationsTable = buildItemTable(annotations.sample, annotationsIndex);
+        const { index: annotationsIndex, table: annotationsTable } = sampleTables(annotations.sample);
         const annotationGroup = groupOf(sample, byAnnotationsKey);
         const annotationWeights = new Int32Array(annotations.sizes.length);
         annotationGroup.forEach((g, i) => {
           annotationWeights[g] = (annotationWeights[g] ?? 0) + (weights[i] ?? 0);
         });
-        const source = buildPairSource(sample, index, buildPairTable(sample, index));
-        const groupedSource = buildPairSource(
-          annotations.sample,
-          annotationsIndex,
-          buildPairTable(annotations.sample, annotationsIndex),
-        );
+        const source = pairSourceOf({ sample, index });
+        const groupedSource = pairSourceOf({ sample: annotations.sample, index: annotationsIndex });
         const onAnnotations: [ResampledStatistic, ResampledStatistic][] = [
           [createLightStatistic(source), createLightStatistic(groupedSource)],
           [createTwoRaterStatistic(source, true), createTwoRaterStatistic(groupedSource, true)],
@@ -169,19 +130,14 @@ describe('item groups', () => {
   it('select a subset of items as a sample of its own, on which every statistic weighs them as in the whole', () => {
     fc.assert(
       fc.property(weightedSamples, fc.integer({ min: 0, max: 1000 }), ({ triples, weights }, seed) => {
-        const sample = encodeTriples(triples);
-        const index = buildItemIndex(sample);
+        const tables = sampleTables(encodeTriples(triples));
+        const { sample, index, table } = tables;
         const itemCount = itemCountOf(sample);
         // A subset in a scrambled order: item t of the copy is item subset[t].
         const subset = Int32Array.from({ length: itemCount }, (_, i) => i)
           .filter((i) => (i * 7 + seed) % 3 !== 0)
           .sort((x, y) => ((x * 31 + seed) % 17) - ((y * 31 + seed) % 17) || x - y);
-        const table = buildItemTable(sample, index);
-        const {
-          sample: selected,
-          index: selectedIndex,
-          table: selectedTable,
-        } = selectFrom({ sample, index, table }, subset);
+        const { sample: selected, index: selectedIndex, table: selectedTable } = selectFrom(tables, subset);
         expect(itemCountOf(selected)).toBe(subset.length);
         expect([...subset].map((_, t) => itemName(selected, t))).toEqual(
           [...subset].map((i) => itemName(sample, i)),
@@ -192,7 +148,6 @@ describe('item groups', () => {
         subset.forEach((i, t) => {
           whole[i] = part[t] ?? 0;
         });
-        const pairs = (s: EncodedSample, i: typeof index) => buildPairSource(s, i, buildPairTable(s, i));
         const both: [ResampledStatistic, ResampledStatistic][] = [
           [createMultiRaterStatistic(table, true), createMultiRaterStatistic(selectedTable, true)],
           [
@@ -203,7 +158,10 @@ describe('item groups', () => {
             createMajorityStatistic(sample, index, table, 3, true),
             createMajorityStatistic(selected, selectedIndex, selectedTable, 3, true),
           ],
-          [createLightStatistic(pairs(sample, index)), createLightStatistic(pairs(selected, selectedIndex))],
+          [
+            createLightStatistic(pairSourceOf({ sample, index })),
+            createLightStatistic(pairSourceOf({ sample: selected, index: selectedIndex })),
+          ],
         ];
         for (const [original, copy] of both) expectClose(evaluate(copy, part), evaluate(original, whole));
       }),
@@ -220,8 +178,7 @@ describe('item groups', () => {
       ['z', 'a', 'yes'],
       ['z', 'b', 'yes'],
     ]);
-    const index = buildItemIndex(sample);
-    const table = buildItemTable(sample, index);
+    const { index, table } = sampleTables(sample);
     expect([...groupItemsByLabels(sample, table).sizes]).toEqual([2, 1]);
     expect([...groupItemsByAnnotations(sample, index).sizes]).toEqual([1, 1, 1]);
     expect([...groupItemsByLabels(sample, table, Int32Array.of(3, 0, 5)).sizes]).toEqual([3, 5]);

@@ -1,54 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Resample, ResampledStatistic } from './bootstrap';
+import type { ResampledStatistic } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
-import { buildItemIndex } from './item-index';
 import { itemCountOf } from './item-names';
-import { buildItemTable } from './item-table';
 import { combineForms, finishFromBlock, sumBlock } from './linear-forms';
-import { buildPairTable } from './pair-table';
 import {
-  buildPairSource,
   createAlphaStatistic,
   createLightStatistic,
   createMultiRaterStatistic,
   createTwoRaterStatistic,
 } from './statistics';
-import { encodeTriples, type Triple } from './test-support';
+import { encodeTriples, gridSamples, pairSourceOf, resampleOf, sampleTables } from './test-support';
 
-/** Random samples (numeric labels, so every α level applies) and a block of random resample weights. */
-const samples = fc
-  .record({
-    items: fc.integer({ min: 1, max: 60 }),
-    annotators: fc.integer({ min: 2, max: 4 }),
-    categories: fc.integer({ min: 1, max: 4 }),
-    resamples: fc.integer({ min: 1, max: 5 }),
-  })
-  .chain(({ items, annotators, categories, resamples }) =>
-    fc.record({
-      grid: fc.array(
-        fc.array(fc.option(fc.integer({ min: 0, max: categories - 1 }), { freq: 3, nil: null }), {
-          minLength: annotators,
-          maxLength: annotators,
-        }),
-        { minLength: items, maxLength: items },
-      ),
-      weights: fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: items, maxLength: items }), {
-        minLength: resamples,
-        maxLength: resamples,
-      }),
-    }),
-  )
-  .map(({ grid, weights }) => {
-    const triples: Triple[] = [];
-    grid.forEach((row, i) => {
-      row.forEach((k, a) => {
-        if (k !== null) triples.push([`item${i}`, `rater${a}`, String(k + 1)]);
-      });
-    });
-    return { triples, weights };
-  })
-  .filter(({ triples }) => triples.length > 0);
+/** Random samples and a block of 1 … 5 resamples' random item weights. */
+const samples = gridSamples({ maxItems: 60, maxCategories: 4, freq: 3 }, (items) =>
+  fc.array(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: items, maxLength: items }), {
+    minLength: 1,
+    maxLength: 5,
+  }),
+);
 
 describe('linear forms', () => {
   it('give every statistic that has one the value its evaluate gives, resample by resample', () => {
@@ -58,9 +28,8 @@ describe('linear forms', () => {
         const sample = encodeTriples(triples);
         // Rows with no label are no item: one weight per item of the sample.
         const weights = drawnWeights.map((row) => row.slice(0, itemCountOf(sample)));
-        const index = buildItemIndex(sample);
-        const table = buildItemTable(sample, index);
-        const source = buildPairSource(sample, index, buildPairTable(sample, index));
+        const { index, table } = sampleTables(sample);
+        const source = pairSourceOf({ sample, index });
         const statistics: ResampledStatistic[] = [
           createAlphaStatistic(table, ['nominal'], sample.categoryValues),
           createAlphaStatistic(table, ['nominal', 'ordinal', 'interval', 'ratio'], sample.categoryValues),
@@ -92,9 +61,7 @@ describe('linear forms', () => {
         sumBlock(combined, counts, count, sums);
         const scratch = new Float64Array(Math.max(...combined.forms.map((form) => form.width)));
         weights.forEach((row, r) => {
-          const w = Int32Array.from(row);
-          const drawn = Int32Array.from(w.keys()).filter((i) => (w[i] ?? 0) > 0);
-          const resample: Resample = { weights: w, items: drawn, count: drawn.length };
+          const resample = resampleOf(Int32Array.from(row));
           withForms.forEach((statistic, s) => {
             const expected = new Float64Array(statistic.size);
             const actual = new Float64Array(statistic.size);
@@ -118,8 +85,7 @@ describe('linear forms', () => {
       ['i1', 'b', 'y'],
       ['i1', 'c', 'x'],
     ]);
-    const index = buildItemIndex(sample);
-    const table = buildItemTable(sample, index);
+    const { index, table } = sampleTables(sample);
     // The ceiling with every annotator's agreement is not one sum of fixed features per item.
     const perAnnotator = createMajorityStatistic(sample, index, table, 3, true);
     expect(perAnnotator.linear).toBeUndefined();

@@ -1,18 +1,23 @@
 /**
  * Test-only helpers: build an `EncodedSample` from (item, annotator, label) triples, or from a long CSV
  * of the reference data, following the contract in `types.ts` (first-seen ids; categories in ascending
- * numeric order when every label is numeric, else first-seen). Not part of the public API: the real
+ * numeric order when every label is numeric, else first-seen); the tables and resamples statistics are
+ * built from; and the random samples the property tests draw. Not part of the public API: the real
  * parsers live in `parse/`.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { createRandom } from '../shared';
 import type { Resample } from './bootstrap';
 import { computeFramedAgreement } from './compute-framed-agreement';
-import type { Span, UnitSample } from './framing';
+import type { Box, Span, UnitSample } from './framing';
+import type { SampleTables } from './item-groups';
 import { buildItemIndex } from './item-index';
+import { buildItemTable } from './item-table';
 import { buildItemPairCells, buildPairEntries, buildPairTable } from './pair-table';
 import { parseFramedSample } from './parse';
+import { buildPairSource } from './statistics';
 import type { EncodedSample } from './types';
 
 export type Triple = readonly [item: string, annotator: string, label: string];
@@ -88,6 +93,23 @@ export function buildPairSources(sample: EncodedSample) {
   return { dense, sparse, pairs };
 }
 
+/** A sample with the item index and item table its statistics are built from. */
+export function sampleTables(sample: EncodedSample): SampleTables {
+  const index = buildItemIndex(sample);
+  return { sample, index, table: buildItemTable(sample, index) };
+}
+
+/** The annotator-pair statistics of a sample, in the layout the engine chooses. */
+export function pairSourceOf({ sample, index }: Pick<SampleTables, 'sample' | 'index'>) {
+  return buildPairSource(sample, index, buildPairTable(sample, index));
+}
+
+/** The resample that draws item i `weights[i]` times. */
+export function resampleOf(weights: Int32Array): Resample {
+  const drawn = Int32Array.from(weights.keys()).filter((i) => (weights[i] ?? 0) > 0);
+  return { weights, items: drawn, count: drawn.length };
+}
+
 /** One bootstrap resample of `itemCount` items (multiplicity weights), drawn with a seeded generator. */
 export function drawResample(itemCount: number, seed: number): Resample {
   const random = createRandom(seed);
@@ -96,14 +118,93 @@ export function drawResample(itemCount: number, seed: number): Resample {
     const i = random.nextInt(itemCount);
     weights[i] = (weights[i] ?? 0) + 1;
   }
-  const drawn = [...weights.keys()].filter((i) => (weights[i] ?? 0) > 0);
-  return { weights, items: Int32Array.from(drawn), count: drawn.length };
+  return resampleOf(weights);
+}
+
+/**
+ * Random samples for property tests, with random weights per item: up to `maxItems` items × 2–4
+ * annotators, numeric labels 1 … up to `maxCategories` (so every α level applies), a label missing once in
+ * `freq + 1` cells. With `distinctRows`, item i is labeled as item i mod `distinctRows` is, so that items
+ * group. `weights(items)` draws the weights for that many items; samples with no label are left out.
+ */
+export function gridSamples<W>(
+  shape: { maxItems: number; maxCategories: number; freq: number; distinctRows?: number },
+  weights: (items: number) => fc.Arbitrary<W>,
+): fc.Arbitrary<{ triples: Triple[]; weights: W }> {
+  return fc
+    .record({
+      items: fc.integer({ min: 1, max: shape.maxItems }),
+      annotators: fc.integer({ min: 2, max: 4 }),
+      categories: fc.integer({ min: 1, max: shape.maxCategories }),
+    })
+    .chain(({ items, annotators, categories }) =>
+      fc.record({
+        grid: fc.array(
+          fc.array(fc.option(fc.integer({ min: 0, max: categories - 1 }), { freq: shape.freq, nil: null }), {
+            minLength: annotators,
+            maxLength: annotators,
+          }),
+          { minLength: items, maxLength: items },
+        ),
+        weights: weights(items),
+      }),
+    )
+    .map(({ grid, weights }) => {
+      const rows = shape.distinctRows ?? grid.length;
+      const triples: Triple[] = [];
+      grid.forEach((_, i) => {
+        (grid[i % rows] ?? []).forEach((k, a) => {
+          if (k !== null) triples.push([`item${i}`, `rater${a}`, String(k + 1)]);
+        });
+      });
+      return { triples, weights };
+    })
+    .filter(({ triples }) => triples.length > 0);
+}
+
+/** (unit, annotator, value) records of a structured framing. */
+export type UnitRecords<V> = (readonly [unit: string, annotator: string, value: V])[];
+
+/** Random label sets: up to 3 of A, B, C and D. */
+export const labelSetArb = fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D'), { maxLength: 3 });
+
+/** Random spans: a start in 0 … 30, 1 … 8 characters long, labeled PER or ORG. */
+export const spanArb = fc
+  .record({
+    start: fc.integer({ min: 0, max: 30 }),
+    length: fc.integer({ min: 1, max: 8 }),
+    label: fc.constantFrom('PER', 'ORG'),
+  })
+  .map(({ start, length, label }): Span => ({ start, end: start + length, label }));
+
+/** Random boxes: a corner in 0 … 20, sides 1 … 10, labeled car or person. */
+export const boxArb = fc
+  .record({
+    x: fc.integer({ min: 0, max: 20 }),
+    y: fc.integer({ min: 0, max: 20 }),
+    width: fc.integer({ min: 1, max: 10 }),
+    height: fc.integer({ min: 1, max: 10 }),
+    label: fc.constantFrom('car', 'person'),
+  })
+  .map((box): Box => box);
+
+/** Random (unit, annotator, value) records: up to 8 units × 4 annotators, each cell present or not. */
+export function unitRecordsOf<V>(value: fc.Arbitrary<V>): fc.Arbitrary<UnitRecords<V>> {
+  return fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 3 }), value), { maxLength: 32 })
+    .map((cells) => {
+      const seen = new Set<string>();
+      return cells.flatMap(([unit, annotator, v]): UnitRecords<V> => {
+        const key = `${unit}/${annotator}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [[`u${unit}`, `a${annotator}`, v]];
+      });
+    });
 }
 
 /** A structured-framing sample from (unit, annotator, value) records, ids in first-seen order. */
-export function unitSampleOf<V>(
-  records: readonly (readonly [unit: string, annotator: string, value: V])[],
-): UnitSample<V> {
+export function unitSampleOf<V>(records: Readonly<UnitRecords<V>>): UnitSample<V> {
   const units: string[] = [];
   const annotators: string[] = [];
   const indexIn = (list: string[], id: string) => {

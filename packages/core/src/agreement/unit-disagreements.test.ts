@@ -12,7 +12,15 @@ import type { Box, RankedObject, Span, UnitSample } from './framing';
 import { setDisagreements } from './multilabel/set-disagreements';
 import { rankingDisagreements } from './ranking/ranking-disagreements';
 import { exactSpanF1, spanDisagreements } from './spans/span-disagreements';
-import { encodeTriples, unitSampleOf } from './test-support';
+import {
+  boxArb,
+  encodeTriples,
+  labelSetArb,
+  spanArb,
+  type UnitRecords,
+  unitRecordsOf,
+  unitSampleOf,
+} from './test-support';
 import type { UnitDisagreement } from './types';
 import { MAX_DIFFERENCES } from './unit-disagreements';
 
@@ -191,29 +199,27 @@ describe('ratingDisagreements', () => {
       ['i3', 'r2', '5'],
       ['i3', 'r1', '1'],
     ]);
+    /** A unit's row: its range, the annotators named A and B, and its differences (annotator: rating, in order). */
+    const row = (
+      unit: string,
+      score: number,
+      [annotatorA, annotatorB]: string[],
+      ratings: Record<string, number>,
+    ) => ({
+      unit,
+      score,
+      annotatorA,
+      annotatorB,
+      differences: Object.entries(ratings).map(([annotator, value]) => ({
+        kind: 'rating',
+        annotator,
+        value,
+      })),
+      moreDifferences: 0,
+    });
     expect(ratingDisagreements(sample, 50)).toEqual([
-      {
-        unit: 'i3',
-        score: 4,
-        annotatorA: 'r1',
-        annotatorB: 'r2',
-        differences: [
-          { kind: 'rating', annotator: 'r1', value: 1 },
-          { kind: 'rating', annotator: 'r2', value: 5 },
-        ],
-        moreDifferences: 0,
-      },
-      {
-        unit: 'i1',
-        score: 3,
-        annotatorA: 'r2',
-        annotatorB: 'r3',
-        differences: [
-          { kind: 'rating', annotator: 'r3', value: 1 },
-          { kind: 'rating', annotator: 'r2', value: 4 },
-        ],
-        moreDifferences: 0,
-      },
+      row('i3', 4, ['r1', 'r2'], { r1: 1, r2: 5 }),
+      row('i1', 3, ['r2', 'r3'], { r3: 1, r2: 4 }),
     ]);
     expect(
       ratingDisagreements(
@@ -260,45 +266,12 @@ describe('computeFramedAgreement', () => {
 
 // Properties on random samples.
 
-type Records<V> = (readonly [string, string, V])[];
-
-const spanArb = fc
-  .record({
-    start: fc.integer({ min: 0, max: 30 }),
-    length: fc.integer({ min: 1, max: 8 }),
-    label: fc.constantFrom('PER', 'ORG'),
-  })
-  .map(({ start, length, label }): Span => ({ start, end: start + length, label }));
-const boxArb = fc
-  .record({
-    x: fc.integer({ min: 0, max: 20 }),
-    y: fc.integer({ min: 0, max: 20 }),
-    width: fc.integer({ min: 1, max: 10 }),
-    height: fc.integer({ min: 1, max: 10 }),
-    label: fc.constantFrom('car', 'person'),
-  })
-  .map((b): Box => b);
 const rankingArb = fc
   .array(fc.integer({ min: 1, max: 4 }), { minLength: 4, maxLength: 4 })
   .map((ranks): RankedObject[] => ranks.map((rank, i) => ({ object: `o${i}`, rank })));
 
-/** Random (unit, annotator, value) records: up to 8 units × 4 annotators, each cell present or not. */
-function recordsOf<V>(value: fc.Arbitrary<V>): fc.Arbitrary<Records<V>> {
-  return fc
-    .array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 3 }), value), { maxLength: 32 })
-    .map((cells) => {
-      const seen = new Set<string>();
-      return cells.flatMap(([unit, annotator, v]): Records<V> => {
-        const key = `${unit}/${annotator}`;
-        if (seen.has(key)) return [];
-        seen.add(key);
-        return [[`u${unit}`, `a${annotator}`, v]];
-      });
-    });
-}
-
 /** The same records with the annotators met in another order (by `rank`); units keep their order. */
-function reorderedAnnotators<V>(records: Records<V>, rank: readonly number[]): Records<V> {
+function reorderedAnnotators<V>(records: UnitRecords<V>, rank: readonly number[]): UnitRecords<V> {
   const unitOrder = [...new Set(records.map(([unit]) => unit))];
   const at = (annotator: string) => rank[Number(annotator.slice(1))] ?? 0;
   return [...records].sort(
@@ -307,14 +280,14 @@ function reorderedAnnotators<V>(records: Records<V>, rank: readonly number[]): R
 }
 
 const framings = [
-  ['multilabel', fc.uniqueArray(fc.constantFrom('A', 'B', 'C', 'D'), { maxLength: 3 }), setDisagreements],
+  ['multilabel', labelSetArb, setDisagreements],
   ['spans', fc.array(spanArb, { maxLength: 4 }), spanDisagreements],
   ['boxes', fc.array(boxArb, { maxLength: 3 }), boxDisagreements],
   ['ranking', rankingArb, rankingDisagreements],
 ] as const;
 
 describe.each(framings)('%s disagreement list', (_, valueArb, list) => {
-  const listOf = (records: Records<unknown>, limit = 50): UnitDisagreement[] =>
+  const listOf = (records: UnitRecords<unknown>, limit = 50): UnitDisagreement[] =>
     (list as (sample: UnitSample<unknown>, limit: number) => UnitDisagreement[])(
       unitSampleOf(records),
       limit,
@@ -323,7 +296,7 @@ describe.each(framings)('%s disagreement list', (_, valueArb, list) => {
   it('does not depend on the order the annotators appear in, and is sorted worst first within the limit', () => {
     fc.assert(
       fc.property(
-        recordsOf(valueArb as fc.Arbitrary<unknown>),
+        unitRecordsOf(valueArb as fc.Arbitrary<unknown>),
         fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
         fc.integer({ min: 0, max: 8 }),
         (records, rank, limit) => {
@@ -345,7 +318,7 @@ describe.each(framings)('%s disagreement list', (_, valueArb, list) => {
   it('is empty when the annotators agree exactly', () => {
     fc.assert(
       fc.property(fc.array(valueArb as fc.Arbitrary<unknown>, { minLength: 1, maxLength: 6 }), (values) => {
-        const records: Records<unknown> = values.flatMap((value, u) => [
+        const records: UnitRecords<unknown> = values.flatMap((value, u) => [
           [`u${u}`, 'first', value] as const,
           [`u${u}`, 'second', value] as const,
           [`u${u}`, 'third', value] as const,
