@@ -1,64 +1,95 @@
 /**
- * The bootstrap of a large sample spread over the machine's cores: the report draws most chunks of the
- * resamples while a worker thread (`bootstrap-worker.ts`) draws the rest, and the intervals are those one
- * thread would give (the chunks' streams are fixed by the seed, not by who draws them).
+ * The bootstrap of a large sample spread over the machine's cores: a worker thread (`bootstrap-worker.ts`)
+ * computes the intervals of the levels grouped by who gave which label while the report estimates the
+ * coefficients and resamples the levels grouped by labels. The intervals are those one thread would give
+ * (each level draws from its own stream split from the seed, whoever draws it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import {
+  type AnnotationIntervals,
+  type AnnotationIntervalsRequest,
   type BootstrapThreads,
-  type DrawnChunks,
-  drawIntervalChunks,
-  type IntervalChunkRequest,
+  computeAnnotationIntervals,
 } from '@raisin/core';
 
 /**
- * Below this many labels a worker costs more than it saves: it starts cold and groups the items again
- * (about 0.5 s of CPU and 50 MB on the 1M-label bench file, for a wait shorter by about 0.05 s on idle
- * cores; on the 10M-label file about 0.4 s of CPU for a wait shorter by about 1.3 s). See
- * docs/decisions/percentile-bootstrap.md.
+ * Files from this size (about 270,000 labels) start a worker before they are read: it loads while the file
+ * is parsed (about 0.3 s of the other core), then gets a copy of the items grouped by who gave which label
+ * and resamples them while this thread estimates. Below it the annotation levels cost less than the
+ * worker's start. Measured with `npm run bench -- agreement`; see docs/decisions/percentile-bootstrap.md.
  */
-export const THREADS_MIN_LABELS = 2_000_000;
+export const THREADS_MIN_BYTES = 3_000_000;
 
 /** The worker's module: beside the bundled chunks (`scripts/build-cli.mjs`); absent when run from sources. */
 const WORKER = new URL('./raisin-bootstrap-worker.mjs', import.meta.url);
 
-/** Threads for a sample of `labels` labels, or `undefined` to draw everything on this thread. */
-export function bootstrapThreadsFor(labels: number): BootstrapThreads | undefined {
-  if (labels < THREADS_MIN_LABELS || availableParallelism() < 2) return undefined;
-  if (WORKER.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER))) return undefined;
-  return startWorker;
+/** A started worker: the report's `BootstrapThreads`, and `stop` for when the report is done. */
+export interface BootstrapWorker {
+  readonly threads: BootstrapThreads;
+  stop(): void;
 }
 
-type WorkerAnswer = { drawn: DrawnChunks } | { error: string };
-
-function startWorker(request: IntervalChunkRequest) {
+/**
+ * A worker for the file at `path`, started now so that it loads while the file is read, or `undefined`
+ * to draw everything on this thread (standard input, a small file, one core, no resamples, or no bundle).
+ */
+export function startBootstrapWorker(
+  path: string,
+  resamples: number | undefined,
+): BootstrapWorker | undefined {
+  if (resamples === 0 || path === '-' || availableParallelism() < 2) return undefined;
+  if (WORKER.protocol !== 'file:' || !existsSync(fileURLToPath(WORKER))) return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    return undefined;
+  }
+  if (bytes < THREADS_MIN_BYTES) return undefined;
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker;
   try {
-    worker = new Worker(WORKER, { workerData: { request, port: port2, flag }, transferList: [port2] });
+    worker = new Worker(WORKER, { workerData: { port: port2, flag }, transferList: [port2] });
   } catch {
-    return null;
+    return undefined;
   }
   worker.unref();
-  let drawn: DrawnChunks | null = null;
-  const answer = (): DrawnChunks => {
-    if (drawn !== null) return drawn;
-    while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 1000);
-    // The message is queued before the flag is raised; the loop only guards against a late delivery.
-    let received = receiveMessageOnPort(port1);
-    for (let tries = 0; received === undefined && tries < 100; tries++) {
-      Atomics.wait(flag, 0, 1, 10);
-      received = receiveMessageOnPort(port1);
-    }
-    port1.close();
-    const message = received?.message as WorkerAnswer | undefined;
-    // A worker that failed costs its chunks' time here, not the report.
-    drawn = message !== undefined && 'drawn' in message ? message.drawn : drawIntervalChunks(request);
-    return drawn;
+  return {
+    threads: (request) => ask(port1, flag, request),
+    stop: () => {
+      port1.close();
+      void worker.terminate();
+    },
   };
-  return { chunks: request.chunks, littleBootstraps: request.littleBootstraps, take: answer };
+}
+
+type WorkerAnswer = { intervals: AnnotationIntervals } | { error: string };
+
+function ask(port: MessagePort, flag: Int32Array, request: AnnotationIntervalsRequest) {
+  port.postMessage(request);
+  let answer: AnnotationIntervals | null = null;
+  return {
+    take(): AnnotationIntervals {
+      if (answer !== null) return answer;
+      // This thread is blocked inside the synchronous report, so it waits on the flag, not a message event.
+      while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 1000);
+      // The message is queued before the flag is raised; the loop only guards against a late delivery.
+      let received = receiveMessageOnPort(port);
+      for (let tries = 0; received === undefined && tries < 100; tries++) {
+        Atomics.wait(flag, 0, 1, 10);
+        received = receiveMessageOnPort(port);
+      }
+      const message = received?.message as WorkerAnswer | undefined;
+      // A worker that failed costs its levels' time here, not the report.
+      answer =
+        message !== undefined && 'intervals' in message
+          ? message.intervals
+          : computeAnnotationIntervals(request);
+      return answer;
+    },
+  };
 }

@@ -14,7 +14,7 @@ import {
   type SampleSource,
   toAgreementJson,
 } from '@raisin/core';
-import { bootstrapThreadsFor } from '../bootstrap-threads';
+import { startBootstrapWorker } from '../bootstrap-threads';
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
 import { type PushBody, type PushTarget, pushBatch } from './push-batch';
@@ -256,6 +256,7 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
     return runFramed(file, framing, values, options, level, { bootstrap, seed, minAlpha, target }, io);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
+  const worker = target !== null && file === '-' ? undefined : startBootstrapWorker(file, bootstrap);
   let parsed: Awaited<ReturnType<typeof readSample>>;
   // Standard input can be read once: kept in memory when it is to be pushed after scoring.
   let stdinBytes: Uint8Array | null = null;
@@ -267,21 +268,27 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(`raisin agreement: cannot read ${file}: ${reason}\n`);
+    worker?.stop();
     return 2;
   }
   if (!parsed.ok) {
     io.stderr(describeIssue(file, parsed.error));
+    worker?.stop();
     return 2;
   }
   const read = performance.now();
   const cpuRead = process.cpuUsage();
-  const threads = bootstrapThreadsFor(parsed.value.sample.categoryOf.length);
-  const report: AgreementReport = computeAgreement(parsed.value.sample, {
-    level,
-    ...(threads === undefined ? {} : { bootstrapThreads: threads }),
-    ...(bootstrap === undefined ? {} : { bootstrap }),
-    ...(seed === undefined ? {} : { seed }),
-  });
+  let report: AgreementReport;
+  try {
+    report = computeAgreement(parsed.value.sample, {
+      level,
+      ...(worker === undefined ? {} : { bootstrapThreads: worker.threads }),
+      ...(bootstrap === undefined ? {} : { bootstrap }),
+      ...(seed === undefined ? {} : { seed }),
+    });
+  } finally {
+    worker?.stop();
+  }
   const computed = performance.now();
   const cpuComputed = process.cpuUsage();
   const { format, duplicatesResolved, missingSpellings } = parsed.value;

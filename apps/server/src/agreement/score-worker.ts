@@ -22,6 +22,7 @@ import {
 } from '@raisin/core/agreement';
 // The codec alone: importing all of @raisin/db would load both database drivers into every worker.
 import { encodeSample, rescoreStoredSample, storedReportOptions } from '@raisin/db/agreement-codec';
+import { bootstrapHelperFor, startBootstrapHelper } from './bootstrap-helper';
 import type { FromWorker, JobData, ToWorker } from './protocol';
 
 const READING_STEP_MIN = 64 * 1024;
@@ -29,6 +30,8 @@ const READING_STEP_UNKNOWN = 1024 * 1024;
 
 const port = parentPort;
 if (port === null) throw new Error('score-worker must run in a worker thread');
+// Loads while this worker waits for its first job, as the worker itself does in the pool.
+startBootstrapHelper();
 // Workers start before their job is known (a warm one waits in the pool), so the job comes as `start`.
 let job: JobData | null = null;
 /** Whether the job's progress is read (the browser's upload); else no progress message is posted. */
@@ -179,10 +182,12 @@ function handle(message: ToWorker): void {
     parseMs: Math.round(performance.now() - started),
   });
   const scoring = performance.now();
+  const helper = bootstrapHelperFor(sample.categoryOf.length);
   const report = computeAgreement(sample, {
     ...storedReportOptions(),
     level: job.level,
     ...progressOption(),
+    ...(helper === undefined ? {} : { bootstrapThreads: helper }),
   });
   const triples = encodeSample(sample);
   send(

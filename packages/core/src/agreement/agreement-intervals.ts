@@ -1,15 +1,6 @@
 import type { PercentileInterval, ResampledStatistic } from './bootstrap';
 import { createAnnotatorAgreementLevels, createMajorityStatistic } from './ceiling';
-import {
-  BOOTSTRAP_CHUNKS,
-  chooseMethod,
-  compressedBootstrap,
-  type DrawnChunks,
-  type DrawnElsewhere,
-  drawBootstrapChunks,
-  type ResampleLevel,
-  type ResampleMethod,
-} from './compressed-bootstrap';
+import { compressedBootstrap, type ResampleLevel, type ResampleMethod } from './compressed-bootstrap';
 import {
   groupItemsByAnnotations,
   groupItemsByLabels,
@@ -56,48 +47,62 @@ export interface IntervalInputs extends IntervalChoices {
   readonly onResampled?: (done: number) => void;
   /** How many items each item of `sample` stands for (a grouped sample); every item once by default. */
   readonly multiplicities?: Int32Array;
-  /** Hands some of the bootstrap's chunks to other threads (see `BootstrapThreads`). */
-  readonly threads?: BootstrapThreads;
+  /** The annotation levels' intervals, when another thread computes them (see `BootstrapThreads`). */
+  readonly elsewhere?: AnnotationIntervalsElsewhere | null;
 }
 
 /**
- * What another thread needs to draw chunks of a report's bootstrap (`drawIntervalChunks`): the sample
- * without its item names (the intervals never read them) and the choices the report made, all of it
- * structured-cloneable.
+ * What another thread needs to compute the intervals of the levels grouped by who gave which label
+ * (`computeAnnotationIntervals`): the items already grouped so (a few thousand groups where the sample
+ * holds millions of items), each group's item count, and what the report decides before any point
+ * estimate, all of it structured-cloneable. It is asked for before the point estimates, so that the
+ * other thread resamples while this one estimates.
  */
-export interface IntervalChunkRequest extends IntervalChoices {
+export interface AnnotationIntervalsRequest extends Omit<IntervalChoices, 'level' | 'fleissApplies'> {
+  /** One item per group, without item names (the intervals never read them). */
   readonly sample: Omit<EncodedSample, 'items'>;
   readonly itemCount: number;
-  readonly defined: readonly AgreementCiKey[];
-  /** The chunks (of `BOOTSTRAP_CHUNKS`) to draw there… */
-  readonly chunks: readonly number[];
-  /** …and whether the levels resampled by the bag of little bootstraps too. */
-  readonly littleBootstraps: boolean;
+  /** How many of the sample's items each group stands for. */
+  readonly multiplicities: Int32Array;
+}
+
+/** The annotation levels' intervals: every pairwise key of the sample's kind, and each annotator's. */
+export interface AnnotationIntervals {
+  readonly coefficients: readonly (readonly [AgreementCiKey, PercentileInterval])[];
+  readonly annotators: readonly (Interval | null)[];
+}
+
+/** Intervals another thread computes: a (blocking) way to take them once they are drawn. */
+export interface AnnotationIntervalsElsewhere {
+  take(): AnnotationIntervals;
 }
 
 /**
- * A host's threads (the CLI's worker threads): given what another thread would draw, starts drawing it
- * there, or returns `null` to draw everything here. The intervals are the same either way.
+ * A host's threads (the CLI's worker thread): starts computing the annotation levels' intervals there,
+ * or returns `null` to compute them here. The report is the same either way.
  */
-export type BootstrapThreads = (request: IntervalChunkRequest) => DrawnElsewhere | null;
+export type BootstrapThreads = (request: AnnotationIntervalsRequest) => AnnotationIntervalsElsewhere | null;
 
-/**
- * What another thread draws, by per-thread CPU on the bench samples (docs/decisions/percentile-bootstrap.md):
- * the levels resampled by the bag of little bootstraps when there are any (never split, they cost about
- * as much as all the exact chunks there, and the worker also groups the items again); otherwise the
- * upper half of the `BOOTSTRAP_CHUNKS` chunks. This thread, which computed the point estimates first,
- * draws the rest.
- */
-function elsewhereShare(levels: readonly ResampleLevel[], inputs: Omit<IntervalInputs, 'threads'>) {
-  const little = levels.some(
-    (level) => level.statistics.length > 0 && chooseMethod(level, inputs.resamples, inputs.method) !== null,
-  );
-  const half = Array.from({ length: BOOTSTRAP_CHUNKS / 2 }, (_, c) => BOOTSTRAP_CHUNKS / 2 + c);
-  return { chunks: little ? [] : half, littleBootstraps: little };
+/** The request for a sample's annotation levels (see `AnnotationIntervalsRequest`): groups its items. */
+export function annotationIntervalsRequest(
+  sample: EncodedSample,
+  index: ItemIndex,
+  choices: Omit<AnnotationIntervalsRequest, 'sample' | 'itemCount' | 'multiplicities'>,
+): AnnotationIntervalsRequest {
+  const groups = groupItemsByAnnotations(sample, index);
+  const itemCount = itemCountOf(sample);
+  // Every item its own group: the sample itself, rather than a copy of it.
+  const all = groups.sizes.length >= itemCount;
+  return {
+    ...choices,
+    sample: withoutItems(all ? sample : groups.sample),
+    itemCount: all ? itemCount : groups.sizes.length,
+    multiplicities: all ? new Int32Array(itemCount).fill(1) : groups.sizes,
+  };
 }
 
-/** The chunks a request asks for, drawn on this thread (a worker's side of `BootstrapThreads`). */
-export function drawIntervalChunks(request: IntervalChunkRequest): DrawnChunks {
+/** The annotation levels' intervals, computed on this thread (a worker's side of `BootstrapThreads`). */
+export function computeAnnotationIntervals(request: AnnotationIntervalsRequest): AnnotationIntervals {
   const { itemCount } = request;
   const sample = withLazyItems(
     { ...request.sample },
@@ -105,14 +110,8 @@ export function drawIntervalChunks(request: IntervalChunkRequest): DrawnChunks {
   );
   const index = buildItemIndex(sample);
   const table = buildItemTable(sample, index);
-  const { levels } = buildLevels({
-    ...request,
-    sample,
-    index,
-    table,
-    defined: new Set(request.defined),
-  });
-  return drawBootstrapChunks(levels, request, request.chunks, request.littleBootstraps);
+  // The request's items are the groups already: each its own group, of its multiplicity.
+  return annotationIntervals({ sample, index, table, sizes: request.multiplicities }, request);
 }
 
 export interface AgreementIntervals {
@@ -120,8 +119,6 @@ export interface AgreementIntervals {
   /** Per annotator (in sample order), the interval of its agreement with the majority of the others. */
   readonly annotators: readonly (Interval | null)[];
 }
-
-type GroupedSample = SampleTables;
 
 /** A grouping of the items: one item per group, `sizes[g]` items in group g. */
 interface Grouped extends SampleTables {
@@ -165,41 +162,46 @@ function grouped(
  * `bootstrapDistributions` within Monte Carlo error); the point estimates are computed elsewhere, unchanged.
  */
 export function computeAgreementIntervals(inputs: IntervalInputs): AgreementIntervals {
-  const { resamples, seed, confidence } = inputs;
-  const { levels, requests, firstAnnotatorLevel, annotatorLevels } = buildLevels(inputs);
-  const elsewhere =
-    inputs.threads?.({
-      sample: withoutItems(inputs.sample),
-      itemCount: itemCountOf(inputs.sample),
-      level: inputs.level,
-      defined: [...inputs.defined],
-      fleissApplies: inputs.fleissApplies,
-      ceilingMinLabels: inputs.ceilingMinLabels,
-      perAnnotator: inputs.perAnnotator,
-      resamples,
-      seed,
-      confidence,
-      ...elsewhereShare(levels, inputs),
-      ...(inputs.method === undefined ? {} : { method: inputs.method }),
-    }) ?? null;
-  const intervals = compressedBootstrap(levels, {
-    resamples,
-    seed,
-    confidence,
-    ...(inputs.method === undefined ? {} : { method: inputs.method }),
-    ...(inputs.onResampled === undefined ? {} : { onResampled: inputs.onResampled }),
-    ...(elsewhere === null ? {} : { elsewhere }),
-  });
+  const { sample, index, table, resamples } = inputs;
+  const elsewhere = inputs.elsewhere ?? null;
+  const progress = halvesOf(resamples, inputs.onResampled);
+  const labels = labelsIntervals({ ...inputs, ...progress.first });
+  const multiplicities = inputs.multiplicities ?? null;
+  const annotations =
+    elsewhere?.take() ??
+    annotationIntervals(
+      grouped(sample, index, table, multiplicities, () =>
+        groupItemsByAnnotations(sample, index, multiplicities),
+      ),
+      { ...inputs, ...progress.second },
+    );
+  if (elsewhere !== null) inputs.onResampled?.(resamples);
   const coefficients = new Map<AgreementCiKey, PercentileInterval>();
-  for (const { key, level: l, statistic, component } of requests) {
-    const interval = intervals[l]?.[statistic]?.[component];
-    if (interval !== undefined) coefficients.set(key, interval);
-  }
-  let next = firstAnnotatorLevel;
-  const annotators = annotatorLevels.map((annotatorLevel) =>
-    annotatorLevel === null ? null : (intervals[next++]?.[0]?.[0]?.interval ?? null),
-  );
-  return { coefficients, annotators };
+  for (const [key, interval] of [...labels, ...annotations.coefficients])
+    if (inputs.defined.has(key)) coefficients.set(key, interval);
+  return { coefficients, annotators: annotations.annotators };
+}
+
+/**
+ * The bootstrap's progress as one count of resamples: level 0 up to half-way, the annotation levels (drawn
+ * here or taken from another thread) the rest, reported about every 1% of the whole and at the last.
+ */
+function halvesOf(resamples: number, onResampled: ((done: number) => void) | undefined) {
+  if (onResampled === undefined) return { first: {}, second: {} };
+  const every = Math.max(1, Math.ceil(resamples / 100));
+  const half = Math.floor(resamples / 2);
+  let last = 0;
+  const report = (done: number) => {
+    if (done !== resamples && done < last + every) return;
+    last = done;
+    onResampled(done);
+  };
+  const share = (from: number, width: number) => (done: number) =>
+    report(from + Math.floor((done * width) / Math.max(1, resamples)));
+  return {
+    first: { onResampled: share(0, half) },
+    second: { onResampled: share(half, resamples - half) },
+  };
 }
 
 /** The sample's fields but its item names, which would cost a copy of millions of strings to clone. */
@@ -208,106 +210,129 @@ function withoutItems(sample: EncodedSample): Omit<EncodedSample, 'items'> {
   return { annotators, categories, categoryValues, ordered, itemOf, annotatorOf, categoryOf };
 }
 
-/** The levels of the report's bootstrap, and where each requested interval is read from them. */
-function buildLevels(inputs: Omit<IntervalInputs, 'threads'>) {
-  const { sample, index, table, level, defined } = inputs;
-  const levels: ResampleLevel[] = [];
-  /** Per key: its level, the statistic's place in the level's full list and the component. */
-  const requests: { key: AgreementCiKey; level: number; statistic: number; component: number }[] = [];
+/** Where a key's interval is read from its level: the statistic's place in the level and the component. */
+interface Ask {
+  readonly key: AgreementCiKey;
+  readonly statistic: number;
+  readonly component: number;
+}
 
-  /**
-   * Adds a level whose statistics `build` makes from a grouped sample (always in the same order), keeping
-   * those that a defined key asks for; `restrict` rebuilds them on a subset of its groups (see
-   * `ResampleLevel.restrict`).
-   */
-  const addLevel = (
-    groups: Grouped,
-    build: (grouped: GroupedSample) => ResampledStatistic[],
-    asks: readonly { key: AgreementCiKey; statistic: number; component: number }[],
-  ) => {
-    const wanted = asks.filter(({ key }) => defined.has(key));
-    if (wanted.length === 0) return;
-    const used = [...new Set(wanted.map((ask) => ask.statistic))].sort((a, b) => a - b);
-    const keep = (statistics: ResampledStatistic[]) => used.map((u) => statistics[u] as ResampledStatistic);
-    const l = levels.length;
-    levels.push({
-      sizes: groups.sizes,
-      statistics: keep(build(groups)),
-      restrict: (subset) => keep(build(selectFrom(groups, subset))),
-    });
-    for (const ask of wanted) requests.push({ ...ask, level: l, statistic: used.indexOf(ask.statistic) });
+/**
+ * A level whose statistics `build` makes from a grouped sample (always in the same order); `restrict`
+ * rebuilds them on a subset of its groups (see `ResampleLevel.restrict`).
+ */
+function levelOf(groups: Grouped, build: (grouped: SampleTables) => ResampledStatistic[]): ResampleLevel {
+  return {
+    sizes: groups.sizes,
+    statistics: build(groups),
+    restrict: (subset) => build(selectFrom(groups, subset)),
   };
+}
 
+/** The intervals of a list of levels, each level's asks read from its statistics. */
+function intervalsOf(
+  levels: readonly ResampleLevel[],
+  inputs: Pick<IntervalInputs, 'resamples' | 'seed' | 'confidence' | 'method' | 'onResampled'>,
+) {
+  const { resamples, seed, confidence, method, onResampled } = inputs;
+  return compressedBootstrap(levels, {
+    resamples,
+    seed,
+    confidence,
+    ...(method === undefined ? {} : { method }),
+    ...(onResampled === undefined ? {} : { onResampled }),
+  });
+}
+
+/**
+ * Level 0, the items grouped by multiset of labels: α, the multi-rater coefficients and the ceiling,
+ * every key of the level (the caller keeps those with a point estimate).
+ */
+function labelsIntervals(inputs: IntervalInputs): (readonly [AgreementCiKey, PercentileInterval])[] {
+  const { sample, index, table, level } = inputs;
   const multiplicities = inputs.multiplicities ?? null;
   const byLabels = grouped(sample, index, table, multiplicities, () =>
     groupItemsByLabels(sample, table, multiplicities),
   );
   // Statistics 0: α, 1: the multi-rater coefficients, 2: the majority of the others (the ceiling).
   const majorityCeiling = inputs.ceilingMinLabels >= 3;
-  addLevel(
-    byLabels,
-    (g) => [
-      createAlphaStatistic(g.table, [level], sample.categoryValues),
-      createMultiRaterStatistic(g.table, inputs.fleissApplies),
-      ...(majorityCeiling
-        ? [createMajorityStatistic(g.sample, g.index, g.table, inputs.ceilingMinLabels, false)]
-        : []),
-    ],
-    [
-      { key: 'alpha', statistic: 0, component: 0 },
-      { key: 'percentAgreement', statistic: 1, component: MULTI_RATER.percentAgreement },
-      { key: 'fleissKappa', statistic: 1, component: MULTI_RATER.fleissKappa },
-      { key: 'gwetAC1', statistic: 1, component: MULTI_RATER.gwetAC1 },
-      { key: 'brennanPrediger', statistic: 1, component: MULTI_RATER.brennanPrediger },
-      majorityCeiling
-        ? { key: 'humanCeiling', statistic: 2, component: 0 }
-        : { key: 'humanCeiling', statistic: 1, component: MULTI_RATER.percentAgreement },
-    ],
-  );
-
-  const pairwiseKeys: AgreementCiKey[] = [
-    'cohenKappa',
-    'scottPi',
-    'weightedKappaLinear',
-    'weightedKappaQuadratic',
-    'lightKappa',
+  const asks: Ask[] = [
+    { key: 'alpha', statistic: 0, component: 0 },
+    { key: 'percentAgreement', statistic: 1, component: MULTI_RATER.percentAgreement },
+    { key: 'fleissKappa', statistic: 1, component: MULTI_RATER.fleissKappa },
+    { key: 'gwetAC1', statistic: 1, component: MULTI_RATER.gwetAC1 },
+    { key: 'brennanPrediger', statistic: 1, component: MULTI_RATER.brennanPrediger },
+    majorityCeiling
+      ? { key: 'humanCeiling', statistic: 2, component: 0 }
+      : { key: 'humanCeiling', statistic: 1, component: MULTI_RATER.percentAgreement },
   ];
-  const pairwise = pairwiseKeys.some((key) => defined.has(key));
-  const byAnnotations =
-    pairwise || inputs.perAnnotator
-      ? grouped(sample, index, table, multiplicities, () =>
-          groupItemsByAnnotations(sample, index, multiplicities),
-        )
-      : null;
-  if (pairwise && byAnnotations !== null) {
-    const source = (g: GroupedSample) =>
-      buildPairSource(g.sample, g.index, buildPairTable(g.sample, g.index));
-    if (sample.annotators.length === 2) {
-      addLevel(byAnnotations, (g) => [createTwoRaterStatistic(source(g), sample.ordered)], [
-        { key: 'cohenKappa', statistic: 0, component: TWO_RATER.cohenKappa },
-        { key: 'scottPi', statistic: 0, component: TWO_RATER.scottPi },
-        { key: 'weightedKappaLinear', statistic: 0, component: TWO_RATER.weightedLinear },
-        { key: 'weightedKappaQuadratic', statistic: 0, component: TWO_RATER.weightedQuadratic },
-      ]);
-    } else {
-      addLevel(byAnnotations, (g) => [createLightStatistic(source(g))], [
-        { key: 'lightKappa', statistic: 0, component: 0 },
-      ]);
-    }
-  }
+  const labels = levelOf(byLabels, (g) => [
+    createAlphaStatistic(g.table, [level], sample.categoryValues),
+    createMultiRaterStatistic(g.table, inputs.fleissApplies),
+    ...(majorityCeiling
+      ? [createMajorityStatistic(g.sample, g.index, g.table, inputs.ceilingMinLabels, false)]
+      : []),
+  ]);
+  const [intervals] = intervalsOf([labels], inputs);
+  return asks.flatMap(({ key, statistic, component }) => {
+    const interval = intervals?.[statistic]?.[component];
+    return interval === undefined ? [] : [[key, interval] as const];
+  });
+}
 
-  const annotatorLevels =
-    inputs.perAnnotator && byAnnotations !== null
-      ? createAnnotatorAgreementLevels(
-          byAnnotations.sample,
-          byAnnotations.index,
-          byAnnotations.table,
-          inputs.ceilingMinLabels,
-          byAnnotations.sizes,
-        )
-      : [];
+/** The report's choices the annotation levels are computed with. */
+type AnnotationChoices = Pick<
+  IntervalInputs,
+  'ceilingMinLabels' | 'perAnnotator' | 'resamples' | 'seed' | 'confidence' | 'method' | 'onResampled'
+>;
+
+/**
+ * Levels 1 …, the items grouped by who gave which label: the pairwise coefficients' level (every key of
+ * the sample's kind: two annotators or more), then one level per annotator that has one. Level 0 (by
+ * labels) is drawn by `labelsIntervals`, maybe on another thread: an empty level stands in its place, so
+ * that every level draws from the stream it draws from in one thread.
+ */
+function annotationIntervals(byAnnotations: Grouped, inputs: AnnotationChoices): AnnotationIntervals {
+  const { sample } = byAnnotations;
+  const levels: ResampleLevel[] = [{ sizes: new Int32Array(0), statistics: [] }];
+  let asks: Ask[] = [];
+  if (sample.annotators.length >= 2) {
+    const source = (g: SampleTables) => buildPairSource(g.sample, g.index, buildPairTable(g.sample, g.index));
+    const two = sample.annotators.length === 2;
+    levels.push(
+      levelOf(byAnnotations, (g) => [
+        two ? createTwoRaterStatistic(source(g), sample.ordered) : createLightStatistic(source(g)),
+      ]),
+    );
+    asks = two
+      ? [
+          { key: 'cohenKappa', statistic: 0, component: TWO_RATER.cohenKappa },
+          { key: 'scottPi', statistic: 0, component: TWO_RATER.scottPi },
+          { key: 'weightedKappaLinear', statistic: 0, component: TWO_RATER.weightedLinear },
+          { key: 'weightedKappaQuadratic', statistic: 0, component: TWO_RATER.weightedQuadratic },
+        ]
+      : [{ key: 'lightKappa', statistic: 0, component: 0 }];
+  }
+  const annotatorLevels = inputs.perAnnotator
+    ? createAnnotatorAgreementLevels(
+        byAnnotations.sample,
+        byAnnotations.index,
+        byAnnotations.table,
+        inputs.ceilingMinLabels,
+        byAnnotations.sizes,
+      )
+    : [];
   const firstAnnotatorLevel = levels.length;
   for (const annotatorLevel of annotatorLevels) if (annotatorLevel !== null) levels.push(annotatorLevel);
-
-  return { levels, requests, firstAnnotatorLevel, annotatorLevels };
+  const intervals = intervalsOf(levels, inputs);
+  const pairwise = intervals[1];
+  const coefficients = asks.flatMap(({ key, statistic, component }) => {
+    const interval = pairwise?.[statistic]?.[component];
+    return interval === undefined ? [] : [[key, interval] as const];
+  });
+  let next = firstAnnotatorLevel;
+  const annotators = annotatorLevels.map((annotatorLevel) =>
+    annotatorLevel === null ? null : (intervals[next++]?.[0]?.[0]?.interval ?? null),
+  );
+  return { coefficients, annotators };
 }

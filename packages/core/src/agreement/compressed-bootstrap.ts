@@ -38,11 +38,12 @@ export interface CompressedBootstrapOptions {
 }
 
 /**
- * Above this many groups a level's exact resamples cost more than they are worth (about 0.2 s per 1,000
- * resamples on this machine kind), and the bag of little bootstraps takes over if it is several times
- * cheaper.
+ * Above this many groups a level's exact resamples cost more than they are worth (a pairwise level of 5
+ * annotators carries about 40 features a group: 5,000 groups cost about 0.15 s per 1,000 resamples on this
+ * machine kind), and the bag of little bootstraps takes over if it is several times cheaper. See
+ * docs/decisions/percentile-bootstrap.md.
  */
-const MULTINOMIAL_MAX_GROUPS = 20_000;
+const MULTINOMIAL_MAX_GROUPS = 5_000;
 /** The bag of little bootstraps is used only when its subsets have at most this share of the level's groups. */
 const LITTLE_BOOTSTRAPS_MAX_SHARE = 0.25;
 /** Kleiner et al. (2014) recommend subsets of b = N^γ items with γ = 0.7 (their §3–4: 0.6 is at times too small). */

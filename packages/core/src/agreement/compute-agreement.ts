@@ -1,4 +1,8 @@
-import { computeAgreementIntervals } from './agreement-intervals';
+import {
+  annotationIntervalsRequest,
+  computeAgreementIntervals,
+  computeAnnotationIntervals,
+} from './agreement-intervals';
 import { alphaBand, kappaBand } from './bands';
 import { createMajorityStatistic } from './ceiling';
 import { completeRatings, computeIcc, ICC_FORMS } from './continuous/icc';
@@ -178,6 +182,28 @@ export function computeAgreement(
   const pairable = table.pairableItems > 0;
   coefficientStep(1);
 
+  // The ceiling and each annotator's agreement with the majority of the others, on items with ≥ 3 labels;
+  // with none, on pairable items, where the ceiling is percent agreement.
+  const ceilingBasis = table.itemsWithThreeOrMore > 0 ? 'majority-of-others' : 'percent-agreement';
+  const minLabels = ceilingBasis === 'majority-of-others' ? 3 : 2;
+  const bootstrapped = resamples > 0 && pairable;
+  const withAnnotators = annotatorCount * resamples <= ANNOTATOR_BOOTSTRAP_MAX_VALUES;
+  // Asked before the point estimates, so that a host's other thread resamples while this one estimates;
+  // without one, drawn here after them.
+  const threads = bootstrapped ? options.bootstrapThreads : undefined;
+  const request =
+    threads === undefined
+      ? null
+      : annotationIntervalsRequest(sample, index, {
+          ceilingMinLabels: minLabels,
+          perAnnotator: withAnnotators,
+          resamples,
+          seed,
+          confidence,
+        });
+  const elsewhere =
+    request === null ? null : (threads?.(request) ?? { take: () => computeAnnotationIntervals(request) });
+
   // --- Point estimates -------------------------------------------------------------------------------
   // docs/product.md: Fleiss' κ only when *every* item has the same number of labels (≥ 2), else null. An item
   // with a single label has a different number, like one with an extra label; leaving it out would quietly
@@ -206,10 +232,6 @@ export function computeAgreement(
   const two = new Float64Array(4).fill(Number.NaN);
   twoRater?.evaluate(null, two);
 
-  // The ceiling and each annotator's agreement with the majority of the others, on items with ≥ 3 labels;
-  // with none, on pairable items, where the ceiling is percent agreement.
-  const ceilingBasis = table.itemsWithThreeOrMore > 0 ? 'majority-of-others' : 'percent-agreement';
-  const minLabels = ceilingBasis === 'majority-of-others' ? 3 : 2;
   const majority = createMajorityStatistic(sample, index, table, minLabels, true);
   const majorityValues = new Float64Array(majority.size);
   majority.evaluate(null, majorityValues);
@@ -259,8 +281,7 @@ export function computeAgreement(
   // --- Bootstrap ---------------------------------------------------------------------------------------
   const ci: Partial<Record<AgreementCiKey, Interval>> = {};
   let annotatorIntervals: readonly (Interval | null)[] = [];
-  if (resamples > 0 && pairable) {
-    const withAnnotators = annotatorCount * resamples <= ANNOTATOR_BOOTSTRAP_MAX_VALUES;
+  if (bootstrapped) {
     if (!withAnnotators) {
       warn(
         'diagnostics.annotatorVsMajority',
@@ -283,7 +304,7 @@ export function computeAgreement(
       seed,
       confidence,
       ...(onProgress === undefined ? {} : { onResampled: bootstrapStep }),
-      ...(options.bootstrapThreads === undefined ? {} : { threads: options.bootstrapThreads }),
+      elsewhere,
     });
     for (const key of CI_KEYS) {
       const computed = intervals.coefficients.get(key);

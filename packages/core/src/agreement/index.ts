@@ -1,9 +1,11 @@
 /** The agreement engine: parse a labeled sample (parse/), then compute its agreement report. */
 
 export {
+  type AnnotationIntervals,
+  type AnnotationIntervalsElsewhere,
+  type AnnotationIntervalsRequest,
   type BootstrapThreads,
-  drawIntervalChunks,
-  type IntervalChunkRequest,
+  computeAnnotationIntervals,
 } from './agreement-intervals';
 export { alphaBand, type BandScale, bandScaleOf, describeBand, kappaBand } from './bands';
 export {
@@ -14,7 +16,6 @@ export {
 } from './bootstrap';
 export { ceilingMetricName, isAccuracyCeiling } from './ceiling-metric';
 export { type CoefficientRow, coefficientRows } from './coefficient-rows';
-export type { ChunkDistributions, DrawnChunks, DrawnElsewhere } from './compressed-bootstrap';
 export { AGREEMENT_DEFAULTS, computeAgreement } from './compute-agreement';
 export { computeFramedAgreement } from './compute-framed-agreement';
 export { ICC_FORMS } from './continuous/icc';

@@ -1,13 +1,14 @@
 /**
- * The bootstrap's chunks (and little bootstraps) drawn on another thread give the very report that one
- * thread gives: the chunks' streams are split from the seed whatever draws them, and the request another
- * thread gets is all it needs (it survives a structured clone, as a worker's message does).
+ * The annotation levels computed on another thread give the very report that one thread gives: each
+ * level's stream is split from the seed whatever draws it, and the request another thread gets is all it
+ * needs (it survives a structured clone, as a worker's message does).
  */
 import { describe, expect, it } from 'vitest';
 import {
+  annotationIntervalsRequest,
   type BootstrapThreads,
   computeAgreementIntervals,
-  drawIntervalChunks,
+  computeAnnotationIntervals,
   type IntervalInputs,
 } from './agreement-intervals';
 import { computeAgreement } from './compute-agreement';
@@ -15,10 +16,10 @@ import { createPopulation, createSampler, expandSample } from './simulation-supp
 import { sampleTables } from './test-support';
 import type { EncodedSample } from './types';
 
-/** Threads simulated in-process: the request is cloned and its chunks drawn before they are asked for. */
+/** Threads simulated in-process: the request is cloned and its levels drawn before they are asked for. */
 const elsewhere: BootstrapThreads = (request) => {
-  const drawn = structuredClone(drawIntervalChunks(structuredClone(request)));
-  return { chunks: request.chunks, littleBootstraps: request.littleBootstraps, take: () => drawn };
+  const drawn = structuredClone(computeAnnotationIntervals(structuredClone(request)));
+  return { take: () => drawn };
 };
 
 function sampleOf(annotators: number, classes: number, items: number): EncodedSample {
@@ -32,7 +33,7 @@ function sampleOf(annotators: number, classes: number, items: number): EncodedSa
   return expandSample(drawn.sample, drawn.multiplicities);
 }
 
-describe('bootstrap chunks drawn elsewhere', () => {
+describe('annotation levels drawn elsewhere', () => {
   it.each([
     ['two annotators', 2, 4, 2000],
     ['five annotators, per-annotator levels', 5, 6, 3000],
@@ -70,11 +71,12 @@ describe('bootstrap chunks drawn elsewhere', () => {
       method,
     };
     const here = computeAgreementIntervals(inputs);
-    expect(computeAgreementIntervals({ ...inputs, threads: elsewhere })).toEqual(here);
+    const request = annotationIntervalsRequest(sample, index, inputs);
+    expect(computeAgreementIntervals({ ...inputs, elsewhere: elsewhere(request) })).toEqual(here);
     expect(here.coefficients.size).toBe(4);
   });
 
-  it('reports progress to the last resample when chunks are drawn elsewhere', () => {
+  it('reports progress to the last resample when levels are drawn elsewhere', () => {
     const sample = sampleOf(3, 3, 500);
     const done: number[] = [];
     computeAgreement(sample, {
