@@ -71,7 +71,7 @@ describe('annotation levels drawn elsewhere', () => {
       method,
     };
     const here = computeAgreementIntervals(inputs);
-    const request = annotationIntervalsRequest(sample, index, inputs);
+    const request = annotationIntervalsRequest(sample, inputs.index, inputs);
     expect(computeAgreementIntervals({ ...inputs, elsewhere: elsewhere(request) })).toEqual(here);
     expect(here.coefficients.size).toBe(4);
   });
