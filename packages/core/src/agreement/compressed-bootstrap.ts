@@ -80,11 +80,9 @@ export function chooseMethod(
 export type LevelIntervals = PercentileInterval[][][];
 
 /**
- * How many chunks a level's exact resamples are split into, whatever the number of threads that draws
- * them: chunk c takes resamples [⌊c·R/C⌋, ⌊(c + 1)·R/C⌋) from its own stream, so that a host with
- * threads can draw chunks in parallel (`drawBootstrapChunks`) and get the very intervals that one thread
- * gets. Four, so that the two cores the tool is sized for can share them unevenly when the little
- * bootstraps (never split) weigh on one side; more chunks would only cost more set-up per level.
+ * How many chunks a level's exact resamples are drawn in: chunk c takes resamples [⌊c·R/C⌋, ⌊(c + 1)·R/C⌋)
+ * from its own stream. Threads once shared a level's chunks; they now share levels (see
+ * `computeAnnotationIntervals`), and the chunks stay so that the same seed keeps giving the same intervals.
  */
 export const BOOTSTRAP_CHUNKS = 4;
 
@@ -94,29 +92,6 @@ export function chunkRange(resamples: number, chunk: number): readonly [number, 
     Math.floor((chunk * resamples) / BOOTSTRAP_CHUNKS),
     Math.floor(((chunk + 1) * resamples) / BOOTSTRAP_CHUNKS),
   ];
-}
-
-/**
- * One chunk's bootstrap values: per level, per statistic, component j's values over the chunk's n
- * resamples at `[j · n, (j + 1) · n)`; empty for a level resampled by the bag of little bootstraps, which
- * is never split (its subsets span the resamples) and is drawn where the intervals are taken.
- */
-export type ChunkDistributions = Float64Array[][];
-
-/**
- * What another thread drew: chunks of the exact levels, and, when asked, every level resampled by the bag
- * of little bootstraps (their intervals, per level; `null` for the other levels).
- */
-export interface DrawnChunks {
-  readonly chunks: [number, ChunkDistributions][];
-  readonly little: (PercentileInterval[][] | null)[] | null;
-}
-
-/** Work drawn by another thread: which, and a (blocking) way to take it once it is drawn. */
-export interface DrawnElsewhere {
-  readonly chunks: readonly number[];
-  readonly littleBootstraps: boolean;
-  take(): DrawnChunks;
 }
 
 /**
@@ -181,59 +156,6 @@ function plansOf(levels: readonly ResampleLevel[], options: { resamples: number;
 }
 
 /**
- * The given chunks of every exactly resampled level, drawn as `compressedBootstrap` would with the same
- * levels, `resamples`, `seed` and `method`: what another thread hands back as `DrawnElsewhere`.
- */
-export function drawBootstrapChunks(
-  levels: readonly ResampleLevel[],
-  options: {
-    readonly resamples: number;
-    readonly seed: number;
-    readonly confidence: number;
-    readonly method?: ResampleMethod;
-  },
-  chunks: readonly number[],
-  littleBootstraps: boolean,
-): DrawnChunks {
-  const { resamples } = options;
-  const randoms = levelRandoms(options.seed, levels.length);
-  const plans = plansOf(levels, options);
-  const exact = levels.map((level, l) =>
-    plans[l] === null ? exactLevel(level, randoms[l] as BlockRandom, resamples) : null,
-  );
-  const drawn: [number, ChunkDistributions][] = [];
-  for (const chunk of chunks) {
-    const [start, end] = chunkRange(resamples, chunk);
-    const steps = exact.map((e) => (e === null ? null : chunkStepper(e, chunk, resamples)));
-    for (let r = 0; r < end - start; r++) for (const step of steps) step?.(r);
-    drawn.push([
-      chunk,
-      exact.map((e) =>
-        e === null
-          ? []
-          : e.statistics.map((statistic, s) => {
-              const out = new Float64Array(statistic.size * (end - start));
-              const full = e.distributions[s] as Float64Array;
-              for (let j = 0; j < statistic.size; j++)
-                out.set(full.subarray(j * resamples + start, j * resamples + end), j * (end - start));
-              return out;
-            }),
-      ),
-    ]);
-  }
-  const little = littleBootstraps
-    ? levels.map((level, l) => {
-        const plan = plans[l];
-        if (plan === undefined || plan === null) return null;
-        const run = littleBootstrapsRun(level, new UniformStream(randoms[l] as BlockRandom), resamples, plan);
-        for (let r = 0; r < resamples; r++) run.step(r);
-        return run.intervals(options.confidence);
-      })
-    : null;
-  return { chunks: drawn, little };
-}
-
-/**
  * The compressed bootstrap: the nonparametric bootstrap over items (Efron & Tibshirani 1993, ch. 6), with
  * each level resampled on its own groups. Returns the percentile intervals at `confidence` of every
  * statistic's every component.
@@ -241,8 +163,7 @@ export function drawBootstrapChunks(
  *   (`createGroupResampler`), which is in distribution exactly the per-item bootstrap of any statistic that
  *   depends on an item only through its group (`bootstrapDistributions` stays as the reference the tests
  *   compare with), at a cost per resample that grows with the number of groups, not items. The resamples
- *   are drawn in `BOOTSTRAP_CHUNKS` chunks from streams of their own; `elsewhere` names the chunks another
- *   thread draws (`drawBootstrapChunks`), which this one skips and takes once its own are drawn.
+ *   are drawn in `BOOTSTRAP_CHUNKS` chunks from streams of their own.
  * - `little-bootstraps`, for a level whose items barely group (e.g. who-labeled-what among many annotators
  *   and categories): the bag of little bootstraps (Kleiner, Talwalkar, Sarkar & Jordan 2014, "A scalable
  *   bootstrap for massive data", JRSS-B 76(4):795–816). s subsets of b = N^0.7 items are drawn without
@@ -257,7 +178,7 @@ export function drawBootstrapChunks(
  */
 export function compressedBootstrap(
   levels: readonly ResampleLevel[],
-  options: CompressedBootstrapOptions & { readonly elsewhere?: DrawnElsewhere },
+  options: CompressedBootstrapOptions,
 ): LevelIntervals {
   const { resamples, seed, confidence, onResampled } = options;
   const randoms = levelRandoms(seed, levels.length);
@@ -265,13 +186,11 @@ export function compressedBootstrap(
   const exact = levels.map((level, l) =>
     plans[l] === null ? exactLevel(level, randoms[l] as BlockRandom, resamples) : null,
   );
-  const littleElsewhere = options.elsewhere?.littleBootstraps === true;
   const little = levels.map((level, l): LevelRun | null => {
     const plan = plans[l];
-    if (plan === undefined || plan === null || littleElsewhere) return null;
+    if (plan === undefined || plan === null) return null;
     return littleBootstrapsRun(level, new UniformStream(randoms[l] as BlockRandom), resamples, plan);
   });
-  const remote = options.elsewhere?.chunks ?? [];
   const every = Math.max(1, Math.ceil(resamples / 100));
   let nextReport =
     onResampled === undefined || resamples === 0 ? Number.POSITIVE_INFINITY : Math.min(every, resamples);
@@ -292,7 +211,6 @@ export function compressedBootstrap(
     littleNext++;
   };
   for (let chunk = 0; chunk < BOOTSTRAP_CHUNKS; chunk++) {
-    if (remote.includes(chunk)) continue;
     const [start, end] = chunkRange(resamples, chunk);
     const steps = exact.map((e) => (e === null ? null : chunkStepper(e, chunk, resamples)));
     for (let r = 0; r < end - start; r++) {
@@ -302,34 +220,12 @@ export function compressedBootstrap(
     }
   }
   while (littleNext < resamples) stepLittle();
-  const fromElsewhere = options.elsewhere?.take();
-  const takenChunks = new Map(fromElsewhere?.chunks ?? []);
-  for (const chunk of remote) {
-    const [start, end] = chunkRange(resamples, chunk);
-    const taken = takenChunks.get(chunk) ?? [];
-    exact.forEach((e, l) => {
-      e?.statistics.forEach((statistic, s) => {
-        const values = taken[l]?.[s];
-        const full = e.distributions[s] as Float64Array;
-        for (let j = 0; j < statistic.size; j++) {
-          const from = values?.subarray(j * (end - start), (j + 1) * (end - start));
-          if (from?.length === end - start) full.set(from, j * resamples + start);
-          else full.fill(Number.NaN, j * resamples + start, j * resamples + end);
-        }
-      });
-    });
-    advance(end - start);
-  }
   advance(resamples);
   return levels.map((level, l) => {
     const e = exact[l];
     if (e !== null && e !== undefined)
       return percentileIntervals(level.statistics, e.distributions, resamples, confidence);
-    return (
-      little[l]?.intervals(confidence) ??
-      (littleElsewhere && plans[l] !== undefined ? fromElsewhere?.little?.[l] : null) ??
-      []
-    );
+    return little[l]?.intervals(confidence) ?? [];
   });
 }
 
