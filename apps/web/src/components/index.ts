@@ -4,6 +4,7 @@
 export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { CheckboxField, type CheckboxFieldProps } from './checkbox-field';
 export { CopyLinkField, type CopyLinkFieldProps } from './copy-link-field';
+export { ACTIONS_COLUMN, DataTable, type DataTableProps, type TableColumn } from './data-table';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { ErrorMessage, type ErrorMessageProps } from './error-message';
 export { type ControlProps, Field, type FieldChrome } from './field';

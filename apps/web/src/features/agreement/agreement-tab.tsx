@@ -4,7 +4,7 @@ import './agreement.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, EmptyState, ErrorMessage, ScrollBox, Spinner, TextField } from '../../components';
+import { Button, DataTable, EmptyState, ErrorMessage, Spinner, TextField } from '../../components';
 import { Dialog, DialogClose } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import { isOverLimit } from '../../lib/text-limit';
@@ -232,51 +232,39 @@ function SampleList({
   threshold: number | null;
 }) {
   return (
-    <ScrollBox label="Samples">
-      <table className="table agreement-samples">
-        <caption>Samples of this project, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Sample</th>
-            <th scope="col">Uploaded</th>
-            <th scope="col" className="numeric">
-              Items
-            </th>
-            <th scope="col">α</th>
-            <th scope="col">Ceiling</th>
-            <th scope="col">Reference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {samples.map((s) => (
-            <tr key={s.id} aria-current={s.id === selectedId ? 'true' : undefined}>
-              <th scope="row">
-                <Button variant="ghost" onClick={() => onSelect(s.id)} aria-pressed={s.id === selectedId}>
-                  {s.name}
-                </Button>
-                <BatchMarks sample={s} threshold={threshold} />
-              </th>
-              <td>{formatDateTime(s.createdAt)}</td>
-              <td className="numeric">{s.items.toLocaleString('en')}</td>
-              <td className="nowrap tabular">
-                {/* Structured samples have no α of one label per item: their headline is the ceiling. */}
-                {s.alpha === null ? (
-                  '—'
-                ) : (
-                  <>
-                    {formatNumber(s.alpha)} <span className="muted">({s.level})</span>
-                  </>
-                )}
-              </td>
-              <td className="nowrap tabular">
-                {formatNumber(s.ceiling)} <span className="muted">{formatInterval(s.ceilingCi, 2)}</span>
-              </td>
-              <td>{s.isReference ? <span className="badge">Reference</span> : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <DataTable
+      label="Samples"
+      className="agreement-samples"
+      caption="Samples of this project, oldest first"
+      columns={['Sample', 'Uploaded', { label: 'Items', numeric: true }, 'α', 'Ceiling', 'Reference']}
+    >
+      {samples.map((s) => (
+        <tr key={s.id} aria-current={s.id === selectedId ? 'true' : undefined}>
+          <th scope="row">
+            <Button variant="ghost" onClick={() => onSelect(s.id)} aria-pressed={s.id === selectedId}>
+              {s.name}
+            </Button>
+            <BatchMarks sample={s} threshold={threshold} />
+          </th>
+          <td>{formatDateTime(s.createdAt)}</td>
+          <td className="numeric">{s.items.toLocaleString('en')}</td>
+          <td className="nowrap tabular">
+            {/* Structured samples have no α of one label per item: their headline is the ceiling. */}
+            {s.alpha === null ? (
+              '—'
+            ) : (
+              <>
+                {formatNumber(s.alpha)} <span className="muted">({s.level})</span>
+              </>
+            )}
+          </td>
+          <td className="nowrap tabular">
+            {formatNumber(s.ceiling)} <span className="muted">{formatInterval(s.ceilingCi, 2)}</span>
+          </td>
+          <td>{s.isReference ? <span className="badge">Reference</span> : ''}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

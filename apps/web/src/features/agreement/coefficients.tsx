@@ -1,8 +1,9 @@
 import type { AgreementReport } from '@raisin/core/agreement';
 import { useState } from 'react';
-import { Button, ScrollBox } from '../../components';
+import { Button, DataTable } from '../../components';
 import { BandChip } from './band-chip';
-import { bandScale, coefficientRows, formatInterval, formatNumber } from './format';
+import { bandScale, coefficientRows } from './format';
+import { VALUE_COLUMNS, ValueCells } from './value-cells';
 
 /**
  * Every coefficient with its interval and its band, each band naming its scale (Krippendorff's for α,
@@ -17,39 +18,22 @@ export function Coefficients({ report }: { report: AgreementReport }) {
   return (
     <section aria-labelledby="agreement-coefficients" className="stack agreement-coefficients">
       <h4 id="agreement-coefficients">Every coefficient</h4>
-      <ScrollBox label="Coefficients">
-        <table className="table">
-          <caption>
-            With its 95% bootstrap interval ({report.bootstrap.resamples.toLocaleString('en')} resamples)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Coefficient</th>
-              <th scope="col" className="numeric">
-                Value
-              </th>
-              <th scope="col" className="numeric">
-                95% CI
-              </th>
-              <th scope="col">Band</th>
-              <th scope="col">Scale</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.name}</th>
-                <td className="numeric">{formatNumber(row.value)}</td>
-                <td className="numeric">{formatInterval(row.ci)}</td>
-                <td>
-                  <BandChip band={row.band} fallback={row.value === null ? 'not applicable' : '—'} />
-                </td>
-                <td className="muted">{row.band ? bandScale(row.key) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <DataTable
+        label="Coefficients"
+        caption={`With its 95% bootstrap interval (${report.bootstrap.resamples.toLocaleString('en')} resamples)`}
+        columns={['Coefficient', ...VALUE_COLUMNS, 'Band', 'Scale']}
+      >
+        {shown.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.name}</th>
+            <ValueCells value={row.value} ci={row.ci} />
+            <td>
+              <BandChip band={row.band} fallback={row.value === null ? 'not applicable' : '—'} />
+            </td>
+            <td className="muted">{row.band ? bandScale(row.key) : ''}</td>
+          </tr>
+        ))}
+      </DataTable>
       {notApplicable > 0 && (
         <div className="actions">
           <Button aria-pressed={showAll} onClick={() => setShowAll((value) => !value)}>

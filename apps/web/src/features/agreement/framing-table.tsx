@@ -1,5 +1,6 @@
 import { type AgreementReport, framingRows } from '@raisin/core/agreement';
-import { formatInterval, formatNumber } from './format';
+import { DataTable } from '../../components';
+import { VALUE_COLUMNS, ValueCells } from './value-cells';
 
 /**
  * The framing's own table: F1 for spans, boxes and multi-label, W and τ for rankings, the six ICCs (with
@@ -11,29 +12,18 @@ export function FramingTable({ report }: { report: AgreementReport }) {
   return (
     <section aria-labelledby="agreement-framing" className="stack agreement-coefficients">
       <h4 id="agreement-framing">{table.title}</h4>
-      <table className="table">
-        <caption>Each value with its 95% interval</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" className="numeric">
-              Value
-            </th>
-            <th scope="col" className="numeric">
-              95% CI
-            </th>
+      <DataTable
+        label={table.title}
+        caption="Each value with its 95% interval"
+        columns={['Measure', ...VALUE_COLUMNS]}
+      >
+        {[...table.measures, ...table.perLabel].map((row) => (
+          <tr key={row.name}>
+            <th scope="row">{row.name}</th>
+            <ValueCells value={row.value} ci={row.ci} />
           </tr>
-        </thead>
-        <tbody>
-          {[...table.measures, ...table.perLabel].map((row) => (
-            <tr key={row.name}>
-              <th scope="row">{row.name}</th>
-              <td className="numeric">{formatNumber(row.value)}</td>
-              <td className="numeric">{formatInterval(row.ci)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {report.icc && (
         <p className="muted">
           ICC(A,·) measures absolute agreement and ICC(C,·) consistency; when consistency is clearly higher,

@@ -1,9 +1,9 @@
 import { type AgreementReport, describeMissingSpellings, framingMismatch } from '@raisin/core/agreement';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Button, ScrollBox, TextField } from '../../components';
-import { saveFile } from '../../lib/save-file';
+import { Button, DataTable, ScrollBox } from '../../components';
 import { Coefficients } from './coefficients';
+import { DisagreementToolbar, useDisagreementSearch } from './disagreement-toolbar';
 import { disagreementsToCsv, filterDisagreements, formatInterval, formatNumber, pairGrid } from './format';
 import { FramingTable } from './framing-table';
 import { Headline } from './headline';
@@ -43,6 +43,60 @@ function Warnings({ report, worksheetFraming }: { report: StoredReport; workshee
   );
 }
 
+/**
+ * A square table with the same `names` along both sides, each cell shaded by its `shade` from 0 to 1
+ * (none when `plain`): its colour is a heatmap's, its text the number.
+ */
+function Heatmap({
+  label,
+  tableLabel,
+  plain = false,
+  corner,
+  names,
+  cell,
+}: {
+  /** Names the scroll box. */
+  label: string;
+  tableLabel: string;
+  plain?: boolean;
+  /** The top left cell, above the row names. */
+  corner: ReactNode;
+  names: readonly string[];
+  cell: (row: number, column: number) => { shade: number | null; text: string; title?: string };
+}) {
+  return (
+    <ScrollBox label={label}>
+      <table className={plain ? 'table' : 'heatmap'} aria-label={tableLabel}>
+        <thead>
+          <tr>
+            {corner}
+            {names.map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((row, r) => (
+            <tr key={row}>
+              <th scope="row">{row}</th>
+              {names.map((column, c) => {
+                const { shade, text, title } = cell(r, c);
+                return (
+                  <td key={column} style={plain ? undefined : heatmapCellStyle(shade)} title={title}>
+                    {text}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
 function PairHeatmap({ report }: { report: AgreementReport }) {
   const { annotators, cells } = pairGrid(report);
   const [asTable, setAsTable] = useState(false);
@@ -53,39 +107,98 @@ function PairHeatmap({ report }: { report: AgreementReport }) {
       <Button variant="ghost" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}>
         Show as table
       </Button>
-      <ScrollBox label="Agreement between annotators">
-        <table
-          className={asTable ? 'table' : 'heatmap'}
-          aria-label="Annotator × annotator agreement heatmap (share of co-labeled items on which the two agree)"
-        >
-          <thead>
-            <tr>
-              <td />
-              {annotators.map((a) => (
-                <th key={a} scope="col">
-                  {a}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {annotators.map((a, i) => (
-              <tr key={a}>
-                <th scope="row">{a}</th>
-                {annotators.map((b, j) => {
-                  const value = cells[i]?.[j] ?? null;
-                  return (
-                    <td key={b} style={asTable ? undefined : heatmapCellStyle(value)} title={`${a} × ${b}`}>
-                      {value === null ? '—' : value.toFixed(2)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Heatmap
+        label="Agreement between annotators"
+        tableLabel="Annotator × annotator agreement heatmap (share of co-labeled items on which the two agree)"
+        plain={asTable}
+        corner={<td />}
+        names={annotators}
+        cell={(i, j) => {
+          const value = cells[i]?.[j] ?? null;
+          return {
+            shade: value,
+            text: value === null ? '—' : value.toFixed(2),
+            title: `${annotators[i]} × ${annotators[j]}`,
+          };
+        }}
+      />
     </section>
+  );
+}
+
+/**
+ * Agreement from 0 to 1 as one bar per category or annotator (with `whiskers`, the bar's `error` as its
+ * 95% interval), an image named by `label`.
+ */
+function AgreementBarChart({
+  label,
+  data,
+  xKey,
+  xLabel,
+  yLabel,
+  yLabelOffset,
+  barName,
+  whiskers = false,
+}: {
+  label: string;
+  data: readonly ({ agreement: number; error?: readonly number[] } & Record<string, unknown>)[];
+  xKey: string;
+  xLabel: string;
+  yLabel: string;
+  /** Moves the vertical axis's label down by so much, to centre it: the longer the label, the more. */
+  yLabelOffset: number;
+  barName: string;
+  whiskers?: boolean;
+}) {
+  return (
+    <div role="img" aria-label={label} className="chart">
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={[...data]}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey={xKey} height={44} label={{ value: xLabel, position: 'insideBottom' }} />
+          <YAxis
+            domain={[0, 1]}
+            width={56}
+            label={{ value: yLabel, angle: -90, position: 'insideLeft', dy: yLabelOffset }}
+          />
+          <Tooltip />
+          <Bar dataKey="agreement" name={barName} fill="var(--color-primary)" isAnimationActive={false}>
+            {whiskers && <ErrorBar dataKey="error" width={6} stroke="var(--color-text)" />}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/**
+ * A bar chart's numbers as a table behind a disclosure named `name`: a row per bar, headed by the bar's
+ * own name (`key`), then its `cells`.
+ */
+function ChartTable({
+  name,
+  columns,
+  rows,
+}: {
+  name: string;
+  columns: readonly string[];
+  rows: readonly { key: string; cells: readonly (string | number)[] }[];
+}) {
+  return (
+    <details>
+      <summary>{name}</summary>
+      <DataTable label={name} columns={columns}>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.key}</th>
+            {row.cells.map((cell, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional, one per column.
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </DataTable>
+    </details>
   );
 }
 
@@ -98,51 +211,23 @@ function CategoryBars({ report }: { report: AgreementReport }) {
   return (
     <section aria-labelledby="agreement-categories">
       <h4 id="agreement-categories">Agreement per category</h4>
-      <div role="img" aria-label="Bar chart: specific agreement per category" className="chart">
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="category" height={44} label={{ value: 'Category', position: 'insideBottom' }} />
-            <YAxis
-              domain={[0, 1]}
-              width={56}
-              label={{ value: 'Specific agreement', angle: -90, position: 'insideLeft', dy: 60 }}
-            />
-            <Tooltip />
-            <Bar
-              dataKey="agreement"
-              name="Specific agreement"
-              fill="var(--color-primary)"
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <details>
-        <summary>Per-category table</summary>
-        <ScrollBox label="Per-category table">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Labels</th>
-                <th scope="col">Specific agreement</th>
-                <th scope="col">κ (one vs rest)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.diagnostics.perCategory.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">{c.category}</th>
-                  <td>{c.count}</td>
-                  <td>{formatNumber(c.specificAgreement)}</td>
-                  <td>{formatNumber(c.kappa)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      </details>
+      <AgreementBarChart
+        label="Bar chart: specific agreement per category"
+        data={data}
+        xKey="category"
+        xLabel="Category"
+        yLabel="Specific agreement"
+        yLabelOffset={60}
+        barName="Specific agreement"
+      />
+      <ChartTable
+        name="Per-category table"
+        columns={['Category', 'Labels', 'Specific agreement', 'κ (one vs rest)']}
+        rows={report.diagnostics.perCategory.map((c) => ({
+          key: c.category,
+          cells: [c.count, formatNumber(c.specificAgreement), formatNumber(c.kappa)],
+        }))}
+      />
     </section>
   );
 }
@@ -161,57 +246,24 @@ function AnnotatorBars({ report }: { report: AgreementReport }) {
   return (
     <section aria-labelledby="agreement-annotators">
       <h4 id="agreement-annotators">Each annotator against the majority of the others</h4>
-      <div
-        role="img"
-        aria-label="Bar chart with 95% interval whiskers: each annotator's agreement with the majority of the others"
-        className="chart"
-      >
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="annotator" height={44} label={{ value: 'Annotator', position: 'insideBottom' }} />
-            <YAxis
-              domain={[0, 1]}
-              width={56}
-              label={{ value: 'Agreement', angle: -90, position: 'insideLeft', dy: 30 }}
-            />
-            <Tooltip />
-            <Bar
-              dataKey="agreement"
-              name="Agreement with majority"
-              fill="var(--color-primary)"
-              isAnimationActive={false}
-            >
-              <ErrorBar dataKey="error" width={6} stroke="var(--color-text)" />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <details>
-        <summary>Per-annotator table</summary>
-        <ScrollBox label="Per-annotator table">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Annotator</th>
-                <th scope="col">Items</th>
-                <th scope="col">Agreement with majority</th>
-                <th scope="col">95% CI</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.annotator}>
-                  <th scope="row">{a.annotator}</th>
-                  <td>{a.items}</td>
-                  <td>{formatNumber(a.agreement)}</td>
-                  <td>{formatInterval(a.ci)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
-      </details>
+      <AgreementBarChart
+        label="Bar chart with 95% interval whiskers: each annotator's agreement with the majority of the others"
+        data={data}
+        xKey="annotator"
+        xLabel="Annotator"
+        yLabel="Agreement"
+        yLabelOffset={30}
+        barName="Agreement with majority"
+        whiskers
+      />
+      <ChartTable
+        name="Per-annotator table"
+        columns={['Annotator', 'Items', 'Agreement with majority', '95% CI']}
+        rows={rows.map((a) => ({
+          key: a.annotator,
+          cells: [a.items, formatNumber(a.agreement), formatInterval(a.ci)],
+        }))}
+      />
     </section>
   );
 }
@@ -242,103 +294,63 @@ function Confusion({ report }: { report: AgreementReport }) {
           ))}
         </select>
       </div>
-      <ScrollBox label="Confusion matrix">
-        <table
-          className="heatmap"
-          aria-label={`Confusion matrix: rows ${matrix.annotatorA}, columns ${matrix.annotatorB}`}
-        >
-          <thead>
-            <tr>
-              <th scope="col">
-                {matrix.annotatorA} ↓ / {matrix.annotatorB} →
-              </th>
-              {matrix.categories.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.categories.map((row, r) => (
-              <tr key={row}>
-                <th scope="row">{row}</th>
-                {matrix.categories.map((col, c) => {
-                  const count = matrix.counts[r]?.[c] ?? 0;
-                  return (
-                    <td key={col} style={heatmapCellStyle(count / max)}>
-                      {count}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <Heatmap
+        label="Confusion matrix"
+        tableLabel={`Confusion matrix: rows ${matrix.annotatorA}, columns ${matrix.annotatorB}`}
+        corner={
+          <th scope="col">
+            {matrix.annotatorA} ↓ / {matrix.annotatorB} →
+          </th>
+        }
+        names={matrix.categories}
+        cell={(r, c) => {
+          const count = matrix.counts[r]?.[c] ?? 0;
+          return { shade: count / max, text: String(count) };
+        }}
+      />
     </section>
   );
 }
 
 function Disagreements({ report, sampleName }: { report: AgreementReport; sampleName: string }) {
-  const [query, setQuery] = useState('');
   const items = report.diagnostics.topDisagreements;
-  const shown = useMemo(() => filterDisagreements(items, query), [items, query]);
+  const search = useDisagreementSearch(items, filterDisagreements);
+  const { shown } = search;
   // A pairwise item is a comparison and its label an answer: say which item each annotator preferred.
   const pairwise = report.framing === 'pairwise';
   const title = pairwise ? 'Comparisons with the most disagreement' : 'Items with the most disagreement';
   return (
     <section aria-labelledby="agreement-disagreements">
       <h4 id="agreement-disagreements">{title}</h4>
-      <div className="toolbar toolbar--field">
-        <TextField
-          label="Search items and labels"
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <Button
-          onClick={() =>
-            saveFile(`${sampleName}-disagreements.csv`, 'text/csv;charset=utf-8', disagreementsToCsv(shown))
-          }
-          disabled={shown.length === 0}
-        >
-          Export CSV
-        </Button>
-      </div>
+      <DisagreementToolbar
+        searchLabel="Search items and labels"
+        search={search}
+        sampleName={sampleName}
+        toCsv={disagreementsToCsv}
+      />
       {items.length === 0 ? (
         <p className="muted">Every item was labeled the same way by all its annotators.</p>
       ) : (
-        <ScrollBox label={title}>
-          <table className="table">
-            <caption>
-              {shown.length} of {items.length} items shown (the {items.length} with the lowest agreement)
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{pairwise ? 'Comparison' : 'Item'}</th>
-                <th scope="col">Agreement</th>
-                <th scope="col">{pairwise ? 'Answers' : 'Labels'}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((item) => (
-                <tr key={item.item}>
-                  <th scope="row">{item.item}</th>
-                  <td>{item.agreement.toFixed(2)}</td>
-                  <td>
-                    {item.labels
-                      .map(
-                        (l) =>
-                          `${l.annotator}: ${pairwise ? describePairwiseAnswer(item.item, l.label) : l.label}`,
-                      )
-                      .join(' · ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable
+          label={title}
+          caption={`${shown.length} of ${items.length} items shown (the ${items.length} with the lowest agreement)`}
+          columns={[pairwise ? 'Comparison' : 'Item', 'Agreement', pairwise ? 'Answers' : 'Labels']}
+        >
+          {shown.map((item) => (
+            <tr key={item.item}>
+              <th scope="row">{item.item}</th>
+              <td>{item.agreement.toFixed(2)}</td>
+              <td>
+                {item.labels
+                  .map(
+                    (l) =>
+                      `${l.annotator}: ${pairwise ? describePairwiseAnswer(item.item, l.label) : l.label}`,
+                  )
+                  .join(' · ')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,7 +1,6 @@
-import type { AgreementReport } from '@raisin/core/agreement';
-import { useId, useMemo, useState } from 'react';
-import { Button, TextField } from '../../components';
-import { saveFile } from '../../lib/save-file';
+import type { AgreementReport, UnitDisagreement } from '@raisin/core/agreement';
+import { useId } from 'react';
+import { DisagreementToolbar, useDisagreementSearch } from './disagreement-toolbar';
 import {
   describeDifference,
   filterUnitDisagreements,
@@ -11,6 +10,8 @@ import {
   unitListEmpty,
   unitListTitle,
 } from './unit-disagreement-format';
+
+const NO_UNITS: readonly UnitDisagreement[] = [];
 
 /**
  * The structured framings' disagreement list: the documents, images, items or lists whose least-agreeing
@@ -24,9 +25,8 @@ export function UnitDisagreementList({
   sampleName: string;
 }) {
   const list = unitDisagreementsOf(report);
-  const [query, setQuery] = useState('');
-  const units = list?.units;
-  const shown = useMemo(() => filterUnitDisagreements(units ?? [], query), [units, query]);
+  const search = useDisagreementSearch(list?.units ?? NO_UNITS, filterUnitDisagreements);
+  const { shown } = search;
   const headingId = useId();
   if (list === null) return null;
   const { title, ranking, listName } = unitListTitle(list.metric);
@@ -38,26 +38,12 @@ export function UnitDisagreementList({
         <p className="muted">{unitListEmpty(list.metric)}</p>
       ) : (
         <>
-          <div className="toolbar toolbar--field">
-            <TextField
-              label="Search the disagreements"
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-            <Button
-              onClick={() =>
-                saveFile(
-                  `${sampleName}-disagreements.csv`,
-                  'text/csv;charset=utf-8',
-                  unitDisagreementsToCsv(list, shown),
-                )
-              }
-              disabled={shown.length === 0}
-            >
-              Export CSV
-            </Button>
-          </div>
+          <DisagreementToolbar
+            searchLabel="Search the disagreements"
+            search={search}
+            sampleName={sampleName}
+            toCsv={(units) => unitDisagreementsToCsv(list, units)}
+          />
           <p className="muted" aria-live="polite">
             {shown.length} of {list.units.length} shown (the {list.units.length} that agree least)
           </p>

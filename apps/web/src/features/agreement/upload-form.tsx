@@ -1,5 +1,5 @@
 import type { SamplePreview } from '@raisin/core/agreement';
-import { Button, ErrorMessage, NativeSelectField, ScrollBox, TextField } from '../../components';
+import { Button, DataTable, ErrorMessage, NativeSelectField, TextField } from '../../components';
 import { describeFraming } from './format';
 import { SAMPLE_NAME_MAX_LENGTH } from './sample-name';
 import { describeUploadForm, LEVELS, type UploadAction, type UploadSettings } from './upload-machine';
@@ -21,31 +21,17 @@ function PreviewTable({ fileName, preview }: { fileName: string; preview: Sample
       ? ['item', 'annotator', 'label']
       : preview.header;
   return (
-    <ScrollBox label="Preview of the file">
-      <table className="table">
-        <caption>First rows of {fileName}</caption>
-        <thead>
-          <tr>
-            {header.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.slice(0, 5).map((row, r) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no id of their own.
-            <tr key={r}>
-              {row.map((cell, c) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
-                <td key={c}>{cell}</td>
-              ))}
-            </tr>
+    <DataTable label="Preview of the file" caption={`First rows of ${fileName}`} columns={header}>
+      {preview.rows.slice(0, 5).map((row, r) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no id of their own.
+        <tr key={r}>
+          {row.map((cell, c) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
+            <td key={c}>{cell}</td>
           ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

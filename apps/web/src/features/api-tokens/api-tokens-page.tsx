@@ -1,6 +1,6 @@
 import './api-tokens.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, EmptyState, ErrorMessage, ScrollBox, Spinner } from '../../components';
+import { ACTIONS_COLUMN, Button, DataTable, EmptyState, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import type { ApiToken } from '../../lib/api-types';
 import { formatWhen, hasExpired } from '../../lib/expiry';
@@ -74,59 +74,47 @@ function TokenList({ workspaceId }: { workspaceId: string }) {
         </EmptyState>
       )}
       {tokens.data && tokens.data.length > 0 && (
-        <ScrollBox label="API tokens">
-          <table className="table token-table">
-            <caption className="visually-hidden">API tokens, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td className="nowrap">{ROLE_LABELS[token.role]}</td>
-                  <td>
-                    <span className="nowrap">{formatWhen(token.createdAt, '')}</span>
-                    {token.createdByName && <span className="muted"> by {token.createdByName}</span>}
-                  </td>
-                  <td className="nowrap">{formatWhen(token.lastUsedAt, 'never')}</td>
-                  <td className="nowrap">{formatWhen(token.expiresAt, 'never')}</td>
-                  <td>{tokenStatus(token)}</td>
-                  <td className="nowrap">
-                    {token.revokedAt === null && (
-                      <Button
-                        variant="danger"
-                        aria-label={`Revoke ${token.name}`}
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              `Revoke ${token.name}? Jobs using it are refused from their next request.`,
-                            )
-                          ) {
-                            revoke.mutate({ workspaceId, tokenId: token.id });
-                          }
-                        }}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable
+          label="API tokens"
+          className="token-table"
+          caption="API tokens, newest first"
+          captionHidden
+          columns={['Name', 'Role', 'Created', 'Last used', 'Expires', 'Status', ACTIONS_COLUMN]}
+        >
+          {tokens.data.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td className="nowrap">{ROLE_LABELS[token.role]}</td>
+              <td>
+                <span className="nowrap">{formatWhen(token.createdAt, '')}</span>
+                {token.createdByName && <span className="muted"> by {token.createdByName}</span>}
+              </td>
+              <td className="nowrap">{formatWhen(token.lastUsedAt, 'never')}</td>
+              <td className="nowrap">{formatWhen(token.expiresAt, 'never')}</td>
+              <td>{tokenStatus(token)}</td>
+              <td className="nowrap">
+                {token.revokedAt === null && (
+                  <Button
+                    variant="danger"
+                    aria-label={`Revoke ${token.name}`}
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      if (
+                        window.confirm(
+                          `Revoke ${token.name}? Jobs using it are refused from their next request.`,
+                        )
+                      ) {
+                        revoke.mutate({ workspaceId, tokenId: token.id });
+                      }
+                    }}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { formatDateOfInstant } from '@raisin/core/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorMessage, ScrollBox, Spinner } from '../../components';
+import { ACTIONS_COLUMN, Button, DataTable, ErrorMessage, Spinner } from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { ROLE_LABELS } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
@@ -22,41 +22,25 @@ export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
       {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
       {invitations.data?.length === 0 && <p className="muted">No pending invitations.</p>}
       {invitations.data && invitations.data.length > 0 && (
-        <ScrollBox label="Pending invitations">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.data.map((invitation) => (
-                <tr key={invitation.id}>
-                  <td className="breakable">{invitation.email}</td>
-                  {/* Short values stay whole at tablet width; the email is the cell that wraps. */}
-                  <td className="nowrap">{ROLE_LABELS[invitation.role]}</td>
-                  <td className="nowrap">{formatDateOfInstant(invitation.expiresAt)}</td>
-                  <td className="nowrap">
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      aria-label={`Revoke invitation for ${invitation.email}`}
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate({ workspaceId, invitationId: invitation.id })}
-                    >
-                      Revoke
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable label="Pending invitations" columns={['Email', 'Role', 'Expires', ACTIONS_COLUMN]}>
+          {invitations.data.map((invitation) => (
+            <tr key={invitation.id}>
+              <td className="breakable">{invitation.email}</td>
+              {/* Short values stay whole at tablet width; the email is the cell that wraps. */}
+              <td className="nowrap">{ROLE_LABELS[invitation.role]}</td>
+              <td className="nowrap">{formatDateOfInstant(invitation.expiresAt)}</td>
+              <td className="nowrap">
+                <Button
+                  aria-label={`Revoke invitation for ${invitation.email}`}
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ workspaceId, invitationId: invitation.id })}
+                >
+                  Revoke
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

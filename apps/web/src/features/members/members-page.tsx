@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorMessage, ScrollBox, Spinner } from '../../components';
+import { ACTIONS_COLUMN, Button, DataTable, ErrorMessage, Spinner } from '../../components';
 import { Select } from '../../components/select';
 import { describeApiError } from '../../lib/api-error';
 import type { Member } from '../../lib/api-types';
@@ -38,32 +38,14 @@ export function MembersPage() {
         {members.isPending && <Spinner label="Loading members…" />}
         {members.isError && <ErrorMessage>{describeApiError(members.error)}</ErrorMessage>}
         {members.data && (
-          <ScrollBox label="People in this workspace">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  {isOwner && (
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((member) => (
-                  <MemberRow
-                    key={member.userId}
-                    member={member}
-                    workspaceId={workspace.id}
-                    editable={isOwner}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <DataTable
+            label="People in this workspace"
+            columns={['Name', 'Email', 'Role', isOwner && ACTIONS_COLUMN]}
+          >
+            {members.data.map((member) => (
+              <MemberRow key={member.userId} member={member} workspaceId={workspace.id} editable={isOwner} />
+            ))}
+          </DataTable>
         )}
       </section>
       {isOwner && <PendingInvitations workspaceId={workspace.id} />}
@@ -115,9 +97,8 @@ function MemberRow({
         <td className="nowrap">
           {/* One's own row: "Leave workspace" above does that, and then takes you home. */}
           {!isSelf && (
-            <button
-              type="button"
-              className="button button--danger"
+            <Button
+              variant="danger"
               aria-label={`Remove ${who}`}
               disabled={remove.isPending}
               onClick={() => {
@@ -127,7 +108,7 @@ function MemberRow({
               }}
             >
               Remove
-            </button>
+            </Button>
           )}
         </td>
       )}

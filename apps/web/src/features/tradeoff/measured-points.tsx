@@ -1,7 +1,7 @@
 import { formatCalendarDate, formatDuration, formatQuality } from '@raisin/core/format';
 import type { DurationUnit } from '@raisin/core/tradeoff';
 import { useId, useState } from 'react';
-import { Button, ScrollBox, TextField } from '../../components';
+import { Button, DataTable, TextField } from '../../components';
 import { isOverLimit } from '../../lib/text-limit';
 import { localIsoDate, measuredOnError, parseNumber } from './form-values';
 import { UnitSelect } from './unit-select';
@@ -91,39 +91,30 @@ export function MeasuredPoints({
           to it.
         </p>
       ) : (
-        <ScrollBox label="Quality measured so far">
-          <table className="table">
-            <caption>Quality measured so far</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Quality</th>
-                <th scope="col">Label</th>
-                {canEdit && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((point) => (
-                <tr key={point.id}>
-                  <td>
-                    {point.effort
-                      ? `after ${formatDuration(point.effort)}`
-                      : `on ${formatCalendarDate(point.measuredOn ?? '')}`}
-                  </td>
-                  <td>{formatQuality(point.quality, maxQuality)}</td>
-                  <td>{point.label}</td>
-                  {canEdit && (
-                    <td>
-                      <Button variant="ghost" disabled={busy} onClick={() => onDelete(point)}>
-                        Delete measured point {point.label || point.quality}
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable
+          label="Quality measured so far"
+          caption="Quality measured so far"
+          columns={['When', 'Quality', 'Label', canEdit && 'Actions']}
+        >
+          {points.map((point) => (
+            <tr key={point.id}>
+              <td>
+                {point.effort
+                  ? `after ${formatDuration(point.effort)}`
+                  : `on ${formatCalendarDate(point.measuredOn ?? '')}`}
+              </td>
+              <td>{formatQuality(point.quality, maxQuality)}</td>
+              <td>{point.label}</td>
+              {canEdit && (
+                <td>
+                  <Button variant="ghost" disabled={busy} onClick={() => onDelete(point)}>
+                    Delete measured point {point.label || point.quality}
+                  </Button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canEdit && (
         <form

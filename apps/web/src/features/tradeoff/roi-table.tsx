@@ -1,6 +1,6 @@
 import { formatDays, formatQuality, formatMoney as money } from '@raisin/core/format';
 import type { RoiAnalysis } from '@raisin/core/tradeoff';
-import { ScrollBox } from '../../components';
+import { DataTable } from '../../components';
 
 /** The ROI ranking with the best angle highlighted and each net value's range under ±20% changes. */
 export function RoiTable({
@@ -24,59 +24,43 @@ export function RoiTable({
       ) : (
         <>
           {/* Eight columns do not fit a tablet: the table scrolls on its own, never the page. */}
-          <ScrollBox label="Attack angles ranked by return">
-            <table className="table">
-              <caption>Angles ranked by net value (value − cost); the best is marked</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="numeric">
-                    Rank
+          <DataTable
+            label="Attack angles ranked by return"
+            caption="Angles ranked by net value (value − cost); the best is marked"
+            columns={[
+              { label: 'Rank', numeric: true },
+              'Angle',
+              { label: 'Quality reached', numeric: true },
+              'Effort',
+              { label: 'Cost', numeric: true },
+              { label: 'Value', numeric: true },
+              { label: 'Net value', numeric: true },
+              { label: `Net with ±${Math.round(roi.sensitivity.change * 100)}% estimates`, numeric: true },
+            ]}
+          >
+            {roi.rows.map((row) => {
+              const range = roi.sensitivity.netRange[row.id];
+              const best = row.id === roi.bestId;
+              return (
+                <tr key={row.id} className={best ? 'tradeoff-roi__best' : undefined}>
+                  <td className="numeric">{row.rank}</td>
+                  <th scope="row">
+                    {row.name}
+                    {best && <span className="badge">Best</span>}
                   </th>
-                  <th scope="col">Angle</th>
-                  <th scope="col" className="numeric">
-                    Quality reached
-                  </th>
-                  <th scope="col">Effort</th>
-                  <th scope="col" className="numeric">
-                    Cost
-                  </th>
-                  <th scope="col" className="numeric">
-                    Value
-                  </th>
-                  <th scope="col" className="numeric">
-                    Net value
-                  </th>
-                  <th scope="col" className="numeric">
-                    Net with ±{Math.round(roi.sensitivity.change * 100)}% estimates
-                  </th>
+                  <td className="numeric">
+                    {formatQuality(row.quality, maxQuality)}
+                    {row.qualityCapped && ' (capped at the ceiling)'}
+                  </td>
+                  <td className="nowrap">{formatDays(row.effortDays)}</td>
+                  <td className="numeric">{money(row.cost)}</td>
+                  <td className="numeric">{money(row.value)}</td>
+                  <td className="numeric">{money(row.net)}</td>
+                  <td className="numeric">{range ? `${money(range.min)} … ${money(range.max)}` : '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {roi.rows.map((row) => {
-                  const range = roi.sensitivity.netRange[row.id];
-                  const best = row.id === roi.bestId;
-                  return (
-                    <tr key={row.id} className={best ? 'tradeoff-roi__best' : undefined}>
-                      <td className="numeric">{row.rank}</td>
-                      <th scope="row">
-                        {row.name}
-                        {best && <span className="badge">Best</span>}
-                      </th>
-                      <td className="numeric">
-                        {formatQuality(row.quality, maxQuality)}
-                        {row.qualityCapped && ' (capped at the ceiling)'}
-                      </td>
-                      <td className="nowrap">{formatDays(row.effortDays)}</td>
-                      <td className="numeric">{money(row.cost)}</td>
-                      <td className="numeric">{money(row.value)}</td>
-                      <td className="numeric">{money(row.net)}</td>
-                      <td className="numeric">{range ? `${money(range.min)} … ${money(range.max)}` : '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollBox>
+              );
+            })}
+          </DataTable>
           <p className="muted">
             {roi.sensitivity.bestChanges
               ? 'The ranking is fragile: a ±20% change in one estimate makes another angle the best.'

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ScrollBox } from '../../components';
+import { DataTable } from '../../components';
 import { type ChartData, formatLogDays, qualityDomain } from './chart-data';
 
 export interface TradeoffChartProps {
@@ -182,31 +182,23 @@ export function TradeoffChart({
       </div>
       <details className="tradeoff-chart__table">
         <summary>Chart data as a table</summary>
-        <ScrollBox label="Fitted curve and its 80% band">
-          <table className="table">
-            <caption>Fitted curve and its 80% band</caption>
-            <thead>
-              <tr>
-                <th scope="col">Effort</th>
-                <th scope="col">Fitted {metricName}</th>
-                <th scope="col">80% band</th>
+        <DataTable
+          label="Fitted curve and its 80% band"
+          caption="Fitted curve and its 80% band"
+          columns={['Effort', `Fitted ${metricName}`, '80% band']}
+        >
+          {data.curve
+            .filter((_, i) => i % 6 === 0)
+            .map((row) => (
+              <tr key={row.x}>
+                <td>{formatDays(row.days)}</td>
+                <td>{fmt(row.fitted)}</td>
+                <td>
+                  {fmt(row.band[0])} – {fmt(row.band[1])}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {data.curve
-                .filter((_, i) => i % 6 === 0)
-                .map((row) => (
-                  <tr key={row.x}>
-                    <td>{formatDays(row.days)}</td>
-                    <td>{fmt(row.fitted)}</td>
-                    <td>
-                      {fmt(row.band[0])} – {fmt(row.band[1])}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+            ))}
+        </DataTable>
       </details>
     </section>
   );

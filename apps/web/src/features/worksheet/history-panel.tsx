@@ -2,7 +2,7 @@ import { formatDateTime } from '@raisin/core/format';
 import { type Answer, findQuestion, formatAnswer, isAnswered } from '@raisin/core/worksheet';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Button, ErrorMessage, Spinner } from '../../components';
+import { ACTIONS_COLUMN, Button, DataTable, ErrorMessage, Spinner } from '../../components';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import { trpc, trpcClient } from '../../lib/trpc';
 import type { AnswerDto, HistoryEntryDto } from './types';
@@ -94,63 +94,51 @@ export function HistoryPanel(props: {
           {restored}
         </p>
       )}
-      <table className="table">
-        <caption className="visually-hidden">Changes to the answers, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Question</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            {canEdit && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry: HistoryEntryDto) => {
-            const prompt = findQuestion(entry.questionId)?.prompt ?? entry.questionId;
-            const baseVersion = shownVersion.get(entry.questionId) ?? entry.version;
-            const isCurrent = baseVersion === entry.version;
-            return (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.at)}</td>
-                <td>{entry.actorName ?? 'A former member'}</td>
+      <DataTable
+        label="Changes to the answers"
+        caption="Changes to the answers, newest first"
+        captionHidden
+        columns={['When', 'Who', 'Question', 'From', 'To', canEdit && ACTIONS_COLUMN]}
+      >
+        {entries.map((entry: HistoryEntryDto) => {
+          const prompt = findQuestion(entry.questionId)?.prompt ?? entry.questionId;
+          const baseVersion = shownVersion.get(entry.questionId) ?? entry.version;
+          const isCurrent = baseVersion === entry.version;
+          return (
+            <tr key={entry.id}>
+              <td>{formatDateTime(entry.at)}</td>
+              <td>{entry.actorName ?? 'A former member'}</td>
+              <td>
+                {prompt}
+                {entry.restoredFromId !== null && <span className="badge">restored</span>}
+              </td>
+              <td>{describe(entry.questionId, entry.oldValue)}</td>
+              <td>{describe(entry.questionId, entry.newValue)}</td>
+              {canEdit && (
                 <td>
-                  {prompt}
-                  {entry.restoredFromId !== null && <span className="badge">restored</span>}
+                  {isCurrent ? (
+                    <span className="muted">Current</span>
+                  ) : (
+                    <Button
+                      aria-label={`Restore “${describe(entry.questionId, entry.newValue)}” for: ${prompt}`}
+                      busy={restore.isPending && restore.variables?.historyId === entry.id}
+                      onClick={() =>
+                        restore.mutate({
+                          projectId,
+                          historyId: entry.id,
+                          baseVersion,
+                        })
+                      }
+                    >
+                      Restore
+                    </Button>
+                  )}
                 </td>
-                <td>{describe(entry.questionId, entry.oldValue)}</td>
-                <td>{describe(entry.questionId, entry.newValue)}</td>
-                {canEdit && (
-                  <td>
-                    {isCurrent ? (
-                      <span className="muted">Current</span>
-                    ) : (
-                      <Button
-                        aria-label={`Restore “${describe(entry.questionId, entry.newValue)}” for: ${prompt}`}
-                        busy={restore.isPending && restore.variables?.historyId === entry.id}
-                        onClick={() =>
-                          restore.mutate({
-                            projectId,
-                            historyId: entry.id,
-                            baseVersion,
-                          })
-                        }
-                      >
-                        Restore
-                      </Button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              )}
+            </tr>
+          );
+        })}
+      </DataTable>
       {history.hasNextPage && (
         <Button busy={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
           Show older changes
