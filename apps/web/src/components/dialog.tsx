@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode, RefObject } from 'react';
+import { Button } from './button';
 
 export interface DialogProps {
   open: boolean;
@@ -56,3 +57,22 @@ export function Dialog({
 
 /** Closes the enclosing dialog; use for Cancel buttons so Radix restores focus. */
 export const DialogClose = RadixDialog.Close;
+
+/** A dialog's Cancel: closes it without doing anything. */
+export function DialogCancel() {
+  return (
+    <DialogClose asChild>
+      <Button>Cancel</Button>
+    </DialogClose>
+  );
+}
+
+/** A dialog's buttons: what it does (`children`, usually one button), then Cancel. */
+export function DialogActions({ children }: { children: ReactNode }) {
+  return (
+    <div className="actions">
+      {children}
+      <DialogCancel />
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import type { Framing } from './framing';
+import { describeFraming, type Framing } from './framing';
 
 /** The sample framings each worksheet framing (C.framing) is measured with; absent: any fits. */
 const FITTING: Readonly<Record<string, { readonly label: string; readonly fits: readonly Framing[] }>> = {
@@ -6,16 +6,6 @@ const FITTING: Readonly<Record<string, { readonly label: string; readonly fits: 
   regression: { label: 'regression', fits: ['continuous', 'categorical'] },
   'ranking-retrieval': { label: 'ranking / retrieval', fits: ['ranking'] },
   'pairwise-comparison': { label: 'pairwise comparison', fits: ['pairwise'] },
-};
-
-const SAMPLE_WORDS: Record<Framing, string> = {
-  categorical: 'one label per item',
-  multilabel: 'sets of labels',
-  spans: 'spans',
-  boxes: 'boxes',
-  ranking: 'rankings',
-  pairwise: 'pairwise preferences',
-  continuous: 'numbers',
 };
 
 /**
@@ -34,5 +24,6 @@ export function framingMismatch(
   const expected = FITTING[worksheetFraming];
   const framing = sampleFraming ?? 'categorical';
   if (expected === undefined || expected.fits.includes(framing)) return null;
-  return `The worksheet frames this project as ${expected.label} (C. Framing), but this sample holds ${SAMPLE_WORDS[framing]}: its agreement and ceiling measure ${SAMPLE_WORDS[framing]}, not ${expected.label}. Check the worksheet's answer or the file.`;
+  const holds = describeFraming(framing);
+  return `The worksheet frames this project as ${expected.label} (C. Framing), but this sample holds ${holds}: its agreement and ceiling measure ${holds}, not ${expected.label}. Check the worksheet's answer or the file.`;
 }

@@ -24,6 +24,21 @@ export function isFraming(name: string): name is Framing {
   return (FRAMINGS as readonly string[]).includes(name);
 }
 
+const FRAMING_WORDS: Record<Framing, string> = {
+  categorical: 'one label per item',
+  multilabel: 'sets of labels',
+  spans: 'spans',
+  boxes: 'boxes',
+  ranking: 'rankings',
+  pairwise: 'pairwise preferences',
+  continuous: 'numbers',
+};
+
+/** What a sample of a framing holds, in words ("spans", "one label per item"); no framing is categorical. */
+export function describeFraming(framing: Framing | undefined): string {
+  return FRAMING_WORDS[framing ?? 'categorical'];
+}
+
 /** One structured annotation: annotator `annotator` gave `value` to unit `unit` (indices into the sample's lists). */
 export interface UnitAnnotation<V> {
   readonly unit: number;

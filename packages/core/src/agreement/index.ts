@@ -22,6 +22,7 @@ export { ICC_FORMS } from './continuous/icc';
 export { computeConfusionMatrix } from './diagnostics';
 export {
   type Box,
+  describeFraming,
   FRAMINGS,
   type FramedSample,
   type Framing,

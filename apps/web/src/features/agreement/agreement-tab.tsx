@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, DataTable, EmptyState, ErrorMessage, Spinner, TextField } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogCancel } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import { isOverLimit } from '../../lib/text-limit';
 import { trpc } from '../../lib/trpc';
@@ -61,9 +61,7 @@ function RenameSample({ projectId, sample }: { projectId: string; sample: Agreem
         />
         {rename.isError && <ErrorMessage>{describeApiError(rename.error)}</ErrorMessage>}
         <div className="actions">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
+          <DialogCancel />
           <Button type="submit" variant="primary" busy={rename.isPending} disabled={trimmed === ''}>
             Save
           </Button>
@@ -200,9 +198,7 @@ function SampleActions({
           trigger={<Button variant="danger">Delete</Button>}
         >
           <div className="actions">
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
+            <DialogCancel />
             <Button
               variant="danger"
               busy={remove.isPending}

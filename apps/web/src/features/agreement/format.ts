@@ -219,18 +219,3 @@ export function ceilingUnit(report: AgreementReport): string {
       return "accuracy against one annotator's labels";
   }
 }
-
-const FRAMING_WORDS: Record<Framing, string> = {
-  categorical: 'one label per item',
-  multilabel: 'sets of labels',
-  spans: 'spans',
-  boxes: 'boxes',
-  ranking: 'rankings',
-  pairwise: 'pairwise preferences',
-  continuous: 'numbers',
-};
-
-/** A framing in words, for the question pickers ("spans", "one label per item"). */
-export function describeFraming(framing: Framing | undefined): string {
-  return FRAMING_WORDS[framing ?? 'categorical'];
-}

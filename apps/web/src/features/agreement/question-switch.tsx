@@ -1,6 +1,5 @@
-import type { AgreementReport } from '@raisin/core/agreement';
+import { type AgreementReport, describeFraming } from '@raisin/core/agreement';
 import { useId } from 'react';
-import { describeFraming } from './format';
 
 /**
  * The questions of an export holding several (Label Studio controls, by `from_name`), each scored under

@@ -1,6 +1,5 @@
-import type { SamplePreview } from '@raisin/core/agreement';
+import { describeFraming, type SamplePreview } from '@raisin/core/agreement';
 import { Button, DataTable, ErrorMessage, NativeSelectField, TextField } from '../../components';
-import { describeFraming } from './format';
 import { SAMPLE_NAME_MAX_LENGTH } from './sample-name';
 import { describeUploadForm, LEVELS, type UploadAction, type UploadSettings } from './upload-machine';
 

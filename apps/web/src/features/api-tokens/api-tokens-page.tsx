@@ -1,11 +1,18 @@
 import './api-tokens.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ACTIONS_COLUMN, Button, DataTable, EmptyState, ErrorMessage, Spinner } from '../../components';
-import { describeApiError } from '../../lib/api-error';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import {
+  ACTIONS_COLUMN,
+  ApiErrorMessage,
+  ConfirmButton,
+  DataTable,
+  EmptyState,
+  QueryStatus,
+} from '../../components';
 import type { ApiToken } from '../../lib/api-types';
 import { formatWhen, hasExpired } from '../../lib/expiry';
 import { hasRole, ROLE_LABELS } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
+import { useInvalidate } from '../../lib/use-invalidate';
 import { useWorkspace } from '../workspaces';
 import { CreateTokenForm } from './create-token-form';
 
@@ -51,20 +58,15 @@ export function ApiTokensPage() {
 }
 
 function TokenList({ workspaceId }: { workspaceId: string }) {
-  const queryClient = useQueryClient();
   const tokens = useQuery(trpc.apiTokens.list.queryOptions({ workspaceId }));
-  const revoke = useMutation(
-    trpc.apiTokens.revoke.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.apiTokens.list.queryKey() }),
-    }),
-  );
+  const refresh = useInvalidate(trpc.apiTokens.list.queryKey());
+  const revoke = useMutation(trpc.apiTokens.revoke.mutationOptions({ onSettled: refresh }));
 
   return (
     <section aria-labelledby="tokens-heading" className="section">
       <h2 id="tokens-heading">Tokens of this workspace</h2>
-      {tokens.isPending && <Spinner label="Loading tokens…" />}
-      {tokens.isError && <ErrorMessage>{describeApiError(tokens.error)}</ErrorMessage>}
-      {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
+      <QueryStatus query={tokens} loading="Loading tokens…" />
+      <ApiErrorMessage error={revoke.error} />
       {tokens.data?.length === 0 && (
         <EmptyState title="No API tokens yet" headingLevel={3}>
           <p>
@@ -94,22 +96,15 @@ function TokenList({ workspaceId }: { workspaceId: string }) {
               <td>{tokenStatus(token)}</td>
               <td className="nowrap">
                 {token.revokedAt === null && (
-                  <Button
+                  <ConfirmButton
                     variant="danger"
                     aria-label={`Revoke ${token.name}`}
                     disabled={revoke.isPending}
-                    onClick={() => {
-                      if (
-                        window.confirm(
-                          `Revoke ${token.name}? Jobs using it are refused from their next request.`,
-                        )
-                      ) {
-                        revoke.mutate({ workspaceId, tokenId: token.id });
-                      }
-                    }}
+                    confirm={`Revoke ${token.name}? Jobs using it are refused from their next request.`}
+                    onConfirm={() => revoke.mutate({ workspaceId, tokenId: token.id })}
                   >
                     Revoke
-                  </Button>
+                  </ConfirmButton>
                 )}
               </td>
             </tr>

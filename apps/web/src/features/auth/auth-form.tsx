@@ -1,7 +1,14 @@
 import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Button, CheckboxField, ErrorMessage, Spinner, TextField } from '../../components';
+import {
+  Button,
+  CheckboxField,
+  ErrorMessage,
+  Spinner,
+  TextField,
+  type TextFieldProps,
+} from '../../components';
 import { authClient } from '../../lib/auth-client';
 import { authPathWithNext, toSafeNextPath } from '../../lib/safe-next';
 import { trpc, trpcClient } from '../../lib/trpc';
@@ -16,6 +23,10 @@ import {
 } from './validation';
 
 type Mode = 'sign-in' | 'sign-up';
+
+/** The form's text fields, in the order they are shown (and focused when invalid). */
+const FIELDS = ['name', 'email', 'password'] as const;
+type AuthField = (typeof FIELDS)[number];
 
 const COPY = {
   'sign-in': {
@@ -45,9 +56,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const session = useSession();
   const sessionKey = trpc.session.me.queryKey();
 
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [values, setValues] = useState<Record<AuthField, string>>({ name: '', email: '', password: '' });
+  const { name, email, password } = values;
   const [fieldErrors, setFieldErrors] = useState<AuthFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,9 +66,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
   const instance = useQuery(trpc.demo.instance.queryOptions(undefined, { enabled: mode === 'sign-up' }));
   const [demoChoice, setDemoChoice] = useState<boolean | null>(null);
   const wantsDemo = demoChoice ?? (instance.data?.empty === true && !searchParams.has('next'));
-  const nameRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const refs: Record<AuthField, RefObject<HTMLInputElement | null>> = {
+    name: useRef<HTMLInputElement>(null),
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+  };
 
   if (session.isPending) return <Spinner />;
   if (session.data?.user && !busy) return <Navigate to={next} replace />;
@@ -69,9 +81,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
     const errors = validateAuthFields({ name, email, password }, mode);
     setFieldErrors(errors);
     // Move focus to the first invalid field so keyboard and screen-reader users land on the problem.
-    if (errors.name) return nameRef.current?.focus();
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
+    const invalid = FIELDS.find((field) => errors[field]);
+    if (invalid) return refs[invalid].current?.focus();
 
     setBusy(true);
     try {
@@ -83,7 +94,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
         const display = describeAuthError(result.error);
         if (display.field) {
           setFieldErrors({ [display.field]: display.message });
-          (display.field === 'email' ? emailRef : passwordRef).current?.focus();
+          refs[display.field].current?.focus();
         } else {
           setFormError(display.message);
         }
@@ -106,6 +117,21 @@ export function AuthForm({ mode }: { mode: Mode }) {
     }
   }
 
+  /** One of the form's text fields, named, filled and checked as its `field`. */
+  const field = (
+    key: AuthField,
+    props: Pick<TextFieldProps, 'label' | 'type' | 'autoComplete' | 'limit' | 'hint'>,
+  ) => (
+    <TextField
+      {...props}
+      ref={refs[key]}
+      name={key}
+      value={values[key]}
+      onChange={(event) => setValues({ ...values, [key]: event.target.value })}
+      error={fieldErrors[key]}
+    />
+  );
+
   return (
     <div className="auth-card">
       <p className="brand brand--large">Raisin</p>
@@ -113,40 +139,14 @@ export function AuthForm({ mode }: { mode: Mode }) {
       <h1>{copy.title}</h1>
       {formError && <ErrorMessage>{formError}</ErrorMessage>}
       <form className="stack" onSubmit={onSubmit} noValidate>
-        {mode === 'sign-up' && (
-          <TextField
-            ref={nameRef}
-            label="Name"
-            name="name"
-            autoComplete="name"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            error={fieldErrors.name}
-            limit={NAME_MAX_LENGTH}
-          />
-        )}
-        <TextField
-          ref={emailRef}
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={fieldErrors.email}
-          limit={EMAIL_MAX_LENGTH}
-        />
-        <TextField
-          ref={passwordRef}
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={fieldErrors.password}
-          hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
-        />
+        {mode === 'sign-up' && field('name', { label: 'Name', autoComplete: 'name', limit: NAME_MAX_LENGTH })}
+        {field('email', { label: 'Email', type: 'email', autoComplete: 'email', limit: EMAIL_MAX_LENGTH })}
+        {field('password', {
+          label: 'Password',
+          type: 'password',
+          autoComplete: mode === 'sign-up' ? 'new-password' : 'current-password',
+          hint: mode === 'sign-up' ? 'At least 8 characters.' : undefined,
+        })}
         {/* Shown once the default is known, so it never flips under the visitor's hand. */}
         {mode === 'sign-up' && !instance.isPending && (
           <CheckboxField

@@ -3,10 +3,3 @@ export { SignInPage } from './sign-in-page';
 export { signOut } from './sign-out';
 export { SignUpPage } from './sign-up-page';
 export { useSession } from './use-session';
-export {
-  describeAuthError,
-  validateAuthFields,
-  validateEmail,
-  validateName,
-  validatePassword,
-} from './validation';

@@ -1,25 +1,20 @@
 import { formatDateOfInstant } from '@raisin/core/format';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ACTIONS_COLUMN, Button, DataTable, ErrorMessage, Spinner } from '../../components';
-import { describeApiError } from '../../lib/api-error';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { ACTIONS_COLUMN, ApiErrorMessage, Button, DataTable, QueryStatus } from '../../components';
 import { ROLE_LABELS } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
+import { useInvalidate } from '../../lib/use-invalidate';
 
 export function PendingInvitations({ workspaceId }: { workspaceId: string }) {
-  const queryClient = useQueryClient();
   const invitations = useQuery(trpc.invitations.list.queryOptions({ workspaceId }));
-  const revoke = useMutation(
-    trpc.invitations.revoke.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.invitations.list.queryKey() }),
-    }),
-  );
+  const refresh = useInvalidate(trpc.invitations.list.queryKey());
+  const revoke = useMutation(trpc.invitations.revoke.mutationOptions({ onSettled: refresh }));
 
   return (
     <section aria-labelledby="pending-heading" className="section">
       <h2 id="pending-heading">Pending invitations</h2>
-      {invitations.isPending && <Spinner label="Loading invitations…" />}
-      {invitations.isError && <ErrorMessage>{describeApiError(invitations.error)}</ErrorMessage>}
-      {revoke.isError && <ErrorMessage>{describeApiError(revoke.error)}</ErrorMessage>}
+      <QueryStatus query={invitations} loading="Loading invitations…" />
+      <ApiErrorMessage error={revoke.error} />
       {invitations.data?.length === 0 && <p className="muted">No pending invitations.</p>}
       {invitations.data && invitations.data.length > 0 && (
         <DataTable label="Pending invitations" columns={['Email', 'Role', 'Expires', ACTIONS_COLUMN]}>

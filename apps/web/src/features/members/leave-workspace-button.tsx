@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorMessage } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import type { Workspace } from '../../lib/api-types';
 import { trpc } from '../../lib/trpc';
@@ -38,7 +38,7 @@ export function LeaveWorkspaceButton({ workspace, userId }: { workspace: Workspa
       trigger={<Button>Leave workspace</Button>}
     >
       {leave.isError && <ErrorMessage>{describeApiError(leave.error)}</ErrorMessage>}
-      <div className="actions">
+      <DialogActions>
         <Button
           variant="danger"
           busy={leave.isPending}
@@ -46,10 +46,7 @@ export function LeaveWorkspaceButton({ workspace, userId }: { workspace: Workspa
         >
           Leave workspace
         </Button>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

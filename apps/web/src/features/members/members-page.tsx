@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ACTIONS_COLUMN, Button, DataTable, ErrorMessage, Spinner } from '../../components';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { ACTIONS_COLUMN, ConfirmButton, DataTable, ErrorMessage, QueryStatus } from '../../components';
 import { Select } from '../../components/select';
 import { describeApiError } from '../../lib/api-error';
 import type { Member } from '../../lib/api-types';
 import { hasRole, ROLE_LABELS, ROLES, type Role } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
+import { useInvalidate } from '../../lib/use-invalidate';
 import { useSession } from '../auth';
 import { InviteMemberForm, PendingInvitations } from '../invitations';
 import { useWorkspace } from '../workspaces';
@@ -35,8 +36,7 @@ export function MembersPage() {
       <section aria-labelledby="members-heading" className="section">
         <h2 id="members-heading">People in this workspace</h2>
         {!isOwner && <p className="notice">Only owners can invite people or change roles.</p>}
-        {members.isPending && <Spinner label="Loading members…" />}
-        {members.isError && <ErrorMessage>{describeApiError(members.error)}</ErrorMessage>}
+        <QueryStatus query={members} loading="Loading members…" />
         {members.data && (
           <DataTable
             label="People in this workspace"
@@ -62,10 +62,9 @@ function MemberRow({
   workspaceId: string;
   editable: boolean;
 }) {
-  const queryClient = useQueryClient();
   const session = useSession();
   const isSelf = session.data?.user?.id === member.userId;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+  const refresh = useInvalidate(trpc.members.list.queryKey());
   const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSettled: refresh }));
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSettled: refresh }));
   const who = member.name || member.email;
@@ -97,18 +96,15 @@ function MemberRow({
         <td className="nowrap">
           {/* One's own row: "Leave workspace" above does that, and then takes you home. */}
           {!isSelf && (
-            <Button
+            <ConfirmButton
               variant="danger"
               aria-label={`Remove ${who}`}
               disabled={remove.isPending}
-              onClick={() => {
-                if (window.confirm(`Remove ${who} from this workspace?`)) {
-                  remove.mutate({ workspaceId, userId: member.userId });
-                }
-              }}
+              confirm={`Remove ${who} from this workspace?`}
+              onConfirm={() => remove.mutate({ workspaceId, userId: member.userId })}
             >
               Remove
-            </Button>
+            </ConfirmButton>
           )}
         </td>
       )}

@@ -7,9 +7,8 @@ import type { Verdict } from '@raisin/core/worksheet';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, EmptyState, ErrorMessage, Spinner, TextField } from '../../components';
+import { Button, EmptyState, QueryStatus, TextField } from '../../components';
 import { Select } from '../../components/select';
-import { describeApiError } from '../../lib/api-error';
 import type { PortfolioRowDto } from '../../lib/api-types';
 import { fileStemOf, saveFile } from '../../lib/save-file';
 import { trpc } from '../../lib/trpc';
@@ -71,8 +70,7 @@ export function PortfolioPage() {
           </Button>
         )}
       </div>
-      {portfolio.isPending && <Spinner label="Loading the portfolio…" />}
-      {portfolio.isError && <ErrorMessage>{describeApiError(portfolio.error)}</ErrorMessage>}
+      <QueryStatus query={portfolio} loading="Loading the portfolio…" />
       {portfolio.data?.length === 0 && (
         <EmptyState title="No active projects yet">
           <p>

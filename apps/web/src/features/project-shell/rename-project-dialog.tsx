@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, ErrorMessage } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogCancel } from '../../components/dialog';
 import { describeApiError, getApiErrorCode } from '../../lib/api-error';
 import type { Project } from '../../lib/api-types';
 import { trpc } from '../../lib/trpc';
-import { type ProjectDraft, type ProjectDraftErrors, ProjectForm, validateProjectDraft } from '../projects';
+import { type ProjectDraft, ProjectForm } from '../projects';
 
 export interface RenameProjectDialogProps {
   project: Project;
@@ -23,7 +23,6 @@ export function RenameProjectDialog({ project }: RenameProjectDialogProps) {
     description: project.description ?? '',
   });
   const [baseVersion, setBaseVersion] = useState(project.version);
-  const [errors, setErrors] = useState<ProjectDraftErrors>({});
   const projectKey = trpc.projects.get.queryKey({ projectId: project.id });
 
   const update = useMutation(
@@ -77,7 +76,6 @@ export function RenameProjectDialog({ project }: RenameProjectDialogProps) {
           // Start from what is on screen now.
           setDraft({ name: project.name, description: project.description ?? '' });
           setBaseVersion(project.version);
-          setErrors({});
           setLatestName(null);
           update.reset();
         }
@@ -94,15 +92,11 @@ export function RenameProjectDialog({ project }: RenameProjectDialogProps) {
       )}
       <ProjectForm
         draft={draft}
-        errors={errors}
         onChange={setDraft}
         busy={update.isPending}
         submitLabel="Save"
         notice={notice}
         onSubmit={() => {
-          const found = validateProjectDraft(draft);
-          setErrors(found);
-          if (Object.keys(found).length > 0) return;
           update.mutate({
             projectId: project.id,
             version: baseVersion,
@@ -110,11 +104,7 @@ export function RenameProjectDialog({ project }: RenameProjectDialogProps) {
             description: draft.description.trim(),
           });
         }}
-        secondaryAction={
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-        }
+        secondaryAction={<DialogCancel />}
       />
     </Dialog>
   );

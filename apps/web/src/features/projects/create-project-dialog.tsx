@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorMessage } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogCancel } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
-import { type ProjectDraft, type ProjectDraftErrors, validateProjectDraft } from './project-fields';
+import type { ProjectDraft } from './project-fields';
 import { ProjectForm } from './project-form';
 
 const EMPTY_DRAFT: ProjectDraft = { name: '', description: '' };
@@ -18,7 +18,6 @@ export interface CreateProjectDialogProps {
 export function CreateProjectDialog({ workspaceId, triggerVariant = 'primary' }: CreateProjectDialogProps) {
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<ProjectDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<ProjectDraftErrors>({});
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const create = useMutation(
@@ -44,23 +43,15 @@ export function CreateProjectDialog({ workspaceId, triggerVariant = 'primary' }:
     >
       <ProjectForm
         draft={draft}
-        errors={errors}
         onChange={setDraft}
         busy={create.isPending}
         submitLabel="Create project"
         notice={create.isError ? <ErrorMessage>{describeApiError(create.error)}</ErrorMessage> : undefined}
         onSubmit={() => {
-          const found = validateProjectDraft(draft);
-          setErrors(found);
-          if (Object.keys(found).length > 0) return;
           const description = draft.description.trim();
           create.mutate({ workspaceId, name: draft.name.trim(), ...(description ? { description } : {}) });
         }}
-        secondaryAction={
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-        }
+        secondaryAction={<DialogCancel />}
       />
     </Dialog>
   );

@@ -3,8 +3,6 @@ export {
   PROJECT_DESCRIPTION_MAX_LENGTH,
   PROJECT_NAME_MAX_LENGTH,
   type ProjectDraft,
-  type ProjectDraftErrors,
-  validateProjectDraft,
 } from './project-fields';
 export { ProjectForm } from './project-form';
 export { ProjectsPage } from './projects-page';

@@ -1,16 +1,17 @@
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button, TextAreaField, TextField } from '../../components';
 import {
   PROJECT_DESCRIPTION_MAX_LENGTH,
   PROJECT_NAME_MAX_LENGTH,
   type ProjectDraft,
   type ProjectDraftErrors,
+  validateProjectDraft,
 } from './project-fields';
 
 export interface ProjectFormProps {
   draft: ProjectDraft;
-  errors: ProjectDraftErrors;
   onChange: (draft: ProjectDraft) => void;
+  /** Called on submit once the draft passes `validateProjectDraft`; until then the fields show why not. */
   onSubmit: () => void;
   submitLabel: string;
   busy: boolean;
@@ -22,7 +23,6 @@ export interface ProjectFormProps {
 /** Name + description fields shared by "New project" and "Rename project"; the parent owns the draft. */
 export function ProjectForm({
   draft,
-  errors,
   onChange,
   onSubmit,
   submitLabel,
@@ -30,13 +30,16 @@ export function ProjectForm({
   notice,
   secondaryAction,
 }: ProjectFormProps) {
+  const [errors, setErrors] = useState<ProjectDraftErrors>({});
   return (
     <form
       className="stack"
       noValidate
       onSubmit={(event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
-        onSubmit();
+        const found = validateProjectDraft(draft);
+        setErrors(found);
+        if (Object.keys(found).length === 0) onSubmit();
       }}
     >
       {notice}

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CheckboxField, EmptyState, ErrorMessage, Spinner } from '../../components';
-import { describeApiError } from '../../lib/api-error';
+import { CheckboxField, EmptyState, QueryStatus } from '../../components';
 import { hasRole } from '../../lib/roles';
 import { trpc } from '../../lib/trpc';
 import { CreateDemoButton } from '../demo';
@@ -43,8 +42,7 @@ export function ProjectsPage() {
           onCheckedChange={setShowArchived}
         />
       </div>
-      {projects.isPending && <Spinner label="Loading projects…" />}
-      {projects.isError && <ErrorMessage>{describeApiError(projects.error)}</ErrorMessage>}
+      <QueryStatus query={projects} loading="Loading projects…" />
       {projects.data?.length === 0 && (
         <EmptyState
           title={showArchived ? 'No projects yet' : 'No active projects'}

@@ -5,7 +5,7 @@ import {
   REPORT_DECISIONS,
   type ReportDecisionKind,
 } from '@raisin/core/report';
-import { useId } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { TextAreaField } from '../../components';
 
 /** What a decision form holds while it is filled in. */
@@ -65,22 +65,66 @@ export function readyDecision(
   return { errors, ready };
 }
 
+/** A decision form's draft and its errors, as `useDecisionDraft` keeps them. */
+export interface DecisionForm {
+  draft: DecisionDraft;
+  errors: DecisionErrors;
+  /** Changes part of the draft; the errors shown go until the next check. */
+  set: (patch: Partial<DecisionDraft>) => void;
+  /** A text field's value, error and change handler, for `TextField`. */
+  bind: (key: 'name' | 'email') => {
+    value: string;
+    error: string | undefined;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  };
+  /** Checks the draft (`readyDecision`) and shows its errors: the decision ready to send, or null. */
+  check: () => ReturnType<typeof readyDecision>['ready'];
+  /** Empties the draft, after it was recorded. */
+  clear: () => void;
+}
+
+/**
+ * The draft of a decision form, starting empty; `needEmail` for a reader's decision (the team replies to
+ * it), `onEdit` for whatever else an edit should clear.
+ */
+export function useDecisionDraft(needEmail: boolean, onEdit?: () => void): DecisionForm {
+  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<DecisionErrors>({});
+  const set = (patch: Partial<DecisionDraft>) => {
+    setDraft({ ...draft, ...patch });
+    setErrors({});
+    onEdit?.();
+  };
+  return {
+    draft,
+    errors,
+    set,
+    bind: (key) => ({
+      value: draft[key],
+      error: errors[key],
+      onChange: (event) => set({ [key]: event.target.value }),
+    }),
+    check: () => {
+      const { errors: found, ready } = readyDecision(draft, needEmail);
+      setErrors(found);
+      return ready;
+    },
+    clear: () => setDraft(EMPTY_DRAFT),
+  };
+}
+
 /** The four choices as radio buttons in one labelled group. */
-export function DecisionChoice(props: {
-  value: ReportDecisionKind | null;
-  onChange: (value: ReportDecisionKind) => void;
-  error: string | undefined;
-  legend: string;
-}) {
+export function DecisionChoice({ legend, form }: { legend: string; form: DecisionForm }) {
   const name = useId();
   const errorId = `${name}-error`;
+  const error = form.errors.decision;
   return (
     <fieldset
       className="decision-choices"
-      aria-invalid={props.error ? true : undefined}
-      aria-describedby={props.error ? errorId : undefined}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
     >
-      <legend className="field__label">{props.legend}</legend>
+      <legend className="field__label">{legend}</legend>
       <div className="choices">
         {REPORT_DECISIONS.map((kind) => (
           <label key={kind} className="choice choice--roomy">
@@ -88,16 +132,16 @@ export function DecisionChoice(props: {
               type="radio"
               name={name}
               value={kind}
-              checked={props.value === kind}
-              onChange={() => props.onChange(kind)}
+              checked={form.draft.decision === kind}
+              onChange={() => form.set({ decision: kind })}
             />
             {DECISION_LABELS[kind]}
           </label>
         ))}
       </div>
-      {props.error && (
+      {error && (
         <p id={errorId} className="field__error">
-          {props.error}
+          {error}
         </p>
       )}
     </fieldset>
@@ -105,26 +149,21 @@ export function DecisionChoice(props: {
 }
 
 /** The comment with a counter of what is left; past the limit the counter says by how much, nothing is cut. */
-export function DecisionComment(props: {
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-  label: string;
-}) {
-  const used = props.value.trim().length;
+export function DecisionComment({ label, form }: { label: string; form: DecisionForm }) {
+  const used = form.draft.comment.trim().length;
   const left = MAX_DECISION_COMMENT_LENGTH - used;
   return (
     <TextAreaField
-      label={props.label}
+      label={label}
       rows={4}
-      value={props.value}
-      error={props.error}
+      value={form.draft.comment}
+      error={form.errors.comment}
       hint={
         left >= 0
           ? `${count(used)} of ${count(MAX_DECISION_COMMENT_LENGTH)} characters (${count(left)} left)`
           : `${count(used)} of ${count(MAX_DECISION_COMMENT_LENGTH)} characters: ${count(-left)} too many`
       }
-      onChange={(event) => props.onChange(event.target.value)}
+      onChange={(event) => form.set({ comment: event.target.value })}
     />
   );
 }

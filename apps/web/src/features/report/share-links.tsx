@@ -1,9 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Button, CheckboxField, CopyLinkField, ErrorMessage, TextField } from '../../components';
+import {
+  Button,
+  CheckboxField,
+  ConfirmButton,
+  CopyLinkField,
+  ErrorMessage,
+  TextField,
+} from '../../components';
 import { describeApiError } from '../../lib/api-error';
 import { endOfLocalDay, formatWhen, hasExpired, localToday } from '../../lib/expiry';
 import { trpc } from '../../lib/trpc';
+import { useInvalidate } from '../../lib/use-invalidate';
 import { ReportTable } from './report-section';
 
 const LINK_COLUMNS = ['Created', 'Expires', 'Last opened', 'Opens', 'Link preview', 'Feedback', 'Status'];
@@ -26,10 +34,8 @@ export function ShareLinks(props: {
   canEdit: boolean;
 }) {
   const { projectId, versionId, canEdit } = props;
-  const queryClient = useQueryClient();
   const links = useQuery(trpc.report.listShareLinks.queryOptions({ projectId }));
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: trpc.report.listShareLinks.queryKey({ projectId }) });
+  const refresh = useInvalidate(trpc.report.listShareLinks.queryKey({ projectId }));
   const create = useMutation(trpc.report.createShareLink.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.report.revokeShareLink.mutationOptions({ onSettled: refresh }));
   const [expiresOn, setExpiresOn] = useState('');
@@ -128,19 +134,14 @@ export function ShareLinks(props: {
               {canEdit && (
                 <td>
                   {link.revokedAt === null && (
-                    <Button
+                    <ConfirmButton
                       variant="danger"
                       aria-label={`Revoke the link created ${formatWhen(link.createdAt, '')}`}
-                      onClick={() => {
-                        if (
-                          window.confirm('Revoke this link? Anyone opening it will see that it was revoked.')
-                        ) {
-                          revoke.mutate({ projectId, linkId: link.id });
-                        }
-                      }}
+                      confirm="Revoke this link? Anyone opening it will see that it was revoked."
+                      onConfirm={() => revoke.mutate({ projectId, linkId: link.id })}
                     >
                       Revoke
-                    </Button>
+                    </ConfirmButton>
                   )}
                 </td>
               )}

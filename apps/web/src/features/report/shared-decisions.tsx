@@ -1,18 +1,11 @@
 import { formatDateTime } from '@raisin/core/format';
 import { DECISION_LABELS, type ReportDecisionKind } from '@raisin/core/report';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Button, ErrorMessage, TextField } from '../../components';
 import { readApiError } from '../../lib/api-error';
 import { trpc } from '../../lib/trpc';
-import {
-  DecisionChoice,
-  DecisionComment,
-  type DecisionDraft,
-  type DecisionErrors,
-  EMPTY_DRAFT,
-  readyDecision,
-} from './decision-fields';
+import { DecisionChoice, DecisionComment, useDecisionDraft } from './decision-fields';
 import './decisions.css';
 
 /** A decision as a reader of the link sees it: a name, never an e-mail. */
@@ -82,18 +75,12 @@ function describeRefusal(error: unknown): string {
  * (which only the team sees). After it is recorded the form gives way to a confirmation.
  */
 export function GuestDecisionForm(props: { token: string; versionNumber: number; onRecorded: () => void }) {
-  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<DecisionErrors>({});
+  const form = useDecisionDraft(true);
   const record = useMutation(trpc.report.recordDecision.mutationOptions({ onSuccess: props.onRecorded }));
-  const set = (patch: Partial<DecisionDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setErrors({});
-  };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { errors: found, ready } = readyDecision(draft, true);
-    setErrors(found);
+    const ready = form.check();
     if (ready) record.mutate({ token: props.token, ...ready });
   }
 
@@ -116,34 +103,16 @@ export function GuestDecisionForm(props: { token: string; versionNumber: number;
         decision and your comment; only the team sees your e-mail.
       </p>
       <form className="decision-form" onSubmit={onSubmit} noValidate>
-        <DecisionChoice
-          legend="Decision"
-          value={draft.decision}
-          error={errors.decision}
-          onChange={(decision) => set({ decision })}
-        />
-        <DecisionComment
-          label="Comment (conditions, changes or reasons)"
-          value={draft.comment}
-          error={errors.comment}
-          onChange={(comment) => set({ comment })}
-        />
+        <DecisionChoice legend="Decision" form={form} />
+        <DecisionComment label="Comment (conditions, changes or reasons)" form={form} />
         <div className="decision-form__row">
-          <TextField
-            label="Your name"
-            value={draft.name}
-            autoComplete="name"
-            error={errors.name}
-            onChange={(event) => set({ name: event.target.value })}
-          />
+          <TextField label="Your name" autoComplete="name" {...form.bind('name')} />
           <TextField
             label="Your e-mail"
             type="email"
-            value={draft.email}
             autoComplete="email"
             hint="Only the team sees it."
-            error={errors.email}
-            onChange={(event) => set({ email: event.target.value })}
+            {...form.bind('email')}
           />
         </div>
         <Button type="submit" variant="primary" busy={record.isPending}>

@@ -1,18 +1,11 @@
 import { expectedDeciders, pendingDeciders } from '@raisin/core/report';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, ErrorMessage, Spinner, TextField } from '../../components';
-import { describeApiError } from '../../lib/api-error';
+import { ApiErrorMessage, Button, ConfirmButton, QueryStatus, TextField } from '../../components';
 import { trpc } from '../../lib/trpc';
-import {
-  DecisionChoice,
-  DecisionComment,
-  type DecisionDraft,
-  type DecisionErrors,
-  EMPTY_DRAFT,
-  readyDecision,
-} from './decision-fields';
+import { useInvalidate } from '../../lib/use-invalidate';
+import { DecisionChoice, DecisionComment, useDecisionDraft } from './decision-fields';
 import { DecisionEntry } from './shared-decisions';
 import './decisions.css';
 
@@ -47,27 +40,20 @@ function SignOffStatus(props: { projectId: string; decidedNames: readonly string
 
 /** An owner records a decision taken in a meeting on this version. */
 function MeetingDecisionForm(props: { projectId: string; versionId: string; onRecorded: () => void }) {
-  const [draft, setDraft] = useState<DecisionDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<DecisionErrors>({});
   const [recordedName, setRecordedName] = useState<string | null>(null);
+  const form = useDecisionDraft(false, () => setRecordedName(null));
   const record = useMutation(
     trpc.report.recordMeetingDecision.mutationOptions({
       onSuccess: () => {
-        setRecordedName(draft.name.trim());
-        setDraft(EMPTY_DRAFT);
+        setRecordedName(form.draft.name.trim());
+        form.clear();
         props.onRecorded();
       },
     }),
   );
-  const set = (patch: Partial<DecisionDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setErrors({});
-    setRecordedName(null);
-  };
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { errors: found, ready } = readyDecision(draft, false);
-    setErrors(found);
+    const ready = form.check();
     if (ready === null) return;
     const { decision, comment, name } = ready;
     record.mutate({ projectId: props.projectId, versionId: props.versionId, decision, comment, name });
@@ -75,30 +61,18 @@ function MeetingDecisionForm(props: { projectId: string; versionId: string; onRe
   return (
     <form className="decision-form" onSubmit={onSubmit} noValidate aria-labelledby="meeting-decision-heading">
       <h4 id="meeting-decision-heading">Record a meeting decision</h4>
-      <DecisionChoice
-        legend="Decision taken"
-        value={draft.decision}
-        error={errors.decision}
-        onChange={(decision) => set({ decision })}
-      />
+      <DecisionChoice legend="Decision taken" form={form} />
       <TextField
         label="Who decided"
         hint="A person or a body, e.g. Steering committee."
-        value={draft.name}
-        error={errors.name}
-        onChange={(event) => set({ name: event.target.value })}
+        {...form.bind('name')}
       />
-      <DecisionComment
-        label="Meeting comment (conditions, changes or reasons)"
-        value={draft.comment}
-        error={errors.comment}
-        onChange={(comment) => set({ comment })}
-      />
+      <DecisionComment label="Meeting comment (conditions, changes or reasons)" form={form} />
       <Button type="submit" busy={record.isPending}>
         Record meeting decision
       </Button>
       {recordedName !== null && <p role="status">Recorded the decision of {recordedName}.</p>}
-      {record.isError && <ErrorMessage>{describeApiError(record.error)}</ErrorMessage>}
+      <ApiErrorMessage error={record.error} />
     </form>
   );
 }
@@ -115,13 +89,8 @@ export function VersionDecisions(props: {
   worksheetHref: string;
 }) {
   const { projectId, versionId } = props;
-  const queryClient = useQueryClient();
   const decisions = useQuery(trpc.report.decisions.queryOptions({ projectId }));
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.report.decisions.queryKey({ projectId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.portfolio.list.pathKey() }),
-    ]);
+  const refresh = useInvalidate(trpc.report.decisions.queryKey({ projectId }), trpc.portfolio.list.pathKey());
   const hide = useMutation(trpc.report.hideDecision.mutationOptions({ onSettled: refresh }));
   const mine = (decisions.data ?? []).filter((d) => d.versionId === versionId);
   const visible = mine.filter((d) => !d.hidden);
@@ -129,8 +98,7 @@ export function VersionDecisions(props: {
   return (
     <section aria-labelledby="decisions-heading" className="section panel report-controls">
       <h3 id="decisions-heading">Decisions on version {props.versionNumber}</h3>
-      {decisions.isPending && <Spinner label="Loading decisions…" />}
-      {decisions.isError && <ErrorMessage>{describeApiError(decisions.error)}</ErrorMessage>}
+      <QueryStatus query={decisions} loading="Loading decisions…" />
       <SignOffStatus
         projectId={projectId}
         decidedNames={visible.map((d) => d.name)}
@@ -142,7 +110,7 @@ export function VersionDecisions(props: {
           {props.isOwner ? ', or record a decision taken in a meeting below' : ''}.
         </p>
       )}
-      {hide.isError && <ErrorMessage>{describeApiError(hide.error)}</ErrorMessage>}
+      <ApiErrorMessage error={hide.error} />
       {mine.length > 0 && (
         <ul className="decision-list" aria-label={`Decisions on version ${props.versionNumber}`}>
           {mine.map((entry) => (
@@ -152,21 +120,14 @@ export function VersionDecisions(props: {
                 {entry.hidden && <strong>Hidden from readers.</strong>}
               </p>
               {props.isOwner && !entry.hidden && (
-                <Button
+                <ConfirmButton
                   variant="secondary"
                   aria-label={`Hide the decision of ${entry.name}`}
-                  onClick={() => {
-                    if (
-                      window.confirm(
-                        'Hide this decision from readers, lists and the portfolio? The team still sees it here, marked hidden.',
-                      )
-                    ) {
-                      hide.mutate({ projectId, decisionId: entry.id });
-                    }
-                  }}
+                  confirm="Hide this decision from readers, lists and the portfolio? The team still sees it here, marked hidden."
+                  onConfirm={() => hide.mutate({ projectId, decisionId: entry.id })}
                 >
                   Hide
-                </Button>
+                </ConfirmButton>
               )}
             </DecisionEntry>
           ))}

@@ -1,7 +1,7 @@
 import type { RoadmapEdit, RoadmapPhase } from '@raisin/core/roadmap';
 import { useState } from 'react';
 import { Button, TextAreaField, TextField } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { isOverLimit, tooLongMessage } from '../../lib/text-limit';
 import {
   checkEstimate,
@@ -152,14 +152,11 @@ export function PhaseEditDialog({ phase, busy, onEdit }: EditProps) {
             </Button>
           </div>
         </fieldset>
-        <div className="actions">
+        <DialogActions>
           <Button type="submit" variant="primary" busy={busy}>
             Save phase
           </Button>
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
@@ -180,7 +177,7 @@ export function RemovePhaseDialog({ phase, busy, onEdit }: EditProps) {
         </Button>
       }
     >
-      <div className="actions">
+      <DialogActions>
         <Button
           variant="danger"
           busy={busy}
@@ -190,10 +187,7 @@ export function RemovePhaseDialog({ phase, busy, onEdit }: EditProps) {
         >
           Remove phase
         </Button>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

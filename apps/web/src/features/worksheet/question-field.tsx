@@ -72,6 +72,35 @@ function NumberBox({
   );
 }
 
+type ControlAria = { 'aria-describedby': string; 'aria-invalid': true | undefined };
+
+/** A question's number box under its prompt, with what it is counted in (`children`: a unit) beside it. */
+function NumberField({
+  label,
+  common,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  common: ControlAria;
+  value: string;
+  onChange: (text: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Field
+      label={label}
+      renderControl={(control) => (
+        <div className="worksheet-unit-row">
+          <NumberBox {...control} {...common} value={value} onChange={onChange} />
+          {children}
+        </div>
+      )}
+    />
+  );
+}
+
 function Fieldset({
   legend,
   describedBy,
@@ -131,20 +160,14 @@ export function QuestionControl({ question, raw, onChange, describedBy, invalid 
     }
     case 'number':
       return (
-        <Field
+        <NumberField
           label={question.prompt}
-          renderControl={(control) => (
-            <div className="worksheet-unit-row">
-              <NumberBox
-                {...control}
-                {...common}
-                value={raw.value}
-                onChange={(value) => onChange({ kind: 'number', value })}
-              />
-              {unit && <span className="muted">{unit}</span>}
-            </div>
-          )}
-        />
+          common={common}
+          value={raw.value}
+          onChange={(value) => onChange({ kind: 'number', value })}
+        >
+          {unit && <span className="muted">{unit}</span>}
+        </NumberField>
       );
     case 'duration':
       return <DurationControl question={question} raw={raw} onChange={onChange} common={common} />;
@@ -238,39 +261,33 @@ function DurationControl({
   question: Question;
   raw: RawOfKind<'duration'>;
   onChange: (raw: RawAnswer) => void;
-  common: { 'aria-describedby': string; 'aria-invalid': true | undefined };
+  common: ControlAria;
 }) {
   return (
-    <Field
+    <NumberField
       label={question.prompt}
-      renderControl={(control) => (
-        <div className="worksheet-unit-row">
-          <NumberBox
-            {...control}
-            {...common}
-            value={raw.value}
-            onChange={(value) => onChange({ ...raw, value })}
-          />
-          <label className="worksheet-inline-label">
-            Unit
-            <select
-              aria-label={`Unit for: ${question.prompt}`}
-              className="field__control worksheet-unit"
-              value={raw.unit}
-              onChange={(event) => {
-                const unit = event.target.value;
-                if (isDurationUnit(unit)) onChange({ ...raw, unit });
-              }}
-            >
-              {DURATION_UNITS.map((unit) => (
-                <option key={unit} value={unit}>
-                  {`${unit}s`}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      )}
-    />
+      common={common}
+      value={raw.value}
+      onChange={(value) => onChange({ ...raw, value })}
+    >
+      <label className="worksheet-inline-label">
+        Unit
+        <select
+          aria-label={`Unit for: ${question.prompt}`}
+          className="field__control worksheet-unit"
+          value={raw.unit}
+          onChange={(event) => {
+            const unit = event.target.value;
+            if (isDurationUnit(unit)) onChange({ ...raw, unit });
+          }}
+        >
+          {DURATION_UNITS.map((unit) => (
+            <option key={unit} value={unit}>
+              {`${unit}s`}
+            </option>
+          ))}
+        </select>
+      </label>
+    </NumberField>
   );
 }

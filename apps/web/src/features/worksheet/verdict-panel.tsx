@@ -59,7 +59,7 @@ export function VerdictPanel({ result }: { result: VerdictResult }) {
           <ul className="worksheet-verdict__list" aria-label="Reasons">
             {result.findings.map((finding) => (
               <li key={finding.ruleId}>
-                <span className={`worksheet-effect worksheet-effect--${finding.effect}`}>
+                <span className={`badge worksheet-effect--${finding.effect}`}>
                   {EFFECT_LABEL[finding.effect]}
                 </span>{' '}
                 {finding.reason}

@@ -76,7 +76,8 @@ export function WorksheetTab({ workspaceId, projectId, projectName, canEdit }: W
 
   return (
     <div className="worksheet">
-      <div className="worksheet__header">
+      {/* Laid out as a page's header: the title and progress, and the save status beside them. */}
+      <div className="page-header">
         <div>
           <h2>Feasibility worksheet</h2>
           <p className="muted">

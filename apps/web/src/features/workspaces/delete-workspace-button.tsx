@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorMessage, TextField } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { describeApiError } from '../../lib/api-error';
 import type { Workspace } from '../../lib/api-types';
 import { trpc } from '../../lib/trpc';
@@ -53,14 +53,11 @@ export function DeleteWorkspaceButton({ workspace }: { workspace: Workspace }) {
           onChange={(event) => setTyped(event.target.value)}
           autoComplete="off"
         />
-        <div className="actions">
+        <DialogActions>
           <Button type="submit" variant="danger" busy={remove.isPending} disabled={!confirmed}>
             Delete workspace
           </Button>
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

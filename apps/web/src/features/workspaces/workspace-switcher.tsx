@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../components';
-import { Dialog, DialogClose } from '../../components/dialog';
+import { Dialog, DialogCancel } from '../../components/dialog';
 import { trpc } from '../../lib/trpc';
 import { CreateWorkspaceForm } from './create-workspace-form';
 
@@ -55,11 +55,7 @@ export function WorkspaceSwitcher() {
             setCreating(false);
             navigate(`/w/${id}`);
           }}
-          secondaryAction={
-            <DialogClose asChild>
-              <Button>Cancel</Button>
-            </DialogClose>
-          }
+          secondaryAction={<DialogCancel />}
         />
       </Dialog>
     </>
