@@ -1,13 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
-export {
-  type AgreementScorer,
-  inProcessAgreementScorer,
-  type RescoreInput,
-  type RescoreResult,
-  rescoreInProcess,
-} from './agreement';
+export * from './agreement';
 export { type Context, type CreateContextOptions, createContextInner, type SessionUser } from './context';
 export { DATABASE_UNAVAILABLE_MESSAGE, DOMAIN_TO_TRPC_CODE, toUnavailableError } from './errors';
 export { type AppRouter, appRouter, createCaller } from './root';

@@ -21,7 +21,12 @@ import {
   parseFramedSample,
 } from '@raisin/core/agreement';
 // The codec alone: importing all of @raisin/db would load both database drivers into every worker.
-import { encodeSample, rescoreStoredSample, storedReportOptions } from '@raisin/db/agreement-codec';
+import {
+  encodeSample,
+  NO_TRIPLES,
+  rescoreStoredSample,
+  storedReportOptions,
+} from '@raisin/db/agreement-codec';
 import { bootstrapHelperFor, startBootstrapHelper } from './bootstrap-helper';
 import type { FromWorker, JobData, ToWorker } from './protocol';
 
@@ -65,18 +70,6 @@ let nextReading = readingStep;
  */
 let jsonChunks: Uint8Array[] | false | null = null;
 let jsonBytes = 0;
-
-/** A sample with no triple: what a spans, boxes, multi-label or ranking sample stores for re-scoring. */
-const NO_TRIPLES: EncodedSample = {
-  items: [],
-  annotators: [],
-  categories: [],
-  categoryValues: null,
-  ordered: false,
-  itemOf: new Int32Array(0),
-  annotatorOf: new Int32Array(0),
-  categoryOf: new Int32Array(0),
-};
 
 /** Whether the first bytes (after spaces and a BOM) open a JSON document: `[` or `{`. */
 function opensJson(bytes: Uint8Array): boolean | null {

@@ -13,20 +13,9 @@ import {
   createAgreementSample,
   type Db,
   encodeSample,
+  NO_TRIPLES,
   storedReportOptions,
 } from '@raisin/db';
-
-/** What a spans, boxes, multi-label or ranking sample stores for re-scoring: no triple. */
-const NO_TRIPLES: EncodedSample = {
-  items: [],
-  annotators: [],
-  categories: [],
-  categoryValues: null,
-  ordered: false,
-  itemOf: new Int32Array(0),
-  annotatorOf: new Int32Array(0),
-  categoryOf: new Int32Array(0),
-};
 
 /** Three annotators, four items, labels that disagree on two items. */
 export const SMALL_SAMPLE_CSV =

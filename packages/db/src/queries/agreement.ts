@@ -306,18 +306,22 @@ export async function getAgreementSampleTriples(
   };
 }
 
+/** The sample an edit changes (in its project and workspace), the version it was read at, and who edits it. */
+interface SampleEdit {
+  projectId: string;
+  workspaceId: string;
+  sampleId: string;
+  version: number;
+  actorId: string;
+}
+
 /**
  * Updates one sample at `version` (optimistic concurrency), bumping it, with an audit row in the
  * same transaction.
  */
 async function updateSampleAtVersion(
   db: Db,
-  params: {
-    projectId: string;
-    workspaceId: string;
-    sampleId: string;
-    version: number;
-    actorId: string;
+  params: SampleEdit & {
     changes: PgUpdateSetSource<typeof agreementSample>;
     action: string;
     details: Record<string, unknown>;
@@ -366,14 +370,7 @@ async function updateSampleAtVersion(
 
 export async function renameAgreementSample(
   db: Db,
-  params: {
-    projectId: string;
-    workspaceId: string;
-    sampleId: string;
-    version: number;
-    name: string;
-    actorId: string;
-  },
+  params: SampleEdit & { name: string },
 ): Promise<AgreementSampleSummary> {
   return updateSampleAtVersion(db, {
     ...params,
@@ -386,16 +383,7 @@ export async function renameAgreementSample(
 /** Stores the result of re-scoring a sample (at another level or category order). */
 export async function saveAgreementRescore(
   db: Db,
-  params: {
-    projectId: string;
-    workspaceId: string;
-    sampleId: string;
-    version: number;
-    level: MeasurementLevel;
-    categoryOrder: string[] | null;
-    report: AgreementReport;
-    actorId: string;
-  },
+  params: SampleEdit & { level: MeasurementLevel; categoryOrder: string[] | null; report: AgreementReport },
 ): Promise<AgreementSampleSummary> {
   const report = JSON.stringify(params.report);
   const stored = agreementSample.report;

@@ -1,94 +1,16 @@
-export {
-  type AgreementSampleSummary,
-  type AgreementSampleWithReport,
-  type CreateAgreementSampleParams,
-  createAgreementSample,
-  deleteAgreementSample,
-  getAgreementSample,
-  getAgreementSampleTriples,
-  getReferenceCeiling,
-  listAgreementSamples,
-  type ReferenceCeiling,
-  renameAgreementSample,
-  type StoredAgreementReport,
-  type StoredSampleSource,
-  saveAgreementRescore,
-  setReferenceSample,
-  storedSourceOf,
-} from './agreement';
-export {
-  decodeSample,
-  encodeSample,
-  prepareSampleForLevel,
-  type RescoreOutcome,
-  rescoreStoredSample,
-  storedReportOptions,
-} from './agreement-codec';
-export {
-  API_TOKEN_FAILURE_LIMIT,
-  API_TOKEN_PREFIX,
-  API_TOKEN_USE_FLUSH_MS,
-  type ApiCaller,
-  type ApiRateLimit,
-  type ApiTokenCheck,
-  type ApiTokenFailure,
-  type ApiTokenRow,
-  checkApiToken,
-  createApiToken,
-  flushApiTokenUses,
-  listApiTokens,
-  revokeApiToken,
-} from './api-tokens';
-export { type AuditEntry, type AuditEntryInput, listAuditEntries, writeAuditEntry } from './audit';
-export {
-  DECISION_LIMIT_PER_ADDRESS,
-  DECISION_LIMIT_PER_LINK,
-  type DecisionInput,
-  type DecisionRow,
-  hideDecision,
-  listDecisions,
-  listSharedDecisions,
-  recordMeetingDecision,
-  recordSharedDecision,
-  type SharedDecision,
-} from './decisions';
-export { isInstanceEmpty } from './instance';
-export {
-  acceptInvitation,
-  type CreatedInvitation,
-  createInvitation,
-  generateInvitationToken,
-  hashInvitationToken,
-  INVITATION_TTL_MS,
-  type InvitationPreview,
-  listPendingInvitations,
-  normalizeEmail,
-  type PendingInvitation,
-  previewInvitation,
-  revokeInvitation,
-} from './invitations';
-export { changeMemberRole, listMembers, type Member, removeMember } from './members';
-export {
-  type BundledAngle,
-  type BundledAnswer,
-  type BundledHistoryEntry,
-  type BundledPoint,
-  type BundledSample,
-  type ProjectBundle,
-  readProjectBundle,
-  writeProjectBundle,
-} from './portability';
-export { backfillTradeoffSummaries, getWorkspacePortfolio } from './portfolio';
-export {
-  createProject,
-  getProject,
-  getProjectWithRole,
-  listProjects,
-  type ProjectRow,
-  setAgreementThreshold,
-  setProjectArchived,
-  updateProject,
-} from './projects';
+// The queries the other packages call. A module's exports are re-exported whole, but for the three listed by
+// name: report, roadmap and share-opens also export helpers that only their sibling modules call.
+export * from './agreement';
+export * from './agreement-codec';
+export * from './api-tokens';
+export * from './audit';
+export * from './decisions';
+export * from './instance';
+export * from './invitations';
+export * from './members';
+export * from './portability';
+export * from './portfolio';
+export * from './projects';
 export {
   createShareLink,
   getPreviousReportVersion,
@@ -107,7 +29,7 @@ export {
   type SharedReportPreview,
   type ShareLinkRow,
 } from './report';
-export { gatherReportInputs } from './report-inputs';
+export * from './report-inputs';
 export {
   type ConflictResolution,
   editProjectRoadmap,
@@ -125,55 +47,8 @@ export {
   saveMaturityAnswers,
   setTargetLevelOverride,
 } from './roadmap';
-export {
-  clearFailedSignIns,
-  countRecentFailedSignIns,
-  findSessionWithUser,
-  getOrCreateSecret,
-  recordFailedSignIn,
-  releaseSignInAttempt,
-  reserveSignInAttempt,
-} from './security';
+export * from './security';
 export { flushShareOpens, SHARE_OPEN_FLUSH_MS } from './share-opens';
-export {
-  type AttackAngleInput,
-  type AttackAngleRow,
-  adoptExampleAngles,
-  createAttackAngle,
-  createMeasuredPoint,
-  deleteAttackAngle,
-  deleteMeasuredPoint,
-  getTradeoff,
-  getTradeoffSummary,
-  type MeasuredPointInput,
-  type MeasuredPointRow,
-  refreshTradeoffSummary,
-  resolveStoredTradeoff,
-  TARGET_QUALITY_QUESTION,
-  type TradeoffSettingsRow,
-  type TradeoffState,
-  updateAttackAngle,
-  updateMeasuredPoint,
-  updateTradeoffSettings,
-} from './tradeoff';
-export {
-  applyWorksheetTemplate,
-  checkWorksheetAnswer,
-  getWorksheetAnswers,
-  listWorksheetAnswers,
-  listWorksheetHistory,
-  restoreWorksheetAnswer,
-  saveWorksheetAnswer,
-  type WorksheetAnswerRow,
-  type WorksheetHistoryEntry,
-} from './worksheet';
-export {
-  createWorkspace,
-  deleteWorkspace,
-  getMembershipRole,
-  getWorkspace,
-  listWorkspacesForUser,
-  renameWorkspace,
-  type WorkspaceRow,
-  type WorkspaceSummary,
-} from './workspaces';
+export * from './tradeoff';
+export * from './worksheet';
+export * from './workspaces';

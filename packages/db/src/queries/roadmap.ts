@@ -22,12 +22,13 @@ import {
   targetLevelInputsFromWorksheet,
 } from '@raisin/core';
 import { eq } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { maturityAssessment, project, roadmap } from '../schema';
 import type { AuditEntryInput } from './audit';
 import { getTradeoffSummary } from './tradeoff';
-import { upsertAtVersion } from './versioned-write';
+import { type UpsertAtVersion, upsertAtVersion, type VersionedTable } from './versioned-write';
 import { getWorksheetAnswers } from './worksheet';
 
 export type MaturityAssessmentRow = typeof maturityAssessment.$inferSelect;
@@ -159,6 +160,26 @@ function pickWrite({ projectId, version, actorId }: VersionedWrite): VersionedWr
 }
 
 /**
+ * Writes a project's one-row document (its assessment, its roadmap) if it is still at the version the writer
+ * read, in a transaction, with the roadmap tab's audit entry on the project.
+ */
+async function writeProjectDocument<T extends VersionedTable & { readonly projectId: PgColumn }>(
+  db: Db,
+  params: VersionedWrite & { action: string; details: Record<string, unknown> },
+  document: Pick<UpsertAtVersion<T>, 'table' | 'what' | 'change'>,
+): Promise<T['$inferSelect']> {
+  return db.transaction(async (tx) => {
+    const workspaceId = await requireWorkspaceId(tx, params.projectId);
+    return upsertAtVersion(tx, {
+      ...document,
+      where: eq(document.table.projectId, params.projectId),
+      version: params.version,
+      audit: (row) => projectAudit(workspaceId, params, (row as { version: number }).version),
+    });
+  });
+}
+
+/**
  * Writes the assessment if it is still at `version` (0: not saved yet), bumping the version, with an
  * audit row in the same transaction. A stale version is a VERSION_CONFLICT carrying the current one.
  */
@@ -172,33 +193,27 @@ async function writeAssessment(
   },
 ): Promise<MaturityOverview> {
   const params = { ...pickWrite(at), ...what };
-  const saved = await db.transaction(async (tx) => {
-    const workspaceId = await requireWorkspaceId(tx, params.projectId);
-    return upsertAtVersion(tx, {
-      table: maturityAssessment,
-      where: eq(maturityAssessment.projectId, params.projectId),
-      version: params.version,
-      what: 'assessment',
-      change: async (current) => {
-        const changes = params.change(current);
-        return {
-          insert: {
-            projectId: params.projectId,
-            itemsVersion: MATURITY_ITEMS_VERSION,
-            answers: {},
-            ...changes,
-            updatedBy: params.actorId,
-          },
-          set: {
-            ...changes,
-            itemsVersion: MATURITY_ITEMS_VERSION,
-            updatedAt: new Date(),
-            updatedBy: params.actorId,
-          },
-        };
-      },
-      audit: (row) => projectAudit(workspaceId, params, row.version),
-    });
+  const saved = await writeProjectDocument(db, params, {
+    table: maturityAssessment,
+    what: 'assessment',
+    change: async (current) => {
+      const changes = params.change(current);
+      return {
+        insert: {
+          projectId: params.projectId,
+          itemsVersion: MATURITY_ITEMS_VERSION,
+          answers: {},
+          ...changes,
+          updatedBy: params.actorId,
+        },
+        set: {
+          ...changes,
+          itemsVersion: MATURITY_ITEMS_VERSION,
+          updatedAt: new Date(),
+          updatedBy: params.actorId,
+        },
+      };
+    },
   });
   return maturityOverviewOf(saved, await getWorksheetAnswers(db, params.projectId));
 }
@@ -301,22 +316,16 @@ async function writeRoadmap(
   },
 ): Promise<RoadmapRow> {
   const params = { ...pickWrite(at), ...what };
-  return db.transaction(async (tx) => {
-    const workspaceId = await requireWorkspaceId(tx, params.projectId);
-    return upsertAtVersion(tx, {
-      table: roadmap,
-      where: eq(roadmap.projectId, params.projectId),
-      version: params.version,
-      what: 'roadmap',
-      change: async (current) => {
-        const next = await params.compute(current);
-        return {
-          insert: { projectId: params.projectId, ...next, updatedBy: params.actorId },
-          set: { ...next, updatedAt: new Date(), updatedBy: params.actorId },
-        };
-      },
-      audit: (row) => projectAudit(workspaceId, params, row.version),
-    });
+  return writeProjectDocument(db, params, {
+    table: roadmap,
+    what: 'roadmap',
+    change: async (current) => {
+      const next = await params.compute(current);
+      return {
+        insert: { projectId: params.projectId, ...next, updatedBy: params.actorId },
+        set: { ...next, updatedAt: new Date(), updatedBy: params.actorId },
+      };
+    },
   });
 }
 
