@@ -23,9 +23,8 @@ import {
 import { describeOnEachDatabase, type SeededUser, seedUsers } from '@raisin/db/testing';
 import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
-import { seedAgreementSample } from './agreement/test-support';
 import { appRouter } from './root';
-import { type Caller, callerFor, SAMPLE_ANGLE, SAMPLE_POINT, seedInvitationAndHistory } from './test-support';
+import { type Caller, callerFor, SAMPLE_ANGLE, SAMPLE_POINT, seedProcedureTargets } from './test-support';
 
 /**
  * Who may call what. One row per procedure path; the test below fails when a procedure has no row,
@@ -486,15 +485,10 @@ async function seedWorld(db: Db): Promise<World> {
   await createWorkspace(db, { name: 'Elsewhere', actorId: outsider.id });
   const project = await createProject(db, { workspaceId: ws.id, name: 'P1', actorId: owner.id });
   await db.insert(schema.roadmap).values({ projectId: project.id, ...MATRIX_ROADMAP });
-  const { invitation, historyId } = await seedInvitationAndHistory(db, {
+  const { invitation, historyId, sampleId } = await seedProcedureTargets(db, {
     workspaceId: ws.id,
     projectId: project.id,
     inviteeEmail: invitee.email,
-    actorId: owner.id,
-  });
-  const agreementSample = await seedAgreementSample(db, {
-    projectId: project.id,
-    workspaceId: ws.id,
     actorId: owner.id,
   });
   const apiToken = await createApiToken(db, {
@@ -508,7 +502,7 @@ async function seedWorld(db: Db): Promise<World> {
   return {
     workspaceId: ws.id,
     projectId: project.id,
-    agreementSampleId: agreementSample.id,
+    agreementSampleId: sampleId,
     apiTokenId: apiToken.id,
     historyId,
     invitationId: invitation.id,

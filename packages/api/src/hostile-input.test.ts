@@ -20,10 +20,9 @@ import { TRPCError } from '@trpc/server';
 import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { seedAgreementSample } from './agreement/test-support';
 import type { SessionUser } from './context';
 import { appRouter } from './root';
-import { type Caller, callerFor, SAMPLE_ANGLE, SAMPLE_POINT, seedInvitationAndHistory } from './test-support';
+import { type Caller, callerFor, SAMPLE_ANGLE, SAMPLE_POINT, seedProcedureTargets } from './test-support';
 
 interface World {
   owner: SessionUser;
@@ -205,15 +204,10 @@ async function seedWorld(db: Db): Promise<World> {
   const ws = await createWorkspace(db, { name: 'Fuzz', actorId: owner.id });
   await db.insert(schema.membership).values({ workspaceId: ws.id, userId: member.id, role: 'viewer' });
   const project = await createProject(db, { workspaceId: ws.id, name: 'P1', actorId: owner.id });
-  const { invitation, historyId } = await seedInvitationAndHistory(db, {
+  const { invitation, historyId, sampleId } = await seedProcedureTargets(db, {
     workspaceId: ws.id,
     projectId: project.id,
     inviteeEmail: invitee.email,
-    actorId: owner.id,
-  });
-  const sample = await seedAgreementSample(db, {
-    projectId: project.id,
-    workspaceId: ws.id,
     actorId: owner.id,
   });
   const point = await createMeasuredPoint(db, {
@@ -248,7 +242,7 @@ async function seedWorld(db: Db): Promise<World> {
     memberId: member.id,
     invitationId: invitation.id,
     invitationToken: invitation.token,
-    sampleId: sample.id,
+    sampleId,
     historyId,
     angleId: angle.id,
     pointId: point.id,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { duration } from '@raisin/core';
 import { createInvitation, type Db, listWorksheetHistory, saveWorksheetAnswer } from '@raisin/db';
-import { seedUsers } from '@raisin/db/testing';
+import { type SeededUser, seedUsers } from '@raisin/db/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import { seedAgreementSample } from './agreement/test-support';
 import { createContextInner, type SessionUser } from './context';
 import { createCaller } from './root';
 
@@ -15,7 +16,7 @@ export function callerFor(db: Db, user: SessionUser | null): Caller {
 }
 
 /** Seeds `n` users and returns a caller for each, plus the users. */
-export async function seedCallers(db: Db, n: number) {
+export async function seedCallers(db: Db, n: number): Promise<SeededCaller[]> {
   const users = await seedUsers(
     db,
     Array.from({ length: n }, () => ({})),
@@ -44,14 +45,26 @@ export async function seedTeam(db: Db, workspaceName = 'ML') {
   const [owner, editor, viewer] = await seedCallers(db, 3);
   if (!owner || !editor || !viewer) throw new Error('seed failed');
   const ws = await owner.caller.workspaces.create({ name: workspaceName });
-  for (const [member, role] of [
-    [editor, 'editor'],
-    [viewer, 'viewer'],
-  ] as const) {
-    const inv = await owner.caller.invitations.create({ workspaceId: ws.id, email: member.user.email, role });
-    await member.caller.invitations.accept({ token: inv.token });
-  }
+  await joinWorkspace(owner, editor, ws.id, 'editor');
+  await joinWorkspace(owner, viewer, ws.id, 'viewer');
   return { ws, owner, editor, viewer };
+}
+
+/** A seeded user with a caller acting as them (see `seedCallers`). */
+export interface SeededCaller {
+  readonly user: SeededUser;
+  readonly caller: Caller;
+}
+
+/** `owner` invites `member` into the workspace as `role`, and `member` accepts. */
+export async function joinWorkspace(
+  owner: SeededCaller,
+  member: SeededCaller,
+  workspaceId: string,
+  role: Parameters<Caller['invitations']['create']>[0]['role'],
+): Promise<void> {
+  const invitation = await owner.caller.invitations.create({ workspaceId, email: member.user.email, role });
+  await member.caller.invitations.accept({ token: invitation.token });
 }
 
 /** A team (see `seedTeam`) with one project in its workspace, created by the owner unless `createdBy` says. */
@@ -82,10 +95,11 @@ export const SAMPLE_POINT = {
 };
 
 /**
- * What procedures on invitations and worksheet history act on: a pending viewer invitation of
- * `inviteeEmail`, and the history entry of `K.readers` answered once (at version 1) by `actorId`.
+ * What procedures on invitations, worksheet history and agreement samples act on: a pending viewer
+ * invitation of `inviteeEmail`, the history entry of `K.readers` answered once (at version 1) by `actorId`,
+ * and a sample (`seedAgreementSample`, nominal, version 1) of the project.
  */
-export async function seedInvitationAndHistory(
+export async function seedProcedureTargets(
   db: Db,
   params: { workspaceId: string; projectId: string; inviteeEmail: string; actorId: string },
 ) {
@@ -104,5 +118,10 @@ export async function seedInvitationAndHistory(
   });
   const [entry] = await listWorksheetHistory(db, { projectId: params.projectId, limit: 1 });
   if (!entry) throw new Error('seed failed');
-  return { invitation, historyId: entry.id };
+  const sample = await seedAgreementSample(db, {
+    projectId: params.projectId,
+    workspaceId: params.workspaceId,
+    actorId: params.actorId,
+  });
+  return { invitation, historyId: entry.id, sampleId: sample.id };
 }

@@ -7,7 +7,7 @@ import { SMALL_SAMPLE_CSV, seedAgreementSample, seedFramedSample } from '../agre
 import { createContextInner } from '../context';
 import { createCaller } from '../root';
 import { PROJECT_FILE_LIMIT_BYTES } from '../schemas';
-import { type Caller, expectTRPCError, seedCallers } from '../test-support';
+import { type Caller, expectTRPCError, joinWorkspace, seedCallers } from '../test-support';
 
 const framingFile = (folder: 'parse/fixtures' | 'reference-data', name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../core/src/agreement/${folder}/${name}`, import.meta.url)));
@@ -21,12 +21,7 @@ describeOnEachDatabase('portability router', (getDb) => {
     if (!alice || !bob || !carol) throw new Error('seed failed');
     const source = await alice.caller.workspaces.create({ name: 'Source' });
     const target = await bob.caller.workspaces.create({ name: 'Target' });
-    const invite = await bob.caller.invitations.create({
-      workspaceId: target.id,
-      email: alice.user.email,
-      role: 'viewer',
-    });
-    await alice.caller.invitations.accept({ token: invite.token });
+    await joinWorkspace(bob, alice, target.id, 'viewer');
     return { alice, bob, carol, source, target };
   }
 

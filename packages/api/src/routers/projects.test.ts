@@ -1,18 +1,13 @@
 import { describeOnEachDatabase } from '@raisin/db/testing';
 import { expect, it } from 'vitest';
-import { expectTRPCError, seedCallers } from '../test-support';
+import { expectTRPCError, joinWorkspace, seedCallers } from '../test-support';
 
 describeOnEachDatabase('projects and audit routers', (getDb) => {
   async function setup() {
     const [owner, editor] = await seedCallers(getDb(), 2);
     if (!owner || !editor) throw new Error('seed failed');
     const ws = await owner.caller.workspaces.create({ name: 'ML' });
-    const inv = await owner.caller.invitations.create({
-      workspaceId: ws.id,
-      email: editor.user.email,
-      role: 'editor',
-    });
-    await editor.caller.invitations.accept({ token: inv.token });
+    await joinWorkspace(owner, editor, ws.id, 'editor');
     return { ws, owner, editor };
   }
 

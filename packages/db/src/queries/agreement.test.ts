@@ -5,8 +5,7 @@ import {
   parseSample,
 } from '@raisin/core/agreement';
 import { expect, it } from 'vitest';
-import { DomainError } from '../errors';
-import { describeOnEachDatabase, seedUsers } from '../testing';
+import { describeOnEachDatabase, rejectsWith, seedUsers } from '../testing';
 import {
   createAgreementSample,
   deleteAgreementSample,
@@ -23,9 +22,6 @@ import { decodeSample, encodeSample } from './agreement-codec';
 import { listAuditEntries } from './audit';
 import { createProject } from './projects';
 import { createWorkspace } from './workspaces';
-
-const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
-  expect(promise).rejects.toSatisfy((error) => error instanceof DomainError && error.code === code);
 
 // Three annotators on four items: enough for a majority-of-others ceiling.
 const CSV =

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { DomainError } from '../errors';
 import { invitation, membership } from '../schema';
-import { describeOnEachDatabase, seedUsers } from '../testing';
+import { describeOnEachDatabase, rejectsWith, seedUsers } from '../testing';
 import {
   acceptInvitation,
   createInvitation,
@@ -14,9 +13,6 @@ import {
 } from './invitations';
 import { listMembers } from './members';
 import { createWorkspace, getMembershipRole } from './workspaces';
-
-const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
-  expect(promise).rejects.toSatisfy((error) => error instanceof DomainError && error.code === code);
 
 describeOnEachDatabase('invitation queries', (getDb) => {
   async function setup() {

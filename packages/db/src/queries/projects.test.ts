@@ -1,12 +1,9 @@
 import { expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { describeOnEachDatabase, seedUsers } from '../testing';
+import { describeOnEachDatabase, rejectsWith, seedUsers } from '../testing';
 import { listAuditEntries } from './audit';
 import { createProject, getProject, listProjects, setProjectArchived, updateProject } from './projects';
 import { createWorkspace } from './workspaces';
-
-const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
-  expect(promise).rejects.toSatisfy((error) => error instanceof DomainError && error.code === code);
 
 describeOnEachDatabase('project queries', (getDb) => {
   async function setup() {

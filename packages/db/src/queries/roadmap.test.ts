@@ -1,8 +1,9 @@
 import { MATURITY_ITEMS, roadmapEstimatesFromTradeoff } from '@raisin/core';
 import { expect, it } from 'vitest';
+import type { Db } from '../client';
 import { DomainError } from '../errors';
 import { worksheetAnswer } from '../schema';
-import { describeOnEachDatabase, seedUsers } from '../testing';
+import { describeOnEachDatabase, rejectsWith, seedUsers } from '../testing';
 import { listAuditEntries } from './audit';
 import { createProject } from './projects';
 import {
@@ -18,9 +19,6 @@ import {
 import { adoptExampleAngles, getTradeoffSummary } from './tradeoff';
 import { createWorkspace } from './workspaces';
 
-const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
-  expect(promise).rejects.toSatisfy((error) => error instanceof DomainError && error.code === code);
-
 const levelOneYes = Object.fromEntries(
   MATURITY_ITEMS.filter((item) => item.level === 1).map((item) => [item.id, 'yes' as const]),
 );
@@ -32,34 +30,33 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
     if (!a) throw new Error('seed failed');
     const ws = await createWorkspace(db, { name: 'WS', actorId: a.id });
     const p = await createProject(db, { workspaceId: ws.id, name: 'Triage', actorId: a.id });
-    return { db, a, ws, projectId: p.id };
+    /** A roadmap-tab write by Ann on the project: the query with its `projectId` and `actorId` filled in. */
+    const byAnn =
+      <P extends { projectId: string; actorId: string }, R>(write: (db: Db, params: P) => Promise<R>) =>
+      (params: Omit<P, 'projectId' | 'actorId'>) =>
+        write(db, { ...params, projectId: p.id, actorId: a.id } as P);
+    const ann = {
+      answer: byAnn(saveMaturityAnswers),
+      override: byAnn(setTargetLevelOverride),
+      generate: byAnn(generateProjectRoadmap),
+      edit: byAnn(editProjectRoadmap),
+      resolve: byAnn(resolveRoadmapConflicts),
+    };
+    return { db, a, ws, projectId: p.id, ann };
   }
 
   it('saves assessment answers with versions, computes the level and refuses stale saves', async () => {
-    const { db, a, ws, projectId } = await setup();
+    const { db, ws, projectId, ann } = await setup();
     expect(await getMaturitySummary(db, projectId)).toBeNull();
     const empty = await getMaturityOverview(db, { projectId });
     expect(empty).toMatchObject({ version: 0, answers: {}, assessment: { level: 0 } });
 
-    const first = await saveMaturityAnswers(db, {
-      projectId,
-      version: 0,
-      answers: { 'code.review': 'yes', 'mon.drift': 'na' },
-      actorId: a.id,
-    });
+    const first = await ann.answer({ version: 0, answers: { 'code.review': 'yes', 'mon.drift': 'na' } });
     expect(first.version).toBe(1);
     expect(first.answers).toEqual({ 'code.review': 'yes', 'mon.drift': 'na' });
-    await rejectsWith(
-      saveMaturityAnswers(db, { projectId, version: 0, answers: { 'code.review': 'no' }, actorId: a.id }),
-      'VERSION_CONFLICT',
-    );
+    await rejectsWith(ann.answer({ version: 0, answers: { 'code.review': 'no' } }), 'VERSION_CONFLICT');
 
-    const all = await saveMaturityAnswers(db, {
-      projectId,
-      version: 1,
-      answers: levelOneYes,
-      actorId: a.id,
-    });
+    const all = await ann.answer({ version: 1, answers: levelOneYes });
     expect(all.version).toBe(2);
     expect(all.assessment.level).toBe(1);
     expect(all.answers['mon.drift']).toBe('yes');
@@ -67,12 +64,7 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
     expect(await getMaturitySummary(db, projectId)).toEqual({ currentLevel: 1, targetLevel: 0 });
 
     // null clears an answer: the item is unanswered again and holds level 1 back.
-    const cleared = await saveMaturityAnswers(db, {
-      projectId,
-      version: 2,
-      answers: { 'mon.drift': null },
-      actorId: a.id,
-    });
+    const cleared = await ann.answer({ version: 2, answers: { 'mon.drift': null } });
     expect(cleared.answers['mon.drift']).toBeUndefined();
     expect(cleared.assessment.level).toBe(0);
     expect(cleared.assessment.blockers.map((item) => item.id)).toEqual(['mon.drift']);
@@ -82,7 +74,7 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
   });
 
   it('recommends the target level from the worksheet and keeps an override with its reason', async () => {
-    const { db, a, projectId } = await setup();
+    const { db, a, projectId, ann } = await setup();
     await db.insert(worksheetAnswer).values({
       projectId,
       questionId: 'H.retraining-cadence',
@@ -93,50 +85,25 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
     const overview = await getMaturityOverview(db, { projectId });
     expect(overview.target).toMatchObject({ level: 2, recommendedLevel: 2, overridden: false });
 
-    await rejectsWith(
-      setTargetLevelOverride(db, {
-        projectId,
-        version: 0,
-        override: { level: 1, reason: '  ' },
-        actorId: a.id,
-      }),
-      'ROADMAP_INVALID',
-    );
-    const overridden = await setTargetLevelOverride(db, {
-      projectId,
+    await rejectsWith(ann.override({ version: 0, override: { level: 1, reason: '  ' } }), 'ROADMAP_INVALID');
+    const overridden = await ann.override({
       version: 0,
       override: { level: 1, reason: 'No platform team this year' },
-      actorId: a.id,
     });
     expect(overridden.target).toMatchObject({ level: 1, recommendedLevel: 2, overridden: true });
     expect(overridden.override).toEqual({ level: 1, reason: 'No platform team this year' });
     expect(await getMaturitySummary(db, projectId)).toEqual({ currentLevel: 0, targetLevel: 1 });
-    const cleared = await setTargetLevelOverride(db, {
-      projectId,
-      version: 1,
-      override: null,
-      actorId: a.id,
-    });
+    const cleared = await ann.override({ version: 1, override: null });
     expect(cleared.target.level).toBe(2);
   });
 
   it('generates, edits, and regenerates without losing the edit, reporting the conflict', async () => {
-    const { db, a, projectId } = await setup();
+    const { db, projectId, ann } = await setup();
     await rejectsWith(
-      editProjectRoadmap(db, {
-        projectId,
-        version: 0,
-        edit: { type: 'renamePhase', phaseId: 'heuristic', name: 'X' },
-        actorId: a.id,
-      }),
+      ann.edit({ version: 0, edit: { type: 'renamePhase', phaseId: 'heuristic', name: 'X' } }),
       'ROADMAP_NOT_FOUND',
     );
-    const generated = await generateProjectRoadmap(db, {
-      projectId,
-      version: 0,
-      startDate: '2025-01-06',
-      actorId: a.id,
-    });
+    const generated = await ann.generate({ version: 0, startDate: '2025-01-06' });
     expect(generated.row.version).toBe(1);
     expect(generated.row.data.phases.map((phase) => phase.id)).toEqual([
       'heuristic',
@@ -145,46 +112,24 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
     ]);
     expect(generated.row.data.phases[0]?.schedule.p50Start).toBe('2025-01-06');
 
-    const edited = await editProjectRoadmap(db, {
-      projectId,
+    const edited = await ann.edit({
       version: 1,
       edit: { type: 'renamePhase', phaseId: 'ml-baseline', name: 'Logistic regression baseline' },
-      actorId: a.id,
     });
     expect(edited.version).toBe(2);
     await rejectsWith(
-      editProjectRoadmap(db, {
-        projectId,
-        version: 1,
-        edit: { type: 'renamePhase', phaseId: 'heuristic', name: 'Stale' },
-        actorId: a.id,
-      }),
+      ann.edit({ version: 1, edit: { type: 'renamePhase', phaseId: 'heuristic', name: 'Stale' } }),
       'VERSION_CONFLICT',
     );
     await rejectsWith(
-      editProjectRoadmap(db, {
-        projectId,
-        version: 2,
-        edit: { type: 'renamePhase', phaseId: 'heuristic', name: ' ' },
-        actorId: a.id,
-      }),
+      ann.edit({ version: 2, edit: { type: 'renamePhase', phaseId: 'heuristic', name: ' ' } }),
       'ROADMAP_INVALID',
     );
 
     // Raising the target to level 1 adds a phase; the rename of the baseline survives untouched (its
     // generated name did not change, so there is nothing to ask about).
-    await setTargetLevelOverride(db, {
-      projectId,
-      version: 0,
-      override: { level: 1, reason: 'Monthly retraining planned' },
-      actorId: a.id,
-    });
-    const regenerated = await generateProjectRoadmap(db, {
-      projectId,
-      version: 2,
-      startDate: '2025-02-03',
-      actorId: a.id,
-    });
+    await ann.override({ version: 0, override: { level: 1, reason: 'Monthly retraining planned' } });
+    const regenerated = await ann.generate({ version: 2, startDate: '2025-02-03' });
     expect(regenerated.conflicts).toEqual([]);
     const phases = regenerated.row.data.phases;
     expect(phases.map((phase) => phase.id)).toEqual([
@@ -199,95 +144,62 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
   });
 
   it('stores regeneration conflicts and resolves them either way', async () => {
-    const { db, a, projectId } = await setup();
-    await generateProjectRoadmap(db, { projectId, version: 0, startDate: '2025-01-06', actorId: a.id });
+    const { ann } = await setup();
+    await ann.generate({ version: 0, startDate: '2025-01-06' });
     // The assignment of items to phases changes with the answers, but items are not an editable field;
     // a phase edited by hand that the generator drops (the target level goes down) is a conflict.
-    await setTargetLevelOverride(db, {
-      projectId,
-      version: 0,
-      override: { level: 1, reason: 'Plan level 1' },
-      actorId: a.id,
-    });
-    const withLevel1 = await generateProjectRoadmap(db, {
-      projectId,
-      version: 1,
-      startDate: '2025-01-06',
-      actorId: a.id,
-    });
-    await editProjectRoadmap(db, {
-      projectId,
+    await ann.override({ version: 0, override: { level: 1, reason: 'Plan level 1' } });
+    const withLevel1 = await ann.generate({ version: 1, startDate: '2025-01-06' });
+    await ann.edit({
       version: withLevel1.row.version,
       edit: {
         type: 'setPhaseEstimate',
         phaseId: 'pipeline-automation',
         estimate: { low: 5, likely: 8, high: 12 },
       },
-      actorId: a.id,
     });
-    await setTargetLevelOverride(db, {
-      projectId,
-      version: 1,
-      override: { level: 0, reason: 'Back to manual for the pilot' },
-      actorId: a.id,
-    });
-    const down = await generateProjectRoadmap(db, {
-      projectId,
-      version: 3,
-      startDate: '2025-01-06',
-      actorId: a.id,
-    });
+    await ann.override({ version: 1, override: { level: 0, reason: 'Back to manual for the pilot' } });
+    const down = await ann.generate({ version: 3, startDate: '2025-01-06' });
     expect(down.conflicts).toEqual([{ kind: 'phase', phaseId: 'pipeline-automation' }]);
     // Kept (the edit is never discarded silently) until someone decides.
     expect(down.row.data.phases.map((phase) => phase.id)).toContain('pipeline-automation');
     expect(down.row.pendingConflicts).toEqual(down.conflicts);
 
     await rejectsWith(
-      resolveRoadmapConflicts(db, {
-        projectId,
+      ann.resolve({
         version: 4,
         resolutions: [{ phaseId: 'heuristic', field: 'name', choice: 'use-generated' }],
-        actorId: a.id,
       }),
       'ROADMAP_INVALID',
     );
-    const resolved = await resolveRoadmapConflicts(db, {
-      projectId,
+    const resolved = await ann.resolve({
       version: 4,
       resolutions: [{ phaseId: 'pipeline-automation', field: null, choice: 'use-generated' }],
-      actorId: a.id,
     });
     expect(resolved.pendingConflicts).toEqual([]);
     expect(resolved.data.phases.map((phase) => phase.id)).not.toContain('pipeline-automation');
   });
 
   it('sizes the first phases from the tradeoff once the project has one', async () => {
-    const { db, a, projectId } = await setup();
+    const { db, a, projectId, ann } = await setup();
     // "Use these examples" makes the example attack angles the project's tradeoff.
     await adoptExampleAngles(db, { projectId, actorId: a.id });
     const summary = await getTradeoffSummary(db, projectId);
     if (summary === null) throw new Error('expected a tradeoff summary');
     const expected = roadmapEstimatesFromTradeoff(summary);
     expect(expected.heuristic).toBeDefined();
-    const { row } = await generateProjectRoadmap(db, {
-      projectId,
-      version: 0,
-      startDate: '2025-01-06',
-      actorId: a.id,
-    });
+    const { row } = await ann.generate({ version: 0, startDate: '2025-01-06' });
     expect(row.data.phases[0]?.estimate).toEqual(expected.heuristic);
     expect(row.data.phases[1]?.estimate).toEqual(expected.baseline);
     expect(row.data.timeToTarget).toEqual(expected.timeToTarget ?? null);
   });
 
   it('refuses a roadmap with nothing to do and the removal of its last phase, with clear messages', async () => {
-    const { db, a, projectId } = await setup();
-    const nothing = generateProjectRoadmap(db, {
-      projectId,
+    const { db, projectId, ann } = await setup();
+    const nothing = ann.generate({
       version: 0,
       startDate: '2025-01-06',
       completedPhases: ['heuristic', 'ml-baseline', 'first-production-model'],
-      actorId: a.id,
     });
     await expect(nothing).rejects.toSatisfy(
       (error) =>
@@ -297,20 +209,13 @@ describeOnEachDatabase('roadmap queries', (getDb) => {
     );
     expect(await getProjectRoadmap(db, { projectId })).toBeNull();
 
-    const one = await generateProjectRoadmap(db, {
-      projectId,
+    const one = await ann.generate({
       version: 0,
       startDate: '2025-01-06',
       completedPhases: ['heuristic', 'ml-baseline'],
-      actorId: a.id,
     });
     expect(one.row.data.phases).toHaveLength(1);
-    const last = editProjectRoadmap(db, {
-      projectId,
-      version: 1,
-      edit: { type: 'removePhase', phaseId: 'first-production-model' },
-      actorId: a.id,
-    });
+    const last = ann.edit({ version: 1, edit: { type: 'removePhase', phaseId: 'first-production-model' } });
     await expect(last).rejects.toSatisfy(
       (error) => error instanceof DomainError && /at least one phase/.test(error.message),
     );

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { auditLog, membership, project } from '../schema';
-import { describeOnEachDatabase, seedUsers } from '../testing';
+import { describeOnEachDatabase, rejectsWith, seedUsers } from '../testing';
 import { listAuditEntries } from './audit';
 import { changeMemberRole, listMembers, removeMember } from './members';
 import { createProject } from './projects';
@@ -13,9 +13,6 @@ import {
   listWorkspacesForUser,
   renameWorkspace,
 } from './workspaces';
-
-const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
-  expect(promise).rejects.toSatisfy((error) => error instanceof DomainError && error.code === code);
 
 describeOnEachDatabase('workspace queries', (getDb) => {
   describe('workspaces', () => {

@@ -8,8 +8,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createDb, type Db, type DbHandle, MIGRATIONS_FOLDER, migrateDb } from '../client';
+import { DomainError } from '../errors';
 import { user } from '../schema';
 
 /**
@@ -114,6 +115,10 @@ async function openThrowawayPostgres(url: string): Promise<Opened> {
   }
   return { handle, dispose };
 }
+
+/** Expects `promise` to reject with the DomainError of `code`. */
+export const rejectsWith = (promise: Promise<unknown>, code: DomainError['code']) =>
+  expect(promise).rejects.toSatisfy((error) => error instanceof DomainError && error.code === code);
 
 export interface SeededUser {
   id: string;
