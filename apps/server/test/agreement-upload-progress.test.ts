@@ -6,15 +6,7 @@ import { createRandom } from '@raisin/core/shared';
 import { listAgreementSamples } from '@raisin/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
-import {
-  appDatabases,
-  type OpenedDatabase,
-  ORIGIN,
-  type SignedUp,
-  signUp,
-  trpcMutationData,
-} from './helpers';
+import { appDatabases, appOver, type OpenedDatabase, ORIGIN, signUpWithProject } from './helpers';
 
 const UPLOAD_LIMIT = 8 * 1024 * 1024;
 const PHASES = ['reading', 'scoring', 'coefficients', 'bootstrap', 'saving'];
@@ -113,31 +105,24 @@ for (const database of appDatabases('raisin_progress')) {
     let opened: OpenedDatabase;
     let app: FastifyInstance;
     let origin: string;
-    let owner: SignedUp;
+    /** The owner's session: every upload here is theirs. */
+    let cookie: string;
     let projectId: string;
     let path: string;
     const stored = () => listAgreementSamples(opened.handle.db, { projectId });
 
     beforeAll(async () => {
       opened = await database.open();
-      const config = loadConfig({
-        RAISIN_PUBLIC_URL: ORIGIN,
-        RAISIN_WEB_DIST: '/nonexistent',
-        LOG_LEVEL: 'silent',
-        RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT),
-      });
-      app = await buildApp(config, opened.handle);
+      app = await appOver(opened.handle, { RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT) });
       await app.listen({ host: '127.0.0.1', port: 0 });
       origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      owner = await signUp(app, 'progress');
-      const ws = await trpcMutationData<{ id: string }>(app, owner, 'workspaces.create', {
-        name: 'Progress',
-      });
-      const project = await trpcMutationData<{ id: string }>(app, owner, 'projects.create', {
-        workspaceId: ws.id,
-        name: 'Meds',
-      });
-      projectId = project.id;
+      ({
+        owner: { cookie },
+        projectId,
+      } = await signUpWithProject(app, 'progress', {
+        workspace: 'Progress',
+        project: 'Meds',
+      }));
       path = `/api/projects/${projectId}/agreement/samples`;
     }, 60_000);
 
@@ -148,7 +133,7 @@ for (const database of appDatabases('raisin_progress')) {
 
     it('streams reading and scoring progress in order, then the stored sample', async () => {
       const content = sampleCsv(4000, 1);
-      const { status, lines } = await postStreaming(origin, path, owner.cookie, {
+      const { status, lines } = await postStreaming(origin, path, cookie, {
         name: 'batch.csv',
         content,
       });
@@ -184,7 +169,7 @@ for (const database of appDatabases('raisin_progress')) {
 
     it('ends the stream with the line and column of a malformed file, storing nothing', async () => {
       const before = (await stored()).length;
-      const { status, lines } = await postStreaming(origin, path, owner.cookie, {
+      const { status, lines } = await postStreaming(origin, path, cookie, {
         name: 'broken.csv',
         content: 'item,annotator,label\n1,a,x\n1,b,x,extra\n2,a,y\n',
       });
@@ -204,7 +189,7 @@ for (const database of appDatabases('raisin_progress')) {
       const left = await postStreaming(
         origin,
         path,
-        owner.cookie,
+        cookie,
         // Many annotators and categories: items barely group, so the bootstrap lasts long enough to leave
         // during it (items that group into a few patterns resample in milliseconds).
         {
@@ -220,7 +205,7 @@ for (const database of appDatabases('raisin_progress')) {
       );
       expect(left.lines.at(-1)).toMatchObject({ phase: 'bootstrap' });
       // One scoring slot: this upload runs only once the abandoned one has let go of it.
-      const next = await postStreaming(origin, path, owner.cookie, {
+      const next = await postStreaming(origin, path, cookie, {
         name: 'next.csv',
         content: sampleCsv(50, 3),
       });

@@ -24,6 +24,15 @@ export async function startTestApp(
 ): Promise<{ handle: DbHandle; app: FastifyInstance }> {
   const handle = await createDb();
   await migrateDb(handle.db, handle.driver);
+  return { handle, app: await appOver(handle, env, options) };
+}
+
+/** A ready app over `handle` (migrated): no web build, no logs, and `env` on top. Close it after the suite. */
+export async function appOver(
+  handle: DbHandle,
+  env: Record<string, string> = {},
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const config = loadConfig({
     RAISIN_PUBLIC_URL: ORIGIN,
     RAISIN_WEB_DIST: '/nonexistent',
@@ -32,7 +41,7 @@ export async function startTestApp(
   });
   const app = await buildApp(config, handle, options);
   await app.ready();
-  return { handle, app };
+  return app;
 }
 
 /** A migrated database a suite builds its apps over, and how to remove it after the suite. */
@@ -208,4 +217,21 @@ export async function publishedExampleReport(app: FastifyInstance, db: Db, proje
     snapshot: exampleReportSnapshot(),
   });
   return { owner, workspaceId: workspace.id, projectId: project.id, versionId: version.id };
+}
+
+/** A new user (signed up as `label`) who created, through tRPC, workspace `names.workspace` and in it project `names.project`. */
+export async function signUpWithProject(
+  app: FastifyInstance,
+  label: string,
+  names: { workspace: string; project: string },
+): Promise<{ owner: SignedUp; workspaceId: string; projectId: string }> {
+  const owner = await signUp(app, label);
+  const workspace = await trpcMutationData<{ id: string }>(app, owner, 'workspaces.create', {
+    name: names.workspace,
+  });
+  const project = await trpcMutationData<{ id: string }>(app, owner, 'projects.create', {
+    workspaceId: workspace.id,
+    name: names.project,
+  });
+  return { owner, workspaceId: workspace.id, projectId: project.id };
 }

@@ -18,15 +18,14 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
 import { sampleListSchema, sampleResultSchema } from '../src/rest/schemas';
 import {
   appDatabases,
+  appOver,
   type OpenedDatabase,
   ORIGIN,
   type SignedUp,
-  signUp,
-  trpcMutationData,
+  signUpWithProject,
 } from './helpers';
 
 const REFERENCE = readFileSync(
@@ -37,18 +36,8 @@ const REFERENCE = readFileSync(
 );
 const UPLOAD_LIMIT = 8 * 1024;
 
-async function appOn(handle: DbHandle, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = loadConfig({
-    RAISIN_PUBLIC_URL: ORIGIN,
-    RAISIN_WEB_DIST: '/nonexistent',
-    LOG_LEVEL: 'silent',
-    RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT),
-    ...env,
-  });
-  const app = await buildApp(config, handle);
-  await app.ready();
-  return app;
-}
+const appOn = (handle: DbHandle, env: Record<string, string> = {}) =>
+  appOver(handle, { RAISIN_UPLOAD_LIMIT: String(UPLOAD_LIMIT), ...env });
 
 describe.each(appDatabases('raisin_rest'))('REST API v1 [$label]', ({ open }) => {
   let opened: OpenedDatabase;
@@ -92,13 +81,10 @@ describe.each(appDatabases('raisin_rest'))('REST API v1 [$label]', ({ open }) =>
   beforeAll(async () => {
     opened = await open();
     app = await appOn(opened.handle);
-    owner = await signUp(app, 'rest-owner');
-    workspaceId = (
-      await trpcMutationData<{ id: string }>(app, owner, 'workspaces.create', { name: 'Pipelines' })
-    ).id;
-    projectId = (
-      await trpcMutationData<{ id: string }>(app, owner, 'projects.create', { workspaceId, name: 'Batches' })
-    ).id;
+    ({ owner, workspaceId, projectId } = await signUpWithProject(app, 'rest-owner', {
+      workspace: 'Pipelines',
+      project: 'Batches',
+    }));
     editorToken = (await token('editor', 'Nightly labels')).token;
     viewerToken = (await token('viewer', 'Dashboard')).token;
   });
@@ -200,15 +186,11 @@ describe.each(appDatabases('raisin_rest'))('REST API v1 [$label]', ({ open }) =>
       message: expect.stringMatching(/editor token/),
     });
 
-    const stranger = await signUp(app, 'rest-stranger');
-    const theirs = await trpcMutationData<{ id: string }>(app, stranger, 'workspaces.create', {
-      name: 'Theirs',
+    const theirs = await signUpWithProject(app, 'rest-stranger', {
+      workspace: 'Theirs',
+      project: 'Not yours',
     });
-    const theirProject = await trpcMutationData<{ id: string }>(app, stranger, 'projects.create', {
-      workspaceId: theirs.id,
-      name: 'Not yours',
-    });
-    const crossed = await call('GET', samplesUrl(theirProject.id), { token: editorToken });
+    const crossed = await call('GET', samplesUrl(theirs.projectId), { token: editorToken });
     expect(crossed.statusCode).toBe(403);
     expect(crossed.json().message).toMatch(/another workspace/);
 

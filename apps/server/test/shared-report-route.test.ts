@@ -15,8 +15,14 @@ import {
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, loadConfig } from '../src/index';
-import { appDatabases, nextIp, type OpenedDatabase, ORIGIN, publishedExampleReport } from './helpers';
+import {
+  appDatabases,
+  appOver,
+  nextIp,
+  type OpenedDatabase,
+  ORIGIN,
+  publishedExampleReport,
+} from './helpers';
 
 interface Sent {
   method?: 'GET' | 'HEAD' | 'POST';
@@ -37,6 +43,7 @@ const batchOfOne = (value: unknown) =>
   `/trpc/report.shared?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: value }))}`;
 
 const DATABASES = appDatabases('raisin_shared');
+const SECRET = { RAISIN_AUTH_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' };
 
 describe.each(DATABASES)('report.shared answered directly [$label]', ({ open: openDatabase }) => {
   let opened: OpenedDatabase | undefined;
@@ -47,23 +54,11 @@ describe.each(DATABASES)('report.shared answered directly [$label]', ({ open: op
   let viaTrpc: FastifyInstance;
   let links: { open: string; revoked: string; expired: string; linkId: string; projectId: string };
 
-  async function appOverHandle(directSharedReport: boolean) {
-    const config = loadConfig({
-      RAISIN_PUBLIC_URL: ORIGIN,
-      RAISIN_WEB_DIST: '/nonexistent',
-      LOG_LEVEL: 'silent',
-      RAISIN_AUTH_SECRET: 'a-test-secret-of-at-least-thirty-two-characters',
-    });
-    const app = await buildApp(config, handle, { directSharedReport });
-    await app.ready();
-    return app;
-  }
-
   beforeAll(async () => {
     opened = await openDatabase();
     handle = opened.handle;
-    direct = await appOverHandle(true);
-    viaTrpc = await appOverHandle(false);
+    direct = await appOver(handle, SECRET, { directSharedReport: true });
+    viaTrpc = await appOver(handle, SECRET, { directSharedReport: false });
     const { owner, workspaceId, projectId, versionId } = await publishedExampleReport(
       direct,
       handle.db,

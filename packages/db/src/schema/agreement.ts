@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { apiToken } from './api-tokens';
 import { user } from './auth';
-import { project } from './projects';
+import { projectOwnedRow } from './projects';
 
 // drizzle-orm 0.45 has no bytea column; `pg` reads it as a Buffer and PGlite as a Uint8Array.
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -55,10 +55,7 @@ const levelCheck = sql.raw(`level in ('nominal', 'ordinal', 'interval', 'ratio')
 export const agreementSample = pgTable(
   'agreement_sample',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    ...projectOwnedRow(),
     name: text('name').notNull(),
     fileName: text('file_name').notNull(),
     fileBytes: integer('file_bytes').notNull(),

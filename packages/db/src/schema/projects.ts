@@ -36,3 +36,15 @@ export const project = pgTable(
     index('project_updated_by_idx').on(t.updatedBy),
   ],
 );
+
+/**
+ * The first columns of a row among the many a project owns (a sample, a report version, an attack angle, a
+ * measured point): its own random id, and the project, whose deletion removes the row. Fresh builders for
+ * each table: `...projectOwnedRow()`.
+ */
+export const projectOwnedRow = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id')
+    .notNull()
+    .references(() => project.id, { onDelete: 'cascade' }),
+});

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
-import { project } from './projects';
+import { projectOwnedRow } from './projects';
 
 /**
  * A published report version: the whole snapshot is stored, never references to live rows, so later
@@ -22,10 +22,7 @@ import { project } from './projects';
 export const reportVersion = pgTable(
   'report_version',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    ...projectOwnedRow(),
     number: integer('number').notNull(),
     note: text('note'),
     snapshot: jsonb('snapshot').$type<ReportSnapshot>().notNull(),

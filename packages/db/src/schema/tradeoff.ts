@@ -23,7 +23,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
-import { project } from './projects';
+import { project, projectOwnedRow } from './projects';
 
 /** One row per project once its Tradeoff tab was opened: the settings, versioned as a whole. */
 export const tradeoffSettings = pgTable('tradeoff_settings', {
@@ -60,10 +60,7 @@ export const tradeoffSummary = pgTable('tradeoff_summary', {
 export const attackAngle = pgTable(
   'attack_angle',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    ...projectOwnedRow(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     effort: jsonb('effort').$type<EffortEstimate>().notNull(),
@@ -82,10 +79,7 @@ export const attackAngle = pgTable(
 export const measuredPoint = pgTable(
   'measured_point',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    ...projectOwnedRow(),
     effort: jsonb('effort').$type<Duration>(),
     measuredOn: date('measured_on', { mode: 'string' }),
     quality: doublePrecision('quality').notNull(),
