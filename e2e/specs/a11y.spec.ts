@@ -6,6 +6,7 @@ import {
   createWorkspaceViaApi,
   expect,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -164,11 +165,13 @@ test.describe('accessibility', () => {
   });
 
   test('project tabs, rename dialog and the not-found page', async ({ page, account }) => {
-    await signUpViaApi(page, account('axe-project'));
-    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
-    const project = await createProjectViaApi(page, workspace.id, 'Readable project', 'With a description.');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('axe-project'), {
+      workspace: 'Accessible ML',
+      project: 'Readable project',
+      description: 'With a description.',
+    });
     for (const tab of ['worksheet', 'agreement', 'tradeoff', 'roadmap', 'report']) {
-      await page.goto(`/w/${workspace.id}/p/${project.id}/${tab}`);
+      await page.goto(`/w/${workspaceId}/p/${projectId}/${tab}`);
       await expect(page.getByRole('tab', { selected: true })).toHaveText(new RegExp(tab, 'i'));
       await expectNoSeriousViolations(page, `project tab ${tab}`);
     }
@@ -178,21 +181,22 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'rename dialog');
     await page.keyboard.press('Escape');
 
-    await page.goto(`/w/${workspace.id}/p/00000000-0000-4000-8000-000000000000/worksheet`);
+    await page.goto(`/w/${workspaceId}/p/00000000-0000-4000-8000-000000000000/worksheet`);
     await expect(page.getByRole('heading', { name: "Not found or you don't have access" })).toBeVisible();
     await expectNoSeriousViolations(page, 'not found');
   });
 
   test('report tab, what changed and the shared page, by keyboard', async ({ page, browser, account }) => {
-    await signUpViaApi(page, account('axe-report'));
-    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
-    const { id: projectId } = await createProjectViaApi(page, workspace.id, 'Readable project');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('axe-report'), {
+      workspace: 'Accessible ML',
+      project: 'Readable project',
+    });
     const target = (baseVersion: number, value: number) =>
       callMutation(page, 'worksheet.save', { projectId, questionId: 'E.target-quality', baseVersion, value });
     await target(0, 0.8);
     await callMutation(page, 'report.publish', { projectId, note: 'First look' });
     await target(1, 0.85);
-    await page.goto(`/w/${workspace.id}/p/${projectId}/report`);
+    await page.goto(`/w/${workspaceId}/p/${projectId}/report`);
     await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
     await expectNoSeriousViolations(page, 'report tab (live preview)');
 
@@ -245,10 +249,11 @@ test.describe('accessibility', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('keys'));
-    const workspace = await createWorkspaceViaApi(page, 'Keyboard ML');
-    const project = await createProjectViaApi(page, workspace.id, 'Arrow keys');
-    await page.goto(`/w/${workspace.id}`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('keys'), {
+      workspace: 'Keyboard ML',
+      project: 'Arrow keys',
+    });
+    await page.goto(`/w/${workspaceId}`);
 
     const newProject = page.getByRole('button', { name: 'New project' });
     await newProject.focus();
@@ -276,7 +281,7 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Escape');
     await expect(switcher).toBeFocused();
 
-    await page.goto(`/w/${workspace.id}/p/${project.id}/worksheet`);
+    await page.goto(`/w/${workspaceId}/p/${projectId}/worksheet`);
     await page.getByRole('tab', { name: 'Worksheet' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(page).toHaveURL(/\/agreement$/);
@@ -291,13 +296,14 @@ test.describe('accessibility', () => {
 
   test('the layout fits a 768 px tablet without horizontal scrolling', async ({ page, account }) => {
     await page.setViewportSize({ width: 768, height: 1024 });
-    await signUpViaApi(page, account('tablet'));
-    const workspace = await createWorkspaceViaApi(page, 'A workspace with a rather long name for a tablet');
-    const project = await createProjectViaApi(page, workspace.id, 'Tablet project');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('tablet'), {
+      workspace: 'A workspace with a rather long name for a tablet',
+      project: 'Tablet project',
+    });
     for (const path of [
-      `/w/${workspace.id}`,
-      `/w/${workspace.id}/members`,
-      `/w/${workspace.id}/p/${project.id}/tradeoff`,
+      `/w/${workspaceId}`,
+      `/w/${workspaceId}/members`,
+      `/w/${workspaceId}/p/${projectId}/tradeoff`,
     ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  callMutation,
-  createProjectViaApi,
-  createWorkspaceViaApi,
-  expect,
-  saveAnswerViaApi,
-  signUpViaApi,
-  test,
-} from './fixtures';
+import { callMutation, expect, saveAnswerViaApi, signUpWithProjectViaApi, test } from './fixtures';
 import { pdfPageTexts } from './pdf-text';
 
 const fixture = (name: string) =>
@@ -25,10 +17,11 @@ test.describe('agreement under other framings', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('ner-lead'));
-    const workspace = await createWorkspaceViaApi(page, 'Entities');
-    const project = await createProjectViaApi(page, workspace.id, 'Job roles');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('ner-lead'), {
+      workspace: 'Entities',
+      project: 'Job roles',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
     await expect(page.getByRole('heading', { level: 2, name: 'Agreement' })).toBeVisible();
 
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
@@ -78,10 +71,11 @@ test.describe('agreement under other framings', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('questions-lead'));
-    const workspace = await createWorkspaceViaApi(page, 'News');
-    const project = await createProjectViaApi(page, workspace.id, 'Wire stories');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('questions-lead'), {
+      workspace: 'News',
+      project: 'Wire stories',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
 
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
       name: 'news.json',
@@ -110,12 +104,13 @@ test.describe('agreement under other framings', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('icc-lead'));
-    const workspace = await createWorkspaceViaApi(page, 'Judges');
-    const project = await createProjectViaApi(page, workspace.id, 'Essay scores');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('icc-lead'), {
+      workspace: 'Judges',
+      project: 'Essay scores',
+    });
     // The worksheet frames it as a ranking: numbers measure something else, and the sample says so.
-    await saveAnswerViaApi(page, project.id, 'C.framing', 'ranking-retrieval');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    await saveAnswerViaApi(page, projectId, 'C.framing', 'ranking-retrieval');
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
 
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
       name: 'judges.csv',
@@ -154,10 +149,11 @@ test.describe('agreement under other framings', () => {
   });
 
   test('a pairwise table names the line and column of a choice it cannot read', async ({ page, account }) => {
-    await signUpViaApi(page, account('pairwise-lead'));
-    const workspace = await createWorkspaceViaApi(page, 'Answers');
-    const project = await createProjectViaApi(page, workspace.id, 'Chat answers');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('pairwise-lead'), {
+      workspace: 'Answers',
+      project: 'Chat answers',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
 
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
       name: 'answers.csv',
@@ -186,10 +182,11 @@ test.describe('agreement under other framings', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('exports-lead'));
-    const workspace = await createWorkspaceViaApi(page, 'Exports');
-    const project = await createProjectViaApi(page, workspace.id, 'Tickets and names');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('exports-lead'), {
+      workspace: 'Exports',
+      project: 'Tickets and names',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
     const ceiling = page.getByTestId('headline-ceiling');
     const table = page.getByRole('table', { name: 'Each value with its 95% interval' });
 
@@ -229,10 +226,11 @@ test.describe('agreement under other framings', () => {
     browser,
     account,
   }) => {
-    await signUpViaApi(page, account('ranking-lead'));
-    const workspace = await createWorkspaceViaApi(page, 'Search');
-    const project = await createProjectViaApi(page, workspace.id, 'Query results');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('ranking-lead'), {
+      workspace: 'Search',
+      project: 'Query results',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
       name: 'rankings.csv',
       mimeType: 'text/csv',
@@ -252,14 +250,14 @@ test.describe('agreement under other framings', () => {
     ).toHaveText('—');
 
     // The Tradeoff tab's ceiling hint names the metric, as the notice below it does.
-    await page.goto(`/w/${workspace.id}/p/${project.id}/tradeoff`);
+    await page.goto(`/w/${workspaceId}/p/${projectId}/tradeoff`);
     await expect(
       page
         .getByRole('form', { name: 'Tradeoff settings' })
         .getByText(/^Blank: 0\.\d{3} in Kendall's τ from the sample "rankings"/),
     ).toBeVisible();
 
-    await page.goto(`/w/${workspace.id}/p/${project.id}/report`);
+    await page.goto(`/w/${workspaceId}/p/${projectId}/report`);
     const coefficients = page.getByRole('table', { name: 'Agreement coefficients of rankings' });
     await expect(
       coefficients.getByRole('row', { name: /^Kendall's W \(ties corrected\) 0\.\d{3}/ }),
@@ -275,9 +273,9 @@ test.describe('agreement under other framings', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdfPageTexts(pdf).join('\n')).toContain("in Kendall's τ, from rankings");
 
-    const version = await callMutation<{ id: string }>(page, 'report.publish', { projectId: project.id });
+    const version = await callMutation<{ id: string }>(page, 'report.publish', { projectId });
     const link = await callMutation<{ token: string }>(page, 'report.createShareLink', {
-      projectId: project.id,
+      projectId,
       versionId: version.id,
     });
     const stakeholder = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.250.9.1' } });

@@ -4,10 +4,9 @@ import type { Page } from '@playwright/test';
 import {
   callMutation,
   createInvitationViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
   expect,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -15,10 +14,11 @@ const agreementDir = new URL('../../packages/core/src/agreement/', import.meta.u
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, agreementDir)));
 
 async function openAgreementTab(page: Page, account: { name: string; email: string; password: string }) {
-  await signUpViaApi(page, account);
-  const workspace = await createWorkspaceViaApi(page, 'Catalogue Quality');
-  const project = await createProjectViaApi(page, workspace.id, 'Medicines detector');
-  await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account, {
+    workspace: 'Catalogue Quality',
+    project: 'Medicines detector',
+  });
+  await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
   await expect(page.getByRole('heading', { level: 2, name: 'Agreement' })).toBeVisible();
 }
 
@@ -444,17 +444,18 @@ test.describe('agreement journeys', () => {
   test('a viewer reads the results but cannot upload or change samples', async ({ page, account }) => {
     const owner = account('agreement-owner');
     const viewer = account('agreement-viewer');
-    await signUpViaApi(page, owner);
-    const workspace = await createWorkspaceViaApi(page, 'Read only');
-    const project = await createProjectViaApi(page, workspace.id, 'Looker');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
-    await uploadViaApi(page, project.id, 'Pilot', read('reference-data/krippendorff2011.wide.csv'));
-    const { token } = await createInvitationViaApi(page, workspace.id, viewer.email, 'viewer');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+      workspace: 'Read only',
+      project: 'Looker',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
+    await uploadViaApi(page, projectId, 'Pilot', read('reference-data/krippendorff2011.wide.csv'));
+    const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
     await page.context().clearCookies();
     await signUpViaApi(page, viewer);
     await callMutation(page, 'invitations.accept', { token });
 
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
     await expect(page.getByTestId('headline-alpha')).toContainText('0.743');
     await expect(page.getByRole('table', { name: /With its 95% bootstrap interval/ })).toBeVisible();
     await expect(page.getByLabel('Search items and labels')).toBeVisible();

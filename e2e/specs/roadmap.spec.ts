@@ -5,10 +5,9 @@ import {
   callMutation,
   callQuery,
   createInvitationViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
   expect,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -104,10 +103,11 @@ test.describe('roadmap and MLOps maturity', () => {
     account,
   }) => {
     test.setTimeout(120_000);
-    await signUpViaApi(page, account('planner'));
-    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
-    const project = await createProjectViaApi(page, ws.id, 'Medicines detector for product titles');
-    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('planner'), {
+      workspace: 'Marketplace ML',
+      project: 'Medicines detector for product titles',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
 
     // 1. The self-assessment: every answer autosaves and the level follows.
     await expect(page.getByRole('heading', { level: 2, name: 'MLOps maturity' })).toBeVisible();
@@ -249,10 +249,11 @@ test.describe('roadmap and MLOps maturity', () => {
   }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 768, height: 1024 });
-    await signUpViaApi(page, account('tablet'));
-    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
-    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
-    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('tablet'), {
+      workspace: 'Marketplace ML',
+      project: 'Spam filter',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     await page.getByLabel('Start date').fill('2030-12-23');
     await page.getByRole('button', { name: 'Generate roadmap' }).click();
     const table = page.getByRole('table', { name: 'Roadmap phases with P50 and P90 dates' });
@@ -374,20 +375,21 @@ test.describe('roadmap and MLOps maturity', () => {
   }) => {
     const owner = account('owner');
     const viewer = account('viewer');
-    await signUpViaApi(page, owner);
-    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
-    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+      workspace: 'Marketplace ML',
+      project: 'Spam filter',
+    });
     await callMutation(page, 'roadmap.saveAnswers', {
-      projectId: project.id,
+      projectId,
       version: 0,
       answers: { 'code.review': 'yes' },
     });
     await callMutation(page, 'roadmap.generate', {
-      projectId: project.id,
+      projectId,
       version: 0,
       startDate: '2030-01-07',
     });
-    const invitation = await createInvitationViaApi(page, ws.id, viewer.email, 'viewer');
+    const invitation = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
 
     const baseURL = test.info().project.use.baseURL;
     if (baseURL === undefined) throw new Error('baseURL is not configured');
@@ -399,7 +401,7 @@ test.describe('roadmap and MLOps maturity', () => {
     const viewerPage = await viewerContext.newPage();
     await signUpViaApi(viewerPage, viewer);
     await callMutation(viewerPage, 'invitations.accept', { token: invitation.token });
-    await viewerPage.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    await viewerPage.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     await expect(viewerPage.getByRole('img', { name: /Gantt chart of the roadmap/ })).toBeVisible();
     await expect(
       viewerPage.getByRole('table', { name: 'Roadmap phases with P50 and P90 dates' }),
@@ -417,7 +419,7 @@ test.describe('roadmap and MLOps maturity', () => {
     // The API refuses what the page hides.
     await expect(
       callMutation(viewerPage, 'roadmap.edit', {
-        projectId: project.id,
+        projectId,
         version: 1,
         edit: { type: 'removePhase', phaseId: 'heuristic' },
       }),
@@ -429,10 +431,10 @@ test.describe('roadmap and MLOps maturity', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('lead'));
-    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
-    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
-    const projectId = project.id;
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('lead'), {
+      workspace: 'Marketplace ML',
+      project: 'Spam filter',
+    });
     const setTarget = async (targetQuality: number) => {
       const tradeoff = await callQuery<{ version: number; settings: Record<string, unknown> }>(
         page,
@@ -448,7 +450,7 @@ test.describe('roadmap and MLOps maturity', () => {
     await callMutation(page, 'tradeoff.adoptExamples', { projectId });
     await setTarget(0.75);
     await callMutation(page, 'roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
-    await page.goto(`/w/${ws.id}/p/${projectId}/roadmap`);
+    await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     await expect(
       page.getByText(/Target quality \(0\.750, set on Tradeoff\) expected by/).first(),
     ).toBeVisible();
@@ -466,10 +468,11 @@ test.describe('roadmap and MLOps maturity', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('planner'));
-    const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
-    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
-    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('planner'), {
+      workspace: 'Marketplace ML',
+      project: 'Spam filter',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     for (const section of ['Documentation', 'Traceability and reproducibility', 'Monitoring'])
       await expect(page.getByRole('group', { name: section, exact: true })).toBeVisible();
 

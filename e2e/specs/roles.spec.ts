@@ -1,10 +1,10 @@
 import {
   callMutation,
   createInvitationViaApi,
-  createProjectViaApi,
   createWorkspaceViaApi,
   expect,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -12,15 +12,12 @@ test.describe('roles', () => {
   test('an invited viewer accepts the link and sees the project read-only', async ({ page, account }) => {
     const owner = account('owner');
     const viewer = account('viewer');
-    await signUpViaApi(page, owner);
-    const workspace = await createWorkspaceViaApi(page, 'Catalogue Quality');
-    const project = await createProjectViaApi(
-      page,
-      workspace.id,
-      'Duplicate listings',
-      'Find near-duplicates.',
-    );
-    const { token } = await createInvitationViaApi(page, workspace.id, viewer.email, 'viewer');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+      workspace: 'Catalogue Quality',
+      project: 'Duplicate listings',
+      description: 'Find near-duplicates.',
+    });
+    const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
     await page.context().clearCookies();
 
     // Following the link signed out goes through sign-up and comes back to the invitation.
@@ -40,7 +37,7 @@ test.describe('roles', () => {
     await expect(facts.filter({ hasText: owner.name })).toHaveCount(1);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
 
-    await expect(page).toHaveURL(new RegExp(`/w/${workspace.id}$`));
+    await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Catalogue Quality' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Duplicate listings' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'New project' })).toHaveCount(0);
@@ -73,7 +70,7 @@ test.describe('roles', () => {
       });
       const body = (await response.json()) as { error?: { data?: { code?: string } } };
       return { status: response.status, code: body.error?.data?.code };
-    }, project.id);
+    }, projectId);
     expect(status).toEqual({ status: 403, code: 'FORBIDDEN' });
   });
 
@@ -84,10 +81,11 @@ test.describe('roles', () => {
   }) => {
     const owner = account('owner');
     const member = account('member');
-    await signUpViaApi(page, owner);
-    const workspace = await createWorkspaceViaApi(page, 'Search Relevance');
-    const project = await createProjectViaApi(page, workspace.id, 'Query intent');
-    const { token } = await createInvitationViaApi(page, workspace.id, member.email, 'editor');
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+      workspace: 'Search Relevance',
+      project: 'Query intent',
+    });
+    const { token } = await createInvitationViaApi(page, workspaceId, member.email, 'editor');
 
     const memberContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.253.0.1' } });
     const memberPage = await memberContext.newPage();
@@ -110,13 +108,13 @@ test.describe('roles', () => {
           const body = (await response.json()) as { error?: { data?: { code?: string } } };
           return { status: response.status, code: body.error?.data?.code ?? null };
         },
-        { projectId: project.id, name },
+        { projectId, name },
       );
     await memberPage.goto('/');
     expect(await renameAsMember('Renamed by the editor')).toEqual({ status: 200, code: null });
 
     // Editor → Viewer with the keyboard alone.
-    await page.goto(`/w/${workspace.id}/members`);
+    await page.goto(`/w/${workspaceId}/members`);
     const role = page.getByRole('combobox', { name: `Role of ${member.name}` });
     await expect(role).toHaveText(/Editor/);
     await role.focus();
@@ -132,7 +130,7 @@ test.describe('roles', () => {
 
     // The member is a viewer from their very next request: the UI offers no edits, the API refuses one.
     expect(await renameAsMember('Renamed by the viewer')).toEqual({ status: 403, code: 'FORBIDDEN' });
-    await memberPage.goto(`/w/${workspace.id}/p/${project.id}/worksheet`);
+    await memberPage.goto(`/w/${workspaceId}/p/${projectId}/worksheet`);
     await expect(memberPage.getByText('You can view this project.')).toBeVisible();
     await expect(memberPage.getByRole('button', { name: 'Rename' })).toHaveCount(0);
 
@@ -148,7 +146,7 @@ test.describe('roles', () => {
     await expect(page.getByRole('row', { name: new RegExp(member.email) })).toHaveCount(0);
 
     // A removed member is an outsider: the workspace is "not found" by URL and by API.
-    await memberPage.goto(`/w/${workspace.id}/p/${project.id}/worksheet`);
+    await memberPage.goto(`/w/${workspaceId}/p/${projectId}/worksheet`);
     await expect(
       memberPage.getByRole('heading', { name: "Not found or you don't have access" }),
     ).toBeVisible();

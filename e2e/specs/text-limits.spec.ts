@@ -1,12 +1,4 @@
-import {
-  callMutation,
-  callQuery,
-  createProjectViaApi,
-  createWorkspaceViaApi,
-  expect,
-  signUpViaApi,
-  test,
-} from './fixtures';
+import { callMutation, callQuery, expect, signUpViaApi, signUpWithProjectViaApi, test } from './fixtures';
 
 // A name over its limit is refused with its count in view ("121/120"), never cut to fit.
 test.describe('names longer than their limit', () => {
@@ -14,10 +6,11 @@ test.describe('names longer than their limit', () => {
     page,
     account,
   }) => {
-    await signUpViaApi(page, account('limits'));
-    const workspace = await createWorkspaceViaApi(page, 'Limits workspace');
-    const project = await createProjectViaApi(page, workspace.id, 'Original name');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('limits'), {
+      workspace: 'Limits workspace',
+      project: 'Original name',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
 
     await page.getByRole('button', { name: 'Rename' }).click();
     const rename = page.getByRole('dialog', { name: 'Rename project' });
@@ -32,7 +25,7 @@ test.describe('names longer than their limit', () => {
 
     await rename.getByRole('button', { name: 'Save' }).click();
     await expect(rename).toBeVisible();
-    const unchanged = await callQuery<{ name: string }>(page, 'projects.get', { projectId: project.id });
+    const unchanged = await callQuery<{ name: string }>(page, 'projects.get', { projectId });
     expect(unchanged.name).toBe('Original name');
 
     await name.press('End');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { createProjectViaApi, createWorkspaceViaApi, expect, signUpViaApi, test } from './fixtures';
+import { expect, signUpWithProjectViaApi, test } from './fixtures';
 
 /**
  * Users are everywhere: the dates a person sees and exports are the calendar days they chose, whatever
@@ -26,10 +26,11 @@ test.describe('roadmap dates in Kiritimati (UTC+14)', () => {
     account,
   }) => {
     await page.clock.setFixedTime(NOW);
-    await signUpViaApi(page, account('kiritimati'));
-    const ws = await createWorkspaceViaApi(page, 'Line Islands ML');
-    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
-    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('kiritimati'), {
+      workspace: 'Line Islands ML',
+      project: 'Spam filter',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
 
     // The default start is the next Monday after the person's own today (Fri 31 Dec 2027).
     const startDate = page.getByLabel('Start date');
@@ -72,10 +73,11 @@ test.describe('roadmap dates in Los Angeles (UTC−8)', () => {
   }) => {
     // Friday 31 Dec 2027, 21:00 in Los Angeles: already Saturday 1 Jan 2028 in UTC.
     await page.clock.setFixedTime(new Date('2028-01-01T05:00:00Z'));
-    await signUpViaApi(page, account('losangeles'));
-    const ws = await createWorkspaceViaApi(page, 'Pacific ML');
-    const project = await createProjectViaApi(page, ws.id, 'Spam filter');
-    await page.goto(`/w/${ws.id}/p/${project.id}/roadmap`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('losangeles'), {
+      workspace: 'Pacific ML',
+      project: 'Spam filter',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     await expect(page.getByLabel('Start date')).toHaveValue('2028-01-03');
     await page.getByLabel('Start date').fill('2027-12-31');
     await page.getByRole('button', { name: 'Generate roadmap' }).click();

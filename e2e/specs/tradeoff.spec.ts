@@ -2,19 +2,19 @@ import type { Page } from '@playwright/test';
 import {
   callMutation,
   callQuery,
-  createProjectViaApi,
-  createWorkspaceViaApi,
   expect,
   saveAnswerViaApi,
   signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
 async function openTradeoffTab(page: Page, account: { name: string; email: string; password: string }) {
-  await signUpViaApi(page, account);
-  const ws = await createWorkspaceViaApi(page, 'Marketplace ML');
-  const project = await createProjectViaApi(page, ws.id, 'Medicines detector for product titles');
-  await page.goto(`/w/${ws.id}/p/${project.id}/tradeoff`);
+  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account, {
+    workspace: 'Marketplace ML',
+    project: 'Medicines detector for product titles',
+  });
+  await page.goto(`/w/${workspaceId}/p/${projectId}/tradeoff`);
   await expect(page.getByRole('heading', { name: 'Attack angles' })).toBeVisible();
 }
 

@@ -1,12 +1,10 @@
 import {
   callMutation,
   callQuery,
-  createProjectViaApi,
-  createWorkspaceViaApi,
   expect,
   signInViaForm,
   signOutViaMenu,
-  signUpViaApi,
+  signUpWithProjectViaApi,
   test,
 } from './fixtures';
 
@@ -110,19 +108,20 @@ test.describe('workspace and projects', () => {
   });
 
   test('a rename that lost a race says so and keeps what the user typed', async ({ page, account }) => {
-    await signUpViaApi(page, account('racer'));
-    const workspace = await createWorkspaceViaApi(page, 'Race workspace');
-    const project = await createProjectViaApi(page, workspace.id, 'Original name');
-    await page.goto(`/w/${workspace.id}/p/${project.id}/agreement`);
+    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('racer'), {
+      workspace: 'Race workspace',
+      project: 'Original name',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
 
     await page.getByRole('button', { name: 'Rename' }).click();
     const rename = page.getByRole('dialog', { name: 'Rename project' });
     await rename.getByLabel('Project name').fill('My new name');
 
     // Meanwhile, someone else renames it.
-    const current = await callQuery<{ version: number }>(page, 'projects.get', { projectId: project.id });
+    const current = await callQuery<{ version: number }>(page, 'projects.get', { projectId });
     await callMutation(page, 'projects.update', {
-      projectId: project.id,
+      projectId,
       version: current.version,
       name: 'Their new name',
     });
