@@ -1,14 +1,5 @@
 import { expectNoSeriousViolations } from './axe';
-import {
-  callMutation,
-  createInvitationViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
-  expect,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { apiFor, expect, test } from './fixtures';
 
 test.describe('accessibility', () => {
   test('signed-out pages', async ({ page }) => {
@@ -22,9 +13,9 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'sign-up with errors');
   });
 
-  test('API tokens page, empty and with a new token', async ({ page, account }) => {
-    await signUpViaApi(page, account('axe-tokens'));
-    const workspace = await createWorkspaceViaApi(page, 'Tokens');
+  test('API tokens page, empty and with a new token', async ({ page, api, account }) => {
+    await api.signUp(account('axe-tokens'));
+    const workspace = await api.createWorkspace('Tokens');
     await page.goto(`/w/${workspace.id}/api-tokens`);
     await expect(page.getByRole('heading', { name: 'No API tokens yet' })).toBeVisible();
     await expectNoSeriousViolations(page, 'API tokens, empty');
@@ -34,13 +25,13 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'API tokens, with a new token');
   });
 
-  test('workspace pages, dialogs and menus', async ({ page, account }) => {
-    await signUpViaApi(page, account('axe'));
+  test('workspace pages, dialogs and menus', async ({ page, api, account }) => {
+    await api.signUp(account('axe'));
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Create your first workspace' })).toBeVisible();
     await expectNoSeriousViolations(page, 'first-workspace empty state');
 
-    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+    const workspace = await api.createWorkspace('Accessible ML');
     await page.goto(`/w/${workspace.id}`);
     await expect(page.getByRole('heading', { name: 'No active projects' })).toBeVisible();
     await expectNoSeriousViolations(page, 'projects list (empty)');
@@ -50,8 +41,8 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'new project dialog');
     await page.keyboard.press('Escape');
 
-    await createProjectViaApi(page, workspace.id, 'Readable project', 'With a description.');
-    await createProjectViaApi(page, workspace.id, 'Second project');
+    await api.createProject(workspace.id, 'Readable project', 'With a description.');
+    await api.createProject(workspace.id, 'Second project');
     await page.reload();
     await expect(page.getByRole('link', { name: 'Readable project' })).toBeVisible();
     await expectNoSeriousViolations(page, 'projects list (filled)');
@@ -67,10 +58,10 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('portfolio page with the demo and an empty project', async ({ page, account }) => {
-    await signUpViaApi(page, account('axe-portfolio'));
-    const demo = await callMutation<{ workspaceId: string }>(page, 'demo.create', {});
-    await createProjectViaApi(page, demo.workspaceId, 'Empty idea');
+  test('portfolio page with the demo and an empty project', async ({ page, api, account }) => {
+    await api.signUp(account('axe-portfolio'));
+    const demo = await api.mutation<{ workspaceId: string }>('demo.create', {});
+    await api.createProject(demo.workspaceId, 'Empty idea');
     await page.goto(`/w/${demo.workspaceId}/portfolio`);
     await expect(page.getByRole('table', { name: /Projects of this workspace/ })).toBeVisible({
       timeout: 30_000,
@@ -79,16 +70,16 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'portfolio');
   });
 
-  test('members and invitation pages', async ({ page, account }) => {
-    await signUpViaApi(page, account('axe-members'));
-    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+  test('members and invitation pages', async ({ page, api, account }) => {
+    await api.signUp(account('axe-members'));
+    const workspace = await api.createWorkspace('Accessible ML');
     await page.goto(`/w/${workspace.id}/members`);
     await page.getByLabel('Email of the person to invite').fill('someone@example.com');
     await page.getByRole('button', { name: 'Create invitation link' }).click();
     await expect(page.getByLabel('Invitation link')).toBeVisible();
     await expectNoSeriousViolations(page, 'members with invitation link');
 
-    const { token } = await createInvitationViaApi(page, workspace.id, 'other@example.com', 'editor');
+    const { token } = await api.createInvitation(workspace.id, 'other@example.com', 'editor');
     await page.goto(`/invite/${token}`);
     await expect(page.getByRole('heading', { name: 'Join Accessible ML' })).toBeVisible();
     await expectNoSeriousViolations(page, 'invitation preview');
@@ -96,34 +87,28 @@ test.describe('accessibility', () => {
 
   test('invitation states, members with a teammate, and the delete-workspace dialog', async ({
     page,
-    browser,
+    api,
+    otherBrowser,
     account,
   }) => {
     const owner = account('axe-owner');
-    await signUpViaApi(page, owner);
-    const workspace = await createWorkspaceViaApi(page, 'Accessible ML');
+    await api.signUp(owner);
+    const workspace = await api.createWorkspace('Accessible ML');
     const teammate = account('axe-teammate');
-    const { token } = await createInvitationViaApi(page, workspace.id, teammate.email, 'editor');
+    const { token } = await api.createInvitation(workspace.id, teammate.email, 'editor');
 
     // The teammate joins, so the owner's members table has a role picker and a Remove button per row.
-    const other = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.252.0.1' } });
-    const teammatePage = await other.newPage();
-    await signUpViaApi(teammatePage, teammate);
-    await callMutation(teammatePage, 'invitations.accept', { token });
+    const teammatePage = await otherBrowser();
+    await apiFor(teammatePage).signUpAndAccept(teammate, token);
     // A used link, and a link meant for someone else.
     await teammatePage.goto(`/invite/${token}`);
     await expect(teammatePage.getByRole('heading', { name: 'Invitation not available' })).toBeVisible();
     await expectNoSeriousViolations(teammatePage, 'invitation not available');
-    const { token: forSomeoneElse } = await createInvitationViaApi(
-      page,
-      workspace.id,
-      'else@example.com',
-      'viewer',
-    );
+    const { token: forSomeoneElse } = await api.createInvitation(workspace.id, 'else@example.com', 'viewer');
     await teammatePage.goto(`/invite/${forSomeoneElse}`);
     await expect(teammatePage.getByRole('button', { name: 'Sign in with another account' })).toBeVisible();
     await expectNoSeriousViolations(teammatePage, 'invitation for another account');
-    await other.close();
+    await teammatePage.context().close();
 
     await page.goto(`/w/${workspace.id}/members`);
     await expect(page.getByRole('combobox', { name: `Role of ${teammate.name}` })).toBeVisible();
@@ -136,11 +121,11 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'delete workspace dialog');
   });
 
-  test('every tab of a filled project passes, and fits a tablet', async ({ page, account }) => {
-    await signUpViaApi(page, account('axe-demo'));
+  test('every tab of a filled project passes, and fits a tablet', async ({ page, api, account }) => {
+    await api.signUp(account('axe-demo'));
     // The demo fills every tab (answers, a scored sample, angles, a roadmap, a published report), so
     // the charts, tables and dashboards later issues added are scanned, not only the empty states.
-    const demo = await callMutation<{ workspaceId: string; projectId: string }>(page, 'demo.create', {});
+    const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
     const ready: Record<string, () => Promise<void>> = {
       worksheet: () => expect(page.getByRole('heading', { name: 'Verdict' })).toBeVisible(),
       agreement: () => expect(page.getByTestId('headline-alpha')).toBeVisible(),
@@ -164,8 +149,8 @@ test.describe('accessibility', () => {
     }
   });
 
-  test('project tabs, rename dialog and the not-found page', async ({ page, account }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('axe-project'), {
+  test('project tabs, rename dialog and the not-found page', async ({ page, api, account }) => {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('axe-project'), {
       workspace: 'Accessible ML',
       project: 'Readable project',
       description: 'With a description.',
@@ -186,15 +171,20 @@ test.describe('accessibility', () => {
     await expectNoSeriousViolations(page, 'not found');
   });
 
-  test('report tab, what changed and the shared page, by keyboard', async ({ page, browser, account }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('axe-report'), {
+  test('report tab, what changed and the shared page, by keyboard', async ({
+    page,
+    api,
+    otherBrowser,
+    account,
+  }) => {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('axe-report'), {
       workspace: 'Accessible ML',
       project: 'Readable project',
     });
     const target = (baseVersion: number, value: number) =>
-      callMutation(page, 'worksheet.save', { projectId, questionId: 'E.target-quality', baseVersion, value });
+      api.mutation('worksheet.save', { projectId, questionId: 'E.target-quality', baseVersion, value });
     await target(0, 0.8);
-    await callMutation(page, 'report.publish', { projectId, note: 'First look' });
+    await api.mutation('report.publish', { projectId, note: 'First look' });
     await target(1, 0.85);
     await page.goto(`/w/${workspaceId}/p/${projectId}/report`);
     await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
@@ -230,8 +220,7 @@ test.describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('button', { name: 'Live preview', pressed: true })).toBeVisible();
 
-    const stakeholder = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.251.0.1' } });
-    const reader = await stakeholder.newPage();
+    const reader = await otherBrowser();
     await reader.goto(link);
     await expect(reader.getByRole('heading', { name: 'Readable project — report v2' })).toBeVisible();
     await expectNoSeriousViolations(reader, 'shared report page');
@@ -242,14 +231,14 @@ test.describe('accessibility', () => {
     await reader.goto('/s/not-a-real-token');
     await expect(reader.getByRole('heading', { name: 'Link not found' })).toBeVisible();
     await expectNoSeriousViolations(reader, 'shared link not found');
-    await stakeholder.close();
   });
 
   test('keyboard only: dialogs trap and return focus, tabs follow the arrow keys', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('keys'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('keys'), {
       workspace: 'Keyboard ML',
       project: 'Arrow keys',
     });
@@ -294,9 +283,9 @@ test.describe('accessibility', () => {
     expect(outline).not.toBe('none');
   });
 
-  test('the layout fits a 768 px tablet without horizontal scrolling', async ({ page, account }) => {
+  test('the layout fits a 768 px tablet without horizontal scrolling', async ({ page, api, account }) => {
     await page.setViewportSize({ width: 768, height: 1024 });
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('tablet'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('tablet'), {
       workspace: 'A workspace with a rather long name for a tablet',
       project: 'Tablet project',
     });

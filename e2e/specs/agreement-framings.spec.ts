@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { callMutation, expect, saveAnswerViaApi, signUpWithProjectViaApi, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { pdfPageTexts } from './pdf-text';
 
 const fixture = (name: string) =>
@@ -15,9 +15,10 @@ const referenceData = (name: string) =>
 test.describe('agreement under other framings', () => {
   test('a Prodigy NER export with a boundary disagreement shows its span F1 ceiling, not 100%', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('ner-lead'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('ner-lead'), {
       workspace: 'Entities',
       project: 'Job roles',
     });
@@ -69,9 +70,10 @@ test.describe('agreement under other framings', () => {
 
   test('a Label Studio export with two questions stores both; the tab switches between their framings', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('questions-lead'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('questions-lead'), {
       workspace: 'News',
       project: 'Wire stories',
     });
@@ -102,14 +104,15 @@ test.describe('agreement under other framings', () => {
 
   test('ratings uploaded as numbers read the six ICCs (Shrout & Fleiss) and a correlation ceiling', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('icc-lead'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('icc-lead'), {
       workspace: 'Judges',
       project: 'Essay scores',
     });
     // The worksheet frames it as a ranking: numbers measure something else, and the sample says so.
-    await saveAnswerViaApi(page, projectId, 'C.framing', 'ranking-retrieval');
+    await api.saveAnswer(projectId, 'C.framing', 'ranking-retrieval');
     await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
 
     await page.getByLabel('Sample file', { exact: true }).setInputFiles({
@@ -148,8 +151,12 @@ test.describe('agreement under other framings', () => {
     await expect(page.getByTestId('headline-ceiling')).toContainText('0.845');
   });
 
-  test('a pairwise table names the line and column of a choice it cannot read', async ({ page, account }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('pairwise-lead'), {
+  test('a pairwise table names the line and column of a choice it cannot read', async ({
+    page,
+    api,
+    account,
+  }) => {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('pairwise-lead'), {
       workspace: 'Answers',
       project: 'Chat answers',
     });
@@ -180,9 +187,10 @@ test.describe('agreement under other framings', () => {
 
   test('a Label Studio NER export reads its span F1 ceiling; a Prodigy multi-label export its micro F1', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('exports-lead'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('exports-lead'), {
       workspace: 'Exports',
       project: 'Tickets and names',
     });
@@ -223,10 +231,11 @@ test.describe('agreement under other framings', () => {
 
   test("the report names a ranking ceiling's metric in the tab, its PDF and the shared page", async ({
     page,
-    browser,
+    api,
+    otherBrowser,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('ranking-lead'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('ranking-lead'), {
       workspace: 'Search',
       project: 'Query results',
     });
@@ -273,13 +282,12 @@ test.describe('agreement under other framings', () => {
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdfPageTexts(pdf).join('\n')).toContain("in Kendall's τ, from rankings");
 
-    const version = await callMutation<{ id: string }>(page, 'report.publish', { projectId });
-    const link = await callMutation<{ token: string }>(page, 'report.createShareLink', {
+    const version = await api.mutation<{ id: string }>('report.publish', { projectId });
+    const link = await api.mutation<{ token: string }>('report.createShareLink', {
       projectId,
       versionId: version.id,
     });
-    const stakeholder = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.250.9.1' } });
-    const reader = await stakeholder.newPage();
+    const reader = await otherBrowser();
     await reader.goto(`/s/${link.token}`);
     await expect(reader.getByRole('region', { name: 'Executive summary' })).toContainText("in Kendall's τ");
     await expect(
@@ -287,6 +295,5 @@ test.describe('agreement under other framings', () => {
         .getByRole('table', { name: 'Agreement coefficients of rankings' })
         .getByRole('row', { name: /^Kendall's W \(ties corrected\)/ }),
     ).toBeVisible();
-    await stakeholder.close();
   });
 });

@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import {
-  callMutation,
-  createInvitationViaApi,
-  expect,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { apiFor, expect, test } from './fixtures';
 
 const agreementDir = new URL('../../packages/core/src/agreement/', import.meta.url);
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, agreementDir)));
 
 async function openAgreementTab(page: Page, account: { name: string; email: string; password: string }) {
-  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account, {
+  const api = apiFor(page);
+  const { workspaceId, projectId } = await api.signUpWithProject(account, {
     workspace: 'Catalogue Quality',
     project: 'Medicines detector',
   });
@@ -441,19 +435,18 @@ test.describe('agreement journeys', () => {
     await expect(page.getByRole('progressbar')).toHaveCount(0);
   });
 
-  test('a viewer reads the results but cannot upload or change samples', async ({ page, account }) => {
+  test('a viewer reads the results but cannot upload or change samples', async ({ page, api, account }) => {
     const owner = account('agreement-owner');
     const viewer = account('agreement-viewer');
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+    const { workspaceId, projectId } = await api.signUpWithProject(owner, {
       workspace: 'Read only',
       project: 'Looker',
     });
     await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
     await uploadViaApi(page, projectId, 'Pilot', read('reference-data/krippendorff2011.wide.csv'));
-    const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
+    const { token } = await api.createInvitation(workspaceId, viewer.email, 'viewer');
     await page.context().clearCookies();
-    await signUpViaApi(page, viewer);
-    await callMutation(page, 'invitations.accept', { token });
+    await api.signUpAndAccept(viewer, token);
 
     await page.goto(`/w/${workspaceId}/p/${projectId}/agreement`);
     await expect(page.getByTestId('headline-alpha')).toContainText('0.743');

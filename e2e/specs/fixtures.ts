@@ -1,4 +1,11 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import {
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 
 export { expect };
 
@@ -10,16 +17,29 @@ export interface Account {
   password: string;
 }
 
-/** A client address unique to this test: the server trusts X-Forwarded-For in e2e (playwright.config.ts). */
-function clientAddressFor(testInfo: TestInfo): string {
+export type Role = 'viewer' | 'editor' | 'owner';
+
+/**
+ * A client address unique to this test (and to `person` in it): the server trusts X-Forwarded-For in e2e
+ * (playwright.config.ts).
+ */
+function clientAddressFor(testInfo: TestInfo, person = ''): string {
   let hash = 0;
-  for (const char of `${testInfo.testId}-${testInfo.repeatEachIndex}-${Date.now()}`) {
+  for (const char of `${testInfo.testId}-${testInfo.repeatEachIndex}-${person}-${Date.now()}`) {
     hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   }
   return `10.${(hash >>> 16) & 255}.${(hash >>> 8) & 255}.${(hash & 254) + 1}`;
 }
 
-export const test = base.extend<{ account: (label: string) => Account; failOnPageErrors: undefined }>({
+interface Fixtures {
+  account: (label: string) => Account;
+  failOnPageErrors: undefined;
+  api: Api;
+  otherBrowser: (options?: BrowserContextOptions) => Promise<Page>;
+  teammate: (person: Account, workspaceId: string, role: Role) => Promise<Page>;
+}
+
+export const test = base.extend<Fixtures>({
   /** Any uncaught exception in the page fails the test, even when the UI happened to look right. */
   failOnPageErrors: [
     async ({ page }, use) => {
@@ -43,6 +63,38 @@ export const test = base.extend<{ account: (label: string) => Account; failOnPag
       email: `${label}-${stamp}@example.com`,
       password: PASSWORD,
     }));
+  },
+  /** The API as the test page's user: what a test sets up without clicking through it. */
+  api: async ({ page }, use) => {
+    await use(apiFor(page));
+  },
+  /**
+   * A page in a browser of its own: no session and its own client address, as another person's browser
+   * would be (`options` add to the project's context options). Closed after the test.
+   */
+  otherBrowser: async ({ browser }, use, testInfo) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (options = {}) => {
+      const context = await browser.newContext({
+        ...options,
+        extraHTTPHeaders: { 'x-forwarded-for': clientAddressFor(testInfo, `other-${contexts.length}`) },
+      });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+  /**
+   * `person` in a browser of their own (otherBrowser), signed up and a member of `workspaceId` with `role`:
+   * the test page's user invites them, and they accept through the API.
+   */
+  teammate: async ({ page, otherBrowser }, use) => {
+    await use(async (person, workspaceId, role) => {
+      const { token } = await apiFor(page).createInvitation(workspaceId, person.email, role);
+      const teammatePage = await otherBrowser();
+      await signUpAndAcceptViaApi(teammatePage, person, token);
+      return teammatePage;
+    });
   },
 });
 
@@ -139,9 +191,15 @@ export async function createInvitationViaApi(
   page: Page,
   workspaceId: string,
   email: string,
-  role: 'viewer' | 'editor' | 'owner',
+  role: Role,
 ): Promise<{ token: string }> {
   return callMutation<{ token: string }>(page, 'invitations.create', { workspaceId, email, role });
+}
+
+/** Registers `person` on `page` and accepts the invitation `token` for them, through the API. */
+export async function signUpAndAcceptViaApi(page: Page, person: Account, token: string): Promise<void> {
+  await signUpViaApi(page, person);
+  await callMutation(page, 'invitations.accept', { token });
 }
 
 /** Signs out through the account menu, as a user would. */
@@ -164,4 +222,38 @@ export async function callQuery<T>(page: Page, path: string, input: unknown): Pr
   const body = (await response.json()) as { result?: { data: T }; error?: unknown };
   if (!response.ok() || !body.result) throw new Error(`${path} failed: ${JSON.stringify(body)}`);
   return body.result.data;
+}
+
+/** The API as one page's user (the page's cookies): the helpers above, bound to that page. */
+export interface Api {
+  signUp(account: Account): Promise<void>;
+  signUpWithProject(
+    account: Account,
+    names: { workspace: string; project: string; description?: string },
+  ): Promise<{ workspaceId: string; projectId: string }>;
+  createWorkspace(name: string): Promise<{ id: string }>;
+  createProject(workspaceId: string, name: string, description?: string): Promise<{ id: string }>;
+  createInvitation(workspaceId: string, email: string, role: Role): Promise<{ token: string }>;
+  signUpAndAccept(person: Account, token: string): Promise<void>;
+  createAngle(projectId: string, angle: Parameters<typeof createAngleViaApi>[2]): Promise<void>;
+  saveAnswer(projectId: string, questionId: string, value: unknown, baseVersion?: number): Promise<void>;
+  mutation<T = unknown>(path: string, input: unknown): Promise<T>;
+  query<T = unknown>(path: string, input: unknown): Promise<T>;
+}
+
+export function apiFor(page: Page): Api {
+  return {
+    signUp: (account) => signUpViaApi(page, account),
+    signUpWithProject: (account, names) => signUpWithProjectViaApi(page, account, names),
+    createWorkspace: (name) => createWorkspaceViaApi(page, name),
+    createProject: (workspaceId, name, description) =>
+      createProjectViaApi(page, workspaceId, name, description),
+    createInvitation: (workspaceId, email, role) => createInvitationViaApi(page, workspaceId, email, role),
+    signUpAndAccept: (person, token) => signUpAndAcceptViaApi(page, person, token),
+    createAngle: (projectId, angle) => createAngleViaApi(page, projectId, angle),
+    saveAnswer: (projectId, questionId, value, baseVersion) =>
+      saveAnswerViaApi(page, projectId, questionId, value, baseVersion),
+    mutation: (path, input) => callMutation(page, path, input),
+    query: (path, input) => callQuery(page, path, input),
+  };
 }

@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import {
-  callQuery,
-  createAngleViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
-  expect,
-  saveAnswerViaApi,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { apiFor, expect, test } from './fixtures';
 
 const SAMPLE = fileURLToPath(
   new URL('../../packages/core/src/agreement/reference-data/krippendorff2011.wide.csv', import.meta.url),
@@ -21,11 +11,12 @@ const ANGLE = 'Regex triage';
 
 /** A project with a worksheet answer, a scored sample, an attack angle of its own and a published report. */
 async function seedSourceProject(page: Page): Promise<{ workspaceId: string; projectId: string }> {
-  const workspace = await createWorkspaceViaApi(page, 'Support');
-  const { id: projectId } = await createProjectViaApi(page, workspace.id, 'Ticket router');
-  await saveAnswerViaApi(page, projectId, 'C.entity', ENTITY);
+  const api = apiFor(page);
+  const workspace = await api.createWorkspace('Support');
+  const { id: projectId } = await api.createProject(workspace.id, 'Ticket router');
+  await api.saveAnswer(projectId, 'C.entity', ENTITY);
   // A new project stores no angles (it shows examples): this one is the project's only angle.
-  await createAngleViaApi(page, projectId, { name: ANGLE, quality: { low: 0.5, likely: 0.6, high: 0.65 } });
+  await api.createAngle(projectId, { name: ANGLE, quality: { low: 0.5, likely: 0.6, high: 0.65 } });
 
   const base = `/w/${workspace.id}/p/${projectId}`;
   await page.goto(`${base}/agreement`);
@@ -61,14 +52,15 @@ async function importProject(page: Page, name: string, text: string): Promise<vo
 
 test('export a project and import it into another workspace, data and report included', async ({
   page,
+  api,
   account,
 }) => {
-  await signUpViaApi(page, account('owner'));
+  await api.signUp(account('owner'));
   const source = await seedSourceProject(page);
   const exported = await exportProject(page, `/w/${source.workspaceId}/p/${source.projectId}/worksheet`);
   expect(exported.name).toBe('Ticket-router.raisin.json');
 
-  const target = await createWorkspaceViaApi(page, 'Elsewhere');
+  const target = await api.createWorkspace('Elsewhere');
   await page.goto(`/w/${target.id}`);
   await importProject(page, exported.name, exported.text);
   // The import opens the new project, in the target workspace.
@@ -92,19 +84,19 @@ test('export a project and import it into another workspace, data and report inc
   await expect(page.getByText(ENTITY, { exact: true })).toBeVisible();
 });
 
-test('a bad project file shows the field at fault and creates nothing', async ({ page, account }) => {
-  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('owner'), {
+test('a bad project file shows the field at fault and creates nothing', async ({ page, api, account }) => {
+  const { workspaceId, projectId } = await api.signUpWithProject(account('owner'), {
     workspace: 'Support',
     project: 'Ticket router',
   });
-  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
+  await api.saveAnswer(projectId, 'E.target-quality', 0.8);
   const exported = await exportProject(page, `/w/${workspaceId}/p/${projectId}/worksheet`);
   const file = JSON.parse(exported.text) as { worksheet: { answers: Array<{ value: { value: unknown } }> } };
   const [answer] = file.worksheet.answers;
   if (!answer) throw new Error('the export has no answer');
   answer.value.value = 7;
 
-  const target = await createWorkspaceViaApi(page, 'Elsewhere');
+  const target = await api.createWorkspace('Elsewhere');
   await page.goto(`/w/${target.id}`);
   await importProject(page, 'edited.raisin.json', JSON.stringify(file));
   await expect(page.getByRole('alert')).toContainText(
@@ -113,7 +105,5 @@ test('a bad project file shows the field at fault and creates nothing', async ({
   await importProject(page, 'notes.txt', 'these are my notes');
   await expect(page.getByRole('alert')).toContainText('(file): not a JSON document');
   await expect(page).toHaveURL(new RegExp(`/w/${target.id}$`));
-  expect(await callQuery(page, 'projects.list', { workspaceId: target.id, includeArchived: true })).toEqual(
-    [],
-  );
+  expect(await api.query('projects.list', { workspaceId: target.id, includeArchived: true })).toEqual([]);
 });

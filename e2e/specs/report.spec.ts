@@ -1,22 +1,8 @@
-import type { Browser, BrowserContext, Dialog, Page } from '@playwright/test';
-import {
-  type Account,
-  callMutation,
-  createInvitationViaApi,
-  expect,
-  saveAnswerViaApi,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import type { Dialog, Page } from '@playwright/test';
+import { type Account, apiFor, expect, test } from './fixtures';
 import { pdfPageTexts } from './pdf-text';
 
 const XSS = '<script>alert(1)</script>';
-
-/** A browser context with no session, from its own client address (as a stakeholder's browser would be). */
-async function freshContext(browser: Browser, address: string): Promise<BrowserContext> {
-  return browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
-}
 
 /** Fails the test on any alert (the XSS answer must stay text); confirmations are accepted. */
 function watchDialogs(page: Page, alerts: string[]): void {
@@ -28,20 +14,21 @@ function watchDialogs(page: Page, alerts: string[]): void {
 }
 
 async function seedProject(page: Page, account: Account, projectName = 'Ticket router') {
-  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account, {
+  const api = apiFor(page);
+  const { workspaceId, projectId } = await api.signUpWithProject(account, {
     workspace: 'Support',
     project: projectName,
   });
-  await saveAnswerViaApi(page, projectId, 'C.entity', XSS);
-  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
+  await api.saveAnswer(projectId, 'C.entity', XSS);
+  await api.saveAnswer(projectId, 'E.target-quality', 0.8);
   // "Use these examples" makes the example attack angles the project's, so the report has a curve to draw.
-  await callMutation(page, 'tradeoff.adoptExamples', { projectId });
+  await api.mutation('tradeoff.adoptExamples', { projectId });
   return { workspaceId, projectId, reportUrl: `/w/${workspaceId}/p/${projectId}/report` };
 }
 
 test('publish a version, read it by link without an account, then revoke the link', async ({
   page,
-  browser,
+  otherBrowser,
   account,
 }) => {
   const alerts: string[] = [];
@@ -63,8 +50,7 @@ test('publish a version, read it by link without an account, then revoke the lin
   const link = await page.getByLabel('Share link').inputValue();
   expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
 
-  const stakeholder = await freshContext(browser, '10.250.1.1');
-  const reader = await stakeholder.newPage();
+  const reader = await otherBrowser();
   watchDialogs(reader, alerts);
   const response = await reader.goto(link);
   expect(response?.headers()['x-robots-tag']).toBe('noindex, nofollow');
@@ -94,15 +80,15 @@ test('publish a version, read it by link without an account, then revoke the lin
   await expect(reader.getByRole('heading', { name: 'This link was revoked' })).toBeVisible();
   await expect(reader.getByText('Executive summary')).toHaveCount(0);
   await expect(reader.getByText(XSS)).toHaveCount(0);
-  await stakeholder.close();
+  await reader.context().close();
   expect(alerts).toEqual([]);
 });
 
-test('an expired link shows only that it expired', async ({ page, browser, account }) => {
+test('an expired link shows only that it expired', async ({ page, api, otherBrowser, account }) => {
   const { projectId } = await seedProject(page, account('owner'));
-  const version = await callMutation<{ id: string }>(page, 'report.publish', { projectId });
+  const version = await api.mutation<{ id: string }>('report.publish', { projectId });
   const expiresAt = new Date(Date.now() + 1500);
-  const created = await callMutation<{ token: string }>(page, 'report.createShareLink', {
+  const created = await api.mutation<{ token: string }>('report.createShareLink', {
     projectId,
     versionId: version.id,
     expiresAt: expiresAt.toISOString(),
@@ -110,8 +96,7 @@ test('an expired link shows only that it expired', async ({ page, browser, accou
   // Wait out the expiry: this is the state under test, not a performance assertion.
   await page.waitForTimeout(Math.max(0, expiresAt.getTime() - Date.now()) + 250);
 
-  const stakeholder = await freshContext(browser, '10.250.2.1');
-  const reader = await stakeholder.newPage();
+  const reader = await otherBrowser();
   await reader.goto(`/s/${created.token}`);
   await expect(reader.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
   await expect(reader.getByText('Executive summary')).toHaveCount(0);
@@ -121,12 +106,15 @@ test('an expired link shows only that it expired', async ({ page, browser, accou
   );
   await reader.goto('/s/not-a-real-token');
   await expect(reader.getByRole('heading', { name: 'Link not found' })).toBeVisible();
-  await stakeholder.close();
 });
 
-test('an expiry date in the past is refused on its field, and no link is made', async ({ page, account }) => {
+test('an expiry date in the past is refused on its field, and no link is made', async ({
+  page,
+  api,
+  account,
+}) => {
   const { projectId, reportUrl } = await seedProject(page, account('owner'));
-  await callMutation(page, 'report.publish', { projectId });
+  await api.mutation('report.publish', { projectId });
   await page.goto(reportUrl);
   await page.getByRole('button', { name: /Version 1/ }).click();
   const expires = page.getByLabel('Expires on (optional)');
@@ -171,25 +159,25 @@ test('prints without the navigation, with the project and version on every page 
 
 test('a viewer reads versions, their decisions and downloads them, without publishing, sharing or deciding; empty sections link to their tab', async ({
   page,
+  api,
   account,
 }) => {
   const { workspaceId, projectId, reportUrl } = await seedProject(page, account('owner'));
-  const version = await callMutation<{ id: string }>(page, 'report.publish', {
+  const version = await api.mutation<{ id: string }>('report.publish', {
     projectId,
     note: 'First look',
   });
-  await callMutation(page, 'report.createShareLink', { projectId, versionId: version.id });
-  await callMutation(page, 'report.recordMeetingDecision', {
+  await api.mutation('report.createShareLink', { projectId, versionId: version.id });
+  await api.mutation('report.recordMeetingDecision', {
     projectId,
     versionId: version.id,
     decision: 'approve',
     name: 'Steering committee',
   });
   const viewer = account('viewer');
-  const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
+  const { token } = await api.createInvitation(workspaceId, viewer.email, 'viewer');
   await page.context().clearCookies();
-  await signUpViaApi(page, viewer);
-  await callMutation(page, 'invitations.accept', { token });
+  await api.signUpAndAccept(viewer, token);
 
   await page.goto(reportUrl);
   await expect(page.getByRole('heading', { name: 'Executive summary' })).toBeVisible();

@@ -1,15 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import {
-  callMutation,
-  callQuery,
-  createInvitationViaApi,
-  expect,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { apiFor, expect, test } from './fixtures';
 
 const CODE_VERSIONED =
   'Training and serving code live in version control, and every model records the commit it came from.';
@@ -100,10 +92,11 @@ async function downloadText(page: Page, buttonName: string): Promise<{ name: str
 test.describe('roadmap and MLOps maturity', () => {
   test('assess maturity, generate, edit, regenerate keeping the edit, export CSV and .ics', async ({
     page,
+    api,
     account,
   }) => {
     test.setTimeout(120_000);
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('planner'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('planner'), {
       workspace: 'Marketplace ML',
       project: 'Medicines detector for product titles',
     });
@@ -245,11 +238,12 @@ test.describe('roadmap and MLOps maturity', () => {
 
   test('at tablet width: reorder, add and remove phases and milestones; dates never wrap; nothing to do is refused', async ({
     page,
+    api,
     account,
   }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 768, height: 1024 });
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('tablet'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('tablet'), {
       workspace: 'Marketplace ML',
       project: 'Spam filter',
     });
@@ -369,38 +363,27 @@ test.describe('roadmap and MLOps maturity', () => {
   });
 
   test('a viewer reads the roadmap and exports it but sees no edit controls', async ({
-    page,
-    browser,
+    api,
+    teammate,
     account,
   }) => {
     const owner = account('owner');
     const viewer = account('viewer');
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+    const { workspaceId, projectId } = await api.signUpWithProject(owner, {
       workspace: 'Marketplace ML',
       project: 'Spam filter',
     });
-    await callMutation(page, 'roadmap.saveAnswers', {
+    await api.mutation('roadmap.saveAnswers', {
       projectId,
       version: 0,
       answers: { 'code.review': 'yes' },
     });
-    await callMutation(page, 'roadmap.generate', {
+    await api.mutation('roadmap.generate', {
       projectId,
       version: 0,
       startDate: '2030-01-07',
     });
-    const invitation = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
-
-    const baseURL = test.info().project.use.baseURL;
-    if (baseURL === undefined) throw new Error('baseURL is not configured');
-    // Its own client address, as fixtures.ts gives each test, so sign-up limits apply per person.
-    const viewerContext = await browser.newContext({
-      baseURL,
-      extraHTTPHeaders: { 'x-forwarded-for': `10.251.7.${(Date.now() % 250) + 1}` },
-    });
-    const viewerPage = await viewerContext.newPage();
-    await signUpViaApi(viewerPage, viewer);
-    await callMutation(viewerPage, 'invitations.accept', { token: invitation.token });
+    const viewerPage = await teammate(viewer, workspaceId, 'viewer');
     await viewerPage.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     await expect(viewerPage.getByRole('img', { name: /Gantt chart of the roadmap/ })).toBeVisible();
     await expect(
@@ -418,38 +401,37 @@ test.describe('roadmap and MLOps maturity', () => {
     expect(markdown.text).toContain('| 1 | Heuristic in production |');
     // The API refuses what the page hides.
     await expect(
-      callMutation(viewerPage, 'roadmap.edit', {
+      apiFor(viewerPage).mutation('roadmap.edit', {
         projectId,
         version: 1,
         edit: { type: 'removePhase', phaseId: 'heuristic' },
       }),
     ).rejects.toThrow(/FORBIDDEN/);
-    await viewerContext.close();
   });
 
   test("a roadmap whose target date predates the tradeoff's time to target says so, until regenerated", async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('lead'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('lead'), {
       workspace: 'Marketplace ML',
       project: 'Spam filter',
     });
     const setTarget = async (targetQuality: number) => {
-      const tradeoff = await callQuery<{ version: number; settings: Record<string, unknown> }>(
-        page,
+      const tradeoff = await api.query<{ version: number; settings: Record<string, unknown> }>(
         'tradeoff.get',
         { projectId },
       );
-      await callMutation(page, 'tradeoff.updateSettings', {
+      await api.mutation('tradeoff.updateSettings', {
         projectId,
         version: tradeoff.version,
         settings: { ...tradeoff.settings, targetQuality, ceilingOverride: 0.95 },
       });
     };
-    await callMutation(page, 'tradeoff.adoptExamples', { projectId });
+    await api.mutation('tradeoff.adoptExamples', { projectId });
     await setTarget(0.75);
-    await callMutation(page, 'roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
+    await api.mutation('roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
     await page.goto(`/w/${workspaceId}/p/${projectId}/roadmap`);
     await expect(
       page.getByText(/Target quality \(0\.750, set on Tradeoff\) expected by/).first(),
@@ -466,9 +448,10 @@ test.describe('roadmap and MLOps maturity', () => {
 
   test('each assessment section is a named group, and clearing an answer keeps keyboard focus on it', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('planner'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('planner'), {
       workspace: 'Marketplace ML',
       project: 'Spam filter',
     });

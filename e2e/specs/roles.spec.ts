@@ -1,23 +1,19 @@
-import {
-  callMutation,
-  createInvitationViaApi,
-  createWorkspaceViaApi,
-  expect,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { apiFor, expect, test } from './fixtures';
 
 test.describe('roles', () => {
-  test('an invited viewer accepts the link and sees the project read-only', async ({ page, account }) => {
+  test('an invited viewer accepts the link and sees the project read-only', async ({
+    page,
+    api,
+    account,
+  }) => {
     const owner = account('owner');
     const viewer = account('viewer');
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+    const { workspaceId, projectId } = await api.signUpWithProject(owner, {
       workspace: 'Catalogue Quality',
       project: 'Duplicate listings',
       description: 'Find near-duplicates.',
     });
-    const { token } = await createInvitationViaApi(page, workspaceId, viewer.email, 'viewer');
+    const { token } = await api.createInvitation(workspaceId, viewer.email, 'viewer');
     await page.context().clearCookies();
 
     // Following the link signed out goes through sign-up and comes back to the invitation.
@@ -76,21 +72,17 @@ test.describe('roles', () => {
 
   test("an owner changes a member's role and removes them, by keyboard; each change binds that member at once", async ({
     page,
-    browser,
+    api,
+    teammate,
     account,
   }) => {
     const owner = account('owner');
     const member = account('member');
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
+    const { workspaceId, projectId } = await api.signUpWithProject(owner, {
       workspace: 'Search Relevance',
       project: 'Query intent',
     });
-    const { token } = await createInvitationViaApi(page, workspaceId, member.email, 'editor');
-
-    const memberContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.253.0.1' } });
-    const memberPage = await memberContext.newPage();
-    await signUpViaApi(memberPage, member);
-    await callMutation(memberPage, 'invitations.accept', { token });
+    const memberPage = await teammate(member, workspaceId, 'editor');
     // What the member's own API answers to an edit, as status and tRPC code.
     const renameAsMember = (name: string) =>
       memberPage.evaluate(
@@ -151,22 +143,21 @@ test.describe('roles', () => {
       memberPage.getByRole('heading', { name: "Not found or you don't have access" }),
     ).toBeVisible();
     expect(await renameAsMember('Renamed by an outsider')).toEqual({ status: 404, code: 'NOT_FOUND' });
-    await memberContext.close();
   });
   test('a member leaves a workspace; its last owner can neither leave nor step down', async ({
     page,
-    browser,
+    api,
+    otherBrowser,
     account,
   }) => {
     const owner = account('owner');
     const member = account('member');
-    await signUpViaApi(page, owner);
-    const workspace = await createWorkspaceViaApi(page, 'Fraud Signals');
-    const { token } = await createInvitationViaApi(page, workspace.id, member.email, 'editor');
+    await api.signUp(owner);
+    const workspace = await api.createWorkspace('Fraud Signals');
+    const { token } = await api.createInvitation(workspace.id, member.email, 'editor');
 
-    const memberContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.253.0.2' } });
-    const memberPage = await memberContext.newPage();
-    await signUpViaApi(memberPage, member);
+    const memberPage = await otherBrowser();
+    await apiFor(memberPage).signUp(member);
     await memberPage.goto(`/invite/${token}`);
     await memberPage.getByRole('button', { name: 'Accept invitation' }).click();
     await expect(memberPage).toHaveURL(new RegExp(`/w/${workspace.id}$`));
@@ -183,7 +174,7 @@ test.describe('roles', () => {
     await expect(
       memberPage.getByRole('heading', { name: "Not found or you don't have access" }),
     ).toBeVisible();
-    await memberContext.close();
+    await memberPage.context().close();
 
     await page.goto(`/w/${workspace.id}/members`);
     await expect(page.getByRole('row', { name: new RegExp(member.email) })).toHaveCount(0);
@@ -202,13 +193,14 @@ test.describe('roles', () => {
   });
   test('pending invitations stay readable at tablet width, whatever the length of an address', async ({
     page,
+    api,
     account,
   }) => {
     await page.setViewportSize({ width: 768, height: 1000 });
-    await signUpViaApi(page, account('owner'));
-    const workspace = await createWorkspaceViaApi(page, 'Listing Moderation');
+    await api.signUp(account('owner'));
+    const workspace = await api.createWorkspace('Listing Moderation');
     const long = 'a.very.long.address.for.the.pending.list@a-long-subdomain.of-some-company.example.com';
-    await createInvitationViaApi(page, workspace.id, long, 'viewer');
+    await api.createInvitation(workspace.id, long, 'viewer');
     await page.goto(`/w/${workspace.id}/members`);
     const row = page.getByRole('row', { name: new RegExp(long.replaceAll('.', '\\.')) });
     await expect(row).toBeVisible();

@@ -1,12 +1,13 @@
-import { callMutation, callQuery, expect, signUpViaApi, signUpWithProjectViaApi, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 // A name over its limit is refused with its count in view ("121/120"), never cut to fit.
 test.describe('names longer than their limit', () => {
   test('a project name of 121 characters shows 121/120 and is refused until shortened', async ({
     page,
+    api,
     account,
   }) => {
-    const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account('limits'), {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('limits'), {
       workspace: 'Limits workspace',
       project: 'Original name',
     });
@@ -25,7 +26,7 @@ test.describe('names longer than their limit', () => {
 
     await rename.getByRole('button', { name: 'Save' }).click();
     await expect(rename).toBeVisible();
-    const unchanged = await callQuery<{ name: string }>(page, 'projects.get', { projectId });
+    const unchanged = await api.query<{ name: string }>('projects.get', { projectId });
     expect(unchanged.name).toBe('Original name');
 
     await name.press('End');
@@ -38,10 +39,11 @@ test.describe('names longer than their limit', () => {
 
   test("a sample's new name over 120 characters shows its count and is not saved", async ({
     page,
+    api,
     account,
   }) => {
-    await signUpViaApi(page, account('limits-sample'));
-    const demo = await callMutation<{ workspaceId: string; projectId: string }>(page, 'demo.create', {});
+    await api.signUp(account('limits-sample'));
+    const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
     await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/agreement`);
     await page
       .getByRole('button', { name: /^Rename / })
@@ -56,7 +58,7 @@ test.describe('names longer than their limit', () => {
     await expect(dialog.getByText('Sample name: 130/120 characters, 10 too many.')).toBeVisible();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeVisible();
-    const samples = await callQuery<{ name: string }[]>(page, 'agreement.list', {
+    const samples = await api.query<{ name: string }[]>('agreement.list', {
       projectId: demo.projectId,
     });
     expect(samples.map((sample) => sample.name)).not.toContain(long);

@@ -1,22 +1,18 @@
 import type { Page } from '@playwright/test';
-import {
-  callMutation,
-  callQuery,
-  expect,
-  saveAnswerViaApi,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { type Api, test as base, expect } from './fixtures';
 
-async function openTradeoffTab(page: Page, account: { name: string; email: string; password: string }) {
-  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, account, {
-    workspace: 'Marketplace ML',
-    project: 'Medicines detector for product titles',
-  });
-  await page.goto(`/w/${workspaceId}/p/${projectId}/tradeoff`);
-  await expect(page.getByRole('heading', { name: 'Attack angles' })).toBeVisible();
-}
+/** A new project's Tradeoff tab, open on the test's page for the project's owner (a fresh account). */
+const test = base.extend<{ tradeoffTab: { page: Page; projectId: string } }>({
+  tradeoffTab: async ({ page, api, account }, use) => {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('lead'), {
+      workspace: 'Marketplace ML',
+      project: 'Medicines detector for product titles',
+    });
+    await page.goto(`/w/${workspaceId}/p/${projectId}/tradeoff`);
+    await expect(page.getByRole('heading', { name: 'Attack angles' })).toBeVisible();
+    await use({ page, projectId });
+  },
+});
 
 async function saveSettings(page: Page, fields: Record<string, string>) {
   const form = page.getByRole('form', { name: 'Tradeoff settings' });
@@ -29,10 +25,9 @@ async function saveSettings(page: Page, fields: Record<string, string>) {
 const EXAMPLES = ['Keyword rule', 'Baseline model', 'Decent model', 'Awesome model'];
 
 test('a new project shows the examples as examples; saving an edited one stores that one only', async ({
-  page,
-  account,
+  tradeoffTab: { page, projectId },
+  api,
 }) => {
-  await openTradeoffTab(page, account('lead'));
   for (const name of EXAMPLES)
     await expect(page.getByRole('row', { name: `Example: ${name}` })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Example chart: accuracy against effort/ })).toBeVisible();
@@ -69,8 +64,7 @@ test('a new project shows the examples as examples; saving an edited one stores 
   await expect(exampleNote).toHaveCount(0);
   await page.reload();
   await expect(mine.getByLabel('Decent model: likely quality')).toHaveValue('0.75');
-  const projectId = page.url().split('/p/')[1]?.split('/')[0] ?? '';
-  const state = await callQuery<{ angles: Array<{ name: string }> }>(page, 'tradeoff.get', { projectId });
+  const state = await api.query<{ angles: Array<{ name: string }> }>('tradeoff.get', { projectId });
   expect(state.angles.map((angle) => angle.name)).toEqual(['Decent model']);
 
   // The report lists that angle and none of the examples.
@@ -82,10 +76,8 @@ test('a new project shows the examples as examples; saving an edited one stores 
 });
 
 test('"Use these examples" adopts all four as the team\'s angles, and the report shows exactly those', async ({
-  page,
-  account,
+  tradeoffTab: { page },
 }) => {
-  await openTradeoffTab(page, account('lead'));
   await page.getByRole('button', { name: 'Use these examples' }).click();
   for (const name of EXAMPLES) await expect(page.getByRole('row', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /^Example: / })).toHaveCount(0);
@@ -100,16 +92,14 @@ test('"Use these examples" adopts all four as the team\'s angles, and the report
 });
 
 test('a target set on Tradeoff is named as such on Tradeoff, the worksheet, the roadmap and the report', async ({
-  page,
-  account,
+  tradeoffTab: { page, projectId },
+  api,
 }) => {
-  await openTradeoffTab(page, account('lead'));
   const url = page.url();
-  const projectId = url.split('/p/')[1]?.split('/')[0] ?? '';
-  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
+  await api.saveAnswer(projectId, 'E.target-quality', 0.8);
   // A heuristic at 0.7 meets 0.65 but not the worksheet's 0.8: the verdict shows which target it used.
-  await saveAnswerViaApi(page, projectId, 'B.heuristic-quality', 0.7);
-  await callMutation(page, 'tradeoff.adoptExamples', { projectId });
+  await api.saveAnswer(projectId, 'B.heuristic-quality', 0.7);
+  await api.mutation('tradeoff.adoptExamples', { projectId });
   await page.reload();
   await saveSettings(page, { 'Target quality': '0.65', 'Human ceiling': '0.92' });
   const named = '0.650, set on Tradeoff; the worksheet says 0.800';
@@ -128,7 +118,7 @@ test('a target set on Tradeoff is named as such on Tradeoff, the worksheet, the 
       .first(),
   ).toBeVisible();
 
-  await callMutation(page, 'roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
+  await api.mutation('roadmap.generate', { projectId, version: 0, startDate: '2030-01-07' });
   await page.goto(url.replace(/\/tradeoff$/, '/roadmap'));
   await expect(
     page.getByText(`Target quality (${named}) expected by`, { exact: false }).first(),
@@ -143,10 +133,8 @@ test('a target set on Tradeoff is named as such on Tradeoff, the worksheet, the 
 });
 
 test('a target at or above the ceiling is called unbounded, and a measured point moves the curve', async ({
-  page,
-  account,
+  tradeoffTab: { page },
 }) => {
-  await openTradeoffTab(page, account('lead'));
   await saveSettings(page, { 'Target quality': '0.95', 'Human ceiling': '0.92' });
   await expect(
     page.getByRole('alert').filter({ hasText: 'at or above the human ceiling 0.920' }),
@@ -191,10 +179,8 @@ test('a target at or above the ceiling is called unbounded, and a measured point
 });
 
 test('the ROI table ranks the angles by either value model, and non-monotone estimates are called out', async ({
-  page,
-  account,
+  tradeoffTab: { page },
 }) => {
-  await openTradeoffTab(page, account('lead'));
   const roi = page.getByRole('region', { name: 'Return on investment' });
   await expect(roi).toContainText('Set a value per quality point');
 
@@ -227,10 +213,11 @@ test('the ROI table ranks the angles by either value model, and non-monotone est
 
 test("the reference sample's ceiling is drawn with its confidence interval, on the metric's scale", async ({
   page,
+  api,
   account,
 }) => {
-  await signUpViaApi(page, account('lead'));
-  const demo = await callMutation<{ workspaceId: string; projectId: string }>(page, 'demo.create', {});
+  await api.signUp(account('lead'));
+  const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
   await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/tradeoff`);
   const chart = page.getByRole('img', { name: /against effort on a log-time axis/ });
   await expect(chart).toHaveAccessibleName(/human ceiling 0\.\d{3} \(95% CI 0\.\d{3}–0\.\d{3}\)/);
@@ -251,12 +238,10 @@ test("the reference sample's ceiling is drawn with its confidence interval, on t
 });
 
 test("on a percentage metric the worksheet's target, a score in [0, 1], is read on the metric's scale", async ({
-  page,
-  account,
+  tradeoffTab: { page, projectId },
+  api,
 }) => {
-  await openTradeoffTab(page, account('lead'));
-  const projectId = page.url().split('/p/')[1]?.split('/')[0] ?? '';
-  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.85);
+  await api.saveAnswer(projectId, 'E.target-quality', 0.85);
   await page.reload();
   const settings = page.getByRole('form', { name: 'Tradeoff settings' });
   await expect(settings.getByText("Blank: the worksheet's target, 0.850")).toBeVisible();
@@ -277,30 +262,28 @@ test("on a percentage metric the worksheet's target, a score in [0, 1], is read 
 });
 
 /** Replaces the project's attack angles with `angles` through the API. */
-async function replaceAngles(page: Page, projectId: string, angles: readonly unknown[]) {
-  const state = await callQuery<{ angles: Array<{ id: string; version: number }> }>(page, 'tradeoff.get', {
+async function replaceAngles(api: Api, projectId: string, angles: readonly unknown[]) {
+  const state = await api.query<{ angles: Array<{ id: string; version: number }> }>('tradeoff.get', {
     projectId,
   });
   for (const angle of state.angles)
-    await callMutation(page, 'tradeoff.deleteAngle', {
+    await api.mutation('tradeoff.deleteAngle', {
       projectId,
       angleId: angle.id,
       version: angle.version,
     });
-  for (const angle of angles) await callMutation(page, 'tradeoff.createAngle', { projectId, angle });
+  for (const angle of angles) await api.mutation('tradeoff.createAngle', { projectId, angle });
 }
 
 test('a P90 that is not reached says why: the share of paths that take longer than 100 years', async ({
-  page,
-  account,
+  tradeoffTab: { page, projectId },
+  api,
 }) => {
-  await openTradeoffTab(page, account('lead'));
-  const projectId = page.url().split('/p/')[1]?.split('/')[0] ?? '';
   const range = <T>(low: T, likely: T, high: T) => ({ low, likely, high });
   const years = (value: number) => ({ value, unit: 'year' });
   const days = (value: number) => ({ value, unit: 'day' });
   // A rule in two days, and a 20-year effort (5 to 80 years) to reach 0.6: some paths need centuries.
-  await replaceAngles(page, projectId, [
+  await replaceAngles(api, projectId, [
     {
       name: 'Rule',
       effort: range(days(1), days(2), days(4)),
@@ -332,10 +315,8 @@ test('a P90 that is not reached says why: the share of paths that take longer th
 });
 
 test('a measured point dated in the future is refused on its field, and nothing is added', async ({
-  page,
-  account,
+  tradeoffTab: { page },
 }) => {
-  await openTradeoffTab(page, account('lead'));
   const form = page.getByRole('form', { name: 'Add a measured point' });
   await form.getByRole('radio', { name: 'on a date' }).check();
   const date = form.getByLabel('Measured on');
@@ -368,11 +349,9 @@ test('a measured point dated in the future is refused on its field, and nothing 
 });
 
 test('huge numbers never show in exponent notation: the ROI table, the worksheet and the report', async ({
-  page,
-  account,
+  tradeoffTab: { page, projectId },
+  api,
 }) => {
-  await openTradeoffTab(page, account('lead'));
-  const projectId = page.url().split('/p/')[1]?.split('/')[0] ?? '';
   // The largest value per point the settings take: net values in the tens of thousands of trillions.
   await saveSettings(page, { 'Value per quality point': '1000000000000000', 'Team cost': '10000' });
   const table = page
@@ -382,7 +361,7 @@ test('huge numbers never show in exponent notation: the ROI table, the worksheet
   await expect(table).not.toContainText(/\de[+-]?\d/i);
 
   // A label cost of 1e23 (JavaScript writes it "1e+23"): written out in the worksheet and the report.
-  await saveAnswerViaApi(page, projectId, 'D.label-cost', 1e23);
+  await api.saveAnswer(projectId, 'D.label-cost', 1e23);
   await page.goto(page.url().replace(/\/tradeoff$/, '/worksheet'));
   await expect(page.getByLabel('What does one label cost?')).toHaveValue('100000000000000000000000');
   await page.goto(page.url().replace(/\/worksheet$/, '/report'));

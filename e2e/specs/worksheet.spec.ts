@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import {
-  type Account,
-  callMutation,
-  callQuery,
-  createAngleViaApi,
-  createInvitationViaApi,
-  expect,
-  signUpViaApi,
-  signUpWithProjectViaApi,
-  test,
-} from './fixtures';
+import { type Api, apiFor, test as base, expect } from './fixtures';
 
 interface Setup {
   workspaceId: string;
@@ -19,45 +9,47 @@ interface Setup {
   url: string;
 }
 
-async function ownerWithProject(page: Page, owner: Account): Promise<Setup> {
-  const { workspaceId, projectId } = await signUpWithProjectViaApi(page, owner, {
-    workspace: 'Marketplace ML',
-    project: 'Medicines detector',
-  });
-  return { workspaceId, projectId, url: `/w/${workspaceId}/p/${projectId}/worksheet` };
-}
-
-/** A second person in their own browser context, invited to the workspace with `role`. */
-async function teammate(
-  browser: Browser,
-  ownerPage: Page,
-  setup: Setup,
-  account: Account,
-  role: 'editor' | 'viewer',
-): Promise<Page> {
-  const { token } = await createInvitationViaApi(ownerPage, setup.workspaceId, account.email, role);
-  const { baseURL } = test.info().project.use;
-  const context = await browser.newContext({
-    ...(baseURL ? { baseURL } : {}),
-    extraHTTPHeaders: { 'x-forwarded-for': `10.250.${role === 'editor' ? 1 : 2}.${(Date.now() % 250) + 1}` },
-  });
-  const page = await context.newPage();
-  await signUpViaApi(page, account);
-  await callMutation(page, 'invitations.accept', { token });
-  return page;
-}
+/** A new project of a fresh account (the owner), signed in on the test's page; `url` is its worksheet. */
+const test = base.extend<{ setup: Setup }>({
+  setup: async ({ api, account }, use) => {
+    const { workspaceId, projectId } = await api.signUpWithProject(account('owner'), {
+      workspace: 'Marketplace ML',
+      project: 'Medicines detector',
+    });
+    await use({ workspaceId, projectId, url: `/w/${workspaceId}/p/${projectId}/worksheet` });
+  },
+});
 
 const status = (page: Page) =>
   page.getByRole('status').filter({ hasText: /saved|Saved|Saving|Offline|attention/ });
 /** Nothing unsaved: "Saved 16:16" after a save in this visit, else "All changes saved". */
 const SAVED = /^(All changes saved|Saved \d{1,2}:\d{2}( [AP]M)?)$/;
 
+/** Types `value` into the field `label` with `page`'s network down: the worksheet keeps it on the device. */
+async function fillOffline(page: Page, label: string, value: string): Promise<void> {
+  await page.context().setOffline(true);
+  await page.getByLabel(label).fill(value);
+  await expect(status(page)).toHaveText('Offline — changes kept on this device');
+}
+
+/** The answer to `questionId` as the server stores it (undefined: never answered). */
+async function storedAnswer(
+  api: Api,
+  projectId: string,
+  questionId: string,
+): Promise<{ kind: string; value: unknown } | null | undefined> {
+  const { answers } = await api.query<{
+    answers: { questionId: string; value: { kind: string; value: unknown } | null }[];
+  }>('worksheet.get', { projectId });
+  return answers.find((answer) => answer.questionId === questionId)?.value;
+}
+
 test.describe('feasibility worksheet', () => {
   test('an answer that fails its check is "not saved" in the header, after a reload too, and never sent', async ({
     page,
-    account,
+    api,
+    setup,
   }) => {
-    const setup = await ownerWithProject(page, account('owner'));
     await page.goto(setup.url);
     const quality = page.getByRole('region', { name: 'E. Quality target and ceiling' });
     const target = quality.getByLabel('What is the quality target on the optimizing metric?');
@@ -73,14 +65,7 @@ test.describe('feasibility worksheet', () => {
     await expect(quality.getByText('value must be ≤ 1')).toBeVisible();
     await expect(status(page)).toHaveText('Not saved: fix the error');
     // The server still holds the last valid answer: 150 was never sent.
-    const sheet = await callQuery<{ answers: { questionId: string; value: unknown }[] }>(
-      page,
-      'worksheet.get',
-      {
-        projectId: setup.projectId,
-      },
-    );
-    expect(sheet.answers.find((a) => a.questionId === 'E.target-quality')?.value).toEqual({
+    expect(await storedAnswer(api, setup.projectId, 'E.target-quality')).toEqual({
       kind: 'number',
       value: 0.8,
     });
@@ -89,8 +74,7 @@ test.describe('feasibility worksheet', () => {
     await expect(status(page)).toHaveText(/^Saved \d/);
   });
 
-  test('fill a section, reload, answers kept; the verdict gives its reasons', async ({ page, account }) => {
-    const setup = await ownerWithProject(page, account('owner'));
+  test('fill a section, reload, answers kept; the verdict gives its reasons', async ({ page, setup }) => {
     await page.goto(setup.url);
     await expect(page.getByRole('heading', { name: 'Feasibility worksheet' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Start the worksheet' })).toBeVisible();
@@ -196,20 +180,18 @@ test.describe('feasibility worksheet', () => {
 
   test('two people change the same answer: the second sees both values and chooses', async ({
     page,
-    browser,
+    teammate,
     account,
+    setup,
   }) => {
-    const setup = await ownerWithProject(page, account('owner'));
-    const editor = await teammate(browser, page, setup, account('editor'), 'editor');
+    const editor = await teammate(account('editor'), setup.workspaceId, 'editor');
     await page.goto(setup.url);
     await editor.goto(setup.url);
     const prompt = 'Who is the end user, and what is their goal?';
     await expect(editor.getByLabel(prompt)).toBeVisible();
 
     // The editor types while their network is down, so their edit is based on the empty answer.
-    await editor.context().setOffline(true);
-    await editor.getByLabel(prompt).fill('Category managers');
-    await expect(status(editor)).toHaveText('Offline — changes kept on this device');
+    await fillOffline(editor, prompt, 'Category managers');
 
     await page.getByLabel(prompt).fill('Pharmacy buyers');
     await expect(status(page)).toHaveText(SAVED);
@@ -239,38 +221,25 @@ test.describe('feasibility worksheet', () => {
     await second.getByRole('button', { name: 'Take theirs' }).click();
     await expect(editor.getByLabel(readers)).toHaveValue('The director');
     await expect(status(editor)).toHaveText(SAVED);
-    await editor.context().close();
   });
 
-  test('offline edits are kept on the device and saved when back online', async ({ page, account }) => {
-    const setup = await ownerWithProject(page, account('owner'));
+  test('offline edits are kept on the device and saved when back online', async ({ page, api, setup }) => {
     await page.goto(setup.url);
     const prompt = 'Who signs off on launch?';
     await expect(page.getByLabel(prompt)).toBeVisible();
-    await page.context().setOffline(true);
-    await page.getByLabel(prompt).fill('The head of category');
-    await expect(status(page)).toHaveText('Offline — changes kept on this device');
+    await fillOffline(page, prompt, 'The head of category');
     const stored = await page.evaluate(() => localStorage.getItem('raisin.worksheet-drafts') ?? '');
     expect(stored).toContain('The head of category');
 
     await page.context().setOffline(false);
     await expect(status(page)).toHaveText(SAVED);
-    const saved = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
-      page,
-      'worksheet.get',
-      { projectId: setup.projectId },
-    );
-    expect(saved.answers.find((a) => a.questionId === 'K.sign-off')?.value?.value).toBe(
-      'The head of category',
-    );
+    expect((await storedAnswer(api, setup.projectId, 'K.sign-off'))?.value).toBe('The head of category');
     await page.reload();
     await expect(page.getByLabel(prompt)).toHaveValue('The head of category');
 
     // Leaving the page with an unsent edit: it waits on the device and is sent when the page opens again.
     const readers = 'Who reads the feasibility report?';
-    await page.context().setOffline(true);
-    await page.getByLabel(readers).fill('The category director');
-    await expect(status(page)).toHaveText('Offline — changes kept on this device');
+    await fillOffline(page, readers, 'The category director');
     const context = page.context();
     await page.close();
     await context.setOffline(false);
@@ -278,18 +247,16 @@ test.describe('feasibility worksheet', () => {
     await back.goto(setup.url);
     await expect(back.getByLabel(readers)).toHaveValue('The category director');
     await expect(status(back)).toHaveText(SAVED);
-    const after = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
-      back,
-      'worksheet.get',
-      { projectId: setup.projectId },
-    );
-    expect(after.answers.find((a) => a.questionId === 'K.readers')?.value?.value).toBe(
+    expect((await storedAnswer(apiFor(back), setup.projectId, 'K.readers'))?.value).toBe(
       'The category director',
     );
   });
 
-  test('answers other tabs know show their live value with a link to the tab', async ({ page, account }) => {
-    const setup = await ownerWithProject(page, account('owner'));
+  test('answers other tabs know show their live value with a link to the tab', async ({
+    page,
+    api,
+    setup,
+  }) => {
     // A double-labeled sample (Agreement), an attack angle (Tradeoff) and a self-assessment (Roadmap).
     const csv = [
       'item,annotator,label',
@@ -309,8 +276,8 @@ test.describe('feasibility worksheet', () => {
       },
     });
     expect(upload.status(), await upload.text()).toBe(200);
-    await createAngleViaApi(page, setup.projectId, { name: 'Fine-tuned small model' });
-    await callMutation(page, 'roadmap.saveAnswers', {
+    await api.createAngle(setup.projectId, { name: 'Fine-tuned small model' });
+    await api.mutation('roadmap.saveAnswers', {
       projectId: setup.projectId,
       version: 0,
       answers: { 'code.review': 'yes' },
@@ -340,8 +307,7 @@ test.describe('feasibility worksheet', () => {
     await expect(page).toHaveURL(new RegExp(`/p/${setup.projectId}/agreement$`));
   });
 
-  test('history pages back to the oldest change, which can be restored', async ({ page, account }) => {
-    const setup = await ownerWithProject(page, account('owner'));
+  test('history pages back to the oldest change, which can be restored', async ({ page, setup }) => {
     // 101 saves of one answer: the first value falls off the first page of 100 changes.
     await page.goto(setup.url);
     await page.evaluate(async (projectId) => {
@@ -376,9 +342,9 @@ test.describe('feasibility worksheet', () => {
 
   test('typing saves once the typing pauses; keystrokes made while a save is in flight follow it', async ({
     page,
-    account,
+    api,
+    setup,
   }) => {
-    const setup = await ownerWithProject(page, account('owner'));
     await page.goto(setup.url);
     const field = page.getByLabel('Who is the end user, and what is their goal?');
     await expect(field).toBeVisible();
@@ -412,8 +378,7 @@ test.describe('feasibility worksheet', () => {
     await expect(status(page)).toHaveText(SAVED);
     await expect(field).toHaveValue('Pharmacy buyers who restock weekly');
     await expect(page.getByRole('alert')).toHaveCount(0);
-    const history = await callQuery<{ version: number; newValue: { value: unknown } | null }[]>(
-      page,
+    const history = await api.query<{ version: number; newValue: { value: unknown } | null }[]>(
       'worksheet.history',
       { projectId: setup.projectId, questionId: 'A.end-user' },
     );
@@ -426,23 +391,24 @@ test.describe('feasibility worksheet', () => {
 
   test('a restore chosen from a table that misses a teammate’s change is refused, not applied', async ({
     page,
-    browser,
+    api,
+    teammate,
     account,
+    setup,
   }) => {
-    const setup = await ownerWithProject(page, account('owner'));
-    await callMutation(page, 'worksheet.save', {
+    await api.mutation('worksheet.save', {
       projectId: setup.projectId,
       questionId: 'K.readers',
       baseVersion: 0,
       value: 'The board',
     });
-    await callMutation(page, 'worksheet.save', {
+    await api.mutation('worksheet.save', {
       projectId: setup.projectId,
       questionId: 'K.readers',
       baseVersion: 1,
       value: 'The director',
     });
-    const editor = await teammate(browser, page, setup, account('editor'), 'editor');
+    const editor = await teammate(account('editor'), setup.workspaceId, 'editor');
     await page.goto(setup.url);
     const prompt = 'Who reads the feasibility report?';
     await page.getByRole('button', { name: 'Show history' }).click();
@@ -456,7 +422,7 @@ test.describe('feasibility worksheet', () => {
     await page.route(isHistoryOnly, (route) => {
       stalled.push(() => route.continue().catch(() => undefined));
     });
-    await callMutation(editor, 'worksheet.save', {
+    await apiFor(editor).mutation('worksheet.save', {
       projectId: setup.projectId,
       questionId: 'K.readers',
       baseVersion: 2,
@@ -467,12 +433,7 @@ test.describe('feasibility worksheet', () => {
     await expect(field).toHaveValue('The category team');
     await restoreBoard.click();
     await expect(page.getByRole('alert').filter({ hasText: 'That answer changed meanwhile' })).toBeVisible();
-    const stored = await callQuery<{ answers: { questionId: string; value: { value: unknown } | null }[] }>(
-      page,
-      'worksheet.get',
-      { projectId: setup.projectId },
-    );
-    expect(stored.answers.find((a) => a.questionId === 'K.readers')?.value?.value).toBe('The category team');
+    expect((await storedAnswer(api, setup.projectId, 'K.readers'))?.value).toBe('The category team');
 
     // Once the table lists the change, restoring is a choice made knowingly, and goes through.
     await page.unroute(isHistoryOnly);
@@ -481,15 +442,14 @@ test.describe('feasibility worksheet', () => {
     await restoreBoard.click();
     await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
     await expect(field).toHaveValue('The board');
-    await editor.context().close();
   });
 
   test('a template pre-fills the framing answers; a viewer reads but cannot edit', async ({
     page,
-    browser,
+    teammate,
     account,
+    setup,
   }) => {
-    const setup = await ownerWithProject(page, account('owner'));
     await page.goto(setup.url);
     await page.getByLabel('What is one prediction about (the entity)?').fill('A SKU');
     await expect(status(page)).toHaveText(SAVED);
@@ -502,7 +462,7 @@ test.describe('feasibility worksheet', () => {
     await expect(page.getByLabel('What is one prediction about (the entity)?')).toHaveValue('A SKU');
     await expect(page.getByLabel('What outcome is predicted?')).toHaveValue('The listing’s product category');
 
-    const viewer = await teammate(browser, page, setup, account('viewer'), 'viewer');
+    const viewer = await teammate(account('viewer'), setup.workspaceId, 'viewer');
     await viewer.goto(setup.url);
     await expect(viewer.getByRole('heading', { name: 'Feasibility worksheet' })).toBeVisible();
     await expect(viewer.getByText('Read only')).toBeVisible();
@@ -524,6 +484,5 @@ test.describe('feasibility worksheet', () => {
       return { status: response.status, code: body.error?.data?.code };
     }, setup.projectId);
     expect(refused).toEqual({ status: 403, code: 'FORBIDDEN' });
-    await viewer.context().close();
   });
 });

@@ -4,19 +4,9 @@
  * decision) and in every export. Any dialog, or an `<img src=x>` element, means the markup ran.
  */
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { QUESTION_BANK, type Question } from '../../packages/core/src/worksheet/question-bank';
-import {
-  callMutation,
-  callQuery,
-  createAngleViaApi,
-  createProjectViaApi,
-  createWorkspaceViaApi,
-  expect,
-  saveAnswerViaApi,
-  signUpViaApi,
-  test,
-} from './fixtures';
+import { apiFor, expect, test } from './fixtures';
 
 const XSS = '<img src=x onerror=alert(1)><script>alert(1)</script>';
 /** The same text as Markdown and HTML exports must carry it: entities, so no renderer makes it a tag. */
@@ -93,13 +83,14 @@ const SAMPLE_CSV = [
 ].join('\n');
 
 async function seedHostileProject(page: Page) {
-  const workspace = await createWorkspaceViaApi(page, TEXT.workspace);
-  const project = await createProjectViaApi(page, workspace.id, TEXT.project, TEXT.description);
+  const api = apiFor(page);
+  const workspace = await api.createWorkspace(TEXT.workspace);
+  const project = await api.createProject(workspace.id, TEXT.project, TEXT.description);
   const projectId = project.id;
   for (const question of TEXT_QUESTIONS) {
-    await saveAnswerViaApi(page, projectId, question.id, answerFor(question.id));
+    await api.saveAnswer(projectId, question.id, answerFor(question.id));
   }
-  await saveAnswerViaApi(page, projectId, 'E.target-quality', 0.8);
+  await api.saveAnswer(projectId, 'E.target-quality', 0.8);
 
   await page.goto('/');
   const upload = await page.request.post(`/api/projects/${projectId}/agreement/samples`, {
@@ -113,30 +104,27 @@ async function seedHostileProject(page: Page) {
   expect(upload.status(), await upload.text()).toBe(200);
   expect(await upload.text()).not.toContain('"type":"error"');
 
-  const tradeoff = await callQuery<{ version: number; settings: Record<string, unknown> }>(
-    page,
-    'tradeoff.get',
-    { projectId },
-  );
-  await createAngleViaApi(page, projectId, { name: TEXT.angle, riskNotes: TEXT.risk });
-  await callMutation(page, 'tradeoff.createMeasured', {
+  const tradeoff = await api.query<{ version: number; settings: Record<string, unknown> }>('tradeoff.get', {
+    projectId,
+  });
+  await api.createAngle(projectId, { name: TEXT.angle, riskNotes: TEXT.risk });
+  await api.mutation('tradeoff.createMeasured', {
     projectId,
     point: { effort: { value: 3, unit: 'day' }, measuredOn: null, quality: 0.65, label: TEXT.point },
   });
-  await callMutation(page, 'tradeoff.updateSettings', {
+  await api.mutation('tradeoff.updateSettings', {
     projectId,
     version: tradeoff.version,
     settings: { ...tradeoff.settings, metricName: XSS },
   });
 
-  const assessment = await callQuery<{ version: number }>(page, 'roadmap.assessment', { projectId });
-  await callMutation(page, 'roadmap.setTargetOverride', {
+  const assessment = await api.query<{ version: number }>('roadmap.assessment', { projectId });
+  await api.mutation('roadmap.setTargetOverride', {
     projectId,
     version: assessment.version,
     override: { level: 2, reason: TEXT.reason },
   });
-  const generated = await callMutation<{ version: number; roadmap: { phases: { id: string }[] } }>(
-    page,
+  const generated = await api.mutation<{ version: number; roadmap: { phases: { id: string }[] } }>(
     'roadmap.generate',
     { projectId, version: 0, startDate: '2025-03-03' },
   );
@@ -148,8 +136,7 @@ async function seedHostileProject(page: Page) {
     { type: 'addMilestone', phaseId, name: TEXT.milestone },
     { type: 'setPhaseDescription', phaseId, description: TEXT.phaseDescription },
   ]) {
-    version = (await callMutation<{ version: number }>(page, 'roadmap.edit', { projectId, version, edit }))
-      .version;
+    version = (await api.mutation<{ version: number }>('roadmap.edit', { projectId, version, edit })).version;
   }
   return {
     workspaceId: workspace.id,
@@ -160,13 +147,14 @@ async function seedHostileProject(page: Page) {
 
 test('markup in every free-text field is shown as text on every page and in every export', async ({
   page,
-  browser,
+  api,
+  otherBrowser,
   account,
 }) => {
   test.setTimeout(180_000);
   const dialogs: string[] = [];
   watchDialogs(page, dialogs);
-  await signUpViaApi(page, account('owner'));
+  await api.signUp(account('owner'));
   const { workspaceId, projectId, tab } = await seedHostileProject(page);
 
   // An email address cannot carry markup: the invitation form refuses it instead of storing it.
@@ -219,8 +207,8 @@ test('markup in every free-text field is shown as text on every page and in ever
   await expect(page.getByRole('button', { name: /Version 1/, pressed: true })).toBeVisible();
   await expectShownAsText(page, [TEXT.project, answerFor('C.entity'), TEXT.angle]);
 
-  await saveAnswerViaApi(page, projectId, 'C.entity', TEXT.changed, 1);
-  const second = await callMutation<{ id: string }>(page, 'report.publish', { projectId, note: TEXT.note });
+  await api.saveAnswer(projectId, 'C.entity', TEXT.changed, 1);
+  const second = await api.mutation<{ id: string }>('report.publish', { projectId, note: TEXT.note });
   await page.reload();
   await page.getByRole('button', { name: /Version 2/ }).click();
   await expect(page.getByRole('heading', { name: 'What changed since version 1' })).toBeVisible();
@@ -237,15 +225,12 @@ test('markup in every free-text field is shown as text on every page and in ever
   await expectShownAsText(htmlPage, [TEXT.project, TEXT.changed, TEXT.angle]);
   await htmlPage.close();
 
-  const link = await callMutation<{ url: string }>(page, 'report.createShareLink', {
+  const link = await api.mutation<{ url: string }>('report.createShareLink', {
     projectId,
     versionId: second.id,
     allowFeedback: true,
   });
-  const stakeholder: BrowserContext = await browser.newContext({
-    extraHTTPHeaders: { 'x-forwarded-for': '10.250.9.1' },
-  });
-  const reader = await stakeholder.newPage();
+  const reader = await otherBrowser();
   watchDialogs(reader, dialogs);
   await reader.goto(new URL(link.url).pathname);
   await expect(reader.getByRole('heading', { name: 'Executive summary' })).toBeVisible();
@@ -260,7 +245,7 @@ test('markup in every free-text field is shown as text on every page and in ever
   await form.getByRole('button', { name: 'Record my decision' }).click();
   await expect(reader.getByText('Thank you: your decision (Request changes)')).toBeVisible();
   await expectShownAsText(reader, [TEXT.decision, TEXT.decider]);
-  await stakeholder.close();
+  await reader.context().close();
   await page.goto(tab('report'));
   await page.getByRole('button', { name: /Version 2/ }).click();
   await expect(page.getByRole('heading', { name: 'Decisions on version 2' })).toBeVisible();
