@@ -7,13 +7,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import {
-  type AnnotationIntervals,
-  type AnnotationIntervalsRequest,
-  type BootstrapThreads,
-  computeAnnotationIntervals,
-} from '@raisin/core';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { type AnnotationAnswer, askAnnotationIntervals, type BootstrapThreads } from '@raisin/core';
 
 /**
  * Files from this size (about 270,000 labels) start a worker before they are read: it loads while the file
@@ -59,37 +54,16 @@ export function startBootstrapWorker(
   }
   worker.unref();
   return {
-    threads: (request) => ask(port1, flag, request),
+    threads: (request) =>
+      askAnnotationIntervals(
+        port1,
+        flag,
+        request,
+        () => receiveMessageOnPort(port1)?.message as AnnotationAnswer,
+      ),
     stop: () => {
       port1.close();
       void worker.terminate();
-    },
-  };
-}
-
-type WorkerAnswer = { intervals: AnnotationIntervals } | { error: string };
-
-function ask(port: MessagePort, flag: Int32Array, request: AnnotationIntervalsRequest) {
-  port.postMessage(request);
-  let answer: AnnotationIntervals | null = null;
-  return {
-    take(): AnnotationIntervals {
-      if (answer !== null) return answer;
-      // This thread is blocked inside the synchronous report, so it waits on the flag, not a message event.
-      while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 1000);
-      // The message is queued before the flag is raised; the loop only guards against a late delivery.
-      let received = receiveMessageOnPort(port);
-      for (let tries = 0; received === undefined && tries < 100; tries++) {
-        Atomics.wait(flag, 0, 1, 10);
-        received = receiveMessageOnPort(port);
-      }
-      const message = received?.message as WorkerAnswer | undefined;
-      // A worker that failed costs its levels' time here, not the report.
-      answer =
-        message !== undefined && 'intervals' in message
-          ? message.intervals
-          : computeAnnotationIntervals(request);
-      return answer;
     },
   };
 }

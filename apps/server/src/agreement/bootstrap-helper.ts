@@ -7,11 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import {
-  type AnnotationIntervals,
-  type BootstrapThreads,
-  computeAnnotationIntervals,
-} from '@raisin/core/agreement';
+import { type AnnotationAnswer, askAnnotationIntervals, type BootstrapThreads } from '@raisin/core/agreement';
 
 /** Below this many labels the annotation levels cost less than handing them over (the CLI's threshold). */
 export const HELPER_MIN_LABELS = 270_000;
@@ -40,30 +36,16 @@ export function startBootstrapHelper(): void {
   });
 }
 
-type HelperAnswer = { intervals: AnnotationIntervals } | { error: string };
-
 /** The helper as a report's `BootstrapThreads` for a sample of `labels` labels, or `undefined` for none. */
 export function bootstrapHelperFor(labels: number): BootstrapThreads | undefined {
   const current = helper;
   if (current === null || labels < HELPER_MIN_LABELS) return undefined;
-  return (request) => {
-    const { port, flag } = current;
-    Atomics.store(flag, 0, 0);
-    port.postMessage(request);
-    let answer: AnnotationIntervals | null = null;
-    return {
-      take(): AnnotationIntervals {
-        if (answer !== null) return answer;
-        // This thread is inside the synchronous report: it waits on the flag, not for a message event.
-        while (Atomics.load(flag, 0) === 0) Atomics.wait(flag, 0, 0, 1000);
-        const message = receiveMessageOnPort(port)?.message as HelperAnswer | undefined;
-        // A helper that failed costs its levels' time here, not the report.
-        answer =
-          message !== undefined && 'intervals' in message
-            ? message.intervals
-            : computeAnnotationIntervals(request);
-        return answer;
-      },
-    };
-  };
+  const { port, flag } = current;
+  return (request) =>
+    askAnnotationIntervals(
+      port,
+      flag,
+      request,
+      () => receiveMessageOnPort(port)?.message as AnnotationAnswer,
+    );
 }

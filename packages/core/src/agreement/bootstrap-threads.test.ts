@@ -5,12 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  type AnnotationIntervalsRequest,
   annotationIntervalsRequest,
   type BootstrapThreads,
   computeAgreementIntervals,
   computeAnnotationIntervals,
   type IntervalInputs,
 } from './agreement-intervals';
+import {
+  type AnnotationAnswer,
+  type AnswerPort,
+  answerAnnotationRequests,
+  askAnnotationIntervals,
+} from './annotation-thread';
 import { computeAgreement } from './compute-agreement';
 import { createPopulation, createSampler, expandSample } from './simulation-support';
 import { sampleTables } from './test-support';
@@ -88,5 +95,59 @@ describe('annotation levels drawn elsewhere', () => {
     });
     expect(done.at(-1)).toBe(200);
     expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
+});
+
+describe('the annotation thread protocol', () => {
+  /**
+   * Both ends on this thread: posting a request runs the helper's listener at once, which queues its answer
+   * (as a structured clone) and raises the flag before `take` waits on it.
+   */
+  function channel(answerWith?: (request: AnnotationIntervalsRequest) => AnnotationAnswer) {
+    const queue: AnnotationAnswer[] = [];
+    let listener: ((request: AnnotationIntervalsRequest) => void) | null = null;
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const helperPort: AnswerPort = {
+      on: (_event, next) => {
+        listener = next;
+      },
+      postMessage: (message) => queue.push(structuredClone(message)),
+    };
+    answerAnnotationRequests(helperPort, flag);
+    const reportPort = {
+      postMessage: (request: AnnotationIntervalsRequest) => {
+        if (answerWith === undefined) listener?.(structuredClone(request));
+        else {
+          queue.push(answerWith(request));
+          Atomics.store(flag, 0, 1);
+        }
+      },
+    };
+    return { reportPort, flag, receive: () => queue.shift() };
+  }
+
+  const threadsOver =
+    (ends: ReturnType<typeof channel>): BootstrapThreads =>
+    (request) =>
+      askAnnotationIntervals(ends.reportPort, ends.flag, request, ends.receive);
+
+  it('gives the report one thread gives, request after request on the same channel', () => {
+    const ends = channel();
+    for (const seed of [3, 4]) {
+      const sample = sampleOf(4, 3, 800);
+      const here = computeAgreement(sample, { bootstrap: 120, seed });
+      expect(computeAgreement(sample, { bootstrap: 120, seed, bootstrapThreads: threadsOver(ends) })).toEqual(
+        here,
+      );
+    }
+  });
+
+  it('computes the levels on the report thread when the helper answers with an error', () => {
+    const sample = sampleOf(3, 3, 400);
+    const ends = channel(() => ({ error: 'out of memory' }));
+    const here = computeAgreement(sample, { bootstrap: 80, seed: 2 });
+    expect(computeAgreement(sample, { bootstrap: 80, seed: 2, bootstrapThreads: threadsOver(ends) })).toEqual(
+      here,
+    );
   });
 });

@@ -7,6 +7,12 @@ export {
   type BootstrapThreads,
   computeAnnotationIntervals,
 } from './agreement-intervals';
+export {
+  type AnnotationAnswer,
+  type AnswerPort,
+  answerAnnotationRequests,
+  askAnnotationIntervals,
+} from './annotation-thread';
 export { alphaBand, type BandScale, bandScaleOf, describeBand, kappaBand } from './bands';
 export {
   bootstrapDistributions,
