@@ -15,10 +15,10 @@ const outfile = process.env.RAISIN_CLI_OUTFILE ?? join(root, 'apps/cli/dist/rais
 await build({
   // The entry is `outfile`; each command (imported dynamically) and the code commands share are chunks
   // beside it, so `raisin agreement` never parses the report exporter's database stack (~2 MB).
-  // The bootstrap's worker thread is a second entry, loaded from beside the chunks that start it.
+  // The helper worker thread (second core) is a second entry, loaded from beside the chunks that start it.
   entryPoints: {
     [basename(outfile, '.mjs')]: entry,
-    'raisin-bootstrap-worker': join(root, 'apps/cli/src/bootstrap-worker.ts'),
+    'raisin-helper-worker': join(root, 'apps/cli/src/helper-worker.ts'),
   },
   outdir: dirname(outfile),
   outExtension: { '.js': '.mjs' },

@@ -1,5 +1,5 @@
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgreementJson } from '@raisin/core';
@@ -328,5 +328,59 @@ describe('raisin agreement under every framing', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/ICC\(C,1\)\s+0\.\d{3}\s+\[/);
     expect(run.stdout).toMatch(/Human ceiling: correlation 0\.\d{3}/);
+  });
+});
+
+describe('raisin agreement on a file large enough to be read on two threads', () => {
+  const ITEMS = 1_200_000;
+  let large = '';
+  let text = '';
+
+  beforeAll(() => {
+    // About 66 MB of rows sorted by item (over SPLIT_MIN_BYTES), labels from a fixed recurrence.
+    const lines = ['item,annotator,label'];
+    let state = 7;
+    for (let i = 0; i < ITEMS; i++) {
+      const item = `i${String(i).padStart(7, '0')}`;
+      for (let a = 0; a < 4; a++) {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        lines.push(`${item},r${a},${state % 100 < 70 ? i % 5 : state % 5}`);
+      }
+    }
+    text = `${lines.join('\n')}\n`;
+    large = join(dir, 'large.csv');
+    writeFileSync(large, text);
+  });
+
+  const stats = (run: SpawnSyncReturns<string>) =>
+    JSON.parse(/raisin-stats (\{.*\})/.exec(run.stderr)?.[1] ?? '{}') as { parseThreads?: number };
+
+  it('reads it in two halves and prints what one thread reading standard input prints', () => {
+    const env = { ...process.env, RAISIN_REPORT_PEAK_RSS: '1' };
+    const args = ['--json', '--bootstrap', '0'];
+    const fromFile = spawnSync(process.execPath, [bundle, 'agreement', large, ...args], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(fromFile.status).toBe(0);
+    expect(stats(fromFile).parseThreads).toBe(2);
+    const fromStdin = spawnSync(process.execPath, [bundle, 'agreement', '-', ...args], {
+      encoding: 'utf8',
+      env,
+      input: text,
+      maxBuffer: 1 << 28,
+    });
+    expect(stats(fromStdin).parseThreads).toBe(1);
+    expect(fromFile.stdout).toBe(fromStdin.stdout);
+    expect((JSON.parse(fromFile.stdout) as AgreementJson).items).toBe(ITEMS);
+  });
+
+  it('names the line of a bad row in the second half, as one thread does', () => {
+    const bad = join(dir, 'large-bad.csv');
+    writeFileSync(bad, `${text}i9999999,r1\n`);
+    const run = raisin(['agreement', bad, '--json', '--bootstrap', '0']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`Line ${ITEMS * 4 + 2} has 2 fields, but the header has 3.`);
+    expect(run.stdout).toBe('');
   });
 });

@@ -14,11 +14,11 @@ import {
   type SampleSource,
   toAgreementJson,
 } from '@raisin/core';
-import { startBootstrapWorker } from '../bootstrap-threads';
+import { startHelperThread } from '../helper-thread';
 import type { CommandIo } from '../main';
 import { formatAgreementReport } from './agreement-report';
 import { type PushBody, type PushTarget, pushBatch } from './push-batch';
-import { looksLikeJson, readSample, readStdin, readWhole } from './read-sample';
+import { looksLikeJson, type ReadSample, readSample, readStdin, readWhole } from './read-sample';
 
 export const AGREEMENT_HELP = `Usage: raisin agreement FILE [options]
 
@@ -256,15 +256,16 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
     return runFramed(file, framing, values, options, level, { bootstrap, seed, minAlpha, target }, io);
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const worker = target !== null && file === '-' ? undefined : startBootstrapWorker(file, bootstrap);
-  let parsed: Awaited<ReturnType<typeof readSample>>;
+  const worker = target !== null && file === '-' ? undefined : startHelperThread(file, bootstrap);
+  let parsed: ReadSample['parsed'];
+  let parseThreads: ReadSample['threads'] = 1;
   // Standard input can be read once: kept in memory when it is to be pushed after scoring.
   let stdinBytes: Uint8Array | null = null;
   try {
     if (target !== null && file === '-') {
       stdinBytes = await readStdin();
       parsed = parseSample(stdinBytes, options);
-    } else parsed = await readSample(file, options);
+    } else ({ parsed, threads: parseThreads } = await readSample(file, options, worker?.readTail));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     io.stderr(`raisin agreement: cannot read ${file}: ${reason}\n`);
@@ -282,7 +283,7 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
   try {
     report = computeAgreement(parsed.value.sample, {
       level,
-      ...(worker === undefined ? {} : { bootstrapThreads: worker.threads }),
+      ...(worker?.threads === undefined ? {} : { bootstrapThreads: worker.threads }),
       ...(bootstrap === undefined ? {} : { bootstrap }),
       ...(seed === undefined ? {} : { seed }),
     });
@@ -309,6 +310,7 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
       parseMs: Math.round(read - started),
       computeMs: Math.round(computed - read),
       parseCpuMs: cpuMs(cpuRead, cpuStarted),
+      parseThreads,
       computeCpuMs: cpuMs(cpuComputed, cpuRead),
       // The whole process so far, start-up and output included.
       cpuMs: cpuMs(process.cpuUsage(), { user: 0, system: 0 }),

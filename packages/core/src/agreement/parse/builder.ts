@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../shared';
 import { type ItemIndex, regroupByItem, rememberItemIndex } from '../item-index';
 import { withLazyItems } from '../item-names';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
-import { ByteInterner, resized } from './byte-interner';
+import { ByteInterner, type InternedNames, resized } from './byte-interner';
 import { MISSING_SPELLINGS, missingSpellingIndex, missingSpellingIndexBytes } from './text';
 import type { DuplicatePolicy } from './types';
 
@@ -35,6 +35,24 @@ interface CategoryLayout {
   readonly ordered: boolean;
   /** Old (first-seen) category id → final category index. */
   readonly remap: Int32Array;
+}
+
+/**
+ * What a builder read from one stretch of a file, as plain arrays for `postMessage`: its annotations with ids
+ * local to it (the arrays may run past `length`), its ids' bytes, and what it noted on the way.
+ */
+export interface SamplePart {
+  readonly length: number;
+  readonly itemOf: Int32Array;
+  readonly annotatorOf: Int32Array;
+  readonly categoryOf: Int32Array;
+  readonly lineOf: Int32Array;
+  readonly items: InternedNames;
+  readonly annotators: InternedNames;
+  readonly categories: InternedNames;
+  readonly categoryLine: readonly number[];
+  readonly categoryColumn: readonly (number | undefined)[];
+  readonly missingCounts: Float64Array;
 }
 
 export class SampleBuilder {
@@ -117,6 +135,54 @@ export class SampleBuilder {
     const category = this.categories.internString(label);
     this.noteCategory(category, line, labelColumn);
     this.add(this.items.internString(item), this.annotators.internString(annotator), category, line);
+  }
+
+  /** All this builder has read, to be `absorb`ed by another. It must not be used afterwards. */
+  exportPart(): SamplePart {
+    return {
+      length: this.length,
+      itemOf: this.itemOf,
+      annotatorOf: this.annotatorOf,
+      categoryOf: this.categoryOf,
+      lineOf: this.lineOf,
+      items: this.items.exportNames(),
+      annotators: this.annotators.exportNames(),
+      categories: this.categories.exportNames(),
+      categoryLine: this.categoryLine,
+      categoryColumn: this.categoryColumn,
+      missingCounts: this.missingCounts,
+    };
+  }
+
+  /**
+   * Appends what another builder read from the text right after this one's (its line 1 being this one's
+   * `lineOffset + 1`), as if this builder had read it: ids are first-seen in the same order.
+   */
+  absorb(part: SamplePart, lineOffset: number): void {
+    const itemIds = this.items.internAll(part.items);
+    const annotatorIds = this.annotators.internAll(part.annotators);
+    const categoryIds = this.categories.internAll(part.categories);
+    for (let k = 0; k < categoryIds.length; k++) {
+      this.noteCategory(
+        categoryIds[k] ?? 0,
+        (part.categoryLine[k] ?? 0) + lineOffset,
+        part.categoryColumn[k],
+      );
+    }
+    const from = this.length;
+    const n = part.length;
+    this.reserve(from + n);
+    const { itemOf, annotatorOf, categoryOf, lineOf } = this;
+    for (let r = 0; r < n; r++) {
+      itemOf[from + r] = itemIds[part.itemOf[r] ?? 0] ?? 0;
+      annotatorOf[from + r] = annotatorIds[part.annotatorOf[r] ?? 0] ?? 0;
+      categoryOf[from + r] = categoryIds[part.categoryOf[r] ?? 0] ?? 0;
+      lineOf[from + r] = (part.lineOf[r] ?? 0) + lineOffset;
+    }
+    this.length = from + n;
+    part.missingCounts.forEach((count, spelling) => {
+      this.missingCounts[spelling] = (this.missingCounts[spelling] ?? 0) + count;
+    });
   }
 
   /** The encoded sample, or the first issue with it. The builder must not be used afterwards. */

@@ -32,6 +32,15 @@ const SLOT = 4;
 const SHORT_CACHE_BITS = 8;
 /** Fibonacci hashing: the top bits of the product depend on every byte, so `r1`, `r2`… spread out. */
 const GOLDEN = 0x9e3779b1;
+/** Ids hashed and looked up together by `internAll`, like the rows of `DelimitedRows.flushLong`. */
+const INTERN_ALL_BATCH = 64;
+
+/** Interned ids as bytes: id `i` is `pool[offsets[i] .. offsets[i + 1])`; plain arrays, for `postMessage`. */
+export interface InternedNames {
+  readonly pool: Uint8Array;
+  readonly offsets: Int32Array;
+  readonly size: number;
+}
 
 /** Bytes of an inline id, set by `packInline`. */
 let packedLow = 0;
@@ -86,6 +95,8 @@ export class ByteInterner {
   private readonly shortCache = new Int32Array(3 << SHORT_CACHE_BITS);
   private allAscii = true;
   size = 0;
+  /** Keeps the values of the cache-warming loads in `internAll`, so they are not optimized away. */
+  sink = 0;
 
   /** True until an id arrives out of order: until then lookups need no hashing (see above). */
   get ordered(): boolean {
@@ -146,6 +157,45 @@ export class ByteInterner {
     const size = this.size;
     this.offsets[size] = this.poolLength;
     return new PooledNames(this.pool.subarray(0, this.poolLength), this.offsets, size, this.allAscii);
+  }
+
+  /** The ids' bytes and offsets as plain arrays, to send to another thread (see `internAll`). */
+  exportNames(): InternedNames {
+    const size = this.size;
+    const offsets = this.offsets.slice(0, size + 1);
+    offsets[size] = this.poolLength;
+    return { pool: this.pool.slice(0, this.poolLength), offsets, size };
+  }
+
+  /**
+   * Interns every id of `names` in their order, as if their bytes had been met here one after the other;
+   * returns each one's id here. Hashed ones go by batches whose table slots are read first (`flushLong`).
+   */
+  internAll(names: InternedNames): Int32Array {
+    const { pool, offsets, size } = names;
+    const ids = new Int32Array(size);
+    const hashes = new Int32Array(INTERN_ALL_BATCH);
+    let touched = 0;
+    for (let from = 0; from < size; from += INTERN_ALL_BATCH) {
+      const to = Math.min(size, from + INTERN_ALL_BATCH);
+      // Read once per batch: an id out of order may build the table halfway through it.
+      const hashed = this.hashed;
+      if (hashed) {
+        for (let id = from; id < to; id++) {
+          hashes[id - from] = hashBytes(pool, offsets[id] ?? 0, offsets[id + 1] ?? 0);
+        }
+        for (let id = from; id < to; id++) touched += this.touchSlot(hashes[id - from] ?? 0);
+      }
+      for (let id = from; id < to; id++) {
+        const start = offsets[id] ?? 0;
+        const end = offsets[id + 1] ?? 0;
+        ids[id] = hashed
+          ? this.internHashed(pool, start, end, hashes[id - from] ?? 0)
+          : this.intern(pool, start, end);
+      }
+    }
+    this.sink = touched;
+    return ids;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { SampleIssue } from '../types';
-import type { SampleBuilder } from './builder';
+import type { SampleBuilder, SamplePart } from './builder';
 import { hashBytes } from './byte-interner';
 import type { DelimitedPlan } from './delimited-layout';
 import { PapaRows } from './papa-rows';
@@ -46,6 +46,20 @@ function emptyIdIssue(line: number, column: number, role: 'item' | 'annotator', 
     line,
     column,
   };
+}
+
+/** Where a delimited file's rows may be read on from (`DelimitedRows.continuation`); plain data, for `postMessage`. */
+export interface SampleContinuation {
+  readonly plan: DelimitedPlan;
+  readonly header: readonly string[];
+  readonly delimiter: Delimiter;
+}
+
+/** Rows read from the middle of a file on (`DelimitedRows.tail`), lines counted from 1 there. */
+export interface DelimitedTail {
+  readonly part: SamplePart;
+  readonly rows: number;
+  readonly lines: number;
 }
 
 /** Data rows of a delimited file, fed as byte chunks after the header. */
@@ -114,6 +128,38 @@ export class DelimitedRows implements RowsHandler {
     if (start < chunk.length) this.carry = chunk.slice(start);
     this.reserveOnce(chunk.length);
     return null;
+  }
+
+  /**
+   * Whether every row so far went through the fast path and the input ended on a line break: then the rows
+   * that follow may be read elsewhere (`createTailParser`) and `absorb`ed. A quote sends rows to papaparse,
+   * and a quoted field may hold line breaks, so no line break after one is known to end a row.
+   */
+  get atRowBoundary(): boolean {
+    return this.fastPath && this.carry === null;
+  }
+
+  /** Whether no quote was met yet (every row so far was split by the fast path). */
+  get fastPath(): boolean {
+    return this.papa === null;
+  }
+
+  /** What reading the rows that follow needs: the layout and the header, not the rows so far. */
+  continuation(): SampleContinuation {
+    return { plan: this.plan, header: this.header, delimiter: this.dialect.delimiter };
+  }
+
+  /** Takes in the rows another reader read from right after these (see `atRowBoundary`). */
+  absorb(tail: DelimitedTail): void {
+    this.builder.absorb(tail.part, this.line - 1);
+    this.rows += tail.rows;
+    this.line += tail.lines;
+  }
+
+  /** The rows read, for `absorb`: its line numbers count from 1 at the first byte it was given. */
+  tail(): DelimitedTail | null {
+    if (!this.atRowBoundary) return null;
+    return { part: this.builder.exportPart(), rows: this.rows, lines: this.line - 1 };
   }
 
   /** Re-reads the mode after `block`, which may have switched it (a read TS cannot narrow across calls). */

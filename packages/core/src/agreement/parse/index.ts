@@ -7,6 +7,7 @@ export { countMissingSpellings, describeMissingSpellings } from './missing';
 export { type FramedParse, type FramedParseOptions, parseFramedSample } from './parse-framed';
 export { createSampleParser, parseSample } from './parser';
 export { previewSample } from './preview';
+export { createTailParser, type SampleContinuation, type SampleTail, type TailParser } from './tail';
 export {
   COLUMN_ROLES,
   type ColumnMapping,

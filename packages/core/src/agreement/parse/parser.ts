@@ -3,9 +3,10 @@ import { err, ok, type Result } from '../../shared';
 import type { SampleIssue } from '../types';
 import { SampleBuilder } from './builder';
 import { columnMappingOf } from './delimited-layout';
-import { DelimitedRows, type RowsHandler } from './delimited-rows';
+import { DelimitedRows, type RowsHandler, type SampleContinuation } from './delimited-rows';
 import { detectFormat, withoutBom } from './detect';
 import { JsonLinesRows, LabelStudioRows } from './json';
+import type { SampleTail } from './tail';
 import { concatBytes } from './text';
 import type { ColumnMapping, ParsedSample, ParseOptions, SampleFormat, SampleParser } from './types';
 
@@ -83,6 +84,24 @@ class StreamingSampleParser implements SampleParser {
       duplicatesResolved: built.value.duplicatesResolved,
       missingSpellings: this.builder.missingSpellings(),
     });
+  }
+
+  get itemsInOrder(): boolean {
+    return this.builder.items.ordered;
+  }
+
+  continuation(): SampleContinuation | null {
+    const handler = this.handler;
+    if (this.issue !== null || !(handler instanceof DelimitedRows) || !handler.fastPath) return null;
+    return handler.continuation();
+  }
+
+  absorbTail(tail: SampleTail): boolean {
+    const handler = this.handler;
+    if (!tail.ok || this.issue !== null || this.finished) return false;
+    if (!(handler instanceof DelimitedRows) || !handler.atRowBoundary) return false;
+    handler.absorb(tail);
+    return true;
   }
 
   /** Detects the format on the first bytes and hands them to the format's handler; false when undecided. */

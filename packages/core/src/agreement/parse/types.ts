@@ -1,6 +1,8 @@
 import type { Result } from '../../shared';
 import type { Framing } from '../framing';
 import type { EncodedSample, MeasurementLevel, SampleIssue } from '../types';
+import type { SampleContinuation } from './delimited-rows';
+import type { SampleTail } from './tail';
 
 /** The file shapes Raisin reads a labeled sample from. */
 export type SampleFormat = 'long' | 'wide' | 'jsonl' | 'labelstudio' | 'prodigy';
@@ -90,6 +92,19 @@ export interface SampleParser {
   readonly bytesRead: number;
   /** The first issue met so far (parsing stops at it), so a reader can stop early. */
   readonly issue: SampleIssue | null;
+  /** Whether every item id so far came in sorted order (bytewise, or shorter first), as in most exports. */
+  readonly itemsInOrder: boolean;
+  /**
+   * Once a delimited file's layout is known and no quote was met: what `createTailParser` needs to read the
+   * rows from a later line break on, elsewhere; otherwise `null`.
+   */
+  continuation(): SampleContinuation | null;
+  /**
+   * Takes in the rows a tail parser read from right after the bytes pushed so far, which must end on a line
+   * break. False when it cannot (the tail was refused, or the bytes so far met a quote or an issue): then push
+   * those bytes here instead.
+   */
+  absorbTail(tail: SampleTail): boolean;
 }
 
 /** What a UI needs to ask the user to map columns before parsing the whole file. */
