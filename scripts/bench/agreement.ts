@@ -21,6 +21,17 @@ import { loadLine, verdict } from './targets';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BENCH_DIR = join(ROOT, '.bench');
 
+/** The `raisin-stats` line the CLI prints on stderr with `RAISIN_REPORT_PEAK_RSS=1`. */
+interface CliStats {
+  readonly peakRssKb?: number;
+  readonly parseMs?: number;
+  readonly computeMs?: number;
+  readonly parseCpuMs?: number;
+  readonly computeCpuMs?: number;
+  readonly cpuMs?: number;
+  readonly helperThread?: boolean;
+}
+
 interface CliRun {
   readonly seconds: number;
   /** CPU time of the whole process: on a shared machine, the figure that says what the code costs. */
@@ -30,6 +41,8 @@ interface CliRun {
   readonly computeMs: number | null;
   readonly parseCpuMs: number | null;
   readonly computeCpuMs: number | null;
+  /** Whether the CLI ran a worker thread beside its main one: then CPU time may exceed the wait. */
+  readonly helperThread: boolean;
 }
 
 /**
@@ -56,7 +69,7 @@ function runCli(bundle: string, file: string, intervals: boolean): Promise<CliRu
         return;
       }
       const line = /raisin-stats (\{.*\})/.exec(stderr)?.[1];
-      const stats = line === undefined ? null : (JSON.parse(line) as Record<string, number>);
+      const stats = line === undefined ? null : (JSON.parse(line) as CliStats);
       resolve({
         seconds,
         cpuSeconds: stats?.cpuMs === undefined ? null : stats.cpuMs / 1000,
@@ -65,6 +78,7 @@ function runCli(bundle: string, file: string, intervals: boolean): Promise<CliRu
         computeMs: stats?.computeMs ?? null,
         parseCpuMs: stats?.parseCpuMs ?? null,
         computeCpuMs: stats?.computeCpuMs ?? null,
+        helperThread: stats?.helperThread === true,
       });
     });
   });
@@ -233,8 +247,8 @@ export async function benchAgreement(): Promise<void> {
       'MB/s (CPU)',
       'peak MB',
       'target',
-      'vs target (CPU)',
-      'vs target (wall, best run; load-bound)',
+      'vs target (CPU, one thread)',
+      'vs target (wall, best run)',
       'vs no intervals (CPU)',
       'vs Python (fastest)',
     ],
@@ -244,8 +258,9 @@ export async function benchAgreement(): Promise<void> {
     const run = await fastest(c.runs, () => runCli(bundle, c.file.path, c.intervals));
     const mb = c.file.bytes / 1e6;
     const seconds = run.cpuSeconds ?? run.seconds;
+    // CPU time bounds the wait only on one thread; with the worker the wall clock is the figure.
     const verdicts = [
-      c.target === null ? null : verdict(seconds, c.target),
+      c.target === null ? null : run.helperThread ? '— (2 threads)' : verdict(seconds, c.target),
       c.targetMb === null || run.peakMb === null ? null : verdict(run.peakMb, c.targetMb),
     ].filter((text): text is string => text !== null);
     const targets = [
@@ -293,7 +308,7 @@ export async function benchAgreement(): Promise<void> {
 
   const widths = (table[0] ?? []).map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)));
   console.log(
-    `\nraisin agreement FILE --json [--bootstrap 0] (child process, fastest run by CPU time; targets read against CPU time, as the wall clock also counts other processes; ${loadLine()})`,
+    `\nraisin agreement FILE --json [--bootstrap 0] (child process, fastest run by CPU time; targets read against the wall clock, and against CPU time too when the CLI ran on one thread, as the wall clock also counts other processes; ${loadLine()})`,
   );
   for (const row of table) console.log(row.map((cell, c) => pad(cell, widths[c] ?? 0)).join('  '));
   console.log('\nCSV reader, 1M cells in process (CPU time, fastest of 3)');
