@@ -30,16 +30,24 @@ function loaded(worker: Worker): Promise<void> {
 /**
  * Started workers, kept between jobs: starting one costs about a second of module loading (tsx and
  * core), far more than scoring a small batch, so a job that ends cleanly hands its worker back for the
- * next one instead of stopping it. One worker more than the jobs that can run at once waits loaded, so
- * no job pays a start. Only a job that ends uncleanly (its client left mid-job, the worker failed, or its
- * answer never came) stops its worker: the thread may still be computing or hold a half-read file.
- * Idle workers do not keep the process alive.
+ * next one instead of stopping it. While fewer jobs run than may run at once, one worker more waits
+ * loaded, so no job pays a start. No worker is started while every slot is busy: its second of loading
+ * would compete for the cores with the running jobs (a 10M-cell upload scored 0.3–0.5 s slower on two
+ * cores), and a job that ends cleanly hands its worker back anyway. Only a job that ends uncleanly (its
+ * client left mid-job, the worker failed, or its answer never came) stops its worker, and a replacement is
+ * then started: the thread may still be computing or hold a half-read file. Idle workers do not keep the
+ * process alive.
  */
 class IdleWorkers {
   private readonly idle: Worker[] = [];
   private readonly loading = new Map<Worker, Promise<void>>();
   private spawned = 0;
-  constructor(private readonly keep: number) {}
+  /** Workers taken by jobs and not yet given back or stopped. */
+  private busy = 0;
+  constructor(
+    private readonly keep: number,
+    private readonly concurrency: number,
+  ) {}
 
   /** Workers started so far (each start costs about a second of CPU). */
   get started(): number {
@@ -49,13 +57,21 @@ class IdleWorkers {
   take(): Worker {
     const worker = this.idle.pop() ?? this.spawn();
     worker.ref();
-    // Keep one loaded for the next job, off this request's critical path.
-    if (this.idle.length === 0) setImmediate(() => this.refill());
+    this.busy += 1;
+    // Keep one loaded for a job that may start while this one runs, off this request's critical path.
+    if (this.idle.length === 0 && this.busy < this.concurrency) setImmediate(() => this.refill());
     return worker;
+  }
+
+  /** A job's worker that was stopped: another is started for the next job. */
+  replaceStopped(): void {
+    this.busy -= 1;
+    setImmediate(() => this.refill());
   }
 
   /** A worker whose job ended cleanly: kept for the next job, or stopped when enough wait already. */
   giveBack(worker: Worker): void {
+    this.busy -= 1;
     if (this.idle.length >= this.keep || worker.threadId === -1) {
       void worker.terminate();
       return;
@@ -305,11 +321,12 @@ export interface ScoringPool extends AgreementScorer {
 /** The server's scorer: uploads and re-scores run in worker threads, `concurrency` at a time. */
 export function createScoringPool(concurrency: number): ScoringPool {
   const slots = new Slots(concurrency);
-  const workers = new IdleWorkers(concurrency + 1);
+  const workers = new IdleWorkers(concurrency + 1, concurrency);
   workers.refill();
   /** Hands a cleanly finished job's worker back (null: it was stopped) and frees the job's slot. */
   const finisher = (release: () => void) => (worker: Worker | null) => {
     if (worker !== null) workers.giveBack(worker);
+    else workers.replaceStopped();
     release();
   };
   return {
