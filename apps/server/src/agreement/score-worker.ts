@@ -23,6 +23,7 @@ import {
 // The codec alone: importing all of @raisin/db would load both database drivers into every worker.
 import {
   encodeSample,
+  encodeSampleInBackground,
   NO_TRIPLES,
   rescoreStoredSample,
   storedReportOptions,
@@ -176,16 +177,23 @@ function handle(message: ToWorker): void {
   });
   const scoring = performance.now();
   const helper = bootstrapHelperFor(sample.categoryOf.length);
+  // Deflated on libuv's thread pool while the report is computed (see `encodeSampleInBackground`).
+  const encoding = encodeSampleInBackground(sample);
+  encoding.catch(() => undefined); // answered below; a report that throws first leaves it unawaited
   const report = computeAgreement(sample, {
     ...storedReportOptions(),
     level: job.level,
     ...progressOption(),
     ...(helper === undefined ? {} : { bootstrapThreads: helper }),
   });
-  const triples = encodeSample(sample);
-  send(
-    { type: 'scored', report, triples, scoreMs: Math.round(performance.now() - scoring) },
-    transferable(triples),
+  encoding.then(
+    (triples) =>
+      send(
+        { type: 'scored', report, triples, scoreMs: Math.round(performance.now() - scoring) },
+        transferable(triples),
+      ),
+    (error: unknown) =>
+      send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
   );
 }
 

@@ -1,7 +1,12 @@
+import { inflateSync } from 'node:zlib';
 import { computeAgreement, type EncodedSample, parseSample } from '@raisin/core/agreement';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSample, encodeSample, prepareSampleForLevel } from './agreement-codec';
+
+/** A sample as version 1 of the codec stored it (written by that version's `encodeSample`). */
+const VERSION_1_SAMPLE =
+  'eAFNjkEKwjAQRWd6lL8eF63URQ6iC+kiNoMGNIGYCkW8mWez0lCls3kwb/5n3kT0xAOmFtgQYrbZx3CH2Ql81tsd5ggX+00NKWwWbtH9EzGVMxsCBCcNs+pt1nNMXoua03OyXalxb69D0bU00naCmJwmdTA5DbpqP3iXL+XFpXX8bV60DK/4maaJmJiZuKqIv5xEQEQ=';
 
 function parse(text: string): EncodedSample {
   const parsed = parseSample(text);
@@ -42,6 +47,47 @@ describe('agreement sample codec', () => {
         },
       ),
       { numRuns: 30 },
+    );
+  });
+
+  it('stores item steps in one, two or four signed bytes, as the widest step needs', () => {
+    const sampleOf = (itemOf: number[]): EncodedSample => ({
+      items: Array.from({ length: Math.max(...itemOf) + 1 }, (_, i) => `i${i}`),
+      annotators: ['a', 'b'],
+      categories: ['x', 'y'],
+      categoryValues: null,
+      ordered: false,
+      itemOf: Int32Array.from(itemOf),
+      annotatorOf: Int32Array.from(itemOf, (_, k) => k % 2),
+      categoryOf: Int32Array.from(itemOf, (_, k) => (k >> 1) % 2),
+    });
+    // Sorted (steps 0 and 1), back by 128 (two bytes), forward by 40,000 and back (four bytes).
+    const sizes = [
+      [0, 0, 1, 1, 2],
+      [0, 0, 200, 72, 73],
+      [0, 40_000, 0, 39_999, 1],
+    ].map((itemOf) => {
+      const sample = sampleOf(itemOf);
+      const encoded = encodeSample(sample);
+      expect(plain(decodeSample(encoded))).toEqual(plain(sample));
+      return inflateSync(encoded).length;
+    });
+    expect(sizes[0]).toBeLessThan(sizes[1] ?? 0);
+  });
+
+  it('reads samples stored by the first version of the format (four-byte steps, arrays unaligned)', () => {
+    const stored = Buffer.from(VERSION_1_SAMPLE, 'base64');
+    expect(plain(decodeSample(stored))).toEqual(
+      plain({
+        items: ['doc-1', 'doc-2', 'doc-3'],
+        annotators: ['ann', 'ben'],
+        categories: ['1', '2', '5'],
+        categoryValues: Float64Array.from([1, 2, 5]),
+        ordered: true,
+        itemOf: Int32Array.from([0, 0, 1, 1, 2, 0]),
+        annotatorOf: Int32Array.from([0, 1, 0, 1, 1, 1]),
+        categoryOf: Int32Array.from([0, 1, 2, 2, 0, 1]),
+      }),
     );
   });
 
