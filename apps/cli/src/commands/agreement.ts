@@ -311,8 +311,8 @@ export async function runAgreement(args: readonly string[], io: CommandIo): Prom
       computeMs: Math.round(computed - read),
       parseCpuMs: cpuMs(cpuRead, cpuStarted),
       parseThreads,
-      // Whether a worker thread ran beside this one (reading the file's tail or drawing resamples).
-      helperThread: worker !== undefined,
+      // Whether a worker thread worked beside this one (it read the file's tail or drew resamples).
+      helperThread: parseThreads === 2 || worker?.threads !== undefined,
       computeCpuMs: cpuMs(cpuComputed, cpuRead),
       // The whole process so far, start-up and output included.
       cpuMs: cpuMs(process.cpuUsage(), { user: 0, system: 0 }),
