@@ -175,6 +175,14 @@ test.describe('on a 390 px phone', () => {
     await reader.goto(new URL(link.url).pathname);
     await expect(reader.getByRole('heading', { name: 'Executive summary' })).toBeVisible(visible);
     await expectFitsPhone(reader, 'the shared report');
+    // Its charts are drawn at the phone's width, not cut off at its edge in a sideways scroll box.
+    const charts = reader.getByRole('img', { name: /^(Chart|Line chart): / });
+    await expect(charts).toHaveCount(2);
+    for (const chart of await charts.all()) {
+      const drawn = await chart.locator('.recharts-wrapper > svg').boundingBox();
+      expect(drawn?.width).toBeGreaterThan(PHONE.width / 2);
+      expect(drawn?.width).toBeLessThanOrEqual(PHONE.width - 2 * 16);
+    }
     await stakeholder.close();
   });
 });

@@ -68,7 +68,6 @@ export function TrendLineChart({
         tickFormatter={formatTick}
       />
       <Tooltip />
-      {/* A fixed-width chart scrolls sideways on a phone: a legend at its left edge is read without scrolling. */}
       <Legend {...(fixed && { align: 'left' as const })} />
       {hasAlpha && (
         <Line

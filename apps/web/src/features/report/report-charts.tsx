@@ -12,16 +12,18 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useFittedWidth } from '../../lib/use-fitted-width';
 import { TrendLineChart } from '../agreement/trend-chart';
 
 // Fixed sizes, not ResponsiveContainer: a chart measured on screen keeps its width on paper, and
-// 640 × 280 px fits an A4 page between 18 mm margins.
+// 640 × 280 px fits an A4 page between 18 mm margins. A narrower screen draws them at its width.
 const WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { top: 12, right: 24, bottom: 8, left: 8 };
 
 /** The fitted curve with its 80% band on a log-time axis, the estimates, the ceiling and the target. */
 export function ReportTradeoffChart({ section }: { section: ReportTradeoffSection }) {
+  const [box, width] = useFittedWidth(WIDTH);
   const rows = section.curve.map((p) => ({ days: p.days, fitted: p.fitted, band: [p.p10, p.p90] }));
   const estimates = section.angles.map((a) => ({
     days: a.effortDays.likely,
@@ -32,13 +34,18 @@ export function ReportTradeoffChart({ section }: { section: ReportTradeoffSectio
   const fmt = (q: number) => formatQuality(q, section.maxQuality);
   const ceiling = section.ceiling === null ? '' : `, ceiling ${fmt(section.ceiling)}`;
   const target = section.target === null ? '' : `, target ${fmt(section.target)}`;
+  // The two lines are often close (a target just under the ceiling): the upper one's name goes above it,
+  // the lower one's below (recharts' "insideBottom" of a horizontal line is above it), at the left, where the
+  // curve starts low, so neither sits on the other or on the curve.
+  const ceilingAbove =
+    section.ceiling === null || section.target === null || section.ceiling >= section.target;
   return (
-    <figure className="report-chart">
+    <figure className="report-chart" ref={box}>
       <div
         role="img"
         aria-label={`Chart: quality against effort on a log-time axis, fitted curve with its 80% band and ${estimates.length} estimates${ceiling}${target}`}
       >
-        <ComposedChart width={WIDTH} height={HEIGHT} data={rows} margin={MARGIN}>
+        <ComposedChart width={width} height={HEIGHT} data={rows} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
             dataKey="days"
@@ -65,10 +72,20 @@ export function ReportTradeoffChart({ section }: { section: ReportTradeoffSectio
             isAnimationActive={false}
           />
           {section.ceiling !== null && (
-            <ReferenceLine y={section.ceiling} stroke="#c01c28" strokeDasharray="6 3" label="Ceiling" />
+            <ReferenceLine
+              y={section.ceiling}
+              stroke="#c01c28"
+              strokeDasharray="6 3"
+              label={{ value: 'Ceiling', position: ceilingAbove ? 'insideBottomLeft' : 'insideTopLeft' }}
+            />
           )}
           {section.target !== null && (
-            <ReferenceLine y={section.target} stroke="#26a269" strokeDasharray="2 2" label="Target" />
+            <ReferenceLine
+              y={section.target}
+              stroke="#26a269"
+              strokeDasharray="2 2"
+              label={{ value: 'Target', position: ceilingAbove ? 'insideTopLeft' : 'insideBottomLeft' }}
+            />
           )}
         </ComposedChart>
       </div>
@@ -82,9 +99,10 @@ export function ReportTradeoffChart({ section }: { section: ReportTradeoffSectio
 /** Krippendorff's α and the ceiling of each sample, oldest first. */
 export function ReportTrendChart({ section }: { section: ReportAgreementSection }) {
   const data = section.trend.map((s) => ({ label: s.sampleName, alpha: s.alpha, ceiling: s.ceiling }));
+  const [box, width] = useFittedWidth(WIDTH);
   return (
-    <figure className="report-chart">
-      <TrendLineChart data={data} height={220} fixed={{ width: WIDTH, margin: MARGIN }} />
+    <figure className="report-chart" ref={box}>
+      <TrendLineChart data={data} height={220} fixed={{ width, margin: MARGIN }} />
       <figcaption className="muted">Agreement across samples, by upload.</figcaption>
     </figure>
   );
