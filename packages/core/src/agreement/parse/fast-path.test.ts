@@ -4,20 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DATA_DIR as REFERENCE } from '../test-support';
 import { createSampleParser, type ParseOptions, parseSample } from './index';
-import { plainSample, tripleSet } from './test-support';
+import { parsedView, plainSample, tripleSet, wideTables } from './test-support';
 
 const referenceFiles = readdirSync(REFERENCE).filter((name) => name.endsWith('.csv'));
 
 /** A parse's result as comparable plain data (or its issue's code and line). */
 function view(result: ReturnType<typeof parseSample>) {
   return result.ok
-    ? {
-        ok: true,
-        sample: plainSample(result.value.sample),
-        format: result.value.format,
-        missingSpellings: result.value.missingSpellings,
-      }
-    : { ok: false, code: result.error.code, line: result.error.line };
+    ? parsedView(result.value)
+    : { ok: false as const, code: result.error.code, line: result.error.line };
 }
 
 /** Both engines' results on the same input (see `view`). */
@@ -73,21 +68,10 @@ describe('byte-level fast path vs papaparse', () => {
 
   it('gives identical wide samples on generated wide tables', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 5 }),
-        fc.array(fc.tuple(id, fc.array(label, { minLength: 5, maxLength: 5 })), {
-          minLength: 1,
-          maxLength: 30,
-        }),
-        (annotators, rows) => {
-          const header = ['item', ...Array.from({ length: annotators }, (_, i) => `coder ${i}`)].join(',');
-          const body = rows
-            .map(([item, labels]) => [item, ...labels.slice(0, annotators)].join(','))
-            .join('\n');
-          const { fast, papa } = both(`${header}\n${body}\n`, { format: 'wide', duplicates: 'first' });
-          expect(fast).toEqual(papa);
-        },
-      ),
+      fc.property(wideTables(id, label, 30), ({ header, body }) => {
+        const { fast, papa } = both(`${header}\n${body}\n`, { format: 'wide', duplicates: 'first' });
+        expect(fast).toEqual(papa);
+      }),
       { numRuns: 200 },
     );
   });

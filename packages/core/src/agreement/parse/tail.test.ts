@@ -11,21 +11,13 @@ import {
   parseSample,
   type SampleTail,
 } from './index';
-import { plainSample } from './test-support';
+import { parsedView, wideTables } from './test-support';
 
 const encoder = new TextEncoder();
 
 /** A parse's result as comparable plain data, the whole issue included. */
 function view(result: ReturnType<typeof parseSample>) {
-  return result.ok
-    ? {
-        ok: true,
-        sample: plainSample(result.value.sample),
-        format: result.value.format,
-        duplicatesResolved: result.value.duplicatesResolved,
-        missingSpellings: result.value.missingSpellings,
-      }
-    : { ok: false, issue: result.error };
+  return result.ok ? parsedView(result.value) : { ok: false as const, issue: result.error };
 }
 
 /**
@@ -98,17 +90,9 @@ describe('reading a delimited file in two parts', () => {
   it('gives the identical sample on generated wide tables, annotators first seen in either part', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 5 }),
-        fc.array(fc.tuple(id, fc.array(label, { minLength: 5, maxLength: 5 })), {
-          minLength: 1,
-          maxLength: 40,
-        }),
+        wideTables(id, label, 40),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (annotators, rows, where) => {
-          const header = ['item', ...Array.from({ length: annotators }, (_, i) => `coder ${i}`)].join(',');
-          const body = rows
-            .map(([item, labels]) => [item, ...labels.slice(0, annotators)].join(','))
-            .join('\n');
+        ({ annotators, header, body }, where) => {
           const blanks = Array.from({ length: annotators }, () => '').join(',');
           const head = `${header}\n${filler('\n', (k) => `filler-${k},${blanks}`)}`;
           const text = `${head}${body}\n`;
