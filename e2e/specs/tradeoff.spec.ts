@@ -237,6 +237,46 @@ test("the reference sample's ceiling is drawn with its confidence interval, on t
   );
 });
 
+test("the chart's line names and legend never print over each other, on a desktop or a phone", async ({
+  page,
+  api,
+  account,
+}) => {
+  await api.signUp(account('lead'));
+  // The demo's target (0.820) sits just under its ceiling (0.856): two close lines, each with its name.
+  const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/tradeoff`);
+    const chart = page.getByRole('img', { name: /against effort on a log-time axis/ });
+    const names = [
+      chart.getByText(/^Human ceiling 0\.\d{3}/),
+      chart.getByText(/^Target 0\.820$/),
+      chart.getByText('Not measurable against these labels'),
+      chart.locator('.recharts-legend-wrapper'),
+    ];
+    const boxes: { x: number; y: number; width: number; height: number }[] = [];
+    for (const name of names) {
+      await expect(name).toBeVisible();
+      const box = await name.boundingBox();
+      if (box === null) throw new Error('a name of the chart has no box');
+      boxes.push(box);
+    }
+    boxes.forEach((a, i) => {
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `at ${viewport.width} px: ${JSON.stringify(a)} overlaps ${JSON.stringify(b)}`).toBe(
+          true,
+        );
+      }
+    });
+  }
+});
+
 test("on a percentage metric the worksheet's target, a score in [0, 1], is read on the metric's scale", async ({
   tradeoffTab: { page, projectId },
   api,

@@ -58,10 +58,10 @@ export function TradeoffChart({
   const yTicks = Array.from({ length: Math.round((domain[1] - domain[0]) / (maxQuality / 20)) + 1 }, (_, i) =>
     Number((domain[0] + (i * maxQuality) / 20).toFixed(6)),
   );
-  // Target and ceiling labels sit on opposite sides, and swap to the line's top when the two are close,
-  // so they never print over each other.
-  const close =
-    target !== null && ceiling !== null && Math.abs(target - ceiling.value) < (domain[1] - domain[0]) / 12;
+  // The ceiling's and the target's names sit at the left, where the curve starts low (at the right it rises
+  // to the ceiling), the upper line's name above it and the lower one's below, so that two close lines keep
+  // their names apart. (recharts' "insideBottom" of a horizontal line is above it, "insideTop" below.)
+  const ceilingAbove = ceiling === null || target === null || ceiling.value >= target;
   return (
     <section aria-labelledby="tradeoff-chart-heading" className="tradeoff-chart">
       <h3 id="tradeoff-chart-heading">Quality against effort{example ? ' (examples)' : ''}</h3>
@@ -101,7 +101,7 @@ export function TradeoffChart({
                 fillOpacity={0.35}
                 label={{
                   value: 'Not measurable against these labels',
-                  position: 'insideTopLeft',
+                  position: 'insideTopRight',
                   fontSize: 12,
                 }}
               />
@@ -154,7 +154,7 @@ export function TradeoffChart({
                 strokeDasharray="6 3"
                 label={{
                   value: `Human ceiling ${fmt(ceiling.value)}${ceilingMetric}${ciText}`,
-                  position: close ? 'insideTopRight' : 'insideBottomRight',
+                  position: ceilingAbove ? 'insideBottomLeft' : 'insideTopLeft',
                   fontSize: 12,
                 }}
               />
@@ -165,7 +165,7 @@ export function TradeoffChart({
                 stroke="#26a269"
                 label={{
                   value: `Target ${fmt(target)}`,
-                  position: 'insideBottomLeft',
+                  position: ceilingAbove ? 'insideTopLeft' : 'insideBottomLeft',
                   fontSize: 12,
                 }}
               />
@@ -176,7 +176,8 @@ export function TradeoffChart({
                 Array.isArray(value) ? value.map((v) => fmt(Number(v))).join(' – ') : fmt(Number(value))
               }
             />
-            <Legend verticalAlign="top" height={32} />
+            {/* No fixed height: on a phone the legend wraps, and recharts then makes room for its lines. */}
+            <Legend verticalAlign="top" />
           </ComposedChart>
         </ResponsiveContainer>
       </div>
