@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bootstrapDistributions, percentileInterval, type Resample } from './bootstrap';
 import { createMajorityStatistic } from './ceiling';
@@ -16,7 +17,45 @@ import {
   sampleTables,
 } from './test-support';
 
+/** The percentile interval by sorting every defined value (R's type 7), the reference for the selection. */
+function sortedPercentileInterval(values: Float64Array, confidence: number) {
+  const defined = values.filter((value) => Number.isFinite(value)).sort();
+  const undefinedResamples = values.length - defined.length;
+  if (defined.length === 0 || defined.length * 2 < values.length)
+    return { interval: null, undefinedResamples };
+  const quantile = (p: number): number => {
+    const h = (defined.length - 1) * p;
+    const lo = Math.floor(h);
+    const a = defined[lo] ?? Number.NaN;
+    const b = defined[Math.min(lo + 1, defined.length - 1)] ?? a;
+    return a + (h - lo) * (b - a);
+  };
+  const tail = (1 - confidence) / 2;
+  return { interval: [quantile(tail), quantile(1 - tail)], undefinedResamples };
+}
+
 describe('percentileInterval', () => {
+  it('gives exactly what sorting every value gives: ties, signed zeros, undefined values, any confidence', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.constantFrom(0, -0, 1, -1, 0.5, Number.NaN, Number.POSITIVE_INFINITY),
+      fc.integer({ min: -3, max: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 300 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (values, confidence) => {
+          const array = Float64Array.from(values);
+          expect(percentileInterval(array.slice(), confidence)).toStrictEqual(
+            sortedPercentileInterval(array, confidence),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("interpolates between order statistics like R's quantile(type = 7)", () => {
     const values = Float64Array.from({ length: 101 }, (_, i) => 100 - i); // 0 … 100, unsorted
     // quantile(0:100, c(.025, .975)) = 2.5, 97.5
