@@ -49,6 +49,8 @@ export interface IntervalInputs extends IntervalChoices {
   readonly multiplicities?: Int32Array;
   /** The annotation levels' intervals, when another thread computes them (see `BootstrapThreads`). */
   readonly elsewhere?: AnnotationIntervalsElsewhere | null;
+  /** With `elsewhere`, the part of the annotation levels left to this thread (see `annotationShares`). */
+  readonly hereShare?: AnnotationIntervalsRequest | null;
 }
 
 /**
@@ -64,6 +66,39 @@ export interface AnnotationIntervalsRequest extends Omit<IntervalChoices, 'level
   readonly itemCount: number;
   /** How many of the sample's items each group stands for. */
   readonly multiplicities: Int32Array;
+  /** The part of the annotation levels to draw; all of them by default. */
+  readonly share?: AnnotationShare;
+}
+
+/**
+ * A part of the annotation levels: the pairwise level or not, and the levels of annotators `from` to `to`
+ * (exclusive, in sample order). Two threads draw two parts of a crowd's thousands of annotator levels.
+ */
+export interface AnnotationShare {
+  readonly pairwise: boolean;
+  readonly annotators: readonly [from: number, to: number];
+}
+
+/**
+ * From this many annotators this thread draws the second half of the annotator levels while the other
+ * draws the pairwise level and the first half: 10,000 annotators' levels took 3 s on the other thread
+ * while this one, done with its own levels, waited. With few annotators their levels cost little, and the
+ * pairwise level already balances this thread's estimates and its level by labels.
+ */
+export const SHARED_ANNOTATOR_LEVELS_MIN = 64;
+
+/** The shares of the annotation levels the other thread and this one draw, for `annotators` annotators. */
+export function annotationShares(annotators: number): {
+  readonly there: AnnotationShare;
+  readonly here: AnnotationShare | null;
+} {
+  if (annotators < SHARED_ANNOTATOR_LEVELS_MIN)
+    return { there: { pairwise: true, annotators: [0, annotators] }, here: null };
+  const half = Math.ceil(annotators / 2);
+  return {
+    there: { pairwise: true, annotators: [0, half] },
+    here: { pairwise: false, annotators: [half, annotators] },
+  };
 }
 
 /** The annotation levels' intervals: every pairwise key of the sample's kind, and each annotator's. */
@@ -167,7 +202,9 @@ export function computeAgreementIntervals(inputs: IntervalInputs): AgreementInte
   const progress = halvesOf(resamples, inputs.onResampled);
   const labels = labelsIntervals({ ...inputs, ...progress.first });
   const multiplicities = inputs.multiplicities ?? null;
-  const annotations =
+  const hereShare = inputs.hereShare ?? null;
+  const mine = hereShare === null ? null : computeAnnotationIntervals(hereShare);
+  const theirs =
     elsewhere?.take() ??
     annotationIntervals(
       grouped(sample, index, table, multiplicities, () =>
@@ -175,6 +212,8 @@ export function computeAgreementIntervals(inputs: IntervalInputs): AgreementInte
       ),
       { ...inputs, ...progress.second },
     );
+  const annotations =
+    mine === null || hereShare?.share === undefined ? theirs : joined(theirs, mine, hereShare.share);
   if (elsewhere !== null) inputs.onResampled?.(resamples);
   const coefficients = new Map<AgreementCiKey, PercentileInterval>();
   for (const [key, interval] of [...labels, ...annotations.coefficients])
@@ -292,9 +331,14 @@ type AnnotationChoices = Pick<
  * labels) is drawn by `labelsIntervals`, maybe on another thread: an empty level stands in its place, so
  * that every level draws from the stream it draws from in one thread.
  */
-function annotationIntervals(byAnnotations: Grouped, inputs: AnnotationChoices): AnnotationIntervals {
+function annotationIntervals(
+  byAnnotations: Grouped,
+  inputs: AnnotationChoices & { readonly share?: AnnotationShare },
+): AnnotationIntervals {
   const { sample } = byAnnotations;
-  const levels: ResampleLevel[] = [{ sizes: new Int32Array(0), statistics: [] }];
+  const share = inputs.share ?? { pairwise: true, annotators: [0, sample.annotators.length] };
+  const [from, to] = share.annotators;
+  const levels: ResampleLevel[] = [EMPTY_LEVEL];
   let asks: Ask[] = [];
   if (sample.annotators.length >= 2) {
     const source = (g: SampleTables) => buildPairSource(g.sample, g.index, buildPairTable(g.sample, g.index));
@@ -322,17 +366,40 @@ function annotationIntervals(byAnnotations: Grouped, inputs: AnnotationChoices):
         byAnnotations.sizes,
       )
     : [];
+  // Levels outside the share stand as empty ones, so that every level keeps drawing from its own stream.
+  if (!share.pairwise && levels.length > 1) levels[1] = EMPTY_LEVEL;
   const firstAnnotatorLevel = levels.length;
-  for (const annotatorLevel of annotatorLevels) if (annotatorLevel !== null) levels.push(annotatorLevel);
+  annotatorLevels.forEach((annotatorLevel, a) => {
+    if (annotatorLevel !== null) levels.push(a >= from && a < to ? annotatorLevel : EMPTY_LEVEL);
+  });
   const intervals = intervalsOf(levels, inputs);
   const pairwise = intervals[1];
-  const coefficients = asks.flatMap(({ key, statistic, component }) => {
-    const interval = pairwise?.[statistic]?.[component];
-    return interval === undefined ? [] : [[key, interval] as const];
-  });
+  const coefficients = share.pairwise
+    ? asks.flatMap(({ key, statistic, component }) => {
+        const interval = pairwise?.[statistic]?.[component];
+        return interval === undefined ? [] : [[key, interval] as const];
+      })
+    : [];
   let next = firstAnnotatorLevel;
   const annotators = annotatorLevels.map((annotatorLevel) =>
     annotatorLevel === null ? null : (intervals[next++]?.[0]?.[0]?.interval ?? null),
   );
   return { coefficients, annotators };
+}
+
+const EMPTY_LEVEL: ResampleLevel = { sizes: new Int32Array(0), statistics: [] };
+
+/** The other thread's intervals with this thread's share (`here`) of the annotator levels put in. */
+function joined(
+  there: AnnotationIntervals,
+  here: AnnotationIntervals,
+  share: AnnotationShare,
+): AnnotationIntervals {
+  const [from, to] = share.annotators;
+  return {
+    coefficients: share.pairwise ? here.coefficients : there.coefficients,
+    annotators: there.annotators.map((interval, a) =>
+      a >= from && a < to ? (here.annotators[a] ?? null) : interval,
+    ),
+  };
 }

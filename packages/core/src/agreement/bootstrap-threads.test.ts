@@ -4,6 +4,7 @@
  * needs (it survives a structured clone, as a worker's message does).
  */
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../shared';
 import {
   type AnnotationIntervalsRequest,
   annotationIntervalsRequest,
@@ -11,6 +12,7 @@ import {
   computeAgreementIntervals,
   computeAnnotationIntervals,
   type IntervalInputs,
+  SHARED_ANNOTATOR_LEVELS_MIN,
 } from './agreement-intervals';
 import {
   type AnnotationAnswer,
@@ -20,7 +22,7 @@ import {
 } from './annotation-thread';
 import { computeAgreement } from './compute-agreement';
 import { createPopulation, createSampler, expandSample } from './simulation-support';
-import { sampleTables } from './test-support';
+import { encodeTriples, sampleTables } from './test-support';
 import type { EncodedSample } from './types';
 
 /** Threads simulated in-process: the request is cloned and its levels drawn before they are asked for. */
@@ -61,6 +63,40 @@ describe('annotation levels drawn elsewhere', () => {
       expect(threaded).toEqual(here);
       expect(Object.keys(here.ci).length).toBeGreaterThan(0);
     }
+  });
+
+  it("give the same report as one thread when a crowd's annotator levels are shared between the threads", () => {
+    // 70 annotators (over SHARED_ANNOTATOR_LEVELS_MIN), three of them on each item.
+    const random = createRandom(11);
+    const triples: [string, string, string][] = [];
+    for (let item = 0; item < 600; item++) {
+      const truth = random.nextInt(3);
+      const coders = new Set<number>();
+      while (coders.size < 3) coders.add(random.nextInt(70));
+      for (const coder of coders) {
+        const label = random.nextFloat() < 0.75 ? truth : random.nextInt(3);
+        triples.push([`i${item}`, `coder${coder}`, `c${label}`]);
+      }
+    }
+    const sample = encodeTriples(triples);
+    expect(SHARED_ANNOTATOR_LEVELS_MIN).toBeLessThanOrEqual(70);
+    const here = computeAgreement(sample, { bootstrap: 300, seed: 2 });
+    const shares: unknown[] = [];
+    const threaded = computeAgreement(sample, {
+      bootstrap: 300,
+      seed: 2,
+      bootstrapThreads: (request) => {
+        shares.push(request.share);
+        return elsewhere(request);
+      },
+    });
+    // The other thread was asked for the pairwise level and the first 35 annotators' levels only.
+    expect(shares).toEqual([{ pairwise: true, annotators: [0, 35] }]);
+    expect(threaded).toEqual(here);
+    // Both halves of the annotators have their intervals.
+    const withIntervals = here.diagnostics.annotatorVsMajority.map((row) => row.ci !== null);
+    expect(withIntervals.slice(0, 35).filter(Boolean).length).toBeGreaterThan(30);
+    expect(withIntervals.slice(35).filter(Boolean).length).toBeGreaterThan(30);
   });
 
   it.each(['multinomial', 'little-bootstraps'] as const)('give the same intervals by %s', (method) => {

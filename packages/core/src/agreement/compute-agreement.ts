@@ -1,5 +1,6 @@
 import {
   annotationIntervalsRequest,
+  annotationShares,
   computeAgreementIntervals,
   computeAnnotationIntervals,
 } from './agreement-intervals';
@@ -191,7 +192,7 @@ export function computeAgreement(
   // Asked before the point estimates, so that a host's other thread resamples while this one estimates;
   // without one, drawn here after them.
   const threads = bootstrapped ? options.bootstrapThreads : undefined;
-  const request =
+  const whole =
     threads === undefined
       ? null
       : annotationIntervalsRequest(sample, index, {
@@ -201,6 +202,10 @@ export function computeAgreement(
           seed,
           confidence,
         });
+  // A crowd's annotator levels are shared: the other thread draws the first half, this one the second.
+  const shares = annotationShares(withAnnotators ? annotatorCount : 0);
+  const request = whole === null ? null : { ...whole, share: shares.there };
+  const hereShare = whole === null || shares.here === null ? null : { ...whole, share: shares.here };
   const elsewhere =
     request === null ? null : (threads?.(request) ?? { take: () => computeAnnotationIntervals(request) });
 
@@ -305,6 +310,7 @@ export function computeAgreement(
       confidence,
       ...(onProgress === undefined ? {} : { onResampled: bootstrapStep }),
       elsewhere,
+      hereShare,
     });
     for (const key of CI_KEYS) {
       const computed = intervals.coefficients.get(key);
