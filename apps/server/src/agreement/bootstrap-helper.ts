@@ -7,7 +7,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type AnnotationAnswer, askAnnotationIntervals, type BootstrapThreads } from '@raisin/core/agreement';
+import {
+  type AnnotationAnswer,
+  askAnnotationIntervals,
+  type BootstrapThreads,
+  SHARED_ANNOTATOR_LEVELS_MIN,
+} from '@raisin/core/agreement';
 
 /** Below this many labels the annotation levels cost less than handing them over (the CLI's threshold). */
 export const HELPER_MIN_LABELS = 270_000;
@@ -36,10 +41,16 @@ export function startBootstrapHelper(): void {
   });
 }
 
-/** The helper as a report's `BootstrapThreads` for a sample of `labels` labels, or `undefined` for none. */
-export function bootstrapHelperFor(labels: number): BootstrapThreads | undefined {
+/**
+ * The helper as a report's `BootstrapThreads` for a sample of `labels` labels by `annotators` annotators, or
+ * `undefined` for none. A crowd (from `SHARED_ANNOTATOR_LEVELS_MIN` annotators) gets it at any size: each
+ * annotator has a level, and the two threads share them, while the helper, loaded already, costs only the
+ * request's copy.
+ */
+export function bootstrapHelperFor(labels: number, annotators: number): BootstrapThreads | undefined {
   const current = helper;
-  if (current === null || labels < HELPER_MIN_LABELS) return undefined;
+  const crowd = annotators >= SHARED_ANNOTATOR_LEVELS_MIN;
+  if (current === null || (labels < HELPER_MIN_LABELS && !crowd)) return undefined;
   const { port, flag } = current;
   return (request) =>
     askAnnotationIntervals(

@@ -176,7 +176,7 @@ function handle(message: ToWorker): void {
     parseMs: Math.round(performance.now() - started),
   });
   const scoring = performance.now();
-  const helper = bootstrapHelperFor(sample.categoryOf.length);
+  const helper = bootstrapHelperFor(sample.categoryOf.length, sample.annotators.length);
   // Deflated on libuv's thread pool while the report is computed (see `encodeSampleInBackground`).
   const encoding = encodeSampleInBackground(sample);
   encoding.catch(() => undefined); // answered below; a report that throws first leaves it unawaited

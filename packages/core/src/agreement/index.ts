@@ -6,6 +6,7 @@ export {
   type AnnotationIntervalsRequest,
   type BootstrapThreads,
   computeAnnotationIntervals,
+  SHARED_ANNOTATOR_LEVELS_MIN,
 } from './agreement-intervals';
 export {
   type AnnotationAnswer,
