@@ -1,8 +1,17 @@
 import type { Page } from '@playwright/test';
 import { type Api, test as base, expect } from './fixtures';
 
-/** A new project's Tradeoff tab, open on the test's page for the project's owner (a fresh account). */
-const test = base.extend<{ tradeoffTab: { page: Page; projectId: string } }>({
+/**
+ * `tradeoffTab`: a new project's Tradeoff tab, open on the test's page for the project's owner (a fresh
+ * account). `demoTradeoff`: the Tradeoff tab's address in the demo project of a fresh account (a reference
+ * sample, a target and angles), signed in on the test's page.
+ */
+const test = base.extend<{ tradeoffTab: { page: Page; projectId: string }; demoTradeoff: string }>({
+  demoTradeoff: async ({ api, account }, use) => {
+    await api.signUp(account('lead'));
+    const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
+    await use(`/w/${demo.workspaceId}/p/${demo.projectId}/tradeoff`);
+  },
   tradeoffTab: async ({ page, api, account }, use) => {
     const { workspaceId, projectId } = await api.signUpWithProject(account('lead'), {
       workspace: 'Marketplace ML',
@@ -213,12 +222,9 @@ test('the ROI table ranks the angles by either value model, and non-monotone est
 
 test("the reference sample's ceiling is drawn with its confidence interval, on the metric's scale", async ({
   page,
-  api,
-  account,
+  demoTradeoff,
 }) => {
-  await api.signUp(account('lead'));
-  const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
-  await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/tradeoff`);
+  await page.goto(demoTradeoff);
   const chart = page.getByRole('img', { name: /against effort on a log-time axis/ });
   await expect(chart).toHaveAccessibleName(/human ceiling 0\.\d{3} \(95% CI 0\.\d{3}–0\.\d{3}\)/);
   const ceilingIn = async (pattern: RegExp) =>
@@ -239,18 +245,15 @@ test("the reference sample's ceiling is drawn with its confidence interval, on t
 
 test("the chart's line names and legend never print over each other, on a desktop or a phone", async ({
   page,
-  api,
-  account,
+  demoTradeoff,
 }) => {
-  await api.signUp(account('lead'));
   // The demo's target (0.820) sits just under its ceiling (0.856): two close lines, each with its name.
-  const demo = await api.mutation<{ workspaceId: string; projectId: string }>('demo.create', {});
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(viewport);
-    await page.goto(`/w/${demo.workspaceId}/p/${demo.projectId}/tradeoff`);
+    await page.goto(demoTradeoff);
     const chart = page.getByRole('img', { name: /against effort on a log-time axis/ });
     const names = [
       chart.getByText(/^Human ceiling 0\.\d{3}/),
